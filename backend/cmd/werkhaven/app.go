@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/riverqueue/river"
+
+	"github.com/werkhaven/werkhaven/backend/internal/occupation"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
+)
+
+// app holds the process's shared dependencies; each command opens what it
+// needs and closes it.
+type app struct {
+	cfg    config.Config
+	log    *slog.Logger
+	db     *database.DB
+	search *search.Client
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+func openApp(ctx context.Context, stderr io.Writer) (*app, error) {
+	cfg, err := config.Load()
+	if err != nil {
+		return nil, err
+	}
+	log := newLogger(cfg, stderr)
+	slog.SetDefault(log)
+	db, err := database.Open(ctx, cfg.DatabaseURL, database.Options{MaxConns: cfg.DatabaseMaxCon, Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	sc := search.New(search.Options{URL: cfg.MeiliURL, MasterKey: cfg.MeiliMasterKey, Prefix: cfg.MeiliIndexPrefix})
+	return &app{cfg: cfg, log: log, db: db, search: sc}, nil
+}
+
+func (a *app) close() { a.db.Close() }
+
+// sources are the search indexes and where their documents come from.
+func (a *app) sources() map[string]search.Source {
+	return map[string]search.Source{
+		occupation.IndexName: occupation.Source{DB: a.db.Gorm},
+	}
+}
+
+func (a *app) indexes() []search.Index {
+	var out []search.Index
+	for _, s := range a.sources() {
+		out = append(out, s.Index())
+	}
+	return out
+}
+
+// workers is every River worker of the process.
+func (a *app) workers() *river.Workers {
+	w := river.NewWorkers()
+	river.AddWorker(w, &search.ReindexWorker{Client: a.search, Sources: a.sources()})
+	return w
+}
+
+// jobs returns a job client; with work=true it also works jobs.
+func (a *app) jobs(work bool) (*jobs.Client, error) {
+	return jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: a.workers(), Work: work})
+}
+
+func (a *app) migrate(ctx context.Context) error {
+	if err := database.Migrate(ctx, a.db, a.log); err != nil {
+		return err
+	}
+	q, err := a.jobs(false)
+	if err != nil {
+		return err
+	}
+	n, err := occupation.Load(ctx, a.db.Gorm, q)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		a.log.Info("loaded occupations; search index rebuild queued", "occupations", n)
+	}
+	return nil
+}
+
+func migrate(ctx context.Context, stderr io.Writer) error {
+	a, err := openApp(ctx, stderr)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	return a.migrate(ctx)
+}
+
+func reindex(ctx context.Context, names []string, stdout, stderr io.Writer) error {
+	a, err := openApp(ctx, stderr)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	sources := a.sources()
+	if len(names) == 0 {
+		for name := range sources {
+			names = append(names, name)
+		}
+	}
+	for _, name := range names {
+		src, ok := sources[name]
+		if !ok {
+			known := make([]string, 0, len(sources))
+			for k := range sources {
+				known = append(known, k)
+			}
+			return fmt.Errorf("unknown index %q (known: %s)", name, strings.Join(known, ", "))
+		}
+		n, err := a.search.Reindex(ctx, src)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "reindexed %s: %d documents\n", a.search.UID(name), n)
+	}
+	return nil
+}

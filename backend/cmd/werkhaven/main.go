@@ -1,0 +1,66 @@
+// Command werkhaven is the whole Werkhaven backend in one binary:
+//
+//	werkhaven serve [-mode all|web|workers] [-migrate]   HTTP API, front end and background workers
+//	werkhaven migrate                                    apply the schema and load reference data
+//	werkhaven seed                                       create the demo region
+//	werkhaven reindex [index ...]                        rebuild search indexes from Postgres
+//	werkhaven healthcheck                                exit 0 when the local server is alive
+//
+// Configuration comes from the environment (see README.md).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "werkhaven:", err)
+		os.Exit(1)
+	}
+}
+
+const usage = `usage: werkhaven <command> [flags]
+
+commands:
+  serve        run the HTTP API, the front end and the background workers
+  migrate      apply database migrations and load reference data
+  seed         create the demo region (idempotent)
+  reindex      rebuild search indexes from PostgreSQL (all, or those named)
+  healthcheck  exit 0 when the server on LISTEN_ADDR answers /healthz`
+
+var errUsage = errors.New("unknown command; run `werkhaven help`")
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, usage)
+		return errUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return serve(ctx, rest, stderr)
+	case "migrate":
+		return migrate(ctx, stderr)
+	case "seed":
+		return seedDemo(ctx, stdout, stderr)
+	case "reindex":
+		return reindex(ctx, rest, stdout, stderr)
+	case "healthcheck":
+		return healthcheck(ctx)
+	case "help", "-h", "--help":
+		fmt.Fprintln(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintln(stderr, usage)
+		return errUsage
+	}
+}

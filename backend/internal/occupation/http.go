@@ -1,0 +1,63 @@
+package occupation
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+)
+
+type findInput struct {
+	Q     string `query:"q" maxLength:"100" doc:"Zoektekst: (een deel van) een beroepsnaam of synoniem" example:"orderpikker"`
+	Limit int    `query:"limit" minimum:"1" maximum:"50" default:"10" doc:"Maximum number of occupations"`
+}
+
+type occupationBody struct {
+	ID        string   `json:"id" doc:"ESCO occupation id" example:"f2b5e8b1-8e1c-4e0a-9d5f-3c1c9a1b2c3d"`
+	Label     string   `json:"label" doc:"Dutch preferred label" example:"orderpicker"`
+	AltLabels []string `json:"altLabels" doc:"Dutch alternative labels"`
+	ISCOGroup string   `json:"iscoGroup" doc:"ISCO-08 unit group (4 digits)" example:"9333"`
+	ISCOLabel string   `json:"iscoLabel" doc:"Dutch label of the unit group"`
+	ESCOCode  string   `json:"escoCode" doc:"ESCO code" example:"9333.1"`
+}
+
+type findOutput struct {
+	Body struct {
+		Items []occupationBody `json:"items"`
+	}
+}
+
+// Register adds the occupation operations to api.
+func Register(api huma.API, svc *Service) {
+	huma.Register(api, huma.Operation{
+		OperationID: "listOccupations",
+		Method:      http.MethodGet,
+		Path:        "/occupations",
+		Summary:     "Beroepen zoeken (ESCO) / Search occupations",
+		Description: "Typeahead over the ESCO occupations with Dutch labels and synonyms. Public reference data (ESCO, © European Union, CC BY 4.0).",
+		Tags:        []string{"Beroepen"},
+	}, func(ctx context.Context, in *findInput) (*findOutput, error) {
+		occs, err := svc.Find(ctx, in.Q, in.Limit)
+		if errors.Is(err, ErrSearchUnavailable) {
+			return nil, huma.Error503ServiceUnavailable("Zoeken is tijdelijk niet beschikbaar. / Search is temporarily unavailable.")
+		}
+		if err != nil {
+			return nil, err
+		}
+		out := &findOutput{}
+		out.Body.Items = make([]occupationBody, len(occs))
+		for i, o := range occs {
+			out.Body.Items[i] = toBody(o)
+		}
+		return out, nil
+	})
+}
+
+func toBody(o Occupation) occupationBody {
+	alts := o.AltLabels
+	if alts == nil {
+		alts = []string{}
+	}
+	return occupationBody{ID: o.ID, Label: o.Label, AltLabels: alts, ISCOGroup: o.ISCOGroup, ISCOLabel: o.ISCOLabel, ESCOCode: o.ESCOCode}
+}

@@ -1,0 +1,145 @@
+package occupation
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/csv"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/lib/pq"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
+)
+
+//go:embed data/esco_occupations_nl.csv
+var occupationsCSV []byte
+
+//go:embed data/isco_groups_nl.csv
+var iscoGroupsCSV []byte
+
+type iscoGroupRow struct {
+	Code  string `gorm:"primaryKey"`
+	Label string
+}
+
+func (iscoGroupRow) TableName() string { return "isco_groups" }
+
+type occupationRow struct {
+	ID          string `gorm:"primaryKey"`
+	ESCOCode    string `gorm:"column:esco_code"`
+	ISCOGroup   string `gorm:"column:isco_group"`
+	Label       string
+	AltLabels   pq.StringArray `gorm:"type:text[]"`
+	Description string
+}
+
+func (occupationRow) TableName() string { return "occupations" }
+
+const dataSetName = "esco-occupations-nl"
+
+// Load puts the bundled occupations into Postgres when they changed since the
+// last load, and in the same transaction asks for the search index to be
+// rebuilt. It returns the number of occupations loaded (0: already current).
+func Load(ctx context.Context, db *gorm.DB, q *jobs.Client) (int, error) {
+	sum := sha256.Sum256(append(append([]byte{}, occupationsCSV...), iscoGroupsCSV...))
+	checksum := hex.EncodeToString(sum[:])
+	groups, err := parseGroups(iscoGroupsCSV)
+	if err != nil {
+		return 0, err
+	}
+	occs, err := parseOccupations(occupationsCSV)
+	if err != nil {
+		return 0, err
+	}
+	loaded := 0
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// Serialise concurrent migrates of several replicas.
+		if err := tx.Exec(`SELECT pg_advisory_xact_lock(hashtext(?))`, dataSetName).Error; err != nil {
+			return err
+		}
+		var current string
+		if err := tx.Raw(`SELECT checksum FROM reference_data WHERE name = ?`, dataSetName).Scan(&current).Error; err != nil {
+			return err
+		}
+		if current == checksum {
+			return nil
+		}
+		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(groups, 500).Error; err != nil {
+			return fmt.Errorf("load isco groups: %w", err)
+		}
+		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(occs, 500).Error; err != nil {
+			return fmt.Errorf("load occupations: %w", err)
+		}
+		if err := tx.Exec(`INSERT INTO reference_data (name, checksum, rows) VALUES (?, ?, ?)
+			ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, rows = EXCLUDED.rows, loaded_at = now()`,
+			dataSetName, checksum, len(occs)).Error; err != nil {
+			return err
+		}
+		loaded = len(occs)
+		return q.InsertTx(ctx, tx, search.ReindexArgs{Index: IndexName}, nil)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("load occupations: %w", err)
+	}
+	return loaded, nil
+}
+
+func readCSV(data []byte, wantHeader string) ([][]string, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	header, err := r.Read()
+	if err != nil {
+		return nil, err
+	}
+	if strings.Join(header, ",") != wantHeader {
+		return nil, fmt.Errorf("unexpected csv header %q", strings.Join(header, ","))
+	}
+	var out [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rec)
+	}
+}
+
+func parseGroups(data []byte) ([]iscoGroupRow, error) {
+	recs, err := readCSV(data, "isco_code,label_nl")
+	if err != nil {
+		return nil, fmt.Errorf("isco groups: %w", err)
+	}
+	rows := make([]iscoGroupRow, 0, len(recs))
+	for _, r := range recs {
+		rows = append(rows, iscoGroupRow{Code: r[0], Label: r[1]})
+	}
+	return rows, nil
+}
+
+func parseOccupations(data []byte) ([]occupationRow, error) {
+	recs, err := readCSV(data, "esco_uri,isco_group,code,label_nl,alt_labels_nl,description_nl")
+	if err != nil {
+		return nil, fmt.Errorf("occupations: %w", err)
+	}
+	rows := make([]occupationRow, 0, len(recs))
+	for _, r := range recs {
+		alts := pq.StringArray{}
+		for _, a := range strings.Split(r[4], "|") {
+			if a = strings.TrimSpace(a); a != "" {
+				alts = append(alts, a)
+			}
+		}
+		rows = append(rows, occupationRow{ID: r[0], ISCOGroup: r[1], ESCOCode: r[2], Label: r[3], AltLabels: alts, Description: r[5]})
+	}
+	return rows, nil
+}

@@ -1,0 +1,375 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+)
+
+type echoInput struct {
+	Body struct {
+		Name     string `json:"name" minLength:"2" maxLength:"20"`
+		KvK      string `json:"kvkNummer" pattern:"^[0-9]{8}$"`
+		Hours    int    `json:"hours" minimum:"1" maximum:"40"`
+		Kind     string `json:"kind" enum:"werkgever,zorgaanbieder"`
+		Optional string `json:"optional,omitempty" required:"false"`
+	}
+}
+
+type echoOutput struct {
+	Body struct {
+		Name string `json:"name"`
+	}
+}
+
+type testServer struct {
+	app     *fiber.App
+	metrics *httpapi.Metrics
+}
+
+func newServer(t *testing.T, checks []httpapi.Check, webDir string) *testServer {
+	t.Helper()
+	cfg, err := config.LoadFrom([]string{"WEB_DIR=" + webDir, "BODY_LIMIT_BYTES=4096"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := httpapi.NewMetrics(nil, nil)
+	srv := httpapi.New(httpapi.Deps{Config: cfg, Logger: nil, Checks: checks, Metrics: m})
+	huma.Register(srv.API, huma.Operation{OperationID: "echo", Method: http.MethodPost, Path: "/echoes"},
+		func(_ context.Context, in *echoInput) (*echoOutput, error) {
+			out := &echoOutput{}
+			out.Body.Name = in.Body.Name
+			return out, nil
+		})
+	huma.Register(srv.API, huma.Operation{OperationID: "explode", Method: http.MethodGet, Path: "/explosions"},
+		func(_ context.Context, _ *struct{}) (*echoOutput, error) { panic("secret internal detail") })
+	huma.Register(srv.API, huma.Operation{OperationID: "fail", Method: http.MethodGet, Path: "/failures"},
+		func(_ context.Context, _ *struct{}) (*echoOutput, error) {
+			return nil, errors.New("database password is hunter2")
+		})
+	return &testServer{app: srv.Finish(), metrics: m}
+}
+
+func (s *testServer) do(t *testing.T, method, path, body string, headers ...string) (*http.Response, []byte) {
+	t.Helper()
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req := httptest.NewRequest(method, path, r)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	resp, err := s.app.Test(req, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, b
+}
+
+func problemOf(t *testing.T, resp *http.Response, body []byte, wantStatus int) httpapi.Problem {
+	t.Helper()
+	if resp.StatusCode != wantStatus {
+		t.Fatalf("status %d, want %d; body %s", resp.StatusCode, wantStatus, body)
+	}
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, httpapi.ProblemContentType) {
+		t.Fatalf("content type %q, want problem+json; body %s", ct, body)
+	}
+	var p httpapi.Problem
+	if err := json.Unmarshal(body, &p); err != nil {
+		t.Fatalf("problem body: %v: %s", err, body)
+	}
+	if p.Status != wantStatus || p.Title == "" || p.RequestID == "" {
+		t.Fatalf("incomplete problem: %+v", p)
+	}
+	return p
+}
+
+func hasParam(p httpapi.Problem, name, code string) bool {
+	for _, ip := range p.InvalidParams {
+		if ip.Name == name && ip.Code == code && ip.Reason != "" {
+			return true
+		}
+	}
+	return false
+}
+
+const validEcho = `{"name":"Bakkerij","kvkNummer":"12345678","hours":32,"kind":"werkgever"}`
+
+func TestValidRequestPasses(t *testing.T) {
+	s := newServer(t, nil, "")
+	resp, body := s.do(t, http.MethodPost, "/api/v1/echoes", validEcho)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"Bakkerij"`) {
+		t.Fatalf("status %d body %s", resp.StatusCode, body)
+	}
+	if resp.Header.Get("API-Version") != httpapi.APIVersion {
+		t.Errorf("missing API-Version header")
+	}
+	if resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("API responses must be Cache-Control: no-store, got %q", resp.Header.Get("Cache-Control"))
+	}
+}
+
+func TestBadInputIsProblemJSON(t *testing.T) {
+	s := newServer(t, nil, "")
+	tests := []struct {
+		name, body string
+		param      string
+		code       string
+	}{
+		{"malformed json", `{"name":`, "", ""},
+		{"wrong type", `{"name":"Bakkerij","kvkNummer":"12345678","hours":"veel","kind":"werkgever"}`, "hours", "integer"},
+		{"unknown field", `{"name":"Bakkerij","kvkNummer":"12345678","hours":32,"kind":"werkgever","bsn":"123"}`, "bsn", "unknownParam"},
+		{"missing required", `{"kvkNummer":"12345678","hours":32,"kind":"werkgever"}`, "name", "required"},
+		{"pattern", `{"name":"Bakkerij","kvkNummer":"1234","hours":32,"kind":"werkgever"}`, "kvkNummer", "pattern"},
+		{"too long", `{"name":"` + strings.Repeat("x", 21) + `","kvkNummer":"12345678","hours":32,"kind":"werkgever"}`, "name", "maxLength"},
+		{"too short", `{"name":"x","kvkNummer":"12345678","hours":32,"kind":"werkgever"}`, "name", "minLength"},
+		{"enum", `{"name":"Bakkerij","kvkNummer":"12345678","hours":32,"kind":"luchtvaart"}`, "kind", "enum"},
+		{"maximum", `{"name":"Bakkerij","kvkNummer":"12345678","hours":99,"kind":"werkgever"}`, "hours", "maximum"},
+		{"not an object", `[1,2,3]`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, body := s.do(t, http.MethodPost, "/api/v1/echoes", tt.body)
+			p := problemOf(t, resp, body, http.StatusBadRequest)
+			if tt.param != "" && !hasParam(p, tt.param, tt.code) {
+				t.Fatalf("want invalidParams {%s %s}, got %+v", tt.param, tt.code, p.InvalidParams)
+			}
+		})
+	}
+}
+
+func TestUnknownQueryParameterIsRejected(t *testing.T) {
+	s := newServer(t, nil, "")
+	resp, body := s.do(t, http.MethodPost, "/api/v1/echoes?sort=name", validEcho)
+	p := problemOf(t, resp, body, http.StatusBadRequest)
+	if !hasParam(p, "sort", "unknownParam") {
+		t.Fatalf("want sort unknownParam, got %+v", p.InvalidParams)
+	}
+}
+
+// The body limit is enforced by the HTTP server before routing, so this test
+// goes through a real listener rather than app.Test.
+func TestOversizedBodyIs413(t *testing.T) {
+	s := newServer(t, nil, "")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	go func() { _ = s.app.Listener(ln) }()
+	t.Cleanup(func() { _ = s.app.Shutdown() })
+	big := `{"name":"` + strings.Repeat("x", 8000) + `"}`
+	resp, err := http.Post("http://"+ln.Addr().String()+"/api/v1/echoes", "application/json", strings.NewReader(big))
+	must(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	p := problemOf(t, resp, body, http.StatusRequestEntityTooLarge)
+	if p.Instance != "/api/v1/echoes" {
+		t.Errorf("instance %q", p.Instance)
+	}
+}
+
+func TestRoutingErrors(t *testing.T) {
+	s := newServer(t, nil, "")
+	resp, body := s.do(t, http.MethodGet, "/api/v1/onbekend", "")
+	problemOf(t, resp, body, http.StatusNotFound)
+	if resp.Header.Get("API-Version") == "" {
+		t.Error("404s from the API carry API-Version too")
+	}
+	// No trailing slashes, and no redirect to the slash-less path either.
+	resp, body = s.do(t, http.MethodPost, "/api/v1/echoes/", validEcho)
+	problemOf(t, resp, body, http.StatusNotFound)
+	resp, body = s.do(t, http.MethodDelete, "/api/v1/echoes", "")
+	if resp.StatusCode != http.StatusMethodNotAllowed && resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("wrong method: status %d", resp.StatusCode)
+	}
+	problemOf(t, resp, body, resp.StatusCode)
+}
+
+func TestServerErrorsLeakNothing(t *testing.T) {
+	s := newServer(t, nil, "")
+	for _, path := range []string{"/api/v1/explosions", "/api/v1/failures"} {
+		resp, body := s.do(t, http.MethodGet, path, "")
+		problemOf(t, resp, body, http.StatusInternalServerError)
+		if strings.Contains(string(body), "secret") || strings.Contains(string(body), "hunter2") {
+			t.Fatalf("%s leaks internals: %s", path, body)
+		}
+	}
+	// The process survives the panic.
+	resp, _ := s.do(t, http.MethodGet, "/healthz", "")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("healthz after panic: %d", resp.StatusCode)
+	}
+}
+
+func TestSecurityHeadersAndRequestID(t *testing.T) {
+	s := newServer(t, nil, "")
+	resp, _ := s.do(t, http.MethodGet, "/healthz", "", "X-Request-Id", "abcdef12-proxy")
+	want := map[string]string{
+		"X-Content-Type-Options":    "nosniff",
+		"X-Frame-Options":           "DENY",
+		"Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+	}
+	for h, v := range want {
+		if got := resp.Header.Get(h); got != v {
+			t.Errorf("%s = %q, want %q", h, got, v)
+		}
+	}
+	if !strings.Contains(resp.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+		t.Errorf("CSP lacks frame-ancestors: %q", resp.Header.Get("Content-Security-Policy"))
+	}
+	if resp.Header.Get("X-Request-Id") != "abcdef12-proxy" {
+		t.Errorf("a well-formed incoming request id is kept, got %q", resp.Header.Get("X-Request-Id"))
+	}
+	resp, _ = s.do(t, http.MethodGet, "/healthz", "", "X-Request-Id", "bad id\nwith newline")
+	if got := resp.Header.Get("X-Request-Id"); got == "" || strings.Contains(got, " ") {
+		t.Errorf("a malformed request id is replaced, got %q", got)
+	}
+}
+
+func TestOpenAPIDocument(t *testing.T) {
+	s := newServer(t, nil, "")
+	resp, body := s.do(t, http.MethodGet, "/api/v1/openapi.json", "")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("openapi.json: %d", resp.StatusCode)
+	}
+	if resp.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Error("the OpenAPI document must be readable from any origin")
+	}
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(body)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	if doc.OpenAPI != "3.1.0" {
+		t.Fatalf("openapi version %q", doc.OpenAPI)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("OpenAPI document is invalid: %v", err)
+	}
+	if c := doc.Info.Contact; c == nil || c.Name == "" || c.Email == "" || c.URL == "" {
+		t.Fatalf("info.contact needs name, email and url: %+v", c)
+	}
+	if len(doc.Servers) == 0 || !strings.HasSuffix(doc.Servers[0].URL, "/api/v1") {
+		t.Fatalf("servers must end in /api/v1: %+v", doc.Servers)
+	}
+	for path := range doc.Paths.Map() {
+		if strings.HasSuffix(path, "/") || strings.ToLower(path) != path {
+			t.Errorf("path %q: lower-case kebab-case without trailing slash", path)
+		}
+	}
+	resp, body = s.do(t, http.MethodGet, "/api/v1/openapi.yaml", "")
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("openapi: 3.1.0")) {
+		t.Fatalf("openapi.yaml: %d %.80s", resp.StatusCode, body)
+	}
+	resp, body = s.do(t, http.MethodGet, "/api/docs", "")
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("/api/v1/openapi.json")) {
+		t.Fatalf("/api/docs: %d", resp.StatusCode)
+	}
+}
+
+func TestReadiness(t *testing.T) {
+	ok := func(context.Context) error { return nil }
+	down := func(context.Context) error { return errors.New("dial tcp 10.0.0.7:7700: refused") }
+	s := newServer(t, []httpapi.Check{{Name: "postgres", Check: ok}, {Name: "meilisearch", Check: down}}, "")
+	resp, body := s.do(t, http.MethodGet, "/readyz", "")
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Fatalf("readyz with a failing check: %d", resp.StatusCode)
+	}
+	var r struct {
+		Status string `json:"status"`
+		Checks map[string]struct {
+			Status string `json:"status"`
+		} `json:"checks"`
+	}
+	if err := json.Unmarshal(body, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Checks["postgres"].Status != "ok" || r.Checks["meilisearch"].Status != "error" {
+		t.Fatalf("each check is reported: %s", body)
+	}
+	if strings.Contains(string(body), "10.0.0.7") {
+		t.Fatalf("readyz leaks addresses: %s", body)
+	}
+	s = newServer(t, []httpapi.Check{{Name: "postgres", Check: ok}}, "")
+	if resp, _ := s.do(t, http.MethodGet, "/readyz", ""); resp.StatusCode != http.StatusOK {
+		t.Fatalf("readyz with passing checks: %d", resp.StatusCode)
+	}
+}
+
+func TestMetricsCountRequestsByRoute(t *testing.T) {
+	s := newServer(t, nil, "")
+	s.do(t, http.MethodPost, "/api/v1/echoes", validEcho)
+	s.do(t, http.MethodPost, "/api/v1/echoes", `{}`)
+	s.do(t, http.MethodGet, "/api/v1/random-"+t.Name(), "")
+	resp, body := s.do(t, http.MethodGet, "/metrics", "")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("metrics: %d", resp.StatusCode)
+	}
+	text := string(body)
+	for _, want := range []string{
+		`werkhaven_http_requests_total{method="POST",route="/api/v1/echoes",status="200"} 1`,
+		`werkhaven_http_requests_total{method="POST",route="/api/v1/echoes",status="400"} 1`,
+		`werkhaven_http_request_duration_seconds_bucket{method="POST",route="/api/v1/echoes",status="200",le=`,
+		`route="unmatched",status="404"`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	if strings.Contains(text, "random-") {
+		t.Error("unmatched paths must not become labels")
+	}
+}
+
+func TestServesFrontEndWithSPAFallback(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(dir, "assets"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><title>Werkhaven</title>"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "assets", "app-3f9a.js"), []byte("console.log(1)"), 0o644))
+	s := newServer(t, nil, dir)
+
+	resp, body := s.do(t, http.MethodGet, "/vacatures/123/pool", "")
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("Werkhaven")) {
+		t.Fatalf("deep link: %d %s", resp.StatusCode, body)
+	}
+	if resp.Header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("index.html must not be cached long, got %q", resp.Header.Get("Cache-Control"))
+	}
+	resp, _ = s.do(t, http.MethodGet, "/assets/app-3f9a.js", "")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") {
+		t.Fatalf("hashed asset: %d %q", resp.StatusCode, resp.Header.Get("Cache-Control"))
+	}
+	resp, _ = s.do(t, http.MethodGet, "/assets/missing-1234.js", "")
+	if resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("missing asset: %d", resp.StatusCode)
+	}
+	resp, body = s.do(t, http.MethodGet, "/api/v1/nope", "")
+	problemOf(t, resp, body, http.StatusNotFound)
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

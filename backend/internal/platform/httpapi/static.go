@@ -1,0 +1,77 @@
+package httpapi
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// webFiles serves the built front end (frontend/dist) with an SPA fallback:
+// any GET outside /api that is not a file gets index.html, so deep links
+// work. Hashed assets are cached for a year; index.html never is.
+type webFiles struct{ dir string }
+
+func newWebFiles(dir string) *webFiles {
+	if dir == "" {
+		return &webFiles{}
+	}
+	if st, err := os.Stat(filepath.Join(dir, "index.html")); err != nil || st.IsDir() {
+		return &webFiles{}
+	}
+	return &webFiles{dir: dir}
+}
+
+func (w *webFiles) mount(app *fiber.App) {
+	if w.dir == "" {
+		return
+	}
+	app.Static("/assets", filepath.Join(w.dir, "assets"), fiber.Static{
+		Compress: true,
+		MaxAge:   365 * 24 * 3600,
+		ModifyResponse: func(c *fiber.Ctx) error {
+			c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
+			return nil
+		},
+	})
+	app.Static("/", w.dir, fiber.Static{
+		Compress: true,
+		Index:    "",
+		ModifyResponse: func(c *fiber.Ctx) error {
+			c.Set(fiber.HeaderCacheControl, "no-cache")
+			return nil
+		},
+	})
+	index := filepath.Join(w.dir, "index.html")
+	app.Get("/*", func(c *fiber.Ctx) error {
+		p := c.Path()
+		// API paths and missing files are real 404s, not the app shell.
+		if strings.HasPrefix(p, "/api/") || p == "/api" || path.Ext(p) != "" {
+			return fiber.ErrNotFound
+		}
+		c.Set(fiber.HeaderCacheControl, "no-cache")
+		return c.SendFile(index)
+	})
+}
+
+// apiDocs is the human-readable API documentation: Swagger UI, self-hosted
+// from the front-end build so no third-party script runs on our pages.
+func apiDocs(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.SendString(`<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Werkhaven API-documentatie</title>
+<link rel="stylesheet" href="/api-docs/swagger-ui.css">
+</head>
+<body>
+<main id="swagger-ui"><p>De API-documentatie wordt geladen. Het OpenAPI-document staat op <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p></main>
+<script src="/api-docs/swagger-ui-bundle.js"></script>
+<script src="/api-docs/init.js"></script>
+</body>
+</html>`)
+}

@@ -1,0 +1,117 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/meilisearch/meilisearch-go"
+)
+
+// Index describes one Meilisearch index Werkhaven keeps.
+type Index struct {
+	// Name without the prefix, e.g. "occupations".
+	Name       string
+	PrimaryKey string
+	Settings   *meilisearch.Settings
+}
+
+// Source produces every document of an index from Postgres, for Reindex.
+type Source interface {
+	Index() Index
+	// Documents calls emit with successive batches of at most batch documents.
+	Documents(ctx context.Context, batch int, emit func(docs []any) error) error
+}
+
+// Bootstrap makes sure the app key exists and every index exists with its
+// settings, waiting for Meilisearch to finish. Re-running it changes nothing.
+func (c *Client) Bootstrap(ctx context.Context, indexes ...Index) error {
+	if err := c.EnsureKey(ctx); err != nil {
+		return err
+	}
+	for _, ix := range indexes {
+		if err := c.ensureIndex(ctx, c.UID(ix.Name), ix); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Client) ensureIndex(ctx context.Context, uid string, ix Index) error {
+	if _, err := c.app.GetIndexWithContext(ctx, uid); err != nil {
+		if !isNotFound(err) {
+			return fmt.Errorf("read index %s: %w", uid, err)
+		}
+		info, err := c.app.CreateIndexWithContext(ctx, &meilisearch.IndexConfig{Uid: uid, PrimaryKey: ix.PrimaryKey})
+		if err := c.wait(ctx, info, err); err != nil {
+			return fmt.Errorf("create index %s: %w", uid, err)
+		}
+	}
+	if ix.Settings == nil {
+		return nil
+	}
+	info, err := c.app.Index(uid).UpdateSettingsWithContext(ctx, ix.Settings)
+	if err := c.wait(ctx, info, err); err != nil {
+		return fmt.Errorf("settings of index %s: %w", uid, err)
+	}
+	return nil
+}
+
+// Reindex rebuilds the source's index from Postgres into a fresh index and
+// swaps it in atomically: searches see the old index until the new one is
+// complete. It returns the number of documents indexed.
+func (c *Client) Reindex(ctx context.Context, src Source) (int, error) {
+	if err := c.EnsureKey(ctx); err != nil {
+		return 0, err
+	}
+	ix := src.Index()
+	live := c.UID(ix.Name)
+	fresh := fmt.Sprintf("%s__rebuild_%d", live, time.Now().UnixNano())
+	if err := c.ensureIndex(ctx, fresh, ix); err != nil {
+		return 0, err
+	}
+	cleanup := func() {
+		// Best effort: a leftover rebuild index holds no data Postgres lacks.
+		delCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		info, err := c.app.DeleteIndexWithContext(delCtx, fresh)
+		_ = c.wait(delCtx, info, err)
+	}
+	total := 0
+	var pending []*meilisearch.TaskInfo
+	err := src.Documents(ctx, 5000, func(docs []any) error {
+		if len(docs) == 0 {
+			return nil
+		}
+		pk := ix.PrimaryKey
+		info, err := c.app.Index(fresh).AddDocumentsWithContext(ctx, docs, &meilisearch.DocumentOptions{PrimaryKey: &pk})
+		if err != nil {
+			return fmt.Errorf("add documents to %s: %w", fresh, err)
+		}
+		pending = append(pending, info)
+		total += len(docs)
+		return nil
+	})
+	if err == nil {
+		for _, info := range pending {
+			if err = c.wait(ctx, info, nil); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		cleanup()
+		return 0, fmt.Errorf("reindex %s: %w", live, err)
+	}
+	if err := c.ensureIndex(ctx, live, Index{Name: ix.Name, PrimaryKey: ix.PrimaryKey}); err != nil {
+		cleanup()
+		return 0, err
+	}
+	info, err := c.app.SwapIndexesWithContext(ctx, []*meilisearch.SwapIndexesParams{{Indexes: []string{live, fresh}}})
+	if err := c.waitWith(ctx, c.master(), info, err); err != nil {
+		cleanup()
+		return 0, fmt.Errorf("swap %s: %w", live, err)
+	}
+	cleanup() // fresh now holds the old documents
+	return total, nil
+}
