@@ -5,6 +5,7 @@
 //	werkhaven seed                                       create the demo region
 //	werkhaven reindex [index ...]                        rebuild search indexes from Postgres
 //	werkhaven healthcheck                                exit 0 when the local server is alive
+//	werkhaven openapi                                    print the OpenAPI 3.1 document
 //
 // Configuration comes from the environment (see README.md).
 package main
@@ -35,7 +36,8 @@ commands:
   migrate      apply database migrations and load reference data
   seed         create the demo region (idempotent)
   reindex      rebuild search indexes from PostgreSQL (all, or those named)
-  healthcheck  exit 0 when the server on LISTEN_ADDR answers /healthz`
+  healthcheck  exit 0 when the server on LISTEN_ADDR answers /healthz
+  openapi      print the OpenAPI 3.1 document (JSON)`
 
 var errUsage = errors.New("unknown command; run `werkhaven help`")
 
@@ -56,6 +58,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return reindex(ctx, rest, stdout, stderr)
 	case "healthcheck":
 		return healthcheck(ctx)
+	case "openapi":
+		return openAPIDocument(stdout)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

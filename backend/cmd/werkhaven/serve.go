@@ -61,7 +61,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			},
 			Metrics: httpapi.NewMetrics(a.db.Pool, q),
 		})
-		occupation.Register(srv.API, &occupation.Service{Search: a.search})
+		routes(srv, services{occupations: &occupation.Service{Search: a.search}})
 		srv.Finish()
 		ln, err := net.Listen("tcp", a.cfg.ListenAddr)
 		if err != nil {

@@ -13,6 +13,7 @@ type findInput struct {
 	Limit int    `query:"limit" minimum:"1" maximum:"50" default:"10" doc:"Maximum number of occupations"`
 }
 
+// occupationBody is the JSON form of an Occupation.
 type occupationBody struct {
 	ID        string   `json:"id" doc:"ESCO occupation id" example:"f2b5e8b1-8e1c-4e0a-9d5f-3c1c9a1b2c3d"`
 	Label     string   `json:"label" doc:"Dutch preferred label" example:"orderpicker"`
@@ -22,10 +23,13 @@ type occupationBody struct {
 	ESCOCode  string   `json:"escoCode" doc:"ESCO code" example:"9333.1"`
 }
 
+// occupationList is a page of occupations.
+type occupationList struct {
+	Items []occupationBody `json:"items"`
+}
+
 type findOutput struct {
-	Body struct {
-		Items []occupationBody `json:"items"`
-	}
+	Body occupationList
 }
 
 // Register adds the occupation operations to api.

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humafiber"
@@ -68,7 +69,13 @@ func Invalid(params ...InvalidParam) *Problem {
 
 // installProblems makes huma produce Problems. huma's constructors are
 // package-level variables, so this is process-wide; it is idempotent.
-func installProblems() {
+var installOnce sync.Once
+
+func installProblems() { installOnce.Do(installHumaErrors) }
+
+func installHumaErrors() {
+	// Lists are always arrays, never null, in Werkhaven's responses.
+	huma.DefaultArrayNullable = false
 	huma.NewError = func(status int, msg string, errs ...error) huma.StatusError {
 		return newHumaProblem(status, msg, errs)
 	}

@@ -1,0 +1,75 @@
+# Werkhaven — the two commands of the README are `make run` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+STACK_ENV := .data/stack.env
+BIN := bin/werkhaven
+# Load the local stack's addresses (written by scripts/stack.sh up).
+WITH_STACK := set -a; source $(STACK_ENV); set +a;
+GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
+
+.PHONY: help run test stack stack-down stack-status build web migrate seed lint vet staticcheck fmt-check test-go test-web bench generate clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+run: stack build ## install what is missing, start the stack, migrate, seed and serve http://localhost:8080
+	@$(WITH_STACK) $(BIN) migrate
+	@$(WITH_STACK) $(BIN) seed
+	@echo
+	@echo "Werkhaven: http://localhost:8080  (API docs: http://localhost:8080/api/docs)"
+	@echo
+	@$(WITH_STACK) exec $(BIN) serve
+
+test: lint test-go test-web ## every check: vet, staticcheck, gofmt, Go unit + integration tests, front end
+
+stack: ## start PostgreSQL, Meilisearch and stripe-mock (idempotent)
+	@scripts/stack.sh up
+
+stack-down: ## stop what `make stack` started
+	@scripts/stack.sh down
+
+stack-status: ## show the local services
+	@scripts/stack.sh status
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+web: frontend/node_modules/.package-lock.json ## build the front end into frontend/dist
+	cd frontend && npm run build
+
+build: web ## build bin/werkhaven
+	go build -o $(BIN) ./backend/cmd/werkhaven
+
+migrate: stack build ## apply migrations and load reference data
+	@$(WITH_STACK) $(BIN) migrate
+
+seed: stack build ## create the demo region
+	@$(WITH_STACK) $(BIN) seed
+
+lint: vet staticcheck fmt-check ## static checks
+
+vet:
+	go vet ./...
+
+staticcheck:
+	go tool staticcheck ./...
+
+fmt-check:
+	@out=$$(gofmt -l backend infra 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+test-go: stack ## Go unit and integration tests against the real services
+	@$(WITH_STACK) go test $(GO_TEST_FLAGS) ./...
+
+test-web: frontend/node_modules/.package-lock.json ## front-end type check, unit tests and build
+	cd frontend && npm run typecheck && npm test && npm run build
+
+bench: stack ## benchmarks (figures in docs/benchmarks.md)
+	@$(WITH_STACK) go test -run '^$$' -bench . -benchtime 200x ./backend/...
+
+generate: ## refresh generated files (OpenAPI document)
+	BASE_URL=http://localhost:8080 go run ./backend/cmd/werkhaven openapi > docs/api/openapi.json
+
+clean: ## remove build output (not the stack's data)
+	rm -rf bin frontend/dist
