@@ -13,7 +13,7 @@ function swaggerUI(): Plugin {
     apply: 'build',
     closeBundle() {
       const src = dirname(require.resolve('swagger-ui-dist/package.json'));
-      const dest = resolve(__dirname, 'dist/api-docs');
+      const dest = resolve(import.meta.dirname, 'dist/api-docs');
       mkdirSync(dest, { recursive: true });
       for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) {
         cpSync(resolve(src, file), resolve(dest, file));

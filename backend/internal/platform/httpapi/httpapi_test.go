@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -371,5 +372,54 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Shutdown waits for requests in flight: a slow request started before
+// SIGTERM still gets its answer.
+func TestShutdownDrainsRequestsInFlight(t *testing.T) {
+	cfg, err := config.LoadFrom(nil)
+	must(t, err)
+	srv := httpapi.New(httpapi.Deps{Config: cfg})
+	started := make(chan struct{})
+	huma.Register(srv.API, huma.Operation{OperationID: "slow", Method: http.MethodGet, Path: "/slow-things"},
+		func(_ context.Context, _ *struct{}) (*echoOutput, error) {
+			close(started)
+			time.Sleep(300 * time.Millisecond)
+			out := &echoOutput{}
+			out.Body.Name = "klaar"
+			return out, nil
+		})
+	app := srv.Finish()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	go func() { _ = app.Listener(ln) }()
+
+	type result struct {
+		status int
+		body   string
+		err    error
+	}
+	done := make(chan result, 1)
+	go func() {
+		resp, err := http.Get("http://" + ln.Addr().String() + "/api/v1/slow-things")
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		done <- result{status: resp.StatusCode, body: string(b)}
+	}()
+	<-started
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	must(t, app.ShutdownWithContext(ctx))
+	r := <-done
+	if r.err != nil || r.status != http.StatusOK || !strings.Contains(r.body, "klaar") {
+		t.Fatalf("request in flight during shutdown: %+v", r)
+	}
+	if _, err := http.Get("http://" + ln.Addr().String() + "/healthz"); err == nil {
+		t.Fatal("after shutdown no new requests are accepted")
 	}
 }
