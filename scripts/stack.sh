@@ -118,7 +118,9 @@ stripe_up() {
   bin=$(stripe_mock_bin)
   port=${port:-12111}
   if port_open "$port"; then port=$(free_port); fi
-  nohup "$bin" -http-addr "127.0.0.1:$port" >>"$DATA/stripe-mock.log" 2>&1 &
+  # stripe-mock also serves HTTPS (default :12112); give it a loopback port
+  # the kernel picks, so two stacks on one machine do not collide.
+  nohup "$bin" -http-addr "127.0.0.1:$port" -https-addr "127.0.0.1:" >>"$DATA/stripe-mock.log" 2>&1 &
   echo $! >"$DATA/stripe-mock.pid"
   echo "$port" >"$DATA/stripe-mock.port"
   wait_for 30 stripe_healthy "$port" || die "stripe-mock did not answer on port $port; see .data/stripe-mock.log"
