@@ -16,7 +16,7 @@ help: ## list the targets
 
 run: stack build ## install what is missing, start the stack, migrate, seed and serve http://localhost:8080
 	@$(WITH_STACK) $(BIN) migrate
-	@$(WITH_STACK) $(BIN) seed
+	@$(WITH_STACK) $(BIN) seed --demo
 	@echo
 	@echo "Werkhaven: http://localhost:8080  (API docs: http://localhost:8080/api/docs)"
 	@echo
@@ -46,7 +46,7 @@ migrate: stack build ## apply migrations and load reference data
 	@$(WITH_STACK) $(BIN) migrate
 
 seed: stack build ## create the demo region
-	@$(WITH_STACK) $(BIN) seed
+	@$(WITH_STACK) $(BIN) seed --demo
 
 lint: vet staticcheck fmt-check ## static checks
 

@@ -9,10 +9,12 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 )
 
@@ -65,16 +67,34 @@ func (a *app) indexes() []search.Index {
 	return out
 }
 
-// workers is every River worker of the process.
-func (a *app) workers() *river.Workers {
+// identity is the identity service, queuing mail through q.
+func (a *app) identity(q *jobs.Client) *identity.Service {
+	return &identity.Service{DB: a.db.Gorm, Outbox: mail.NewOutbox(q, a.cfg.SessionSecret), BaseURL: a.cfg.BaseURL}
+}
+
+// workers is every River worker of the process. The mail worker's outbox
+// only opens sealed mail, so it needs no job client of its own.
+func (a *app) workers() (*river.Workers, error) {
+	sender, err := mail.NewSender(a.cfg.SMTPURL, a.cfg.MailFrom)
+	if err != nil {
+		return nil, err
+	}
 	w := river.NewWorkers()
 	river.AddWorker(w, &search.ReindexWorker{Client: a.search, Sources: a.sources()})
-	return w
+	river.AddWorker(w, &mail.SendWorker{
+		DB: a.db.Gorm, Outbox: mail.NewOutbox(nil, a.cfg.SessionSecret), Sender: sender,
+		Recipients: &identity.Service{DB: a.db.Gorm}, Templates: identity.MailTemplates(a.cfg.BaseURL),
+	})
+	return w, nil
 }
 
 // jobs returns a job client; with work=true it also works jobs.
 func (a *app) jobs(work bool) (*jobs.Client, error) {
-	return jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: a.workers(), Work: work})
+	w, err := a.workers()
+	if err != nil {
+		return nil, err
+	}
+	return jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work})
 }
 
 func (a *app) migrate(ctx context.Context) error {

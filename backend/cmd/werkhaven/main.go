@@ -2,7 +2,7 @@
 //
 //	werkhaven serve [-mode all|web|workers] [-migrate]   HTTP API, front end and background workers
 //	werkhaven migrate                                    apply the schema and load reference data
-//	werkhaven seed                                       create the demo region
+//	werkhaven seed [--demo]                              create the demo region, organisations and users
 //	werkhaven reindex [index ...]                        rebuild search indexes from Postgres
 //	werkhaven healthcheck                                exit 0 when the local server is alive
 //	werkhaven openapi                                    print the OpenAPI 3.1 document
@@ -34,7 +34,7 @@ const usage = `usage: werkhaven <command> [flags]
 commands:
   serve        run the HTTP API, the front end and the background workers
   migrate      apply database migrations and load reference data
-  seed         create the demo region (idempotent)
+  seed         create the demo region, its organisations and a user per role (idempotent)
   reindex      rebuild search indexes from PostgreSQL (all, or those named)
   healthcheck  exit 0 when the server on LISTEN_ADDR answers /healthz
   openapi      print the OpenAPI 3.1 document (JSON)`
@@ -53,6 +53,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "migrate":
 		return migrate(ctx, stderr)
 	case "seed":
+		// "--demo" is accepted for clarity; the demo region is all seed makes.
+		if len(rest) > 0 && rest[0] != "--demo" && rest[0] != "-demo" {
+			return fmt.Errorf("seed: unknown argument %q (use: werkhaven seed --demo)", rest[0])
+		}
 		return seedDemo(ctx, stdout, stderr)
 	case "reindex":
 		return reindex(ctx, rest, stdout, stderr)

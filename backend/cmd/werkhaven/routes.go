@@ -5,6 +5,13 @@ import (
 	"fmt"
 	"io"
 
+	"log/slog"
+
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
@@ -13,11 +20,19 @@ import (
 // services are the domain services the HTTP operations call.
 type services struct {
 	occupations *occupation.Service
+	identity    *identity.Service
+	db          *gorm.DB
+	cfg         config.Config
 }
 
-// routes registers every API operation. The OpenAPI document is built from
-// the same call, so it cannot drift from what serve answers.
+// routes installs the access guard and registers every API operation. The
+// OpenAPI document is built from the same call, so it cannot drift from
+// what serve answers.
 func routes(srv *httpapi.Server, s services) {
+	guard := &authz.Guard{API: srv.API, Sessions: s.identity, Secret: []byte(s.cfg.SessionSecret), Secure: s.cfg.IsProduction(), Log: slog.Default()}
+	guard.Install()
+	(&identity.Handlers{Service: s.identity, Guard: guard}).Register(srv.API)
+	audit.Register(srv.API, s.db)
 	occupation.Register(srv.API, s.occupations)
 }
 
@@ -29,7 +44,7 @@ func openAPIDocument(stdout io.Writer) error {
 		return err
 	}
 	srv := httpapi.New(httpapi.Deps{Config: cfg})
-	routes(srv, services{})
+	routes(srv, services{cfg: cfg})
 	b, err := json.MarshalIndent(srv.API.OpenAPI(), "", "  ")
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -14,10 +15,23 @@ func seedDemo(ctx context.Context, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer a.close()
+	if a.cfg.IsProduction() {
+		return errors.New("seed creates demo accounts with a published password; it refuses to run when APP_ENV=production")
+	}
 	res, err := seed.Demo(ctx, a.db.Gorm)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Demo region: %s (%s)\n", res.RegionName, res.RegionID)
+	fmt.Fprintf(stdout, "Demo region: %s\n\nDemo logins (password for all: %s)\n", res.RegionName, seed.DemoPassword)
+	for _, l := range res.Logins {
+		extra := ""
+		if l.Organisation != "" {
+			extra = "  (" + l.Organisation + ")"
+		}
+		if l.Role == "kandidaat" {
+			extra = "  (no password: signs in with a mailed link)"
+		}
+		fmt.Fprintf(stdout, "  %-15s %-45s%s\n", l.Role, l.Email, extra)
+	}
 	return nil
 }

@@ -61,7 +61,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			},
 			Metrics: httpapi.NewMetrics(a.db.Pool, q),
 		})
-		routes(srv, services{occupations: &occupation.Service{Search: a.search}})
+		routes(srv, services{occupations: &occupation.Service{Search: a.search}, identity: a.identity(q), db: a.db.Gorm, cfg: a.cfg})
 		srv.Finish()
 		ln, err := net.Listen("tcp", a.cfg.ListenAddr)
 		if err != nil {

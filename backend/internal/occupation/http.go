@@ -6,6 +6,8 @@ import (
 	"net/http"
 
 	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
 )
 
 type findInput struct {
@@ -34,14 +36,14 @@ type findOutput struct {
 
 // Register adds the occupation operations to api.
 func Register(api huma.API, svc *Service) {
-	huma.Register(api, huma.Operation{
+	authz.Register(api, huma.Operation{
 		OperationID: "listOccupations",
 		Method:      http.MethodGet,
 		Path:        "/occupations",
 		Summary:     "Beroepen zoeken (ESCO) / Search occupations",
 		Description: "Typeahead over the ESCO occupations with Dutch labels and synonyms. Public reference data (ESCO, © European Union, CC BY 4.0).",
 		Tags:        []string{"Beroepen"},
-	}, func(ctx context.Context, in *findInput) (*findOutput, error) {
+	}, authz.PublicRule, func(ctx context.Context, in *findInput) (*findOutput, error) {
 		occs, err := svc.Find(ctx, in.Q, in.Limit)
 		if errors.Is(err, ErrSearchUnavailable) {
 			return nil, huma.Error503ServiceUnavailable("Zoeken is tijdelijk niet beschikbaar. / Search is temporarily unavailable.")

@@ -7,29 +7,141 @@ import (
 	"fmt"
 
 	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
 )
 
-// DemoRegion is the region `werkhaven seed` creates.
+// The demo region.
 const (
 	DemoRegionSlug = "demo"
 	DemoRegionName = "Werkgeversservicepunt Demoregio"
+	// DemoPassword is every demo user's password. It is printed by
+	// `werkhaven seed`; production refuses to seed.
+	DemoPassword = "Demo-Werkhaven-2026"
 )
+
+// Login is a seeded account.
+type Login struct {
+	Role         string
+	Email        string
+	DisplayName  string
+	Organisation string
+}
 
 // Result tells what the seed created or found.
 type Result struct {
 	RegionID   string
 	RegionName string
+	Logins     []Login
 }
 
-// Demo creates the demo region if it is missing.
+type demoOrg struct {
+	kind, name, kvk, postcode string
+}
+
+var demoOrgs = []demoOrg{
+	{"werkgever", "Bakkerij De Korenschoof", "12345670", "3511 AB"},
+	{"werkgever", "Logistiek Centrum Nieuwegein", "23456781", "3439 LM"},
+	{"werkgever", "Zorghotel Het Anker", "34567892", "3731 CE"},
+	{"zorgaanbieder", "Dagbesteding De Werkplaats", "45678903", "3572 GV"},
+	{"dienstverlener", "Jobcoach Utrecht BV", "56789014", "3526 KS"},
+}
+
+type demoUser struct {
+	role, email, name string
+	org               int // index in demoOrgs, -1 for staff
+}
+
+var demoUsers = []demoUser{
+	{"admin", "beheer@demo.werkhaven.nl", "Anouk de Beheerder", -1},
+	{"accountmanager", "am.jansen@demo.werkhaven.nl", "Jeroen Jansen", -1},
+	{"accountmanager", "am.elbaz@demo.werkhaven.nl", "Samira El Baz", -1},
+	{"klantmanager", "km.devries@demo.werkhaven.nl", "Femke de Vries", -1},
+	{"klantmanager", "km.bakker@demo.werkhaven.nl", "Daan Bakker", -1},
+	{"werkgever", "hr@korenschoof.demo.werkhaven.nl", "Petra Korenschoof", 0},
+	{"werkgever", "hr@lcn.demo.werkhaven.nl", "Mehmet Yilmaz", 1},
+	{"werkgever", "hr@hetanker.demo.werkhaven.nl", "Ingrid Visser", 2},
+	{"zorgaanbieder", "info@dewerkplaats.demo.werkhaven.nl", "Lotte Smit", 3},
+	{"zorgaanbieder", "planning@jobcoachutrecht.demo.werkhaven.nl", "Ruben de Groot", 4},
+	{"kandidaat", "kandidaat@demo.werkhaven.nl", "Kandidaat K-7F3A2", -1},
+}
+
+// Demo creates the demo region with organisations and one or more users per
+// role if they are missing; existing rows are left as they are.
 func Demo(ctx context.Context, db *gorm.DB) (Result, error) {
 	var res Result
-	err := db.WithContext(ctx).Raw(`
-		INSERT INTO regions (slug, name) VALUES (?, ?)
-		ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug
-		RETURNING id::text, name`, DemoRegionSlug, DemoRegionName).Row().Scan(&res.RegionID, &res.RegionName)
+	hash, err := identity.HashPassword(DemoPassword)
 	if err != nil {
-		return Result{}, fmt.Errorf("seed demo region: %w", err)
+		return res, err
+	}
+	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Raw(`INSERT INTO regions (slug, name) VALUES (?, ?)
+			ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id::text, name`,
+			DemoRegionSlug, DemoRegionName).Row().Scan(&res.RegionID, &res.RegionName); err != nil {
+			return fmt.Errorf("demo region: %w", err)
+		}
+		// Staff first: organisations name an accountmanager.
+		ids := map[string]string{}
+		for _, u := range demoUsers {
+			if u.org >= 0 {
+				continue
+			}
+			id, err := upsertUser(tx, res.RegionID, "", u, hash)
+			if err != nil {
+				return err
+			}
+			ids[u.email] = id
+		}
+		orgIDs := make([]string, len(demoOrgs))
+		for i, o := range demoOrgs {
+			am := ids["am.jansen@demo.werkhaven.nl"]
+			if i%2 == 1 {
+				am = ids["am.elbaz@demo.werkhaven.nl"]
+			}
+			if err := tx.Raw(`INSERT INTO organisations (region_id, kind, name, kvk_number, postcode, accountmanager_id) VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (region_id, kvk_number) DO UPDATE SET kvk_number = EXCLUDED.kvk_number RETURNING id::text`,
+				res.RegionID, o.kind, o.name, o.kvk, o.postcode, am).Row().Scan(&orgIDs[i]); err != nil {
+				return fmt.Errorf("demo organisation %s: %w", o.name, err)
+			}
+		}
+		for _, u := range demoUsers {
+			if u.org < 0 {
+				continue
+			}
+			if _, err := upsertUser(tx, res.RegionID, orgIDs[u.org], u, hash); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	for _, u := range demoUsers {
+		l := Login{Role: u.role, Email: u.email, DisplayName: u.name}
+		if u.org >= 0 {
+			l.Organisation = demoOrgs[u.org].name
+		}
+		res.Logins = append(res.Logins, l)
 	}
 	return res, nil
+}
+
+func upsertUser(tx *gorm.DB, regionID, orgID string, u demoUser, hash string) (string, error) {
+	var org, pw any
+	if orgID != "" {
+		org = orgID
+	}
+	if u.role != "kandidaat" {
+		pw = hash
+	}
+	var id string
+	err := tx.Raw(`INSERT INTO users (region_id, organisation_id, email, display_name, role, status, password_hash)
+		VALUES (?, ?, ?, ?, ?, 'active', ?)
+		ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id::text`,
+		regionID, org, u.email, u.name, u.role, pw).Row().Scan(&id)
+	if err != nil {
+		return "", fmt.Errorf("demo user %s: %w", u.email, err)
+	}
+	return id, nil
 }

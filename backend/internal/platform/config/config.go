@@ -56,6 +56,10 @@ type Config struct {
 	IdleTimeout     time.Duration `env:"HTTP_IDLE_TIMEOUT" envDefault:"120s"`
 	ShutdownTimeout time.Duration `env:"SHUTDOWN_TIMEOUT" envDefault:"30s"`
 
+	// ProxyHeader names the header carrying the client's IP behind a
+	// trusted reverse proxy (e.g. X-Forwarded-For); empty: the peer address.
+	ProxyHeader string `env:"PROXY_HEADER"`
+
 	// MetricsToken, when set, is required as a bearer token on /metrics.
 	MetricsToken string `env:"METRICS_TOKEN"`
 

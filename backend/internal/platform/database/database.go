@@ -89,6 +89,7 @@ const (
 	CodeExclusionViolation = "23P01"
 	CodeForeignKey         = "23503"
 	CodeCheckViolation     = "23514"
+	CodeInvalidText        = "22P02" // e.g. a malformed uuid
 )
 
 // IsCode reports whether err is a Postgres error with the given SQLSTATE.

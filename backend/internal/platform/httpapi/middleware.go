@@ -20,7 +20,17 @@ const headerRequestID = "X-Request-Id"
 
 type ctxKey int
 
-const requestIDKey ctxKey = 1
+const (
+	requestIDKey ctxKey = 1
+	clientIPKey  ctxKey = 2
+)
+
+// ClientIP returns the caller's IP address (behind a proxy: from the header
+// named by PROXY_HEADER), for throttling and the audit log.
+func ClientIP(ctx context.Context) string {
+	ip, _ := ctx.Value(clientIPKey).(string)
+	return ip
+}
 
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{8,64}$`)
 
@@ -34,7 +44,8 @@ func requestID() fiber.Handler {
 		}
 		c.Locals(requestIDKey, id)
 		c.Set(headerRequestID, id)
-		c.SetUserContext(context.WithValue(c.UserContext(), requestIDKey, id))
+		ctx := context.WithValue(c.UserContext(), requestIDKey, id)
+		c.SetUserContext(context.WithValue(ctx, clientIPKey, strings.Clone(c.IP())))
 		return c.Next()
 	}
 }

@@ -55,6 +55,7 @@ func New(d Deps) *Server {
 		WriteTimeout:          d.Config.WriteTimeout,
 		IdleTimeout:           d.Config.IdleTimeout,
 		ErrorHandler:          errorHandler(logErr),
+		ProxyHeader:           d.Config.ProxyHeader,
 	})
 	app.Use(requestID())
 	app.Use(observe(log, d.Metrics))
@@ -97,6 +98,10 @@ func apiConfig(cfg config.Config) huma.Config {
 	hc.CreateHooks = nil // no $schema links in responses
 	hc.DocsPath = ""     // served at /api/docs from our own assets
 	hc.RejectUnknownQueryParameters = true
+	hc.Transformers = append(hc.Transformers, fillProblem)
+	hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
+		"sessionCookie": {Type: "apiKey", In: "cookie", Name: "wh_session", Description: "Session cookie set by sign-in; state-changing calls also need the X-CSRF-Token header from GET /session."},
+	}
 	hc.Servers = []*huma.Server{{URL: strings.TrimRight(cfg.BaseURL, "/") + "/api/v1", Description: "Werkhaven"}}
 	hc.Info.Description = "Werkhaven: anonieme kandidatenpools per vacature, uitnodigingen en een dienstenloket voor de werkgeversdienstverlening van gemeenten. " +
 		"Errors are RFC 9457 problem details (application/problem+json) with invalidParams for invalid input."

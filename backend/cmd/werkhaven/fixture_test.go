@@ -1,0 +1,249 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/riverqueue/river"
+
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/occupation"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
+	"github.com/werkhaven/werkhaven/backend/internal/seed"
+	"github.com/werkhaven/werkhaven/backend/internal/testkit"
+)
+
+// fixture is a whole Werkhaven (real Postgres, real SMTP server, River
+// workers) with the demo region and a second region, and a movable clock.
+type fixture struct {
+	t       *testing.T
+	db      *database.DB
+	app     *fiber.App
+	svc     *identity.Service
+	inbox   *testkit.Inbox
+	openAPI []byte
+
+	mu  sync.Mutex
+	now time.Time
+
+	regionA, regionB string
+	org              map[string]string // name → id
+	user             map[string]string // email → id
+}
+
+const (
+	adminA     = "beheer@demo.werkhaven.nl"
+	amA        = "am.jansen@demo.werkhaven.nl"
+	kmA        = "km.devries@demo.werkhaven.nl"
+	werkgeverA = "hr@korenschoof.demo.werkhaven.nl"
+	werkgever2 = "hr@lcn.demo.werkhaven.nl"
+	zorgA      = "info@dewerkplaats.demo.werkhaven.nl"
+	kandidaatA = "kandidaat@demo.werkhaven.nl"
+	adminB     = "beheer@andere-regio.test"
+	werkgeverB = "hr@bedrijf-b.test"
+)
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	ctx := testkit.Context(t)
+	f := &fixture{t: t, db: testkit.DB(t), inbox: testkit.SMTP(t), now: time.Now().UTC(), org: map[string]string{}, user: map[string]string{}}
+	cfg, err := config.LoadFrom([]string{"SMTP_URL=" + f.inbox.URL, "BASE_URL=https://werkhaven.test", "PROXY_HEADER=X-Forwarded-For"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := seed.Demo(ctx, f.db.Gorm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.regionA = res.RegionID
+	hash, _ := identity.HashPassword(seed.DemoPassword)
+	g := f.db.Gorm
+	must(t, g.Raw(`INSERT INTO regions (slug, name) VALUES ('andere-regio', 'Andere Regio') RETURNING id::text`).Row().Scan(&f.regionB))
+	var orgB string
+	must(t, g.Raw(`INSERT INTO organisations (region_id, kind, name, kvk_number, postcode) VALUES (?, 'werkgever', 'Bedrijf B', '99999999', '9711 AA') RETURNING id::text`, f.regionB).Row().Scan(&orgB))
+	must(t, g.Exec(`INSERT INTO users (region_id, email, display_name, role, password_hash) VALUES (?, ?, 'Admin B', 'admin', ?)`, f.regionB, adminB, hash).Error)
+	must(t, g.Exec(`INSERT INTO users (region_id, organisation_id, email, display_name, role, password_hash) VALUES (?, ?, ?, 'Werkgever B', 'werkgever', ?)`, f.regionB, orgB, werkgeverB, hash).Error)
+	var orgs []struct{ ID, Name string }
+	must(t, g.Raw(`SELECT id::text, name FROM organisations`).Scan(&orgs).Error)
+	for _, o := range orgs {
+		f.org[o.Name] = o.ID
+	}
+	var users []struct{ ID, Email string }
+	must(t, g.Raw(`SELECT id::text, email FROM users`).Scan(&users).Error)
+	for _, u := range users {
+		f.user[u.Email] = u.ID
+	}
+
+	sender, err := mail.NewSender(cfg.SMTPURL, cfg.MailFrom)
+	must(t, err)
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &mail.SendWorker{DB: g, Outbox: mail.NewOutbox(nil, cfg.SessionSecret), Sender: sender,
+		Recipients: &identity.Service{DB: g}, Templates: identity.MailTemplates(cfg.BaseURL)})
+	q, err := jobs.New(f.db, jobs.Options{Workers: workers, Work: true, Logger: testkit.Logger()})
+	must(t, err)
+	must(t, q.Start(ctx))
+	t.Cleanup(func() { _ = q.Stop(context.Background()) })
+
+	f.svc = &identity.Service{DB: g, Outbox: mail.NewOutbox(q, cfg.SessionSecret), BaseURL: cfg.BaseURL, Now: f.clock}
+	srv := httpapi.New(httpapi.Deps{Config: cfg, Logger: testkit.Logger()})
+	routes(srv, services{cfg: cfg, db: g, identity: f.svc,
+		occupations: &occupation.Service{Search: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"})}})
+	f.app = srv.Finish()
+	f.openAPI, err = json.Marshal(srv.API.OpenAPI())
+	must(t, err)
+	return f
+}
+
+func (f *fixture) clock() time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.now
+}
+
+func (f *fixture) advance(d time.Duration) {
+	f.mu.Lock()
+	f.now = f.now.Add(d)
+	f.mu.Unlock()
+}
+
+// browser keeps cookies and the CSRF token like the front end does.
+type browser struct {
+	f       *fixture
+	ip      string
+	cookies map[string]string
+	csrf    string
+}
+
+var ipCounter struct {
+	sync.Mutex
+	n int
+}
+
+func (f *fixture) browser() *browser {
+	ipCounter.Lock()
+	ipCounter.n++
+	ip := fmt.Sprintf("192.0.2.%d", ipCounter.n%250+1)
+	ipCounter.Unlock()
+	b := &browser{f: f, ip: ip, cookies: map[string]string{}}
+	b.refreshCSRF()
+	return b
+}
+
+func (b *browser) refreshCSRF() {
+	resp, body := b.do(http.MethodGet, "/api/v1/sessions/current", "")
+	if resp.StatusCode != http.StatusOK {
+		b.f.t.Fatalf("GET /sessions/current: %d %s", resp.StatusCode, body)
+	}
+	var s struct {
+		CSRFToken string `json:"csrfToken"`
+	}
+	_ = json.Unmarshal(body, &s)
+	b.csrf = s.CSRFToken
+}
+
+func (b *browser) do(method, path, body string) (*http.Response, []byte) {
+	b.f.t.Helper()
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req := httptest.NewRequest(method, path, r)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Forwarded-For", b.ip)
+	req.RemoteAddr = b.ip + ":40000"
+	if b.csrf != "" && method != http.MethodGet {
+		req.Header.Set("X-CSRF-Token", b.csrf)
+	}
+	for k, v := range b.cookies {
+		req.AddCookie(&http.Cookie{Name: k, Value: v})
+	}
+	resp, err := b.f.app.Test(req, -1)
+	if err != nil {
+		b.f.t.Fatal(err)
+	}
+	out, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, c := range resp.Cookies() {
+		if c.MaxAge < 0 || c.Value == "" {
+			delete(b.cookies, c.Name)
+		} else {
+			b.cookies[c.Name] = c.Value
+		}
+	}
+	return resp, out
+}
+
+// signIn signs in with the demo password and takes the session's CSRF token.
+func (b *browser) signIn(email string) *browser {
+	b.f.t.Helper()
+	resp, body := b.do(http.MethodPost, "/api/v1/sessions", fmt.Sprintf(`{"email":%q,"password":%q}`, email, seed.DemoPassword))
+	if resp.StatusCode != http.StatusCreated {
+		b.f.t.Fatalf("sign in %s: %d %s", email, resp.StatusCode, body)
+	}
+	var s struct {
+		CSRFToken string `json:"csrfToken"`
+	}
+	_ = json.Unmarshal(body, &s)
+	b.csrf = s.CSRFToken
+	return b
+}
+
+var tokenInMail = regexp.MustCompile(`#token=([A-Za-z0-9_-]+)`)
+
+// mailedToken waits for the next mail to rcpt and returns the token in it.
+func (f *fixture) mailedToken(rcpt string) string {
+	f.t.Helper()
+	m := f.inbox.Next(f.t, rcpt, 20*time.Second)
+	match := tokenInMail.FindStringSubmatch(strings.ReplaceAll(m.Data, "=\r\n", ""))
+	if match == nil {
+		f.t.Fatalf("no token in mail: %s", m.Data)
+	}
+	return match[1]
+}
+
+// kandidaat signs in the demo kandidaat through the mailed magic link.
+func (f *fixture) kandidaat() *browser {
+	b := f.browser()
+	if resp, body := b.do(http.MethodPost, "/api/v1/magic-links", fmt.Sprintf(`{"email":%q}`, kandidaatA)); resp.StatusCode != http.StatusAccepted {
+		f.t.Fatalf("magic link: %d %s", resp.StatusCode, body)
+	}
+	token := f.mailedToken(kandidaatA)
+	resp, body := b.do(http.MethodPost, "/api/v1/magic-link-sessions", fmt.Sprintf(`{"token":%q}`, token))
+	if resp.StatusCode != http.StatusCreated {
+		f.t.Fatalf("magic link sign-in: %d %s", resp.StatusCode, body)
+	}
+	var s struct {
+		CSRFToken string `json:"csrfToken"`
+	}
+	_ = json.Unmarshal(body, &s)
+	b.csrf = s.CSRFToken
+	return b
+}
+
+func (f *fixture) count(sql string, args ...any) int64 {
+	var n int64
+	must(f.t, f.db.Gorm.Raw(sql, args...).Scan(&n).Error)
+	return n
+}
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,164 @@
+package authz
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+)
+
+// Cookie and header names.
+const (
+	SessionCookie = "wh_session"
+	// AnonCookie binds the CSRF token of a browser that is not signed in
+	// (sign-in and reset forms are state-changing too).
+	AnonCookie = "wh_anon"
+	CSRFHeader = "X-CSRF-Token"
+)
+
+// Sessions turns a session cookie into a principal; it returns
+// apperr.ErrUnauthenticated for unknown, idle or expired sessions.
+type Sessions interface {
+	Authenticate(ctx context.Context, cookie string) (Principal, error)
+}
+
+// Guard enforces every operation's rule and the CSRF check.
+type Guard struct {
+	API      huma.API
+	Sessions Sessions
+	Secret   []byte
+	Secure   bool
+	Log      *slog.Logger
+}
+
+// Install adds the guard to api as a huma middleware.
+func (g *Guard) Install() { g.API.UseMiddleware(g.middleware) }
+
+func (g *Guard) middleware(ctx huma.Context, next func(huma.Context)) {
+	op := ctx.Operation()
+	rule, ok := RuleOf(op)
+	if !ok {
+		// Default deny: an operation registered without a rule is a bug.
+		if g.Log != nil {
+			g.Log.Error("operation without access rule refused", "operation", op.OperationID)
+		}
+		httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "noAccessRule", "Deze handeling is niet toegestaan. / This operation is not allowed."))
+		return
+	}
+	var (
+		p        Principal
+		signedIn bool
+		rejected bool
+	)
+	if c, err := huma.ReadCookie(ctx, SessionCookie); err == nil && c.Value != "" {
+		p, err = g.Sessions.Authenticate(ctx.Context(), c.Value)
+		switch {
+		case err == nil:
+			signedIn = true
+		case errors.Is(err, apperr.ErrUnauthenticated):
+			rejected = true
+		default:
+			if g.Log != nil {
+				g.Log.ErrorContext(ctx.Context(), "authenticate session", "error", err)
+			}
+			httpapi.WriteProblem(g.API, ctx, httpapi.NewProblem(http.StatusInternalServerError, "Er ging iets mis aan onze kant. / Something went wrong on our side."))
+			return
+		}
+	}
+	if rejected {
+		// Tell the browser to forget a dead session.
+		ctx.AppendHeader("Set-Cookie", g.ClearSessionCookie().String())
+	}
+	if !rule.Public {
+		if !signedIn {
+			code, detail := "unauthenticated", "Log eerst in. / Please sign in."
+			if rejected {
+				code, detail = "sessionExpired", "Uw sessie is verlopen. Log opnieuw in. / Your session has expired. Please sign in again."
+			}
+			httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusUnauthorized, code, detail))
+			return
+		}
+		if !p.Has(rule.Roles...) {
+			httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "forbidden", "U mag dit niet doen. / You may not do this."))
+			return
+		}
+	}
+	if isStateChanging(ctx.Method()) && !rule.NoCSRF && !g.validCSRF(ctx, p, signedIn) {
+		httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "csrf", "Ontbrekend of ongeldig CSRF-token; herlaad de pagina. / Missing or invalid CSRF token; reload the page."))
+		return
+	}
+	if signedIn {
+		ctx = huma.WithContext(ctx, WithPrincipal(ctx.Context(), p))
+	}
+	next(ctx)
+}
+
+func isStateChanging(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return false
+	}
+	return true
+}
+
+// CSRFToken is the token a browser must echo in X-CSRF-Token: bound to the
+// session when signed in, else to the browser's anonymous cookie.
+func (g *Guard) CSRFToken(p *Principal, anon string) string {
+	var msg string
+	if p != nil {
+		msg = "session|" + hex.EncodeToString(p.SessionHash)
+	} else if anon != "" {
+		msg = "anon|" + anon
+	} else {
+		return ""
+	}
+	m := hmac.New(sha256.New, g.Secret)
+	m.Write([]byte(msg))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+func (g *Guard) validCSRF(ctx huma.Context, p Principal, signedIn bool) bool {
+	got := ctx.Header(CSRFHeader)
+	if got == "" {
+		return false
+	}
+	var want string
+	if signedIn {
+		want = g.CSRFToken(&p, "")
+	} else if c, err := huma.ReadCookie(ctx, AnonCookie); err == nil {
+		want = g.CSRFToken(nil, c.Value)
+	}
+	return want != "" && hmac.Equal([]byte(got), []byte(want))
+}
+
+// NewAnonValue makes a value for the anonymous CSRF cookie.
+func NewAnonValue() string {
+	b := make([]byte, 24)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// SessionCookieFor returns the cookie carrying a new session.
+func (g *Guard) SessionCookieFor(value string, maxAge int) *http.Cookie {
+	return &http.Cookie{Name: SessionCookie, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: true, Secure: g.Secure, SameSite: http.SameSiteLaxMode}
+}
+
+// ClearSessionCookie removes the session cookie.
+func (g *Guard) ClearSessionCookie() *http.Cookie {
+	return &http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: g.Secure, SameSite: http.SameSiteLaxMode}
+}
+
+// AnonCookieFor returns the anonymous CSRF cookie.
+func (g *Guard) AnonCookieFor(value string) *http.Cookie {
+	return &http.Cookie{Name: AnonCookie, Value: value, Path: "/", MaxAge: 12 * 3600, HttpOnly: true, Secure: g.Secure, SameSite: http.SameSiteStrictMode}
+}

@@ -1,0 +1,295 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
+)
+
+// invitable says which roles each role may invite: no one creates a role
+// above their own, and kandidaten get access through their klantmanager.
+var invitable = map[authz.Role][]authz.Role{
+	authz.Admin:          {authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder},
+	authz.Accountmanager: {authz.Werkgever, authz.Zorgaanbieder},
+}
+
+// Invitation asks for a new user.
+type Invitation struct {
+	Email          string
+	DisplayName    string
+	Role           authz.Role
+	OrganisationID string
+}
+
+// Invite creates an invited user in the caller's region and mails them a
+// link (valid 7 days) to choose a password.
+func (s *Service) Invite(ctx context.Context, p authz.Principal, in Invitation, ip string) (User, error) {
+	if !slices.Contains(invitable[p.Role], in.Role) {
+		s.auditDenied(ctx, "user.invite", ip, map[string]any{"role": string(in.Role)})
+		return User{}, fmt.Errorf("invite %s: %w", in.Role, apperr.ErrForbidden)
+	}
+	if in.Role.IsOrganisationRole() != (in.OrganisationID != "") {
+		if in.OrganisationID == "" {
+			return User{}, apperr.Invalid("organisationId", "required", "Kies de organisatie van deze gebruiker. / Choose the user's organisation.")
+		}
+		return User{}, apperr.Invalid("organisationId", "notAllowed", "Medewerkers van de gemeente horen niet bij een organisatie. / Staff do not belong to an organisation.")
+	}
+	if in.OrganisationID != "" {
+		if _, err := s.GetOrganisation(ctx, p, in.OrganisationID); err != nil {
+			return User{}, apperr.Invalid("organisationId", "unknown", "Deze organisatie bestaat niet in uw regio. / Unknown organisation.")
+		}
+	}
+	row := userRow{RegionID: p.RegionID, OrganisationID: nullable(in.OrganisationID), Email: NormaliseEmail(in.Email),
+		DisplayName: strings.TrimSpace(in.DisplayName), Role: string(in.Role), Status: StatusInvited, CreatedAt: s.now(), UpdatedAt: s.now()}
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			if errors.Is(translate(err, "create user"), apperr.ErrConflict) {
+				return apperr.Invalid("email", "unique", "Er is al een gebruiker met dit e-mailadres. / A user with this e-mail exists.")
+			}
+			return translate(err, "create user")
+		}
+		if err := s.issueToken(ctx, tx, row.ID, p.UserID, "invitation", InvitationTokenTTL, "invitation", map[string]any{"invitedBy": p.DisplayName}); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "user.invited", IP: ip, SubjectType: "user", SubjectID: row.ID, Details: map[string]any{"role": row.Role}}))
+	})
+	if err != nil {
+		return User{}, err
+	}
+	return row.toUser(), nil
+}
+
+func (s *Service) auditDenied(ctx context.Context, action, ip string, details map[string]any) {
+	_ = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: action, Outcome: audit.Denied, IP: ip, Details: details}))
+	})
+}
+
+// UserFilter narrows ListUsers.
+type UserFilter struct {
+	Role           authz.Role
+	OrganisationID string
+}
+
+// ListUsers returns the users of the caller's region (organisation users:
+// only their own organisation's).
+func (s *Service) ListUsers(ctx context.Context, p authz.Principal, f UserFilter) ([]User, error) {
+	q := s.DB.WithContext(ctx).Where("region_id = ?", p.RegionID)
+	if p.Role == authz.Accountmanager {
+		q = q.Where("role IN ?", []string{string(authz.Werkgever), string(authz.Zorgaanbieder), string(authz.Accountmanager)})
+	}
+	if f.Role != "" {
+		q = q.Where("role = ?", string(f.Role))
+	}
+	if f.OrganisationID != "" {
+		q = q.Where("organisation_id = ?", f.OrganisationID)
+	}
+	var rows []userRow
+	if err := q.Order("display_name, id").Limit(1000).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]User, len(rows))
+	for i, r := range rows {
+		out[i] = r.toUser()
+	}
+	return out, nil
+}
+
+// UserChange changes a user's status or role (admins only).
+type UserChange struct {
+	Status *string
+	Role   *authz.Role
+}
+
+// UpdateUser applies a change to a user of the caller's region. Admins
+// cannot change their own role or disable themselves.
+func (s *Service) UpdateUser(ctx context.Context, p authz.Principal, id string, ch UserChange, ip string) (User, error) {
+	var u userRow
+	if err := s.DB.WithContext(ctx).Where("id = ? AND region_id = ?", id, p.RegionID).First(&u).Error; err != nil {
+		return User{}, translate(err, "load user")
+	}
+	updates := map[string]any{}
+	details := map[string]any{}
+	if ch.Status != nil && *ch.Status != u.Status {
+		if id == p.UserID {
+			s.auditDenied(ctx, "user.status_changed", ip, map[string]any{"reason": "self"})
+			return User{}, fmt.Errorf("disable yourself: %w", apperr.ErrForbidden)
+		}
+		updates["status"] = *ch.Status
+		details["status"] = map[string]string{"from": u.Status, "to": *ch.Status}
+	}
+	if ch.Role != nil && string(*ch.Role) != u.Role {
+		if id == p.UserID {
+			s.auditDenied(ctx, "user.role_changed", ip, map[string]any{"reason": "self"})
+			return User{}, fmt.Errorf("change own role: %w", apperr.ErrForbidden)
+		}
+		if authz.Role(u.Role).IsOrganisationRole() != ch.Role.IsOrganisationRole() || *ch.Role == authz.Kandidaat || u.Role == string(authz.Kandidaat) {
+			return User{}, apperr.Invalid("role", "notAllowed", "Deze rolwijziging kan niet: organisatiegebruikers en medewerkers wisselen niet van soort. / This role change is not possible.")
+		}
+		updates["role"] = string(*ch.Role)
+		details["role"] = map[string]string{"from": u.Role, "to": string(*ch.Role)}
+	}
+	if len(updates) == 0 {
+		return u.toUser(), nil
+	}
+	updates["updated_at"] = s.now()
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Model(&userRow{}).Where("id = ?", id).Updates(updates).Error; err != nil {
+			return err
+		}
+		// A disabled user or a changed role starts over: end their sessions.
+		if err := tx.Where("user_id = ?", id).Delete(&sessionRow{}).Error; err != nil {
+			return err
+		}
+		action := "user.role_changed"
+		if _, ok := updates["status"]; ok {
+			action = "user.status_changed"
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: action, IP: ip, SubjectType: "user", SubjectID: id, Details: details}))
+	})
+	if err != nil {
+		return User{}, err
+	}
+	if err := s.DB.WithContext(ctx).First(&u, "id = ?", id).Error; err != nil {
+		return User{}, err
+	}
+	return u.toUser(), nil
+}
+
+var postcodeRe = regexp.MustCompile(`^([1-9][0-9]{3}) ?([A-Za-z]{2})$`)
+
+// NormalisePostcode returns "1234 AB" for "1234ab" and ok=false when it is no
+// Dutch postcode.
+func NormalisePostcode(pc string) (string, bool) {
+	m := postcodeRe.FindStringSubmatch(strings.TrimSpace(pc))
+	if m == nil {
+		return "", false
+	}
+	return m[1] + " " + strings.ToUpper(m[2]), true
+}
+
+// NewOrganisation asks for an organisation.
+type NewOrganisation struct {
+	Kind             string
+	Name             string
+	KvKNumber        string
+	Postcode         string
+	AccountmanagerID string
+}
+
+// CreateOrganisation registers an organisation in the caller's region.
+func (s *Service) CreateOrganisation(ctx context.Context, p authz.Principal, in NewOrganisation, ip string) (Organisation, error) {
+	pc, ok := NormalisePostcode(in.Postcode)
+	if !ok {
+		return Organisation{}, apperr.Invalid("postcode", "pattern", "Vul een postcode in zoals 1234 AB. / Use a Dutch postcode like 1234 AB.")
+	}
+	am := in.AccountmanagerID
+	if am == "" && p.Role == authz.Accountmanager {
+		am = p.UserID
+	}
+	if am != "" {
+		var n int64
+		s.DB.WithContext(ctx).Model(&userRow{}).Where("id = ? AND region_id = ? AND role = ?", am, p.RegionID, string(authz.Accountmanager)).Count(&n)
+		if n == 0 {
+			return Organisation{}, apperr.Invalid("accountmanagerId", "unknown", "Geen accountmanager in uw regio. / Not an accountmanager in your region.")
+		}
+	}
+	row := organisationRow{RegionID: p.RegionID, Kind: in.Kind, Name: strings.TrimSpace(in.Name), KvKNumber: in.KvKNumber, Postcode: pc,
+		AccountmanagerID: nullable(am), CreatedAt: s.now(), UpdatedAt: s.now()}
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			if errors.Is(translate(err, "create organisation"), apperr.ErrConflict) {
+				return apperr.Invalid("kvkNummer", "unique", "Deze organisatie (KvK-nummer) staat al in Werkhaven. / This KvK number is registered already.")
+			}
+			return translate(err, "create organisation")
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "organisation.created", IP: ip, SubjectType: "organisation", SubjectID: row.ID}))
+	})
+	if err != nil {
+		return Organisation{}, err
+	}
+	return row.toOrganisation(), nil
+}
+
+// scopeOrganisations limits a query to what the caller may see.
+func scopeOrganisations(q *gorm.DB, p authz.Principal) *gorm.DB {
+	q = q.Where("region_id = ?", p.RegionID)
+	if p.Role.IsOrganisationRole() {
+		q = q.Where("id = ?", p.OrganisationID)
+	}
+	return q
+}
+
+// ListOrganisations returns the organisations the caller may see.
+func (s *Service) ListOrganisations(ctx context.Context, p authz.Principal) ([]Organisation, error) {
+	var rows []organisationRow
+	if err := scopeOrganisations(s.DB.WithContext(ctx), p).Order("name, id").Limit(1000).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]Organisation, len(rows))
+	for i, r := range rows {
+		out[i] = r.toOrganisation()
+	}
+	return out, nil
+}
+
+// GetOrganisation loads one organisation; another region's or organisation's
+// answers apperr.ErrNotFound.
+func (s *Service) GetOrganisation(ctx context.Context, p authz.Principal, id string) (Organisation, error) {
+	var r organisationRow
+	if err := scopeOrganisations(s.DB.WithContext(ctx), p).Where("id = ?", id).First(&r).Error; err != nil {
+		return Organisation{}, translate(err, "load organisation")
+	}
+	return r.toOrganisation(), nil
+}
+
+// ListRegions returns the caller's own region: no one sees another's.
+func (s *Service) ListRegions(ctx context.Context, p authz.Principal) ([]Region, error) {
+	var rows []regionRow
+	if err := s.DB.WithContext(ctx).Where("id = ?", p.RegionID).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]Region, len(rows))
+	for i, r := range rows {
+		out[i] = Region{ID: r.ID, Slug: r.Slug, Name: r.Name, CreatedAt: r.CreatedAt.UTC()}
+	}
+	return out, nil
+}
+
+// CreateRegion adds a tenant. Its first admin is invited separately by the
+// platform operator (werkhaven seed or a later admin issue).
+func (s *Service) CreateRegion(ctx context.Context, p authz.Principal, slug, name, ip string) (Region, error) {
+	row := regionRow{Slug: slug, Name: strings.TrimSpace(name), CreatedAt: s.now(), UpdatedAt: s.now()}
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&row).Error; err != nil {
+			if errors.Is(translate(err, "create region"), apperr.ErrConflict) {
+				return apperr.Invalid("slug", "unique", "Deze regiocode bestaat al. / This region slug exists.")
+			}
+			return translate(err, "create region")
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "region.created", IP: ip, SubjectType: "region", SubjectID: row.ID}))
+	})
+	if err != nil {
+		return Region{}, err
+	}
+	return Region{ID: row.ID, Slug: row.Slug, Name: row.Name, CreatedAt: row.CreatedAt}, nil
+}
+
+// Recipient implements mail.Recipients.
+func (s *Service) Recipient(ctx context.Context, userID string) (mail.Recipient, error) {
+	var u userRow
+	if err := s.DB.WithContext(ctx).First(&u, "id = ?", userID).Error; err != nil {
+		return mail.Recipient{}, translate(err, "mail recipient")
+	}
+	return mail.Recipient{Email: u.Email, DisplayName: u.DisplayName, Language: "nl"}, nil
+}

@@ -1,0 +1,207 @@
+package identity
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+)
+
+type userList struct {
+	Items []userBody `json:"items"`
+}
+
+type listUsersInput struct {
+	Role           string `query:"role" enum:"admin,accountmanager,klantmanager,werkgever,zorgaanbieder,kandidaat"`
+	OrganisationID string `query:"organisationId" format:"uuid"`
+}
+
+type inviteInput struct {
+	Body struct {
+		Email          string `json:"email" format:"email" maxLength:"254"`
+		DisplayName    string `json:"displayName" minLength:"1" maxLength:"200"`
+		Role           string `json:"role" enum:"admin,accountmanager,klantmanager,werkgever,zorgaanbieder"`
+		OrganisationID string `json:"organisationId,omitempty" format:"uuid" doc:"Required for werkgever and zorgaanbieder users"`
+	}
+}
+
+type userOutput struct{ Body userBody }
+
+// UserIDParam is the {id} of a user path (exported: huma reads parameters
+// only from exported embedded structs).
+type UserIDParam struct {
+	ID string `path:"id" format:"uuid"`
+}
+
+type updateUserInput struct {
+	UserIDParam
+	Body struct {
+		Status string `json:"status,omitempty" enum:"active,disabled"`
+		Role   string `json:"role,omitempty" enum:"admin,accountmanager,klantmanager,werkgever,zorgaanbieder"`
+	}
+}
+
+type organisationBody struct {
+	ID               string    `json:"id" format:"uuid"`
+	Kind             string    `json:"kind" enum:"werkgever,zorgaanbieder,dienstverlener"`
+	Name             string    `json:"name"`
+	KvKNumber        string    `json:"kvkNummer" doc:"KvK-nummer, 8 digits"`
+	Postcode         string    `json:"postcode" example:"3511 AB"`
+	AccountmanagerID string    `json:"accountmanagerId,omitempty" format:"uuid"`
+	CreatedAt        time.Time `json:"createdAt"`
+}
+
+func toOrganisationBody(o Organisation) organisationBody {
+	return organisationBody{ID: o.ID, Kind: o.Kind, Name: o.Name, KvKNumber: o.KvKNumber, Postcode: o.Postcode, AccountmanagerID: o.AccountmanagerID, CreatedAt: o.CreatedAt}
+}
+
+type organisationList struct {
+	Items []organisationBody `json:"items"`
+}
+
+type createOrganisationInput struct {
+	Body struct {
+		Kind             string `json:"kind" enum:"werkgever,zorgaanbieder,dienstverlener"`
+		Name             string `json:"name" minLength:"2" maxLength:"200"`
+		KvKNumber        string `json:"kvkNummer" pattern:"^[0-9]{8}$" doc:"KvK-nummer, 8 digits"`
+		Postcode         string `json:"postcode" maxLength:"7" example:"3511 AB"`
+		AccountmanagerID string `json:"accountmanagerId,omitempty" format:"uuid"`
+	}
+}
+
+type organisationIDPath struct {
+	ID string `path:"id" format:"uuid"`
+}
+
+type regionBody struct {
+	ID        string    `json:"id" format:"uuid"`
+	Slug      string    `json:"slug"`
+	Name      string    `json:"name"`
+	CreatedAt time.Time `json:"createdAt"`
+}
+
+type regionList struct {
+	Items []regionBody `json:"items"`
+}
+
+type createRegionInput struct {
+	Body struct {
+		Slug string `json:"slug" pattern:"^[a-z0-9]+(-[a-z0-9]+)*$" maxLength:"63" example:"holland-rijnland"`
+		Name string `json:"name" minLength:"2" maxLength:"200"`
+	}
+}
+
+func (h *Handlers) registerAdmin(api huma.API) {
+	authz.Register(api, huma.Operation{OperationID: "listUsers", Method: http.MethodGet, Path: "/users",
+		Summary: "Gebruikers van de regio / Users of the region", Tags: []string{"Beheer"}},
+		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *listUsersInput) (*struct{ Body userList }, error) {
+			users, err := h.Service.ListUsers(ctx, authz.MustFrom(ctx), UserFilter{Role: authz.Role(in.Role), OrganisationID: in.OrganisationID})
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct{ Body userList }{}
+			out.Body.Items = make([]userBody, len(users))
+			for i, u := range users {
+				out.Body.Items[i] = toUserBody(u)
+			}
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "inviteUser", Method: http.MethodPost, Path: "/users", DefaultStatus: http.StatusCreated,
+		Summary: "Gebruiker uitnodigen / Invite a user", Tags: []string{"Beheer"}, Errors: []int{400},
+		Description: "Admins invite any staff or organisation user; accountmanagers invite organisation users. The user gets a mail with a link (7 days) to choose a password."},
+		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *inviteInput) (*userOutput, error) {
+			u, err := h.Service.Invite(ctx, authz.MustFrom(ctx), Invitation{Email: in.Body.Email, DisplayName: in.Body.DisplayName,
+				Role: authz.Role(in.Body.Role), OrganisationID: in.Body.OrganisationID}, clientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &userOutput{Body: toUserBody(u)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "updateUser", Method: http.MethodPatch, Path: "/users/{id}",
+		Summary: "Gebruiker blokkeren, deblokkeren of rol wijzigen / Disable, enable or change the role of a user", Tags: []string{"Beheer"}, Errors: []int{400, 404}},
+		authz.Roles(authz.Admin), func(ctx context.Context, in *updateUserInput) (*userOutput, error) {
+			var ch UserChange
+			if in.Body.Status != "" {
+				ch.Status = &in.Body.Status
+			}
+			if in.Body.Role != "" {
+				r := authz.Role(in.Body.Role)
+				ch.Role = &r
+			}
+			u, err := h.Service.UpdateUser(ctx, authz.MustFrom(ctx), in.ID, ch, clientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &userOutput{Body: toUserBody(u)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "listOrganisations", Method: http.MethodGet, Path: "/organisations",
+		Summary: "Organisaties / Organisations", Tags: []string{"Organisaties"},
+		Description: "Staff see their region's organisations; organisation users see their own."},
+		authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder),
+		func(ctx context.Context, _ *struct{}) (*struct{ Body organisationList }, error) {
+			orgs, err := h.Service.ListOrganisations(ctx, authz.MustFrom(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct{ Body organisationList }{}
+			out.Body.Items = make([]organisationBody, len(orgs))
+			for i, o := range orgs {
+				out.Body.Items[i] = toOrganisationBody(o)
+			}
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "getOrganisation", Method: http.MethodGet, Path: "/organisations/{id}",
+		Summary: "Organisatie / Organisation", Tags: []string{"Organisaties"}, Errors: []int{404}},
+		authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder),
+		func(ctx context.Context, in *organisationIDPath) (*struct{ Body organisationBody }, error) {
+			o, err := h.Service.GetOrganisation(ctx, authz.MustFrom(ctx), in.ID)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body organisationBody }{Body: toOrganisationBody(o)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "createOrganisation", Method: http.MethodPost, Path: "/organisations", DefaultStatus: http.StatusCreated,
+		Summary: "Organisatie registreren / Register an organisation", Tags: []string{"Organisaties"}, Errors: []int{400}},
+		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *createOrganisationInput) (*struct{ Body organisationBody }, error) {
+			o, err := h.Service.CreateOrganisation(ctx, authz.MustFrom(ctx), NewOrganisation{Kind: in.Body.Kind, Name: in.Body.Name,
+				KvKNumber: in.Body.KvKNumber, Postcode: in.Body.Postcode, AccountmanagerID: in.Body.AccountmanagerID}, clientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body organisationBody }{Body: toOrganisationBody(o)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "listRegions", Method: http.MethodGet, Path: "/regions",
+		Summary: "Regio's / Regions", Tags: []string{"Beheer"}, Description: "An admin sees their own region only."},
+		authz.Roles(authz.Admin), func(ctx context.Context, _ *struct{}) (*struct{ Body regionList }, error) {
+			regions, err := h.Service.ListRegions(ctx, authz.MustFrom(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct{ Body regionList }{}
+			out.Body.Items = make([]regionBody, len(regions))
+			for i, r := range regions {
+				out.Body.Items[i] = regionBody(r)
+			}
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "createRegion", Method: http.MethodPost, Path: "/regions", DefaultStatus: http.StatusCreated,
+		Summary: "Regio toevoegen / Add a region", Tags: []string{"Beheer"}, Errors: []int{400}},
+		authz.Roles(authz.Admin), func(ctx context.Context, in *createRegionInput) (*struct{ Body regionBody }, error) {
+			r, err := h.Service.CreateRegion(ctx, authz.MustFrom(ctx), in.Body.Slug, in.Body.Name, clientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body regionBody }{Body: regionBody(r)}, nil
+		})
+}

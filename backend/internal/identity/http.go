@@ -1,0 +1,204 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+)
+
+// Handlers are identity's HTTP operations.
+type Handlers struct {
+	Service *Service
+	Guard   *authz.Guard
+}
+
+type userBody struct {
+	ID             string    `json:"id" format:"uuid"`
+	Email          string    `json:"email" format:"email"`
+	DisplayName    string    `json:"displayName"`
+	Role           string    `json:"role" enum:"admin,accountmanager,klantmanager,werkgever,zorgaanbieder,kandidaat"`
+	Status         string    `json:"status" enum:"invited,active,disabled"`
+	OrganisationID string    `json:"organisationId,omitempty" format:"uuid"`
+	CreatedAt      time.Time `json:"createdAt"`
+}
+
+func toUserBody(u User) userBody {
+	return userBody{ID: u.ID, Email: u.Email, DisplayName: u.DisplayName, Role: string(u.Role), Status: u.Status, OrganisationID: u.OrganisationID, CreatedAt: u.CreatedAt}
+}
+
+type me struct {
+	UserID         string `json:"userId" format:"uuid"`
+	DisplayName    string `json:"displayName"`
+	Role           string `json:"role"`
+	RegionID       string `json:"regionId" format:"uuid"`
+	OrganisationID string `json:"organisationId,omitempty" format:"uuid"`
+}
+
+type currentSession struct {
+	SignedIn  bool   `json:"signedIn"`
+	User      *me    `json:"user,omitempty"`
+	CSRFToken string `json:"csrfToken" doc:"Send as X-CSRF-Token on every state-changing request"`
+}
+
+type sessionOutput struct {
+	SetCookie []*http.Cookie `header:"Set-Cookie"`
+	Body      currentSession
+}
+
+// Cookies are the browser's session and anonymous CSRF cookies. (Exported:
+// huma reads parameters only from exported embedded structs.)
+type Cookies struct {
+	Session string `cookie:"wh_session" doc:"Session cookie (set by sign-in)"`
+	Anon    string `cookie:"wh_anon" doc:"Anonymous CSRF binding cookie (set by GET /sessions/current)"`
+}
+
+type sessionInput struct {
+	Cookies
+}
+
+type signInInput struct {
+	Cookies
+	Body struct {
+		Email    string `json:"email" format:"email" maxLength:"254"`
+		Password string `json:"password" minLength:"1" maxLength:"1024"`
+	}
+}
+
+type emailInput struct {
+	Body struct {
+		Email string `json:"email" format:"email" maxLength:"254"`
+	}
+}
+
+type tokenPasswordInput struct {
+	Body struct {
+		Token    string `json:"token" minLength:"20" maxLength:"100"`
+		Password string `json:"password" minLength:"1" maxLength:"1024" doc:"12 to 128 characters, not a common password"`
+	}
+}
+
+type tokenInput struct {
+	Cookies
+	Body struct {
+		Token string `json:"token" minLength:"20" maxLength:"100"`
+	}
+}
+
+type signOutInput struct {
+	Everywhere bool `query:"everywhere" doc:"End every session of this user, on all devices"`
+}
+
+type noContent struct {
+	SetCookie []*http.Cookie `header:"Set-Cookie"`
+}
+
+func clientIP(ctx context.Context) string { return httpapi.ClientIP(ctx) }
+
+func (h *Handlers) sessionBody(p *authz.Principal, anon string) currentSession {
+	cs := currentSession{SignedIn: p != nil, CSRFToken: h.Guard.CSRFToken(p, anon)}
+	if p != nil {
+		cs.User = &me{UserID: p.UserID, DisplayName: p.DisplayName, Role: string(p.Role), RegionID: p.RegionID, OrganisationID: p.OrganisationID}
+	}
+	return cs
+}
+
+// signedIn answers a new session: rotate the cookie, hand out its CSRF token.
+func (h *Handlers) signedIn(cookie string, p authz.Principal, maxAge time.Duration) *sessionOutput {
+	return &sessionOutput{
+		SetCookie: []*http.Cookie{h.Guard.SessionCookieFor(cookie, int(maxAge.Seconds()))},
+		Body:      h.sessionBody(&p, ""),
+	}
+}
+
+// Register adds identity's operations to api.
+func (h *Handlers) Register(api huma.API) {
+	authz.Register(api, huma.Operation{OperationID: "getCurrentSession", Method: http.MethodGet, Path: "/sessions/current",
+		Summary: "Huidige sessie en CSRF-token / Current session and CSRF token", Tags: []string{"Inloggen"}},
+		authz.PublicRule, func(ctx context.Context, in *sessionInput) (*sessionOutput, error) {
+			out := &sessionOutput{}
+			if p, ok := authz.From(ctx); ok {
+				out.Body = h.sessionBody(&p, "")
+				return out, nil
+			}
+			anon := in.Anon
+			if anon == "" {
+				anon = authz.NewAnonValue()
+				out.SetCookie = append(out.SetCookie, h.Guard.AnonCookieFor(anon))
+			}
+			out.Body = h.sessionBody(nil, anon)
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "signIn", Method: http.MethodPost, Path: "/sessions", DefaultStatus: http.StatusCreated,
+		Summary: "Inloggen met e-mail en wachtwoord / Sign in", Tags: []string{"Inloggen"}, Errors: []int{400, 401, 429}},
+		authz.PublicRule, func(ctx context.Context, in *signInInput) (*sessionOutput, error) {
+			cookie, p, err := h.Service.SignIn(ctx, in.Body.Email, in.Body.Password, clientIP(ctx))
+			if errors.Is(err, ErrBadCredentials) {
+				return nil, httpapi.Coded(http.StatusUnauthorized, "badCredentials", "E-mailadres of wachtwoord klopt niet. / E-mail address or password is incorrect.")
+			}
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			// Rotation: the session the browser had before is ended.
+			if old := in.Session; old != "" {
+				_ = h.Service.EndSession(ctx, old)
+			}
+			return h.signedIn(cookie, p, AbsoluteTimeout), nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "signOut", Method: http.MethodDelete, Path: "/sessions/current",
+		Summary: "Uitloggen / Sign out", Tags: []string{"Inloggen"}},
+		authz.Roles(authz.AllRoles...), func(ctx context.Context, in *signOutInput) (*noContent, error) {
+			if err := h.Service.SignOut(ctx, authz.MustFrom(ctx), in.Everywhere, clientIP(ctx)); err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &noContent{SetCookie: []*http.Cookie{h.Guard.ClearSessionCookie()}}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "requestPasswordReset", Method: http.MethodPost, Path: "/password-resets", DefaultStatus: http.StatusAccepted,
+		Summary: "Link voor nieuw wachtwoord aanvragen / Request a password reset link", Tags: []string{"Inloggen"},
+		Description: "Always 202: the answer does not reveal whether the e-mail address is known."},
+		authz.PublicRule, func(ctx context.Context, in *emailInput) (*struct{}, error) {
+			return nil, httpapi.FromError(h.Service.RequestPasswordReset(ctx, in.Body.Email, clientIP(ctx)))
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "resetPassword", Method: http.MethodPost, Path: "/password-reset-confirmations", DefaultStatus: http.StatusNoContent,
+		Summary: "Nieuw wachtwoord instellen met de link / Set a new password with the mailed token", Tags: []string{"Inloggen"}, Errors: []int{400, 410}},
+		authz.PublicRule, func(ctx context.Context, in *tokenPasswordInput) (*struct{}, error) {
+			return nil, httpapi.FromError(h.Service.ResetPassword(ctx, in.Body.Token, in.Body.Password, clientIP(ctx)))
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "acceptInvitation", Method: http.MethodPost, Path: "/invitation-acceptances", DefaultStatus: http.StatusNoContent,
+		Summary: "Uitnodiging aannemen en wachtwoord kiezen / Accept an invitation", Tags: []string{"Inloggen"}, Errors: []int{400, 410}},
+		authz.PublicRule, func(ctx context.Context, in *tokenPasswordInput) (*struct{}, error) {
+			return nil, httpapi.FromError(h.Service.AcceptInvitation(ctx, in.Body.Token, in.Body.Password, clientIP(ctx)))
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "requestMagicLink", Method: http.MethodPost, Path: "/magic-links", DefaultStatus: http.StatusAccepted,
+		Summary: "Inloglink voor kandidaten aanvragen / Request a sign-in link (kandidaten)", Tags: []string{"Inloggen"},
+		Description: "Always 202: the answer does not reveal whether the e-mail address is known."},
+		authz.PublicRule, func(ctx context.Context, in *emailInput) (*struct{}, error) {
+			return nil, httpapi.FromError(h.Service.RequestMagicLink(ctx, in.Body.Email, clientIP(ctx)))
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "signInWithMagicLink", Method: http.MethodPost, Path: "/magic-link-sessions", DefaultStatus: http.StatusCreated,
+		Summary: "Inloggen met de link / Sign in with the mailed link (kandidaten)", Tags: []string{"Inloggen"}, Errors: []int{400, 410}},
+		authz.PublicRule, func(ctx context.Context, in *tokenInput) (*sessionOutput, error) {
+			cookie, p, err := h.Service.RedeemMagicLink(ctx, in.Body.Token, clientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			if old := in.Session; old != "" {
+				_ = h.Service.EndSession(ctx, old)
+			}
+			return h.signedIn(cookie, p, MagicSessionTimeout), nil
+		})
+
+	h.registerAdmin(api)
+}

@@ -1,0 +1,68 @@
+// Package identity is who-is-who in Werkhaven: regions, organisations and
+// users; sign-in with argon2id passwords and server-side sessions; mailed
+// single-use tokens for password reset, invitations and the kandidaat's
+// magic link; throttling of failed sign-ins. Who may do what is decided by
+// package authz; every security-relevant action is written to the audit log
+// in the same transaction.
+package identity
+
+import (
+	"time"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+)
+
+// User statuses.
+const (
+	StatusInvited  = "invited"
+	StatusActive   = "active"
+	StatusDisabled = "disabled"
+)
+
+// Organisation kinds.
+var OrganisationKinds = []string{"werkgever", "zorgaanbieder", "dienstverlener"}
+
+// User is a person who can sign in.
+type User struct {
+	ID             string
+	RegionID       string
+	OrganisationID string
+	Email          string
+	DisplayName    string
+	Role           authz.Role
+	Status         string
+	CreatedAt      time.Time
+}
+
+// Organisation is a werkgever, zorgaanbieder or dienstverlener of a region.
+type Organisation struct {
+	ID               string
+	RegionID         string
+	Kind             string
+	Name             string
+	KvKNumber        string
+	Postcode         string
+	AccountmanagerID string
+	CreatedAt        time.Time
+}
+
+// Region is a tenant: an arbeidsmarktregio's Werkgeversservicepunt.
+type Region struct {
+	ID        string
+	Slug      string
+	Name      string
+	CreatedAt time.Time
+}
+
+// Timeouts and lifetimes.
+const (
+	IdleTimeout          = 30 * time.Minute
+	AbsoluteTimeout      = 12 * time.Hour
+	MagicSessionTimeout  = 2 * time.Hour
+	ResetTokenTTL        = time.Hour
+	InvitationTokenTTL   = 7 * 24 * time.Hour
+	MagicLinkTokenTTL    = 30 * time.Minute
+	ThrottleLimit        = 5
+	ThrottleWindow       = 15 * time.Minute
+	sessionTouchInterval = time.Minute
+)

@@ -1,0 +1,331 @@
+package identity
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
+)
+
+// ErrBadCredentials is the one answer to a failed sign-in, whatever failed:
+// it never reveals whether an e-mail exists.
+var ErrBadCredentials = errors.New("bad credentials")
+
+// Service holds identity's use cases.
+type Service struct {
+	DB      *gorm.DB
+	Outbox  *mail.Outbox
+	BaseURL string
+	// Now is the clock; tests move it.
+	Now func() time.Time
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// NormaliseEmail is how e-mail addresses are stored and compared.
+func NormaliseEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
+
+// SignIn checks an e-mail and password and opens a session. It returns the
+// session cookie value. Failed attempts are counted per account and per IP
+// in Postgres; past ThrottleLimit within ThrottleWindow it answers
+// apperr.TooManyError without checking the password.
+func (s *Service) SignIn(ctx context.Context, email, password, ip string) (string, authz.Principal, error) {
+	email = NormaliseEmail(email)
+	keys := []string{"account:" + email, "ip:" + ip}
+	if wait, err := s.throttled(ctx, keys); err != nil {
+		return "", authz.Principal{}, err
+	} else if wait > 0 {
+		_ = s.DB.Transaction(func(tx *gorm.DB) error {
+			return audit.Record(ctx, tx, audit.Event{Action: "session.sign_in", Outcome: audit.Denied, IP: ip, Details: map[string]any{"reason": "throttled"}})
+		})
+		return "", authz.Principal{}, &apperr.TooManyError{RetryAfter: wait}
+	}
+	var u userRow
+	err := s.DB.WithContext(ctx).Where("email = ?", email).First(&u).Error
+	found := err == nil
+	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+		return "", authz.Principal{}, err
+	}
+	hash := dummyHash
+	if found && u.PasswordHash != nil {
+		hash = *u.PasswordHash
+	}
+	ok, err := VerifyPassword(hash, password)
+	if err != nil {
+		return "", authz.Principal{}, err
+	}
+	reason := ""
+	switch {
+	case !found:
+		reason = "unknown_email"
+	case u.PasswordHash == nil:
+		reason = "no_password"
+	case !ok:
+		reason = "wrong_password"
+	case u.Status != StatusActive:
+		reason = "user_" + u.Status
+	}
+	if reason != "" {
+		err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			for _, k := range keys {
+				if err := tx.Exec(`INSERT INTO sign_in_failures (key, failed_at) VALUES (?, ?)`, k, s.now()).Error; err != nil {
+					return err
+				}
+			}
+			ev := audit.Event{Action: "session.sign_in", Outcome: audit.Failure, IP: ip, Details: map[string]any{"reason": reason}}
+			if found {
+				ev.RegionID, ev.SubjectType, ev.SubjectID = u.RegionID, "user", u.ID
+			}
+			return audit.Record(ctx, tx, ev)
+		})
+		if err != nil {
+			return "", authz.Principal{}, err
+		}
+		return "", authz.Principal{}, ErrBadCredentials
+	}
+	var cookie string
+	var p authz.Principal
+	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var err error
+		cookie, p, err = s.openSession(ctx, tx, u, "password", AbsoluteTimeout)
+		if err != nil {
+			return err
+		}
+		if err := tx.Exec(`DELETE FROM sign_in_failures WHERE key = ?`, keys[0]).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: "session.sign_in", IP: ip, SubjectType: "user", SubjectID: u.ID})
+	})
+	return cookie, p, err
+}
+
+// throttled returns how long to wait when any key has ThrottleLimit
+// failures within ThrottleWindow.
+func (s *Service) throttled(ctx context.Context, keys []string) (time.Duration, error) {
+	now := s.now()
+	var oldest []time.Time
+	err := s.DB.WithContext(ctx).Raw(`
+		SELECT min(failed_at) FROM (
+			SELECT key, failed_at, row_number() OVER (PARTITION BY key ORDER BY failed_at DESC) AS n
+			FROM sign_in_failures WHERE key IN ? AND failed_at > ?
+		) recent WHERE n <= ? GROUP BY key HAVING count(*) >= ?`,
+		keys, now.Add(-ThrottleWindow), ThrottleLimit, ThrottleLimit).Scan(&oldest).Error
+	if err != nil {
+		return 0, fmt.Errorf("throttle check: %w", err)
+	}
+	var wait time.Duration
+	for _, t := range oldest {
+		// The window reopens when the oldest of the last ThrottleLimit
+		// failures is ThrottleWindow old.
+		wait = max(wait, t.Add(ThrottleWindow).Sub(now))
+	}
+	return wait, nil
+}
+
+func (s *Service) openSession(ctx context.Context, tx *gorm.DB, u userRow, kind string, lifetime time.Duration) (string, authz.Principal, error) {
+	secret, hash := newSecret()
+	now := s.now()
+	row := sessionRow{IDHash: hash, UserID: u.ID, Kind: kind, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(lifetime)}
+	if err := tx.WithContext(ctx).Create(&row).Error; err != nil {
+		return "", authz.Principal{}, fmt.Errorf("open session: %w", err)
+	}
+	return secret, principalOf(u, hash), nil
+}
+
+func principalOf(u userRow, sessionHash []byte) authz.Principal {
+	p := authz.Principal{UserID: u.ID, RegionID: u.RegionID, Role: authz.Role(u.Role), DisplayName: u.DisplayName, SessionHash: sessionHash}
+	if u.OrganisationID != nil {
+		p.OrganisationID = *u.OrganisationID
+	}
+	return p
+}
+
+// Authenticate implements authz.Sessions: a session is valid until its
+// absolute expiry, while it is used at least every IdleTimeout, and while
+// its user is active.
+func (s *Service) Authenticate(ctx context.Context, cookie string) (authz.Principal, error) {
+	hash := hashSecret(cookie)
+	var row sessionRow
+	if err := s.DB.WithContext(ctx).Where("id_hash = ?", hash).First(&row).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return authz.Principal{}, apperr.ErrUnauthenticated
+		}
+		return authz.Principal{}, err
+	}
+	now := s.now()
+	if !now.Before(row.ExpiresAt) || now.Sub(row.LastSeenAt) >= IdleTimeout {
+		s.DB.WithContext(ctx).Where("id_hash = ?", hash).Delete(&sessionRow{})
+		return authz.Principal{}, apperr.ErrUnauthenticated
+	}
+	var u userRow
+	if err := s.DB.WithContext(ctx).First(&u, "id = ?", row.UserID).Error; err != nil || u.Status != StatusActive {
+		return authz.Principal{}, apperr.ErrUnauthenticated
+	}
+	if now.Sub(row.LastSeenAt) >= sessionTouchInterval {
+		s.DB.WithContext(ctx).Model(&sessionRow{}).Where("id_hash = ?", hash).Update("last_seen_at", now)
+	}
+	return principalOf(u, hash), nil
+}
+
+// EndSession deletes the session a cookie names (at sign-in, so the old id
+// cannot be reused: session rotation).
+func (s *Service) EndSession(ctx context.Context, cookie string) error {
+	return s.DB.WithContext(ctx).Where("id_hash = ?", hashSecret(cookie)).Delete(&sessionRow{}).Error
+}
+
+// SignOut ends the caller's session; everywhere ends all their sessions.
+func (s *Service) SignOut(ctx context.Context, p authz.Principal, everywhere bool, ip string) error {
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		q := tx.Where("id_hash = ?", p.SessionHash)
+		action := "session.sign_out"
+		if everywhere {
+			q = tx.Where("user_id = ?", p.UserID)
+			action = "session.sign_out_everywhere"
+		}
+		if err := q.Delete(&sessionRow{}).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: action, IP: ip, SubjectType: "user", SubjectID: p.UserID}))
+	})
+}
+
+// issueToken stores a single-use token for u and queues its mail, in tx.
+func (s *Service) issueToken(ctx context.Context, tx *gorm.DB, userID, createdBy, purpose string, ttl time.Duration, template string, data map[string]any) error {
+	secret, hash := newSecret()
+	now := s.now()
+	row := tokenRow{Purpose: purpose, TokenHash: hash, UserID: userID, CreatedBy: nullable(createdBy), CreatedAt: now, ExpiresAt: now.Add(ttl)}
+	if err := tx.WithContext(ctx).Create(&row).Error; err != nil {
+		return fmt.Errorf("issue %s token: %w", purpose, err)
+	}
+	data["token"] = secret
+	data["expiresAt"] = row.ExpiresAt
+	return s.Outbox.Enqueue(ctx, tx, userID, template, data)
+}
+
+// consumeToken marks a token used and returns its user; an unknown, used
+// or expired token is apperr.ErrGone. Concurrent redeems have one winner.
+func (s *Service) consumeToken(ctx context.Context, tx *gorm.DB, purpose, token string) (userRow, error) {
+	var t tokenRow
+	res := tx.WithContext(ctx).Raw(`UPDATE auth_tokens SET used_at = ? WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?
+		RETURNING id, user_id`, s.now(), hashSecret(token), purpose, s.now()).Scan(&t)
+	if res.Error != nil {
+		return userRow{}, res.Error
+	}
+	if t.UserID == "" {
+		return userRow{}, apperr.ErrGone
+	}
+	var u userRow
+	if err := tx.First(&u, "id = ?", t.UserID).Error; err != nil {
+		return userRow{}, translate(err, "token user")
+	}
+	return u, nil
+}
+
+// RequestPasswordReset mails a reset link when an active staff or
+// organisation user has this e-mail. It answers the same either way.
+func (s *Service) RequestPasswordReset(ctx context.Context, email, ip string) error {
+	return s.mailTokenTo(ctx, email, "role <> ?", string(authz.Kandidaat), "password_reset", ResetTokenTTL, "password.reset_requested", ip)
+}
+
+// mailTokenTo issues a token of purpose to the active user with this e-mail
+// who matches roleCond, queues its mail and audits action. Nobody matching
+// is not an error: the caller's answer must not reveal who exists.
+func (s *Service) mailTokenTo(ctx context.Context, email, roleCond, role, purpose string, ttl time.Duration, action, ip string) error {
+	var u userRow
+	err := s.DB.WithContext(ctx).Where("email = ? AND status = ?", NormaliseEmail(email), StatusActive).Where(roleCond, role).First(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := s.issueToken(ctx, tx, u.ID, "", purpose, ttl, purpose, map[string]any{}); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID})
+	})
+}
+
+// ResetPassword sets a new password with a reset token and ends every
+// session of the user.
+func (s *Service) ResetPassword(ctx context.Context, token, password, ip string) error {
+	return s.setPasswordWithToken(ctx, "password_reset", token, password, ip, "password.reset", func(tx *gorm.DB, u userRow) error {
+		return tx.Where("user_id = ?", u.ID).Delete(&sessionRow{}).Error
+	})
+}
+
+// AcceptInvitation sets the invited user's password and activates them.
+func (s *Service) AcceptInvitation(ctx context.Context, token, password, ip string) error {
+	return s.setPasswordWithToken(ctx, "invitation", token, password, ip, "user.invitation_accepted", func(tx *gorm.DB, u userRow) error {
+		if u.Status != StatusInvited {
+			return apperr.ErrGone
+		}
+		return tx.Model(&userRow{}).Where("id = ?", u.ID).Update("status", StatusActive).Error
+	})
+}
+
+// setPasswordWithToken checks the password policy, consumes the token,
+// stores the new hash, runs then and audits action, in one transaction: a
+// refused password leaves the token usable.
+func (s *Service) setPasswordWithToken(ctx context.Context, purpose, token, password, ip, action string, then func(*gorm.DB, userRow) error) error {
+	if err := CheckPassword(password); err != nil {
+		return err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		u, err := s.consumeToken(ctx, tx, purpose, token)
+		if err != nil {
+			return err
+		}
+		if err := then(tx, u); err != nil {
+			return err
+		}
+		if err := tx.Model(&userRow{}).Where("id = ?", u.ID).Updates(map[string]any{"password_hash": hash, "updated_at": s.now()}).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID})
+	})
+}
+
+// RequestMagicLink mails a sign-in link to an active kandidaat with this
+// e-mail. It answers the same either way.
+func (s *Service) RequestMagicLink(ctx context.Context, email, ip string) error {
+	return s.mailTokenTo(ctx, email, "role = ?", string(authz.Kandidaat), "magic_link", MagicLinkTokenTTL, "session.magic_link_requested", ip)
+}
+
+// RedeemMagicLink opens a short session for the kandidaat the link is for.
+func (s *Service) RedeemMagicLink(ctx context.Context, token, ip string) (string, authz.Principal, error) {
+	var cookie string
+	var p authz.Principal
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		u, err := s.consumeToken(ctx, tx, "magic_link", token)
+		if err != nil {
+			return err
+		}
+		if u.Status != StatusActive || u.Role != string(authz.Kandidaat) {
+			return apperr.ErrGone
+		}
+		if cookie, p, err = s.openSession(ctx, tx, u, "magic_link", MagicSessionTimeout); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: "session.sign_in", IP: ip, SubjectType: "user", SubjectID: u.ID, Details: map[string]any{"method": "magic_link"}})
+	})
+	return cookie, p, err
+}

@@ -1,0 +1,131 @@
+package identity
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+)
+
+type userRow struct {
+	ID             string `gorm:"primaryKey;default:gen_random_uuid()"`
+	RegionID       string
+	OrganisationID *string
+	Email          string
+	DisplayName    string
+	Role           string
+	Status         string
+	PasswordHash   *string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+func (userRow) TableName() string { return "users" }
+
+func (r userRow) toUser() User {
+	u := User{ID: r.ID, RegionID: r.RegionID, Email: r.Email, DisplayName: r.DisplayName, Role: authz.Role(r.Role), Status: r.Status, CreatedAt: r.CreatedAt.UTC()}
+	if r.OrganisationID != nil {
+		u.OrganisationID = *r.OrganisationID
+	}
+	return u
+}
+
+type organisationRow struct {
+	ID               string `gorm:"primaryKey;default:gen_random_uuid()"`
+	RegionID         string
+	Kind             string
+	Name             string
+	KvKNumber        string `gorm:"column:kvk_number"`
+	Postcode         string
+	AccountmanagerID *string
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+}
+
+func (organisationRow) TableName() string { return "organisations" }
+
+func (r organisationRow) toOrganisation() Organisation {
+	o := Organisation{ID: r.ID, RegionID: r.RegionID, Kind: r.Kind, Name: r.Name, KvKNumber: r.KvKNumber, Postcode: r.Postcode, CreatedAt: r.CreatedAt.UTC()}
+	if r.AccountmanagerID != nil {
+		o.AccountmanagerID = *r.AccountmanagerID
+	}
+	return o
+}
+
+type regionRow struct {
+	ID        string `gorm:"primaryKey;default:gen_random_uuid()"`
+	Slug      string
+	Name      string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func (regionRow) TableName() string { return "regions" }
+
+type sessionRow struct {
+	IDHash     []byte `gorm:"primaryKey;column:id_hash"`
+	UserID     string
+	Kind       string
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	ExpiresAt  time.Time
+}
+
+func (sessionRow) TableName() string { return "sessions" }
+
+type tokenRow struct {
+	ID        string `gorm:"primaryKey;default:gen_random_uuid()"`
+	Purpose   string
+	TokenHash []byte
+	UserID    string
+	CreatedBy *string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	UsedAt    *time.Time
+}
+
+func (tokenRow) TableName() string { return "auth_tokens" }
+
+// newSecret returns a random URL-safe secret and its SHA-256, which is what
+// the database keeps.
+func newSecret() (string, []byte) {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b)
+	s := base64.RawURLEncoding.EncodeToString(b)
+	return s, hashSecret(s)
+}
+
+func hashSecret(s string) []byte {
+	h := sha256.Sum256([]byte(s))
+	return h[:]
+}
+
+// translate maps driver errors onto domain errors at the store boundary.
+func translate(err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return fmt.Errorf("%s: %w", what, apperr.ErrNotFound)
+	case database.IsCode(err, database.CodeUniqueViolation):
+		return fmt.Errorf("%s: %w", what, apperr.ErrConflict)
+	case database.IsCode(err, database.CodeForeignKey), database.IsCode(err, database.CodeInvalidText):
+		return fmt.Errorf("%s: %w", what, apperr.ErrNotFound)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -1,0 +1,54 @@
+// Package apperr holds the errors domain code returns, so that one place
+// (httpapi.FromError) can map them onto problem details without domains
+// knowing about HTTP.
+package apperr
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Sentinel errors; wrap them with context (fmt.Errorf("load user %s: %w", id, ErrNotFound)).
+var (
+	// ErrNotFound: the object does not exist or belongs to another tenant.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict: the change collides with existing data (a duplicate).
+	ErrConflict = errors.New("conflict")
+	// ErrForbidden: the caller may not do this.
+	ErrForbidden = errors.New("forbidden")
+	// ErrUnauthenticated: no valid session.
+	ErrUnauthenticated = errors.New("unauthenticated")
+	// ErrGone: a token that expired or was used already.
+	ErrGone = errors.New("gone")
+)
+
+// Field names one invalid input.
+type Field struct {
+	Name   string
+	Code   string
+	Reason string
+}
+
+// InvalidError is invalid input that the schema could not catch (an
+// unknown postcode, a common password).
+type InvalidError struct{ Fields []Field }
+
+func (e *InvalidError) Error() string {
+	if len(e.Fields) == 0 {
+		return "invalid input"
+	}
+	return fmt.Sprintf("invalid %s: %s", e.Fields[0].Name, e.Fields[0].Reason)
+}
+
+// Invalid returns an InvalidError for one field.
+func Invalid(name, code, reason string) error {
+	return &InvalidError{Fields: []Field{{Name: name, Code: code, Reason: reason}}}
+}
+
+// TooManyError asks the caller to wait.
+type TooManyError struct{ RetryAfter time.Duration }
+
+func (e *TooManyError) Error() string {
+	return fmt.Sprintf("too many attempts; retry after %s", e.RetryAfter)
+}

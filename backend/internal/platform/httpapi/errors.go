@@ -1,0 +1,84 @@
+package httpapi
+
+import (
+	"errors"
+	"math"
+	"net/http"
+	"strconv"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+)
+
+// FromError is the one place domain errors become problem details. Handlers
+// return FromError(err); unknown errors stay errors and become a 500 whose
+// cause is logged, not shown.
+func FromError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var p *Problem
+	if errors.As(err, &p) {
+		return p
+	}
+	var inv *apperr.InvalidError
+	if errors.As(err, &inv) {
+		params := make([]InvalidParam, len(inv.Fields))
+		for i, f := range inv.Fields {
+			params[i] = InvalidParam{Name: f.Name, Code: f.Code, Reason: f.Reason}
+		}
+		return Invalid(params...)
+	}
+	var tm *apperr.TooManyError
+	if errors.As(err, &tm) {
+		pr := NewProblem(http.StatusTooManyRequests, "Te veel pogingen. Probeer het later opnieuw. / Too many attempts; try again later.")
+		pr.Code = "tooManyAttempts"
+		secs := int(math.Ceil(tm.RetryAfter.Seconds()))
+		return huma.ErrorWithHeaders(pr, http.Header{"Retry-After": {strconv.Itoa(max(secs, 1))}})
+	}
+	switch {
+	case errors.Is(err, apperr.ErrNotFound):
+		return coded(http.StatusNotFound, "notFound", "Niet gevonden. / Not found.")
+	case errors.Is(err, apperr.ErrConflict):
+		return coded(http.StatusConflict, "conflict", "Dit bestaat al of botst met bestaande gegevens. / This conflicts with existing data.")
+	case errors.Is(err, apperr.ErrForbidden):
+		return coded(http.StatusForbidden, "forbidden", "U mag dit niet doen. / You may not do this.")
+	case errors.Is(err, apperr.ErrUnauthenticated):
+		return coded(http.StatusUnauthorized, "unauthenticated", "Log eerst in. / Please sign in.")
+	case errors.Is(err, apperr.ErrGone):
+		return coded(http.StatusGone, "tokenInvalid", "Deze link is verlopen of al gebruikt. / This link has expired or was used already.")
+	}
+	return err
+}
+
+func coded(status int, code, detail string) *Problem {
+	p := NewProblem(status, detail)
+	p.Code = code
+	return p
+}
+
+// Coded is a problem with a machine-readable code (e.g. "csrf", "sessionExpired").
+func Coded(status int, code, detail string) *Problem { return coded(status, code, detail) }
+
+// fillProblem completes problems returned by handlers with the request's
+// path and id (huma's own errors get them in NewErrorWithContext).
+func fillProblem(ctx huma.Context, _ string, v any) (any, error) {
+	if p, ok := v.(*Problem); ok {
+		if p.Instance == "" {
+			p.Instance = ctx.URL().Path
+		}
+		if p.RequestID == "" {
+			p.RequestID = RequestID(ctx.Context())
+		}
+	}
+	return v, nil
+}
+
+// WriteProblem answers with p from a huma middleware.
+func WriteProblem(api huma.API, ctx huma.Context, p *Problem) {
+	_, _ = fillProblem(ctx, "", p)
+	ctx.SetHeader("Content-Type", ProblemContentType)
+	ctx.SetStatus(p.Status)
+	_ = api.Marshal(ctx.BodyWriter(), "application/json", p)
+}

@@ -1,0 +1,162 @@
+package mail
+
+import (
+	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
+)
+
+// Recipient is who a mail goes to, read at send time.
+type Recipient struct {
+	Email       string
+	DisplayName string
+	Language    string // "nl" (default) or "en"
+}
+
+// Recipients looks recipients up by user id (identity implements it).
+type Recipients interface {
+	Recipient(ctx context.Context, userID string) (Recipient, error)
+}
+
+// Template renders one kind of mail from its data.
+type Template interface {
+	Render(r Recipient, data json.RawMessage) (subject, text string, err error)
+}
+
+// Outbox queues mail inside the caller's transaction. The template data,
+// which may hold a single-use token, is sealed with AES-GCM and wiped once
+// the mail is sent; job arguments carry only the outbox id.
+type Outbox struct {
+	Jobs *jobs.Client
+	key  []byte
+}
+
+// NewOutbox derives the sealing key from secret (SESSION_SECRET).
+func NewOutbox(q *jobs.Client, secret string) *Outbox {
+	k := sha256.Sum256([]byte("werkhaven mail outbox|" + secret))
+	return &Outbox{Jobs: q, key: k[:]}
+}
+
+type outboxRow struct {
+	ID        string `gorm:"primaryKey;default:gen_random_uuid()"`
+	UserID    string
+	Template  string
+	Sealed    []byte
+	CreatedAt time.Time
+	SentAt    *time.Time
+}
+
+func (outboxRow) TableName() string { return "mail_outbox" }
+
+// SendArgs is the River job that sends one outbox mail.
+type SendArgs struct {
+	OutboxID string `json:"outboxId"`
+}
+
+// Kind is River's name for the job.
+func (SendArgs) Kind() string { return "mail_send" }
+
+// Enqueue queues a mail to userID with template and data, in tx.
+func (o *Outbox) Enqueue(ctx context.Context, tx *gorm.DB, userID, template string, data any) error {
+	plain, err := json.Marshal(data)
+	if err != nil {
+		return fmt.Errorf("mail data: %w", err)
+	}
+	sealed, err := o.seal(plain)
+	if err != nil {
+		return err
+	}
+	r := outboxRow{UserID: userID, Template: template, Sealed: sealed, CreatedAt: time.Now().UTC()}
+	if err := tx.WithContext(ctx).Create(&r).Error; err != nil {
+		return fmt.Errorf("queue mail: %w", err)
+	}
+	return o.Jobs.InsertTx(ctx, tx, SendArgs{OutboxID: r.ID}, &river.InsertOpts{MaxAttempts: 25})
+}
+
+func (o *Outbox) seal(plain []byte) ([]byte, error) {
+	gcm, err := o.gcm()
+	if err != nil {
+		return nil, err
+	}
+	nonce := make([]byte, gcm.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		return nil, err
+	}
+	return gcm.Seal(nonce, nonce, plain, nil), nil
+}
+
+func (o *Outbox) open(sealed []byte) ([]byte, error) {
+	gcm, err := o.gcm()
+	if err != nil {
+		return nil, err
+	}
+	if len(sealed) < gcm.NonceSize() {
+		return nil, errors.New("sealed mail data too short")
+	}
+	return gcm.Open(nil, sealed[:gcm.NonceSize()], sealed[gcm.NonceSize():], nil)
+}
+
+func (o *Outbox) gcm() (cipher.AEAD, error) {
+	block, err := aes.NewCipher(o.key)
+	if err != nil {
+		return nil, err
+	}
+	return cipher.NewGCM(block)
+}
+
+// SendWorker sends queued mail. A failing relay makes the job fail; River
+// retries with backoff, so mail waits rather than disappears.
+type SendWorker struct {
+	river.WorkerDefaults[SendArgs]
+	DB         *gorm.DB
+	Outbox     *Outbox
+	Sender     *Sender
+	Recipients Recipients
+	Templates  map[string]Template
+}
+
+// Work sends one mail.
+func (w *SendWorker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
+	var r outboxRow
+	if err := w.DB.WithContext(ctx).First(&r, "id = ?", job.Args.OutboxID).Error; err != nil {
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil // the user was erased meanwhile
+		}
+		return err
+	}
+	if r.SentAt != nil {
+		return nil
+	}
+	tpl, ok := w.Templates[r.Template]
+	if !ok {
+		return river.JobCancel(fmt.Errorf("unknown mail template %q", r.Template))
+	}
+	plain, err := w.Outbox.open(r.Sealed)
+	if err != nil {
+		return river.JobCancel(fmt.Errorf("open sealed mail data: %w", err))
+	}
+	rcpt, err := w.Recipients.Recipient(ctx, r.UserID)
+	if err != nil {
+		return err
+	}
+	subject, text, err := tpl.Render(rcpt, plain)
+	if err != nil {
+		return river.JobCancel(err)
+	}
+	if err := w.Sender.Send(ctx, Message{To: rcpt.Email, ToName: rcpt.DisplayName, Subject: subject, Text: text}); err != nil {
+		return err
+	}
+	return w.DB.WithContext(ctx).Model(&outboxRow{}).Where("id = ?", r.ID).
+		Updates(map[string]any{"sent_at": time.Now().UTC(), "sealed": nil}).Error
+}
