@@ -8,12 +8,14 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 )
 
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
@@ -62,6 +64,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			Metrics: httpapi.NewMetrics(a.db.Pool, q),
 		})
 		routes(srv, services{occupations: &occupation.Service{Search: a.search}, identity: a.identity(q), db: a.db.Gorm, cfg: a.cfg})
+		if inbox := a.devInbox(); inbox != nil {
+			defer inbox.Close()
+			srv.App.Get("/dev/mail", inbox.Page)
+		}
 		srv.Finish()
 		ln, err := net.Listen("tcp", a.cfg.ListenAddr)
 		if err != nil {
@@ -87,6 +93,22 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	errs = append(errs, q.Stop(shutdownCtx))
 	a.log.Info("stopped")
 	return errors.Join(errs...)
+}
+
+// devInbox starts the development mail catcher on SMTP_URL when that is a
+// loopback address nothing listens on yet; never in production.
+func (a *app) devInbox() *mail.DevInbox {
+	u, err := url.Parse(a.cfg.SMTPURL)
+	if a.cfg.IsProduction() || err != nil || u.Scheme != "smtp" || (u.Hostname() != "127.0.0.1" && u.Hostname() != "localhost") {
+		return nil
+	}
+	inbox, err := mail.StartDevInbox(u.Host)
+	if err != nil {
+		a.log.Info("development mail catcher not started: SMTP_URL already has a server", "smtp_url", u.Host)
+		return nil
+	}
+	a.log.Info("development mail catcher: sent mail is shown at /dev/mail", "smtp", u.Host)
+	return inbox
 }
 
 // bootstrapSearch puts the app key and index settings in place, retrying
