@@ -81,6 +81,7 @@ func (a *app) workers() (*river.Workers, error) {
 	}
 	w := river.NewWorkers()
 	river.AddWorker(w, &search.ReindexWorker{Client: a.search, Sources: a.sources()})
+	river.AddWorker(w, &identity.CleanupWorker{DB: a.db.Gorm})
 	river.AddWorker(w, &mail.SendWorker{
 		DB: a.db.Gorm, Outbox: mail.NewOutbox(nil, a.cfg.SessionSecret), Sender: sender,
 		Recipients: &identity.Service{DB: a.db.Gorm}, Templates: identity.MailTemplates(a.cfg.BaseURL),
@@ -94,7 +95,7 @@ func (a *app) jobs(work bool) (*jobs.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work})
+	return jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work, PeriodicJobs: identity.PeriodicJobs()})
 }
 
 func (a *app) migrate(ctx context.Context) error {
