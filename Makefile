@@ -9,7 +9,7 @@ BIN := bin/werkhaven
 WITH_STACK := set -a; source $(STACK_ENV); set +a;
 GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
 
-.PHONY: help run test stack stack-down stack-status build web migrate seed lint vet staticcheck fmt-check test-go test-web bench generate clean
+.PHONY: help run test stack stack-down stack-status build web migrate seed lint vet staticcheck fmt-check test-go test-web test-e2e bench generate clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -22,7 +22,7 @@ run: stack build ## install what is missing, start the stack, migrate, seed and 
 	@echo
 	@$(WITH_STACK) exec $(BIN) serve
 
-test: lint test-go test-web ## every check: vet, staticcheck, gofmt, Go unit + integration tests, front end
+test: lint test-go test-web test-e2e ## every check: vet, staticcheck, gofmt, Go tests, front end, browser journeys
 
 stack: ## start PostgreSQL, Meilisearch and stripe-mock (idempotent)
 	@scripts/stack.sh up
@@ -62,14 +62,18 @@ fmt-check:
 test-go: stack ## Go unit and integration tests against the real services
 	@$(WITH_STACK) go test $(GO_TEST_FLAGS) ./...
 
-test-web: frontend/node_modules/.package-lock.json ## front-end type check, unit tests and build
-	cd frontend && npm run typecheck && npm test && npm run build
+test-web: frontend/node_modules/.package-lock.json ## front-end generated-client check, type check, ESLint, unit tests, build
+	cd frontend && npm run check-generated && npm run typecheck && npm run lint && npm test && npm run build
+
+test-e2e: stack build ## Playwright journeys in Debian's Chromium with axe-core scans
+	@scripts/e2e.sh
 
 bench: stack ## benchmarks (figures in docs/benchmarks.md)
 	@$(WITH_STACK) go test -run '^$$' -bench . -benchtime 200x ./backend/...
 
-generate: ## refresh generated files (OpenAPI document)
+generate: frontend/node_modules/.package-lock.json ## refresh generated files (OpenAPI document, TypeScript client types)
 	BASE_URL=http://localhost:8080 go run ./backend/cmd/werkhaven openapi > docs/api/openapi.json
+	cd frontend && npm run generate
 
 clean: ## remove build output (not the stack's data)
 	rm -rf bin frontend/dist

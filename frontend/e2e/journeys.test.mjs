@@ -1,0 +1,172 @@
+// Browser journeys against a real werkhaven serve (scripts/e2e.sh), in
+// Debian's Chromium via playwright-core, with an axe-core scan of every page
+// visited: any serious or critical violation fails the test.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const BASE = process.env.WERKHAVEN_URL;
+const PASSWORD = 'Demo-Werkhaven-2026';
+const SHOTS = resolve('e2e/screenshots');
+let browser;
+
+before(async () => {
+  assert.ok(BASE, 'WERKHAVEN_URL is not set: run scripts/e2e.sh (make test-e2e)');
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  console.log(`screenshots: ${SHOTS}`);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function newPage(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+  return context.newPage();
+}
+
+/** check scans the page with axe-core and saves a screenshot. */
+async function check(page, name) {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(bad, [], `accessibility violations on ${name}`);
+}
+
+async function signIn(page, email, password = PASSWORD) {
+  await page.goto(`${BASE}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/** mailLink reads the newest mailed link to rcpt from the development mailbox. */
+async function mailLink(rcpt, path) {
+  for (let i = 0; i < 50; i++) {
+    const html = await (await fetch(`${BASE}/dev/mail`)).text();
+    const section = html.split('<section>').find((s) => s.includes(rcpt) && s.includes(`${path}#token=`));
+    const m = section?.match(new RegExp(`(http[^\\s<]*${path}#token=[A-Za-z0-9_-]+)`));
+    if (m) return m[1];
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail with ${path} to ${rcpt}`);
+}
+
+const roles = [
+  { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Audit'] },
+  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Diensten', 'Cijfers'] },
+  { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload'] },
+  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Diensten', 'Berichten'] },
+  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Diensten', 'Berichten'] },
+];
+
+test('sign-in page works on a 360 px phone and passes axe', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await page.goto(`${BASE}/inloggen`);
+  await check(page, 'sign-in-360px');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at 360 px`);
+});
+
+for (const r of roles) {
+  test(`${r.role} signs in and sees their navigation`, async () => {
+    const page = await newPage();
+    await signIn(page, r.email);
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    for (const item of r.nav) {
+      await nav.getByRole('link', { name: item, exact: true }).waitFor();
+    }
+    await check(page, `${r.role}-home`);
+    for (const item of r.nav) {
+      await nav.getByRole('link', { name: item, exact: true }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await check(page, `${r.role}-${item.replace(/[^a-z]+/gi, '-').toLowerCase()}`);
+    }
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  });
+}
+
+test('kandidaat signs in with a mailed link', async () => {
+  const page = await newPage({ width: 390, height: 844 });
+  await page.goto(`${BASE}/inloglink`);
+  await check(page, 'kandidaat-request-link');
+  await page.getByLabel('E-mailadres').fill('kandidaat@demo.werkhaven.nl');
+  await page.getByRole('button', { name: 'Verstuur' }).click();
+  await page.getByText('Als dit e-mailadres bij ons bekend is').waitFor();
+  const link = await mailLink('kandidaat@demo.werkhaven.nl', '/inloggen/link');
+  await page.goto(link);
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await nav.getByRole('link', { name: 'Mijn uitnodigingen' }).waitFor();
+  await nav.getByRole('link', { name: 'Mijn gegevens' }).waitFor();
+  await check(page, 'kandidaat-uitnodigingen');
+});
+
+test('keyboard only: skip link, sign in with Tab and Enter, visible focus', async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/inloggen`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Naar de inhoud');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focused elements show an outline');
+  // Tab through the header to the e-mail field.
+  for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.getAttribute('name'))) !== 'email'; i++) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.type('km.bakker@demo.werkhaven.nl');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Caseload' }).waitFor();
+});
+
+test('a wrong password shows the error', async () => {
+  const page = await newPage();
+  await signIn(page, 'am.elbaz@demo.werkhaven.nl', 'niet-het-wachtwoord');
+  await page.getByRole('alert').getByText('Het e-mailadres of het wachtwoord klopt niet.').waitFor();
+  await check(page, 'sign-in-wrong-password');
+});
+
+test('an admin invites a user, who sets a password from the mail and signs in', async () => {
+  const admin = await newPage();
+  await signIn(admin, 'beheer@demo.werkhaven.nl');
+  await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
+  const email = `nieuw.${Date.now()}@example.org`;
+  await admin.getByLabel('E-mailadres').fill(email);
+  await admin.getByLabel('Naam').fill('Nieuwe Klantmanager');
+  await admin.getByLabel('Rol').selectOption('klantmanager');
+  await admin.getByRole('button', { name: 'Uitnodigen' }).click();
+  await admin.getByText(`${email} is uitgenodigd`).waitFor();
+  await admin.getByRole('cell', { name: email }).waitFor();
+  await check(admin, 'admin-invited');
+
+  // A form error lands on its field.
+  await admin.getByLabel('E-mailadres').fill(email);
+  await admin.getByLabel('Naam').fill('Dubbel');
+  await admin.getByRole('button', { name: 'Uitnodigen' }).click();
+  await admin.getByText('Dit bestaat al.').waitFor();
+
+  const link = await mailLink(email, '/uitnodiging');
+  const user = await newPage();
+  await user.goto(link);
+  await check(user, 'invitation-accept');
+  await user.getByLabel('Nieuw wachtwoord').fill('Klantmanager-Wachtwoord-77');
+  await user.getByRole('button', { name: 'Opslaan' }).click();
+  await user.getByText('Uw account is klaar').waitFor();
+  await signIn(user, email, 'Klantmanager-Wachtwoord-77');
+  await user.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Caseload' }).waitFor();
+
+  await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Audit' }).click();
+  await admin.getByRole('cell', { name: 'user.invited' }).first().waitFor();
+  await check(admin, 'admin-audit');
+});

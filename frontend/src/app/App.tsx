@@ -1,0 +1,76 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+import { Layout } from './Layout';
+import { useSession, type Role } from '../lib/session';
+import { DataState, Paragraph, PageTitle } from '../components/ui';
+import { SignIn } from '../features/auth/SignIn';
+import { ForgotPassword, ResetPassword, AcceptInvitation, MagicLinkRequest, MagicLinkLanding } from '../features/auth/TokenPages';
+import { Users } from '../features/admin/Users';
+import { Organisations } from '../features/admin/Organisations';
+import { Regions } from '../features/admin/Regions';
+import { AuditLog } from '../features/admin/AuditLog';
+import { Home } from '../features/home/Home';
+
+/** RequireRole shows children to signed-in users with one of roles. */
+function RequireRole({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  return (
+    <DataState isLoading={session.isLoading} error={session.error}>
+      {!session.data?.user ? (
+        <Navigate to={`/inloggen?terug=${encodeURIComponent(location.pathname)}`} replace />
+      ) : roles && !roles.includes(session.data.user.role as Role) ? (
+        <Navigate to="/" replace />
+      ) : (
+        children
+      )}
+    </DataState>
+  );
+}
+
+/** ComingSoon is the honest empty state of pages later features fill. */
+function ComingSoon({ page }: { page: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle>{t(`nav.${page}`)}</PageTitle>
+      <Paragraph>{t('empty.text')}</Paragraph>
+    </>
+  );
+}
+
+const placeholders: { path: string; key: string; roles: Role[] }[] = [
+  { path: '/vacatures', key: 'vacatures', roles: ['werkgever', 'zorgaanbieder', 'accountmanager'] },
+  { path: '/diensten', key: 'diensten', roles: ['werkgever', 'zorgaanbieder', 'accountmanager'] },
+  { path: '/berichten', key: 'berichten', roles: ['werkgever', 'zorgaanbieder'] },
+  { path: '/portefeuille', key: 'portefeuille', roles: ['accountmanager'] },
+  { path: '/cijfers', key: 'cijfers', roles: ['accountmanager'] },
+  { path: '/caseload', key: 'caseload', roles: ['klantmanager'] },
+  { path: '/uitnodigingen', key: 'uitnodigingen', roles: ['kandidaat'] },
+  { path: '/mijn-gegevens', key: 'gegevens', roles: ['kandidaat'] },
+];
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/inloggen" element={<SignIn />} />
+        <Route path="/inloggen/link" element={<MagicLinkLanding />} />
+        <Route path="/inloglink" element={<MagicLinkRequest />} />
+        <Route path="/wachtwoord-vergeten" element={<ForgotPassword />} />
+        <Route path="/wachtwoord-herstellen" element={<ResetPassword />} />
+        <Route path="/uitnodiging" element={<AcceptInvitation />} />
+        <Route path="/" element={<RequireRole><Home /></RequireRole>} />
+        {placeholders.map((p) => (
+          <Route key={p.path} path={p.path} element={<RequireRole roles={p.roles}><ComingSoon page={p.key} /></RequireRole>} />
+        ))}
+        <Route path="/beheer/gebruikers" element={<RequireRole roles={['admin']}><Users /></RequireRole>} />
+        <Route path="/beheer/organisaties" element={<RequireRole roles={['admin']}><Organisations /></RequireRole>} />
+        <Route path="/beheer/regios" element={<RequireRole roles={['admin']}><Regions /></RequireRole>} />
+        <Route path="/beheer/audit" element={<RequireRole roles={['admin']}><AuditLog /></RequireRole>} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
+import { PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { api, onSessionExpired, setCsrfToken } from '../lib/api/client';
+import { useSession, type Role } from '../lib/session';
+import { setLanguage } from '../i18n';
+import { navFor } from './nav';
+
+/** Layout is the shell: skip link, header with menu and language, main, footer. */
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        qc.removeQueries();
+        navigate('/inloggen?verlopen=1');
+      }),
+    [navigate, qc],
+  );
+
+  const user = session.data?.user;
+  const signOut = async () => {
+    await api.DELETE('/sessions/current', {});
+    setCsrfToken(undefined);
+    qc.removeQueries();
+    navigate('/inloggen');
+  };
+
+  return (
+    <div className="wh-shell">
+      <SkipLink href="#inhoud">{t('app.skip')}</SkipLink>
+      <PageHeader className="wh-header">
+        <div className="wh-header__bar">
+          <a className="wh-logo" href="/">
+            {t('app.name')}
+          </a>
+          <div className="wh-header__tools">
+            <button
+              type="button"
+              className="wh-linkbutton"
+              lang={i18n.language === 'nl' ? 'en' : 'nl'}
+              onClick={() => setLanguage(i18n.language === 'nl' ? 'en' : 'nl')}
+            >
+              {t('app.switchTo')}
+            </button>
+            {user && (
+              <button type="button" className="wh-linkbutton" onClick={signOut}>
+                {t('app.signOut')}
+              </button>
+            )}
+          </div>
+        </div>
+        {user && (
+          <nav aria-label={t('app.mainNav')} className="wh-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              {navFor(user.role as Role).map((item) => (
+                <li key={item.path}>
+                  <NavLink to={item.path}>{t(`nav.${item.key}`)}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </PageHeader>
+      <PageContent>
+        <main id="inhoud" className="wh-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </PageContent>
+      <PageFooter className="wh-footer">
+        <Paragraph>{t('app.footer')}</Paragraph>
+      </PageFooter>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { navFor } from './nav';
+import nl from '../i18n/nl.json';
+import en from '../i18n/en.json';
+
+describe('navFor', () => {
+  it('gives each role its own menu', () => {
+    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'diensten', 'berichten']);
+    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'diensten', 'cijfers']);
+    expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload']);
+    expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);
+    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'audit']);
+  });
+  it('has a Dutch and an English label for every item', () => {
+    for (const role of ['admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {
+      for (const item of navFor(role)) {
+        expect(nl.nav).toHaveProperty(item.key);
+        expect(en.nav).toHaveProperty(item.key);
+      }
+    }
+  });
+});
+
+describe('catalogues', () => {
+  it('have the same keys in Dutch and English', () => {
+    const keys = (o: object, p = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+    expect(keys(en).sort()).toEqual(keys(nl).sort());
+  });
+});

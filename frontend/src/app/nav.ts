@@ -1,0 +1,37 @@
+import type { Role } from '../lib/session';
+
+export type NavItem = { key: string; path: string };
+
+/** navFor is the menu of each role (issue 4): later features fill the pages. */
+export function navFor(role: Role): NavItem[] {
+  switch (role) {
+    case 'werkgever':
+    case 'zorgaanbieder':
+      return [
+        { key: 'vacatures', path: '/vacatures' },
+        { key: 'diensten', path: '/diensten' },
+        { key: 'berichten', path: '/berichten' },
+      ];
+    case 'accountmanager':
+      return [
+        { key: 'portefeuille', path: '/portefeuille' },
+        { key: 'alleVacatures', path: '/vacatures' },
+        { key: 'diensten', path: '/diensten' },
+        { key: 'cijfers', path: '/cijfers' },
+      ];
+    case 'klantmanager':
+      return [{ key: 'caseload', path: '/caseload' }];
+    case 'kandidaat':
+      return [
+        { key: 'uitnodigingen', path: '/uitnodigingen' },
+        { key: 'gegevens', path: '/mijn-gegevens' },
+      ];
+    case 'admin':
+      return [
+        { key: 'gebruikers', path: '/beheer/gebruikers' },
+        { key: 'organisaties', path: '/beheer/organisaties' },
+        { key: 'regios', path: '/beheer/regios' },
+        { key: 'audit', path: '/beheer/audit' },
+      ];
+  }
+}
