@@ -115,6 +115,7 @@ test('kandidaat signs in with a mailed link', async () => {
 test('keyboard only: skip link, sign in with Tab and Enter, visible focus', async () => {
   const page = await newPage();
   await page.goto(`${BASE}/inloggen`);
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Naar de inhoud');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);

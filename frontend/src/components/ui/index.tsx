@@ -10,15 +10,18 @@ import {
   FormFieldDescription,
   FormFieldErrorMessage,
   FormLabel,
-  Heading,
-  Paragraph,
   Select,
   SelectOption,
   Textbox,
 } from '@utrecht/component-library-react';
+import { Heading } from '@nl-design-system-candidate/heading-react';
+import { Paragraph } from '@nl-design-system-candidate/paragraph-react';
+import { SkipLink } from '@nl-design-system-candidate/skip-link-react';
 import { ApiError } from '../../lib/api/error';
 
-export { Paragraph, Heading };
+// The NL Design System candidate components, where they exist (heading,
+// paragraph, skip link); Utrecht's for the rest.
+export { Paragraph, Heading, SkipLink };
 
 type FieldProps = {
   label: string;

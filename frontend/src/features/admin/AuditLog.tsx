@@ -14,12 +14,12 @@ export function AuditLog() {
     e.preventDefault();
     setFilter({ ...draft });
   };
-  const fmt = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
+  const fmt = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' });
   return (
     <>
       <PageTitle>{t('admin.auditTitle')}</PageTitle>
       <form onSubmit={submit} className="wh-form wh-form--inline">
-        <Field label={t('admin.action')} name="action" value={draft.action ?? ''} onChange={(action) => setDraft({ ...draft, action })} description="session.sign_in" />
+        <Field label={t('admin.action')} name="action" value={draft.action ?? ''} onChange={(action) => setDraft({ ...draft, action })} description={t('admin.actionHint')} />
         <Field label={t('admin.from')} name="from" type="datetime-local" value={draft.from ?? ''} onChange={(from) => setDraft({ ...draft, from })} />
         <Field label={t('admin.to')} name="to" type="datetime-local" value={draft.to ?? ''} onChange={(to) => setDraft({ ...draft, to })} />
         <Button type="submit">{t('admin.filter')}</Button>
