@@ -131,6 +131,20 @@ test('keyboard only: skip link, sign in with Tab and Enter, visible focus', asyn
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Caseload' }).waitFor();
 });
 
+test('an expired session returns to sign-in with a message', async () => {
+  const page = await newPage();
+  await signIn(page, 'beheer@demo.werkhaven.nl');
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  await nav.getByRole('link', { name: 'Gebruikers' }).click();
+  await page.getByRole('cell', { name: 'beheer@demo.werkhaven.nl' }).waitFor();
+  // The server no longer knows this session (as after 30 idle minutes).
+  await page.context().addCookies([{ name: 'wh_session', value: 'verlopen-sessie', url: BASE }]);
+  await nav.getByRole('link', { name: 'Organisaties' }).click();
+  await page.getByText('Uw sessie is verlopen. Log opnieuw in.').waitFor();
+  assert.match(page.url(), /\/inloggen\?verlopen=1/);
+  await check(page, 'session-expired');
+});
+
 test('a wrong password shows the error', async () => {
   const page = await newPage();
   await signIn(page, 'am.elbaz@demo.werkhaven.nl', 'niet-het-wachtwoord');
