@@ -76,6 +76,13 @@ test('sign-in page works on a 360 px phone and passes axe', async () => {
   await check(page, 'sign-in-360px');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at 360 px`);
+  // English is one click away, and the page says so in its lang attribute.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await check(page, 'sign-in-english');
+  await page.getByRole('button', { name: 'Nederlands' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
 });
 
 for (const r of roles) {

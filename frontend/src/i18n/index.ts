@@ -12,6 +12,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
 /** setLanguage switches the interface language and remembers the choice. */
 export function setLanguage(lang: 'nl' | 'en') {
   localStorage.setItem('werkhaven.lang', lang);
