@@ -108,8 +108,12 @@ func (h *Handlers) sessionBody(p *authz.Principal, anon string) currentSession {
 	return cs
 }
 
-// signedIn answers a new session: rotate the cookie, hand out its CSRF token.
-func (h *Handlers) signedIn(cookie string, p authz.Principal, maxAge time.Duration) *sessionOutput {
+// signedIn answers a new session: end the session the browser had before
+// (rotation), set the new cookie and hand out its CSRF token.
+func (h *Handlers) signedIn(ctx context.Context, oldCookie, cookie string, p authz.Principal, maxAge time.Duration) *sessionOutput {
+	if oldCookie != "" {
+		_ = h.Service.EndSession(ctx, oldCookie)
+	}
 	return &sessionOutput{
 		SetCookie: []*http.Cookie{h.Guard.SessionCookieFor(cookie, int(maxAge.Seconds()))},
 		Body:      h.sessionBody(&p, ""),
@@ -145,11 +149,7 @@ func (h *Handlers) Register(api huma.API) {
 			if err != nil {
 				return nil, httpapi.FromError(err)
 			}
-			// Rotation: the session the browser had before is ended.
-			if old := in.Session; old != "" {
-				_ = h.Service.EndSession(ctx, old)
-			}
-			return h.signedIn(cookie, p, AbsoluteTimeout), nil
+			return h.signedIn(ctx, in.Session, cookie, p, AbsoluteTimeout), nil
 		})
 
 	authz.Register(api, huma.Operation{OperationID: "signOut", Method: http.MethodDelete, Path: "/sessions/current",
@@ -194,10 +194,7 @@ func (h *Handlers) Register(api huma.API) {
 			if err != nil {
 				return nil, httpapi.FromError(err)
 			}
-			if old := in.Session; old != "" {
-				_ = h.Service.EndSession(ctx, old)
-			}
-			return h.signedIn(cookie, p, MagicSessionTimeout), nil
+			return h.signedIn(ctx, in.Session, cookie, p, MagicSessionTimeout), nil
 		})
 
 	h.registerAdmin(api)
