@@ -16,6 +16,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
+	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
 
 // app holds the process's shared dependencies; each command opens what it
@@ -112,6 +113,16 @@ func (a *app) migrate(ctx context.Context) error {
 	}
 	if n > 0 {
 		a.log.Info("loaded occupations; search index rebuild queued", "occupations", n)
+	}
+	v, err := skill.Load()
+	if err != nil {
+		return err
+	}
+	if n, err = skill.Store(ctx, a.db.Gorm, v); err != nil {
+		return err
+	}
+	if n > 0 {
+		a.log.Info("loaded the skills vocabulary", "skills", n)
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/seed"
+	"github.com/werkhaven/werkhaven/backend/internal/skill"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
@@ -101,7 +102,9 @@ func newFixture(t *testing.T) *fixture {
 
 	f.svc = &identity.Service{DB: g, Outbox: mail.NewOutbox(q, cfg.SessionSecret), BaseURL: cfg.BaseURL, Now: f.clock}
 	srv := httpapi.New(httpapi.Deps{Config: cfg, Logger: testkit.Logger()})
-	routes(srv, services{cfg: cfg, db: g, identity: f.svc,
+	skills, err := skill.Load()
+	must(t, err)
+	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: skills,
 		occupations: &occupation.Service{Search: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"})}})
 	f.app = srv.Finish()
 	f.openAPI, err = json.Marshal(srv.API.OpenAPI())

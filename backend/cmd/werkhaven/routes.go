@@ -15,12 +15,14 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
 
 // services are the domain services the HTTP operations call.
 type services struct {
 	occupations *occupation.Service
 	identity    *identity.Service
+	skills      *skill.Vocabulary
 	db          *gorm.DB
 	cfg         config.Config
 }
@@ -34,6 +36,7 @@ func routes(srv *httpapi.Server, s services) {
 	(&identity.Handlers{Service: s.identity, Guard: guard}).Register(srv.API)
 	audit.Register(srv.API, s.db)
 	occupation.Register(srv.API, s.occupations)
+	skill.Register(srv.API, s.skills)
 }
 
 // openAPIDocument writes the OpenAPI 3.1 document as JSON; `make generate`
@@ -44,7 +47,11 @@ func openAPIDocument(stdout io.Writer) error {
 		return err
 	}
 	srv := httpapi.New(httpapi.Deps{Config: cfg})
-	routes(srv, services{cfg: cfg})
+	skills, err := skill.Load()
+	if err != nil {
+		return err
+	}
+	routes(srv, services{cfg: cfg, skills: skills})
 	b, err := json.MarshalIndent(srv.API.OpenAPI(), "", "  ")
 	if err != nil {
 		return err

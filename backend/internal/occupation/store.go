@@ -3,10 +3,8 @@ package occupation
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	_ "embed"
 	"encoding/csv"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 )
@@ -49,8 +48,6 @@ const dataSetName = "esco-occupations-nl"
 // last load, and in the same transaction asks for the search index to be
 // rebuilt. It returns the number of occupations loaded (0: already current).
 func Load(ctx context.Context, db *gorm.DB, q *jobs.Client) (int, error) {
-	sum := sha256.Sum256(append(append([]byte{}, occupationsCSV...), iscoGroupsCSV...))
-	checksum := hex.EncodeToString(sum[:])
 	groups, err := parseGroups(iscoGroupsCSV)
 	if err != nil {
 		return 0, err
@@ -59,37 +56,19 @@ func Load(ctx context.Context, db *gorm.DB, q *jobs.Client) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	loaded := 0
-	err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		// Serialise concurrent migrates of several replicas.
-		if err := tx.Exec(`SELECT pg_advisory_xact_lock(hashtext(?))`, dataSetName).Error; err != nil {
-			return err
-		}
-		var current string
-		if err := tx.Raw(`SELECT checksum FROM reference_data WHERE name = ?`, dataSetName).Scan(&current).Error; err != nil {
-			return err
-		}
-		if current == checksum {
-			return nil
-		}
+	loaded, err := database.LoadReference(ctx, db, dataSetName, [][]byte{occupationsCSV, iscoGroupsCSV}, len(occs), func(tx *gorm.DB) error {
 		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(groups, 500).Error; err != nil {
-			return fmt.Errorf("load isco groups: %w", err)
+			return fmt.Errorf("isco groups: %w", err)
 		}
 		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(occs, 500).Error; err != nil {
-			return fmt.Errorf("load occupations: %w", err)
+			return fmt.Errorf("occupations: %w", err)
 		}
-		if err := tx.Exec(`INSERT INTO reference_data (name, checksum, rows) VALUES (?, ?, ?)
-			ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, rows = EXCLUDED.rows, loaded_at = now()`,
-			dataSetName, checksum, len(occs)).Error; err != nil {
-			return err
-		}
-		loaded = len(occs)
 		return q.InsertTx(ctx, tx, search.ReindexArgs{Index: IndexName}, nil)
 	})
-	if err != nil {
-		return 0, fmt.Errorf("load occupations: %w", err)
+	if err != nil || !loaded {
+		return 0, err
 	}
-	return loaded, nil
+	return len(occs), nil
 }
 
 func readCSV(data []byte, wantHeader string) ([][]string, error) {

@@ -229,6 +229,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vaardigheden, certificaten en werkomstandigheden zoeken / Search the skills vocabulary
+         * @description The curated vocabulary openings and candidates refer to by id. Public reference data.
+         */
+        get: operations["listSkills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -462,6 +482,20 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+        };
+        SkillBody: {
+            /** @enum {string} */
+            category: "certificaat" | "rijbewijs" | "taal" | "vaardigheid" | "werkhouding" | "werkomstandigheid";
+            /** @example heftruckcertificaat */
+            id: string;
+            /** @example Forklift certificate */
+            labelEn: string;
+            /** @example Heftruckcertificaat */
+            labelNl: string;
+            synonyms: string[];
+        };
+        SkillList: {
+            items: components["schemas"]["SkillBody"][];
         };
         TokenInputBody: {
             token: string;
@@ -1312,6 +1346,40 @@ export interface operations {
             };
             /** @description Internal Server Error */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSkills: {
+        parameters: {
+            query?: {
+                /** @description Zoektekst: (een deel van) de naam of een synoniem */
+                q?: string;
+                category?: "certificaat" | "rijbewijs" | "taal" | "vaardigheid" | "werkhouding" | "werkomstandigheid";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillList"];
+                };
+            };
+            /** @description Error */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
