@@ -23,6 +23,7 @@ type occupationBody struct {
 	ISCOGroup string   `json:"iscoGroup" doc:"ISCO-08 unit group (4 digits)" example:"9333"`
 	ISCOLabel string   `json:"iscoLabel" doc:"Dutch label of the unit group"`
 	ESCOCode  string   `json:"escoCode" doc:"ESCO code" example:"9333.1"`
+	Match     string   `json:"match" enum:"direct,near" doc:"direct: found by the query; near: same ISCO unit group as the best match"`
 }
 
 // occupationList is a page of occupations.
@@ -65,5 +66,9 @@ func toBody(o Occupation) occupationBody {
 	if alts == nil {
 		alts = []string{}
 	}
-	return occupationBody{ID: o.ID, Label: o.Label, AltLabels: alts, ISCOGroup: o.ISCOGroup, ISCOLabel: o.ISCOLabel, ESCOCode: o.ESCOCode}
+	match := "direct"
+	if o.Near {
+		match = "near"
+	}
+	return occupationBody{ID: o.ID, Label: o.Label, AltLabels: alts, ISCOGroup: o.ISCOGroup, ISCOLabel: o.ISCOLabel, ESCOCode: o.ESCOCode, Match: match}
 }

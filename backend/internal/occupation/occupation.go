@@ -14,6 +14,9 @@ type Occupation struct {
 	Label       string   // Dutch preferred label
 	AltLabels   []string // Dutch alternative labels, used as synonyms
 	Description string
+	// Near is set on a result found through the unit group of the best
+	// match rather than by the query itself.
+	Near bool
 }
 
 // IndexName is the Meilisearch index of occupations.

@@ -63,9 +63,32 @@ func TestLoadIndexAndFind(t *testing.T) {
 	waitForDocuments(t, sc, 3039)
 
 	app := newApp(t, sc)
-	items := find(t, app, "/api/v1/occupations?q=orderpicker&limit=5", http.StatusOK)
-	if len(items) == 0 || !strings.Contains(strings.ToLower(items[0].Label), "orderpicker") {
-		t.Fatalf("orderpicker: %+v", items)
+	// A typo finds the occupation; its unit group adds the generic near match.
+	items := find(t, app, "/api/v1/occupations?q=orderpikker&limit=5", http.StatusOK)
+	if len(items) < 2 || items[0].Label != "orderpicker" || items[0].Match != "direct" {
+		t.Fatalf("orderpikker: %+v", items)
+	}
+	if !hasNear(items, "magazijnmedewerker") {
+		t.Fatalf("orderpikker: magazijnmedewerker should follow as a near match: %+v", items)
+	}
+	if items := find(t, app, "/api/v1/occupations?q=kok&limit=5", http.StatusOK); items[0].Label != "kok" {
+		t.Fatalf("kok first: %+v", items)
+	}
+	// While typing, no near matches; generic titles before specialised ones.
+	items = find(t, app, "/api/v1/occupations?q=magazijn&limit=5", http.StatusOK)
+	generic, specialised := -1, -1
+	for i, it := range items {
+		if it.Match != "direct" {
+			t.Fatalf("a prefix gets no near matches: %+v", items)
+		}
+		if it.Label == "magazijnmedewerker" {
+			generic = i
+		} else if strings.HasPrefix(it.Label, "magazijnmedewerker ") && specialised < 0 {
+			specialised = i
+		}
+	}
+	if generic < 0 || (specialised >= 0 && specialised < generic) {
+		t.Fatalf("magazijnmedewerker before its specialisations: %+v", items)
 	}
 	if len(items[0].ISCOGroup) != 4 || items[0].ISCOLabel == "" {
 		t.Fatalf("occupations carry their ISCO unit group: %+v", items[0])
@@ -85,7 +108,17 @@ func TestFindWhenSearchIsDown(t *testing.T) {
 	find(t, app, "/api/v1/occupations?q=kok", http.StatusServiceUnavailable)
 }
 
+func hasNear(items []item, label string) bool {
+	for _, it := range items {
+		if it.Label == label && it.Match == "near" {
+			return true
+		}
+	}
+	return false
+}
+
 type item struct {
+	Match     string `json:"match"`
 	ID        string `json:"id"`
 	Label     string `json:"label"`
 	ISCOGroup string `json:"iscoGroup"`
@@ -139,4 +172,31 @@ func waitForDocuments(t *testing.T, sc *search.Client, n int64) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	t.Fatalf("the occupations index did not reach %d documents within 60 s", n)
+}
+
+// BenchmarkFind is the typeahead's server time (two Meilisearch queries:
+// the search and the unit group's near matches) over all 3,039 occupations.
+func BenchmarkFind(b *testing.B) {
+	db := testkit.DB(b)
+	sc := testkit.Search(b)
+	ctx := testkit.Context(b)
+	q, err := jobs.New(db, jobs.Options{Logger: testkit.Logger()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := occupation.Load(ctx, db.Gorm, q); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := sc.Reindex(ctx, occupation.Source{DB: db.Gorm}); err != nil {
+		b.Fatal(err)
+	}
+	svc := &occupation.Service{Search: sc}
+	queries := []string{"orderpikker", "kok", "magazijn", "schoonmaker", "heftruckchauffeur", "verzorgende", "kassa"}
+	i := 0
+	for b.Loop() {
+		if _, err := svc.Find(ctx, queries[i%len(queries)], 10); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
 }

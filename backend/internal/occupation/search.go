@@ -3,6 +3,7 @@ package occupation
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/lib/pq"
 	"github.com/meilisearch/meilisearch-go"
@@ -19,7 +20,17 @@ type document struct {
 	ISCOGroup string   `json:"iscoGroup"`
 	ISCOLabel string   `json:"iscoLabel"`
 	ESCOCode  string   `json:"escoCode"`
+	// LabelWords ranks generic occupations ("magazijnmedewerker") before
+	// specialised ones ("magazijnmedewerker schoenfabriek").
+	LabelWords int `json:"labelWords"`
+	// AltLabelCount: common occupations gather many alternative labels, so
+	// it picks the well-known members of a unit group as near matches.
+	AltLabelCount int `json:"altLabelCount"`
 }
+
+// projectionVersion changes when the document shape or index settings do;
+// it is part of the loaded data's checksum, so migrate queues a rebuild.
+const projectionVersion = "occupations-projection:4"
 
 // Index is the definition of the occupations index.
 var Index = search.Index{
@@ -28,8 +39,9 @@ var Index = search.Index{
 	Settings: &meilisearch.Settings{
 		SearchableAttributes: []string{"label", "altLabels"},
 		FilterableAttributes: []string{"iscoGroup"},
+		SortableAttributes:   []string{"labelWords", "altLabelCount"},
 		DisplayedAttributes:  []string{"id", "label", "altLabels", "iscoGroup", "iscoLabel", "escoCode"},
-		RankingRules:         []string{"words", "typo", "proximity", "attribute", "exactness", "sort"},
+		RankingRules:         []string{"words", "typo", "proximity", "attribute", "labelWords:asc", "exactness", "sort"},
 		LocalizedAttributes:  []*meilisearch.LocalizedAttributes{{Locales: []string{"nld"}, AttributePatterns: []string{"*"}}},
 	},
 }
@@ -65,7 +77,8 @@ func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error
 		}
 		docs := make([]any, len(rows))
 		for i, r := range rows {
-			docs[i] = document{ID: r.ID, Label: r.Label, AltLabels: r.AltLabels, ISCOGroup: r.ISCOGroup, ISCOLabel: r.ISCOLabel, ESCOCode: r.ESCOCode}
+			docs[i] = document{ID: r.ID, Label: r.Label, AltLabels: r.AltLabels, ISCOGroup: r.ISCOGroup, ISCOLabel: r.ISCOLabel, ESCOCode: r.ESCOCode,
+				LabelWords: len(strings.Fields(r.Label)), AltLabelCount: len(r.AltLabels)}
 		}
 		if err := emit(docs); err != nil {
 			return err

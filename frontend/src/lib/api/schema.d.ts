@@ -408,6 +408,11 @@ export interface components {
              * @example orderpicker
              */
             label: string;
+            /**
+             * @description direct: found by the query; near: same ISCO unit group as the best match
+             * @enum {string}
+             */
+            match: "direct" | "near";
         };
         OccupationList: {
             items: components["schemas"]["OccupationBody"][];
