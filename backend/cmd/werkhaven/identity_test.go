@@ -491,6 +491,7 @@ func TestAdminBadInput(t *testing.T) {
 		{"/api/v1/organisations", `{"kind":"werkgever","name":"X BV","kvkNummer":"1234","postcode":"3511 AB"}`, "kvkNummer", "pattern"},
 		{"/api/v1/organisations", `{"kind":"werkgever","name":"X BV","kvkNummer":"11112222","postcode":"0123 AB"}`, "postcode", "pattern"},
 		{"/api/v1/organisations", `{"kind":"werkgever","name":"Dubbel","kvkNummer":"12345670","postcode":"3511 AB"}`, "kvkNummer", "unique"},
+		{"/api/v1/organisations", `{"kind":"werkgever","name":"Nergens BV","kvkNummer":"11113333","postcode":"1009 AB"}`, "postcode", "unknown"},
 		{"/api/v1/regions", `{"slug":"demo","name":"Dubbel"}`, "slug", "unique"},
 	}
 	for _, c := range cases {

@@ -13,6 +13,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 )
 
@@ -192,6 +193,11 @@ func (s *Service) CreateOrganisation(ctx context.Context, p authz.Principal, in 
 	pc, ok := NormalisePostcode(in.Postcode)
 	if !ok {
 		return Organisation{}, apperr.Invalid("postcode", "pattern", "Vul een postcode in zoals 1234 AB. / Use a Dutch postcode like 1234 AB.")
+	}
+	// Geocoded offline against the bundled PC4 table: a postcode that no
+	// area has is refused, so every organisation can later be placed on the map.
+	if _, err := geo.Geocode(pc); err != nil {
+		return Organisation{}, apperr.Invalid("postcode", "unknown", "Deze postcode bestaat niet. / This postcode does not exist.")
 	}
 	am := in.AccountmanagerID
 	if am == "" && p.Role == authz.Accountmanager {
