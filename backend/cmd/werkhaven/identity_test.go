@@ -65,6 +65,16 @@ var matrix = map[string]matrixCase{
 	"createOrganisation": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/organisations", fmt.Sprintf(`{"kind":"werkgever","name":"Nieuwe Werkgever","kvkNummer":"%08d","postcode":"3511ab"}`, 10000000+uniq())
 	}},
+	"updateOrganisation": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder},
+		request: func(f *fixture) (string, string, string) {
+			return "PATCH", "/api/v1/organisations/" + f.org["Bakkerij De Korenschoof"], `{"sector":"Bakkerij"}`
+		}},
+	"listContactMoments": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/organisations/" + f.org["Bakkerij De Korenschoof"] + "/contact-moments", ""
+	}},
+	"addContactMoment": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/organisations/" + f.org["Bakkerij De Korenschoof"] + "/contact-moments", `{"kind":"telefoon","occurredOn":"2025-01-15","note":"Gebeld over de vacature"}`
+	}},
 	"listRegions": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/regions", "" }},
 	"createRegion": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/regions", fmt.Sprintf(`{"slug":"regio-%d","name":"Regio %d"}`, uniq(), uniq())

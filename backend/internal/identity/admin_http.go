@@ -8,6 +8,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
@@ -52,11 +53,65 @@ type organisationBody struct {
 	KvKNumber        string    `json:"kvkNummer" doc:"KvK-nummer, 8 digits"`
 	Postcode         string    `json:"postcode" example:"3511 AB"`
 	AccountmanagerID string    `json:"accountmanagerId,omitempty" format:"uuid"`
+	Sector           string    `json:"sector"`
+	Size             string    `json:"size" enum:",1-9,10-49,50-249,250+"`
+	ContactName      string    `json:"contactName"`
+	ContactEmail     string    `json:"contactEmail"`
+	ContactPhone     string    `json:"contactPhone"`
 	CreatedAt        time.Time `json:"createdAt"`
 }
 
 func toOrganisationBody(o Organisation) organisationBody {
-	return organisationBody{ID: o.ID, Kind: o.Kind, Name: o.Name, KvKNumber: o.KvKNumber, Postcode: o.Postcode, AccountmanagerID: o.AccountmanagerID, CreatedAt: o.CreatedAt}
+	return organisationBody{ID: o.ID, Kind: o.Kind, Name: o.Name, KvKNumber: o.KvKNumber, Postcode: o.Postcode, AccountmanagerID: o.AccountmanagerID,
+		Sector: o.Sector, Size: o.Size, ContactName: o.ContactName, ContactEmail: o.ContactEmail, ContactPhone: o.ContactPhone, CreatedAt: o.CreatedAt}
+}
+
+type updateOrganisationInput struct {
+	OrganisationIDParam
+	Body struct {
+		Name             *string `json:"name,omitempty" minLength:"2" maxLength:"200"`
+		Sector           *string `json:"sector,omitempty" maxLength:"100"`
+		Size             *string `json:"size,omitempty" enum:",1-9,10-49,50-249,250+"`
+		Postcode         *string `json:"postcode,omitempty" maxLength:"7"`
+		ContactName      *string `json:"contactName,omitempty" maxLength:"200"`
+		ContactEmail     *string `json:"contactEmail,omitempty" maxLength:"254" pattern:"^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"`
+		ContactPhone     *string `json:"contactPhone,omitempty" maxLength:"20" pattern:"^[0-9 +()-]*$"`
+		AccountmanagerID *string `json:"accountmanagerId,omitempty" format:"uuid" doc:"Staff only"`
+	}
+}
+
+// OrganisationIDParam is the {id} of an organisation path (exported: huma
+// reads parameters only from exported embedded structs).
+type OrganisationIDParam struct {
+	ID string `path:"id" format:"uuid"`
+}
+
+type contactMomentBody struct {
+	ID           string    `json:"id" format:"uuid"`
+	Kind         string    `json:"kind" enum:"telefoon,bezoek,e-mail,overleg,notitie"`
+	OccurredOn   string    `json:"occurredOn" format:"date"`
+	Note         string    `json:"note"`
+	AuthorUserID string    `json:"authorUserId" format:"uuid"`
+	AuthorName   string    `json:"authorName"`
+	CreatedAt    time.Time `json:"createdAt"`
+}
+
+func toContactMomentBody(c ContactMoment) contactMomentBody {
+	return contactMomentBody{ID: c.ID, Kind: c.Kind, OccurredOn: c.OccurredOn.Format("2006-01-02"), Note: c.Note,
+		AuthorUserID: c.AuthorUserID, AuthorName: c.AuthorName, CreatedAt: c.CreatedAt}
+}
+
+type contactMomentList struct {
+	Items []contactMomentBody `json:"items"`
+}
+
+type addContactMomentInput struct {
+	OrganisationIDParam
+	Body struct {
+		Kind       string `json:"kind" enum:"telefoon,bezoek,e-mail,overleg,notitie"`
+		OccurredOn string `json:"occurredOn" format:"date" doc:"The day of the contact (not in the future)"`
+		Note       string `json:"note" minLength:"1" maxLength:"4000"`
+	}
 }
 
 type organisationList struct {
@@ -71,10 +126,6 @@ type createOrganisationInput struct {
 		Postcode         string `json:"postcode" maxLength:"7" example:"3511 AB"`
 		AccountmanagerID string `json:"accountmanagerId,omitempty" format:"uuid"`
 	}
-}
-
-type organisationIDPath struct {
-	ID string `path:"id" format:"uuid"`
 }
 
 type regionBody struct {
@@ -161,7 +212,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 	authz.Register(api, huma.Operation{OperationID: "getOrganisation", Method: http.MethodGet, Path: "/organisations/{id}",
 		Summary: "Organisatie / Organisation", Tags: []string{"Organisaties"}, Errors: []int{404}},
 		authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder),
-		func(ctx context.Context, in *organisationIDPath) (*struct{ Body organisationBody }, error) {
+		func(ctx context.Context, in *OrganisationIDParam) (*struct{ Body organisationBody }, error) {
 			o, err := h.Service.GetOrganisation(ctx, authz.MustFrom(ctx), in.ID)
 			if err != nil {
 				return nil, httpapi.FromError(err)
@@ -178,6 +229,50 @@ func (h *Handlers) registerAdmin(api huma.API) {
 				return nil, httpapi.FromError(err)
 			}
 			return &struct{ Body organisationBody }{Body: toOrganisationBody(o)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "updateOrganisation", Method: http.MethodPatch, Path: "/organisations/{id}",
+		Summary: "Organisatieprofiel wijzigen / Update an organisation's profile", Tags: []string{"Organisaties"}, Errors: []int{400, 404},
+		Description: "Organisation users edit their own organisation; accountmanagers those in their portfolio; admins any in the region. Only staff assign the accountmanager."},
+		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder),
+		func(ctx context.Context, in *updateOrganisationInput) (*struct{ Body organisationBody }, error) {
+			b := in.Body
+			o, err := h.Service.UpdateOrganisation(ctx, authz.MustFrom(ctx), in.ID, OrganisationChange{Name: b.Name, Sector: b.Sector, Size: b.Size,
+				Postcode: b.Postcode, ContactName: b.ContactName, ContactEmail: b.ContactEmail, ContactPhone: b.ContactPhone, AccountmanagerID: b.AccountmanagerID}, clientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body organisationBody }{Body: toOrganisationBody(o)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "listContactMoments", Method: http.MethodGet, Path: "/organisations/{id}/contact-moments",
+		Summary: "Contactlog van een organisatie / An organisation's contact log", Tags: []string{"Organisaties"}, Errors: []int{404},
+		Description: "Kept by the region's accountmanagers; never visible to the organisation."},
+		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *OrganisationIDParam) (*struct{ Body contactMomentList }, error) {
+			list, err := h.Service.ListContactMoments(ctx, authz.MustFrom(ctx), in.ID)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct{ Body contactMomentList }{}
+			out.Body.Items = make([]contactMomentBody, len(list))
+			for i, c := range list {
+				out.Body.Items[i] = toContactMomentBody(c)
+			}
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "addContactMoment", Method: http.MethodPost, Path: "/organisations/{id}/contact-moments", DefaultStatus: http.StatusCreated,
+		Summary: "Contactmoment of notitie vastleggen / Log a contact moment or note", Tags: []string{"Organisaties"}, Errors: []int{400, 404}},
+		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *addContactMomentInput) (*struct{ Body contactMomentBody }, error) {
+			on, err := time.Parse("2006-01-02", in.Body.OccurredOn)
+			if err != nil {
+				return nil, httpapi.FromError(apperr.Invalid("occurredOn", "format", "Gebruik de vorm JJJJ-MM-DD. / Use YYYY-MM-DD."))
+			}
+			c, err := h.Service.AddContactMoment(ctx, authz.MustFrom(ctx), in.ID, in.Body.Kind, on, in.Body.Note)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body contactMomentBody }{Body: toContactMomentBody(c)}, nil
 		})
 
 	authz.Register(api, huma.Operation{OperationID: "listRegions", Method: http.MethodGet, Path: "/regions",

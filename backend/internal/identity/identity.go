@@ -43,7 +43,24 @@ type Organisation struct {
 	KvKNumber        string
 	Postcode         string
 	AccountmanagerID string
+	Sector           string
+	Size             string
+	ContactName      string
+	ContactEmail     string
+	ContactPhone     string
 	CreatedAt        time.Time
+}
+
+// ContactMoment is an entry of an organisation's contact log, kept by the
+// region's accountmanagers.
+type ContactMoment struct {
+	ID           string
+	AuthorUserID string
+	AuthorName   string
+	Kind         string
+	OccurredOn   time.Time
+	Note         string
+	CreatedAt    time.Time
 }
 
 // Region is a tenant: an arbeidsmarktregio's Werkgeversservicepunt.

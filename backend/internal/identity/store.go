@@ -46,14 +46,33 @@ type organisationRow struct {
 	KvKNumber        string `gorm:"column:kvk_number"`
 	Postcode         string
 	AccountmanagerID *string
+	Sector           string
+	Size             string
+	ContactName      string
+	ContactEmail     string
+	ContactPhone     string
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 }
 
 func (organisationRow) TableName() string { return "organisations" }
 
+type contactMomentRow struct {
+	ID             string `gorm:"primaryKey;default:gen_random_uuid()"`
+	OrganisationID string
+	RegionID       string
+	AuthorUserID   string
+	Kind           string
+	OccurredOn     time.Time `gorm:"type:date"`
+	Note           string
+	CreatedAt      time.Time
+}
+
+func (contactMomentRow) TableName() string { return "contact_moments" }
+
 func (r organisationRow) toOrganisation() Organisation {
-	o := Organisation{ID: r.ID, RegionID: r.RegionID, Kind: r.Kind, Name: r.Name, KvKNumber: r.KvKNumber, Postcode: r.Postcode, CreatedAt: r.CreatedAt.UTC()}
+	o := Organisation{ID: r.ID, RegionID: r.RegionID, Kind: r.Kind, Name: r.Name, KvKNumber: r.KvKNumber, Postcode: r.Postcode,
+		Sector: r.Sector, Size: r.Size, ContactName: r.ContactName, ContactEmail: r.ContactEmail, ContactPhone: r.ContactPhone, CreatedAt: r.CreatedAt.UTC()}
 	if r.AccountmanagerID != nil {
 		o.AccountmanagerID = *r.AccountmanagerID
 	}

@@ -133,6 +133,31 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Organisatieprofiel wijzigen / Update an organisation's profile
+         * @description Organisation users edit their own organisation; accountmanagers those in their portfolio; admins any in the region. Only staff assign the accountmanager.
+         */
+        patch: operations["updateOrganisation"];
+        trace?: never;
+    };
+    "/organisations/{id}/contact-moments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contactlog van een organisatie / An organisation's contact log
+         * @description Kept by the region's accountmanagers; never visible to the organisation.
+         */
+        get: operations["listContactMoments"];
+        put?: never;
+        /** Contactmoment of notitie vastleggen / Log a contact moment or note */
+        post: operations["addContactMoment"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -291,10 +316,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddContactMomentInputBody: {
+            /** @enum {string} */
+            kind: "telefoon" | "bezoek" | "e-mail" | "overleg" | "notitie";
+            note: string;
+            /**
+             * Format: date
+             * @description The day of the contact (not in the future)
+             */
+            occurredOn: string;
+        };
         AuditEventList: {
             items: components["schemas"]["EventBody"][];
             /** @description Pass as cursor for the next page; absent on the last page */
             nextCursor?: string;
+        };
+        ContactMomentBody: {
+            authorName: string;
+            /** Format: uuid */
+            authorUserId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "telefoon" | "bezoek" | "e-mail" | "overleg" | "notitie";
+            note: string;
+            /** Format: date */
+            occurredOn: string;
+        };
+        ContactMomentList: {
+            items: components["schemas"]["ContactMomentBody"][];
         };
         CreateOrganisationInputBody: {
             /** Format: uuid */
@@ -420,6 +472,9 @@ export interface components {
         OrganisationBody: {
             /** Format: uuid */
             accountmanagerId?: string;
+            contactEmail: string;
+            contactName: string;
+            contactPhone: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -431,6 +486,9 @@ export interface components {
             name: string;
             /** @example 3511 AB */
             postcode: string;
+            sector: string;
+            /** @enum {string} */
+            size: "" | "1-9" | "10-49" | "50-249" | "250+";
         };
         OrganisationList: {
             items: components["schemas"]["OrganisationBody"][];
@@ -509,6 +567,21 @@ export interface components {
             /** @description 12 to 128 characters, not a common password */
             password: string;
             token: string;
+        };
+        UpdateOrganisationInputBody: {
+            /**
+             * Format: uuid
+             * @description Staff only
+             */
+            accountmanagerId?: string;
+            contactEmail?: string;
+            contactName?: string;
+            contactPhone?: string;
+            name?: string;
+            postcode?: string;
+            sector?: string;
+            /** @enum {string} */
+            size?: "" | "1-9" | "10-49" | "50-249" | "250+";
         };
         UpdateUserInputBody: {
             /** @enum {string} */
@@ -938,6 +1011,233 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganisationInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listContactMoments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMomentList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addContactMoment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddContactMomentInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMomentBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unauthorized */
