@@ -11,6 +11,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
@@ -26,6 +27,7 @@ type app struct {
 	log    *slog.Logger
 	db     *database.DB
 	search *search.Client
+	skills *skill.Vocabulary
 }
 
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
@@ -48,7 +50,12 @@ func openApp(ctx context.Context, stderr io.Writer) (*app, error) {
 		return nil, err
 	}
 	sc := search.New(search.Options{URL: cfg.MeiliURL, MasterKey: cfg.MeiliMasterKey, Prefix: cfg.MeiliIndexPrefix})
-	return &app{cfg: cfg, log: log, db: db, search: sc}, nil
+	skills, err := skill.Load()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &app{cfg: cfg, log: log, db: db, search: sc, skills: skills}, nil
 }
 
 func (a *app) close() { a.db.Close() }
@@ -57,6 +64,7 @@ func (a *app) close() { a.db.Close() }
 func (a *app) sources() map[string]search.Source {
 	return map[string]search.Source{
 		occupation.IndexName: occupation.Source{DB: a.db.Gorm},
+		opening.IndexName:    opening.Source{DB: a.db.Gorm, Skills: a.skills},
 	}
 }
 
@@ -73,6 +81,11 @@ func (a *app) identity(q *jobs.Client) *identity.Service {
 	return &identity.Service{DB: a.db.Gorm, Outbox: mail.NewOutbox(q, a.cfg.SessionSecret), BaseURL: a.cfg.BaseURL}
 }
 
+// openings is the openings service, queuing index updates through q.
+func (a *app) openings(q *jobs.Client) *opening.Service {
+	return &opening.Service{DB: a.db.Gorm, Jobs: q, Skills: a.skills}
+}
+
 // workers is every River worker of the process. The mail worker's outbox
 // only opens sealed mail, so it needs no job client of its own.
 func (a *app) workers() (*river.Workers, error) {
@@ -83,6 +96,7 @@ func (a *app) workers() (*river.Workers, error) {
 	w := river.NewWorkers()
 	river.AddWorker(w, &search.ReindexWorker{Client: a.search, Sources: a.sources()})
 	river.AddWorker(w, &identity.CleanupWorker{DB: a.db.Gorm})
+	river.AddWorker(w, &opening.SyncWorker{DB: a.db.Gorm, Search: a.search, Skills: a.skills})
 	river.AddWorker(w, &mail.SendWorker{
 		DB: a.db.Gorm, Outbox: mail.NewOutbox(nil, a.cfg.SessionSecret), Sender: sender,
 		Recipients: &identity.Service{DB: a.db.Gorm}, Templates: identity.MailTemplates(a.cfg.BaseURL),
@@ -114,11 +128,7 @@ func (a *app) migrate(ctx context.Context) error {
 	if n > 0 {
 		a.log.Info("loaded occupations; search index rebuild queued", "occupations", n)
 	}
-	v, err := skill.Load()
-	if err != nil {
-		return err
-	}
-	if n, err = skill.Store(ctx, a.db.Gorm, v); err != nil {
+	if n, err = skill.Store(ctx, a.db.Gorm, a.skills); err != nil {
 		return err
 	}
 	if n > 0 {

@@ -16,8 +16,10 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/riverqueue/river"
 
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
@@ -32,12 +34,15 @@ import (
 // fixture is a whole Werkhaven (real Postgres, real SMTP server, River
 // workers) with the demo region and a second region, and a movable clock.
 type fixture struct {
-	t       *testing.T
-	db      *database.DB
-	app     *fiber.App
-	svc     *identity.Service
-	inbox   *testkit.Inbox
-	openAPI []byte
+	t        *testing.T
+	db       *database.DB
+	app      *fiber.App
+	svc      *identity.Service
+	search   *search.Client
+	skills   *skill.Vocabulary
+	openings *opening.Service
+	inbox    *testkit.Inbox
+	openAPI  []byte
 
 	mu  sync.Mutex
 	now time.Time
@@ -92,19 +97,34 @@ func newFixture(t *testing.T) *fixture {
 
 	sender, err := mail.NewSender(cfg.SMTPURL, cfg.MailFrom)
 	must(t, err)
+	f.search = testkit.Search(t)
+	f.skills, err = skill.Load()
+	must(t, err)
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &mail.SendWorker{DB: g, Outbox: mail.NewOutbox(nil, cfg.SessionSecret), Sender: sender,
 		Recipients: &identity.Service{DB: g}, Templates: identity.MailTemplates(cfg.BaseURL)})
+	river.AddWorker(workers, &opening.SyncWorker{DB: g, Search: f.search, Skills: f.skills})
+	river.AddWorker(workers, &search.ReindexWorker{Client: f.search, Sources: map[string]search.Source{
+		occupation.IndexName: occupation.Source{DB: g}, opening.IndexName: opening.Source{DB: g, Skills: f.skills}}})
 	q, err := jobs.New(f.db, jobs.Options{Workers: workers, Work: true, Logger: testkit.Logger()})
 	must(t, err)
+	// The occupations openings refer to; their index rebuild is not needed here.
+	_, err = occupation.Load(ctx, g, q)
+	must(t, err)
+	must(t, g.Exec(`DELETE FROM river_job WHERE kind = 'search_reindex'`).Error)
 	must(t, q.Start(ctx))
-	t.Cleanup(func() { _ = q.Stop(context.Background()) })
+	t.Cleanup(func() {
+		// Index syncs still waiting on a busy Meilisearch are cancelled: the
+		// test is over and its indexes are deleted.
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		_ = q.Stop(ctx)
+	})
 
 	f.svc = &identity.Service{DB: g, Outbox: mail.NewOutbox(q, cfg.SessionSecret), BaseURL: cfg.BaseURL, Now: f.clock}
 	srv := httpapi.New(httpapi.Deps{Config: cfg, Logger: testkit.Logger()})
-	skills, err := skill.Load()
-	must(t, err)
-	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: skills,
+	f.openings = &opening.Service{DB: g, Jobs: q, Skills: f.skills, Now: f.clock}
+	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: f.skills, openings: f.openings,
 		occupations: &occupation.Service{Search: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"})}})
 	f.app = srv.Finish()
 	f.openAPI, err = json.Marshal(srv.API.OpenAPI())
@@ -249,4 +269,41 @@ func must(t testing.TB, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// occupationID returns the id of the occupation with this Dutch label.
+func (f *fixture) occupationID(label string) string {
+	var id string
+	must(f.t, f.db.Gorm.Raw(`SELECT id FROM occupations WHERE label = ?`, label).Row().Scan(&id))
+	return id
+}
+
+// openingJSON is a valid new vacature for org (empty: the caller's own).
+func (f *fixture) openingJSON(org, title string) string {
+	orgField := ""
+	if org != "" {
+		orgField = fmt.Sprintf(`"organisationId":%q,`, f.org[org])
+	}
+	return fmt.Sprintf(`{%s"kind":"vacature","title":%q,"description":"Je bakt brood en banket in een klein team.",
+		"occupationId":%q,"requiredSkills":["haccp"],"niceSkills":["klantgericht"],"postcode":"3511 AB",
+		"maxTravelKm":15,"hoursMin":24,"hoursMax":32,"days":["ma","di","wo"],"dayParts":["ochtend"],"contractType":"tijdelijk",
+		"wageMinCents":240000,"wageMaxCents":280000,"places":2,"support":["jobcoach","vaste-structuur"],"banenafspraak":true}`,
+		orgField, title, f.occupationID("bakker"))
+}
+
+// newOpening stores an opening of org through the service, as the region's
+// admin, and moves it to state (draft or open).
+func (f *fixture) newOpening(org string, state opening.State) string {
+	f.t.Helper()
+	p := authz.Principal{UserID: f.user[adminA], RegionID: f.regionA, Role: authz.Admin}
+	ctx := authz.WithPrincipal(testkit.Context(f.t), p)
+	o, err := f.openings.Create(ctx, p, f.org[org], opening.Fields{Kind: opening.Vacature, Title: "Bakker (ochtend)",
+		OccupationID: f.occupationID("bakker"), Postcode: "3511 AB", MaxTravelKm: 10, HoursMin: 20, HoursMax: 30,
+		ContractType: "tijdelijk", Places: 1}, "")
+	must(f.t, err)
+	if state == opening.Open {
+		_, err = f.openings.Transition(ctx, p, o.ID, opening.StateChange{To: opening.Open}, "")
+		must(f.t, err)
+	}
+	return o.ID
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/seed"
 )
 
@@ -82,7 +83,36 @@ var matrix = map[string]matrixCase{
 	"listAuditEvents": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-events", "" }},
 	"listSkills":      {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/skills?q=heftruck", "" }},
 	"listOccupations": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/occupations?q=kok", "" }},
+	"getPostcode":     {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/postcodes/3511AB", "" }},
+	"listOpenings":    {allowed: openingReaders, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/openings", "" }},
+	"getOpening": {allowed: openingReaders, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/openings/" + f.newOpening("Bakkerij De Korenschoof", opening.Open), ""
+	}},
+	"createOpening": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/openings", f.openingJSON("Bakkerij De Korenschoof", "Bakker")
+	}},
+	"updateOpening": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "PATCH", "/api/v1/openings/" + f.newOpening("Bakkerij De Korenschoof", opening.Draft), `{"places":3}`
+	}},
+	"changeOpeningState": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/openings/" + f.newOpening("Bakkerij De Korenschoof", opening.Draft) + "/state-changes", `{"state":"open"}`
+	}},
+	"requestOpeningReview": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/openings/" + f.newOpening("Bakkerij De Korenschoof", opening.Draft) + "/review-requests", ""
+	}},
+	"listFairnessHits": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/openings/" + f.newOpening("Bakkerij De Korenschoof", opening.Draft) + "/fairness-hits", ""
+	}},
+	"checkFairness": {allowed: openingWriters, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/fairness-checks", `{"title":"Jonge collega gezocht"}`
+	}},
+	"getPortfolio": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/portfolio", "" }},
 }
+
+var (
+	openingReaders = []authz.Role{authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder}
+	openingWriters = []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder}
+)
 
 // TestAuthorizationMatrix walks every operation in the OpenAPI document and
 // calls it as every role and anonymously: allowed roles get through the

@@ -13,6 +13,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
@@ -23,6 +24,7 @@ type services struct {
 	occupations *occupation.Service
 	identity    *identity.Service
 	skills      *skill.Vocabulary
+	openings    *opening.Service
 	db          *gorm.DB
 	cfg         config.Config
 }
@@ -37,6 +39,7 @@ func routes(srv *httpapi.Server, s services) {
 	audit.Register(srv.API, s.db)
 	occupation.Register(srv.API, s.occupations)
 	skill.Register(srv.API, s.skills)
+	opening.Register(srv.API, s.openings)
 }
 
 // openAPIDocument writes the OpenAPI 3.1 document as JSON; `make generate`

@@ -16,7 +16,6 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
-	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
 
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
@@ -64,11 +63,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			},
 			Metrics: httpapi.NewMetrics(a.db.Pool, q),
 		})
-		skills, err := skill.Load()
-		if err != nil {
-			return err
-		}
-		routes(srv, services{occupations: &occupation.Service{Search: a.search}, identity: a.identity(q), skills: skills, db: a.db.Gorm, cfg: a.cfg})
+		routes(srv, services{occupations: &occupation.Service{Search: a.search}, identity: a.identity(q), skills: a.skills,
+			openings: a.openings(q), db: a.db.Gorm, cfg: a.cfg})
 		if inbox := a.devInbox(); inbox != nil {
 			defer inbox.Close()
 			srv.App.Get("/dev/mail", inbox.Page)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -167,18 +166,6 @@ func (s *Service) UpdateUser(ctx context.Context, p authz.Principal, id string, 
 	return u.toUser(), nil
 }
 
-var postcodeRe = regexp.MustCompile(`^([1-9][0-9]{3}) ?([A-Za-z]{2})$`)
-
-// NormalisePostcode returns "1234 AB" for "1234ab" and ok=false when it is no
-// Dutch postcode.
-func NormalisePostcode(pc string) (string, bool) {
-	m := postcodeRe.FindStringSubmatch(strings.TrimSpace(pc))
-	if m == nil {
-		return "", false
-	}
-	return m[1] + " " + strings.ToUpper(m[2]), true
-}
-
 // NewOrganisation asks for an organisation.
 type NewOrganisation struct {
 	Kind             string
@@ -190,15 +177,13 @@ type NewOrganisation struct {
 
 // CreateOrganisation registers an organisation in the caller's region.
 func (s *Service) CreateOrganisation(ctx context.Context, p authz.Principal, in NewOrganisation, ip string) (Organisation, error) {
-	pc, ok := NormalisePostcode(in.Postcode)
-	if !ok {
-		return Organisation{}, apperr.Invalid("postcode", "pattern", "Vul een postcode in zoals 1234 AB. / Use a Dutch postcode like 1234 AB.")
-	}
 	// Geocoded offline against the bundled PC4 table: a postcode that no
 	// area has is refused, so every organisation can later be placed on the map.
-	if _, err := geo.Geocode(pc); err != nil {
-		return Organisation{}, apperr.Invalid("postcode", "unknown", "Deze postcode bestaat niet. / This postcode does not exist.")
+	addr, err := geo.ResolveAddress("postcode", in.Postcode)
+	if err != nil {
+		return Organisation{}, err
 	}
+	pc := addr.Postcode
 	am := in.AccountmanagerID
 	if am == "" && p.Role == authz.Accountmanager {
 		am = p.UserID
@@ -212,7 +197,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, p authz.Principal, in 
 	}
 	row := organisationRow{RegionID: p.RegionID, Kind: in.Kind, Name: strings.TrimSpace(in.Name), KvKNumber: in.KvKNumber, Postcode: pc,
 		AccountmanagerID: nullable(am), CreatedAt: s.now(), UpdatedAt: s.now()}
-	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			if errors.Is(translate(err, "create organisation"), apperr.ErrConflict) {
 				return apperr.Invalid("kvkNummer", "unique", "Deze organisatie (KvK-nummer) staat al in Werkhaven. / This KvK number is registered already.")

@@ -155,10 +155,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 				return nil, httpapi.FromError(err)
 			}
 			out := &struct{ Body userList }{}
-			out.Body.Items = make([]userBody, len(users))
-			for i, u := range users {
-				out.Body.Items[i] = toUserBody(u)
-			}
+			out.Body.Items = httpapi.Items(users, toUserBody)
 			return out, nil
 		})
 
@@ -202,10 +199,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 				return nil, httpapi.FromError(err)
 			}
 			out := &struct{ Body organisationList }{}
-			out.Body.Items = make([]organisationBody, len(orgs))
-			for i, o := range orgs {
-				out.Body.Items[i] = toOrganisationBody(o)
-			}
+			out.Body.Items = httpapi.Items(orgs, toOrganisationBody)
 			return out, nil
 		})
 
@@ -254,10 +248,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 				return nil, httpapi.FromError(err)
 			}
 			out := &struct{ Body contactMomentList }{}
-			out.Body.Items = make([]contactMomentBody, len(list))
-			for i, c := range list {
-				out.Body.Items[i] = toContactMomentBody(c)
-			}
+			out.Body.Items = httpapi.Items(list, toContactMomentBody)
 			return out, nil
 		})
 
@@ -283,10 +274,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 				return nil, httpapi.FromError(err)
 			}
 			out := &struct{ Body regionList }{}
-			out.Body.Items = make([]regionBody, len(regions))
-			for i, r := range regions {
-				out.Body.Items[i] = regionBody(r)
-			}
+			out.Body.Items = httpapi.Items(regions, func(r Region) regionBody { return regionBody(r) })
 			return out, nil
 		})
 

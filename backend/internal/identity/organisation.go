@@ -47,14 +47,11 @@ func (s *Service) UpdateOrganisation(ctx context.Context, p authz.Principal, id 
 	set("contact_email", ch.ContactEmail)
 	set("contact_phone", ch.ContactPhone)
 	if ch.Postcode != nil {
-		pc, ok := NormalisePostcode(*ch.Postcode)
-		if !ok {
-			return Organisation{}, apperr.Invalid("postcode", "pattern", "Vul een postcode in zoals 1234 AB. / Use a Dutch postcode like 1234 AB.")
+		addr, err := geo.ResolveAddress("postcode", *ch.Postcode)
+		if err != nil {
+			return Organisation{}, err
 		}
-		if _, err := geo.Geocode(pc); err != nil {
-			return Organisation{}, apperr.Invalid("postcode", "unknown", "Deze postcode bestaat niet. / This postcode does not exist.")
-		}
-		updates["postcode"] = pc
+		updates["postcode"] = addr.Postcode
 	}
 	if ch.AccountmanagerID != nil {
 		if p.Role.IsOrganisationRole() {

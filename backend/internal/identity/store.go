@@ -4,14 +4,9 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
-	"errors"
-	"fmt"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
-	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 )
 
@@ -128,19 +123,7 @@ func hashSecret(s string) []byte {
 }
 
 // translate maps driver errors onto domain errors at the store boundary.
-func translate(err error, what string) error {
-	switch {
-	case err == nil:
-		return nil
-	case errors.Is(err, gorm.ErrRecordNotFound):
-		return fmt.Errorf("%s: %w", what, apperr.ErrNotFound)
-	case database.IsCode(err, database.CodeUniqueViolation):
-		return fmt.Errorf("%s: %w", what, apperr.ErrConflict)
-	case database.IsCode(err, database.CodeForeignKey), database.IsCode(err, database.CodeInvalidText):
-		return fmt.Errorf("%s: %w", what, apperr.ErrNotFound)
-	}
-	return fmt.Errorf("%s: %w", what, err)
-}
+func translate(err error, what string) error { return database.Translate(err, what) }
 
 func nullable(s string) *string {
 	if s == "" {

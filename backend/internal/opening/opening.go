@@ -1,6 +1,7 @@
 package opening
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -49,16 +50,25 @@ var transitions = map[State][]State{
 }
 
 // ErrTransition is a state change the machine does not allow (409).
-var ErrTransition = fmt.Errorf("state transition not allowed: %w", apperr.ErrConflict)
+var ErrTransition = errors.New("state transition not allowed")
+
+// transitionError answers 409 with code stateTransition and is ErrTransition.
+type transitionError struct{ *apperr.ConflictError }
+
+func (transitionError) Is(target error) bool { return target == ErrTransition }
+func (e transitionError) Unwrap() error      { return e.ConflictError }
 
 // CanMove reports whether an opening may go from one state to another.
 func CanMove(from, to State) bool { return slices.Contains(transitions[from], to) }
 
-// Move checks a transition and returns ErrTransition, naming both states,
-// when it is not allowed.
+var stateNL = map[State]string{Draft: "concept", Open: "open", Paused: "gepauzeerd", Filled: "vervuld", Closed: "gesloten"}
+
+// Move checks a transition and returns ErrTransition (a 409 naming both
+// states) when it is not allowed.
 func Move(from, to State) error {
 	if !CanMove(from, to) {
-		return fmt.Errorf("%s → %s: %w", from, to, ErrTransition)
+		return transitionError{&apperr.ConflictError{Code: "stateTransition", Detail: fmt.Sprintf(
+			"Van %s naar %s kan niet. / An opening cannot go from %s to %s.", stateNL[from], stateNL[to], from, to)}}
 	}
 	return nil
 }

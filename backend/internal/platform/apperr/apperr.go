@@ -52,3 +52,18 @@ type TooManyError struct{ RetryAfter time.Duration }
 func (e *TooManyError) Error() string {
 	return fmt.Sprintf("too many attempts; retry after %s", e.RetryAfter)
 }
+
+// ConflictError is a change the current state of an object does not allow
+// (a state transition from the wrong state, publishing text the fairness
+// check blocks). It answers 409 with its code, detail and, when the cause
+// lies in fields, those fields. errors.Is(err, ErrConflict) holds.
+type ConflictError struct {
+	Code   string
+	Detail string
+	Fields []Field
+}
+
+func (e *ConflictError) Error() string { return e.Code + ": " + e.Detail }
+
+// Unwrap makes errors.Is(err, ErrConflict) true.
+func (e *ConflictError) Unwrap() error { return ErrConflict }

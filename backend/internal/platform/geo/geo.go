@@ -17,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 )
 
 //go:embed data/nl_pc4_places.csv
@@ -157,4 +159,24 @@ func Within(lat, lon, km float64) []string {
 		}
 	}
 	return out
+}
+
+// Address is a validated full postcode ("1234 AB") with its PC4 area.
+type Address struct {
+	Postcode string
+	Place
+}
+
+// ResolveAddress validates a full Dutch postcode (letters included) and
+// geocodes it offline. A malformed or unknown postcode is a 400 naming field.
+func ResolveAddress(field, postcode string) (Address, error) {
+	norm, pc4, err := ParsePostcode(postcode)
+	if err != nil || len(norm) != 7 {
+		return Address{}, apperr.Invalid(field, "pattern", "Vul een postcode in zoals 1234 AB. / Use a Dutch postcode like 1234 AB.")
+	}
+	place, err := Lookup(pc4)
+	if err != nil {
+		return Address{}, apperr.Invalid(field, "unknown", "Deze postcode kennen we niet. / This postcode does not exist.")
+	}
+	return Address{Postcode: norm, Place: place}, nil
 }

@@ -30,6 +30,14 @@ func FromError(err error) error {
 		}
 		return Invalid(params...)
 	}
+	var ce *apperr.ConflictError
+	if errors.As(err, &ce) {
+		pr := coded(http.StatusConflict, ce.Code, ce.Detail)
+		for _, f := range ce.Fields {
+			pr.InvalidParams = append(pr.InvalidParams, InvalidParam{Name: f.Name, Code: f.Code, Reason: f.Reason})
+		}
+		return pr
+	}
 	var tm *apperr.TooManyError
 	if errors.As(err, &tm) {
 		pr := NewProblem(http.StatusTooManyRequests, "Te veel pogingen. Probeer het later opnieuw. / Too many attempts; try again later.")
@@ -81,4 +89,14 @@ func WriteProblem(api huma.API, ctx huma.Context, p *Problem) {
 	ctx.SetHeader("Content-Type", ProblemContentType)
 	ctx.SetStatus(p.Status)
 	_ = api.Marshal(ctx.BodyWriter(), "application/json", p)
+}
+
+// Items maps domain values onto response bodies; an empty list stays [] in
+// JSON, never null.
+func Items[T, B any](list []T, f func(T) B) []B {
+	out := make([]B, len(list))
+	for i, v := range list {
+		out[i] = f(v)
+	}
+	return out
 }

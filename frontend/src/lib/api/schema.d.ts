@@ -24,6 +24,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fairness-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tekst toetsen op eisen die niet mogen / Check a text for discriminatory requirements
+         * @description Runs the fairness check on a title and description without storing anything, for inline feedback while typing.
+         */
+        post: operations["checkFairness"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invitation-acceptances": {
         parameters: {
             query?: never;
@@ -92,6 +112,111 @@ export interface paths {
         get: operations["listOccupations"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vacatures en plekken / Openings
+         * @description Organisation users see their own organisation's openings; accountmanagers and admins the region's; klantmanagers the region's open openings.
+         */
+        get: operations["listOpenings"];
+        put?: never;
+        /**
+         * Vacature of plek aanmaken (concept) / Create an opening (draft)
+         * @description Werkgevers post vacatures, proefplaatsen and leerwerkplekken; zorgaanbieders participatieplekken. Accountmanagers post for organisations in their portfolio. A new opening is a draft.
+         */
+        post: operations["createOpening"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vacature of plek / Opening */
+        get: operations["getOpening"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Vacature of plek wijzigen / Update an opening
+         * @description Fields left out stay as they are. Filled and closed openings cannot change (409). The text of an open opening must pass the fairness check (409 naming each phrase).
+         */
+        patch: operations["updateOpening"];
+        trace?: never;
+    };
+    "/openings/{id}/fairness-hits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gevonden eisen die niet mogen / Recorded fairness hits
+         * @description Every hit found when publishing was attempted or overridden, for the accountmanager.
+         */
+        get: operations["listFairnessHits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openings/{id}/review-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accountmanager laten meekijken / Ask the accountmanager to review
+         * @description For a draft or paused opening, typically after the fairness check blocked publishing. Asking twice changes nothing.
+         */
+        post: operations["requestOpeningReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openings/{id}/state-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publiceren, pauzeren, vervuld melden of sluiten / Publish, pause, fill or close
+         * @description draft → open | closed; open → paused | filled | closed; paused → open | filled | closed. Publishing runs the fairness check: hits are recorded for the accountmanager and answer 409 with code `fairness`, naming each phrase in invalidParams.
+         */
+        post: operations["changeOpeningState"];
         delete?: never;
         options?: never;
         head?: never;
@@ -192,6 +317,46 @@ export interface paths {
          * @description Always 202: the answer does not reveal whether the e-mail address is known.
          */
         post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Portefeuille / Portfolio
+         * @description The region's werkgevers and zorgaanbieders with their openings, review requests, blocked publications and last contact.
+         */
+        get: operations["getPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/postcodes/{postcode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Plaats bij een postcode / Place of a postcode
+         * @description Geocodes a Dutch postcode offline through the bundled PC4 centroids (GeoNames, CC BY 4.0). Public reference data.
+         */
+        get: operations["getPostcode"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -331,6 +496,34 @@ export interface components {
             /** @description Pass as cursor for the next page; absent on the last page */
             nextCursor?: string;
         };
+        ChangeBody: {
+            banenafspraak?: boolean;
+            /** @enum {string} */
+            contractType?: "vast" | "tijdelijk" | "uitzend" | "oproep" | "leerwerk" | "geen";
+            dayParts?: ("ochtend" | "middag" | "avond" | "nacht")[];
+            days?: ("ma" | "di" | "wo" | "do" | "vr" | "za" | "zo")[];
+            description?: string;
+            /** Format: int64 */
+            hoursMax?: number;
+            /** Format: int64 */
+            hoursMin?: number;
+            /** Format: int64 */
+            maxTravelKm?: number;
+            niceSkills?: string[];
+            occupationId?: string;
+            /** Format: int64 */
+            places?: number;
+            postcode?: string;
+            requiredSkills?: string[];
+            /** @description YYYY-MM-DD; an empty string means as soon as possible */
+            startDate?: string;
+            support?: ("jobcoach" | "aangepaste-werkplek" | "rustige-werkplek" | "vaste-structuur" | "flexibele-uren" | "vaste-begeleider" | "opbouw-uren" | "eenvoudige-instructies")[];
+            title?: string;
+            /** Format: int64 */
+            wageMaxCents?: number;
+            /** Format: int64 */
+            wageMinCents?: number;
+        };
         ContactMomentBody: {
             authorName: string;
             /** Format: uuid */
@@ -394,6 +587,89 @@ export interface components {
             subjectId?: string;
             subjectType?: string;
         };
+        FairnessCheckBody: {
+            hits: components["schemas"]["FairnessHitBody"][];
+        };
+        FairnessCheckInputBody: {
+            description?: string;
+            title: string;
+        };
+        FairnessHitBody: {
+            /** @enum {string} */
+            category: "leeftijd" | "geslacht" | "afkomst" | "religie" | "gezondheid" | "zwangerschap";
+            /** @enum {string} */
+            field: "title" | "description";
+            /**
+             * Format: int64
+             * @description Length of the match in UTF-16 code units
+             */
+            length: number;
+            /** @description The words as written */
+            match: string;
+            reasonEn: string;
+            reasonNl: string;
+            /** @description Id of the rule in the maintained list */
+            rule: string;
+            /**
+             * Format: int64
+             * @description Offset of the match in the field, in UTF-16 code units (as JavaScript counts)
+             */
+            start: number;
+        };
+        FieldsBody: {
+            /** @description Suitable for the banenafspraak (doelgroepregister) */
+            banenafspraak?: boolean;
+            /**
+             * @description 'geen' for proefplaatsen and participatieplekken
+             * @enum {string}
+             */
+            contractType: "vast" | "tijdelijk" | "uitzend" | "oproep" | "leerwerk" | "geen";
+            dayParts?: ("ochtend" | "middag" | "avond" | "nacht")[];
+            days?: ("ma" | "di" | "wo" | "do" | "vr" | "za" | "zo")[];
+            /** @description Plain text */
+            description?: string;
+            /** Format: int64 */
+            hoursMax: number;
+            /** Format: int64 */
+            hoursMin: number;
+            /** @enum {string} */
+            kind: "vacature" | "proefplaats" | "leerwerkplek" | "participatieplek";
+            /**
+             * Format: int64
+             * @description How far candidates may live from the workplace
+             */
+            maxTravelKm: number;
+            niceSkills?: string[];
+            /** @description Id from GET /occupations */
+            occupationId: string;
+            /**
+             * Format: uuid
+             * @description Required for staff; organisation users post for their own organisation
+             */
+            organisationId?: string;
+            /** Format: int64 */
+            places: number;
+            /** @example 3511 AB */
+            postcode: string;
+            requiredSkills?: string[];
+            /**
+             * Format: date
+             * @description Absent: as soon as possible; not in the past
+             */
+            startDate?: string;
+            support?: ("jobcoach" | "aangepaste-werkplek" | "rustige-werkplek" | "vaste-structuur" | "flexibele-uren" | "vaste-begeleider" | "opbouw-uren" | "eenvoudige-instructies")[];
+            title: string;
+            /** Format: int64 */
+            wageMaxCents?: number;
+            /**
+             * Format: int64
+             * @description Gross per month, vacatures only
+             */
+            wageMinCents?: number;
+        };
+        GetPortfolioResponse: {
+            items: components["schemas"]["PortfolioEntryBody"][];
+        };
         InvalidParam: {
             /**
              * @description Machine-readable reason: required, pattern, maxLength, minLength, enum, minimum, maximum, format, type, unknownParam, invalid
@@ -424,6 +700,9 @@ export interface components {
             organisationId?: string;
             /** @enum {string} */
             role: "admin" | "accountmanager" | "klantmanager" | "werkgever" | "zorgaanbieder";
+        };
+        ListFairnessHitsResponse: {
+            items: components["schemas"]["RecordedHitBody"][];
         };
         Me: {
             displayName: string;
@@ -469,6 +748,72 @@ export interface components {
         OccupationList: {
             items: components["schemas"]["OccupationBody"][];
         };
+        OccupationRef: {
+            id: string;
+            iscoGroup: string;
+            label: string;
+        };
+        OpeningBody: {
+            /** @description The states it may move to now */
+            allowedStates: string[];
+            banenafspraak: boolean;
+            /** @enum {string} */
+            contractType: "vast" | "tijdelijk" | "uitzend" | "oproep" | "leerwerk" | "geen";
+            /** Format: date-time */
+            createdAt: string;
+            dayParts: string[];
+            days: string[];
+            description: string;
+            /** @description What the fairness check finds in the current text; publishing is blocked while this is not empty */
+            fairness: components["schemas"]["FairnessHitBody"][];
+            /** Format: int64 */
+            filledCount?: number;
+            /** Format: int64 */
+            hoursMax: number;
+            /** Format: int64 */
+            hoursMin: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "vacature" | "proefplaats" | "leerwerkplek" | "participatieplek";
+            /** Format: int64 */
+            maxTravelKm: number;
+            niceSkills: string[];
+            occupation: components["schemas"]["OccupationRef"];
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** @example Utrecht */
+            place: string;
+            /** Format: int64 */
+            places: number;
+            /** @example 3511 AB */
+            postcode: string;
+            /** Format: date-time */
+            publishedAt?: string;
+            /** @description Skill ids (GET /skills) */
+            requiredSkills: string[];
+            /** Format: date-time */
+            reviewRequestedAt?: string;
+            /**
+             * Format: date
+             * @description Absent: as soon as possible
+             */
+            startDate?: string;
+            /** @enum {string} */
+            state: "draft" | "open" | "paused" | "filled" | "closed";
+            support: string[];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            wageMaxCents: number;
+            /** Format: int64 */
+            wageMinCents: number;
+        };
+        OpeningList: {
+            items: components["schemas"]["OpeningBody"][];
+        };
         OrganisationBody: {
             /** Format: uuid */
             accountmanagerId?: string;
@@ -492,6 +837,47 @@ export interface components {
         };
         OrganisationList: {
             items: components["schemas"]["OrganisationBody"][];
+        };
+        PortfolioEntryBody: {
+            /** Format: uuid */
+            accountmanagerId?: string;
+            accountmanagerName?: string;
+            /** Format: int64 */
+            draft: number;
+            /**
+             * Format: int64
+             * @description Publications the fairness check blocked, last 90 days
+             */
+            fairnessBlocked: number;
+            /** Format: int64 */
+            filled: number;
+            /** @enum {string} */
+            kind: "werkgever" | "zorgaanbieder";
+            lastContactKind?: string;
+            /** Format: date */
+            lastContactOn?: string;
+            name: string;
+            /** Format: int64 */
+            open: number;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: int64 */
+            paused: number;
+            postcode: string;
+            /** Format: int64 */
+            reviewRequested: number;
+        };
+        PostcodeBody: {
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lon: number;
+            /** @example 3511 */
+            pc4: string;
+            /** @example Utrecht */
+            place: string;
+            /** @example 3511 AB */
+            postcode: string;
         };
         Problem: {
             /**
@@ -530,6 +916,21 @@ export interface components {
              */
             type: string;
         };
+        RecordedHitBody: {
+            actorName: string;
+            category: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            field: "title" | "description";
+            /** Format: uuid */
+            id: string;
+            match: string;
+            /** @enum {string} */
+            outcome: "blocked" | "overridden";
+            overrideReason?: string;
+            rule: string;
+        };
         RegionBody: {
             /** Format: date-time */
             createdAt: string;
@@ -559,6 +960,17 @@ export interface components {
         };
         SkillList: {
             items: components["schemas"]["SkillBody"][];
+        };
+        StateChangeInputBody: {
+            /**
+             * Format: int64
+             * @description Required for filled: how many places were filled
+             */
+            filledCount?: number;
+            /** @description Accountmanagers only: publish despite fairness hits, after review */
+            overrideReason?: string;
+            /** @enum {string} */
+            state: "open" | "paused" | "filled" | "closed";
         };
         TokenInputBody: {
             token: string;
@@ -648,6 +1060,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkFairness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FairnessCheckInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairnessCheckBody"];
                 };
             };
             /** @description Unauthorized */
@@ -868,6 +1340,531 @@ export interface operations {
             };
             /** @description Error */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOpenings: {
+        parameters: {
+            query?: {
+                organisationId?: string;
+                state?: "draft" | "open" | "paused" | "filled" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOpening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FieldsBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOpening: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFairnessHits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListFairnessHitsResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestOpeningReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeOpeningState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StateChangeInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpeningBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1367,6 +2364,120 @@ export interface operations {
             };
             /** @description Error */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortfolio: {
+        parameters: {
+            query?: {
+                /** @description mine: the caller's own organisations (accountmanagers); region: all */
+                scope?: "mine" | "region";
+                accountmanagerId?: string;
+                kind?: "werkgever" | "zorgaanbieder";
+                q?: string;
+                /** @description Only organisations with a review request or a blocked publication */
+                attention?: boolean;
+                sort?: "name" | "lastContact" | "open";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPortfolioResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPostcode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postcode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostcodeBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

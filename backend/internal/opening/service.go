@@ -1,0 +1,740 @@
+package opening
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/lib/pq"
+	"github.com/riverqueue/river"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
+	"github.com/werkhaven/werkhaven/backend/internal/skill"
+)
+
+// Fixed lists an opening chooses from.
+var (
+	Days          = []string{"ma", "di", "wo", "do", "vr", "za", "zo"}
+	DayParts      = []string{"ochtend", "middag", "avond", "nacht"}
+	ContractTypes = []string{"vast", "tijdelijk", "uitzend", "oproep", "leerwerk", "geen"}
+	// Support is what an organisation offers to make the work fit; candidates'
+	// support needs (later) use the same ids, so the pool can match them.
+	Support = []string{"jobcoach", "aangepaste-werkplek", "rustige-werkplek", "vaste-structuur", "flexibele-uren",
+		"vaste-begeleider", "opbouw-uren", "eenvoudige-instructies"}
+)
+
+// Enqueuer inserts a job in the caller's transaction (jobs.Client).
+type Enqueuer interface {
+	InsertTx(ctx context.Context, tx *gorm.DB, args river.JobArgs, opts *river.InsertOpts) error
+}
+
+// Service is the openings' domain logic.
+type Service struct {
+	DB     *gorm.DB
+	Jobs   Enqueuer
+	Skills *skill.Vocabulary
+	Now    func() time.Time
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+var amsterdam = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+// today is the calendar day in the Netherlands, as a UTC midnight date.
+func (s *Service) today() time.Time {
+	y, m, d := s.now().In(amsterdam).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Fields are an opening's editable content.
+type Fields struct {
+	Kind           Kind
+	Title          string
+	Description    string
+	OccupationID   string
+	RequiredSkills []string
+	NiceSkills     []string
+	Postcode       string
+	MaxTravelKm    int
+	HoursMin       int
+	HoursMax       int
+	Days           []string
+	DayParts       []string
+	ContractType   string
+	StartDate      *time.Time
+	WageMinCents   int64
+	WageMaxCents   int64
+	Places         int
+	Support        []string
+	Banenafspraak  bool
+}
+
+// Change is a partial update; nil fields stay as they are.
+type Change struct {
+	Title, Description, OccupationID, Postcode, ContractType *string
+	RequiredSkills, NiceSkills, Days, DayParts, Support      *[]string
+	MaxTravelKm, HoursMin, HoursMax, Places                  *int
+	WageMinCents, WageMaxCents                               *int64
+	// StartDate: nil keeps it; a pointer to "" clears it ("zo snel mogelijk").
+	StartDate     *string
+	Banenafspraak *bool
+}
+
+// Opening is an opening as callers see it.
+type Opening struct {
+	ID, RegionID, OrganisationID, OrganisationName string
+	State                                          State
+	Fields
+	OccupationLabel, ISCOGroup string
+	PC4, Place                 string
+	Lat, Lon                   float64
+	FilledCount                *int
+	ReviewRequestedAt          *time.Time
+	CreatedAt, UpdatedAt       time.Time
+	PublishedAt                *time.Time
+	// Fairness holds the hits the check finds in the current text.
+	Fairness []FairnessHit
+}
+
+// AllowedStates lists the states the opening may move to now.
+func (o Opening) AllowedStates() []State { return slices.Clone(transitions[o.State]) }
+
+// Row is the openings table.
+type Row struct {
+	ID                string `gorm:"primaryKey;default:gen_random_uuid()"`
+	RegionID          string
+	OrganisationID    string
+	Kind              string
+	State             string
+	Title             string
+	Description       string
+	OccupationID      string
+	RequiredSkills    pq.StringArray `gorm:"type:text[]"`
+	NiceSkills        pq.StringArray `gorm:"type:text[]"`
+	Postcode          string
+	PC4               string `gorm:"column:pc4"`
+	Place             string
+	Lat, Lon          float64
+	MaxTravelKm       int
+	HoursMin          int
+	HoursMax          int
+	Days              pq.StringArray `gorm:"type:text[]"`
+	DayParts          pq.StringArray `gorm:"type:text[]"`
+	ContractType      string
+	StartDate         *time.Time
+	WageMinCents      int64
+	WageMaxCents      int64
+	Places            int
+	FilledCount       *int
+	Support           pq.StringArray `gorm:"type:text[]"`
+	Banenafspraak     bool
+	ReviewRequestedAt *time.Time
+	CreatedBy         string
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+	PublishedAt       *time.Time
+}
+
+func (Row) TableName() string { return "openings" }
+
+// viewRow is a Row with what the read joins add. Row is exported because
+// GORM only fills embedded structs of exported types.
+const viewSelect = `o.*, org.name AS organisation_name, oc.label AS occupation_label, oc.isco_group`
+
+type viewRow struct {
+	Row              `gorm:"embedded"`
+	OrganisationName string
+	OccupationLabel  string
+	ISCOGroup        string `gorm:"column:isco_group"`
+}
+
+func (v viewRow) toOpening() Opening {
+	r := v.Row
+	o := Opening{ID: r.ID, RegionID: r.RegionID, OrganisationID: r.OrganisationID, OrganisationName: v.OrganisationName,
+		State: State(r.State), OccupationLabel: v.OccupationLabel, ISCOGroup: v.ISCOGroup, PC4: r.PC4, Place: r.Place,
+		Lat: r.Lat, Lon: r.Lon, FilledCount: r.FilledCount, ReviewRequestedAt: r.ReviewRequestedAt,
+		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), PublishedAt: r.PublishedAt,
+		Fields: Fields{Kind: Kind(r.Kind), Title: r.Title, Description: r.Description, OccupationID: r.OccupationID,
+			RequiredSkills: nonNil(r.RequiredSkills), NiceSkills: nonNil(r.NiceSkills), Postcode: r.Postcode, MaxTravelKm: r.MaxTravelKm,
+			HoursMin: r.HoursMin, HoursMax: r.HoursMax, Days: nonNil(r.Days), DayParts: nonNil(r.DayParts), ContractType: r.ContractType,
+			StartDate: r.StartDate, WageMinCents: r.WageMinCents, WageMaxCents: r.WageMaxCents, Places: r.Places,
+			Support: nonNil(r.Support), Banenafspraak: r.Banenafspraak}}
+	o.Fairness = CheckFairness(o.Title, o.Description)
+	return o
+}
+
+func nonNil(a []string) []string {
+	if a == nil {
+		return []string{}
+	}
+	return a
+}
+
+// scope limits a query on openings (aliased o) to what p may see: the
+// region; organisation users their own organisation; klantmanagers only
+// published openings.
+func scope(q *gorm.DB, p authz.Principal) *gorm.DB {
+	q = q.Where("o.region_id = ?", p.RegionID)
+	switch {
+	case p.Role.IsOrganisationRole():
+		q = q.Where("o.organisation_id = ?", p.OrganisationID)
+	case p.Role == authz.Klantmanager:
+		q = q.Where("o.state = ?", string(Open))
+	case p.Has(authz.Admin, authz.Accountmanager):
+	default:
+		q = q.Where("false")
+	}
+	return q
+}
+
+func (s *Service) view(db *gorm.DB) *gorm.DB {
+	return db.Table("openings o").Select(viewSelect).
+		Joins("JOIN organisations org ON org.id = o.organisation_id").
+		Joins("JOIN occupations oc ON oc.id = o.occupation_id")
+}
+
+// Get loads one opening; another region's or organisation's answers
+// apperr.ErrNotFound.
+func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Opening, error) {
+	var v viewRow
+	err := scope(s.view(s.DB.WithContext(ctx)), p).Where("o.id = ?", id).Take(&v).Error
+	if err != nil {
+		return Opening{}, database.Translate(err, "load opening")
+	}
+	return v.toOpening(), nil
+}
+
+// ListFilter narrows List.
+type ListFilter struct {
+	OrganisationID string
+	States         []State
+}
+
+// List returns the openings p may see, most recently changed first.
+func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]Opening, error) {
+	q := scope(s.view(s.DB.WithContext(ctx)), p)
+	if f.OrganisationID != "" {
+		q = q.Where("o.organisation_id = ?", f.OrganisationID)
+	}
+	if len(f.States) > 0 {
+		states := make([]string, len(f.States))
+		for i, st := range f.States {
+			states[i] = string(st)
+		}
+		q = q.Where("o.state IN ?", states)
+	}
+	var rows []viewRow
+	if err := q.Order("o.updated_at DESC, o.id").Limit(1000).Find(&rows).Error; err != nil {
+		return nil, database.Translate(err, "list openings")
+	}
+	out := make([]Opening, len(rows))
+	for i, r := range rows {
+		out[i] = r.toOpening()
+	}
+	return out, nil
+}
+
+// organisation is what the write rules need to know about the owner.
+type organisation struct {
+	ID               string
+	Kind             string
+	AccountmanagerID *string
+}
+
+// writableOrganisation loads the organisation p may post openings for:
+// organisation users their own; accountmanagers those in their portfolio
+// (another's answers 403: staff may read the region); admins any in the region.
+func (s *Service) writableOrganisation(ctx context.Context, tx *gorm.DB, p authz.Principal, orgID string) (organisation, error) {
+	var org organisation
+	q := tx.WithContext(ctx).Table("organisations").Select("id, kind, accountmanager_id").Where("id = ? AND region_id = ?", orgID, p.RegionID)
+	if p.Role.IsOrganisationRole() {
+		q = q.Where("id = ?", p.OrganisationID)
+	} else if !p.Has(authz.Admin, authz.Accountmanager) {
+		return organisation{}, fmt.Errorf("write opening: %w", apperr.ErrForbidden)
+	}
+	if err := q.Take(&org).Error; err != nil {
+		return organisation{}, database.Translate(err, "load organisation")
+	}
+	if p.Role == authz.Accountmanager && (org.AccountmanagerID == nil || *org.AccountmanagerID != p.UserID) {
+		return organisation{}, fmt.Errorf("organisation outside portfolio: %w", apperr.ErrForbidden)
+	}
+	return org, nil
+}
+
+// validate checks the fields an opening would have after a create or an
+// update, collecting every problem, and returns the geocoded place.
+func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, startChanged bool) (geo.Place, error) {
+	var fields []apperr.Field
+	add := func(name, code, reason string) {
+		fields = append(fields, apperr.Field{Name: name, Code: code, Reason: reason})
+	}
+	f.Title = strings.TrimSpace(f.Title)
+	f.Description = strings.TrimSpace(strings.ReplaceAll(f.Description, "\r\n", "\n"))
+	if n := len([]rune(f.Title)); n < 3 || n > 120 {
+		add("title", "length", "Een titel heeft 3 tot 120 tekens. / A title has 3 to 120 characters.")
+	}
+	if hasControl(f.Title, false) {
+		add("title", "pattern", "Een titel is één regel tekst. / A title is one line of text.")
+	}
+	if len([]rune(f.Description)) > 5000 {
+		add("description", "maxLength", "De omschrijving heeft hoogstens 5000 tekens. / The description has at most 5000 characters.")
+	}
+	if hasControl(f.Description, true) {
+		add("description", "pattern", "Alleen gewone tekst. / Plain text only.")
+	}
+	if !slices.Contains(KindsFor(orgKind), f.Kind) || orgKind == "dienstverlener" {
+		add("kind", "notAllowed", fmt.Sprintf("Deze organisatie kan geen %s plaatsen. / This organisation cannot post a %s.", f.Kind, f.Kind))
+	}
+	var n int64
+	if err := s.DB.WithContext(ctx).Table("occupations").Where("id = ?", f.OccupationID).Count(&n).Error; err != nil {
+		return geo.Place{}, err
+	}
+	if n == 0 {
+		add("occupationId", "unknown", "Kies een beroep uit de lijst. / Choose an occupation from the list.")
+	}
+	checkList := func(name string, ids []string, known func(string) bool, max int) {
+		if len(ids) > max {
+			add(name, "maxItems", fmt.Sprintf("Kies hoogstens %d. / Choose at most %d.", max, max))
+		}
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if !known(id) {
+				add(name, "unknown", fmt.Sprintf("Onbekende keuze %q. / Unknown choice %q.", id, id))
+			} else if seen[id] {
+				add(name, "duplicate", fmt.Sprintf("%q staat er twee keer in. / %q appears twice.", id, id))
+			}
+			seen[id] = true
+		}
+	}
+	isSkill := func(id string) bool { _, ok := s.Skills.Get(id); return ok }
+	checkList("requiredSkills", f.RequiredSkills, isSkill, 20)
+	checkList("niceSkills", f.NiceSkills, isSkill, 20)
+	for _, id := range f.NiceSkills {
+		if slices.Contains(f.RequiredSkills, id) {
+			add("niceSkills", "duplicate", "Een vaardigheid is nodig óf mooi meegenomen, niet allebei. / A skill is either required or nice to have.")
+			break
+		}
+	}
+	in := func(list []string) func(string) bool { return func(v string) bool { return slices.Contains(list, v) } }
+	checkList("days", f.Days, in(Days), len(Days))
+	checkList("dayParts", f.DayParts, in(DayParts), len(DayParts))
+	checkList("support", f.Support, in(Support), len(Support))
+	if !slices.Contains(ContractTypes, f.ContractType) {
+		add("contractType", "enum", "Kies een soort contract uit de lijst. / Choose a contract type from the list.")
+	} else if (f.Kind == Proefplaats || f.Kind == Participatieplek) != (f.ContractType == "geen") {
+		add("contractType", "notAllowed", "Een proefplaats of participatieplek heeft geen arbeidscontract; andere plekken wel. / A proefplaats or participatieplek has no employment contract; other openings do.")
+	}
+	if f.MaxTravelKm < 1 || f.MaxTravelKm > 150 {
+		add("maxTravelKm", "range", "Kies 1 tot 150 km. / Choose 1 to 150 km.")
+	}
+	if f.Places > 500 {
+		add("places", "maximum", "Hoogstens 500 plekken. / At most 500 places.")
+	}
+	terms := Terms{Kind: f.Kind, HoursMin: f.HoursMin, HoursMax: f.HoursMax, WageMinCents: f.WageMinCents, WageMaxCents: f.WageMaxCents,
+		Places: f.Places, IsNew: startChanged, Today: s.today()}
+	if f.StartDate != nil {
+		terms.StartDate = *f.StartDate
+	}
+	var inv *apperr.InvalidError
+	if err := CheckTerms(terms); errors.As(err, &inv) {
+		fields = append(fields, inv.Fields...)
+	}
+	place, err := geo.ResolveAddress("postcode", f.Postcode)
+	if err != nil {
+		if errors.As(err, &inv) {
+			fields = append(fields, inv.Fields...)
+		} else {
+			return geo.Place{}, err
+		}
+	} else {
+		f.Postcode = place.Postcode
+	}
+	if len(fields) > 0 {
+		return geo.Place{}, &apperr.InvalidError{Fields: fields}
+	}
+	return place.Place, nil
+}
+
+func hasControl(s string, multiline bool) bool {
+	for _, r := range s {
+		if unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t')) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f Fields) toRow(r *Row, place geo.Place) {
+	r.Kind, r.Title, r.Description, r.OccupationID = string(f.Kind), f.Title, f.Description, f.OccupationID
+	r.RequiredSkills, r.NiceSkills = nonNil(f.RequiredSkills), nonNil(f.NiceSkills)
+	r.Postcode, r.PC4, r.Place, r.Lat, r.Lon = f.Postcode, place.PC4, place.Name, place.Lat, place.Lon
+	r.MaxTravelKm, r.HoursMin, r.HoursMax = f.MaxTravelKm, f.HoursMin, f.HoursMax
+	r.Days, r.DayParts, r.Support = sortedBy(f.Days, Days), sortedBy(f.DayParts, DayParts), nonNil(f.Support)
+	r.ContractType, r.StartDate, r.WageMinCents, r.WageMaxCents = f.ContractType, f.StartDate, f.WageMinCents, f.WageMaxCents
+	r.Places, r.Banenafspraak = f.Places, f.Banenafspraak
+}
+
+// sortedBy orders values as they appear in order (days in week order).
+func sortedBy(values, order []string) []string {
+	out := []string{}
+	for _, v := range order {
+		if slices.Contains(values, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Create stores a new opening as a draft.
+func (s *Service) Create(ctx context.Context, p authz.Principal, orgID string, f Fields, ip string) (Opening, error) {
+	org, err := s.writableOrganisation(ctx, s.DB, p, orgID)
+	if err != nil {
+		return Opening{}, err
+	}
+	place, err := s.validate(ctx, org.Kind, &f, true)
+	if err != nil {
+		return Opening{}, err
+	}
+	now := s.now()
+	r := Row{RegionID: p.RegionID, OrganisationID: org.ID, State: string(Draft), CreatedBy: p.UserID, CreatedAt: now, UpdatedAt: now}
+	f.toRow(&r, place)
+	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Create(&r).Error; err != nil {
+			return database.Translate(err, "create opening")
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.created", IP: ip,
+			SubjectType: "opening", SubjectID: r.ID, Details: map[string]any{"organisationId": org.ID, "kind": r.Kind}}))
+	})
+	if err != nil {
+		return Opening{}, err
+	}
+	return s.Get(ctx, p, r.ID)
+}
+
+// lockForWrite loads an opening p may change, locked until tx ends.
+func (s *Service) lockForWrite(ctx context.Context, tx *gorm.DB, p authz.Principal, id string) (Row, organisation, error) {
+	var r Row
+	err := scope(tx.WithContext(ctx).Table("openings o").Select("o.*"), p).Where("o.id = ?", id).
+		Clauses(clause.Locking{Strength: "UPDATE", Table: clause.Table{Name: "o"}}).Take(&r).Error
+	if err != nil {
+		return Row{}, organisation{}, database.Translate(err, "load opening")
+	}
+	org, err := s.writableOrganisation(ctx, tx, p, r.OrganisationID)
+	return r, org, err
+}
+
+func (r Row) fields() Fields {
+	return viewRow{Row: r}.toOpening().Fields
+}
+
+// Update changes an opening's content. Filled and closed openings are
+// history and cannot change (409). The text of an open opening must pass the
+// fairness check: it is live, so a hit refuses the change.
+func (s *Service) Update(ctx context.Context, p authz.Principal, id string, ch Change, ip string) (Opening, error) {
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, org, err := s.lockForWrite(ctx, tx, p, id)
+		if err != nil {
+			return err
+		}
+		if st := State(r.State); st == Filled || st == Closed {
+			return &apperr.ConflictError{Code: "openingFinished", Detail: fmt.Sprintf(
+				"Deze plek is %s en kan niet meer veranderen. / This opening is %s and cannot change any more.", stateNL[st], st)}
+		}
+		f := r.fields()
+		changed, startChanged, err := apply(&f, ch)
+		if err != nil {
+			return err
+		}
+		place, err := s.validate(ctx, org.Kind, &f, startChanged)
+		if err != nil {
+			return err
+		}
+		if State(r.State) == Open {
+			if hits := CheckFairness(f.Title, f.Description); len(hits) > 0 {
+				return fairnessConflict(hits, "Deze vacature staat open; de nieuwe tekst bevat een eis die niet mag. / This opening is published; the new text contains a requirement that is not allowed.")
+			}
+		}
+		f.toRow(&r, place)
+		r.UpdatedAt = s.now()
+		if err := tx.Select("*").Omit("id", "region_id", "organisation_id", "state", "filled_count", "created_by", "created_at", "published_at", "review_requested_at").
+			Updates(&r).Error; err != nil {
+			return database.Translate(err, "update opening")
+		}
+		if err := s.enqueueSync(ctx, tx, r); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.updated", IP: ip,
+			SubjectType: "opening", SubjectID: id, Details: map[string]any{"fields": changed}}))
+	})
+	if err != nil {
+		return Opening{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+// apply sets the changed fields and names them.
+func apply(f *Fields, ch Change) (changed []string, startChanged bool, err error) {
+	setS := func(name string, dst *string, v *string) {
+		if v != nil {
+			*dst = *v
+			changed = append(changed, name)
+		}
+	}
+	setL := func(name string, dst *[]string, v *[]string) {
+		if v != nil {
+			*dst = *v
+			changed = append(changed, name)
+		}
+	}
+	setI := func(name string, dst *int, v *int) {
+		if v != nil {
+			*dst = *v
+			changed = append(changed, name)
+		}
+	}
+	setW := func(name string, dst *int64, v *int64) {
+		if v != nil {
+			*dst = *v
+			changed = append(changed, name)
+		}
+	}
+	setS("title", &f.Title, ch.Title)
+	setS("description", &f.Description, ch.Description)
+	setS("occupationId", &f.OccupationID, ch.OccupationID)
+	setS("postcode", &f.Postcode, ch.Postcode)
+	setS("contractType", &f.ContractType, ch.ContractType)
+	setL("requiredSkills", &f.RequiredSkills, ch.RequiredSkills)
+	setL("niceSkills", &f.NiceSkills, ch.NiceSkills)
+	setL("days", &f.Days, ch.Days)
+	setL("dayParts", &f.DayParts, ch.DayParts)
+	setL("support", &f.Support, ch.Support)
+	setI("maxTravelKm", &f.MaxTravelKm, ch.MaxTravelKm)
+	setI("hoursMin", &f.HoursMin, ch.HoursMin)
+	setI("hoursMax", &f.HoursMax, ch.HoursMax)
+	setI("places", &f.Places, ch.Places)
+	setW("wageMinCents", &f.WageMinCents, ch.WageMinCents)
+	setW("wageMaxCents", &f.WageMaxCents, ch.WageMaxCents)
+	if ch.Banenafspraak != nil {
+		f.Banenafspraak = *ch.Banenafspraak
+		changed = append(changed, "banenafspraak")
+	}
+	if ch.StartDate != nil {
+		changed = append(changed, "startDate")
+		d, err := ParseDate("startDate", *ch.StartDate)
+		if err != nil {
+			return nil, false, err
+		}
+		startChanged = d != nil && (f.StartDate == nil || !d.Equal(*f.StartDate))
+		f.StartDate = d
+	}
+	return changed, startChanged, nil
+}
+
+// ParseDate reads an optional YYYY-MM-DD date; "" is no date.
+func ParseDate(field, s string) (*time.Time, error) {
+	if s == "" {
+		return nil, nil
+	}
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return nil, apperr.Invalid(field, "format", "Gebruik de vorm JJJJ-MM-DD. / Use YYYY-MM-DD.")
+	}
+	return &d, nil
+}
+
+func fairnessConflict(hits []FairnessHit, detail string) error {
+	ce := &apperr.ConflictError{Code: "fairness", Detail: detail}
+	for _, h := range hits {
+		ce.Fields = append(ce.Fields, apperr.Field{Name: h.Field, Code: "fairness." + string(h.Category),
+			Reason: fmt.Sprintf("“%s”: %s / %s", h.Match, h.ReasonNL, h.ReasonEN)})
+	}
+	return ce
+}
+
+// StateChange asks for a transition.
+type StateChange struct {
+	To State
+	// FilledCount is required when To is Filled: how many places were filled.
+	FilledCount *int
+	// OverrideReason lets an accountmanager or admin publish text the
+	// fairness check flags, after review (e.g. a legal age limit). The hits
+	// and the reason are recorded.
+	OverrideReason string
+}
+
+// Transition moves an opening to another state. Publishing runs the
+// fairness check: hits are recorded for the accountmanager and block the
+// change (409 naming each phrase) unless staff override with a reason.
+func (s *Service) Transition(ctx context.Context, p authz.Principal, id string, sc StateChange, ip string) (Opening, error) {
+	var blocked error
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, _, err := s.lockForWrite(ctx, tx, p, id)
+		if err != nil {
+			return err
+		}
+		from := State(r.State)
+		if err := Move(from, sc.To); err != nil {
+			return err
+		}
+		if sc.OverrideReason != "" && (sc.To != Open || !p.Has(authz.Admin, authz.Accountmanager)) {
+			return apperr.Invalid("overrideReason", "notAllowed", "Alleen een accountmanager kan de toets overrulen, en alleen bij publiceren. / Only an accountmanager can override the check, and only when publishing.")
+		}
+		if sc.FilledCount != nil && sc.To != Filled {
+			return apperr.Invalid("filledCount", "notAllowed", "Alleen bij 'vervuld'. / Only when filled.")
+		}
+		now := s.now()
+		updates := map[string]any{"state": string(sc.To), "updated_at": now}
+		details := map[string]any{"from": string(from), "to": string(sc.To)}
+		switch sc.To {
+		case Open:
+			if hits := CheckFairness(r.Title, r.Description); len(hits) > 0 {
+				outcome := "blocked"
+				if sc.OverrideReason != "" {
+					outcome = "overridden"
+				}
+				if err := s.recordHits(ctx, tx, p, r, hits, outcome, sc.OverrideReason); err != nil {
+					return err
+				}
+				details["fairnessHits"] = len(hits)
+				if outcome == "blocked" {
+					// The hits are kept (this transaction commits); the
+					// transition is refused.
+					blocked = fairnessConflict(hits, "Publiceren kan nog niet: de tekst bevat een eis die niet mag. Pas de tekst aan of vraag uw accountmanager om mee te kijken. / Cannot publish yet: the text contains a requirement that is not allowed. Rephrase it or ask your accountmanager to review.")
+					return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.publish_blocked", Outcome: audit.Denied,
+						IP: ip, SubjectType: "opening", SubjectID: id, Details: details}))
+				}
+				details["override"] = true
+			}
+			if r.PublishedAt == nil {
+				updates["published_at"] = now
+			}
+			updates["review_requested_at"] = nil
+		case Filled:
+			if sc.FilledCount == nil || *sc.FilledCount < 0 || *sc.FilledCount > r.Places {
+				return apperr.Invalid("filledCount", "range", fmt.Sprintf("Vul in hoeveel plekken zijn vervuld: 0 tot %d. / Enter how many places were filled: 0 to %d.", r.Places, r.Places))
+			}
+			updates["filled_count"] = *sc.FilledCount
+			details["filledCount"] = *sc.FilledCount
+		}
+		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(updates).Error; err != nil {
+			return database.Translate(err, "change state")
+		}
+		r.State = string(sc.To)
+		if err := s.enqueueSync(ctx, tx, r); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.state_changed", IP: ip,
+			SubjectType: "opening", SubjectID: id, Details: details}))
+	})
+	if err == nil {
+		err = blocked
+	}
+	if err != nil {
+		return Opening{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+func (s *Service) recordHits(ctx context.Context, tx *gorm.DB, p authz.Principal, r Row, hits []FairnessHit, outcome, reason string) error {
+	rows := make([]hitRow, len(hits))
+	for i, h := range hits {
+		rows[i] = hitRow{OpeningID: r.ID, RegionID: r.RegionID, OrganisationID: r.OrganisationID, ActorUserID: p.UserID,
+			Rule: h.Rule, Category: string(h.Category), Field: h.Field, Match: h.Match, Outcome: outcome, OverrideReason: reason, CreatedAt: s.now()}
+	}
+	return database.Translate(tx.WithContext(ctx).Create(&rows).Error, "record fairness hits")
+}
+
+type hitRow struct {
+	ID             string `gorm:"primaryKey;default:gen_random_uuid()"`
+	OpeningID      string
+	RegionID       string
+	OrganisationID string
+	ActorUserID    string
+	Rule           string
+	Category       string
+	Field          string
+	Match          string
+	Outcome        string
+	OverrideReason string
+	CreatedAt      time.Time
+}
+
+func (hitRow) TableName() string { return "fairness_hits" }
+
+// RecordedHit is a stored fairness hit with who ran into it.
+type RecordedHit struct {
+	ID, Rule, Category, Field, Match, Outcome, OverrideReason string
+	ActorName                                                 string
+	CreatedAt                                                 time.Time
+}
+
+// Hits lists the recorded fairness hits of an opening, newest first (staff).
+func (s *Service) Hits(ctx context.Context, p authz.Principal, id string) ([]RecordedHit, error) {
+	if _, err := s.Get(ctx, p, id); err != nil {
+		return nil, err
+	}
+	var rows []struct {
+		ID, Rule, Category, Field, Match, Outcome, OverrideReason, ActorName string
+		CreatedAt                                                            time.Time
+	}
+	err := s.DB.WithContext(ctx).Table("fairness_hits h").
+		Select("h.id, h.rule, h.category, h.field, h.match, h.outcome, h.override_reason, h.created_at, u.display_name AS actor_name").
+		Joins("JOIN users u ON u.id = h.actor_user_id").Where("h.opening_id = ? AND h.region_id = ?", id, p.RegionID).
+		Order("h.created_at DESC, h.id").Limit(500).Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	out := make([]RecordedHit, len(rows))
+	for i, r := range rows {
+		out[i] = RecordedHit(r)
+		out[i].CreatedAt = r.CreatedAt.UTC()
+	}
+	return out, nil
+}
+
+// RequestReview asks the organisation's accountmanager to look at the text
+// (typically after the fairness check flagged it). It shows in the portfolio.
+func (s *Service) RequestReview(ctx context.Context, p authz.Principal, id, ip string) (Opening, error) {
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, _, err := s.lockForWrite(ctx, tx, p, id)
+		if err != nil {
+			return err
+		}
+		if State(r.State) != Draft && State(r.State) != Paused {
+			return &apperr.ConflictError{Code: "reviewNotNeeded", Detail: "Alleen een concept of gepauzeerde plek kan ter beoordeling. / Only a draft or paused opening can be sent for review."}
+		}
+		if r.ReviewRequestedAt != nil {
+			return nil // asked already: idempotent
+		}
+		if err := tx.Model(&Row{}).Where("id = ?", id).Update("review_requested_at", s.now()).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.review_requested", IP: ip,
+			SubjectType: "opening", SubjectID: id}))
+	})
+	if err != nil {
+		return Opening{}, err
+	}
+	return s.Get(ctx, p, id)
+}
