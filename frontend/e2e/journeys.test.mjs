@@ -192,3 +192,60 @@ test('an admin invites a user, who sets a password from the mail and signs in', 
   await admin.getByRole('cell', { name: 'user.invited' }).first().waitFor();
   await check(admin, 'admin-audit');
 });
+
+test('a werkgever creates a vacature, rephrases what the fairness check flags, publishes; the accountmanager sees it', async () => {
+  const page = await newPage();
+  await signIn(page, 'hr@korenschoof.demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn vacatures' }).click();
+  await page.getByRole('link', { name: 'Nieuwe vacature' }).click();
+
+  // The fairness check answers while typing.
+  await page.getByLabel('Titel').fill('Jonge collega bakkerij');
+  await page.getByText('Deze tekst bevat een eis die niet mag').waitFor();
+  await page.getByText('“Jonge collega”').waitFor();
+
+  // Occupation typeahead (Meilisearch) and skill picker (vocabulary).
+  const occupation = page.getByRole('combobox', { name: 'Beroep' });
+  await occupation.fill('bakk');
+  await page.getByRole('option', { name: 'bakker', exact: true }).click({ timeout: 30_000 });
+  await page.getByRole('combobox', { name: 'Wat is nodig' }).fill('haccp');
+  await page.getByRole('option', { name: /HACCP/ }).first().click();
+  await page.getByRole('button', { name: /Verwijder .*HACCP/ }).waitFor();
+  await page.getByLabel('Postcode van de werkplek').fill('3511AB');
+  await page.getByText('Plaats: Utrecht').waitFor();
+  await page.getByLabel('Minimaal uren per week').fill('20');
+  await page.getByLabel('Maximaal uren per week').fill('32');
+  await page.getByLabel('maandag').check();
+  await page.getByLabel('Jobcoach welkom').check();
+  await check(page, 'opening-form-fairness');
+  await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+
+  // Publishing is blocked while the text has the phrase.
+  await page.getByRole('heading', { level: 1, name: 'Jonge collega bakkerij' }).waitFor();
+  await page.getByRole('button', { name: 'Publiceren' }).click();
+  await page.getByText('Publiceren kan nog niet').waitFor();
+  await check(page, 'opening-publish-blocked');
+
+  await page.getByRole('link', { name: 'Wijzigen' }).click();
+  await page.getByLabel('Titel').fill('Collega bakkerij');
+  await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Collega bakkerij' }).waitFor();
+  await page.getByRole('button', { name: 'Publiceren' }).click();
+  await page.getByText('De vacature staat open.').waitFor();
+  await check(page, 'opening-published');
+
+  // The accountmanager sees it in the portfolio and on the organisation page.
+  const am = await newPage();
+  await signIn(am, 'am.jansen@demo.werkhaven.nl');
+  await am.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Portefeuille' }).click();
+  const row = am.getByRole('row').filter({ hasText: 'Bakkerij De Korenschoof' });
+  await row.waitFor();
+  await check(am, 'portfolio');
+  await row.getByRole('link', { name: 'Bakkerij De Korenschoof' }).click();
+  await am.getByRole('row').filter({ hasText: 'Collega bakkerij' }).filter({ hasText: 'Open' }).waitFor();
+  await am.getByLabel('Notitie').fill('Gebeld over de nieuwe vacature.');
+  await am.getByRole('button', { name: 'Vastleggen' }).click();
+  await am.getByText('Het contactmoment is vastgelegd.').waitFor();
+  await am.getByText('Gebeld over de nieuwe vacature.').waitFor();
+  await check(am, 'organisation-page');
+});

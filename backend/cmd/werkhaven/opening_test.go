@@ -15,6 +15,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
+	"github.com/werkhaven/werkhaven/backend/internal/seed"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
@@ -459,5 +460,28 @@ func TestPostcodeLookup(t *testing.T) {
 		if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "postcode" {
 			t.Errorf("%s: %+v", bad, p)
 		}
+	}
+}
+
+// The demo region gets its openings once: open ones, and a draft whose
+// fairness hit is waiting for the accountmanager's review.
+func TestDemoOpenings(t *testing.T) {
+	f := newFixture(t)
+	ctx := testkit.Context(t)
+	n, err := seed.DemoOpenings(ctx, f.db.Gorm, f.openings, f.regionA)
+	if err != nil || n != 6 {
+		t.Fatalf("demo openings: %d, %v", n, err)
+	}
+	if n, err = seed.DemoOpenings(ctx, f.db.Gorm, f.openings, f.regionA); err != nil || n != 0 {
+		t.Fatalf("second run must add nothing: %d, %v", n, err)
+	}
+	if open := f.count(`SELECT count(*) FROM openings WHERE state = 'open'`); open != 5 {
+		t.Fatalf("open demo openings: %d", open)
+	}
+	if review := f.count(`SELECT count(*) FROM openings WHERE state = 'draft' AND review_requested_at IS NOT NULL`); review != 1 {
+		t.Fatalf("demo opening waiting for review: %d", review)
+	}
+	if jobs := f.count(`SELECT count(*) FROM river_job WHERE kind = 'opening_index'`); jobs < 5 {
+		t.Fatalf("index jobs queued with the demo openings: %d", jobs)
 	}
 }

@@ -22,6 +22,17 @@ func seedDemo(ctx context.Context, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	q, err := a.jobs(false)
+	if err != nil {
+		return err
+	}
+	n, err := seed.DemoOpenings(ctx, a.db.Gorm, a.openings(q), res.RegionID)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		a.log.Info("created demo openings", "openings", n)
+	}
 	fmt.Fprintf(stdout, "Demo region: %s\n\nDemo logins (password for all: %s)\n", res.RegionName, seed.DemoPassword)
 	for _, l := range res.Logins {
 		extra := ""

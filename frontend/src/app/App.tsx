@@ -11,6 +11,13 @@ import { Organisations } from '../features/admin/Organisations';
 import { Regions } from '../features/admin/Regions';
 import { AuditLog } from '../features/admin/AuditLog';
 import { Home } from '../features/home/Home';
+import { OpeningsList } from '../features/openings/OpeningsList';
+import { OpeningPage } from '../features/openings/OpeningPage';
+import { OpeningFormPage } from '../features/openings/OpeningForm';
+import { Portfolio } from '../features/portfolio/Portfolio';
+import { OrganisationPage } from '../features/portfolio/OrganisationPage';
+
+const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
 /** RequireRole shows children to signed-in users with one of roles. */
 function RequireRole({ roles, children }: { roles?: Role[]; children: ReactNode }) {
@@ -41,10 +48,8 @@ function ComingSoon({ page }: { page: string }) {
 }
 
 const placeholders: { path: string; key: string; roles: Role[] }[] = [
-  { path: '/vacatures', key: 'vacatures', roles: ['werkgever', 'zorgaanbieder', 'accountmanager'] },
   { path: '/diensten', key: 'diensten', roles: ['werkgever', 'zorgaanbieder', 'accountmanager'] },
   { path: '/berichten', key: 'berichten', roles: ['werkgever', 'zorgaanbieder'] },
-  { path: '/portefeuille', key: 'portefeuille', roles: ['accountmanager'] },
   { path: '/cijfers', key: 'cijfers', roles: ['accountmanager'] },
   { path: '/caseload', key: 'caseload', roles: ['klantmanager'] },
   { path: '/uitnodigingen', key: 'uitnodigingen', roles: ['kandidaat'] },
@@ -65,6 +70,12 @@ export function App() {
         {placeholders.map((p) => (
           <Route key={p.path} path={p.path} element={<RequireRole roles={p.roles}><ComingSoon page={p.key} /></RequireRole>} />
         ))}
+        <Route path="/vacatures" element={<RequireRole roles={openingRoles}><OpeningsList /></RequireRole>} />
+        <Route path="/vacatures/nieuw" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
+        <Route path="/vacatures/:id" element={<RequireRole roles={openingRoles}><OpeningPage /></RequireRole>} />
+        <Route path="/vacatures/:id/bewerken" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
+        <Route path="/portefeuille" element={<RequireRole roles={['accountmanager', 'admin']}><Portfolio /></RequireRole>} />
+        <Route path="/organisaties/:id" element={<RequireRole roles={['accountmanager', 'admin']}><OrganisationPage /></RequireRole>} />
         <Route path="/beheer/gebruikers" element={<RequireRole roles={['admin']}><Users /></RequireRole>} />
         <Route path="/beheer/organisaties" element={<RequireRole roles={['admin']}><Organisations /></RequireRole>} />
         <Route path="/beheer/regios" element={<RequireRole roles={['admin']}><Regions /></RequireRole>} />

@@ -13,6 +13,10 @@ import {
   Select,
   SelectOption,
   Textbox,
+  Textarea,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
 } from '@utrecht/component-library-react';
 import { Heading } from '@nl-design-system-candidate/heading-react';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react';
@@ -31,13 +35,31 @@ type FieldProps = {
   onChange: (v: string) => void;
   /** error is a reason code from the server (see i18n "fields"). */
   error?: string;
+  /** message, when set, is shown instead of the code's generic text. */
+  message?: string;
   description?: string;
   required?: boolean;
   autoComplete?: string;
+  inputMode?: 'numeric' | 'text';
+  /** after is shown under the input (e.g. the place of a postcode). */
+  after?: ReactNode;
 };
 
-/** Field is a labelled text input with its description and error message. */
-export function Field({ label, name, type = 'text', value, onChange, error, description, required, autoComplete }: FieldProps) {
+type FrameProps = {
+  label: string;
+  description?: ReactNode;
+  /** error is a reason code from the server (see i18n "fields"). */
+  error?: string;
+  /** message, when set, is shown instead of the code's generic text. */
+  message?: string;
+  after?: ReactNode;
+  className?: string;
+  /** children renders the control with the id and aria-describedby it must carry. */
+  children: (ids: { id: string; describedBy?: string }) => ReactNode;
+};
+
+/** FieldFrame is the label, description and error message around one form control. */
+export function FieldFrame({ label, description, error, message, after, className, children }: FrameProps) {
   const { t } = useTranslation();
   const id = useId();
   const descId = description ? `${id}-desc` : undefined;
@@ -48,11 +70,20 @@ export function Field({ label, name, type = 'text', value, onChange, error, desc
         <FormLabel htmlFor={id}>{label}</FormLabel>
       </div>
       {description && <FormFieldDescription id={descId}>{description}</FormFieldDescription>}
-      {error && (
-        <FormFieldErrorMessage id={errId}>{t(`fields.${error}`, { defaultValue: t('fields.invalid') })}</FormFieldErrorMessage>
-      )}
-      <div className="utrecht-form-field__input">
+      {error && <FormFieldErrorMessage id={errId}>{message || t(`fields.${error}`, { defaultValue: t('fields.invalid') })}</FormFieldErrorMessage>}
+      <div className={`utrecht-form-field__input ${className ?? ''}`}>{children({ id, describedBy: [descId, errId].filter(Boolean).join(' ') || undefined })}</div>
+      {after}
+    </FormField>
+  );
+}
+
+/** Field is a labelled text input with its description and error message. */
+export function Field({ label, name, type = 'text', value, onChange, error, message, description, required, autoComplete, inputMode, after }: FieldProps) {
+  return (
+    <FieldFrame label={label} description={description} error={error} message={message} after={after}>
+      {({ id, describedBy }) => (
         <Textbox
+          inputMode={inputMode}
           id={id}
           name={name}
           type={type}
@@ -60,11 +91,11 @@ export function Field({ label, name, type = 'text', value, onChange, error, desc
           required={required}
           invalid={!!error}
           autoComplete={autoComplete}
-          aria-describedby={[descId, errId].filter(Boolean).join(' ') || undefined}
+          aria-describedby={describedBy}
           onChange={(e) => onChange(e.target.value)}
         />
-      </div>
-    </FormField>
+      )}
+    </FieldFrame>
   );
 }
 
@@ -75,28 +106,23 @@ type ChoiceProps = {
   onChange: (v: string) => void;
   options: { value: string; label: string }[];
   error?: string;
+  message?: string;
 };
 
 /** Choice is a labelled select. */
-export function Choice({ label, name, value, onChange, options, error }: ChoiceProps) {
-  const { t } = useTranslation();
-  const id = useId();
+export function Choice({ label, name, value, onChange, options, error, message }: ChoiceProps) {
   return (
-    <FormField invalid={!!error}>
-      <div className="utrecht-form-field__label">
-        <FormLabel htmlFor={id}>{label}</FormLabel>
-      </div>
-      {error && <FormFieldErrorMessage>{t(`fields.${error}`, { defaultValue: t('fields.invalid') })}</FormFieldErrorMessage>}
-      <div className="utrecht-form-field__input">
-        <Select id={id} name={name} value={value} invalid={!!error} onChange={(e) => onChange(e.target.value)}>
+    <FieldFrame label={label} error={error} message={message}>
+      {({ id, describedBy }) => (
+        <Select id={id} name={name} value={value} invalid={!!error} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)}>
           {options.map((o) => (
             <SelectOption key={o.value} value={o.value}>
               {o.label}
             </SelectOption>
           ))}
         </Select>
-      </div>
-    </FormField>
+      )}
+    </FieldFrame>
   );
 }
 
@@ -148,4 +174,69 @@ export function DataState({ isLoading, error, children }: { isLoading: boolean; 
   if (isLoading) return <Paragraph role="status">{t('common.loading')}</Paragraph>;
   if (error) return <ErrorNotice error={error} />;
   return <>{children}</>;
+}
+
+type TextAreaProps = {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  message?: string;
+  description?: string;
+  maxLength?: number;
+  after?: ReactNode;
+};
+
+/** TextArea is a labelled multi-line plain text input with a character count. */
+export function TextArea({ label, name, value, onChange, error, message, description, maxLength, after }: TextAreaProps) {
+  const { t } = useTranslation();
+  const help = [description, maxLength ? t('common.chars', { n: value.length, max: maxLength }) : ''].filter(Boolean).join(' ');
+  return (
+    <FieldFrame label={label} description={help} error={error} message={message} after={after}>
+      {({ id, describedBy }) => (
+        <Textarea id={id} name={name} value={value} rows={6} invalid={!!error} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </FieldFrame>
+  );
+}
+
+type CheckboxGroupProps = {
+  legend: string;
+  name: string;
+  values: string[];
+  onChange: (v: string[]) => void;
+  options: { value: string; label: string }[];
+  error?: string;
+  message?: string;
+  description?: string;
+};
+
+/** CheckboxGroup is a fieldset of checkboxes for a multiple choice. */
+export function CheckboxGroup({ legend, name, values, onChange, options, error, message, description }: CheckboxGroupProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <Fieldset invalid={!!error} className="wh-checkboxes">
+      <FieldsetLegend>{legend}</FieldsetLegend>
+      {description && <FormFieldDescription>{description}</FormFieldDescription>}
+      {error && <FormFieldErrorMessage>{message || t(`fields.${error}`, { defaultValue: t('fields.invalid') })}</FormFieldErrorMessage>}
+      <div className="wh-checkboxes__options">
+        {options.map((o) => (
+          <div key={o.value} className="wh-checkbox">
+            <Checkbox
+              id={`${id}-${o.value}`}
+              name={name}
+              value={o.value}
+              checked={values.includes(o.value)}
+              onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))}
+            />
+            <FormLabel htmlFor={`${id}-${o.value}`} type="checkbox">
+              {o.label}
+            </FormLabel>
+          </div>
+        ))}
+      </div>
+    </Fieldset>
+  );
 }

@@ -36,4 +36,24 @@ export class ApiError extends Error {
     }
     return out;
   }
+
+  /**
+   * fieldMessages maps field names to the server's reason in the user's
+   * language: reasons come as "Nederlands / English".
+   */
+  fieldMessages(lang: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const p of this.invalidParams) {
+      if (!p.name || p.name in out) continue;
+      out[p.name] = reasonIn(p.reason, lang);
+    }
+    return out;
+  }
+}
+
+/** reasonIn picks the Dutch or English half of a "nl / en" reason. */
+export function reasonIn(reason: string, lang: string): string {
+  const parts = reason.split(' / ');
+  if (parts.length < 2) return reason;
+  return (lang.startsWith('en') ? parts.slice(1).join(' / ') : parts[0]).trim();
 }

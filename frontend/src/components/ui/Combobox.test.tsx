@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { describe, expect, it, afterEach } from 'vitest';
+import { useState } from 'react';
+import { cleanup, render, screen, fireEvent } from '@testing-library/react';
+import '../../i18n';
+import { Combobox, type ComboOption } from './Combobox';
+import { reasonIn } from '../../lib/api/error';
+import { matchSkills } from '../../features/openings/Pickers';
+import type { Skill } from '../../features/openings/api';
+
+afterEach(cleanup);
+
+const options: ComboOption[] = [
+  { id: 'a', label: 'orderpicker' },
+  { id: 'b', label: 'magazijnmedewerker' },
+];
+
+function Harness({ onPick }: { onPick: (o: ComboOption) => void }) {
+  const [text, setText] = useState('');
+  return <Combobox label="Beroep" name="beroep" text={text} onText={setText} options={text ? options : []} onSelect={onPick} />;
+}
+
+describe('Combobox', () => {
+  it('opens on typing, moves with the arrow keys and picks with Enter', () => {
+    let picked: ComboOption | undefined;
+    render(<Harness onPick={(o) => (picked = o)} />);
+    const input = screen.getByRole('combobox', { name: 'Beroep' });
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.change(input, { target: { value: 'order' } });
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    const active = input.getAttribute('aria-activedescendant');
+    expect(document.getElementById(active ?? '')?.textContent).toBe('magazijnmedewerker');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(picked?.id).toBe('b');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('reasonIn', () => {
+  it('picks the language half of a server reason', () => {
+    const r = 'Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.';
+    expect(reasonIn(r, 'nl')).toBe('Kies 1 tot 60 uur per week.');
+    expect(reasonIn(r, 'en')).toBe('Choose 1 to 60 hours a week.');
+    expect(reasonIn('Alleen Nederlands', 'en')).toBe('Alleen Nederlands');
+  });
+});
+
+describe('matchSkills', () => {
+  const skills: Skill[] = [
+    { id: 'heftruckcertificaat', category: 'certificaat', labelNl: 'Heftruckcertificaat', labelEn: 'Forklift certificate', synonyms: ['vorkheftruck'] },
+    { id: 'reachtruck', category: 'certificaat', labelNl: 'Reachtruckcertificaat', labelEn: 'Reach truck certificate', synonyms: [] },
+    { id: 'kassasysteem', category: 'vaardigheid', labelNl: 'Werken met een kassasysteem', labelEn: 'Using a till', synonyms: ['kassa'] },
+  ];
+  it('matches labels and synonyms without accents, label starts first, chosen ones left out', () => {
+    expect(matchSkills(skills, 'truck', [], 'nl').map((s) => s.id)).toEqual(['heftruckcertificaat', 'reachtruck']);
+    expect(matchSkills(skills, 'kassá', [], 'nl').map((s) => s.id)).toEqual(['kassasysteem']);
+    expect(matchSkills(skills, 'truck', ['reachtruck'], 'nl').map((s) => s.id)).toEqual(['heftruckcertificaat']);
+    expect(matchSkills(skills, '  ', [], 'nl')).toEqual([]);
+  });
+});

@@ -1,0 +1,217 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
+import { ApiError, reasonIn } from '../../lib/api/error';
+import { useSession } from '../../lib/session';
+import { useChangeState, useFairnessHits, useOpening, useRequestReview, useSkills, type Opening } from './api';
+import { FairnessFeedback } from './OpeningForm';
+
+export const money = (cents: number, lang: string) =>
+  new Intl.NumberFormat(lang.startsWith('en') ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
+
+export function formatDate(d: string | undefined, lang: string) {
+  if (!d) return '';
+  return new Intl.DateTimeFormat(lang.startsWith('en') ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(d));
+}
+
+/** OpeningPage shows one opening with its state actions and fairness feedback. */
+export function OpeningPage() {
+  const { id = '' } = useParams();
+  const opening = useOpening(id);
+  return (
+    <DataState isLoading={opening.isLoading} error={opening.error}>
+      {opening.data && <OpeningView o={opening.data} />}
+    </DataState>
+  );
+}
+
+function OpeningView({ o }: { o: Opening }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const role = useSession().data?.user?.role;
+  const staff = role === 'accountmanager' || role === 'admin';
+  const skills = useSkills();
+  const move = useChangeState(o.id);
+  const review = useRequestReview(o.id);
+  const hits = useFairnessHits(o.id, staff);
+  const [filled, setFilled] = useState<string | null>(null);
+  const [override, setOverride] = useState<string | null>(null);
+  const skillLabel = (sid: string) => {
+    const s = skills.data?.find((x) => x.id === sid);
+    return s ? (lang.startsWith('en') ? s.labelEn : s.labelNl) : sid;
+  };
+  const err = move.error instanceof ApiError ? move.error : undefined;
+  const finished = o.state === 'filled' || o.state === 'closed';
+
+  const submitFilled = (e: FormEvent) => {
+    e.preventDefault();
+    move.mutate({ state: 'filled', filledCount: Number(filled) }, { onSuccess: () => setFilled(null) });
+  };
+  const submitOverride = (e: FormEvent) => {
+    e.preventDefault();
+    move.mutate({ state: 'open', overrideReason: override ?? '' }, { onSuccess: () => setOverride(null) });
+  };
+
+  return (
+    <>
+      <PageTitle>{o.title}</PageTitle>
+      <Paragraph>
+        {t(`opening.kinds.${o.kind}`)} · {o.organisationName} · <strong>{t(`opening.states.${o.state}`)}</strong>
+      </Paragraph>
+      {move.isSuccess && <Notice type="ok">{t(`opening.moved.${move.data.state}`)}</Notice>}
+      {review.isSuccess && <Notice type="ok">{t('opening.reviewAsked')}</Notice>}
+      {err?.code === 'fairness' && (
+        <Notice type="warning">
+          {reasonIn(err.message, lang)}
+        </Notice>
+      )}
+      {err && err.code !== 'fairness' && <Notice type="error">{reasonIn(err.message, lang)}</Notice>}
+      {o.fairness.length > 0 && !finished && <FairnessFeedback hits={o.fairness} />}
+      {o.reviewRequestedAt && <Notice type="info">{t('opening.reviewPending')}</Notice>}
+
+      {!finished && (
+        <div className="wh-actions" role="group" aria-label={t('opening.actions')}>
+          <Link to={`/vacatures/${o.id}/bewerken`} className="utrecht-button-link utrecht-button-link--secondary-action-button">
+            {t('opening.edit')}
+          </Link>
+          {o.allowedStates.includes('open') && (
+            <Button onClick={() => move.mutate({ state: 'open' })} disabled={move.isPending}>
+              {o.state === 'paused' ? t('opening.reopen') : t('opening.publish')}
+            </Button>
+          )}
+          {o.allowedStates.includes('paused') && (
+            <Button secondary onClick={() => move.mutate({ state: 'paused' })} disabled={move.isPending}>
+              {t('opening.pause')}
+            </Button>
+          )}
+          {o.allowedStates.includes('filled') && (
+            <Button secondary onClick={() => setFilled(String(o.places))}>
+              {t('opening.markFilled')}
+            </Button>
+          )}
+          {o.allowedStates.includes('closed') && (
+            <Button secondary onClick={() => move.mutate({ state: 'closed' })} disabled={move.isPending}>
+              {t('opening.close')}
+            </Button>
+          )}
+          {!staff && o.fairness.length > 0 && !o.reviewRequestedAt && (o.state === 'draft' || o.state === 'paused') && (
+            <Button secondary onClick={() => review.mutate()} disabled={review.isPending}>
+              {t('opening.askReview')}
+            </Button>
+          )}
+        </div>
+      )}
+      {filled !== null && (
+        <form onSubmit={submitFilled} className="wh-form" noValidate>
+          <Field label={t('opening.filledCount', { places: o.places })} name="filledCount" inputMode="numeric" value={filled} onChange={setFilled}
+            error={err?.fieldErrors().filledCount} message={err?.fieldMessages(lang).filledCount} />
+          <Button type="submit">{t('opening.confirmFilled')}</Button>
+        </form>
+      )}
+
+      <Heading level={2}>{t('opening.details')}</Heading>
+      <dl className="wh-dl">
+        <dt>{t('opening.occupation')}</dt>
+        <dd>{o.occupation.label}</dd>
+        <dt>{t('opening.where')}</dt>
+        <dd>
+          {o.postcode} {o.place} · {t('opening.travelUpTo', { km: o.maxTravelKm })}
+        </dd>
+        <dt>{t('opening.hours')}</dt>
+        <dd>
+          {t('opening.hoursRange', { min: o.hoursMin, max: o.hoursMax })}
+          {o.days.length > 0 && ` · ${o.days.map((d) => t(`opening.day.${d}`)).join(', ')}`}
+          {o.dayParts.length > 0 && ` · ${o.dayParts.map((d) => t(`opening.dayPart.${d}`)).join(', ')}`}
+        </dd>
+        <dt>{t('opening.contractType')}</dt>
+        <dd>{t(`opening.contract.${o.contractType}`)}</dd>
+        <dt>{t('opening.startDate')}</dt>
+        <dd>{o.startDate ? formatDate(o.startDate, lang) : t('opening.asap')}</dd>
+        {o.kind === 'vacature' && o.wageMaxCents > 0 && (
+          <>
+            <dt>{t('opening.wage')}</dt>
+            <dd>
+              {money(o.wageMinCents, lang)} – {money(o.wageMaxCents, lang)}
+            </dd>
+          </>
+        )}
+        <dt>{t('opening.places')}</dt>
+        <dd>{o.state === 'filled' ? t('opening.filledOf', { n: o.filledCount ?? 0, places: o.places }) : o.places}</dd>
+        <dt>{t('opening.requiredSkills')}</dt>
+        <dd>{o.requiredSkills.map(skillLabel).join(', ') || '—'}</dd>
+        <dt>{t('opening.niceSkills')}</dt>
+        <dd>{o.niceSkills.map(skillLabel).join(', ') || '—'}</dd>
+        <dt>{t('opening.support')}</dt>
+        <dd>{o.support.map((s) => t(`opening.supports.${s}`)).join(', ') || '—'}</dd>
+        <dt>{t('opening.banenafspraakLegend')}</dt>
+        <dd>{o.banenafspraak ? t('common.yes') : t('common.no')}</dd>
+      </dl>
+      {o.description && (
+        <>
+          <Heading level={2}>{t('opening.description')}</Heading>
+          <Paragraph className="wh-pre">{o.description}</Paragraph>
+        </>
+      )}
+
+      {staff && (
+        <>
+          <Heading level={2}>{t('opening.hitsTitle')}</Heading>
+          <DataState isLoading={hits.isLoading} error={hits.error}>
+            {hits.data?.length === 0 ? (
+              <Paragraph>{t('opening.noHits')}</Paragraph>
+            ) : (
+              <Table className="wh-table">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t('opening.hitWhen')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('opening.hitWho')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('opening.hitWhat')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('opening.hitOutcome')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {hits.data?.map((h) => (
+                    <TableRow key={h.id}>
+                      <TableCell>{formatDate(h.createdAt, lang)}</TableCell>
+                      <TableCell>{h.actorName}</TableCell>
+                      <TableCell>
+                        “{h.match}” ({t(`opening.categories.${h.category}`, { defaultValue: h.category })})
+                      </TableCell>
+                      <TableCell>
+                        {t(`opening.outcomes.${h.outcome}`)}
+                        {h.overrideReason && `: ${h.overrideReason}`}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </DataState>
+          {o.fairness.length > 0 && o.allowedStates.includes('open') && (
+            <>
+              {override === null ? (
+                <Button secondary onClick={() => setOverride('')}>
+                  {t('opening.override')}
+                </Button>
+              ) : (
+                <form onSubmit={submitOverride} className="wh-form" noValidate>
+                  <TextArea label={t('opening.overrideReason')} name="overrideReason" value={override} onChange={setOverride}
+                    description={t('opening.overrideHelp')} maxLength={1000}
+                    error={err?.fieldErrors().overrideReason} message={err?.fieldMessages(lang).overrideReason} />
+                  <Button type="submit" disabled={move.isPending || override.trim() === ''}>
+                    {t('opening.publishAnyway')}
+                  </Button>
+                </form>
+              )}
+            </>
+          )}
+        </>
+      )}
+      <Paragraph>
+        <Link to="/vacatures">{t('opening.backToList')}</Link>
+      </Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api/client';
+import type { components, paths } from '../../lib/api/schema';
+
+export type Opening = components['schemas']['OpeningBody'];
+export type OpeningFields = components['schemas']['FieldsBody'];
+export type OpeningChange = components['schemas']['ChangeBody'];
+export type FairnessHit = components['schemas']['FairnessHitBody'];
+export type Occupation = components['schemas']['OccupationBody'];
+export type Skill = components['schemas']['SkillBody'];
+export type PortfolioEntry = components['schemas']['PortfolioEntryBody'];
+export type OpeningState = Opening['state'];
+export type PortfolioQuery = NonNullable<paths['/portfolio']['get']['parameters']['query']>;
+
+export const supportOptions = [
+  'jobcoach',
+  'aangepaste-werkplek',
+  'rustige-werkplek',
+  'vaste-structuur',
+  'flexibele-uren',
+  'vaste-begeleider',
+  'opbouw-uren',
+  'eenvoudige-instructies',
+] as const;
+export const dayOptions = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
+export const dayPartOptions = ['ochtend', 'middag', 'avond', 'nacht'] as const;
+export const contractOptions = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'geen'] as const;
+
+export function useOpenings(query: { organisationId?: string; state?: OpeningState } = {}) {
+  return useQuery({
+    queryKey: ['openings', query],
+    queryFn: async () => (await api.GET('/openings', { params: { query } })).data!.items,
+  });
+}
+
+export function useOpening(id: string) {
+  return useQuery({
+    queryKey: ['opening', id],
+    queryFn: async () => (await api.GET('/openings/{id}', { params: { path: { id } } })).data!,
+  });
+}
+
+function useOpeningMutation<V>(fn: (v: V) => Promise<Opening>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (o) => {
+      qc.setQueryData(['opening', o.id], o);
+      qc.invalidateQueries({ queryKey: ['openings'] });
+      qc.invalidateQueries({ queryKey: ['portfolio'] });
+    },
+  });
+}
+
+export function useCreateOpening() {
+  return useOpeningMutation(async (body: OpeningFields) => (await api.POST('/openings', { body })).data!);
+}
+
+export function useUpdateOpening(id: string) {
+  return useOpeningMutation(
+    async (body: OpeningChange) => (await api.PATCH('/openings/{id}', { params: { path: { id } }, body })).data!,
+  );
+}
+
+export function useChangeState(id: string) {
+  return useOpeningMutation(
+    async (body: { state: 'open' | 'paused' | 'filled' | 'closed'; filledCount?: number; overrideReason?: string }) =>
+      (await api.POST('/openings/{id}/state-changes', { params: { path: { id } }, body })).data!,
+  );
+}
+
+export function useRequestReview(id: string) {
+  return useOpeningMutation(
+    async () => (await api.POST('/openings/{id}/review-requests', { params: { path: { id } } })).data!,
+  );
+}
+
+export function useFairnessHits(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['fairness-hits', id],
+    enabled,
+    queryFn: async () => (await api.GET('/openings/{id}/fairness-hits', { params: { path: { id } } })).data!.items,
+  });
+}
+
+/** useFairnessCheck screens text while the user types (debounced by the caller). */
+export function useFairnessCheck(title: string, description: string) {
+  return useQuery({
+    queryKey: ['fairness-check', title, description],
+    enabled: title.trim().length > 0 || description.trim().length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    queryFn: async () => (await api.POST('/fairness-checks', { body: { title, description } })).data!.hits,
+  });
+}
+
+export function useOccupationSearch(q: string) {
+  return useQuery({
+    queryKey: ['occupations', q],
+    enabled: q.trim().length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    queryFn: async () => (await api.GET('/occupations', { params: { query: { q, limit: 8 } } })).data!.items,
+  });
+}
+
+/** useSkills loads the whole vocabulary once (under 200 entries). */
+export function useSkills() {
+  return useQuery({
+    queryKey: ['skills'],
+    staleTime: Infinity,
+    queryFn: async () => (await api.GET('/skills', { params: { query: { limit: 200 } } })).data!.items,
+  });
+}
+
+const postcodePattern = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
+
+/** usePostcode shows the place of a complete postcode. */
+export function usePostcode(postcode: string) {
+  const pc = postcode.trim();
+  return useQuery({
+    queryKey: ['postcode', pc.replace(' ', '').toUpperCase()],
+    enabled: postcodePattern.test(pc),
+    staleTime: Infinity,
+    retry: false,
+    queryFn: async () => (await api.GET('/postcodes/{postcode}', { params: { path: { postcode: pc.replace(' ', '') } } })).data!,
+  });
+}
+
+export function usePortfolio(query: PortfolioQuery, enabled = true) {
+  return useQuery({
+    queryKey: ['portfolio', query],
+    enabled,
+    placeholderData: keepPreviousData,
+    queryFn: async () => (await api.GET('/portfolio', { params: { query } })).data!.items,
+  });
+}
+
+export function useOrganisation(id: string) {
+  return useQuery({
+    queryKey: ['organisation', id],
+    queryFn: async () => (await api.GET('/organisations/{id}', { params: { path: { id } } })).data!,
+  });
+}
+
+export function useContactMoments(id: string) {
+  return useQuery({
+    queryKey: ['contact-moments', id],
+    queryFn: async () => (await api.GET('/organisations/{id}/contact-moments', { params: { path: { id } } })).data!.items,
+  });
+}
+
+export function useAddContactMoment(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { kind: 'telefoon' | 'bezoek' | 'e-mail' | 'overleg' | 'notitie'; occurredOn: string; note: string }) =>
+      (await api.POST('/organisations/{id}/contact-moments', { params: { path: { id } }, body })).data!,
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['contact-moments', id] });
+      qc.invalidateQueries({ queryKey: ['portfolio'] });
+    },
+  });
+}
+
+export { useDebounced } from '../../lib/useDebounced';

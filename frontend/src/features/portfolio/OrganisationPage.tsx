@@ -1,0 +1,104 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
+import { ApiError } from '../../lib/api/error';
+import { useAddContactMoment, useContactMoments, useOpenings, useOrganisation } from '../openings/api';
+import { formatDate } from '../openings/OpeningPage';
+import { OpeningsTable } from '../openings/OpeningsList';
+
+const contactKinds = ['telefoon', 'bezoek', 'e-mail', 'overleg', 'notitie'] as const;
+type ContactKind = (typeof contactKinds)[number];
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+/** OrganisationPage is an organisation as its accountmanager sees it: profile, openings and contact log. */
+export function OrganisationPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const org = useOrganisation(id);
+  const openings = useOpenings({ organisationId: id });
+  const log = useContactMoments(id);
+  const add = useAddContactMoment(id);
+  const [form, setForm] = useState<{ kind: ContactKind; occurredOn: string; note: string }>({ kind: 'telefoon', occurredOn: today(), note: '' });
+  const err = add.error instanceof ApiError ? add.error : undefined;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate(form, { onSuccess: () => setForm({ ...form, note: '' }) });
+  };
+  return (
+    <DataState isLoading={org.isLoading} error={org.error}>
+      {org.data && (
+        <>
+          <PageTitle>{org.data.name}</PageTitle>
+          <dl className="wh-dl">
+            <dt>{t('admin.kind')}</dt>
+            <dd>{t(`admin.kinds.${org.data.kind}`)}</dd>
+            <dt>{t('admin.kvk')}</dt>
+            <dd>{org.data.kvkNummer}</dd>
+            <dt>{t('admin.postcode')}</dt>
+            <dd>{org.data.postcode}</dd>
+            {org.data.sector && (
+              <>
+                <dt>{t('organisation.sector')}</dt>
+                <dd>{org.data.sector}</dd>
+              </>
+            )}
+            {org.data.contactName && (
+              <>
+                <dt>{t('organisation.contact')}</dt>
+                <dd>
+                  {org.data.contactName} {org.data.contactEmail} {org.data.contactPhone}
+                </dd>
+              </>
+            )}
+          </dl>
+
+          <Heading level={2}>{t('organisation.openings')}</Heading>
+          <Paragraph>
+            <Link to={`/vacatures/nieuw?organisatie=${id}`}>{t('organisation.newOpening')}</Link>
+          </Paragraph>
+          <DataState isLoading={openings.isLoading} error={openings.error}>
+            {openings.data?.length === 0 ? (
+              <Paragraph>{t('opening.none')}</Paragraph>
+            ) : (
+              <OpeningsTable openings={openings.data ?? []} showOrganisation={false} />
+            )}
+          </DataState>
+
+          <Heading level={2}>{t('contact.title')}</Heading>
+          <Paragraph>{t('contact.private')}</Paragraph>
+          {add.isSuccess && <Notice type="ok">{t('contact.added')}</Notice>}
+          <form onSubmit={submit} noValidate className="wh-form">
+            <Choice label={t('contact.kind')} name="kind" value={form.kind} onChange={(v) => setForm({ ...form, kind: v as ContactKind })}
+              options={contactKinds.map((k) => ({ value: k, label: t(`contact.kinds.${k}`) }))} />
+            <Field label={t('contact.date')} name="occurredOn" type="date" value={form.occurredOn} onChange={(v) => setForm({ ...form, occurredOn: v })}
+              error={err?.fieldErrors().occurredOn} message={err?.fieldMessages(i18n.language).occurredOn} />
+            <TextArea label={t('contact.note')} name="note" value={form.note} onChange={(v) => setForm({ ...form, note: v })} maxLength={4000}
+              error={err?.fieldErrors().note} message={err?.fieldMessages(i18n.language).note} />
+            <Button type="submit" disabled={add.isPending}>
+              {t('contact.add')}
+            </Button>
+          </form>
+          <DataState isLoading={log.isLoading} error={log.error}>
+            {log.data?.length === 0 ? (
+              <Paragraph>{t('contact.none')}</Paragraph>
+            ) : (
+              <ol className="wh-log">
+                {log.data?.map((c) => (
+                  <li key={c.id}>
+                    <strong>
+                      {formatDate(c.occurredOn, i18n.language)} · {t(`contact.kinds.${c.kind}`)}
+                    </strong>{' '}
+                    ({c.authorName})
+                    <Paragraph className="wh-pre">{c.note}</Paragraph>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </DataState>
+        </>
+      )}
+    </DataState>
+  );
+}
