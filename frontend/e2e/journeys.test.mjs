@@ -66,8 +66,8 @@ const roles = [
   { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Audit'] },
   { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Diensten', 'Cijfers'] },
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload'] },
-  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Diensten', 'Berichten'] },
-  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Diensten', 'Berichten'] },
+  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Diensten', 'Berichten', 'Mijn organisatie'] },
+  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Diensten', 'Berichten', 'Mijn organisatie'] },
 ];
 
 test('sign-in page works on a 360 px phone and passes axe', async () => {
@@ -233,6 +233,17 @@ test('a werkgever creates a vacature, rephrases what the fairness check flags, p
   await page.getByRole('button', { name: 'Publiceren' }).click();
   await page.getByText('De vacature staat open.').waitFor();
   await check(page, 'opening-published');
+
+  // The werkgever keeps the organisation's profile; the server names a bad postcode.
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn organisatie' }).click();
+  await page.getByLabel('Sector').fill('Bakkerij');
+  await page.getByLabel('Postcode').fill('1000 AA');
+  await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+  await page.getByText('Geen plaats gevonden bij deze postcode.').waitFor();
+  await page.getByText('Deze postcode kennen we niet.').waitFor();
+  await page.getByLabel('Postcode').fill('3511 AB');
+  await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+  await page.getByText('De gegevens zijn opgeslagen.').waitFor();
 
   // The accountmanager sees it in the portfolio and on the organisation page.
   const am = await newPage();

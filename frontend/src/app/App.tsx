@@ -16,6 +16,7 @@ import { OpeningPage } from '../features/openings/OpeningPage';
 import { OpeningFormPage } from '../features/openings/OpeningForm';
 import { Portfolio } from '../features/portfolio/Portfolio';
 import { OrganisationPage } from '../features/portfolio/OrganisationPage';
+import { MyOrganisation } from '../features/portfolio/ProfileForm';
 
 const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
@@ -74,6 +75,7 @@ export function App() {
         <Route path="/vacatures/nieuw" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
         <Route path="/vacatures/:id" element={<RequireRole roles={openingRoles}><OpeningPage /></RequireRole>} />
         <Route path="/vacatures/:id/bewerken" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
+        <Route path="/organisatie" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><MyOrganisation /></RequireRole>} />
         <Route path="/portefeuille" element={<RequireRole roles={['accountmanager', 'admin']}><Portfolio /></RequireRole>} />
         <Route path="/organisaties/:id" element={<RequireRole roles={['accountmanager', 'admin']}><OrganisationPage /></RequireRole>} />
         <Route path="/beheer/gebruikers" element={<RequireRole roles={['admin']}><Users /></RequireRole>} />

@@ -5,7 +5,7 @@ import en from '../i18n/en.json';
 
 describe('navFor', () => {
   it('gives each role its own menu', () => {
-    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'diensten', 'berichten']);
+    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'diensten', 'berichten', 'organisatie']);
     expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'diensten', 'cijfers']);
     expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload']);
     expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);

@@ -11,6 +11,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'vacatures', path: '/vacatures' },
         { key: 'diensten', path: '/diensten' },
         { key: 'berichten', path: '/berichten' },
+        { key: 'organisatie', path: '/organisatie' },
       ];
     case 'accountmanager':
       return [

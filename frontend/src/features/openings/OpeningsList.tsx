@@ -64,9 +64,11 @@ export function OpeningsTable({ openings, showOrganisation, quickActions }: { op
             <TableCell>{o.state === 'filled' ? t('opening.filledOf', { n: o.filledCount ?? 0, places: o.places }) : o.places}</TableCell>
             <TableCell>{o.place}</TableCell>
             <TableCell>{formatDate(o.updatedAt, i18n.language)}</TableCell>
-            <TableCell>
-              <QuickAction o={o} />
-            </TableCell>
+            {quickActions && (
+              <TableCell>
+                <QuickAction o={o} />
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>

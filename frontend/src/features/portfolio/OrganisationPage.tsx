@@ -6,6 +6,8 @@ import { ApiError } from '../../lib/api/error';
 import { useAddContactMoment, useContactMoments, useOpenings, useOrganisation } from '../openings/api';
 import { formatDate } from '../openings/OpeningPage';
 import { OpeningsTable } from '../openings/OpeningsList';
+import { ProfileForm } from './ProfileForm';
+import { useSession } from '../../lib/session';
 
 const contactKinds = ['telefoon', 'bezoek', 'e-mail', 'overleg', 'notitie'] as const;
 type ContactKind = (typeof contactKinds)[number];
@@ -22,6 +24,8 @@ export function OrganisationPage() {
   const add = useAddContactMoment(id);
   const [form, setForm] = useState<{ kind: ContactKind; occurredOn: string; note: string }>({ kind: 'telefoon', occurredOn: today(), note: '' });
   const err = add.error instanceof ApiError ? add.error : undefined;
+  const user = useSession().data?.user;
+  const canEdit = user?.role === 'admin' || (user?.role === 'accountmanager' && org.data?.accountmanagerId === user.userId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate(form, { onSuccess: () => setForm({ ...form, note: '' }) });
@@ -38,6 +42,12 @@ export function OrganisationPage() {
             <dd>{org.data.kvkNummer}</dd>
             <dt>{t('admin.postcode')}</dt>
             <dd>{org.data.postcode}</dd>
+            {org.data.size && (
+              <>
+                <dt>{t('organisation.size')}</dt>
+                <dd>{t('organisation.sizeN', { n: org.data.size })}</dd>
+              </>
+            )}
             {org.data.sector && (
               <>
                 <dt>{t('organisation.sector')}</dt>
@@ -53,6 +63,13 @@ export function OrganisationPage() {
               </>
             )}
           </dl>
+
+          {canEdit && (
+            <details className="wh-details">
+              <summary>{t('organisation.editProfile')}</summary>
+              <ProfileForm org={org.data} staff />
+            </details>
+          )}
 
           <Heading level={2}>{t('organisation.openings')}</Heading>
           <Paragraph>
