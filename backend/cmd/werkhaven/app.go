@@ -68,6 +68,17 @@ func (a *app) sources() map[string]search.Source {
 	}
 }
 
+// syncWorker drains the search outbox of every index kept in sync by it.
+func (a *app) syncWorker() *search.SyncWorker {
+	syncers := map[string]search.Syncer{}
+	for name, src := range a.sources() {
+		if s, ok := src.(search.Syncer); ok {
+			syncers[name] = s
+		}
+	}
+	return &search.SyncWorker{DB: a.db.Gorm, Client: a.search, Sources: syncers}
+}
+
 func (a *app) indexes() []search.Index {
 	var out []search.Index
 	for _, s := range a.sources() {
@@ -94,9 +105,11 @@ func (a *app) workers() (*river.Workers, error) {
 		return nil, err
 	}
 	w := river.NewWorkers()
-	river.AddWorker(w, &search.ReindexWorker{Client: a.search, Sources: a.sources()})
+	sync := a.syncWorker()
+	river.AddWorker(w, &search.ReindexWorker{Client: a.search, Sources: a.sources(), Sync: sync})
+	river.AddWorker(w, sync)
+	river.AddWorker(w, &search.SweepWorker{Sync: sync})
 	river.AddWorker(w, &identity.CleanupWorker{DB: a.db.Gorm})
-	river.AddWorker(w, &opening.SyncWorker{DB: a.db.Gorm, Search: a.search, Skills: a.skills})
 	river.AddWorker(w, &mail.SendWorker{
 		DB: a.db.Gorm, Outbox: mail.NewOutbox(nil, a.cfg.SessionSecret), Sender: sender,
 		Recipients: &identity.Service{DB: a.db.Gorm}, Templates: identity.MailTemplates(a.cfg.BaseURL),
@@ -110,7 +123,7 @@ func (a *app) jobs(work bool) (*jobs.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work, PeriodicJobs: identity.PeriodicJobs()})
+	return jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work, PeriodicJobs: append(identity.PeriodicJobs(), search.PeriodicJobs()...)})
 }
 
 func (a *app) migrate(ctx context.Context) error {
@@ -146,6 +159,15 @@ func migrate(ctx context.Context, stderr io.Writer) error {
 	return a.migrate(ctx)
 }
 
+// rebuild reindexes src; sources synced through the outbox go through
+// SyncWorker.Rebuild, so updates made meanwhile are not lost.
+func (a *app) rebuild(ctx context.Context, src search.Source, progress func(int)) (int, error) {
+	if s, ok := src.(search.Syncer); ok {
+		return a.syncWorker().Rebuild(ctx, s, progress)
+	}
+	return a.search.ReindexWithProgress(ctx, src, progress)
+}
+
 func reindex(ctx context.Context, names []string, stdout, stderr io.Writer) error {
 	a, err := openApp(ctx, stderr)
 	if err != nil {
@@ -167,7 +189,7 @@ func reindex(ctx context.Context, names []string, stdout, stderr io.Writer) erro
 			}
 			return fmt.Errorf("unknown index %q (known: %s)", name, strings.Join(known, ", "))
 		}
-		n, err := a.search.Reindex(ctx, src)
+		n, err := a.rebuild(ctx, src, newProgress(stderr, name))
 		if err != nil {
 			return err
 		}

@@ -41,6 +41,7 @@ type fixture struct {
 	search   *search.Client
 	skills   *skill.Vocabulary
 	openings *opening.Service
+	sync     *search.SyncWorker
 	inbox    *testkit.Inbox
 	openAPI  []byte
 
@@ -103,8 +104,11 @@ func newFixture(t *testing.T) *fixture {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &mail.SendWorker{DB: g, Outbox: mail.NewOutbox(nil, cfg.SessionSecret), Sender: sender,
 		Recipients: &identity.Service{DB: g}, Templates: identity.MailTemplates(cfg.BaseURL)})
-	river.AddWorker(workers, &opening.SyncWorker{DB: g, Search: f.search, Skills: f.skills})
-	river.AddWorker(workers, &search.ReindexWorker{Client: f.search, Sources: map[string]search.Source{
+	f.sync = &search.SyncWorker{DB: g, Client: f.search, Sources: map[string]search.Syncer{
+		opening.IndexName: opening.Source{DB: g, Skills: f.skills}}}
+	river.AddWorker(workers, f.sync)
+	river.AddWorker(workers, &search.SweepWorker{Sync: f.sync})
+	river.AddWorker(workers, &search.ReindexWorker{Client: f.search, Sync: f.sync, Sources: map[string]search.Source{
 		occupation.IndexName: occupation.Source{DB: g}, opening.IndexName: opening.Source{DB: g, Skills: f.skills}}})
 	q, err := jobs.New(f.db, jobs.Options{Workers: workers, Work: true, Logger: testkit.Logger()})
 	must(t, err)

@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/meilisearch/meilisearch-go"
-	"github.com/riverqueue/river"
-	"github.com/riverqueue/river/rivertype"
 
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
@@ -418,7 +416,9 @@ func TestOpeningsIndex(t *testing.T) {
 	deadline := time.Now().Add(15 * time.Second)
 	for hits = find(1); hits[0]["title"] != "Broodbakker (vroege dienst)"; hits = find(1) {
 		if time.Now().After(deadline) {
-			t.Fatalf("edit not in the index: %v", hits[0]["title"])
+			var jobs []struct{ Kind, State, Errors string }
+			f.db.Gorm.Raw(`SELECT kind, state::text, errors::text FROM river_job`).Scan(&jobs)
+			t.Fatalf("edit not in the index: %v; outbox %d; jobs %+v", hits[0]["title"], f.count(`SELECT count(*) FROM search_outbox`), jobs)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -435,13 +435,18 @@ func TestOpeningsIndex(t *testing.T) {
 	}
 	find(1)
 
-	// With Meilisearch unreachable the change still commits and its job
-	// fails, so River retries it later instead of dropping it.
-	dead := &opening.SyncWorker{DB: f.db.Gorm, Skills: f.skills, Search: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"})}
+	// With Meilisearch unreachable the change still commits and stays in the
+	// outbox; the sync fails (River retries it) and loses nothing.
+	dead := &search.SyncWorker{DB: f.db.Gorm, Client: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"}),
+		Sources: map[string]search.Syncer{opening.IndexName: opening.Source{DB: f.db.Gorm, Skills: f.skills}}}
+	must(t, f.db.Gorm.Exec(`INSERT INTO search_outbox (index_name, doc_id) VALUES ('openings', ?)`, o.ID).Error)
 	shortCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	if err := dead.Work(shortCtx, &river.Job[opening.SyncArgs]{JobRow: &rivertype.JobRow{}, Args: opening.SyncArgs{OpeningID: o.ID}}); err == nil {
+	if _, err := dead.Drain(shortCtx, opening.Source{DB: f.db.Gorm, Skills: f.skills}); err == nil {
 		t.Fatal("sync against an unreachable Meilisearch must fail so River retries")
+	}
+	if n := f.count(`SELECT count(*) FROM search_outbox WHERE doc_id = ?`, o.ID); n != 1 {
+		t.Fatal("a failed sync must keep the change in the outbox")
 	}
 }
 
@@ -481,7 +486,7 @@ func TestDemoOpenings(t *testing.T) {
 	if review := f.count(`SELECT count(*) FROM openings WHERE state = 'draft' AND review_requested_at IS NOT NULL`); review != 1 {
 		t.Fatalf("demo opening waiting for review: %d", review)
 	}
-	if jobs := f.count(`SELECT count(*) FROM river_job WHERE kind = 'opening_index'`); jobs < 5 {
-		t.Fatalf("index jobs queued with the demo openings: %d", jobs)
+	if queued := f.count(`SELECT count(*) FROM river_job WHERE kind = 'search_sync'`) + f.count(`SELECT count(*) FROM search_outbox`); queued == 0 {
+		t.Fatal("the demo openings queued no index sync")
 	}
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/lib/pq"
 	"github.com/meilisearch/meilisearch-go"
-	"github.com/riverqueue/river"
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
@@ -137,56 +136,43 @@ func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error
 	}
 }
 
-// SyncArgs asks a worker to bring one opening's document up to date. It
-// carries the id only; the worker reads the current state, so jobs that run
-// late or twice are harmless.
-type SyncArgs struct {
-	OpeningID string `json:"openingId"`
+// Load satisfies search.Syncer: the documents of the ids that are open;
+// every other id (paused, closed, gone) is removed from the index.
+func (s Source) Load(ctx context.Context, db *gorm.DB, ids []string) ([]any, []string, error) {
+	var rows []documentRow
+	err := db.WithContext(ctx).Table("openings o").Select(documentSelect).Joins("JOIN occupations oc ON oc.id = o.occupation_id").
+		Where("o.id IN ? AND o.state = ?", ids, string(Open)).Find(&rows).Error
+	if err != nil {
+		return nil, nil, err
+	}
+	docs := make([]any, len(rows))
+	open := make(map[string]bool, len(rows))
+	for i, r := range rows {
+		docs[i] = toDocument(r, s.Skills)
+		open[r.ID] = true
+	}
+	var remove []string
+	for _, id := range ids {
+		if !open[id] {
+			remove = append(remove, id)
+		}
+	}
+	return docs, remove, nil
 }
 
-// Kind is River's name for the job.
-func (SyncArgs) Kind() string { return "opening_index" }
+// ChangedSince satisfies search.Syncer.
+func (s Source) ChangedSince(ctx context.Context, db *gorm.DB, t time.Time) ([]string, error) {
+	var ids []string
+	err := db.WithContext(ctx).Table("openings").Where("updated_at >= ?", t).Pluck("id::text", &ids).Error
+	return ids, err
+}
 
-// enqueueSync queues the sync in the transaction that changes the opening:
-// the change and its index update commit together or not at all.
+// enqueueSync marks the opening for the openings index in the transaction
+// that changes it: the change and its index update commit together or not
+// at all.
 func (s *Service) enqueueSync(ctx context.Context, tx *gorm.DB, r Row) error {
 	if s.Jobs == nil {
 		return fmt.Errorf("opening service has no job client")
 	}
-	return s.Jobs.InsertTx(ctx, tx, SyncArgs{OpeningID: r.ID}, nil)
-}
-
-// SyncWorker runs SyncArgs: an open opening is put into the index, any other
-// state (or a deleted opening) is removed from it. While Meilisearch is down
-// the job fails and River retries it with backoff.
-type SyncWorker struct {
-	river.WorkerDefaults[SyncArgs]
-	DB     *gorm.DB
-	Search *search.Client
-	Skills *skill.Vocabulary
-}
-
-// Timeout bounds one sync.
-func (w *SyncWorker) Timeout(*river.Job[SyncArgs]) time.Duration { return time.Minute }
-
-// Work syncs the opening. A transaction-scoped advisory lock per opening
-// orders concurrent jobs for the same opening: each reads the state and
-// hands its task to Meilisearch (which applies tasks in order) before the
-// next one reads, so an older state never overwrites a newer one.
-func (w *SyncWorker) Work(ctx context.Context, job *river.Job[SyncArgs]) error {
-	return w.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Exec(`SELECT pg_advisory_xact_lock(hashtextextended('opening_index:' || ?, 0))`, job.Args.OpeningID).Error; err != nil {
-			return err
-		}
-		var rows []documentRow
-		err := tx.Table("openings o").Select(documentSelect).Joins("JOIN occupations oc ON oc.id = o.occupation_id").
-			Where("o.id = ?", job.Args.OpeningID).Limit(1).Find(&rows).Error
-		if err != nil {
-			return err
-		}
-		if len(rows) == 0 || State(rows[0].State) != Open {
-			return w.Search.Remove(ctx, Index, job.Args.OpeningID)
-		}
-		return w.Search.Put(ctx, Index, toDocument(rows[0], w.Skills))
-	})
+	return search.Enqueue(ctx, tx, s.Jobs, IndexName, r.ID)
 }

@@ -10,7 +10,6 @@ import (
 	"unicode"
 
 	"github.com/lib/pq"
-	"github.com/riverqueue/river"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
@@ -19,6 +18,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
 
@@ -33,15 +33,10 @@ var (
 		"vaste-begeleider", "opbouw-uren", "eenvoudige-instructies"}
 )
 
-// Enqueuer inserts a job in the caller's transaction (jobs.Client).
-type Enqueuer interface {
-	InsertTx(ctx context.Context, tx *gorm.DB, args river.JobArgs, opts *river.InsertOpts) error
-}
-
 // Service is the openings' domain logic.
 type Service struct {
 	DB     *gorm.DB
-	Jobs   Enqueuer
+	Jobs   search.Inserter
 	Skills *skill.Vocabulary
 	Now    func() time.Time
 }

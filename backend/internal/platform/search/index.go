@@ -61,6 +61,12 @@ func (c *Client) ensureIndex(ctx context.Context, uid string, ix Index) error {
 // swaps it in atomically: searches see the old index until the new one is
 // complete. It returns the number of documents indexed.
 func (c *Client) Reindex(ctx context.Context, src Source) (int, error) {
+	return c.ReindexWithProgress(ctx, src, nil)
+}
+
+// ReindexWithProgress is Reindex calling progress with the number of
+// documents Meilisearch has indexed so far, after each batch.
+func (c *Client) ReindexWithProgress(ctx context.Context, src Source, progress func(done int)) (int, error) {
 	if err := c.EnsureKey(ctx); err != nil {
 		return 0, err
 	}
@@ -79,6 +85,7 @@ func (c *Client) Reindex(ctx context.Context, src Source) (int, error) {
 	}
 	total := 0
 	var pending []*meilisearch.TaskInfo
+	var sizes []int
 	err := src.Documents(ctx, 5000, func(docs []any) error {
 		if len(docs) == 0 {
 			return nil
@@ -89,13 +96,19 @@ func (c *Client) Reindex(ctx context.Context, src Source) (int, error) {
 			return fmt.Errorf("add documents to %s: %w", fresh, err)
 		}
 		pending = append(pending, info)
+		sizes = append(sizes, len(docs))
 		total += len(docs)
 		return nil
 	})
 	if err == nil {
-		for _, info := range pending {
+		done := 0
+		for i, info := range pending {
 			if err = c.wait(ctx, info, nil); err != nil {
 				break
+			}
+			done += sizes[i]
+			if progress != nil {
+				progress(done)
 			}
 		}
 	}

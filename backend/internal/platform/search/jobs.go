@@ -23,6 +23,9 @@ type ReindexWorker struct {
 	river.WorkerDefaults[ReindexArgs]
 	Client  *Client
 	Sources map[string]Source
+	// Sync, when set, rebuilds Syncer sources with Rebuild (no change lost
+	// across the swap).
+	Sync *SyncWorker
 }
 
 // Timeout allows a full rebuild of a large index.
@@ -33,6 +36,10 @@ func (w *ReindexWorker) Work(ctx context.Context, job *river.Job[ReindexArgs]) e
 	src, ok := w.Sources[job.Args.Index]
 	if !ok {
 		return river.JobCancel(fmt.Errorf("unknown index %q", job.Args.Index))
+	}
+	if syncer, ok := src.(Syncer); ok && w.Sync != nil {
+		_, err := w.Sync.Rebuild(ctx, syncer, nil)
+		return err
 	}
 	_, err := w.Client.Reindex(ctx, src)
 	return err
