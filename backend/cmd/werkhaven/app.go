@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/riverqueue/river"
 
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
@@ -65,6 +68,7 @@ func (a *app) sources() map[string]search.Source {
 	return map[string]search.Source{
 		occupation.IndexName: occupation.Source{DB: a.db.Gorm},
 		opening.IndexName:    opening.Source{DB: a.db.Gorm, Skills: a.skills},
+		candidate.IndexName:  candidate.Source{DB: a.db.Gorm, Skills: a.skills},
 	}
 }
 
@@ -97,9 +101,21 @@ func (a *app) openings(q *jobs.Client) *opening.Service {
 	return &opening.Service{DB: a.db.Gorm, Jobs: q, Skills: a.skills}
 }
 
+// candidates is the candidates service, queuing index syncs and mail through q.
+func (a *app) candidates(q *jobs.Client) *candidate.Service {
+	return &candidate.Service{DB: a.db.Gorm, Jobs: q, Skills: a.skills, Outbox: mail.NewOutbox(q, a.cfg.SessionSecret)}
+}
+
+// mailTemplates are every domain's mail templates, by name.
+func mailTemplates(baseURL string) map[string]mail.Template {
+	t := identity.MailTemplates(baseURL)
+	maps.Copy(t, candidate.MailTemplates(baseURL))
+	return t
+}
+
 // workers is every River worker of the process. The mail worker's outbox
 // only opens sealed mail, so it needs no job client of its own.
-func (a *app) workers() (*river.Workers, error) {
+func (a *app) workers(q *jobs.Deferred) (*river.Workers, error) {
 	sender, err := mail.NewSender(a.cfg.SMTPURL, a.cfg.MailFrom)
 	if err != nil {
 		return nil, err
@@ -112,18 +128,24 @@ func (a *app) workers() (*river.Workers, error) {
 	river.AddWorker(w, &identity.CleanupWorker{DB: a.db.Gorm})
 	river.AddWorker(w, &mail.SendWorker{
 		DB: a.db.Gorm, Outbox: mail.NewOutbox(nil, a.cfg.SessionSecret), Sender: sender,
-		Recipients: &identity.Service{DB: a.db.Gorm}, Templates: identity.MailTemplates(a.cfg.BaseURL),
+		Recipients: &identity.Service{DB: a.db.Gorm}, Templates: mailTemplates(a.cfg.BaseURL),
 	})
+	// The reminder worker queues mail through the client made from these workers.
+	river.AddWorker(w, &candidate.RemindWorker{Service: &candidate.Service{DB: a.db.Gorm, Skills: a.skills, Jobs: q,
+		Outbox: mail.NewOutbox(q, a.cfg.SessionSecret)}})
 	return w, nil
 }
 
 // jobs returns a job client; with work=true it also works jobs.
 func (a *app) jobs(work bool) (*jobs.Client, error) {
-	w, err := a.workers()
+	deferred := &jobs.Deferred{}
+	w, err := a.workers(deferred)
 	if err != nil {
 		return nil, err
 	}
-	return jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work, PeriodicJobs: append(identity.PeriodicJobs(), search.PeriodicJobs()...)})
+	c, err := jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work, PeriodicJobs: slices.Concat(identity.PeriodicJobs(), search.PeriodicJobs(), candidate.PeriodicJobs())})
+	deferred.C = c
+	return c, err
 }
 
 func (a *app) migrate(ctx context.Context) error {

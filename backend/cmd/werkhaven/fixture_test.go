@@ -17,6 +17,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
@@ -34,16 +35,19 @@ import (
 // fixture is a whole Werkhaven (real Postgres, real SMTP server, River
 // workers) with the demo region and a second region, and a movable clock.
 type fixture struct {
-	t        *testing.T
-	db       *database.DB
-	app      *fiber.App
-	svc      *identity.Service
-	search   *search.Client
-	skills   *skill.Vocabulary
-	openings *opening.Service
-	sync     *search.SyncWorker
-	inbox    *testkit.Inbox
-	openAPI  []byte
+	t          *testing.T
+	db         *database.DB
+	app        *fiber.App
+	svc        *identity.Service
+	search     *search.Client
+	skills     *skill.Vocabulary
+	openings   *opening.Service
+	candidates *candidate.Service
+	// myCandidate is the candidate of the demo kandidaat's account.
+	myCandidate string
+	sync        *search.SyncWorker
+	inbox       *testkit.Inbox
+	openAPI     []byte
 
 	mu  sync.Mutex
 	now time.Time
@@ -103,9 +107,9 @@ func newFixture(t *testing.T) *fixture {
 	must(t, err)
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &mail.SendWorker{DB: g, Outbox: mail.NewOutbox(nil, cfg.SessionSecret), Sender: sender,
-		Recipients: &identity.Service{DB: g}, Templates: identity.MailTemplates(cfg.BaseURL)})
+		Recipients: &identity.Service{DB: g}, Templates: mailTemplates(cfg.BaseURL)})
 	f.sync = &search.SyncWorker{DB: g, Client: f.search, Sources: map[string]search.Syncer{
-		opening.IndexName: opening.Source{DB: g, Skills: f.skills}}}
+		opening.IndexName: opening.Source{DB: g, Skills: f.skills}, candidate.IndexName: candidate.Source{DB: g, Skills: f.skills}}}
 	river.AddWorker(workers, f.sync)
 	river.AddWorker(workers, &search.SweepWorker{Sync: f.sync})
 	river.AddWorker(workers, &search.ReindexWorker{Client: f.search, Sync: f.sync, Sources: map[string]search.Source{
@@ -128,9 +132,13 @@ func newFixture(t *testing.T) *fixture {
 	f.svc = &identity.Service{DB: g, Outbox: mail.NewOutbox(q, cfg.SessionSecret), BaseURL: cfg.BaseURL, Now: f.clock}
 	srv := httpapi.New(httpapi.Deps{Config: cfg, Logger: testkit.Logger()})
 	f.openings = &opening.Service{DB: g, Jobs: q, Skills: f.skills, Now: f.clock}
-	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: f.skills, openings: f.openings,
+	f.candidates = &candidate.Service{DB: g, Jobs: q, Skills: f.skills, Outbox: mail.NewOutbox(q, cfg.SessionSecret), Now: f.clock}
+	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: f.skills, openings: f.openings, candidates: f.candidates,
 		occupations: &occupation.Service{Search: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"})}})
 	f.app = srv.Finish()
+	// The demo kandidaat's own profile, in klantmanager De Vries's caseload.
+	f.myCandidate = f.newCandidate("Sanne de Boer", "")
+	must(t, g.Exec(`UPDATE candidates SET user_id = ? WHERE id = ?`, f.user[kandidaatA], f.myCandidate).Error)
 	f.openAPI, err = json.Marshal(srv.API.OpenAPI())
 	must(t, err)
 	return f
@@ -310,4 +318,26 @@ func (f *fixture) newOpening(org string, state opening.State) string {
 		must(f.t, err)
 	}
 	return o.ID
+}
+
+// candidateJSON is a valid new candidate (profile and identity).
+func (f *fixture) candidateJSON(name, email string) string {
+	return fmt.Sprintf(`{"profile":{"occupations":[%q],"skills":["haccp","klantgericht","nederlands-b1"],"experience":"Twee jaar gewerkt in een bakkerij.",
+		"education":"mbo2","languages":[{"code":"nl","level":"B1"}],"drivingLicence":false,"ownTransport":true,"pc4":"","maxTravelKm":15,
+		"hoursMin":20,"hoursMax":32,"days":["ma","di"],"dayParts":["ochtend"],"rung":4,"supportNeeds":["jobcoach"],"doelgroepregister":true,
+		"praktijkroute":false,"lksIndicatie":false},
+		"identity":{"name":%q,"email":%q,"phone":"06 12345678","street":"Oudegracht 1","postcode":"3511 AB"}}`, f.occupationID("bakker"), name, email)
+}
+
+// newCandidate registers a candidate in klantmanager De Vries's caseload
+// through the service and returns its id.
+func (f *fixture) newCandidate(name, email string) string {
+	f.t.Helper()
+	p := authz.Principal{UserID: f.user[kmA], RegionID: f.regionA, Role: authz.Klantmanager}
+	ctx := authz.WithPrincipal(testkit.Context(f.t), p)
+	rung, hmin, hmax, km := 4, 20, 32, 15
+	c, err := f.candidates.Create(ctx, p, candidate.Profile{Occupations: []string{f.occupationID("bakker")}, Skills: []string{"haccp"},
+		Rung: &rung, HoursMin: &hmin, HoursMax: &hmax, MaxTravelKm: &km}, candidate.Identity{Name: name, Email: email, Postcode: "3511 AB"}, "")
+	must(f.t, err)
+	return c.ID
 }

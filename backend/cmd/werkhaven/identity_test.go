@@ -106,10 +106,50 @@ var matrix = map[string]matrixCase{
 	"checkFairness": {allowed: openingWriters, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/fairness-checks", `{"title":"Jonge collega gezocht"}`
 	}},
+	"listCandidates": {allowed: caseloadRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/candidates", "" }},
+	"createCandidate": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/candidates", f.candidateJSON("Nieuwe Kandidaat", "")
+	}},
+	"getCandidate": {allowed: caseloadRoles, request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/candidates/" + f.myCandidate, "" }},
+	"updateCandidateProfile": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/candidates/" + f.myCandidate + "/profile", `{"occupations":[],"skills":[],"experience":"","education":"","languages":[],"drivingLicence":false,"ownTransport":false,"pc4":"3511","days":[],"dayParts":[],"supportNeeds":[],"doelgroepregister":false,"praktijkroute":false,"lksIndicatie":false,"status":"available"}`
+	}},
+	"getCandidateIdentity": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/candidates/" + f.myCandidate + "/identity", ""
+	}},
+	"updateCandidateIdentity": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/candidates/" + f.newCandidate("Piet", "") + "/identity", `{"name":"Piet Jansen"}`
+	}},
+	"listCandidateConsents": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/candidates/" + f.myCandidate + "/consents", ""
+	}},
+	"recordCandidateConsent": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/candidates/" + f.myCandidate + "/consents", `{"given":true,"method":"klantmanager_papier"}`
+	}},
+	"requestAvailabilityConfirmation": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/candidates/" + f.myCandidate + "/confirmation-requests", ""
+	}},
+	"eraseCandidate": {allowed: caseloadRoles, request: func(f *fixture) (string, string, string) {
+		return "DELETE", "/api/v1/candidates/" + f.newCandidate("Te Wissen", ""), ""
+	}},
+	"confirmAvailability": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/availability-confirmations", `{"token":"ongeldig-token-ongeldig-token"}`
+	}},
+	"getMyProfile": {allowed: kandidaatOnly, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/candidate", "" }},
+	"confirmMyAvailability": {allowed: kandidaatOnly, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/me/candidate/availability-confirmations", ""
+	}},
+	"setMyConsent": {allowed: kandidaatOnly, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/me/candidate/consents", `{"given":true}`
+	}},
+	"exportMyData": {allowed: kandidaatOnly, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/candidate/export", "" }},
 	"getPortfolio": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/portfolio", "" }},
 }
 
 var (
+	caseloadRoles  = []authz.Role{authz.Klantmanager, authz.Admin}
+	kmOnly         = []authz.Role{authz.Klantmanager}
+	kandidaatOnly  = []authz.Role{authz.Kandidaat}
 	openingReaders = []authz.Role{authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder}
 	openingWriters = []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder}
 )

@@ -11,6 +11,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
@@ -25,6 +26,7 @@ type services struct {
 	identity    *identity.Service
 	skills      *skill.Vocabulary
 	openings    *opening.Service
+	candidates  *candidate.Service
 	db          *gorm.DB
 	cfg         config.Config
 }
@@ -40,6 +42,7 @@ func routes(srv *httpapi.Server, s services) {
 	occupation.Register(srv.API, s.occupations)
 	skill.Register(srv.API, s.skills)
 	opening.Register(srv.API, s.openings)
+	candidate.Register(srv.API, s.candidates)
 }
 
 // openAPIDocument writes the OpenAPI 3.1 document as JSON; `make generate`

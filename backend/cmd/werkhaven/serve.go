@@ -64,7 +64,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			Metrics: httpapi.NewMetrics(a.db.Pool, q),
 		})
 		routes(srv, services{occupations: &occupation.Service{Search: a.search}, identity: a.identity(q), skills: a.skills,
-			openings: a.openings(q), db: a.db.Gorm, cfg: a.cfg})
+			openings: a.openings(q), candidates: a.candidates(q), db: a.db.Gorm, cfg: a.cfg})
 		if inbox := a.devInbox(); inbox != nil {
 			defer inbox.Close()
 			srv.App.Get("/dev/mail", inbox.Page)

@@ -136,7 +136,7 @@ func (s *Service) throttled(ctx context.Context, keys []string) (time.Duration, 
 }
 
 func (s *Service) openSession(ctx context.Context, tx *gorm.DB, u userRow, kind string, lifetime time.Duration) (string, authz.Principal, error) {
-	secret, hash := newSecret()
+	secret, hash := NewSecret()
 	now := s.now()
 	row := sessionRow{IDHash: hash, UserID: u.ID, Kind: kind, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(lifetime)}
 	if err := tx.WithContext(ctx).Create(&row).Error; err != nil {
@@ -157,7 +157,7 @@ func principalOf(u userRow, sessionHash []byte) authz.Principal {
 // absolute expiry, while it is used at least every IdleTimeout, and while
 // its user is active.
 func (s *Service) Authenticate(ctx context.Context, cookie string) (authz.Principal, error) {
-	hash := hashSecret(cookie)
+	hash := HashSecret(cookie)
 	var row sessionRow
 	if err := s.DB.WithContext(ctx).Where("id_hash = ?", hash).First(&row).Error; err != nil {
 		if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -183,7 +183,7 @@ func (s *Service) Authenticate(ctx context.Context, cookie string) (authz.Princi
 // EndSession deletes the session a cookie names (at sign-in, so the old id
 // cannot be reused: session rotation).
 func (s *Service) EndSession(ctx context.Context, cookie string) error {
-	return s.DB.WithContext(ctx).Where("id_hash = ?", hashSecret(cookie)).Delete(&sessionRow{}).Error
+	return s.DB.WithContext(ctx).Where("id_hash = ?", HashSecret(cookie)).Delete(&sessionRow{}).Error
 }
 
 // SignOut ends the caller's session; everywhere ends all their sessions.
@@ -204,7 +204,7 @@ func (s *Service) SignOut(ctx context.Context, p authz.Principal, everywhere boo
 
 // issueToken stores a single-use token for u and queues its mail, in tx.
 func (s *Service) issueToken(ctx context.Context, tx *gorm.DB, userID, createdBy, purpose string, ttl time.Duration, template string, data map[string]any) error {
-	secret, hash := newSecret()
+	secret, hash := NewSecret()
 	now := s.now()
 	row := tokenRow{Purpose: purpose, TokenHash: hash, UserID: userID, CreatedBy: nullable(createdBy), CreatedAt: now, ExpiresAt: now.Add(ttl)}
 	if err := tx.WithContext(ctx).Create(&row).Error; err != nil {
@@ -220,7 +220,7 @@ func (s *Service) issueToken(ctx context.Context, tx *gorm.DB, userID, createdBy
 func (s *Service) consumeToken(ctx context.Context, tx *gorm.DB, purpose, token string) (userRow, error) {
 	var t tokenRow
 	res := tx.WithContext(ctx).Raw(`UPDATE auth_tokens SET used_at = ? WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?
-		RETURNING id, user_id`, s.now(), hashSecret(token), purpose, s.now()).Scan(&t)
+		RETURNING id, user_id`, s.now(), HashSecret(token), purpose, s.now()).Scan(&t)
 	if res.Error != nil {
 		return userRow{}, res.Error
 	}

@@ -110,14 +110,17 @@ func (tokenRow) TableName() string { return "auth_tokens" }
 
 // newSecret returns a random URL-safe secret and its SHA-256, which is what
 // the database keeps.
-func newSecret() (string, []byte) {
+// NewSecret returns a random URL-safe secret for a mailed link and the
+// SHA-256 hash that is stored instead.
+func NewSecret() (string, []byte) {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b)
 	s := base64.RawURLEncoding.EncodeToString(b)
-	return s, hashSecret(s)
+	return s, HashSecret(s)
 }
 
-func hashSecret(s string) []byte {
+// HashSecret is the stored form of a secret.
+func HashSecret(s string) []byte {
 	h := sha256.Sum256([]byte(s))
 	return h[:]
 }

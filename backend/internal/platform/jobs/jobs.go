@@ -153,3 +153,15 @@ func (c *Client) Counts(ctx context.Context) (map[string]int64, error) {
 	}
 	return counts, rows.Err()
 }
+
+// Deferred inserts through a Client that is created after the workers that
+// need it (a worker that queues follow-up jobs): set C once the client exists.
+type Deferred struct{ C *Client }
+
+// InsertTx inserts args in tx through the client set in C.
+func (d *Deferred) InsertTx(ctx context.Context, tx *gorm.DB, args river.JobArgs, opts *river.InsertOpts) error {
+	if d.C == nil {
+		return errors.New("jobs: deferred inserter used before its client was set")
+	}
+	return d.C.InsertTx(ctx, tx, args, opts)
+}

@@ -13,8 +13,6 @@ import (
 
 	"github.com/riverqueue/river"
 	"gorm.io/gorm"
-
-	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
 )
 
 // Recipient is who a mail goes to, read at send time.
@@ -38,12 +36,18 @@ type Template interface {
 // which may hold a single-use token, is sealed with AES-GCM and wiped once
 // the mail is sent; job arguments carry only the outbox id.
 type Outbox struct {
-	Jobs *jobs.Client
+	Jobs Inserter
 	key  []byte
 }
 
-// NewOutbox derives the sealing key from secret (SESSION_SECRET).
-func NewOutbox(q *jobs.Client, secret string) *Outbox {
+// Inserter inserts a job in the caller's transaction (jobs.Client).
+type Inserter interface {
+	InsertTx(ctx context.Context, tx *gorm.DB, args river.JobArgs, opts *river.InsertOpts) error
+}
+
+// NewOutbox derives the sealing key from secret (SESSION_SECRET). q may be
+// nil for an outbox that only opens sealed mail (the send worker).
+func NewOutbox(q Inserter, secret string) *Outbox {
 	k := sha256.Sum256([]byte("werkhaven mail outbox|" + secret))
 	return &Outbox{Jobs: q, key: k[:]}
 }

@@ -1,0 +1,370 @@
+package candidate
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+)
+
+type languageBody struct {
+	Code  string `json:"code" enum:"nl,en,ar,tr,pl,ro,bg,es,fr,de,pt,uk,ru,ti,so,fa,prs,ps,zh,other"`
+	Level string `json:"level" enum:"A1,A2,B1,B2,C1,C2"`
+}
+
+// ProfileBody is the pseudonymous profile, in and out.
+type ProfileBody struct {
+	Occupations       []string       `json:"occupations" maxItems:"5" doc:"ESCO occupation ids (GET /occupations)"`
+	Skills            []string       `json:"skills" maxItems:"40" doc:"Skill ids (GET /skills)"`
+	Experience        string         `json:"experience" maxLength:"1000" doc:"Short summary of work experience, written by the klantmanager; never indexed"`
+	Education         string         `json:"education" enum:",geen,vmbo,mbo1,mbo2,mbo3,mbo4,havo,vwo,hbo,wo"`
+	Languages         []languageBody `json:"languages" maxItems:"10"`
+	DrivingLicence    bool           `json:"drivingLicence"`
+	OwnTransport      bool           `json:"ownTransport"`
+	PC4               string         `json:"pc4" pattern:"^([1-9][0-9]{3})?$" doc:"Postcode area (4 digits); empty: derived from the address"`
+	MaxTravelKm       *int           `json:"maxTravelKm,omitempty" minimum:"1" maximum:"150"`
+	HoursMin          *int           `json:"hoursMin,omitempty" minimum:"1" maximum:"60"`
+	HoursMax          *int           `json:"hoursMax,omitempty" minimum:"1" maximum:"60"`
+	Days              []string       `json:"days" maxItems:"7" enum:"ma,di,wo,do,vr,za,zo"`
+	DayParts          []string       `json:"dayParts" maxItems:"4" enum:"ochtend,middag,avond,nacht"`
+	AvailableFrom     string         `json:"availableFrom,omitempty" format:"date"`
+	Rung              *int           `json:"rung,omitempty" minimum:"1" maximum:"6" doc:"Participatieladder 1–6"`
+	SupportNeeds      []string       `json:"supportNeeds" maxItems:"8" enum:"jobcoach,aangepaste-werkplek,rustige-werkplek,vaste-structuur,flexibele-uren,vaste-begeleider,opbouw-uren,eenvoudige-instructies" doc:"What helps at work (never a diagnosis)"`
+	Doelgroepregister bool           `json:"doelgroepregister"`
+	Praktijkroute     bool           `json:"praktijkroute"`
+	LKSIndicatie      bool           `json:"lksIndicatie"`
+}
+
+func (b ProfileBody) profile() (Profile, error) {
+	p := Profile{Occupations: b.Occupations, Skills: b.Skills, Experience: b.Experience, Education: b.Education,
+		DrivingLicence: b.DrivingLicence, OwnTransport: b.OwnTransport, PC4: b.PC4, MaxTravelKm: b.MaxTravelKm, HoursMin: b.HoursMin,
+		HoursMax: b.HoursMax, Days: b.Days, DayParts: b.DayParts, Rung: b.Rung, SupportNeeds: b.SupportNeeds,
+		Doelgroepregister: b.Doelgroepregister, Praktijkroute: b.Praktijkroute, LKSIndicatie: b.LKSIndicatie}
+	for _, l := range b.Languages {
+		p.Languages = append(p.Languages, Language(l))
+	}
+	d, err := opening.ParseDate("availableFrom", b.AvailableFrom)
+	p.AvailableFrom = d
+	return p, err
+}
+
+func toProfileBody(p Profile) ProfileBody {
+	b := ProfileBody{Occupations: p.Occupations, Skills: p.Skills, Experience: p.Experience, Education: p.Education,
+		DrivingLicence: p.DrivingLicence, OwnTransport: p.OwnTransport, PC4: p.PC4, MaxTravelKm: p.MaxTravelKm, HoursMin: p.HoursMin,
+		HoursMax: p.HoursMax, Days: p.Days, DayParts: p.DayParts, Rung: p.Rung, SupportNeeds: p.SupportNeeds,
+		Doelgroepregister: p.Doelgroepregister, Praktijkroute: p.Praktijkroute, LKSIndicatie: p.LKSIndicatie, Languages: []languageBody{}}
+	for _, l := range p.Languages {
+		b.Languages = append(b.Languages, languageBody(l))
+	}
+	if p.AvailableFrom != nil {
+		b.AvailableFrom = p.AvailableFrom.Format(time.DateOnly)
+	}
+	return b
+}
+
+type candidateBody struct {
+	ID           string      `json:"id" format:"uuid"`
+	PublicCode   string      `json:"publicCode" example:"K-7F3A2"`
+	Status       string      `json:"status" enum:"available,in_process,placed,paused"`
+	Consent      bool        `json:"consent"`
+	ConsentAt    *time.Time  `json:"consentAt,omitempty"`
+	ConfirmedAt  time.Time   `json:"confirmedAt"`
+	RemindedAt   *time.Time  `json:"remindedAt,omitempty"`
+	Freshness    string      `json:"freshness" enum:"fresh,stale,expired" doc:"stale: niet recent bevestigd (90 days); expired: out of pools (180 days)"`
+	Completeness int         `json:"completeness" doc:"0–100"`
+	Missing      []string    `json:"missing" doc:"Fields to fill in, most useful first"`
+	HasAccount   bool        `json:"hasAccount" doc:"The kandidaat has an e-mail address and can sign in"`
+	Profile      ProfileBody `json:"profile"`
+	CreatedAt    time.Time   `json:"createdAt"`
+	UpdatedAt    time.Time   `json:"updatedAt"`
+}
+
+func toBody(c Candidate) candidateBody {
+	return candidateBody{ID: c.ID, PublicCode: c.PublicCode, Status: string(c.Status), Consent: c.Consent, ConsentAt: c.ConsentAt,
+		ConfirmedAt: c.ConfirmedAt, RemindedAt: c.RemindedAt, Freshness: string(c.Freshness), Completeness: c.Completeness, Missing: c.Missing,
+		HasAccount: c.HasAccount, Profile: toProfileBody(c.Profile), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
+}
+
+type caseloadEntry struct {
+	candidateBody
+	Name string `json:"name" doc:"Personal data: reading the caseload is audited"`
+}
+
+type identityBody struct {
+	Name     string `json:"name" minLength:"1" maxLength:"200"`
+	Email    string `json:"email,omitempty" maxLength:"254"`
+	Phone    string `json:"phone,omitempty" maxLength:"20"`
+	Street   string `json:"street,omitempty" maxLength:"200" doc:"Street and house number"`
+	Postcode string `json:"postcode,omitempty" maxLength:"7"`
+	Place    string `json:"place,omitempty" maxLength:"100"`
+	Language string `json:"language,omitempty" enum:"nl,en" default:"nl" doc:"Language of mails"`
+}
+
+func (b identityBody) identity() Identity { return Identity(b) }
+
+// IDParam is the {id} of a candidate path.
+type IDParam struct {
+	ID string `path:"id" format:"uuid"`
+}
+
+type listInput struct {
+	Status     string `query:"status" enum:"available,in_process,placed,paused"`
+	Freshness  string `query:"freshness" enum:"fresh,stale,expired"`
+	Incomplete bool   `query:"incomplete" doc:"Only profiles less than 80% complete"`
+	Sort       string `query:"sort" enum:"updated,confirmed,code" default:"updated"`
+}
+
+type createInput struct {
+	Body struct {
+		Profile  ProfileBody  `json:"profile"`
+		Identity identityBody `json:"identity"`
+	}
+}
+
+type profileInput struct {
+	IDParam
+	Body struct {
+		ProfileBody
+		Status string `json:"status" enum:"available,in_process,placed,paused"`
+	}
+}
+
+type identityInput struct {
+	IDParam
+	Body identityBody
+}
+
+type consentInput struct {
+	IDParam
+	Body struct {
+		Given  bool   `json:"given"`
+		Method string `json:"method" enum:"klantmanager_papier,klantmanager_gesprek" doc:"How the kandidaat gave or withdrew consent"`
+		Note   string `json:"note,omitempty" maxLength:"500"`
+	}
+}
+
+type consentBody struct {
+	ID             string    `json:"id" format:"uuid"`
+	Given          bool      `json:"given"`
+	Method         string    `json:"method" enum:"kandidaat_link,kandidaat_portaal,klantmanager_papier,klantmanager_gesprek"`
+	Note           string    `json:"note,omitempty"`
+	RecordedByName string    `json:"recordedByName,omitempty" doc:"The klantmanager who recorded it; empty when the kandidaat did"`
+	RecordedAt     time.Time `json:"recordedAt"`
+}
+
+type confirmInput struct {
+	Body struct {
+		Token   string `json:"token" minLength:"20" maxLength:"100"`
+		Consent bool   `json:"consent,omitempty" doc:"Also agree to be found by employers"`
+	}
+}
+
+type mineBody struct {
+	Candidate candidateBody `json:"candidate"`
+	Identity  identityBody  `json:"identity"`
+}
+
+type myConsentInput struct {
+	Body struct {
+		Given bool `json:"given"`
+	}
+}
+
+type exportOutput struct {
+	ContentDisposition string `header:"Content-Disposition"`
+	Body               json.RawMessage
+}
+
+var (
+	klantmanager = authz.Roles(authz.Klantmanager)
+	caseload     = authz.Roles(authz.Klantmanager, authz.Admin)
+	kandidaat    = authz.Roles(authz.Kandidaat)
+)
+
+// Register adds the candidate operations to api.
+func Register(api huma.API, s *Service) {
+	tags := []string{"Kandidaten"}
+	type one = struct{ Body candidateBody }
+	authz.Register(api, huma.Operation{OperationID: "listCandidates", Method: http.MethodGet, Path: "/candidates",
+		Summary: "Caseload / Caseload", Tags: tags, Description: "Klantmanagers see their own caseload; admins the region's candidates. Names are personal data: every list read is audited."},
+		caseload, func(ctx context.Context, in *listInput) (*struct {
+			Body struct {
+				Items []caseloadEntry `json:"items"`
+			}
+		}, error) {
+			list, err := s.List(ctx, authz.MustFrom(ctx), Filter{Status: Status(in.Status), Freshness: Freshness(in.Freshness), Incomplete: in.Incomplete, Sort: in.Sort}, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct {
+				Body struct {
+					Items []caseloadEntry `json:"items"`
+				}
+			}{}
+			out.Body.Items = httpapi.Items(list, func(e Entry) caseloadEntry { return caseloadEntry{candidateBody: toBody(e.Candidate), Name: e.Name} })
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "createCandidate", Method: http.MethodPost, Path: "/candidates", DefaultStatus: http.StatusCreated,
+		Summary: "Kandidaat inschrijven / Register a candidate", Tags: tags, Errors: []int{400}},
+		klantmanager, func(ctx context.Context, in *createInput) (*one, error) {
+			p, err := in.Body.Profile.profile()
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			c, err := s.Create(ctx, authz.MustFrom(ctx), p, in.Body.Identity.identity(), httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &one{Body: toBody(c)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "getCandidate", Method: http.MethodGet, Path: "/candidates/{id}",
+		Summary: "Kandidaat (profiel, zonder persoonsgegevens) / Candidate profile", Tags: tags, Errors: []int{404}},
+		caseload, func(ctx context.Context, in *IDParam) (*one, error) {
+			c, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &one{Body: toBody(c)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "updateCandidateProfile", Method: http.MethodPut, Path: "/candidates/{id}/profile",
+		Summary: "Profiel en status wijzigen / Replace profile and status", Tags: tags, Errors: []int{400, 404}},
+		klantmanager, func(ctx context.Context, in *profileInput) (*one, error) {
+			p, err := in.Body.profile()
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			c, err := s.UpdateProfile(ctx, authz.MustFrom(ctx), in.ID, p, Status(in.Body.Status), httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &one{Body: toBody(c)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "getCandidateIdentity", Method: http.MethodGet, Path: "/candidates/{id}/identity",
+		Summary: "Persoonsgegevens (gelogd) / Personal data (audited)", Tags: tags, Errors: []int{404}},
+		klantmanager, func(ctx context.Context, in *IDParam) (*struct{ Body identityBody }, error) {
+			id, err := s.Identity(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body identityBody }{Body: identityBody(id)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "updateCandidateIdentity", Method: http.MethodPut, Path: "/candidates/{id}/identity",
+		Summary: "Persoonsgegevens wijzigen / Replace personal data", Tags: tags, Errors: []int{400, 404}},
+		klantmanager, func(ctx context.Context, in *identityInput) (*struct{ Body identityBody }, error) {
+			id, err := s.UpdateIdentity(ctx, authz.MustFrom(ctx), in.ID, in.Body.identity(), httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body identityBody }{Body: identityBody(id)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "listCandidateConsents", Method: http.MethodGet, Path: "/candidates/{id}/consents",
+		Summary: "Toestemmingen / Consent history", Tags: tags, Errors: []int{404}},
+		klantmanager, func(ctx context.Context, in *IDParam) (*struct {
+			Body struct {
+				Items []consentBody `json:"items"`
+			}
+		}, error) {
+			list, err := s.Consents(ctx, authz.MustFrom(ctx), in.ID)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct {
+				Body struct {
+					Items []consentBody `json:"items"`
+				}
+			}{}
+			out.Body.Items = httpapi.Items(list, func(c Consent) consentBody {
+				return consentBody{ID: c.ID, Given: c.Given, Method: c.Method, Note: c.Note, RecordedByName: c.RecordedByName, RecordedAt: c.RecordedAt}
+			})
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "recordCandidateConsent", Method: http.MethodPost, Path: "/candidates/{id}/consents", DefaultStatus: http.StatusCreated,
+		Summary: "Toestemming vastleggen of intrekken / Record consent or its withdrawal", Tags: tags, Errors: []int{400, 404},
+		Description: "Withdrawal removes the candidate from search within seconds."},
+		klantmanager, func(ctx context.Context, in *consentInput) (*one, error) {
+			c, err := s.SetConsent(ctx, authz.MustFrom(ctx), in.ID, in.Body.Given, in.Body.Method, in.Body.Note, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &one{Body: toBody(c)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "requestAvailabilityConfirmation", Method: http.MethodPost, Path: "/candidates/{id}/confirmation-requests",
+		DefaultStatus: http.StatusAccepted, Summary: "Bevestigingslink mailen / Mail a confirmation link", Tags: tags, Errors: []int{404, 409}},
+		klantmanager, func(ctx context.Context, in *IDParam) (*struct{}, error) {
+			return nil, httpapi.FromError(s.RequestConfirmation(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx)))
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "eraseCandidate", Method: http.MethodDelete, Path: "/candidates/{id}", DefaultStatus: http.StatusNoContent,
+		Summary: "Gegevens wissen (AVG art. 17) / Erase (GDPR art. 17)", Tags: tags, Errors: []int{404},
+		Description: "Deletes the identity and the kandidaat's account, clears free text, ends consent and removes the profile from search. Anonymous statistics stay."},
+		caseload, func(ctx context.Context, in *IDParam) (*struct{}, error) {
+			return nil, httpapi.FromError(s.Erase(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx)))
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "confirmAvailability", Method: http.MethodPost, Path: "/availability-confirmations", DefaultStatus: http.StatusNoContent,
+		Summary: "Beschikbaarheid bevestigen met de link uit de mail / Confirm availability with the mailed link", Tags: tags, Errors: []int{400, 410}},
+		authz.PublicRule, func(ctx context.Context, in *confirmInput) (*struct{}, error) {
+			return nil, httpapi.FromError(s.ConfirmWithToken(ctx, in.Body.Token, in.Body.Consent, httpapi.ClientIP(ctx)))
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "getMyProfile", Method: http.MethodGet, Path: "/me/candidate",
+		Summary: "Mijn gegevens / My details", Tags: tags, Errors: []int{404}},
+		kandidaat, func(ctx context.Context, _ *struct{}) (*struct{ Body mineBody }, error) {
+			c, id, err := s.Mine(ctx, authz.MustFrom(ctx), httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body mineBody }{Body: mineBody{Candidate: toBody(c), Identity: identityBody(id)}}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "confirmMyAvailability", Method: http.MethodPost, Path: "/me/candidate/availability-confirmations",
+		Summary: "Ik zoek nog werk / I am still looking for work", Tags: tags, Errors: []int{404}},
+		kandidaat, func(ctx context.Context, _ *struct{}) (*one, error) {
+			c, err := s.ConfirmMine(ctx, authz.MustFrom(ctx), httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &one{Body: toBody(c)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "setMyConsent", Method: http.MethodPost, Path: "/me/candidate/consents",
+		Summary: "Mijn toestemming geven of intrekken / Give or withdraw my consent", Tags: tags, Errors: []int{404}},
+		kandidaat, func(ctx context.Context, in *myConsentInput) (*one, error) {
+			c, err := s.ConsentMine(ctx, authz.MustFrom(ctx), in.Body.Given, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &one{Body: toBody(c)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "exportMyData", Method: http.MethodGet, Path: "/me/candidate/export",
+		Summary: "Mijn gegevens downloaden (AVG art. 15) / Download my data (GDPR art. 15)", Tags: tags, Errors: []int{404}},
+		kandidaat, func(ctx context.Context, _ *struct{}) (*exportOutput, error) {
+			e, err := s.ExportMine(ctx, authz.MustFrom(ctx), httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			b, err := json.MarshalIndent(map[string]any{"exportedAt": e.ExportedAt, "profile": toBody(e.Candidate), "identity": identityBody(e.Identity),
+				"consents": httpapi.Items(e.Consents, func(c Consent) consentBody {
+					return consentBody{ID: c.ID, Given: c.Given, Method: c.Method, Note: c.Note, RecordedByName: c.RecordedByName, RecordedAt: c.RecordedAt}
+				}), "activity": e.Activity}, "", "  ")
+			if err != nil {
+				return nil, err
+			}
+			return &exportOutput{ContentDisposition: `attachment; filename="werkhaven-mijn-gegevens.json"`, Body: b}, nil
+		})
+}

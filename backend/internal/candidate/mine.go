@@ -1,0 +1,158 @@
+package candidate
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+)
+
+// mine loads the signed-in kandidaat's own candidate.
+func (s *Service) mine(ctx context.Context, db *gorm.DB, p authz.Principal) (Row, error) {
+	if p.Role != authz.Kandidaat {
+		return Row{}, fmt.Errorf("not a kandidaat: %w", apperr.ErrForbidden)
+	}
+	var r Row
+	err := db.WithContext(ctx).Where("user_id = ? AND region_id = ? AND status <> ?", p.UserID, p.RegionID, string(Erased)).Take(&r).Error
+	return r, database.Translate(err, "load own profile")
+}
+
+// Mine is the kandidaat's own profile and personal data (the read is audited).
+func (s *Service) Mine(ctx context.Context, p authz.Principal, ip string) (Candidate, Identity, error) {
+	r, err := s.mine(ctx, s.DB, p)
+	if err != nil {
+		return Candidate{}, Identity{}, err
+	}
+	id, err := s.readIdentity(ctx, r.ID, ip, "self")
+	return s.toCandidate(r), id, err
+}
+
+// ConfirmMine confirms availability from the kandidaat's own session.
+func (s *Service) ConfirmMine(ctx context.Context, p authz.Principal, ip string) (Candidate, error) {
+	var id string
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, err := s.mine(ctx, tx.Clauses(lockRow()), p)
+		if err != nil {
+			return err
+		}
+		id = r.ID
+		return s.confirm(ctx, tx, r, false, "kandidaat_portaal", ip)
+	})
+	if err != nil {
+		return Candidate{}, err
+	}
+	var r Row
+	if err := s.DB.WithContext(ctx).Where("id = ?", id).Take(&r).Error; err != nil {
+		return Candidate{}, err
+	}
+	return s.toCandidate(r), nil
+}
+
+// ConsentMine records the kandidaat's own consent or its withdrawal.
+func (s *Service) ConsentMine(ctx context.Context, p authz.Principal, given bool, ip string) (Candidate, error) {
+	var out Row
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, err := s.mine(ctx, tx.Clauses(lockRow()), p)
+		if err != nil {
+			return err
+		}
+		if r.Consent == given {
+			out = r // nothing changes: idempotent
+			return nil
+		}
+		out, err = s.recordConsent(ctx, tx, r, given, "kandidaat_portaal", "", &p.UserID, ip)
+		return err
+	})
+	if err != nil {
+		return Candidate{}, err
+	}
+	return s.toCandidate(out), nil
+}
+
+// Export is everything Werkhaven holds about the kandidaat (AVG art. 15).
+type Export struct {
+	ExportedAt time.Time
+	Candidate  Candidate
+	Identity   Identity
+	Consents   []Consent
+	Activity   []audit.Entry
+}
+
+// ExportMine gathers the kandidaat's data; the export is audited.
+func (s *Service) ExportMine(ctx context.Context, p authz.Principal, ip string) (Export, error) {
+	c, id, err := s.Mine(ctx, p, ip)
+	if err != nil {
+		return Export{}, err
+	}
+	consents, err := s.consents(ctx, c.ID)
+	if err != nil {
+		return Export{}, err
+	}
+	activity, _, err := audit.List(ctx, s.DB, p.RegionID, audit.Filter{SubjectType: "candidate", SubjectID: c.ID, Limit: 500})
+	if err != nil {
+		return Export{}, err
+	}
+	for i := range activity {
+		activity[i].IP, activity[i].ActorUserID = "", "" // staff details are not the kandidaat's data
+	}
+	if err := audit.Record(ctx, s.DB, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.data_exported", IP: ip, SubjectType: "candidate", SubjectID: c.ID})); err != nil {
+		return Export{}, err
+	}
+	return Export{ExportedAt: s.now(), Candidate: c, Identity: id, Consents: consents, Activity: activity}, nil
+}
+
+// RemindArgs runs the daily availability reminders.
+type RemindArgs struct{}
+
+// Kind is River's name for the job.
+func (RemindArgs) Kind() string { return "candidate_remind" }
+
+// RemindWorker mails a confirmation link to kandidaten whose profile turns
+// stale within a week (and again every 14 days while unconfirmed).
+type RemindWorker struct {
+	river.WorkerDefaults[RemindArgs]
+	Service *Service
+}
+
+// Work sends the reminders due now, at most 1000 per run.
+func (w *RemindWorker) Work(ctx context.Context, _ *river.Job[RemindArgs]) error {
+	_, err := w.Service.SendReminders(ctx, 1000)
+	return err
+}
+
+// SendReminders mails the due reminders and returns how many.
+func (s *Service) SendReminders(ctx context.Context, limit int) (int, error) {
+	now := s.now()
+	var rows []Row
+	err := s.DB.WithContext(ctx).Where(`status <> ? AND user_id IS NOT NULL AND confirmed_at < ? AND (reminded_at IS NULL OR reminded_at < ?)`,
+		string(Erased), now.Add(-(StaleAfter - RemindBefore)), now.Add(-14*24*time.Hour)).Order("confirmed_at").Limit(limit).Find(&rows).Error
+	if err != nil {
+		return 0, err
+	}
+	for _, r := range rows {
+		err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			if err := s.mailConfirmation(ctx, tx, r); err != nil {
+				return err
+			}
+			return audit.Record(ctx, tx, audit.Event{RegionID: r.RegionID, Action: "candidate.reminder_sent", SubjectType: "candidate", SubjectID: r.ID})
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	return len(rows), nil
+}
+
+// PeriodicJobs runs the reminders every day (and at start).
+func PeriodicJobs() []*river.PeriodicJob {
+	return []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour), func() (river.JobArgs, *river.InsertOpts) {
+		return RemindArgs{}, nil
+	}, &river.PeriodicJobOpts{RunOnStart: true})}
+}

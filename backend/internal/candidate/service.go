@@ -1,0 +1,673 @@
+package candidate
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
+	"github.com/werkhaven/werkhaven/backend/internal/skill"
+)
+
+// Service is the candidates' domain logic.
+type Service struct {
+	DB     *gorm.DB
+	Jobs   search.Inserter
+	Skills *skill.Vocabulary
+	Outbox *mail.Outbox
+	Now    func() time.Time
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// Identity is a candidate's personal data.
+type Identity struct {
+	Name, Email, Phone, Street, Postcode, Place, Language string
+}
+
+// Candidate is a candidate as staff see it (without personal data).
+type Candidate struct {
+	ID, RegionID, PublicCode, KlantmanagerID string
+	HasAccount                               bool
+	Profile
+	Status               Status
+	Consent              bool
+	ConsentAt            *time.Time
+	ConfirmedAt          time.Time
+	RemindedAt           *time.Time
+	CreatedAt, UpdatedAt time.Time
+	Freshness            Freshness
+	Completeness         int
+	Missing              []string
+}
+
+func (s *Service) toCandidate(r Row) Candidate {
+	c := Candidate{ID: r.ID, RegionID: r.RegionID, PublicCode: r.PublicCode, KlantmanagerID: r.KlantmanagerID, HasAccount: r.UserID != nil,
+		Profile: r.profile(), Status: Status(r.Status), Consent: r.Consent, ConsentAt: r.ConsentAt, ConfirmedAt: r.ConfirmedAt.UTC(),
+		RemindedAt: r.RemindedAt, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Freshness: FreshnessOf(r.ConfirmedAt, s.now())}
+	c.Completeness, c.Missing = Completeness(c.Profile)
+	if c.Missing == nil {
+		c.Missing = []string{}
+	}
+	return c
+}
+
+// scope limits candidates to p's: klantmanagers their own caseload, admins
+// the region; nobody else (the kandidaat reads through Mine).
+func scope(q *gorm.DB, p authz.Principal) *gorm.DB {
+	q = q.Where("candidates.region_id = ? AND candidates.status <> ?", p.RegionID, string(Erased))
+	switch p.Role {
+	case authz.Klantmanager:
+		return q.Where("candidates.klantmanager_id = ?", p.UserID)
+	case authz.Admin:
+		return q
+	}
+	return q.Where("false")
+}
+
+func (s *Service) load(ctx context.Context, db *gorm.DB, p authz.Principal, id string) (Row, error) {
+	var r Row
+	if err := scope(db.WithContext(ctx).Model(&Row{}), p).Where("candidates.id = ?", id).Take(&r).Error; err != nil {
+		return Row{}, database.Translate(err, "load candidate")
+	}
+	return r, nil
+}
+
+// Get loads one candidate of p's caseload.
+func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Candidate, error) {
+	r, err := s.load(ctx, s.DB, p, id)
+	if err != nil {
+		return Candidate{}, err
+	}
+	return s.toCandidate(r), nil
+}
+
+// Filter narrows the caseload.
+type Filter struct {
+	Status     Status
+	Freshness  Freshness
+	Incomplete bool // completeness below 80
+	Sort       string
+}
+
+// Entry is a caseload line: the candidate and its name (an audited read).
+type Entry struct {
+	Candidate
+	Name string
+}
+
+// List returns p's caseload with names; the names read is audited as one
+// event naming the candidates.
+func (s *Service) List(ctx context.Context, p authz.Principal, f Filter, ip string) ([]Entry, error) {
+	q := scope(s.DB.WithContext(ctx).Model(&Row{}), p)
+	if f.Status != "" {
+		q = q.Where("candidates.status = ?", string(f.Status))
+	}
+	now := s.now()
+	switch f.Freshness {
+	case Fresh:
+		q = q.Where("candidates.confirmed_at > ?", now.Add(-StaleAfter))
+	case Stale:
+		q = q.Where("candidates.confirmed_at <= ? AND candidates.confirmed_at > ?", now.Add(-StaleAfter), now.Add(-ExpiredAfter))
+	case Expired:
+		q = q.Where("candidates.confirmed_at <= ?", now.Add(-ExpiredAfter))
+	}
+	switch f.Sort {
+	case "confirmed":
+		q = q.Order("candidates.confirmed_at, candidates.public_code")
+	case "code":
+		q = q.Order("candidates.public_code")
+	default:
+		q = q.Order("candidates.updated_at DESC, candidates.public_code")
+	}
+	var rows []Row
+	if err := q.Limit(2000).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(rows))
+	for _, r := range rows {
+		ids = append(ids, r.ID)
+	}
+	names := map[string]string{}
+	if len(ids) > 0 {
+		var idents []identityRow
+		if err := s.DB.WithContext(ctx).Where("candidate_id IN ?", ids).Find(&idents).Error; err != nil {
+			return nil, err
+		}
+		for _, i := range idents {
+			names[i.CandidateID] = i.Name
+		}
+		if err := audit.Record(ctx, s.DB, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.identity_read", IP: ip,
+			SubjectType: "candidate", Details: map[string]any{"fields": []string{"name"}, "candidates": ids, "via": "caseload"}})); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]Entry, 0, len(rows))
+	for _, r := range rows {
+		c := s.toCandidate(r)
+		if f.Incomplete && c.Completeness >= 80 {
+			continue
+		}
+		out = append(out, Entry{Candidate: c, Name: names[r.ID]})
+	}
+	return out, nil
+}
+
+var phoneRe = regexp.MustCompile(`^[0-9 +()-]{0,20}$`)
+var emailRe = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// validateIdentity normalises and checks personal data.
+func validateIdentity(in *Identity) []apperr.Field {
+	var fields []apperr.Field
+	add := func(name, code, reason string) {
+		fields = append(fields, apperr.Field{Name: name, Code: code, Reason: reason})
+	}
+	in.Name, in.Email, in.Phone = strings.TrimSpace(in.Name), strings.ToLower(strings.TrimSpace(in.Email)), strings.TrimSpace(in.Phone)
+	in.Street, in.Place = strings.TrimSpace(in.Street), strings.TrimSpace(in.Place)
+	if n := len([]rune(in.Name)); n < 1 || n > 200 {
+		add("identity.name", "length", "Vul een naam in (hoogstens 200 tekens). / Enter a name (at most 200 characters).")
+	}
+	if in.Email != "" && (!emailRe.MatchString(in.Email) || len(in.Email) > 254) {
+		add("identity.email", "format", "Dit is geen geldig e-mailadres. / Not a valid e-mail address.")
+	}
+	if !phoneRe.MatchString(in.Phone) {
+		add("identity.phone", "pattern", "Alleen cijfers, spaties, +, ( ) en -. / Digits, spaces, +, ( ) and - only.")
+	}
+	if len(in.Street) > 200 {
+		add("identity.street", "maxLength", "Hoogstens 200 tekens. / At most 200 characters.")
+	}
+	if in.Postcode != "" {
+		addr, err := geo.ResolveAddress("identity.postcode", in.Postcode)
+		var inv *apperr.InvalidError
+		if errors.As(err, &inv) {
+			fields = append(fields, inv.Fields...)
+		} else {
+			in.Postcode = addr.Postcode
+			if in.Place == "" {
+				in.Place = addr.Name
+			}
+		}
+	}
+	if in.Language == "" {
+		in.Language = "nl"
+	}
+	if in.Language != "nl" && in.Language != "en" {
+		add("identity.language", "enum", "Kies nl of en. / Choose nl or en.")
+	}
+	return fields
+}
+
+// validateProfile checks a profile against the vocabularies and ranges and
+// returns the geocoded PC4 area (if any).
+func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, []apperr.Field) {
+	var fields []apperr.Field
+	add := func(name, code, reason string) {
+		fields = append(fields, apperr.Field{Name: name, Code: code, Reason: reason})
+	}
+	list := func(name string, ids []string, known func(string) bool, max int) {
+		if len(ids) > max {
+			add(name, "maxItems", fmt.Sprintf("Kies hoogstens %d. / Choose at most %d.", max, max))
+		}
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if !known(id) {
+				add(name, "unknown", fmt.Sprintf("Onbekende keuze %q. / Unknown choice %q.", id, id))
+			} else if seen[id] {
+				add(name, "duplicate", fmt.Sprintf("%q staat er twee keer in. / %q appears twice.", id, id))
+			}
+			seen[id] = true
+		}
+	}
+	if len(p.Occupations) > 0 {
+		var n int64
+		s.DB.WithContext(ctx).Table("occupations").Where("id IN ?", p.Occupations).Count(&n)
+		if int(n) != len(slices.Compact(slices.Sorted(slices.Values(p.Occupations)))) {
+			add("occupations", "unknown", "Kies beroepen uit de lijst. / Choose occupations from the list.")
+		}
+	}
+	if len(p.Occupations) > 5 {
+		add("occupations", "maxItems", "Kies hoogstens 5 beroepen. / Choose at most 5 occupations.")
+	}
+	list("skills", p.Skills, func(id string) bool { _, ok := s.Skills.Get(id); return ok }, 40)
+	in := func(l []string) func(string) bool { return func(v string) bool { return slices.Contains(l, v) } }
+	list("days", p.Days, in(opening.Days), 7)
+	list("dayParts", p.DayParts, in(opening.DayParts), 4)
+	list("supportNeeds", p.SupportNeeds, in(opening.Support), len(opening.Support))
+	p.Experience = strings.TrimSpace(p.Experience)
+	if len([]rune(p.Experience)) > 1000 {
+		add("experience", "maxLength", "Hoogstens 1000 tekens. / At most 1000 characters.")
+	}
+	if p.Education != "" && !slices.Contains(Education, p.Education) {
+		add("education", "enum", "Kies een opleidingsniveau uit de lijst. / Choose an education level from the list.")
+	}
+	seenLang := map[string]bool{}
+	for i, l := range p.Languages {
+		if !slices.Contains(LanguageCodes, l.Code) || seenLang[l.Code] {
+			add(fmt.Sprintf("languages[%d].code", i), "unknown", "Onbekende of dubbele taal. / Unknown or repeated language.")
+		}
+		seenLang[l.Code] = true
+		if !slices.Contains(CEFR, l.Level) {
+			add(fmt.Sprintf("languages[%d].level", i), "enum", "Kies een niveau A1 tot C2. / Choose a level A1 to C2.")
+		}
+	}
+	rangeCheck := func(name string, v *int, lo, hi int, reason string) {
+		if v != nil && (*v < lo || *v > hi) {
+			add(name, "range", reason)
+		}
+	}
+	rangeCheck("maxTravelKm", p.MaxTravelKm, 1, 150, "Kies 1 tot 150 km. / Choose 1 to 150 km.")
+	rangeCheck("hoursMin", p.HoursMin, 1, 60, "Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.")
+	rangeCheck("hoursMax", p.HoursMax, 1, 60, "Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.")
+	if p.HoursMin != nil && p.HoursMax != nil && *p.HoursMin > *p.HoursMax {
+		add("hoursMax", "minMax", "Het maximum is kleiner dan het minimum. / The maximum is below the minimum.")
+	}
+	rangeCheck("rung", p.Rung, 1, 6, "De participatieladder heeft treden 1 tot 6. / The participation ladder has rungs 1 to 6.")
+	var place *geo.Place
+	if p.PC4 != "" {
+		pl, err := geo.Lookup(strings.TrimSpace(p.PC4))
+		if err != nil {
+			add("pc4", "unknown", "Dit postcodegebied (4 cijfers) kennen we niet. / Unknown postcode area (4 digits).")
+		} else {
+			place = &pl
+		}
+	}
+	return place, fields
+}
+
+func (p Profile) apply(r *Row, place *geo.Place) {
+	r.Occupations, r.Skills, r.Experience, r.Education = strs(p.Occupations), strs(p.Skills), p.Experience, p.Education
+	r.Languages = languages(p.Languages)
+	r.DrivingLicence, r.OwnTransport, r.MaxTravelKm, r.HoursMin, r.HoursMax = p.DrivingLicence, p.OwnTransport, p.MaxTravelKm, p.HoursMin, p.HoursMax
+	r.Days, r.DayParts = strs(p.Days), strs(p.DayParts)
+	r.AvailableFrom, r.Rung, r.SupportNeeds = p.AvailableFrom, p.Rung, strs(p.SupportNeeds)
+	r.Doelgroepregister, r.Praktijkroute, r.LKSIndicatie = p.Doelgroepregister, p.Praktijkroute, p.LKSIndicatie
+	r.PC4, r.Lat, r.Lon = nil, nil, nil
+	if place != nil {
+		pc4, lat, lon := place.PC4, place.Lat, place.Lon
+		r.PC4, r.Lat, r.Lon = &pc4, &lat, &lon
+	}
+}
+
+// codeAlphabet leaves out I and O, which read as 1 and 0.
+const codeAlphabet = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+func newCode() string {
+	b := make([]byte, 5)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = codeAlphabet[int(b[i])%len(codeAlphabet)]
+	}
+	return "K-" + string(b)
+}
+
+// Create registers a candidate in p's caseload. An e-mail address gives the
+// kandidaat an account (sign-in by mailed link; shown by public code only).
+func (s *Service) Create(ctx context.Context, p authz.Principal, prof Profile, id Identity, ip string) (Candidate, error) {
+	if p.Role != authz.Klantmanager {
+		return Candidate{}, fmt.Errorf("only klantmanagers register candidates: %w", apperr.ErrForbidden)
+	}
+	fields := validateIdentity(&id)
+	if prof.PC4 == "" && id.Postcode != "" {
+		prof.PC4 = id.Postcode[:4]
+	}
+	place, pf := s.validateProfile(ctx, &prof)
+	if fields = append(fields, pf...); len(fields) > 0 {
+		return Candidate{}, &apperr.InvalidError{Fields: fields}
+	}
+	now := s.now()
+	r := Row{RegionID: p.RegionID, KlantmanagerID: p.UserID, Status: string(Available), ConfirmedAt: now, CreatedAt: now, UpdatedAt: now}
+	prof.apply(&r, place)
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for attempt := 0; ; attempt++ {
+			r.PublicCode = newCode()
+			err := tx.Transaction(func(sp *gorm.DB) error { return sp.Create(&r).Error })
+			if err == nil {
+				break
+			}
+			if !database.IsCode(err, database.CodeUniqueViolation) || attempt > 5 {
+				return database.Translate(err, "create candidate")
+			}
+		}
+		if err := s.linkAccount(ctx, tx, &r, id.Email); err != nil {
+			return err
+		}
+		ir := identityRow{CandidateID: r.ID, Name: id.Name, Email: id.Email, Phone: id.Phone, Street: id.Street, Postcode: id.Postcode,
+			Place: id.Place, Language: id.Language, UpdatedAt: now}
+		if err := tx.Create(&ir).Error; err != nil {
+			return database.Translate(err, "create identity")
+		}
+		if err := audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.created", IP: ip, SubjectType: "candidate", SubjectID: r.ID})); err != nil {
+			return err
+		}
+		return search.Enqueue(ctx, tx, s.Jobs, IndexName, r.ID)
+	})
+	if err != nil {
+		return Candidate{}, err
+	}
+	return s.toCandidate(r), nil
+}
+
+// linkAccount gives the candidate a kandidaat account for email (or moves
+// the existing account to a new address; removes it when email is empty).
+func (s *Service) linkAccount(ctx context.Context, tx *gorm.DB, r *Row, email string) error {
+	switch {
+	case email == "" && r.UserID != nil:
+		if err := tx.WithContext(ctx).Exec(`DELETE FROM users WHERE id = ? AND role = 'kandidaat'`, *r.UserID).Error; err != nil {
+			return err
+		}
+		r.UserID = nil
+	case email != "" && r.UserID == nil:
+		var uid string
+		err := tx.WithContext(ctx).Raw(`INSERT INTO users (region_id, email, display_name, role, status) VALUES (?, ?, ?, 'kandidaat', 'active') RETURNING id::text`,
+			r.RegionID, email, "Kandidaat "+r.PublicCode).Row().Scan(&uid)
+		if database.IsCode(err, database.CodeUniqueViolation) {
+			return apperr.Invalid("identity.email", "unique", "Dit e-mailadres hoort al bij een account. / This e-mail address already has an account.")
+		}
+		if err != nil {
+			return err
+		}
+		r.UserID = &uid
+	case email != "":
+		err := tx.WithContext(ctx).Exec(`UPDATE users SET email = ?, updated_at = now() WHERE id = ?`, email, *r.UserID).Error
+		if database.IsCode(err, database.CodeUniqueViolation) {
+			return apperr.Invalid("identity.email", "unique", "Dit e-mailadres hoort al bij een account. / This e-mail address already has an account.")
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return tx.WithContext(ctx).Model(&Row{}).Where("id = ?", r.ID).Update("user_id", r.UserID).Error
+}
+
+// UpdateProfile replaces a candidate's profile and status.
+func (s *Service) UpdateProfile(ctx context.Context, p authz.Principal, id string, prof Profile, status Status, ip string) (Candidate, error) {
+	if !slices.Contains(Statuses, status) {
+		return Candidate{}, apperr.Invalid("status", "enum", "Kies een status uit de lijst. / Choose a status from the list.")
+	}
+	var out Row
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, err := s.load(ctx, tx.Clauses(lockRow()), p, id)
+		if err != nil {
+			return err
+		}
+		place, fields := s.validateProfile(ctx, &prof)
+		if len(fields) > 0 {
+			return &apperr.InvalidError{Fields: fields}
+		}
+		prof.apply(&r, place)
+		r.Status, r.UpdatedAt = string(status), s.now()
+		if err := tx.Select("*").Omit("id", "region_id", "public_code", "klantmanager_id", "user_id", "consent", "consent_at", "confirmed_at",
+			"reminded_at", "erased_at", "created_at").Updates(&r).Error; err != nil {
+			return database.Translate(err, "update candidate")
+		}
+		out = r
+		if err := audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.profile_updated", IP: ip, SubjectType: "candidate", SubjectID: id})); err != nil {
+			return err
+		}
+		return search.Enqueue(ctx, tx, s.Jobs, IndexName, id)
+	})
+	if err != nil {
+		return Candidate{}, err
+	}
+	return s.toCandidate(out), nil
+}
+
+// Identity reads a candidate's personal data; every read is audited.
+func (s *Service) Identity(ctx context.Context, p authz.Principal, id, ip string) (Identity, error) {
+	if _, err := s.load(ctx, s.DB, p, id); err != nil {
+		return Identity{}, err
+	}
+	return s.readIdentity(ctx, id, ip, "candidate")
+}
+
+// readIdentity is the one place personal data is read; it audits the read.
+func (s *Service) readIdentity(ctx context.Context, candidateID, ip, via string) (Identity, error) {
+	var ir identityRow
+	if err := s.DB.WithContext(ctx).Where("candidate_id = ?", candidateID).Take(&ir).Error; err != nil {
+		return Identity{}, database.Translate(err, "load identity")
+	}
+	if err := audit.Record(ctx, s.DB, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.identity_read", IP: ip,
+		SubjectType: "candidate", SubjectID: candidateID, Details: map[string]any{"via": via}})); err != nil {
+		return Identity{}, err
+	}
+	return Identity{Name: ir.Name, Email: ir.Email, Phone: ir.Phone, Street: ir.Street, Postcode: ir.Postcode, Place: ir.Place, Language: ir.Language}, nil
+}
+
+// UpdateIdentity replaces a candidate's personal data.
+func (s *Service) UpdateIdentity(ctx context.Context, p authz.Principal, id string, in Identity, ip string) (Identity, error) {
+	if fields := validateIdentity(&in); len(fields) > 0 {
+		return Identity{}, &apperr.InvalidError{Fields: fields}
+	}
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, err := s.load(ctx, tx.Clauses(lockRow()), p, id)
+		if err != nil {
+			return err
+		}
+		if err := s.linkAccount(ctx, tx, &r, in.Email); err != nil {
+			return err
+		}
+		if err := tx.Model(&identityRow{}).Where("candidate_id = ?", id).Updates(map[string]any{"name": in.Name, "email": in.Email,
+			"phone": in.Phone, "street": in.Street, "postcode": in.Postcode, "place": in.Place, "language": in.Language, "updated_at": s.now()}).Error; err != nil {
+			return database.Translate(err, "update identity")
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.identity_updated", IP: ip, SubjectType: "candidate", SubjectID: id}))
+	})
+	if err != nil {
+		return Identity{}, err
+	}
+	return in, nil
+}
+
+// Consent is one recorded consent change.
+type Consent struct {
+	ID, Method, Note, RecordedByName string
+	Given                            bool
+	RecordedAt                       time.Time
+}
+
+// SetConsent records consent given or withdrawn by the klantmanager (on
+// paper or in a conversation). Withdrawal removes the candidate from search
+// as soon as the sync job runs (seconds).
+func (s *Service) SetConsent(ctx context.Context, p authz.Principal, id string, given bool, method, note, ip string) (Candidate, error) {
+	if method != "klantmanager_papier" && method != "klantmanager_gesprek" {
+		return Candidate{}, apperr.Invalid("method", "enum", "Kies: op papier of in een gesprek. / Choose: on paper or in a conversation.")
+	}
+	var out Row
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, err := s.load(ctx, tx.Clauses(lockRow()), p, id)
+		if err != nil {
+			return err
+		}
+		out, err = s.recordConsent(ctx, tx, r, given, method, note, &p.UserID, ip)
+		return err
+	})
+	if err != nil {
+		return Candidate{}, err
+	}
+	return s.toCandidate(out), nil
+}
+
+func (s *Service) recordConsent(ctx context.Context, tx *gorm.DB, r Row, given bool, method, note string, by *string, ip string) (Row, error) {
+	now := s.now()
+	if err := tx.Create(&consentRow{CandidateID: r.ID, Given: given, Method: method, RecordedBy: by, Note: strings.TrimSpace(note), RecordedAt: now}).Error; err != nil {
+		return Row{}, database.Translate(err, "record consent")
+	}
+	r.Consent, r.ConsentAt, r.UpdatedAt = given, &now, now
+	if err := tx.Model(&Row{}).Where("id = ?", r.ID).Updates(map[string]any{"consent": given, "consent_at": now, "updated_at": now}).Error; err != nil {
+		return Row{}, err
+	}
+	action := "candidate.consent_given"
+	if !given {
+		action = "candidate.consent_withdrawn"
+	}
+	if err := audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: action, IP: ip, SubjectType: "candidate", SubjectID: r.ID,
+		Details: map[string]any{"method": method}})); err != nil {
+		return Row{}, err
+	}
+	return r, search.Enqueue(ctx, tx, s.Jobs, IndexName, r.ID)
+}
+
+// Consents lists the consent history, newest first.
+func (s *Service) Consents(ctx context.Context, p authz.Principal, id string) ([]Consent, error) {
+	if _, err := s.load(ctx, s.DB, p, id); err != nil {
+		return nil, err
+	}
+	return s.consents(ctx, id)
+}
+
+func (s *Service) consents(ctx context.Context, id string) ([]Consent, error) {
+	var rows []struct {
+		ID, Method, Note, RecordedByName string
+		Given                            bool
+		RecordedAt                       time.Time
+	}
+	err := s.DB.WithContext(ctx).Table("candidate_consents c").
+		Select("c.id, c.method, c.note, c.given, c.recorded_at, coalesce(u.display_name, '') AS recorded_by_name").
+		Joins("LEFT JOIN users u ON u.id = c.recorded_by AND u.role <> 'kandidaat'").Where("c.candidate_id = ?", id).
+		Order("c.recorded_at DESC").Scan(&rows).Error
+	out := make([]Consent, len(rows))
+	for i, r := range rows {
+		out[i] = Consent(r)
+		out[i].RecordedAt = r.RecordedAt.UTC()
+	}
+	return out, err
+}
+
+// Erase carries out AVG art. 17: the identity and the kandidaat's account
+// are deleted, free text is cleared, consent ends and the profile leaves
+// search; the pseudonymous row stays as an anonymous statistic.
+func (s *Service) Erase(ctx context.Context, p authz.Principal, id, ip string) error {
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, err := s.load(ctx, tx.Clauses(lockRow()), p, id)
+		if err != nil {
+			return err
+		}
+		if r.UserID != nil {
+			if err := tx.Exec(`DELETE FROM users WHERE id = ? AND role = 'kandidaat'`, *r.UserID).Error; err != nil {
+				return err
+			}
+		}
+		for _, q := range []string{`DELETE FROM candidate_identities WHERE candidate_id = ?`, `DELETE FROM candidate_tokens WHERE candidate_id = ?`,
+			`DELETE FROM candidate_consents WHERE candidate_id = ? AND note <> ''`} {
+			if err := tx.Exec(q, id).Error; err != nil {
+				return err
+			}
+		}
+		now := s.now()
+		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"status": string(Erased), "erased_at": now, "consent": false,
+			"experience": "", "user_id": nil, "updated_at": now}).Error; err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.erased", IP: ip, SubjectType: "candidate", SubjectID: id})); err != nil {
+			return err
+		}
+		return search.Enqueue(ctx, tx, s.Jobs, IndexName, id)
+	})
+}
+
+// lockRow locks the loaded candidate row until the transaction ends.
+func lockRow() clause.Locking { return clause.Locking{Strength: "UPDATE"} }
+
+// ConfirmationMail is the template name of the availability mail.
+const ConfirmationMail = "availability_confirm"
+
+// MailTemplates are the candidate mails, by name.
+func MailTemplates(baseURL string) map[string]mail.Template {
+	return map[string]mail.Template{
+		ConfirmationMail: mail.LinkTemplate{BaseURL: baseURL, Path: "/beschikbaarheid", Subject: "Bent u nog op zoek naar werk? / Are you still looking for work?",
+			NL: "Hallo,\n\nU staat bij de gemeente ingeschreven als werkzoekende. Zoekt u nog werk? Klik dan op deze link en bevestig dat uw gegevens kloppen:\n\n{link}\n\nDe link werkt tot {until}. Doet u niets, dan tonen we uw profiel na een tijdje niet meer aan werkgevers. U kunt altijd weer bevestigen.",
+			EN: "Hello,\n\nYou are registered with the municipality as looking for work. Are you still looking? Click this link and confirm your details are right:\n\n{link}\n\nThe link works until {until}. If you do nothing, employers will stop seeing your profile after a while. You can always confirm again."},
+	}
+}
+
+// RequestConfirmation mails the kandidaat a link to confirm availability.
+func (s *Service) RequestConfirmation(ctx context.Context, p authz.Principal, id, ip string) error {
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, err := s.load(ctx, tx.Clauses(lockRow()), p, id)
+		if err != nil {
+			return err
+		}
+		if r.UserID == nil {
+			return &apperr.ConflictError{Code: "noEmail", Detail: "Deze kandidaat heeft geen e-mailadres. Vul het in bij de persoonsgegevens. / This candidate has no e-mail address."}
+		}
+		if err := s.mailConfirmation(ctx, tx, r); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.confirmation_requested", IP: ip, SubjectType: "candidate", SubjectID: id}))
+	})
+}
+
+func (s *Service) mailConfirmation(ctx context.Context, tx *gorm.DB, r Row) error {
+	secret, hash := identity.NewSecret()
+	now := s.now()
+	t := tokenRow{Hash: hash, CandidateID: r.ID, Purpose: "confirm", ExpiresAt: now.Add(ConfirmTTL), CreatedAt: now}
+	if err := tx.WithContext(ctx).Create(&t).Error; err != nil {
+		return err
+	}
+	if err := tx.Model(&Row{}).Where("id = ?", r.ID).Update("reminded_at", now).Error; err != nil {
+		return err
+	}
+	return s.Outbox.Enqueue(ctx, tx, *r.UserID, ConfirmationMail, mail.LinkData{Token: secret, ExpiresAt: t.ExpiresAt})
+}
+
+// ConfirmWithToken confirms availability from a mailed link (no sign-in);
+// consent, when given, is recorded as given by the kandidaat via the link.
+// A used, expired or unknown link is apperr.ErrGone.
+func (s *Service) ConfirmWithToken(ctx context.Context, token string, consent bool, ip string) error {
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var t tokenRow
+		now := s.now()
+		res := tx.Raw(`UPDATE candidate_tokens SET used_at = ? WHERE hash = ? AND purpose = 'confirm' AND used_at IS NULL AND expires_at > ?
+			RETURNING candidate_id`, now, identity.HashSecret(token), now).Scan(&t)
+		if res.Error != nil {
+			return res.Error
+		}
+		if t.CandidateID == "" {
+			return apperr.ErrGone
+		}
+		var r Row
+		if err := tx.Clauses(lockRow()).Where("id = ? AND status <> ?", t.CandidateID, string(Erased)).Take(&r).Error; err != nil {
+			return database.Translate(err, "load candidate")
+		}
+		return s.confirm(ctx, tx, r, consent, "kandidaat_link", ip)
+	})
+}
+
+func (s *Service) confirm(ctx context.Context, tx *gorm.DB, r Row, consent bool, method, ip string) error {
+	now := s.now()
+	if err := tx.Model(&Row{}).Where("id = ?", r.ID).Updates(map[string]any{"confirmed_at": now, "reminded_at": nil, "updated_at": now}).Error; err != nil {
+		return err
+	}
+	if err := audit.Record(ctx, tx, audit.Event{RegionID: r.RegionID, ActorRole: string(authz.Kandidaat), Action: "candidate.availability_confirmed",
+		IP: ip, SubjectType: "candidate", SubjectID: r.ID, Details: map[string]any{"method": method}}); err != nil {
+		return err
+	}
+	if consent && !r.Consent {
+		if _, err := s.recordConsent(ctx, tx, r, true, method, "", r.UserID, ip); err != nil {
+			return err
+		}
+		return nil
+	}
+	return search.Enqueue(ctx, tx, s.Jobs, IndexName, r.ID)
+}

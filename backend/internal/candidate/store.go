@@ -1,0 +1,136 @@
+package candidate
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// languages is the jsonb column of a candidate's languages.
+type languages []Language
+
+// Value satisfies driver.Valuer.
+func (l languages) Value() (driver.Value, error) {
+	if l == nil {
+		l = languages{}
+	}
+	b, err := json.Marshal(l)
+	return string(b), err
+}
+
+// Scan satisfies sql.Scanner.
+func (l *languages) Scan(v any) error {
+	switch b := v.(type) {
+	case []byte:
+		return json.Unmarshal(b, l)
+	case string:
+		return json.Unmarshal([]byte(b), l)
+	case nil:
+		*l = nil
+		return nil
+	}
+	return fmt.Errorf("languages: cannot scan %T", v)
+}
+
+// Row is the candidates table (exported: GORM fills embedded structs of
+// exported types only).
+type Row struct {
+	ID                string `gorm:"primaryKey;default:gen_random_uuid()"`
+	RegionID          string
+	PublicCode        string
+	KlantmanagerID    string
+	UserID            *string
+	Occupations       pq.StringArray `gorm:"type:text[]"`
+	Skills            pq.StringArray `gorm:"type:text[]"`
+	Experience        string
+	Education         string
+	Languages         languages `gorm:"type:jsonb"`
+	DrivingLicence    bool
+	OwnTransport      bool
+	PC4               *string `gorm:"column:pc4"`
+	Lat, Lon          *float64
+	MaxTravelKm       *int
+	HoursMin          *int
+	HoursMax          *int
+	Days              pq.StringArray `gorm:"type:text[]"`
+	DayParts          pq.StringArray `gorm:"type:text[]"`
+	AvailableFrom     *time.Time
+	Rung              *int
+	SupportNeeds      pq.StringArray `gorm:"type:text[]"`
+	Doelgroepregister bool
+	Praktijkroute     bool
+	LKSIndicatie      bool `gorm:"column:lks_indicatie"`
+	Status            string
+	Consent           bool
+	ConsentAt         *time.Time
+	ConfirmedAt       time.Time
+	RemindedAt        *time.Time
+	ErasedAt          *time.Time
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+}
+
+// TableName is the table.
+func (Row) TableName() string { return "candidates" }
+
+type identityRow struct {
+	CandidateID string `gorm:"primaryKey"`
+	Name        string
+	Email       string
+	Phone       string
+	Street      string
+	Postcode    string
+	Place       string
+	Language    string
+	UpdatedAt   time.Time
+}
+
+func (identityRow) TableName() string { return "candidate_identities" }
+
+type consentRow struct {
+	ID          string `gorm:"primaryKey;default:gen_random_uuid()"`
+	CandidateID string
+	Given       bool
+	Method      string
+	RecordedBy  *string
+	Note        string
+	RecordedAt  time.Time
+}
+
+func (consentRow) TableName() string { return "candidate_consents" }
+
+type tokenRow struct {
+	Hash        []byte `gorm:"primaryKey"`
+	CandidateID string
+	Purpose     string
+	ExpiresAt   time.Time
+	UsedAt      *time.Time
+	CreatedAt   time.Time
+}
+
+func (tokenRow) TableName() string { return "candidate_tokens" }
+
+func strs(a []string) []string {
+	if a == nil {
+		return []string{}
+	}
+	return a
+}
+
+func (r Row) profile() Profile {
+	p := Profile{Occupations: strs(r.Occupations), Skills: strs(r.Skills), Experience: r.Experience, Education: r.Education,
+		Languages: []Language(r.Languages), DrivingLicence: r.DrivingLicence, OwnTransport: r.OwnTransport, MaxTravelKm: r.MaxTravelKm,
+		HoursMin: r.HoursMin, HoursMax: r.HoursMax, Days: strs(r.Days), DayParts: strs(r.DayParts), AvailableFrom: r.AvailableFrom,
+		Rung: r.Rung, SupportNeeds: strs(r.SupportNeeds), Doelgroepregister: r.Doelgroepregister, Praktijkroute: r.Praktijkroute,
+		LKSIndicatie: r.LKSIndicatie}
+	if p.Languages == nil {
+		p.Languages = []Language{}
+	}
+	if r.PC4 != nil {
+		p.PC4 = *r.PC4
+	}
+	return p
+}

@@ -1,0 +1,39 @@
+package mail
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// LinkTemplate renders a mail carrying a single-use link, Dutch first and English below.
+// Links carry the token in the URL fragment, which browsers never send to
+// the server: it cannot end up in access logs or proxies.
+type LinkTemplate struct {
+	BaseURL string
+	Path    string
+	Subject string
+	NL, EN  string
+}
+
+// LinkData is the data of a LinkTemplate mail.
+type LinkData struct {
+	Token     string    `json:"token"`
+	ExpiresAt time.Time `json:"expiresAt"`
+	InvitedBy string    `json:"invitedBy"`
+}
+
+// Render satisfies Template.
+func (t LinkTemplate) Render(r Recipient, raw json.RawMessage) (string, string, error) {
+	var d LinkData
+	if err := json.Unmarshal(raw, &d); err != nil || d.Token == "" {
+		return "", "", fmt.Errorf("mail data: %v", err)
+	}
+	link := strings.TrimRight(t.BaseURL, "/") + t.Path + "#token=" + d.Token
+	ams, _ := time.LoadLocation("Europe/Amsterdam")
+	until := d.ExpiresAt.In(ams).Format("2-1-2006 15:04")
+	replacer := strings.NewReplacer("{name}", r.DisplayName, "{link}", link, "{until}", until, "{invitedBy}", d.InvitedBy)
+	body := replacer.Replace(t.NL) + "\n\n----\n\n" + replacer.Replace(t.EN) + "\n\nWerkhaven\n"
+	return t.Subject, body, nil
+}
