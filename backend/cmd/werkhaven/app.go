@@ -211,7 +211,9 @@ func reindex(ctx context.Context, names []string, stdout, stderr io.Writer) erro
 			}
 			return fmt.Errorf("unknown index %q (known: %s)", name, strings.Join(known, ", "))
 		}
-		n, err := a.rebuild(ctx, src, newProgress(stderr, name))
+		report, finish := newProgress(ctx, stderr, name, src)
+		n, err := a.rebuild(ctx, src, report)
+		finish()
 		if err != nil {
 			return err
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/meilisearch/meilisearch-go"
 
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/seed"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
@@ -285,5 +286,30 @@ func TestMyData(t *testing.T) {
 	}
 	if strings.Contains(string(body), `"IP"`) && strings.Contains(string(body), "192.0.2.") {
 		t.Fatal("the export leaks staff IP addresses")
+	}
+}
+
+// The demo caseloads are seeded once; the demo kandidaat's account is K-7F3A2.
+func TestDemoCandidates(t *testing.T) {
+	f := newFixture(t)
+	ctx := testkit.Context(t)
+	// The fixture gave the demo kandidaat a candidate already: start clean.
+	must(t, f.db.Gorm.Exec(`DELETE FROM candidates`).Error)
+	n, err := seed.DemoCandidates(ctx, f.db.Gorm, f.candidates, f.regionA)
+	if err != nil || n != 12 {
+		t.Fatalf("demo candidates: %d, %v", n, err)
+	}
+	if n, err = seed.DemoCandidates(ctx, f.db.Gorm, f.candidates, f.regionA); err != nil || n != 0 {
+		t.Fatalf("second run: %d, %v", n, err)
+	}
+	if k := f.count(`SELECT count(*) FROM candidates WHERE public_code = 'K-7F3A2' AND user_id = ?`, f.user[kandidaatA]); k != 1 {
+		t.Fatal("the demo kandidaat's account is not linked")
+	}
+	var mine struct {
+		Candidate struct{ PublicCode string } `json:"candidate"`
+	}
+	f.kandidaat().call("GET", "/api/v1/me/candidate", "", http.StatusOK, &mine)
+	if mine.Candidate.PublicCode != "K-7F3A2" {
+		t.Fatalf("demo kandidaat sees %+v", mine)
 	}
 }

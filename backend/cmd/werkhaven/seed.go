@@ -33,6 +33,12 @@ func seedDemo(ctx context.Context, stdout, stderr io.Writer) error {
 	if n > 0 {
 		a.log.Info("created demo openings", "openings", n)
 	}
+	if n, err = seed.DemoCandidates(ctx, a.db.Gorm, a.candidates(q), res.RegionID); err != nil {
+		return err
+	}
+	if n > 0 {
+		a.log.Info("created demo candidates", "candidates", n)
+	}
 	fmt.Fprintf(stdout, "Demo region: %s\n\nDemo logins (password for all: %s)\n", res.RegionName, seed.DemoPassword)
 	for _, l := range res.Logins {
 		extra := ""
