@@ -260,3 +260,65 @@ test('a werkgever creates a vacature, rephrases what the fairness check flags, p
   await am.getByText('Gebeld over de nieuwe vacature.').waitFor();
   await check(am, 'organisation-page');
 });
+
+test('a klantmanager registers a candidate with consent; the kandidaat confirms by mail and manages their data', async () => {
+  const km = await newPage();
+  await signIn(km, 'km.devries@demo.werkhaven.nl');
+  await km.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Caseload' }).click();
+  await km.getByRole('cell', { name: 'Sanne de Boer' }).or(km.getByRole('cell', { name: 'Tim Verhoeven' })).first().waitFor();
+  await check(km, 'caseload');
+  await km.getByRole('link', { name: 'Kandidaat inschrijven' }).click();
+  const email = `noor.${Date.now()}@example.org`;
+  await km.getByLabel('Naam', { exact: true }).fill('Noor Hendriks');
+  await km.getByLabel('E-mailadres').fill(email);
+  await km.getByLabel('Postcode', { exact: true }).fill('3511 AB');
+  await km.getByText('Plaats: Utrecht').waitFor();
+  await km.getByRole('combobox', { name: 'Gewenst werk (beroepen)' }).fill('orderp');
+  await km.getByRole('option', { name: 'orderpicker', exact: true }).click({ timeout: 30_000 });
+  await km.getByRole('combobox', { name: 'Vaardigheden en certificaten' }).fill('heftruck');
+  await km.getByRole('option', { name: /Heftruckcertificaat/ }).first().click();
+  await km.getByLabel('Minimaal uren per week').fill('24');
+  await km.getByLabel('Maximaal uren per week').fill('32');
+  await km.getByLabel('Participatieladder').selectOption('5');
+  await check(km, 'candidate-new');
+  await km.getByRole('button', { name: 'Inschrijven' }).click();
+  await km.getByRole('heading', { level: 1, name: /Kandidaat K-/ }).waitFor();
+  await km.getByRole('heading', { name: /Profiel \d+% compleet/ }).waitFor();
+  await km.getByText('Vul het opleidingsniveau in.').waitFor();
+  await km.getByRole('button', { name: 'Toestemming vastleggen' }).click();
+  await km.getByText('De toestemming is vastgelegd.').waitFor();
+  await km.getByRole('button', { name: 'Bevestigingslink mailen' }).click();
+  await km.getByText('De kandidaat krijgt een mail').waitFor();
+  await check(km, 'candidate-page');
+
+  // The mailed link works without signing in, on a phone.
+  const link = await mailLink(email, '/beschikbaarheid');
+  const phone = await newPage({ width: 390, height: 844 });
+  await phone.goto(link);
+  await phone.getByRole('heading', { name: 'Zoekt u nog werk?' }).waitFor();
+  await check(phone, 'availability-confirm');
+  await phone.getByRole('button', { name: 'Ja, ik zoek nog werk' }).click();
+  await phone.getByText('Dank u! Uw gegevens zijn weer actueel.').waitFor();
+  // Used once: the same link is refused.
+  const again = await newPage({ width: 390, height: 844 });
+  await again.goto(link);
+  await again.getByRole('button', { name: 'Ja, ik zoek nog werk' }).click();
+  await again.getByText('Deze link werkt niet meer.').first().waitFor();
+
+  // The demo kandidaat sees their own data and withdraws consent.
+  const k = await newPage({ width: 390, height: 844 });
+  await k.goto(`${BASE}/inloglink`);
+  await k.getByLabel('E-mailadres').fill('kandidaat@demo.werkhaven.nl');
+  await k.getByRole('button', { name: 'Verstuur' }).click();
+  await k.goto(await mailLink('kandidaat@demo.werkhaven.nl', '/inloggen/link'));
+  await k.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn gegevens' }).click();
+  await k.getByText('Sanne de Boer').waitFor();
+  await k.getByText(/uw code K-7F3A2/).waitFor();
+  await check(k, 'mijn-gegevens');
+  await k.getByRole('button', { name: 'Stop: werkgevers mogen mij niet meer vinden' }).click();
+  await k.getByText('Werkgevers kunnen u niet meer vinden.').waitFor();
+  const download = k.waitForEvent('download');
+  await k.getByRole('link', { name: 'Download mijn gegevens' }).click();
+  const file = await download;
+  assert.match(file.suggestedFilename(), /werkhaven-mijn-gegevens\.json/);
+});

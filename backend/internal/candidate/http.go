@@ -68,7 +68,9 @@ func toProfileBody(p Profile) ProfileBody {
 	return b
 }
 
-type candidateBody struct {
+// CandidateBody is a candidate without personal data (exported: huma
+// flattens embedded structs of exported types only).
+type CandidateBody struct {
 	ID           string      `json:"id" format:"uuid"`
 	PublicCode   string      `json:"publicCode" example:"K-7F3A2"`
 	Status       string      `json:"status" enum:"available,in_process,placed,paused"`
@@ -81,18 +83,20 @@ type candidateBody struct {
 	Missing      []string    `json:"missing" doc:"Fields to fill in, most useful first"`
 	HasAccount   bool        `json:"hasAccount" doc:"The kandidaat has an e-mail address and can sign in"`
 	Profile      ProfileBody `json:"profile"`
-	CreatedAt    time.Time   `json:"createdAt"`
-	UpdatedAt    time.Time   `json:"updatedAt"`
+	// OccupationLabels are the Dutch labels of profile.occupations, in order.
+	OccupationLabels []string  `json:"occupationLabels"`
+	CreatedAt        time.Time `json:"createdAt"`
+	UpdatedAt        time.Time `json:"updatedAt"`
 }
 
-func toBody(c Candidate) candidateBody {
-	return candidateBody{ID: c.ID, PublicCode: c.PublicCode, Status: string(c.Status), Consent: c.Consent, ConsentAt: c.ConsentAt,
+func toBody(c Candidate) CandidateBody {
+	return CandidateBody{ID: c.ID, PublicCode: c.PublicCode, Status: string(c.Status), Consent: c.Consent, ConsentAt: c.ConsentAt,
 		ConfirmedAt: c.ConfirmedAt, RemindedAt: c.RemindedAt, Freshness: string(c.Freshness), Completeness: c.Completeness, Missing: c.Missing,
-		HasAccount: c.HasAccount, Profile: toProfileBody(c.Profile), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
+		HasAccount: c.HasAccount, Profile: toProfileBody(c.Profile), OccupationLabels: c.OccupationLabels, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 }
 
 type caseloadEntry struct {
-	candidateBody
+	CandidateBody
 	Name string `json:"name" doc:"Personal data: reading the caseload is audited"`
 }
 
@@ -166,7 +170,7 @@ type confirmInput struct {
 }
 
 type mineBody struct {
-	Candidate candidateBody `json:"candidate"`
+	Candidate CandidateBody `json:"candidate"`
 	Identity  identityBody  `json:"identity"`
 }
 
@@ -190,7 +194,7 @@ var (
 // Register adds the candidate operations to api.
 func Register(api huma.API, s *Service) {
 	tags := []string{"Kandidaten"}
-	type one = struct{ Body candidateBody }
+	type one = struct{ Body CandidateBody }
 	authz.Register(api, huma.Operation{OperationID: "listCandidates", Method: http.MethodGet, Path: "/candidates",
 		Summary: "Caseload / Caseload", Tags: tags, Description: "Klantmanagers see their own caseload; admins the region's candidates. Names are personal data: every list read is audited."},
 		caseload, func(ctx context.Context, in *listInput) (*struct {
@@ -207,7 +211,7 @@ func Register(api huma.API, s *Service) {
 					Items []caseloadEntry `json:"items"`
 				}
 			}{}
-			out.Body.Items = httpapi.Items(list, func(e Entry) caseloadEntry { return caseloadEntry{candidateBody: toBody(e.Candidate), Name: e.Name} })
+			out.Body.Items = httpapi.Items(list, func(e Entry) caseloadEntry { return caseloadEntry{CandidateBody: toBody(e.Candidate), Name: e.Name} })
 			return out, nil
 		})
 

@@ -31,7 +31,11 @@ func (s *Service) Mine(ctx context.Context, p authz.Principal, ip string) (Candi
 		return Candidate{}, Identity{}, err
 	}
 	id, err := s.readIdentity(ctx, r.ID, ip, "self")
-	return s.toCandidate(r), id, err
+	if err != nil {
+		return Candidate{}, Identity{}, err
+	}
+	c := s.toCandidate(r)
+	return c, id, s.withLabels(ctx, &c)
 }
 
 // ConfirmMine confirms availability from the kandidaat's own session.
@@ -52,7 +56,8 @@ func (s *Service) ConfirmMine(ctx context.Context, p authz.Principal, ip string)
 	if err := s.DB.WithContext(ctx).Where("id = ?", id).Take(&r).Error; err != nil {
 		return Candidate{}, err
 	}
-	return s.toCandidate(r), nil
+	c := s.toCandidate(r)
+	return c, s.withLabels(ctx, &c)
 }
 
 // ConsentMine records the kandidaat's own consent or its withdrawal.
@@ -73,7 +78,8 @@ func (s *Service) ConsentMine(ctx context.Context, p authz.Principal, given bool
 	if err != nil {
 		return Candidate{}, err
 	}
-	return s.toCandidate(out), nil
+	c := s.toCandidate(out)
+	return c, s.withLabels(ctx, &c)
 }
 
 // Export is everything Werkhaven holds about the kandidaat (AVG art. 15).

@@ -60,12 +60,39 @@ type Candidate struct {
 	Freshness            Freshness
 	Completeness         int
 	Missing              []string
+	OccupationLabels     []string
+}
+
+// withLabels fills the occupation labels of candidates, with one query.
+func (s *Service) withLabels(ctx context.Context, cs ...*Candidate) error {
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.Occupations...)
+	}
+	labels := map[string]string{}
+	if len(ids) > 0 {
+		var rows []struct{ ID, Label string }
+		if err := s.DB.WithContext(ctx).Table("occupations").Select("id, label").Where("id IN ?", ids).Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			labels[r.ID] = r.Label
+		}
+	}
+	for _, c := range cs {
+		c.OccupationLabels = make([]string, len(c.Occupations))
+		for i, id := range c.Occupations {
+			c.OccupationLabels[i] = labels[id]
+		}
+	}
+	return nil
 }
 
 func (s *Service) toCandidate(r Row) Candidate {
 	c := Candidate{ID: r.ID, RegionID: r.RegionID, PublicCode: r.PublicCode, KlantmanagerID: r.KlantmanagerID, HasAccount: r.UserID != nil,
 		Profile: r.profile(), Status: Status(r.Status), Consent: r.Consent, ConsentAt: r.ConsentAt, ConfirmedAt: r.ConfirmedAt.UTC(),
 		RemindedAt: r.RemindedAt, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Freshness: FreshnessOf(r.ConfirmedAt, s.now())}
+	c.OccupationLabels = []string{} // filled by withLabels
 	c.Completeness, c.Missing = Completeness(c.Profile)
 	if c.Missing == nil {
 		c.Missing = []string{}
@@ -100,7 +127,8 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Candid
 	if err != nil {
 		return Candidate{}, err
 	}
-	return s.toCandidate(r), nil
+	c := s.toCandidate(r)
+	return c, s.withLabels(ctx, &c)
 }
 
 // Filter narrows the caseload.
@@ -171,7 +199,11 @@ func (s *Service) List(ctx context.Context, p authz.Principal, f Filter, ip stri
 		}
 		out = append(out, Entry{Candidate: c, Name: names[r.ID]})
 	}
-	return out, nil
+	ptrs := make([]*Candidate, len(out))
+	for i := range out {
+		ptrs[i] = &out[i].Candidate
+	}
+	return out, s.withLabels(ctx, ptrs...)
 }
 
 var phoneRe = regexp.MustCompile(`^[0-9 +()-]{0,20}$`)
@@ -365,7 +397,8 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, prof Profile, i
 	if err != nil {
 		return Candidate{}, err
 	}
-	return s.toCandidate(r), nil
+	c := s.toCandidate(r)
+	return c, s.withLabels(ctx, &c)
 }
 
 // linkAccount gives the candidate a kandidaat account for email (or moves
@@ -430,7 +463,8 @@ func (s *Service) UpdateProfile(ctx context.Context, p authz.Principal, id strin
 	if err != nil {
 		return Candidate{}, err
 	}
-	return s.toCandidate(out), nil
+	c := s.toCandidate(out)
+	return c, s.withLabels(ctx, &c)
 }
 
 // Identity reads a candidate's personal data; every read is audited.
@@ -505,7 +539,8 @@ func (s *Service) SetConsent(ctx context.Context, p authz.Principal, id string, 
 	if err != nil {
 		return Candidate{}, err
 	}
-	return s.toCandidate(out), nil
+	c := s.toCandidate(out)
+	return c, s.withLabels(ctx, &c)
 }
 
 func (s *Service) recordConsent(ctx context.Context, tx *gorm.DB, r Row, given bool, method, note string, by *string, ip string) (Row, error) {

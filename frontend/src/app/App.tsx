@@ -17,6 +17,10 @@ import { OpeningFormPage } from '../features/openings/OpeningForm';
 import { Portfolio } from '../features/portfolio/Portfolio';
 import { OrganisationPage } from '../features/portfolio/OrganisationPage';
 import { MyOrganisation } from '../features/portfolio/ProfileForm';
+import { Caseload } from '../features/candidates/Caseload';
+import { CandidatePage } from '../features/candidates/CandidatePage';
+import { NewCandidate } from '../features/candidates/ProfileForm';
+import { ConfirmLanding, MyData } from '../features/candidates/MyData';
 
 const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
@@ -52,9 +56,7 @@ const placeholders: { path: string; key: string; roles: Role[] }[] = [
   { path: '/diensten', key: 'diensten', roles: ['werkgever', 'zorgaanbieder', 'accountmanager'] },
   { path: '/berichten', key: 'berichten', roles: ['werkgever', 'zorgaanbieder'] },
   { path: '/cijfers', key: 'cijfers', roles: ['accountmanager'] },
-  { path: '/caseload', key: 'caseload', roles: ['klantmanager'] },
   { path: '/uitnodigingen', key: 'uitnodigingen', roles: ['kandidaat'] },
-  { path: '/mijn-gegevens', key: 'gegevens', roles: ['kandidaat'] },
 ];
 
 export function App() {
@@ -75,6 +77,11 @@ export function App() {
         <Route path="/vacatures/nieuw" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
         <Route path="/vacatures/:id" element={<RequireRole roles={openingRoles}><OpeningPage /></RequireRole>} />
         <Route path="/vacatures/:id/bewerken" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
+        <Route path="/beschikbaarheid" element={<ConfirmLanding />} />
+        <Route path="/caseload" element={<RequireRole roles={['klantmanager', 'admin']}><Caseload /></RequireRole>} />
+        <Route path="/kandidaten/nieuw" element={<RequireRole roles={['klantmanager']}><NewCandidate /></RequireRole>} />
+        <Route path="/kandidaten/:id" element={<RequireRole roles={['klantmanager', 'admin']}><CandidatePage /></RequireRole>} />
+        <Route path="/mijn-gegevens" element={<RequireRole roles={['kandidaat']}><MyData /></RequireRole>} />
         <Route path="/organisatie" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><MyOrganisation /></RequireRole>} />
         <Route path="/portefeuille" element={<RequireRole roles={['accountmanager', 'admin']}><Portfolio /></RequireRole>} />
         <Route path="/organisaties/:id" element={<RequireRole roles={['accountmanager', 'admin']}><OrganisationPage /></RequireRole>} />

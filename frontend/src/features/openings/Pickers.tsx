@@ -114,3 +114,51 @@ export function SkillPicker(props: {
     </div>
   );
 }
+
+/** OccupationsPicker chooses up to max occupations (a candidate's desired occupations). */
+export function OccupationsPicker(props: {
+  value: { id: string; label: string }[];
+  onChange: (v: { id: string; label: string }[]) => void;
+  max: number;
+  error?: string;
+  message?: string;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const q = useDebounced(text, 150);
+  const found = useOccupationSearch(q);
+  const chosen = props.value.map((o) => o.id);
+  const options = (found.data ?? []).filter((o) => !chosen.includes(o.id)).map((o) => ({ id: o.id, label: o.label }));
+  const label = t('candidate.occupations');
+  return (
+    <div>
+      <Combobox
+        label={label}
+        name="occupations"
+        text={text}
+        onText={setText}
+        options={props.value.length >= props.max ? [] : options}
+        onSelect={(o) => {
+          props.onChange([...props.value, { id: o.id, label: o.label }]);
+          setText('');
+        }}
+        description={t('candidate.occupationsHelp', { max: props.max })}
+        status={found.data ? t('combobox.results', { count: options.length }) : ''}
+        error={props.error}
+        message={props.message}
+      />
+      {props.value.length > 0 && (
+        <ul className="wh-chips" aria-label={t('opening.chosen', { label })}>
+          {props.value.map((o) => (
+            <li key={o.id} className="wh-chip">
+              {o.label}
+              <button type="button" aria-label={t('opening.removeSkill', { label: o.label })} onClick={() => props.onChange(props.value.filter((x) => x.id !== o.id))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -720,6 +720,7 @@ export interface components {
             id: string;
             /** @description Fields to fill in, most useful first */
             missing: string[];
+            occupationLabels: string[];
             profile: components["schemas"]["ProfileBody"];
             /** @example K-7F3A2 */
             publicCode: string;
@@ -731,8 +732,41 @@ export interface components {
             updatedAt: string;
         };
         CaseloadEntry: {
+            /**
+             * Format: int64
+             * @description 0–100
+             */
+            completeness: number;
+            /** Format: date-time */
+            confirmedAt: string;
+            consent: boolean;
+            /** Format: date-time */
+            consentAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description stale: niet recent bevestigd (90 days); expired: out of pools (180 days)
+             * @enum {string}
+             */
+            freshness: "fresh" | "stale" | "expired";
+            /** @description The kandidaat has an e-mail address and can sign in */
+            hasAccount: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Fields to fill in, most useful first */
+            missing: string[];
             /** @description Personal data: reading the caseload is audited */
             name: string;
+            occupationLabels: string[];
+            profile: components["schemas"]["ProfileBody"];
+            /** @example K-7F3A2 */
+            publicCode: string;
+            /** Format: date-time */
+            remindedAt?: string;
+            /** @enum {string} */
+            status: "available" | "in_process" | "placed" | "paused";
+            /** Format: date-time */
+            updatedAt: string;
         };
         ChangeBody: {
             banenafspraak?: boolean;

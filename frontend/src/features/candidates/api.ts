@@ -1,0 +1,138 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api/client';
+import type { components, paths } from '../../lib/api/schema';
+
+export type Candidate = components['schemas']['CandidateBody'];
+export type CaseloadEntry = components['schemas']['CaseloadEntry'];
+export type Profile = components['schemas']['ProfileBody'];
+export type Identity = components['schemas']['IdentityBody'];
+export type Consent = components['schemas']['ConsentBody'];
+export type CaseloadQuery = NonNullable<paths['/candidates']['get']['parameters']['query']>;
+export type CandidateStatus = Candidate['status'];
+
+export const educationLevels = ['geen', 'vmbo', 'mbo1', 'mbo2', 'mbo3', 'mbo4', 'havo', 'vwo', 'hbo', 'wo'] as const;
+export const languageCodes = ['nl', 'en', 'ar', 'tr', 'pl', 'ro', 'bg', 'es', 'fr', 'de', 'pt', 'uk', 'ru', 'ti', 'so', 'fa', 'prs', 'ps', 'zh', 'other'] as const;
+export const cefrLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export const statuses: CandidateStatus[] = ['available', 'in_process', 'placed', 'paused'];
+
+export function useCaseload(query: CaseloadQuery) {
+  return useQuery({
+    queryKey: ['caseload', query],
+    queryFn: async () => (await api.GET('/candidates', { params: { query } })).data!.items,
+  });
+}
+
+export function useCandidate(id: string) {
+  return useQuery({
+    queryKey: ['candidate', id],
+    queryFn: async () => (await api.GET('/candidates/{id}', { params: { path: { id } } })).data!,
+  });
+}
+
+/** useIdentity reads personal data: the server audits every read, so it is fetched on demand only. */
+export function useIdentity(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['identity', id],
+    enabled,
+    staleTime: Infinity,
+    queryFn: async () => (await api.GET('/candidates/{id}/identity', { params: { path: { id } } })).data!,
+  });
+}
+
+export function useConsents(id: string) {
+  return useQuery({
+    queryKey: ['consents', id],
+    queryFn: async () => (await api.GET('/candidates/{id}/consents', { params: { path: { id } } })).data!.items,
+  });
+}
+
+function useCandidateMutation<V>(fn: (v: V) => Promise<Candidate>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (c) => {
+      qc.setQueryData(['candidate', c.id], c);
+      qc.invalidateQueries({ queryKey: ['caseload'] });
+      qc.invalidateQueries({ queryKey: ['consents', c.id] });
+    },
+  });
+}
+
+export function useCreateCandidate() {
+  return useCandidateMutation(async (body: { profile: Profile; identity: Identity }) => (await api.POST('/candidates', { body })).data!);
+}
+
+export function useUpdateProfile(id: string) {
+  return useCandidateMutation(
+    async (body: Profile & { status: CandidateStatus }) => (await api.PUT('/candidates/{id}/profile', { params: { path: { id } }, body })).data!,
+  );
+}
+
+export function useUpdateIdentity(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Identity) => (await api.PUT('/candidates/{id}/identity', { params: { path: { id } }, body })).data!,
+    onSuccess: (i) => {
+      qc.setQueryData(['identity', id], i);
+      qc.invalidateQueries({ queryKey: ['caseload'] });
+      qc.invalidateQueries({ queryKey: ['candidate', id] });
+    },
+  });
+}
+
+export function useRecordConsent(id: string) {
+  return useCandidateMutation(
+    async (body: { given: boolean; method: 'klantmanager_papier' | 'klantmanager_gesprek'; note?: string }) =>
+      (await api.POST('/candidates/{id}/consents', { params: { path: { id } }, body })).data!,
+  );
+}
+
+export function useRequestConfirmation(id: string) {
+  return useMutation({
+    mutationFn: async () => {
+      await api.POST('/candidates/{id}/confirmation-requests', { params: { path: { id } } });
+    },
+  });
+}
+
+export function useErase(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      await api.DELETE('/candidates/{id}', { params: { path: { id } } });
+    },
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: ['candidate', id] });
+      qc.removeQueries({ queryKey: ['identity', id] });
+      qc.invalidateQueries({ queryKey: ['caseload'] });
+    },
+  });
+}
+
+export function useMine() {
+  return useQuery({ queryKey: ['me', 'candidate'], queryFn: async () => (await api.GET('/me/candidate')).data! });
+}
+
+export function useConfirmMine() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => (await api.POST('/me/candidate/availability-confirmations')).data!,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'candidate'] }),
+  });
+}
+
+export function useConsentMine() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (given: boolean) => (await api.POST('/me/candidate/consents', { body: { given } })).data!,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'candidate'] }),
+  });
+}
+
+export function useConfirmWithToken() {
+  return useMutation({
+    mutationFn: async (body: { token: string; consent: boolean }) => {
+      await api.POST('/availability-confirmations', { body });
+    },
+  });
+}
