@@ -50,16 +50,21 @@ async function signIn(page, email, password = PASSWORD) {
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
 
-/** mailLink reads the newest mailed link to rcpt from the development mailbox. */
-async function mailLink(rcpt, path) {
-  for (let i = 0; i < 50; i++) {
-    const html = await (await fetch(`${BASE}/dev/mail`)).text();
-    const section = html.split('<section>').find((s) => s.includes(rcpt) && s.includes(`${path}#token=`));
-    const m = section?.match(new RegExp(`(http[^\\s<]*${path}#token=[A-Za-z0-9_-]+)`));
-    if (m) return m[1];
+/** newestLink is the newest mailed link with path to rcpt in the development mailbox, if any. */
+async function newestLink(rcpt, path) {
+  const html = await (await fetch(`${BASE}/dev/mail`)).text();
+  const section = html.split('<section>').find((s) => s.includes(rcpt) && s.includes(`${path}#token=`));
+  return section?.match(new RegExp(`(http[^\\s<]*${path}#token=[A-Za-z0-9_-]+)`))?.[1];
+}
+
+/** mailLink waits for a mailed link with path to rcpt other than previous (an earlier, used one). */
+async function mailLink(rcpt, path, previous) {
+  for (let i = 0; i < 100; i++) {
+    const link = await newestLink(rcpt, path);
+    if (link && link !== previous) return link;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`no mail with ${path} to ${rcpt}`);
+  throw new Error(`no new mail with ${path} to ${rcpt}`);
 }
 
 const roles = [
@@ -307,10 +312,12 @@ test('a klantmanager registers a candidate with consent; the kandidaat confirms 
 
   // The demo kandidaat sees their own data and withdraws consent.
   const k = await newPage({ width: 390, height: 844 });
+  const used = await newestLink('kandidaat@demo.werkhaven.nl', '/inloggen/link');
   await k.goto(`${BASE}/inloglink`);
   await k.getByLabel('E-mailadres').fill('kandidaat@demo.werkhaven.nl');
   await k.getByRole('button', { name: 'Verstuur' }).click();
-  await k.goto(await mailLink('kandidaat@demo.werkhaven.nl', '/inloggen/link'));
+  await k.getByText('Als dit e-mailadres bij ons bekend is').waitFor();
+  await k.goto(await mailLink('kandidaat@demo.werkhaven.nl', '/inloggen/link', used));
   await k.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn gegevens' }).click();
   await k.getByText('Sanne de Boer').waitFor();
   await k.getByText(/uw code K-7F3A2/).waitFor();
