@@ -19,6 +19,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/matching"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
@@ -43,6 +44,9 @@ type fixture struct {
 	skills     *skill.Vocabulary
 	openings   *opening.Service
 	candidates *candidate.Service
+	pools      *matching.Service
+	// bootstrapOnce guards bootstrapCandidates.
+	bootstrapOnce sync.Once
 	// myCandidate is the candidate of the demo kandidaat's account.
 	myCandidate string
 	sync        *search.SyncWorker
@@ -133,7 +137,8 @@ func newFixture(t *testing.T) *fixture {
 	srv := httpapi.New(httpapi.Deps{Config: cfg, Logger: testkit.Logger()})
 	f.openings = &opening.Service{DB: g, Jobs: q, Skills: f.skills, Now: f.clock}
 	f.candidates = &candidate.Service{DB: g, Jobs: q, Skills: f.skills, Outbox: mail.NewOutbox(q, cfg.SessionSecret), Now: f.clock}
-	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: f.skills, openings: f.openings, candidates: f.candidates,
+	f.pools = &matching.Service{DB: g, Search: f.search, Openings: f.openings, Skills: f.skills, Now: f.clock}
+	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: f.skills, openings: f.openings, candidates: f.candidates, pools: f.pools,
 		occupations: &occupation.Service{Search: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"})}})
 	f.app = srv.Finish()
 	// The demo kandidaat's own profile, in klantmanager De Vries's caseload.
@@ -340,4 +345,9 @@ func (f *fixture) newCandidate(name, email string) string {
 		Rung: &rung, HoursMin: &hmin, HoursMax: &hmax, MaxTravelKm: &km}, candidate.Identity{Name: name, Email: email, Postcode: "3511 AB"}, "")
 	must(f.t, err)
 	return c.ID
+}
+
+// bootstrapCandidates puts the candidates index and its settings in place (once).
+func (f *fixture) bootstrapCandidates() {
+	f.bootstrapOnce.Do(func() { must(f.t, f.search.Bootstrap(testkit.Context(f.t), candidate.Index)) })
 }

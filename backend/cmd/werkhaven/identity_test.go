@@ -143,6 +143,10 @@ var matrix = map[string]matrixCase{
 		return "POST", "/api/v1/me/candidate/consents", `{"given":true}`
 	}},
 	"exportMyData": {allowed: kandidaatOnly, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/candidate/export", "" }},
+	"getPool": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		f.bootstrapCandidates()
+		return "GET", "/api/v1/openings/" + f.newOpening("Bakkerij De Korenschoof", opening.Open) + "/pool", ""
+	}},
 	"getPortfolio": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/portfolio", "" }},
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/matching"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
@@ -27,6 +28,7 @@ type services struct {
 	skills      *skill.Vocabulary
 	openings    *opening.Service
 	candidates  *candidate.Service
+	pools       *matching.Service
 	db          *gorm.DB
 	cfg         config.Config
 }
@@ -43,6 +45,7 @@ func routes(srv *httpapi.Server, s services) {
 	skill.Register(srv.API, s.skills)
 	opening.Register(srv.API, s.openings)
 	candidate.Register(srv.API, s.candidates)
+	matching.Register(srv.API, s.pools)
 }
 
 // openAPIDocument writes the OpenAPI 3.1 document as JSON; `make generate`

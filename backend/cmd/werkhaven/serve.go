@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/werkhaven/werkhaven/backend/internal/matching"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
@@ -64,7 +65,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			Metrics: httpapi.NewMetrics(a.db.Pool, q),
 		})
 		routes(srv, services{occupations: &occupation.Service{Search: a.search}, identity: a.identity(q), skills: a.skills,
-			openings: a.openings(q), candidates: a.candidates(q), db: a.db.Gorm, cfg: a.cfg})
+			openings: a.openings(q), candidates: a.candidates(q), db: a.db.Gorm, cfg: a.cfg,
+			pools: &matching.Service{DB: a.db.Gorm, Search: a.search, Openings: a.openings(q), Skills: a.skills}})
 		if inbox := a.devInbox(); inbox != nil {
 			defer inbox.Close()
 			srv.App.Get("/dev/mail", inbox.Page)

@@ -58,7 +58,7 @@ var Index = search.Index{
 	Name:       IndexName,
 	PrimaryKey: "id",
 	Settings: &meilisearch.Settings{
-		SearchableAttributes: []string{"occupationLabels", "occupationAltLabels", "skillLabels"},
+		SearchableAttributes: []string{"iscoGroups", "occupationLabels", "occupationAltLabels", "skillLabels"},
 		FilterableAttributes: []string{"regionId", "status", "consent", "occupations", "iscoGroups", "skills", "hoursMin", "hoursMax",
 			"availableFrom", "rung", "educationRank", "languages", "languageCodes", "drivingLicence", "ownTransport", "doelgroepregister",
 			"praktijkroute", "lksIndicatie", "supportNeeds", "confirmedAt", "pc4", "maxTravelKm", "days", "dayParts", "_geo"},

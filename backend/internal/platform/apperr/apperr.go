@@ -21,6 +21,8 @@ var (
 	ErrUnauthenticated = errors.New("unauthenticated")
 	// ErrGone: a token that expired or was used already.
 	ErrGone = errors.New("gone")
+	// ErrUnavailable: a dependency (Meilisearch) did not answer; retry later.
+	ErrUnavailable = errors.New("temporarily unavailable")
 )
 
 // Field names one invalid input.

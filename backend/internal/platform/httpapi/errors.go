@@ -54,6 +54,8 @@ func FromError(err error) error {
 		return coded(http.StatusForbidden, "forbidden", "U mag dit niet doen. / You may not do this.")
 	case errors.Is(err, apperr.ErrUnauthenticated):
 		return coded(http.StatusUnauthorized, "unauthenticated", "Log eerst in. / Please sign in.")
+	case errors.Is(err, apperr.ErrUnavailable):
+		return coded(http.StatusServiceUnavailable, "searchUnavailable", "Zoeken is tijdelijk niet beschikbaar. Probeer het zo opnieuw. / Search is temporarily unavailable; try again shortly.")
 	case errors.Is(err, apperr.ErrGone):
 		return coded(http.StatusGone, "tokenInvalid", "Deze link is verlopen of al gebruikt. / This link has expired or was used already.")
 	}

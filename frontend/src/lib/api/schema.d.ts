@@ -383,6 +383,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/openings/{id}/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kandidatenpool (anoniem) / Candidate pool (anonymous)
+         * @description Candidates who fit the opening, best first, 20 per page, with the reasons per criterion and the services that close a gap. Only consenting, recently confirmed candidates of the region on the right participatieladder rungs who live within their own travel distance. No personal data.
+         */
+        get: operations["getPool"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openings/{id}/review-requests": {
         parameters: {
             query?: never;
@@ -730,6 +750,33 @@ export interface components {
             status: "available" | "in_process" | "placed" | "paused";
             /** Format: date-time */
             updatedAt: string;
+        };
+        CardBody: {
+            /** Format: date */
+            availableFrom?: string;
+            /** @example K-7F3A2 */
+            code: string;
+            /** Format: int64 */
+            distanceKm: number;
+            doelgroepregister: boolean;
+            drivingLicence: boolean;
+            /** @enum {string} */
+            freshness: "fresh" | "stale" | "expired";
+            /** Format: int64 */
+            hoursMax: number;
+            /** Format: int64 */
+            hoursMin: number;
+            /** Format: uuid */
+            id: string;
+            lksIndicatie: boolean;
+            matchedSkills: string[];
+            missingSkills: string[];
+            occupations: string[];
+            praktijkroute: boolean;
+            reasons: components["schemas"]["ReasonBody"][];
+            /** Format: int64 */
+            rung: number;
+            supportNeeds: string[];
         };
         CaseloadEntry: {
             /**
@@ -1174,6 +1221,21 @@ export interface components {
         OrganisationList: {
             items: components["schemas"]["OrganisationBody"][];
         };
+        PoolBody: {
+            /** @description Counts per filter value over the whole pool, e.g. drivingLicence.true */
+            facets: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            items: components["schemas"]["CardBody"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
+        };
         PortfolioEntryBody: {
             /** Format: uuid */
             accountmanagerId?: string;
@@ -1323,6 +1385,19 @@ export interface components {
             status: "available" | "in_process" | "placed" | "paused";
             /** @description What helps at work (never a diagnosis) */
             supportNeeds: ("jobcoach" | "aangepaste-werkplek" | "rustige-werkplek" | "vaste-structuur" | "flexibele-uren" | "vaste-begeleider" | "opbouw-uren" | "eenvoudige-instructies")[];
+        };
+        ReasonBody: {
+            /** @enum {string} */
+            criterion: "occupation" | "skill" | "distance" | "hours" | "availability" | "support" | "freshness";
+            /**
+             * @description A service that closes the gap
+             * @enum {string}
+             */
+            gap?: "" | "scholing" | "jobcoaching" | "opbouwschema" | "reiskostenvergoeding" | "jobcoach" | "werkplekaanpassing";
+            /** @enum {string} */
+            outcome: "match" | "near" | "missing";
+            reasonEn: string;
+            reasonNl: string;
         };
         RecordedHitBody: {
             actorName: string;
@@ -3097,6 +3172,111 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPool: {
+        parameters: {
+            query?: {
+                /** @description Default: the opening's travel distance */
+                radiusKm?: number;
+                /** @description Candidates who can work at least this many hours */
+                hoursMin?: number;
+                /** @description Candidates who want at most this many hours */
+                hoursMax?: number;
+                availableBefore?: string;
+                minEducation?: "geen" | "vmbo" | "mbo1" | "mbo2" | "mbo3" | "mbo4" | "havo" | "vwo" | "hbo" | "wo";
+                languages?: ("nl" | "en" | "ar" | "tr" | "pl" | "ro" | "bg" | "es" | "fr" | "de" | "pt" | "uk" | "ru" | "ti" | "so" | "fa" | "prs" | "ps" | "zh" | "other")[];
+                drivingLicence?: boolean;
+                rungMin?: number;
+                rungMax?: number;
+                flags?: ("doelgroepregister" | "praktijkroute" | "lksIndicatie")[];
+                /** @description Only candidates whose support needs the opening offers */
+                offeredSupport?: boolean;
+                /** @description Leave out profiles not confirmed in 90 days */
+                freshOnly?: boolean;
+                /** @description 20 per page, at most 1,000 candidates */
+                page?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
+	"github.com/werkhaven/werkhaven/backend/internal/testkit"
+)
+
+type poolJSON struct {
+	Items []struct {
+		ID            string   `json:"id"`
+		Code          string   `json:"code"`
+		DistanceKm    int      `json:"distanceKm"`
+		MatchedSkills []string `json:"matchedSkills"`
+		MissingSkills []string `json:"missingSkills"`
+		Freshness     string   `json:"freshness"`
+		Reasons       []struct {
+			Criterion, Outcome, ReasonNl, Gap string
+		} `json:"reasons"`
+	} `json:"items"`
+	Total  int                       `json:"total"`
+	Facets map[string]map[string]int `json:"facets"`
+}
+
+func (p poolJSON) ids() []string {
+	var out []string
+	for _, c := range p.Items {
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+// A hand-built population around an orderpicker vacature in Utrecht: the
+// pool holds exactly the candidates who fit (exact first, same ISCO unit
+// group next), respects each candidate's own travel distance, the
+// participatieladder, consent and staleness, counts facets as Postgres
+// does, explains itself, and never shows personal data.
+func TestPool(t *testing.T) {
+	f := newFixture(t)
+	ctx := testkit.Context(t)
+	f.bootstrapCandidates()
+	g := f.db.Gorm
+	must(t, g.Exec(`DELETE FROM candidates`).Error) // the fixture's own kandidaat is not part of this population
+	km := authz.Principal{UserID: f.user[kmA], RegionID: f.regionA, Role: authz.Klantmanager}
+	kctx := authz.WithPrincipal(ctx, km)
+	orderpicker, magazijn := f.occupationID("orderpicker"), f.occupationID("magazijnmedewerker")
+	type spec struct {
+		name, occ, pc4     string
+		travel, rung       int
+		skills             []string
+		consent, licence   bool
+		ageDays            int
+		status             candidate.Status
+		hoursMin, hoursMax int
+	}
+	specs := map[string]spec{
+		"exact":         {"Exact Match", orderpicker, "3511", 15, 5, []string{"heftruckcertificaat", "vca-basis"}, true, true, 10, candidate.Available, 24, 32},
+		"near":          {"Near Match", magazijn, "3512", 15, 4, []string{"vca-basis"}, true, false, 10, candidate.InProcess, 16, 20},
+		"far-willing":   {"Far Willing", orderpicker, "3811", 25, 6, []string{"heftruckcertificaat"}, true, false, 100, candidate.Available, 32, 40},
+		"far-unwilling": {"Far Unwilling", orderpicker, "3811", 10, 5, nil, true, true, 10, candidate.Available, 24, 32},
+		"low-rung":      {"Low Rung", orderpicker, "3511", 15, 2, nil, true, false, 10, candidate.Available, 24, 32},
+		"no-consent":    {"No Consent", orderpicker, "3511", 15, 5, nil, false, false, 10, candidate.Available, 24, 32},
+		"expired":       {"Expired Profile", orderpicker, "3511", 15, 5, nil, true, false, 200, candidate.Available, 24, 32},
+		"placed":        {"Already Placed", orderpicker, "3511", 15, 5, nil, true, false, 10, candidate.Placed, 24, 32},
+	}
+	ids := map[string]string{}
+	for key, s := range specs {
+		travel, rung, hmin, hmax := s.travel, s.rung, s.hoursMin, s.hoursMax
+		c, err := f.candidates.Create(kctx, km, candidate.Profile{Occupations: []string{s.occ}, Skills: s.skills, PC4: s.pc4, MaxTravelKm: &travel,
+			Rung: &rung, HoursMin: &hmin, HoursMax: &hmax, DrivingLicence: s.licence, SupportNeeds: []string{"jobcoach"}},
+			candidate.Identity{Name: s.name, Email: strings.ReplaceAll(strings.ToLower(s.name), " ", ".") + "@example.org", Phone: "06 11112222", Street: "Pooldreef 7"}, "")
+		must(t, err)
+		ids[key] = c.ID
+		must(t, g.Exec(`UPDATE candidates SET consent = ?, status = ?, confirmed_at = ? WHERE id = ?`, s.consent, string(s.status), f.clock().AddDate(0, 0, -s.ageDays), c.ID).Error)
+	}
+	if d := geo.DistanceKm(52.0907, 5.1214, 52.156, 5.387); d < 15 || d > 25 {
+		t.Fatalf("test data: 3811 should lie about 20 km from Utrecht, is %.0f", d)
+	}
+	_, err := f.search.Reindex(ctx, candidate.Source{DB: g, Skills: f.skills})
+	must(t, err)
+
+	wg := f.browser().signIn(werkgeverA)
+	body := strings.NewReplacer(`"occupationId":"`+f.occupationID("bakker")+`"`, `"occupationId":"`+orderpicker+`"`,
+		`"requiredSkills":["haccp"],"niceSkills":["klantgericht"]`, `"requiredSkills":["heftruckcertificaat","vca-basis"]`,
+		`"maxTravelKm":15`, `"maxTravelKm":25`).Replace(f.openingJSON("", "Orderpicker"))
+	o := wg.createOpening(body)
+	wg.moveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
+
+	var pool poolJSON
+	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pool)
+	want := []string{ids["exact"], ids["far-willing"], ids["near"]}
+	got := pool.ids()
+	if pool.Total != 3 || len(got) != 3 || got[0] != ids["exact"] || !slices.Contains(got, ids["near"]) || !slices.Contains(got, ids["far-willing"]) {
+		t.Fatalf("pool %v (total %d), want exact first and %v", got, pool.Total, want)
+	}
+	if got[2] != ids["near"] {
+		t.Errorf("the near (same unit group) candidate ranks after exact occupations: %v", got)
+	}
+	reasons := func(id string) map[string]string {
+		out := map[string]string{}
+		for _, c := range pool.Items {
+			if c.ID == id {
+				for _, r := range c.Reasons {
+					out[r.Criterion+":"+r.Outcome] += r.ReasonNl + "|" + r.Gap + ";"
+				}
+			}
+		}
+		return out
+	}
+	exact, near, far := reasons(ids["exact"]), reasons(ids["near"]), reasons(ids["far-willing"])
+	if exact["occupation:match"] == "" || !strings.Contains(exact["skill:match"], "Heftruckcertificaat") || exact["hours:match"] == "" || exact["support:match"] == "" {
+		t.Errorf("reasons of the exact match: %v", exact)
+	}
+	if near["occupation:near"] == "" || !strings.Contains(near["skill:missing"], "|scholing;") || !strings.Contains(near["hours:near"], "|opbouwschema;") {
+		t.Errorf("reasons of the near match: %v", near)
+	}
+	if !strings.Contains(far["distance:near"], "|reiskostenvergoeding;") || far["freshness:near"] == "" {
+		t.Errorf("reasons of the far candidate (20 km, no transport, stale): %v", far)
+	}
+	for _, c := range pool.Items {
+		if c.ID == ids["far-willing"] && (c.DistanceKm < 15 || c.DistanceKm > 25 || c.Freshness != "stale") {
+			t.Errorf("far candidate card: %+v", c)
+		}
+	}
+	// Facet counts equal a brute-force count over the pool members in Postgres.
+	var licensed int64
+	must(t, g.Raw(`SELECT count(*) FROM candidates WHERE id IN ? AND driving_licence`, want).Scan(&licensed).Error)
+	if pool.Facets["drivingLicence"]["true"] != int(licensed) || pool.Facets["rung"]["5"] != 1 || pool.Facets["rung"]["6"] != 1 {
+		t.Errorf("facets %v; want drivingLicence.true=%d", pool.Facets, licensed)
+	}
+	// No value from candidate_identities in any role's pool response.
+	var idents []struct{ Name, Email, Phone, Street, Postcode string }
+	must(t, g.Raw(`SELECT name, email, phone, street, postcode FROM candidate_identities`).Scan(&idents).Error)
+	for _, who := range []*browser{wg, f.browser().signIn(amA), f.browser().signIn(adminA)} {
+		resp, raw := who.do("GET", "/api/v1/openings/"+o.ID+"/pool", "")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("pool: %d %s", resp.StatusCode, raw)
+		}
+		text := strings.ToLower(string(raw))
+		for _, id := range idents {
+			for _, v := range []string{id.Name, id.Email, id.Phone, id.Street, id.Postcode} {
+				if v != "" && strings.Contains(text, strings.ToLower(v)) {
+					t.Errorf("pool response contains personal data %q", v)
+				}
+			}
+		}
+	}
+
+	// Narrowing: 10 km leaves the far candidate out; rijbewijs keeps the licensed.
+	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?radiusKm=10", "", http.StatusOK, &pool)
+	if slices.Contains(pool.ids(), ids["far-willing"]) || pool.Total != 2 {
+		t.Errorf("radius 10 km: %v", pool.ids())
+	}
+	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?drivingLicence=true", "", http.StatusOK, &pool)
+	if got := pool.ids(); len(got) != int(licensed) || got[0] != ids["exact"] {
+		t.Errorf("with rijbewijs: %v", got)
+	}
+	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?freshOnly=true", "", http.StatusOK, &pool)
+	if slices.Contains(pool.ids(), ids["far-willing"]) {
+		t.Error("freshOnly keeps a stale profile")
+	}
+	// The far-unwilling candidate appears once the opening is within their 10 km.
+	near10 := wg.createOpening(strings.Replace(body, `"postcode":"3511 AB"`, `"postcode":"3811 AA"`, 1))
+	wg.moveOpening(near10.ID, `{"state":"open"}`, http.StatusOK)
+	wg.call("GET", "/api/v1/openings/"+near10.ID+"/pool", "", http.StatusOK, &pool)
+	if !slices.Contains(pool.ids(), ids["far-unwilling"]) {
+		t.Errorf("a candidate within their own travel distance is missing: %v", pool.ids())
+	}
+
+	// Bad input and tenancy.
+	for _, q := range []string{"radiusKm=300", "page=60", "rungMin=5&rungMax=3", "hoursMin=30&hoursMax=20", "availableBefore=morgen", "minEducation=phd"} {
+		wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?"+q, "", http.StatusBadRequest, nil)
+	}
+	f.browser().signIn(werkgever2).call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusNotFound, nil)
+	f.browser().signIn(adminB).call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusNotFound, nil)
+	wg.moveOpening(o.ID, `{"state":"closed"}`, http.StatusOK)
+	var p problemJSON
+	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusConflict, &p)
+	if p.Code != "openingFinished" {
+		t.Errorf("closed opening: %+v", p)
+	}
+	// Participatieplekken reach rungs 2–4: the low-rung candidate, not the rung-5/6 ones.
+	zorg := f.browser().signIn(zorgA)
+	pp := strings.NewReplacer(`"kind":"vacature"`, `"kind":"participatieplek"`, `"contractType":"tijdelijk"`, `"contractType":"geen"`,
+		`"wageMinCents":240000,"wageMaxCents":280000,`, ``).Replace(body)
+	po := zorg.createOpening(pp)
+	zorg.moveOpening(po.ID, `{"state":"open"}`, http.StatusOK)
+	zorg.call("GET", "/api/v1/openings/"+po.ID+"/pool", "", http.StatusOK, &pool)
+	if got := pool.ids(); !slices.Contains(got, ids["low-rung"]) || slices.Contains(got, ids["exact"]) {
+		t.Errorf("participatieplek pool: %v", got)
+	}
+	_ = fmt.Sprint
+	_ = time.Now
+}

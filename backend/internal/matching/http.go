@@ -1,0 +1,115 @@
+package matching
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+)
+
+type poolInput struct {
+	opening.IDParam
+	RadiusKm        int      `query:"radiusKm" minimum:"0" maximum:"200" doc:"Default: the opening's travel distance"`
+	HoursMin        int      `query:"hoursMin" minimum:"0" maximum:"60" doc:"Candidates who can work at least this many hours"`
+	HoursMax        int      `query:"hoursMax" minimum:"0" maximum:"60" doc:"Candidates who want at most this many hours"`
+	AvailableBefore string   `query:"availableBefore" format:"date"`
+	MinEducation    string   `query:"minEducation" enum:"geen,vmbo,mbo1,mbo2,mbo3,mbo4,havo,vwo,hbo,wo"`
+	Languages       []string `query:"languages" maxItems:"5" enum:"nl,en,ar,tr,pl,ro,bg,es,fr,de,pt,uk,ru,ti,so,fa,prs,ps,zh,other"`
+	DrivingLicence  bool     `query:"drivingLicence"`
+	RungMin         int      `query:"rungMin" minimum:"0" maximum:"6"`
+	RungMax         int      `query:"rungMax" minimum:"0" maximum:"6"`
+	Flags           []string `query:"flags" maxItems:"3" enum:"doelgroepregister,praktijkroute,lksIndicatie"`
+	OfferedSupport  bool     `query:"offeredSupport" doc:"Only candidates whose support needs the opening offers"`
+	FreshOnly       bool     `query:"freshOnly" doc:"Leave out profiles not confirmed in 90 days"`
+	Page            int      `query:"page" minimum:"1" maximum:"50" default:"1" doc:"20 per page, at most 1,000 candidates"`
+}
+
+type reasonBody struct {
+	Criterion string `json:"criterion" enum:"occupation,skill,distance,hours,availability,support,freshness"`
+	Outcome   string `json:"outcome" enum:"match,near,missing"`
+	ReasonNL  string `json:"reasonNl"`
+	ReasonEN  string `json:"reasonEn"`
+	Gap       string `json:"gap,omitempty" doc:"A service that closes the gap" enum:",scholing,jobcoaching,opbouwschema,reiskostenvergoeding,jobcoach,werkplekaanpassing"`
+}
+
+type cardBody struct {
+	ID                string       `json:"id" format:"uuid"`
+	Code              string       `json:"code" example:"K-7F3A2"`
+	Occupations       []string     `json:"occupations"`
+	MatchedSkills     []string     `json:"matchedSkills"`
+	MissingSkills     []string     `json:"missingSkills"`
+	DistanceKm        int          `json:"distanceKm"`
+	HoursMin          int          `json:"hoursMin"`
+	HoursMax          int          `json:"hoursMax"`
+	AvailableFrom     string       `json:"availableFrom,omitempty" format:"date"`
+	Rung              int          `json:"rung"`
+	SupportNeeds      []string     `json:"supportNeeds"`
+	Doelgroepregister bool         `json:"doelgroepregister"`
+	Praktijkroute     bool         `json:"praktijkroute"`
+	LKSIndicatie      bool         `json:"lksIndicatie"`
+	DrivingLicence    bool         `json:"drivingLicence"`
+	Freshness         string       `json:"freshness" enum:"fresh,stale,expired"`
+	Reasons           []reasonBody `json:"reasons"`
+}
+
+type poolBody struct {
+	Items      []cardBody                `json:"items"`
+	Total      int                       `json:"total"`
+	Page       int                       `json:"page"`
+	TotalPages int                       `json:"totalPages"`
+	Facets     map[string]map[string]int `json:"facets" doc:"Counts per filter value over the whole pool, e.g. drivingLicence.true"`
+}
+
+// Register adds the pool operation to api.
+func Register(api huma.API, s *Service) {
+	authz.Register(api, huma.Operation{OperationID: "getPool", Method: http.MethodGet, Path: "/openings/{id}/pool",
+		Summary: "Kandidatenpool (anoniem) / Candidate pool (anonymous)", Tags: []string{"Pools"}, Errors: []int{400, 404, 409},
+		Description: "Candidates who fit the opening, best first, 20 per page, with the reasons per criterion and the services that close a gap. Only consenting, recently confirmed candidates of the region on the right participatieladder rungs who live within their own travel distance. No personal data."},
+		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder),
+		func(ctx context.Context, in *poolInput) (*struct{ Body poolBody }, error) {
+			f := Filters{RadiusKm: in.RadiusKm, HoursMin: in.HoursMin, HoursMax: in.HoursMax, MinEducation: in.MinEducation, Languages: in.Languages,
+				DrivingLicence: in.DrivingLicence, RungMin: in.RungMin, RungMax: in.RungMax, Flags: in.Flags, FreshOnly: in.FreshOnly, Page: in.Page}
+			if in.AvailableBefore != "" {
+				d, err := opening.ParseDate("availableBefore", in.AvailableBefore)
+				if err != nil {
+					return nil, httpapi.FromError(err)
+				}
+				f.AvailableBefore = d
+			}
+			p := authz.MustFrom(ctx)
+			if in.OfferedSupport {
+				o, err := s.Openings.Get(ctx, p, in.ID)
+				if err != nil {
+					return nil, httpapi.FromError(err)
+				}
+				f.Support = append([]string{}, o.Support...)
+			}
+			pool, err := s.Get(ctx, p, in.ID, f)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct{ Body poolBody }{Body: poolBody{Total: pool.Total, Page: pool.Page, TotalPages: pool.TotalPages, Facets: pool.Facets}}
+			out.Body.Items = httpapi.Items(pool.Cards, func(c Card) cardBody {
+				b := cardBody{ID: c.ID, Code: c.Code, Occupations: c.Occupations, MatchedSkills: c.MatchedSkills, MissingSkills: c.MissingSkills,
+					DistanceKm: c.DistanceKm, HoursMin: c.HoursMin, HoursMax: c.HoursMax, Rung: c.Rung, SupportNeeds: c.SupportNeeds,
+					Doelgroepregister: c.Doelgroepregister, Praktijkroute: c.Praktijkroute, LKSIndicatie: c.LKSIndicatie, DrivingLicence: c.DrivingLicence,
+					Freshness: string(c.Freshness)}
+				if c.AvailableFrom != nil {
+					b.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
+				}
+				b.Reasons = httpapi.Items(c.Reasons, func(r Reason) reasonBody {
+					return reasonBody{Criterion: r.Criterion, Outcome: r.Outcome, ReasonNL: r.NL, ReasonEN: r.EN, Gap: r.Gap}
+				})
+				return b
+			})
+			if out.Body.Facets == nil {
+				out.Body.Facets = map[string]map[string]int{}
+			}
+			return out, nil
+		})
+}

@@ -1,0 +1,402 @@
+// Package matching computes an opening's anonymous candidate pool: one
+// Meilisearch query per page over the candidates index, filtered by region,
+// consent, status, freshness, participatieladder rung and each candidate's
+// own travel distance, ranked on occupation and skills, and explained per
+// criterion in Go. It never reads candidate_identities.
+package matching
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/meilisearch/meilisearch-go"
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
+	"github.com/werkhaven/werkhaven/backend/internal/skill"
+)
+
+// Service answers pool queries.
+type Service struct {
+	DB       *gorm.DB
+	Search   *search.Client
+	Openings *opening.Service
+	Skills   *skill.Vocabulary
+	Now      func() time.Time
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// Filters narrow or widen an opening's defaults; nil/zero is the default.
+type Filters struct {
+	RadiusKm        int // default: the opening's max travel distance; at most 200
+	HoursMin        int
+	HoursMax        int
+	AvailableBefore *time.Time
+	MinEducation    string
+	Languages       []string // language codes
+	DrivingLicence  bool
+	RungMin         int
+	RungMax         int
+	Flags           []string // doelgroepregister, praktijkroute, lksIndicatie
+	Support         []string // support needs the organisation can offer: only candidates whose needs are all in this list
+	FreshOnly       bool     // leave out profiles not confirmed in 90 days
+	Page            int      // 1-based
+}
+
+// PageSize and MaxPage bound what a pool reaches: 20 per page, 1,000 in all.
+const (
+	PageSize = 20
+	MaxPage  = 1000 / PageSize
+	MaxKm    = 200
+)
+
+// RungRange is the participatieladder range a kind of opening reaches:
+// vacatures, proefplaatsen and leerwerkplekken rungs 4–6, participatieplekken
+// 2–4; a region may set its own in regions.settings.poolRungs.
+func (s *Service) RungRange(ctx context.Context, regionID string, kind opening.Kind) (int, int) {
+	lo, hi := 4, 6
+	if kind == opening.Participatieplek {
+		lo, hi = 2, 4
+	}
+	var raw []byte
+	if err := s.DB.WithContext(ctx).Raw(`SELECT settings -> 'poolRungs' FROM regions WHERE id = ?`, regionID).Row().Scan(&raw); err == nil && len(raw) > 0 {
+		var cfg map[string][2]int
+		if json.Unmarshal(raw, &cfg) == nil {
+			key := "default"
+			if kind == opening.Participatieplek {
+				key = "participatieplek"
+			}
+			if r, ok := cfg[key]; ok && r[0] >= 1 && r[1] <= 6 && r[0] <= r[1] {
+				lo, hi = r[0], r[1]
+			}
+		}
+	}
+	return lo, hi
+}
+
+// travelBuckets are the steps of a candidate's own travel distance: a
+// candidate willing to travel k km counts as the largest bucket ≤ k, so the
+// pool never shows anyone beyond their own limit.
+var travelBuckets = []int{5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150}
+
+// unknownTravelKm is assumed for a candidate without a travel distance.
+const unknownTravelKm = 10
+
+func quote(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// travelFilter expresses "within the opening's radius and within the
+// candidate's own travel distance" as OR-ed buckets of PC4 lists: 6–18×
+// cheaper in Meilisearch than _geoRadius (DESIGN.md §4).
+func travelFilter(lat, lon float64, radius int) string {
+	var parts []string
+	within := func(km int) string { return quote(geo.Within(lat, lon, float64(km))) }
+	for i, b := range travelBuckets {
+		if b >= radius {
+			parts = append(parts, fmt.Sprintf("(maxTravelKm >= %d AND pc4 IN %s)", b, within(radius)))
+			break
+		}
+		next := 1 << 30
+		if i+1 < len(travelBuckets) {
+			next = travelBuckets[i+1]
+		}
+		parts = append(parts, fmt.Sprintf("(maxTravelKm >= %d AND maxTravelKm < %d AND pc4 IN %s)", b, next, within(b)))
+	}
+	if unknownTravelKm <= radius {
+		parts = append(parts, fmt.Sprintf("(maxTravelKm = 0 AND pc4 IN %s)", within(unknownTravelKm)))
+	}
+	return "(" + strings.Join(parts, " OR ") + ")"
+}
+
+// Query is the Meilisearch request of one pool page.
+type Query struct {
+	Text    string
+	Request *meilisearch.SearchRequest
+}
+
+// facets the UI shows counts for.
+var facets = []string{"drivingLicence", "ownTransport", "languageCodes", "educationRank", "rung", "supportNeeds", "doelgroepregister", "praktijkroute", "lksIndicatie"}
+
+// BuildQuery turns an opening and filters into the pool's Meilisearch
+// request. It is separate from running it so the benchmark can issue the
+// identical raw query.
+func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) (Query, error) {
+	var bad []apperr.Field
+	add := func(name, code, reason string) {
+		bad = append(bad, apperr.Field{Name: name, Code: code, Reason: reason})
+	}
+	radius := o.MaxTravelKm
+	if f.RadiusKm != 0 {
+		radius = f.RadiusKm
+	}
+	if radius < 1 || radius > MaxKm {
+		add("radiusKm", "range", fmt.Sprintf("Kies 1 tot %d km. / Choose 1 to %d km.", MaxKm, MaxKm))
+	}
+	if f.Page < 1 || f.Page > MaxPage {
+		add("page", "range", fmt.Sprintf("Pagina 1 tot %d (hoogstens 1000 kandidaten). / Page 1 to %d (at most 1,000 candidates).", MaxPage, MaxPage))
+	}
+	lo, hi := s.RungRange(ctx, o.RegionID, o.Kind)
+	if f.RungMin != 0 || f.RungMax != 0 {
+		if f.RungMin != 0 {
+			lo = f.RungMin
+		}
+		if f.RungMax != 0 {
+			hi = f.RungMax
+		}
+		if lo < 1 || hi > 6 || lo > hi {
+			add("rungMin", "range", "Treden 1 tot 6, van laag naar hoog. / Rungs 1 to 6, low to high.")
+		}
+	}
+	if f.HoursMin != 0 && f.HoursMax != 0 && f.HoursMin > f.HoursMax {
+		add("hoursMax", "minMax", "Het maximum is kleiner dan het minimum. / The maximum is below the minimum.")
+	}
+	if len(bad) > 0 {
+		return Query{}, &apperr.InvalidError{Fields: bad}
+	}
+	now := s.now()
+	filter := []string{
+		fmt.Sprintf("regionId = %q", o.RegionID),
+		"consent = true",
+		`status IN ["available", "in_process"]`,
+		fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.ExpiredAfter).Unix()),
+		fmt.Sprintf("rung %d TO %d", lo, hi),
+		travelFilter(o.Lat, o.Lon, radius),
+	}
+	if f.FreshOnly {
+		filter = append(filter, fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.StaleAfter).Unix()))
+	}
+	if f.HoursMin != 0 {
+		filter = append(filter, fmt.Sprintf("hoursMax >= %d", f.HoursMin))
+	}
+	if f.HoursMax != 0 {
+		filter = append(filter, fmt.Sprintf("hoursMin <= %d", f.HoursMax))
+	}
+	if f.AvailableBefore != nil {
+		filter = append(filter, fmt.Sprintf("availableFrom <= %d", f.AvailableBefore.Unix()))
+	}
+	if f.MinEducation != "" {
+		filter = append(filter, fmt.Sprintf("educationRank >= %d", candidate.EducationRank(f.MinEducation)))
+	}
+	for _, l := range f.Languages {
+		filter = append(filter, fmt.Sprintf("languageCodes = %q", l))
+	}
+	if f.DrivingLicence {
+		filter = append(filter, "drivingLicence = true")
+	}
+	for _, fl := range f.Flags {
+		filter = append(filter, fl+" = true")
+	}
+	if f.Support != nil {
+		// Every need the candidate has must be one the organisation offers.
+		var notOffered []string
+		for _, s := range opening.Support {
+			if !slices.Contains(f.Support, s) {
+				notOffered = append(notOffered, s)
+			}
+		}
+		if len(notOffered) > 0 {
+			filter = append(filter, "NOT supportNeeds IN "+quote(notOffered))
+		}
+	}
+	// Text: the ISCO unit group first (every hit shares it: exact and near
+	// occupations), then the occupation and the required skills, so hits
+	// matching more of them rank higher.
+	words := []string{o.ISCOGroup, o.OccupationLabel}
+	for _, id := range o.RequiredSkills {
+		if sk, ok := s.Skills.Get(id); ok {
+			words = append(words, sk.LabelNL)
+		}
+	}
+	hits := int64(PageSize)
+	return Query{Text: strings.Join(words, " "), Request: &meilisearch.SearchRequest{
+		Filter:           strings.Join(filter, " AND "),
+		Facets:           facets,
+		Sort:             []string{"confirmedAt:desc", "availableFrom:asc"},
+		MatchingStrategy: meilisearch.Last,
+		HitsPerPage:      &hits,
+		Page:             int64(f.Page),
+	}}, nil
+}
+
+// Reason is why a candidate fits (or not) on one criterion.
+type Reason struct {
+	Criterion string // occupation, skill, distance, hours, availability, support, freshness
+	Outcome   string // match, near, missing
+	NL, EN    string
+	// Gap is the service that closes a gap (scholing, jobcoaching,
+	// opbouwschema, reiskostenvergoeding, jobcoach, werkplekaanpassing).
+	Gap string
+}
+
+// Card is one anonymous candidate in a pool.
+type Card struct {
+	ID, Code          string
+	Occupations       []string
+	MatchedSkills     []string
+	MissingSkills     []string
+	DistanceKm        int
+	HoursMin          int
+	HoursMax          int
+	AvailableFrom     *time.Time
+	Rung              int
+	SupportNeeds      []string
+	Doelgroepregister bool
+	Praktijkroute     bool
+	LKSIndicatie      bool
+	DrivingLicence    bool
+	Freshness         candidate.Freshness
+	Reasons           []Reason
+}
+
+// Pool is one page of an opening's pool.
+type Pool struct {
+	Cards      []Card
+	Total      int
+	Page       int
+	TotalPages int
+	Facets     map[string]map[string]int
+	Query      Query
+}
+
+// Get answers one page of the pool of opening id for p: the opening's
+// organisation users and the region's accountmanagers and admins.
+func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filters) (Pool, error) {
+	if !p.Has(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder) {
+		return Pool{}, fmt.Errorf("pool: %w", apperr.ErrForbidden)
+	}
+	o, err := s.Openings.Get(ctx, p, id)
+	if err != nil {
+		return Pool{}, err
+	}
+	if o.State == opening.Closed || o.State == opening.Filled {
+		return Pool{}, &apperr.ConflictError{Code: "openingFinished", Detail: "Deze plek is gesloten of vervuld; er is geen pool meer. / This opening is closed or filled; it has no pool any more."}
+	}
+	if f.Page == 0 {
+		f.Page = 1
+	}
+	q, err := s.BuildQuery(ctx, o, f)
+	if err != nil {
+		return Pool{}, err
+	}
+	res, err := s.Search.Index(candidate.IndexName).SearchWithContext(ctx, q.Text, q.Request)
+	if err != nil {
+		return Pool{}, fmt.Errorf("pool query: %v: %w", err, apperr.ErrUnavailable)
+	}
+	var docs []candidate.Document
+	if err := res.Hits.DecodeInto(&docs); err != nil {
+		return Pool{}, err
+	}
+	out := Pool{Total: int(res.TotalHits), Page: int(res.Page), TotalPages: int(res.TotalPages), Query: q, Facets: map[string]map[string]int{}}
+	if len(res.FacetDistribution) > 0 {
+		_ = json.Unmarshal(res.FacetDistribution, &out.Facets)
+	}
+	for _, d := range docs {
+		out.Cards = append(out.Cards, s.card(o, d))
+	}
+	return out, nil
+}
+
+// card explains one hit against the opening.
+func (s *Service) card(o opening.Opening, d candidate.Document) Card {
+	c := Card{ID: d.ID, Code: d.Code, Occupations: d.OccupationLabels, HoursMin: d.HoursMin, HoursMax: d.HoursMax, Rung: d.Rung,
+		SupportNeeds: d.SupportNeeds, Doelgroepregister: d.Doelgroepregister, Praktijkroute: d.Praktijkroute, LKSIndicatie: d.LKSIndicatie,
+		DrivingLicence: d.DrivingLicence, Freshness: candidate.FreshnessOf(time.Unix(d.ConfirmedAt, 0), s.now()),
+		MatchedSkills: []string{}, MissingSkills: []string{}}
+	if d.AvailableFrom > 0 {
+		t := time.Unix(d.AvailableFrom, 0).UTC()
+		c.AvailableFrom = &t
+	}
+	add := func(r Reason) { c.Reasons = append(c.Reasons, r) }
+	switch {
+	case slices.Contains(d.Occupations, o.OccupationID):
+		add(Reason{Criterion: "occupation", Outcome: "match", NL: "Zoekt werk als " + o.OccupationLabel + ".", EN: "Looking for work as " + o.OccupationLabel + "."})
+	case slices.Contains(d.ISCOGroups, o.ISCOGroup):
+		add(Reason{Criterion: "occupation", Outcome: "near", NL: "Zoekt verwant werk: " + strings.Join(d.OccupationLabels, ", ") + ".",
+			EN: "Looking for related work: " + strings.Join(d.OccupationLabels, ", ") + "."})
+	default:
+		add(Reason{Criterion: "occupation", Outcome: "missing", NL: "Zoekt ander werk.", EN: "Looking for other work."})
+	}
+	for _, id := range o.RequiredSkills {
+		label := id
+		if sk, ok := s.Skills.Get(id); ok {
+			label = sk.LabelNL
+		}
+		if slices.Contains(d.Skills, id) {
+			c.MatchedSkills = append(c.MatchedSkills, id)
+			add(Reason{Criterion: "skill", Outcome: "match", NL: "Heeft: " + label + ".", EN: "Has: " + label + "."})
+		} else {
+			c.MissingSkills = append(c.MissingSkills, id)
+			gap := "scholing"
+			if sk, ok := s.Skills.Get(id); ok && (sk.Category == "werkhouding" || sk.Category == "vaardigheid") {
+				gap = "jobcoaching"
+			}
+			add(Reason{Criterion: "skill", Outcome: "missing", NL: "Mist nog: " + label + ".", EN: "Still lacks: " + label + ".", Gap: gap})
+		}
+	}
+	if lat, ok := d.Geo["lat"].(float64); ok {
+		lng, _ := d.Geo["lng"].(float64)
+		c.DistanceKm = int(geo.DistanceKm(o.Lat, o.Lon, lat, lng) + 0.5)
+		r := Reason{Criterion: "distance", Outcome: "match", NL: fmt.Sprintf("Woont op ongeveer %d km.", c.DistanceKm), EN: fmt.Sprintf("Lives about %d km away.", c.DistanceKm)}
+		if c.DistanceKm > 10 && !d.OwnTransport && !d.DrivingLicence {
+			r.Outcome, r.Gap = "near", "reiskostenvergoeding"
+			r.NL += " Zonder eigen vervoer: een reiskostenvergoeding helpt."
+			r.EN += " No own transport: a travel allowance helps."
+		}
+		add(r)
+	}
+	switch {
+	case d.HoursMax == 0:
+		add(Reason{Criterion: "hours", Outcome: "near", NL: "Uren nog onbekend.", EN: "Hours not known yet."})
+	case d.HoursMax < o.HoursMin:
+		add(Reason{Criterion: "hours", Outcome: "near", NL: fmt.Sprintf("Kan nu %d uur; u vraagt minstens %d. Een opbouwschema helpt.", d.HoursMax, o.HoursMin),
+			EN: fmt.Sprintf("Can work %d hours now; you ask at least %d. A build-up schedule helps.", d.HoursMax, o.HoursMin), Gap: "opbouwschema"})
+	default:
+		add(Reason{Criterion: "hours", Outcome: "match", NL: fmt.Sprintf("Kan %d tot %d uur per week.", d.HoursMin, d.HoursMax),
+			EN: fmt.Sprintf("Can work %d to %d hours a week.", d.HoursMin, d.HoursMax)})
+	}
+	if o.StartDate != nil && c.AvailableFrom != nil && c.AvailableFrom.After(*o.StartDate) {
+		add(Reason{Criterion: "availability", Outcome: "near", NL: "Beschikbaar na uw startdatum.", EN: "Available after your start date."})
+	} else {
+		add(Reason{Criterion: "availability", Outcome: "match", NL: "Op tijd beschikbaar.", EN: "Available in time."})
+	}
+	for _, need := range d.SupportNeeds {
+		if slices.Contains(o.Support, need) {
+			add(Reason{Criterion: "support", Outcome: "match", NL: "Heeft baat bij " + supportNL[need] + "; dat biedt u.", EN: "Benefits from " + need + "; you offer it."})
+		} else {
+			gap := "jobcoach"
+			if need == "aangepaste-werkplek" || need == "rustige-werkplek" {
+				gap = "werkplekaanpassing"
+			}
+			add(Reason{Criterion: "support", Outcome: "missing", NL: "Heeft baat bij " + supportNL[need] + "; dat staat niet in uw aanbod.", EN: "Benefits from " + need + "; not in your offer.", Gap: gap})
+		}
+	}
+	if c.Freshness == candidate.Stale {
+		add(Reason{Criterion: "freshness", Outcome: "near", NL: "Profiel niet recent bevestigd.", EN: "Profile not recently confirmed."})
+	}
+	return c
+}
+
+var supportNL = map[string]string{"jobcoach": "een jobcoach", "aangepaste-werkplek": "een aangepaste werkplek", "rustige-werkplek": "een rustige werkplek",
+	"vaste-structuur": "een vaste structuur", "flexibele-uren": "flexibele uren", "vaste-begeleider": "een vaste begeleider",
+	"opbouw-uren": "uren rustig opbouwen", "eenvoudige-instructies": "instructies in eenvoudige taal"}
