@@ -351,3 +351,8 @@ func (f *fixture) newCandidate(name, email string) string {
 func (f *fixture) bootstrapCandidates() {
 	f.bootstrapOnce.Do(func() { must(f.t, f.search.Bootstrap(testkit.Context(f.t), candidate.Index)) })
 }
+
+// consentTo records consent for a candidate directly (test setup).
+func (f *fixture) consentTo(id string) {
+	must(f.t, f.db.Gorm.Exec(`UPDATE candidates SET consent = true WHERE id = ?`, id).Error)
+}

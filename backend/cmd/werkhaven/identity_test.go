@@ -147,6 +147,15 @@ var matrix = map[string]matrixCase{
 		f.bootstrapCandidates()
 		return "GET", "/api/v1/openings/" + f.newOpening("Bakkerij De Korenschoof", opening.Open) + "/pool", ""
 	}},
+	"pinCandidate": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		f.consentTo(f.myCandidate)
+		return "POST", "/api/v1/openings/" + f.newOpening("Bakkerij De Korenschoof", opening.Open) + "/pins", fmt.Sprintf(`{"candidateId":%q}`, f.myCandidate)
+	}},
+	"unpinCandidate": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		id := f.newOpening("Bakkerij De Korenschoof", opening.Open)
+		must(f.t, f.db.Gorm.Exec(`INSERT INTO pool_pins (opening_id, candidate_id, region_id, pinned_by) VALUES (?, ?, ?, ?)`, id, f.myCandidate, f.regionA, f.user[amA]).Error)
+		return "DELETE", "/api/v1/openings/" + id + "/pins/" + f.myCandidate, ""
+	}},
 	"getPortfolio": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/portfolio", "" }},
 }
 

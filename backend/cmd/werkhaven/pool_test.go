@@ -175,6 +175,30 @@ func TestPool(t *testing.T) {
 		t.Errorf("a candidate within their own travel distance is missing: %v", pool.ids())
 	}
 
+	// The accountmanager pins the near candidate: first, labelled; unpinning restores the order.
+	am := f.browser().signIn(amA)
+	am.call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q,"note":"Sterk gemotiveerd"}`, ids["near"]), http.StatusNoContent, nil)
+	var pinned struct {
+		Items []struct {
+			ID      string `json:"id"`
+			Pinned  bool   `json:"pinned"`
+			PinNote string `json:"pinNote"`
+		} `json:"items"`
+		Total int `json:"total"`
+	}
+	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pinned)
+	if len(pinned.Items) != 3 || pinned.Items[0].ID != ids["near"] || !pinned.Items[0].Pinned || pinned.Items[0].PinNote != "Sterk gemotiveerd" || pinned.Items[1].Pinned || pinned.Total != 3 {
+		t.Fatalf("pinned first: %+v", pinned)
+	}
+	am.call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q}`, ids["no-consent"]), http.StatusConflict, nil)
+	wg.call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q}`, ids["exact"]), http.StatusForbidden, nil)
+	am.call("DELETE", "/api/v1/openings/"+o.ID+"/pins/"+ids["near"], "", http.StatusNoContent, nil)
+	am.call("DELETE", "/api/v1/openings/"+o.ID+"/pins/"+ids["near"], "", http.StatusNotFound, nil)
+	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pool)
+	if got := pool.ids(); len(got) != 3 || got[0] != ids["exact"] {
+		t.Errorf("after unpinning: %v", got)
+	}
+
 	// Bad input and tenancy.
 	for _, q := range []string{"radiusKm=300", "page=60", "rungMin=5&rungMax=3", "hoursMin=30&hoursMax=20", "availableBefore=morgen", "minEducation=phd"} {
 		wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?"+q, "", http.StatusBadRequest, nil)

@@ -59,7 +59,7 @@ var Index = search.Index{
 	PrimaryKey: "id",
 	Settings: &meilisearch.Settings{
 		SearchableAttributes: []string{"iscoGroups", "occupationLabels", "occupationAltLabels", "skillLabels"},
-		FilterableAttributes: []string{"regionId", "status", "consent", "occupations", "iscoGroups", "skills", "hoursMin", "hoursMax",
+		FilterableAttributes: []string{"id", "regionId", "status", "consent", "occupations", "iscoGroups", "skills", "hoursMin", "hoursMax",
 			"availableFrom", "rung", "educationRank", "languages", "languageCodes", "drivingLicence", "ownTransport", "doelgroepregister",
 			"praktijkroute", "lksIndicatie", "supportNeeds", "confirmedAt", "pc4", "maxTravelKm", "days", "dayParts", "_geo"},
 		SortableAttributes:  []string{"_geo", "availableFrom", "confirmedAt"},

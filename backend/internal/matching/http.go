@@ -55,6 +55,21 @@ type cardBody struct {
 	DrivingLicence    bool         `json:"drivingLicence"`
 	Freshness         string       `json:"freshness" enum:"fresh,stale,expired"`
 	Reasons           []reasonBody `json:"reasons"`
+	Pinned            bool         `json:"pinned" doc:"Aanbevolen door uw accountmanager"`
+	PinNote           string       `json:"pinNote,omitempty"`
+}
+
+type pinInput struct {
+	opening.IDParam
+	Body struct {
+		CandidateID string `json:"candidateId" format:"uuid"`
+		Note        string `json:"note,omitempty" maxLength:"300"`
+	}
+}
+
+type unpinInput struct {
+	opening.IDParam
+	CandidateID string `path:"candidateId" format:"uuid"`
 }
 
 type poolBody struct {
@@ -98,7 +113,7 @@ func Register(api huma.API, s *Service) {
 				b := cardBody{ID: c.ID, Code: c.Code, Occupations: c.Occupations, MatchedSkills: c.MatchedSkills, MissingSkills: c.MissingSkills,
 					DistanceKm: c.DistanceKm, HoursMin: c.HoursMin, HoursMax: c.HoursMax, Rung: c.Rung, SupportNeeds: c.SupportNeeds,
 					Doelgroepregister: c.Doelgroepregister, Praktijkroute: c.Praktijkroute, LKSIndicatie: c.LKSIndicatie, DrivingLicence: c.DrivingLicence,
-					Freshness: string(c.Freshness)}
+					Freshness: string(c.Freshness), Pinned: c.Pinned, PinNote: c.PinNote}
 				if c.AvailableFrom != nil {
 					b.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
 				}
@@ -111,5 +126,18 @@ func Register(api huma.API, s *Service) {
 				out.Body.Facets = map[string]map[string]int{}
 			}
 			return out, nil
+		})
+
+	staff := authz.Roles(authz.Admin, authz.Accountmanager)
+	authz.Register(api, huma.Operation{OperationID: "pinCandidate", Method: http.MethodPost, Path: "/openings/{id}/pins", DefaultStatus: http.StatusNoContent,
+		Summary: "Kandidaat aanbevelen / Recommend a candidate", Tags: []string{"Pools"}, Errors: []int{400, 404, 409},
+		Description: "Pinned candidates come first in the pool, labelled as recommended by the accountmanager. Pinning again updates the note."},
+		staff, func(ctx context.Context, in *pinInput) (*struct{}, error) {
+			return nil, httpapi.FromError(s.Pin(ctx, authz.MustFrom(ctx), in.ID, in.Body.CandidateID, in.Body.Note, httpapi.ClientIP(ctx)))
+		})
+	authz.Register(api, huma.Operation{OperationID: "unpinCandidate", Method: http.MethodDelete, Path: "/openings/{id}/pins/{candidateId}", DefaultStatus: http.StatusNoContent,
+		Summary: "Aanbeveling intrekken / Remove a recommendation", Tags: []string{"Pools"}, Errors: []int{404}},
+		staff, func(ctx context.Context, in *unpinInput) (*struct{}, error) {
+			return nil, httpapi.FromError(s.Unpin(ctx, authz.MustFrom(ctx), in.ID, in.CandidateID, httpapi.ClientIP(ctx)))
 		})
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/meilisearch/meilisearch-go"
 	"gorm.io/gorm"
 
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
@@ -133,6 +134,9 @@ func travelFilter(lat, lon float64, radius int) string {
 type Query struct {
 	Text    string
 	Request *meilisearch.SearchRequest
+	// Base is the part of the filter that always holds (region, consent,
+	// status, not expired): pinned candidates must pass it too.
+	Base string
 }
 
 // facets the UI shows counts for.
@@ -175,14 +179,16 @@ func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) 
 		return Query{}, &apperr.InvalidError{Fields: bad}
 	}
 	now := s.now()
-	filter := []string{
+	base := []string{
 		fmt.Sprintf("regionId = %q", o.RegionID),
 		"consent = true",
 		`status IN ["available", "in_process"]`,
 		fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.ExpiredAfter).Unix()),
+	}
+	filter := append(slices.Clone(base),
 		fmt.Sprintf("rung %d TO %d", lo, hi),
 		travelFilter(o.Lat, o.Lon, radius),
-	}
+	)
 	if f.FreshOnly {
 		filter = append(filter, fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.StaleAfter).Unix()))
 	}
@@ -229,7 +235,7 @@ func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) 
 		}
 	}
 	hits := int64(PageSize)
-	return Query{Text: strings.Join(words, " "), Request: &meilisearch.SearchRequest{
+	return Query{Text: strings.Join(words, " "), Base: strings.Join(base, " AND "), Request: &meilisearch.SearchRequest{
 		Filter:           strings.Join(filter, " AND "),
 		Facets:           facets,
 		Sort:             []string{"confirmedAt:desc", "availableFrom:asc"},
@@ -267,6 +273,9 @@ type Card struct {
 	DrivingLicence    bool
 	Freshness         candidate.Freshness
 	Reasons           []Reason
+	// Pinned: recommended by the accountmanager ("Aanbevolen door uw accountmanager").
+	Pinned  bool
+	PinNote string
 }
 
 // Pool is one page of an opening's pool.
@@ -299,17 +308,55 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 	if err != nil {
 		return Pool{}, err
 	}
-	res, err := s.Search.Index(candidate.IndexName).SearchWithContext(ctx, q.Text, q.Request)
+	pins, err := s.pins(ctx, o.ID)
 	if err != nil {
-		return Pool{}, fmt.Errorf("pool query: %v: %w", err, apperr.ErrUnavailable)
+		return Pool{}, err
+	}
+	var pinned []candidate.Document
+	var res *meilisearch.SearchResponse
+	if len(pins) > 0 {
+		ids := make([]string, 0, len(pins))
+		for id := range pins {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		q.Request.Filter = fmt.Sprintf("%s AND NOT id IN %s", q.Request.Filter, quote(ids))
+		main := *q.Request
+		main.IndexUID, main.Query = s.Search.UID(candidate.IndexName), q.Text
+		queries := []*meilisearch.SearchRequest{&main}
+		if f.Page == 1 {
+			// Pinned candidates, first on the first page: the same request.
+			limit := int64(len(ids))
+			queries = append(queries, &meilisearch.SearchRequest{IndexUID: main.IndexUID, Filter: q.Base + " AND id IN " + quote(ids), Limit: limit})
+		}
+		multi, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: queries})
+		if err != nil {
+			return Pool{}, fmt.Errorf("pool query: %v: %w", err, apperr.ErrUnavailable)
+		}
+		res = &multi.Results[0]
+		if len(multi.Results) > 1 {
+			if err := multi.Results[1].Hits.DecodeInto(&pinned); err != nil {
+				return Pool{}, err
+			}
+		}
+	} else {
+		res, err = s.Search.Index(candidate.IndexName).SearchWithContext(ctx, q.Text, q.Request)
+		if err != nil {
+			return Pool{}, fmt.Errorf("pool query: %v: %w", err, apperr.ErrUnavailable)
+		}
 	}
 	var docs []candidate.Document
 	if err := res.Hits.DecodeInto(&docs); err != nil {
 		return Pool{}, err
 	}
-	out := Pool{Total: int(res.TotalHits), Page: int(res.Page), TotalPages: int(res.TotalPages), Query: q, Facets: map[string]map[string]int{}}
+	out := Pool{Total: int(res.TotalHits) + len(pinned), Page: f.Page, TotalPages: int(res.TotalPages), Query: q, Facets: map[string]map[string]int{}}
 	if len(res.FacetDistribution) > 0 {
 		_ = json.Unmarshal(res.FacetDistribution, &out.Facets)
+	}
+	for _, d := range pinned {
+		c := s.card(o, d)
+		c.Pinned, c.PinNote = true, pins[d.ID]
+		out.Cards = append(out.Cards, c)
 	}
 	for _, d := range docs {
 		out.Cards = append(out.Cards, s.card(o, d))
@@ -400,3 +447,66 @@ func (s *Service) card(o opening.Opening, d candidate.Document) Card {
 var supportNL = map[string]string{"jobcoach": "een jobcoach", "aangepaste-werkplek": "een aangepaste werkplek", "rustige-werkplek": "een rustige werkplek",
 	"vaste-structuur": "een vaste structuur", "flexibele-uren": "flexibele uren", "vaste-begeleider": "een vaste begeleider",
 	"opbouw-uren": "uren rustig opbouwen", "eenvoudige-instructies": "instructies in eenvoudige taal"}
+
+// pins are an opening's pinned candidates with their notes.
+func (s *Service) pins(ctx context.Context, openingID string) (map[string]string, error) {
+	var rows []struct{ CandidateID, Note string }
+	if err := s.DB.WithContext(ctx).Table("pool_pins").Select("candidate_id, note").Where("opening_id = ?", openingID).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.CandidateID] = r.Note
+	}
+	return out, nil
+}
+
+// Pin recommends a candidate for an opening (accountmanagers and admins of
+// the region). The candidate must be in the region with consent; pinning
+// twice updates the note.
+func (s *Service) Pin(ctx context.Context, p authz.Principal, openingID, candidateID, note, ip string) error {
+	if !p.Has(authz.Admin, authz.Accountmanager) {
+		return fmt.Errorf("pin: %w", apperr.ErrForbidden)
+	}
+	o, err := s.Openings.Get(ctx, p, openingID)
+	if err != nil {
+		return err
+	}
+	if o.State == opening.Closed || o.State == opening.Filled {
+		return &apperr.ConflictError{Code: "openingFinished", Detail: "Deze plek is gesloten of vervuld. / This opening is closed or filled."}
+	}
+	var consent *bool
+	if err := s.DB.WithContext(ctx).Raw(`SELECT consent FROM candidates WHERE id = ? AND region_id = ? AND status <> 'erased'`, candidateID, p.RegionID).Row().Scan(&consent); err != nil || consent == nil {
+		return apperr.Invalid("candidateId", "unknown", "Geen kandidaat in uw regio. / Not a candidate in your region.")
+	}
+	if !*consent {
+		return &apperr.ConflictError{Code: "noConsent", Detail: "Deze kandidaat heeft geen toestemming gegeven om gevonden te worden. / This candidate has not consented to be found."}
+	}
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec(`INSERT INTO pool_pins (opening_id, candidate_id, region_id, note, pinned_by) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (opening_id, candidate_id) DO UPDATE SET note = EXCLUDED.note, pinned_by = EXCLUDED.pinned_by, pinned_at = now()`,
+			openingID, candidateID, p.RegionID, strings.TrimSpace(note), p.UserID).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "pool.pinned", IP: ip, SubjectType: "opening", SubjectID: openingID,
+			Details: map[string]any{"candidateId": candidateID}}))
+	})
+}
+
+// Unpin removes a recommendation; removing one that is not there is a 404.
+func (s *Service) Unpin(ctx context.Context, p authz.Principal, openingID, candidateID, ip string) error {
+	if _, err := s.Openings.Get(ctx, p, openingID); err != nil {
+		return err
+	}
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Exec(`DELETE FROM pool_pins WHERE opening_id = ? AND candidate_id = ? AND region_id = ?`, openingID, candidateID, p.RegionID)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("pin: %w", apperr.ErrNotFound)
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "pool.unpinned", IP: ip, SubjectType: "opening", SubjectID: openingID,
+			Details: map[string]any{"candidateId": candidateID}}))
+	})
+}
