@@ -329,3 +329,44 @@ test('a klantmanager registers a candidate with consent; the kandidaat confirms 
   const file = await download;
   assert.match(file.suggestedFilename(), /werkhaven-mijn-gegevens\.json/);
 });
+
+test('a werkgever reads the pool of its vacature and narrows it; the accountmanager pins a candidate who then comes first', async () => {
+  const wg = await newPage();
+  await signIn(wg, 'hr@korenschoof.demo.werkhaven.nl');
+  await wg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn vacatures' }).click();
+  await wg.getByRole('link', { name: 'Medewerker bakkerij (ochtend)' }).click();
+  await wg.getByRole('navigation', { name: 'Onderdelen van de vacature' }).getByRole('link', { name: 'Kandidaten' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Kandidaten voor Medewerker bakkerij (ochtend)' }).waitFor();
+  const count = async () => Number((await wg.getByRole('status').filter({ hasText: /kandida/ }).first().innerText()).match(/\d+/)[0]);
+  await wg.getByRole('heading', { level: 3 }).first().waitFor();
+  const all = await count();
+  assert.ok(all >= 4, `pool of the demo bakery vacature has ${all} candidates`);
+  await wg.getByText('Waarom deze kandidaat').first().waitFor();
+  await wg.getByText(/Zoekt (verwant )?werk/).first().waitFor();
+  await check(wg, 'pool');
+
+  await wg.getByLabel('Afstand').selectOption('5');
+  await wg.waitForFunction((n) => !document.body.innerText.includes(`${n} kandidaten`), all);
+  const near = await count();
+  assert.ok(near < all, `narrowing to 5 km: ${near} of ${all}`);
+  await wg.getByLabel(/met rijbewijs \(\d+\)/).check();
+  await wg.getByText('1 kandidaat', { exact: true }).waitFor();
+  const card = wg.locator('article').first();
+  await card.getByText('Woont op ongeveer 3 km.').waitFor();
+  await check(wg, 'pool-narrowed');
+
+  // The accountmanager recommends the last candidate of the full pool.
+  const am = await newPage();
+  await signIn(am, 'am.jansen@demo.werkhaven.nl');
+  await am.goto(wg.url());
+  await am.getByRole('heading', { level: 3 }).first().waitFor();
+  const lastCode = (await am.getByRole('heading', { level: 3 }).last().innerText()).trim();
+  await am.getByRole('button', { name: `${lastCode} aanbevelen` }).click();
+  await am.getByRole('button', { name: `Aanbeveling van ${lastCode} intrekken` }).waitFor();
+
+  await wg.reload();
+  await wg.getByRole('heading', { level: 3 }).first().waitFor();
+  const first = wg.getByRole('heading', { level: 3 }).first();
+  assert.match(await first.innerText(), new RegExp(`${lastCode}.*Aanbevolen door uw accountmanager`));
+  await check(wg, 'pool-pinned');
+});

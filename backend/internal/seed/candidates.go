@@ -35,7 +35,18 @@ var demoCandidateList = []demoCandidate{
 	{"Olena Shevchenko", "verkoopmedewerker", "3526", []string{"kassasysteem", "oekraiens-b1", "nederlands-a2"}, 4, 20, 32, nil, true, 12},
 	{"Peter van Dijk", "magazijnmedewerker", "3705", []string{"rijbewijs-b", "heftruckcertificaat"}, 6, 36, 40, nil, true, 3},
 	{"Mariam Tesfay", "keukenhulp", "3607", []string{"tigrinya-b1", "haccp"}, 2, 8, 12, []string{"vaste-begeleider", "rustige-werkplek"}, true, 25},
+	// A bakery pool for the demo vacature in 3511 (15 km): 3, 5, 8 and 8 km away, one too far for their own limit.
+	{"Joost Mulder", "banketbakker", "3584", []string{"haccp", "rijbewijs-b"}, 5, 24, 36, nil, true, 7},
+	{"Fenna Visser", "bakker", "3991", []string{"haccp", "klantgericht"}, 4, 16, 24, []string{"opbouw-uren"}, true, 50},
+	{"Rachid Ouali", "gebakmaker", "3705", []string{"haccp"}, 6, 32, 38, nil, true, 12},
+	{"Lieke Smits", "bakker", "3437", []string{"klantgericht"}, 4, 20, 28, []string{"jobcoach"}, true, 30},
+	{"Daan Hoekstra", "bakker", "3451", []string{"haccp"}, 5, 24, 32, nil, true, 3},
 }
+
+// demoTravel and demoLicence override the generated travel distance and
+// driving licence for the bakery pool.
+var demoTravel = map[string]int{"Joost Mulder": 15, "Fenna Visser": 10, "Rachid Ouali": 20, "Lieke Smits": 10, "Daan Hoekstra": 5}
+var demoLicence = map[string]bool{"Joost Mulder": true, "Rachid Ouali": true}
 
 // demoKandidaatCode is the public code of the demo kandidaat's account.
 const demoKandidaatCode = "K-7F3A2"
@@ -62,11 +73,15 @@ func DemoCandidates(ctx context.Context, db *gorm.DB, svc *candidate.Service, re
 			return i, fmt.Errorf("demo candidate %s: occupation %s missing (run migrate first)", d.name, d.occupation)
 		}
 		rung, hmin, hmax, km := d.rung, d.hoursMin, d.hours, 10+rnd.IntN(4)*5
+		if t, ok := demoTravel[d.name]; ok {
+			km = t
+		}
 		from := time.Now().AddDate(0, 0, rnd.IntN(30)).Truncate(24 * time.Hour)
 		prof := candidate.Profile{Occupations: []string{occ}, Skills: d.skills, PC4: d.pc4, MaxTravelKm: &km, HoursMin: &hmin, HoursMax: &hmax,
 			Rung: &rung, SupportNeeds: d.support, Education: candidate.Education[2+rnd.IntN(4)], AvailableFrom: &from,
 			Languages: []candidate.Language{{Code: "nl", Level: []string{"A2", "B1", "B2"}[rnd.IntN(3)]}}, Days: []string{"ma", "di", "wo", "do"},
-			Experience: "Werkervaring via een leerwerktraject; betrouwbaar en op tijd.", Doelgroepregister: i%3 == 0, LKSIndicatie: i%4 == 0}
+			Experience: "Werkervaring via een leerwerktraject; betrouwbaar en op tijd.", Doelgroepregister: i%3 == 0, LKSIndicatie: i%4 == 0,
+			DrivingLicence: demoLicence[d.name]}
 		c, err := svc.Create(pctx, p, prof, candidate.Identity{Name: d.name, Phone: fmt.Sprintf("06 %08d", 10000000+i*7919)}, "")
 		if err != nil {
 			return i, fmt.Errorf("demo candidate %s: %w", d.name, err)

@@ -14,6 +14,7 @@ import { Home } from '../features/home/Home';
 import { OpeningsList } from '../features/openings/OpeningsList';
 import { OpeningPage } from '../features/openings/OpeningPage';
 import { OpeningFormPage } from '../features/openings/OpeningForm';
+import { OpeningPool } from '../features/openings/Pool';
 import { Portfolio } from '../features/portfolio/Portfolio';
 import { OrganisationPage } from '../features/portfolio/OrganisationPage';
 import { MyOrganisation } from '../features/portfolio/ProfileForm';
@@ -76,6 +77,7 @@ export function App() {
         <Route path="/vacatures" element={<RequireRole roles={openingRoles}><OpeningsList /></RequireRole>} />
         <Route path="/vacatures/nieuw" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
         <Route path="/vacatures/:id" element={<RequireRole roles={openingRoles}><OpeningPage /></RequireRole>} />
+        <Route path="/vacatures/:id/kandidaten" element={<RequireRole roles={openingRoles}><OpeningPool /></RequireRole>} />
         <Route path="/vacatures/:id/bewerken" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
         <Route path="/beschikbaarheid" element={<ConfirmLanding />} />
         <Route path="/caseload" element={<RequireRole roles={['klantmanager', 'admin']}><Caseload /></RequireRole>} />

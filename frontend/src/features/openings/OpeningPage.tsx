@@ -7,6 +7,7 @@ import { ApiError, reasonIn } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useChangeState, useFairnessHits, useOpening, useRequestReview, useSkills, type Opening } from './api';
 import { FairnessFeedback } from './OpeningForm';
+import { OpeningTabs } from './Pool';
 
 export const money = (cents: number, lang: string) =>
   new Intl.NumberFormat(lang.startsWith('en') ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
@@ -57,6 +58,7 @@ function OpeningView({ o }: { o: Opening }) {
   return (
     <>
       <PageTitle>{o.title}</PageTitle>
+      {(o.state === 'open' || o.state === 'paused') && <OpeningTabs id={o.id} current="details" />}
       <Paragraph>
         {t(`opening.kinds.${o.kind}`)} · {o.organisationName} · <strong>{t(`opening.states.${o.state}`)}</strong>
       </Paragraph>
