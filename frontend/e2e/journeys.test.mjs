@@ -370,3 +370,12 @@ test('a werkgever reads the pool of its vacature and narrows it; the accountmana
   assert.match(await first.innerText(), new RegExp(`${lastCode}.*Aanbevolen door uw accountmanager`));
   await check(wg, 'pool-pinned');
 });
+
+test('the ranking explanation is public, in plain Dutch, and passes axe', async () => {
+  const page = await newPage({ width: 390, height: 844 });
+  await page.goto(`${BASE}/inloggen`);
+  await page.getByRole('link', { name: 'Zo werkt het zoeken' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Zo werkt het zoeken' }).waitFor();
+  await page.getByRole('heading', { name: 'Wat we nooit gebruiken' }).waitFor();
+  await check(page, 'ranking-explained');
+});

@@ -11,6 +11,7 @@ import { Organisations } from '../features/admin/Organisations';
 import { Regions } from '../features/admin/Regions';
 import { AuditLog } from '../features/admin/AuditLog';
 import { Home } from '../features/home/Home';
+import { HowRankingWorks } from '../features/home/HowRankingWorks';
 import { OpeningsList } from '../features/openings/OpeningsList';
 import { OpeningPage } from '../features/openings/OpeningPage';
 import { OpeningFormPage } from '../features/openings/OpeningForm';
@@ -79,6 +80,7 @@ export function App() {
         <Route path="/vacatures/:id" element={<RequireRole roles={openingRoles}><OpeningPage /></RequireRole>} />
         <Route path="/vacatures/:id/kandidaten" element={<RequireRole roles={openingRoles}><OpeningPool /></RequireRole>} />
         <Route path="/vacatures/:id/bewerken" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
+        <Route path="/zo-werkt-het-zoeken" element={<HowRankingWorks />} />
         <Route path="/beschikbaarheid" element={<ConfirmLanding />} />
         <Route path="/caseload" element={<RequireRole roles={['klantmanager', 'admin']}><Caseload /></RequireRole>} />
         <Route path="/kandidaten/nieuw" element={<RequireRole roles={['klantmanager']}><NewCandidate /></RequireRole>} />

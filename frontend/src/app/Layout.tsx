@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageContent, PageFooter, PageHeader } from '@utrecht/component-library-react';
@@ -80,7 +80,9 @@ export function Layout() {
         </main>
       </PageContent>
       <PageFooter className="wh-footer">
-        <Paragraph>{t('app.footer')}</Paragraph>
+        <Paragraph>
+          {t('app.footer')} <Link to="/zo-werkt-het-zoeken">{t('ranking.title')}</Link>
+        </Paragraph>
       </PageFooter>
     </div>
   );

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/lib/pq"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
 	"gorm.io/gorm"
@@ -35,6 +36,7 @@ type outboxRow struct {
 	IndexName string    `gorm:"primaryKey"`
 	DocID     string    `gorm:"primaryKey"`
 	ChangedAt time.Time `gorm:"default:clock_timestamp()"`
+	Version   int64     `gorm:"default:nextval('search_outbox_version')"`
 }
 
 func (outboxRow) TableName() string { return "search_outbox" }
@@ -67,8 +69,8 @@ func Enqueue(ctx context.Context, tx *gorm.DB, q Inserter, index string, ids ...
 	}
 	err := tx.WithContext(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "index_name"}, {Name: "doc_id"}},
-		DoUpdates: clause.Assignments(map[string]any{"changed_at": gorm.Expr("clock_timestamp()")}),
-	}).Omit("changed_at").CreateInBatches(&rows, 1000).Error
+		DoUpdates: clause.Assignments(map[string]any{"changed_at": gorm.Expr("clock_timestamp()"), "version": gorm.Expr("nextval('search_outbox_version')")}),
+	}).Omit("changed_at", "version").CreateInBatches(&rows, 1000).Error
 	if err != nil {
 		return fmt.Errorf("search outbox: %w", err)
 	}
@@ -160,8 +162,16 @@ func (w *SyncWorker) drain(ctx context.Context, src Syncer) (int, error) {
 		if err := w.Client.Remove(ctx, ix, remove...); err != nil {
 			return total, err
 		}
+		// While a rebuild runs, these documents went into the old index:
+		// note them so the rebuild syncs them again after its swap. (The
+		// drain lock, held here, keeps the rebuild from finishing meanwhile.)
+		if err := w.DB.WithContext(ctx).Exec(`INSERT INTO search_rebuild_touched (index_name, doc_id)
+			SELECT ?, unnest(?::text[]) WHERE EXISTS (SELECT 1 FROM search_rebuilds WHERE index_name = ?)
+			ON CONFLICT DO NOTHING`, ix.Name, pq.Array(ids), ix.Name).Error; err != nil {
+			return total, err
+		}
 		for _, r := range rows {
-			if err := w.DB.WithContext(ctx).Where("index_name = ? AND doc_id = ? AND changed_at = ?", r.IndexName, r.DocID, r.ChangedAt).
+			if err := w.DB.WithContext(ctx).Where("index_name = ? AND doc_id = ? AND version = ?", r.IndexName, r.DocID, r.Version).
 				Delete(&outboxRow{}).Error; err != nil {
 				return total, err
 			}
@@ -170,31 +180,74 @@ func (w *SyncWorker) drain(ctx context.Context, src Syncer) (int, error) {
 	}
 }
 
-// Rebuild rebuilds src's index from Postgres and swaps it in (Reindex),
-// then syncs again every document changed since the rebuild began: a change
-// that the rebuild read too early, and that the outbox meanwhile put into
-// the old index, is not lost across the swap.
+// Rebuild rebuilds src's index from Postgres into a fresh index and swaps it
+// in (Reindex) without losing an update made meanwhile: while it runs, drains
+// note the documents they put into the old index (search_rebuild_touched);
+// after the swap, holding the drain lock so no drain is half-way, the
+// rebuild queues those and every document changed since it began
+// (Syncer.ChangedSince) for syncing again, then drains.
 func (w *SyncWorker) Rebuild(ctx context.Context, src Syncer, progress func(done int)) (int, error) {
+	name := src.Index().Name
+	// A rebuild left behind by a crash (over an hour old) is taken over.
 	var start time.Time
-	if err := w.DB.WithContext(ctx).Raw(`SELECT clock_timestamp()`).Scan(&start).Error; err != nil {
-		return 0, err
+	err := w.DB.WithContext(ctx).Raw(`INSERT INTO search_rebuilds (index_name) VALUES (?)
+		ON CONFLICT (index_name) DO UPDATE SET started_at = clock_timestamp()
+		WHERE search_rebuilds.started_at < clock_timestamp() - interval '1 hour' RETURNING started_at`, name).Scan(&start).Error
+	if err != nil {
+		return 0, fmt.Errorf("start rebuild of %s: %w", name, err)
+	}
+	if start.IsZero() {
+		return 0, fmt.Errorf("a rebuild of %s is already running", name)
 	}
 	n, err := w.Client.ReindexWithProgress(ctx, src, progress)
 	if err != nil {
+		// The touched documents stay in the old index, which is still live.
+		db := w.DB.WithContext(context.WithoutCancel(ctx))
+		db.Exec(`DELETE FROM search_rebuild_touched WHERE index_name = ?`, name)
+		db.Exec(`DELETE FROM search_rebuilds WHERE index_name = ?`, name)
 		return 0, err
 	}
-	ids, err := src.ChangedSince(ctx, w.DB.WithContext(ctx), start.Add(-time.Second))
+	for {
+		err = w.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			var got bool
+			if err := tx.Raw(`SELECT pg_try_advisory_xact_lock(hashtextextended('search_sync:' || ?, 0))`, name).Scan(&got).Error; err != nil {
+				return err
+			}
+			if !got {
+				return ErrBusy
+			}
+			ids, err := src.ChangedSince(ctx, tx, start.Add(-time.Minute))
+			if err != nil {
+				return err
+			}
+			var touched []string
+			if err := tx.Raw(`DELETE FROM search_rebuild_touched WHERE index_name = ? RETURNING doc_id`, name).Scan(&touched).Error; err != nil {
+				return err
+			}
+			if err := tx.Exec(`DELETE FROM search_rebuilds WHERE index_name = ?`, name).Error; err != nil {
+				return err
+			}
+			ids = append(ids, touched...)
+			if len(ids) == 0 {
+				return nil
+			}
+			rows := make([]outboxRow, len(ids))
+			for i, id := range ids {
+				rows[i] = outboxRow{IndexName: name, DocID: id}
+			}
+			return tx.Clauses(clause.OnConflict{DoNothing: true}).Omit("changed_at", "version").CreateInBatches(&rows, 1000).Error
+		})
+		if !errors.Is(err, ErrBusy) {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return n, ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 	if err != nil {
 		return n, err
-	}
-	if len(ids) > 0 {
-		rows := make([]outboxRow, len(ids))
-		for i, id := range ids {
-			rows[i] = outboxRow{IndexName: src.Index().Name, DocID: id}
-		}
-		if err := w.DB.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Omit("changed_at").CreateInBatches(&rows, 1000).Error; err != nil {
-			return n, err
-		}
 	}
 	for {
 		if _, err = w.Drain(ctx, src); !errors.Is(err, ErrBusy) {

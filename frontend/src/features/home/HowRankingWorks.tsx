@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { Heading, PageTitle, Paragraph } from '../../components/ui';
+
+const sections = ['who', 'order', 'never', 'people', 'risks'] as const;
+
+/** HowRankingWorks explains the pool's ranking in plain language; public, no sign-in. */
+export function HowRankingWorks() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle>{t('ranking.title')}</PageTitle>
+      <Paragraph>{t('ranking.intro')}</Paragraph>
+      {sections.map((s) => (
+        <section key={s} aria-labelledby={`ranking-${s}`}>
+          <Heading level={2} id={`ranking-${s}`}>
+            {t(`ranking.${s}.title`)}
+          </Heading>
+          <ul>
+            {(t(`ranking.${s}.items`, { returnObjects: true }) as string[]).map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
