@@ -137,7 +137,8 @@ func newFixture(t *testing.T) *fixture {
 	srv := httpapi.New(httpapi.Deps{Config: cfg, Logger: testkit.Logger()})
 	f.openings = &opening.Service{DB: g, Jobs: q, Skills: f.skills, Now: f.clock}
 	f.candidates = &candidate.Service{DB: g, Jobs: q, Skills: f.skills, Outbox: mail.NewOutbox(q, cfg.SessionSecret), Now: f.clock}
-	f.pools = &matching.Service{DB: g, Search: f.search, Openings: f.openings, Skills: f.skills, Now: f.clock}
+	f.pools = &matching.Service{DB: g, Search: f.search, Openings: f.openings, Skills: f.skills, Now: f.clock,
+		Views: matching.NewRecorder(ctx, g, testkit.Logger(), 50*time.Millisecond)}
 	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: f.skills, openings: f.openings, candidates: f.candidates, pools: f.pools,
 		occupations: &occupation.Service{Search: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"})}})
 	f.app = srv.Finish()

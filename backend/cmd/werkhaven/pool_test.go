@@ -154,6 +154,18 @@ func TestPool(t *testing.T) {
 		}
 	}
 
+	// Views are recorded in the background: which organisation saw whom for which opening.
+	deadline := time.Now().Add(10 * time.Second)
+	for f.count(`SELECT count(DISTINCT candidate_id) FROM pool_views WHERE opening_id = ? AND organisation_id = ?`, o.ID, f.org["Bakkerij De Korenschoof"]) != 3 {
+		if time.Now().After(deadline) {
+			t.Fatalf("pool views recorded: %d", f.count(`SELECT count(*) FROM pool_views`))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := f.count(`SELECT count(*) FROM pool_views WHERE candidate_id = ? AND viewer_role = 'werkgever'`, ids["exact"]); n < 1 {
+		t.Fatal("the werkgever's view of the exact candidate is not recorded")
+	}
+
 	// Narrowing: 10 km leaves the far candidate out; rijbewijs keeps the licensed.
 	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?radiusKm=10", "", http.StatusOK, &pool)
 	if slices.Contains(pool.ids(), ids["far-willing"]) || pool.Total != 2 {
@@ -221,6 +233,4 @@ func TestPool(t *testing.T) {
 	if got := pool.ids(); !slices.Contains(got, ids["low-rung"]) || slices.Contains(got, ids["exact"]) {
 		t.Errorf("participatieplek pool: %v", got)
 	}
-	_ = fmt.Sprint
-	_ = time.Now
 }

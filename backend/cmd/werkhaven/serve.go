@@ -52,6 +52,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return fmt.Errorf("start workers: %w", err)
 	}
 
+	// Pool views are written in batches; they flush when ctx ends, before the pool closes.
+	views := matching.NewRecorder(ctx, a.db.Gorm, a.log, time.Second)
+	defer views.Wait()
+
 	serveErr := make(chan error, 1)
 	var srv *httpapi.Server
 	if web {
@@ -66,7 +70,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		})
 		routes(srv, services{occupations: &occupation.Service{Search: a.search}, identity: a.identity(q), skills: a.skills,
 			openings: a.openings(q), candidates: a.candidates(q), db: a.db.Gorm, cfg: a.cfg,
-			pools: &matching.Service{DB: a.db.Gorm, Search: a.search, Openings: a.openings(q), Skills: a.skills}})
+			pools: &matching.Service{DB: a.db.Gorm, Search: a.search, Openings: a.openings(q), Skills: a.skills, Views: views}})
 		if inbox := a.devInbox(); inbox != nil {
 			defer inbox.Close()
 			srv.App.Get("/dev/mail", inbox.Page)

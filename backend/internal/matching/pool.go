@@ -34,6 +34,8 @@ type Service struct {
 	Openings *opening.Service
 	Skills   *skill.Vocabulary
 	Now      func() time.Time
+	// Views records which candidates each organisation saw (may be nil).
+	Views *Recorder
 }
 
 func (s *Service) now() time.Time {
@@ -361,6 +363,11 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 	for _, d := range docs {
 		out.Cards = append(out.Cards, s.card(o, d))
 	}
+	views := make([]View, len(out.Cards))
+	for i, c := range out.Cards {
+		views[i] = View{RegionID: o.RegionID, OpeningID: o.ID, OrganisationID: o.OrganisationID, CandidateID: c.ID, ViewerRole: string(p.Role), ViewedAt: s.now()}
+	}
+	s.Views.Record(views...)
 	return out, nil
 }
 
