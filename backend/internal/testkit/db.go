@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -113,12 +114,32 @@ func ensureTemplate(ctx context.Context, adminURL string) (string, error) {
 	if _, err := admin.Exec(ctx, "ALTER DATABASE "+pgx.Identifier{building}.Sanitize()+" RENAME TO "+pgx.Identifier{name}.Sanitize()); err != nil {
 		return "", err
 	}
-	// Drop templates of older schemas.
-	rows, err := admin.Query(ctx, "SELECT datname FROM pg_database WHERE datname LIKE 'werkhaven\\_tmpl\\_%' AND datname <> $1", name)
+	// Note when this template was built, and drop templates of other schemas
+	// built more than a day ago. Younger ones may belong to another checkout
+	// testing right now on the same server (a clean clone next to the
+	// working tree): dropping those would fail its tests.
+	_, _ = admin.Exec(ctx, "COMMENT ON DATABASE "+pgx.Identifier{name}.Sanitize()+" IS '"+strconv.FormatInt(time.Now().Unix(), 10)+"'")
+	rows, err := admin.Query(ctx, `SELECT d.datname, coalesce(shobj_description(d.oid, 'pg_database'), '') FROM pg_database d
+		WHERE d.datname LIKE 'werkhaven\_tmpl\_%' AND d.datname <> $1 AND d.datname NOT LIKE '%\_build'`, name)
 	if err == nil {
-		old, _ := pgx.CollectRows(rows, pgx.RowTo[string])
+		type tmpl struct {
+			Name, Built string
+		}
+		old, _ := pgx.CollectRows(rows, func(r pgx.CollectableRow) (tmpl, error) {
+			var t tmpl
+			err := r.Scan(&t.Name, &t.Built)
+			return t, err
+		})
 		for _, o := range old {
-			_, _ = admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{o}.Sanitize()+" WITH (FORCE)")
+			built, err := strconv.ParseInt(o.Built, 10, 64)
+			if err != nil {
+				// Built before templates were dated: start its day now.
+				_, _ = admin.Exec(ctx, "COMMENT ON DATABASE "+pgx.Identifier{o.Name}.Sanitize()+" IS '"+strconv.FormatInt(time.Now().Unix(), 10)+"'")
+				continue
+			}
+			if time.Since(time.Unix(built, 0)) > 24*time.Hour {
+				_, _ = admin.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{o.Name}.Sanitize()+" WITH (FORCE)")
+			}
 		}
 	}
 	return name, nil
