@@ -138,7 +138,7 @@ func newFixture(t *testing.T) *fixture {
 	f.openings = &opening.Service{DB: g, Jobs: q, Skills: f.skills, Now: f.clock}
 	f.candidates = &candidate.Service{DB: g, Jobs: q, Skills: f.skills, Outbox: mail.NewOutbox(q, cfg.SessionSecret), Now: f.clock}
 	f.pools = &matching.Service{DB: g, Search: f.search, Openings: f.openings, Skills: f.skills, Now: f.clock,
-		Views: matching.NewRecorder(ctx, g, testkit.Logger(), 50*time.Millisecond)}
+		Views: matching.NewRecorder(ctx, g, testkit.Logger(), 50*time.Millisecond), Candidates: f.candidates}
 	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: f.skills, openings: f.openings, candidates: f.candidates, pools: f.pools,
 		occupations: &occupation.Service{Search: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"})}})
 	f.app = srv.Finish()
@@ -348,9 +348,9 @@ func (f *fixture) newCandidate(name, email string) string {
 	return c.ID
 }
 
-// bootstrapCandidates puts the candidates index and its settings in place (once).
+// bootstrapCandidates puts the candidates and openings indexes and their settings in place (once).
 func (f *fixture) bootstrapCandidates() {
-	f.bootstrapOnce.Do(func() { must(f.t, f.search.Bootstrap(testkit.Context(f.t), candidate.Index)) })
+	f.bootstrapOnce.Do(func() { must(f.t, f.search.Bootstrap(testkit.Context(f.t), candidate.Index, opening.Index)) })
 }
 
 // consentTo records consent for a candidate directly (test setup).

@@ -156,6 +156,10 @@ var matrix = map[string]matrixCase{
 		must(f.t, f.db.Gorm.Exec(`INSERT INTO pool_pins (opening_id, candidate_id, region_id, pinned_by) VALUES (?, ?, ?, ?)`, id, f.myCandidate, f.regionA, f.user[amA]).Error)
 		return "DELETE", "/api/v1/openings/" + id + "/pins/" + f.myCandidate, ""
 	}},
+	"listFittingOpenings": {allowed: caseloadRoles, request: func(f *fixture) (string, string, string) {
+		f.bootstrapCandidates()
+		return "GET", "/api/v1/candidates/" + f.myCandidate + "/openings", ""
+	}},
 	"getPortfolio": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/portfolio", "" }},
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
@@ -210,6 +211,28 @@ func TestPool(t *testing.T) {
 	if got := pool.ids(); len(got) != 3 || got[0] != ids["exact"] {
 		t.Errorf("after unpinning: %v", got)
 	}
+
+	// The reverse direction: the klantmanager sees the open openings that fit a candidate.
+	_, err = f.search.Reindex(ctx, opening.Source{DB: g, Skills: f.skills})
+	must(t, err)
+	var fits struct {
+		Items []struct {
+			OpeningID, Title, OrganisationName string
+			Exact                              bool
+			DistanceKm                         int
+			Reasons                            []struct{ Criterion, Outcome, Gap string }
+		} `json:"items"`
+	}
+	kmB := f.browser().signIn(kmA)
+	kmB.call("GET", "/api/v1/candidates/"+ids["exact"]+"/openings", "", http.StatusOK, &fits)
+	if len(fits.Items) != 1 || fits.Items[0].OpeningID != o.ID || !fits.Items[0].Exact || fits.Items[0].OrganisationName != "Bakkerij De Korenschoof" {
+		t.Fatalf("openings for the exact candidate (the 20 km one is beyond their 15 km): %+v", fits.Items)
+	}
+	kmB.call("GET", "/api/v1/candidates/"+ids["near"]+"/openings", "", http.StatusOK, &fits)
+	if len(fits.Items) != 1 || fits.Items[0].Exact {
+		t.Fatalf("openings for the near candidate: %+v", fits.Items)
+	}
+	f.browser().signIn("km.bakker@demo.werkhaven.nl").call("GET", "/api/v1/candidates/"+ids["exact"]+"/openings", "", http.StatusNotFound, nil)
 
 	// Bad input and tenancy.
 	for _, q := range []string{"radiusKm=300", "page=60", "rungMin=5&rungMax=3", "hoursMin=30&hoursMax=20", "availableBefore=morgen", "minEducation=phd"} {

@@ -9,6 +9,7 @@ import (
 	"github.com/meilisearch/meilisearch-go"
 	"gorm.io/gorm"
 
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
@@ -213,4 +214,21 @@ func (s Source) ChangedSince(ctx context.Context, db *gorm.DB, t time.Time) ([]s
 	var ids []string
 	err := db.WithContext(ctx).Model(&Row{}).Where("updated_at >= ?", t).Pluck("id::text", &ids).Error
 	return ids, err
+}
+
+// Project is the search projection of one candidate of the region, whether
+// or not it is in the index (a klantmanager looking for openings that fit).
+func (s Source) Project(ctx context.Context, db *gorm.DB, regionID, id string) (Document, error) {
+	var rows []Row
+	if err := db.WithContext(ctx).Where("id = ? AND region_id = ? AND status <> 'erased'", id, regionID).Find(&rows).Error; err != nil {
+		return Document{}, err
+	}
+	if len(rows) == 0 {
+		return Document{}, fmt.Errorf("project candidate: %w", apperr.ErrNotFound)
+	}
+	docs, err := s.documents(ctx, db, rows)
+	if err != nil {
+		return Document{}, err
+	}
+	return docs[0].(Document), nil
 }

@@ -59,6 +59,17 @@ type cardBody struct {
 	PinNote           string       `json:"pinNote,omitempty"`
 }
 
+type fitBody struct {
+	OpeningID        string       `json:"openingId" format:"uuid"`
+	Title            string       `json:"title"`
+	OrganisationName string       `json:"organisationName"`
+	Place            string       `json:"place"`
+	Kind             string       `json:"kind" enum:"vacature,proefplaats,leerwerkplek,participatieplek"`
+	Exact            bool         `json:"exact" doc:"The candidate's own occupation (otherwise the same ISCO unit group)"`
+	DistanceKm       int          `json:"distanceKm"`
+	Reasons          []reasonBody `json:"reasons"`
+}
+
 type pinInput struct {
 	opening.IDParam
 	Body struct {
@@ -125,6 +136,34 @@ func Register(api huma.API, s *Service) {
 			if out.Body.Facets == nil {
 				out.Body.Facets = map[string]map[string]int{}
 			}
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "listFittingOpenings", Method: http.MethodGet, Path: "/candidates/{id}/openings",
+		Summary: "Passende vacatures voor een kandidaat / Openings that fit a candidate", Tags: []string{"Pools"}, Errors: []int{404},
+		Description: "Open openings of the region that fit the candidate: the same occupation first, then the same ISCO unit group; within both travel distances; of a kind that fits the candidate's ladder rung. With the same reasons as a pool card."},
+		authz.Roles(authz.Klantmanager, authz.Admin), func(ctx context.Context, in *struct {
+			ID string `path:"id" format:"uuid"`
+		}) (*struct {
+			Body struct {
+				Items []fitBody `json:"items"`
+			}
+		}, error) {
+			fits, err := s.ForCandidate(ctx, authz.MustFrom(ctx), in.ID)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct {
+				Body struct {
+					Items []fitBody `json:"items"`
+				}
+			}{}
+			out.Body.Items = httpapi.Items(fits, func(f Fit) fitBody {
+				return fitBody{OpeningID: f.OpeningID, Title: f.Title, OrganisationName: f.OrganisationName, Place: f.Place, Kind: string(f.Kind),
+					Exact: f.Exact, DistanceKm: f.Card.DistanceKm, Reasons: httpapi.Items(f.Card.Reasons, func(r Reason) reasonBody {
+						return reasonBody{Criterion: r.Criterion, Outcome: r.Outcome, ReasonNL: r.NL, ReasonEN: r.EN, Gap: r.Gap}
+					})}
+			})
 			return out, nil
 		})
 

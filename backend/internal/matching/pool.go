@@ -36,6 +36,8 @@ type Service struct {
 	Now      func() time.Time
 	// Views records which candidates each organisation saw (may be nil).
 	Views *Recorder
+	// Candidates scopes the reverse direction to a klantmanager's caseload.
+	Candidates *candidate.Service
 }
 
 func (s *Service) now() time.Time {

@@ -58,7 +58,7 @@ var Index = search.Index{
 	Settings: &meilisearch.Settings{
 		SearchableAttributes: []string{"occupationLabel", "title", "occupationAltLabels", "requiredSkillLabels", "niceSkillLabels"},
 		FilterableAttributes: []string{"regionId", "organisationId", "kind", "occupationId", "iscoGroup", "requiredSkills", "niceSkills",
-			"pc4", "hoursMin", "hoursMax", "days", "dayParts", "contractType", "startDate", "support", "banenafspraak", "_geo"},
+			"pc4", "maxTravelKm", "hoursMin", "hoursMax", "days", "dayParts", "contractType", "startDate", "support", "banenafspraak", "_geo"},
 		SortableAttributes:  []string{"_geo", "startDate", "publishedAt"},
 		RankingRules:        []string{"words", "typo", "proximity", "attribute", "sort", "exactness"},
 		LocalizedAttributes: []*meilisearch.LocalizedAttributes{{Locales: []string{"nld"}, AttributePatterns: []string{"*"}}},

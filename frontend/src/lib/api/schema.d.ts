@@ -139,6 +139,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/candidates/{id}/openings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Passende vacatures voor een kandidaat / Openings that fit a candidate
+         * @description Open openings of the region that fit the candidate: the same occupation first, then the same ISCO unit group; within both travel distances; of a kind that fits the candidate's ladder rung. With the same reasons as a pool card.
+         */
+        get: operations["listFittingOpenings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/candidates/{id}/profile": {
         parameters: {
             query?: never;
@@ -1056,6 +1076,20 @@ export interface components {
              */
             wageMinCents?: number;
         };
+        FitBody: {
+            /** Format: int64 */
+            distanceKm: number;
+            /** @description The candidate's own occupation (otherwise the same ISCO unit group) */
+            exact: boolean;
+            /** @enum {string} */
+            kind: "vacature" | "proefplaats" | "leerwerkplek" | "participatieplek";
+            /** Format: uuid */
+            openingId: string;
+            organisationName: string;
+            place: string;
+            reasons: components["schemas"]["ReasonBody"][];
+            title: string;
+        };
         GetPortfolioResponse: {
             items: components["schemas"]["PortfolioEntryBody"][];
         };
@@ -1119,6 +1153,9 @@ export interface components {
         };
         ListFairnessHitsResponse: {
             items: components["schemas"]["RecordedHitBody"][];
+        };
+        ListFittingOpeningsResponse: {
+            items: components["schemas"]["FitBody"][];
         };
         Me: {
             displayName: string;
@@ -2268,6 +2305,73 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFittingOpenings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListFittingOpeningsResponse"];
                 };
             };
             /** @description Unauthorized */
