@@ -294,6 +294,7 @@ test('a klantmanager registers a candidate with consent; the kandidaat confirms 
   await km.getByText('De toestemming is vastgelegd.').waitFor();
   await km.getByRole('button', { name: 'Bevestigingslink mailen' }).click();
   await km.getByText('De kandidaat krijgt een mail').waitFor();
+  await km.getByRole('heading', { name: 'Passende vacatures' }).waitFor();
   await check(km, 'candidate-page');
 
   // The mailed link works without signing in, on a phone.

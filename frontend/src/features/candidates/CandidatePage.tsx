@@ -17,6 +17,7 @@ import {
   type Identity,
 } from './api';
 import { EditProfile, IdentityFields, useFieldErrors } from './ProfileForm';
+import { FittingOpenings } from './FittingOpenings';
 
 /** CandidatePage is one candidate for the klantmanager. */
 export function CandidatePage() {
@@ -121,6 +122,8 @@ function CandidateView({ c }: { c: Candidate }) {
           </>
         )}
       </section>
+
+      <FittingOpenings id={c.id} />
 
       <section aria-labelledby="personal">
         <Heading level={2} id="personal">
