@@ -359,6 +359,7 @@ test('a werkgever reads the pool of its vacature and narrows it; the accountmana
   // The accountmanager recommends the last candidate of the full pool.
   const am = await newPage();
   await signIn(am, 'am.jansen@demo.werkhaven.nl');
+  await am.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Portefeuille' }).waitFor();
   await am.goto(wg.url());
   await am.getByRole('heading', { level: 3 }).first().waitFor();
   const lastCode = (await am.getByRole('heading', { level: 3 }).last().innerText()).trim();
