@@ -350,7 +350,18 @@ func (f *fixture) newCandidate(name, email string) string {
 
 // bootstrapCandidates puts the candidates and openings indexes and their settings in place (once).
 func (f *fixture) bootstrapCandidates() {
-	f.bootstrapOnce.Do(func() { must(f.t, f.search.Bootstrap(testkit.Context(f.t), candidate.Index, opening.Index)) })
+	f.bootstrapOnce.Do(func() {
+		// A Meilisearch starved of CPU (2 cores shared with the whole test
+		// run) has been seen to leave a request unanswered for 30 s: try again.
+		var err error
+		for attempt := 0; attempt < 3; attempt++ {
+			if err = f.search.Bootstrap(testkit.Context(f.t), candidate.Index, opening.Index); err == nil {
+				return
+			}
+			f.t.Logf("bootstrap attempt %d: %v", attempt+1, err)
+		}
+		must(f.t, err)
+	})
 }
 
 // consentTo records consent for a candidate directly (test setup).
