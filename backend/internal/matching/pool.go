@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/meilisearch/meilisearch-go"
@@ -115,6 +116,22 @@ func quote(ss []string) string {
 // candidate's own travel distance" as OR-ed buckets of PC4 lists: 6–18×
 // cheaper in Meilisearch than _geoRadius (DESIGN.md §4).
 func travelFilter(lat, lon float64, radius int) string {
+	key := fmt.Sprintf("%.5f,%.5f,%d", lat, lon, radius)
+	if f, ok := travelFilters.Load(key); ok {
+		return f.(string)
+	}
+	f := buildTravelFilter(lat, lon, radius)
+	travelFilters.Store(key, f)
+	return f
+}
+
+// travelFilters caches travel filters by place and radius: the PC4 lists of
+// a wide radius take milliseconds to compute and are the same for every
+// page of every pool of an opening. Bounded by the places openings and
+// candidates live (a few thousand PC4 centroids) times the radii asked.
+var travelFilters sync.Map
+
+func buildTravelFilter(lat, lon float64, radius int) string {
 	var parts []string
 	within := func(km int) string { return quote(geo.Within(lat, lon, float64(km))) }
 	for i, b := range travelBuckets {
