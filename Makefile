@@ -69,7 +69,7 @@ test-e2e: stack build ## Playwright journeys in Debian's Chromium with axe-core 
 	@scripts/e2e.sh
 
 bench: stack ## benchmarks (figures in docs/benchmarks.md)
-	@$(WITH_STACK) go test -run '^$$' -bench . -benchtime 200x ./backend/...
+	@$(WITH_STACK) go test -run '^$$' -bench . -benchtime 200x -timeout 60m ./backend/...
 
 generate: frontend/node_modules/.package-lock.json ## refresh generated files (OpenAPI document, TypeScript client types)
 	BASE_URL=http://localhost:8080 go run ./backend/cmd/werkhaven openapi > docs/api/openapi.json

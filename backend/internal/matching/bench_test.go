@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"strconv"
 	"sync"
 	"syscall"
 	"testing"
@@ -80,7 +82,11 @@ func measurePool(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	pop := testkit.SeedCandidates(b, db, 100_000)
+	n := 100_000
+	if v, err := strconv.Atoi(os.Getenv("N")); err == nil && v > 0 {
+		n = v // e.g. N=1000000 make bench
+	}
+	pop := testkit.SeedCandidates(b, db, n)
 	poolBench.total = pop.Candidates
 	skills, err := skill.Load()
 	must(err)
