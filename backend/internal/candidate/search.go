@@ -186,27 +186,21 @@ func (s Source) Count(ctx context.Context) (int, error) {
 	return int(n), err
 }
 
-// Load satisfies search.Syncer.
-func (s Source) Load(ctx context.Context, db *gorm.DB, ids []string) ([]any, []string, error) {
+// Load satisfies search.Syncer: consenting, not erased candidates only.
+func (s Source) Load(ctx context.Context, db *gorm.DB, ids []string) (map[string]any, error) {
 	var rows []Row
 	if err := db.WithContext(ctx).Where(indexable+" AND id IN ?", ids).Find(&rows).Error; err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	docs, err := s.documents(ctx, db, rows)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	keep := map[string]bool{}
-	for _, r := range rows {
-		keep[r.ID] = true
+	byID := make(map[string]any, len(rows))
+	for i, r := range rows {
+		byID[r.ID] = docs[i]
 	}
-	var remove []string
-	for _, id := range ids {
-		if !keep[id] {
-			remove = append(remove, id)
-		}
-	}
-	return docs, remove, nil
+	return byID, nil
 }
 
 // ChangedSince satisfies search.Syncer.

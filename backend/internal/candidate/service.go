@@ -211,10 +211,8 @@ var emailRe = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 
 // validateIdentity normalises and checks personal data.
 func validateIdentity(in *Identity) []apperr.Field {
-	var fields []apperr.Field
-	add := func(name, code, reason string) {
-		fields = append(fields, apperr.Field{Name: name, Code: code, Reason: reason})
-	}
+	var fields apperr.Fields
+	add := fields.Add
 	in.Name, in.Email, in.Phone = strings.TrimSpace(in.Name), strings.ToLower(strings.TrimSpace(in.Email)), strings.TrimSpace(in.Phone)
 	in.Street, in.Place = strings.TrimSpace(in.Street), strings.TrimSpace(in.Place)
 	if n := len([]rune(in.Name)); n < 1 || n > 200 {
@@ -253,24 +251,8 @@ func validateIdentity(in *Identity) []apperr.Field {
 // validateProfile checks a profile against the vocabularies and ranges and
 // returns the geocoded PC4 area (if any).
 func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, []apperr.Field) {
-	var fields []apperr.Field
-	add := func(name, code, reason string) {
-		fields = append(fields, apperr.Field{Name: name, Code: code, Reason: reason})
-	}
-	list := func(name string, ids []string, known func(string) bool, max int) {
-		if len(ids) > max {
-			add(name, "maxItems", fmt.Sprintf("Kies hoogstens %d. / Choose at most %d.", max, max))
-		}
-		seen := map[string]bool{}
-		for _, id := range ids {
-			if !known(id) {
-				add(name, "unknown", fmt.Sprintf("Onbekende keuze %q. / Unknown choice %q.", id, id))
-			} else if seen[id] {
-				add(name, "duplicate", fmt.Sprintf("%q staat er twee keer in. / %q appears twice.", id, id))
-			}
-			seen[id] = true
-		}
-	}
+	var fields apperr.Fields
+	add := fields.Add
 	if len(p.Occupations) > 0 {
 		var n int64
 		s.DB.WithContext(ctx).Table("occupations").Where("id IN ?", p.Occupations).Count(&n)
@@ -281,11 +263,11 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 	if len(p.Occupations) > 5 {
 		add("occupations", "maxItems", "Kies hoogstens 5 beroepen. / Choose at most 5 occupations.")
 	}
-	list("skills", p.Skills, func(id string) bool { _, ok := s.Skills.Get(id); return ok }, 40)
+	fields.List("skills", p.Skills, func(id string) bool { _, ok := s.Skills.Get(id); return ok }, 40)
 	in := func(l []string) func(string) bool { return func(v string) bool { return slices.Contains(l, v) } }
-	list("days", p.Days, in(opening.Days), 7)
-	list("dayParts", p.DayParts, in(opening.DayParts), 4)
-	list("supportNeeds", p.SupportNeeds, in(opening.Support), len(opening.Support))
+	fields.List("days", p.Days, in(opening.Days), 7)
+	fields.List("dayParts", p.DayParts, in(opening.DayParts), 4)
+	fields.List("supportNeeds", p.SupportNeeds, in(opening.Support), len(opening.Support))
 	p.Experience = strings.TrimSpace(p.Experience)
 	if len([]rune(p.Experience)) > 1000 {
 		add("experience", "maxLength", "Hoogstens 1000 tekens. / At most 1000 characters.")

@@ -107,15 +107,8 @@ func Register(api huma.API, s *Service) {
 				}
 				f.AvailableBefore = d
 			}
-			p := authz.MustFrom(ctx)
-			if in.OfferedSupport {
-				o, err := s.Openings.Get(ctx, p, in.ID)
-				if err != nil {
-					return nil, httpapi.FromError(err)
-				}
-				f.Support = append([]string{}, o.Support...)
-			}
-			pool, err := s.Get(ctx, p, in.ID, f)
+			f.OfferedSupport = in.OfferedSupport
+			pool, err := s.Get(ctx, authz.MustFrom(ctx), in.ID, f)
 			if err != nil {
 				return nil, httpapi.FromError(err)
 			}

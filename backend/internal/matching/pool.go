@@ -60,7 +60,7 @@ type Filters struct {
 	RungMin         int
 	RungMax         int
 	Flags           []string // doelgroepregister, praktijkroute, lksIndicatie
-	Support         []string // support needs the organisation can offer: only candidates whose needs are all in this list
+	OfferedSupport  bool     // only candidates whose support needs the opening all offers
 	FreshOnly       bool     // leave out profiles not confirmed in 90 days
 	Page            int      // 1-based
 }
@@ -167,10 +167,8 @@ var facets = []string{"drivingLicence", "ownTransport", "languageCodes", "educat
 // request. It is separate from running it so the benchmark can issue the
 // identical raw query.
 func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) (Query, error) {
-	var bad []apperr.Field
-	add := func(name, code, reason string) {
-		bad = append(bad, apperr.Field{Name: name, Code: code, Reason: reason})
-	}
+	var bad apperr.Fields
+	add := bad.Add
 	radius := o.MaxTravelKm
 	if f.RadiusKm != 0 {
 		radius = f.RadiusKm
@@ -234,11 +232,11 @@ func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) 
 	for _, fl := range f.Flags {
 		filter = append(filter, fl+" = true")
 	}
-	if f.Support != nil {
-		// Every need the candidate has must be one the organisation offers.
+	if f.OfferedSupport {
+		// Every need the candidate has must be one the opening offers.
 		var notOffered []string
 		for _, s := range opening.Support {
-			if !slices.Contains(f.Support, s) {
+			if !slices.Contains(o.Support, s) {
 				notOffered = append(notOffered, s)
 			}
 		}

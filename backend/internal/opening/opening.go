@@ -88,10 +88,8 @@ type Terms struct {
 // min ≤ max, wage min ≤ max (vacatures only), at least one place, and a new
 // opening cannot start in the past. Every violated field is reported.
 func CheckTerms(t Terms) error {
-	var fields []apperr.Field
-	add := func(name, code, reason string) {
-		fields = append(fields, apperr.Field{Name: name, Code: code, Reason: reason})
-	}
+	var fields apperr.Fields
+	add := fields.Add
 	if t.HoursMin < 1 || t.HoursMin > 60 {
 		add("hoursMin", "range", "Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.")
 	}

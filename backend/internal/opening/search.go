@@ -136,28 +136,20 @@ func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error
 	}
 }
 
-// Load satisfies search.Syncer: the documents of the ids that are open;
-// every other id (paused, closed, gone) is removed from the index.
-func (s Source) Load(ctx context.Context, db *gorm.DB, ids []string) ([]any, []string, error) {
+// Load satisfies search.Syncer: the documents of the ids that are open
+// (every other id, paused, closed or gone, leaves the index).
+func (s Source) Load(ctx context.Context, db *gorm.DB, ids []string) (map[string]any, error) {
 	var rows []documentRow
 	err := db.WithContext(ctx).Table("openings o").Select(documentSelect).Joins("JOIN occupations oc ON oc.id = o.occupation_id").
 		Where("o.id IN ? AND o.state = ?", ids, string(Open)).Find(&rows).Error
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	docs := make([]any, len(rows))
-	open := make(map[string]bool, len(rows))
-	for i, r := range rows {
-		docs[i] = toDocument(r, s.Skills)
-		open[r.ID] = true
+	docs := make(map[string]any, len(rows))
+	for _, r := range rows {
+		docs[r.ID] = toDocument(r, s.Skills)
 	}
-	var remove []string
-	for _, id := range ids {
-		if !open[id] {
-			remove = append(remove, id)
-		}
-	}
-	return docs, remove, nil
+	return docs, nil
 }
 
 // ChangedSince satisfies search.Syncer.

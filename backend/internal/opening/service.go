@@ -280,10 +280,8 @@ func (s *Service) writableOrganisation(ctx context.Context, tx *gorm.DB, p authz
 // validate checks the fields an opening would have after a create or an
 // update, collecting every problem, and returns the geocoded place.
 func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, startChanged bool) (geo.Place, error) {
-	var fields []apperr.Field
-	add := func(name, code, reason string) {
-		fields = append(fields, apperr.Field{Name: name, Code: code, Reason: reason})
-	}
+	var fields apperr.Fields
+	add := fields.Add
 	f.Title = strings.TrimSpace(f.Title)
 	f.Description = strings.TrimSpace(strings.ReplaceAll(f.Description, "\r\n", "\n"))
 	if n := len([]rune(f.Title)); n < 3 || n > 120 {
@@ -308,21 +306,8 @@ func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, start
 	if n == 0 {
 		add("occupationId", "unknown", "Kies een beroep uit de lijst. / Choose an occupation from the list.")
 	}
-	checkList := func(name string, ids []string, known func(string) bool, max int) {
-		if len(ids) > max {
-			add(name, "maxItems", fmt.Sprintf("Kies hoogstens %d. / Choose at most %d.", max, max))
-		}
-		seen := map[string]bool{}
-		for _, id := range ids {
-			if !known(id) {
-				add(name, "unknown", fmt.Sprintf("Onbekende keuze %q. / Unknown choice %q.", id, id))
-			} else if seen[id] {
-				add(name, "duplicate", fmt.Sprintf("%q staat er twee keer in. / %q appears twice.", id, id))
-			}
-			seen[id] = true
-		}
-	}
 	isSkill := func(id string) bool { _, ok := s.Skills.Get(id); return ok }
+	checkList := fields.List
 	checkList("requiredSkills", f.RequiredSkills, isSkill, 20)
 	checkList("niceSkills", f.NiceSkills, isSkill, 20)
 	for _, id := range f.NiceSkills {

@@ -69,3 +69,28 @@ func (e *ConflictError) Error() string { return e.Code + ": " + e.Detail }
 
 // Unwrap makes errors.Is(err, ErrConflict) true.
 func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// Fields collects invalid fields while a request is checked.
+type Fields []Field
+
+// Add notes one invalid field.
+func (f *Fields) Add(name, code, reason string) {
+	*f = append(*f, Field{Name: name, Code: code, Reason: reason})
+}
+
+// List checks a list of ids chosen from a fixed set: at most max, each
+// known, none twice.
+func (f *Fields) List(name string, ids []string, known func(string) bool, max int) {
+	if len(ids) > max {
+		f.Add(name, "maxItems", fmt.Sprintf("Kies hoogstens %d. / Choose at most %d.", max, max))
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if !known(id) {
+			f.Add(name, "unknown", fmt.Sprintf("Onbekende keuze %q. / Unknown choice %q.", id, id))
+		} else if seen[id] {
+			f.Add(name, "duplicate", fmt.Sprintf("%q staat er twee keer in. / %q appears twice.", id, id))
+		}
+		seen[id] = true
+	}
+}

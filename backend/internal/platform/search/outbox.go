@@ -14,11 +14,11 @@ import (
 )
 
 // Syncer is a Source that can also load the current documents of some ids,
-// for the outbox: ids it returns no document for are removed from the index
-// (deleted, withdrawn, not published).
+// for the outbox, keyed by id: ids it returns no document for are removed
+// from the index (deleted, withdrawn, not published).
 type Syncer interface {
 	Source
-	Load(ctx context.Context, db *gorm.DB, ids []string) (docs []any, remove []string, err error)
+	Load(ctx context.Context, db *gorm.DB, ids []string) (map[string]any, error)
 	// ChangedSince lists ids whose documents may have changed since t; after
 	// a rebuild is swapped in, they are synced again, so a change made while
 	// the rebuild read Postgres is not lost.
@@ -152,9 +152,18 @@ func (w *SyncWorker) drain(ctx context.Context, src Syncer) (int, error) {
 		for i, r := range rows {
 			ids[i] = r.DocID
 		}
-		docs, remove, err := src.Load(ctx, w.DB.WithContext(ctx), ids)
+		byID, err := src.Load(ctx, w.DB.WithContext(ctx), ids)
 		if err != nil {
 			return total, err
+		}
+		docs := make([]any, 0, len(byID))
+		var remove []string
+		for _, id := range ids {
+			if d, ok := byID[id]; ok {
+				docs = append(docs, d)
+			} else {
+				remove = append(remove, id)
+			}
 		}
 		if err := w.Client.Put(ctx, ix, docs...); err != nil {
 			return total, err

@@ -58,21 +58,18 @@ func (t things) Documents(ctx context.Context, batch int, emit func([]any) error
 	return nil
 }
 
-func (things) Load(ctx context.Context, db *gorm.DB, ids []string) ([]any, []string, error) {
+func (things) Load(ctx context.Context, db *gorm.DB, ids []string) (map[string]any, error) {
 	var rows []thing
 	if err := db.Raw(`SELECT id, val FROM things WHERE id IN ?`, ids).Scan(&rows).Error; err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	var docs []any
-	var remove []string
+	docs := map[string]any{}
 	for _, r := range rows {
 		if r.Val%2 == 0 {
-			docs = append(docs, r)
-		} else {
-			remove = append(remove, r.ID)
+			docs[r.ID] = r
 		}
 	}
-	return docs, remove, nil
+	return docs, nil
 }
 
 func (things) ChangedSince(ctx context.Context, db *gorm.DB, t time.Time) ([]string, error) {
