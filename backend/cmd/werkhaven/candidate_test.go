@@ -296,7 +296,7 @@ func TestDemoCandidates(t *testing.T) {
 	// The fixture gave the demo kandidaat a candidate already: start clean.
 	must(t, f.db.Gorm.Exec(`DELETE FROM candidates`).Error)
 	n, err := seed.DemoCandidates(ctx, f.db.Gorm, f.candidates, f.regionA)
-	if err != nil || n != 17 {
+	if err != nil || n != 18 {
 		t.Fatalf("demo candidates: %d, %v", n, err)
 	}
 	if n, err = seed.DemoCandidates(ctx, f.db.Gorm, f.candidates, f.regionA); err != nil || n != 0 {

@@ -203,6 +203,14 @@ func TestPool(t *testing.T) {
 	if len(pinned.Items) != 3 || pinned.Items[0].ID != ids["near"] || !pinned.Items[0].Pinned || pinned.Items[0].PinNote != "Sterk gemotiveerd" || pinned.Items[1].Pinned || pinned.Total != 3 {
 		t.Fatalf("pinned first: %+v", pinned)
 	}
+	// Facet counts include the pinned candidate, on the first page and on later ones.
+	for _, page := range []string{"1", "2"} {
+		var facets poolJSON
+		wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?page="+page, "", http.StatusOK, &facets)
+		if facets.Total != 3 || facets.Facets["rung"]["4"] != 1 || facets.Facets["drivingLicence"]["true"] != int(licensed) {
+			t.Errorf("page %s with a pin: total %d, facets %v", page, facets.Total, facets.Facets)
+		}
+	}
 	am.call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q}`, ids["no-consent"]), http.StatusConflict, nil)
 	wg.call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q}`, ids["exact"]), http.StatusForbidden, nil)
 	am.call("DELETE", "/api/v1/openings/"+o.ID+"/pins/"+ids["near"], "", http.StatusNoContent, nil)
@@ -255,5 +263,60 @@ func TestPool(t *testing.T) {
 	zorg.call("GET", "/api/v1/openings/"+po.ID+"/pool", "", http.StatusOK, &pool)
 	if got := pool.ids(); !slices.Contains(got, ids["low-rung"]) || slices.Contains(got, ids["exact"]) {
 		t.Errorf("participatieplek pool: %v", got)
+	}
+}
+
+// Among candidates equal on occupation and skills, those who can work the
+// opening's minimum hours rank first, even when the others' profiles are
+// fresher (the sort's first key); anyOccupation drops the text and so the
+// hours signal with it.
+func TestPoolRanksHoursFit(t *testing.T) {
+	f := newFixture(t)
+	ctx := testkit.Context(t)
+	f.bootstrapCandidates()
+	g := f.db.Gorm
+	must(t, g.Exec(`DELETE FROM candidates`).Error)
+	km := authz.Principal{UserID: f.user[kmA], RegionID: f.regionA, Role: authz.Klantmanager}
+	kctx := authz.WithPrincipal(ctx, km)
+	orderpicker := f.occupationID("orderpicker")
+	var fit, short []string
+	for i, hours := range [][2]int{{24, 32}, {8, 12}, {24, 36}, {12, 16}, {32, 40}, {4, 8}} {
+		travel, rung, hmin, hmax := 25, 5, hours[0], hours[1]
+		c, err := f.candidates.Create(kctx, km, candidate.Profile{Occupations: []string{orderpicker}, Skills: []string{"heftruckcertificaat"}, PC4: "3511",
+			MaxTravelKm: &travel, Rung: &rung, HoursMin: &hmin, HoursMax: &hmax}, candidate.Identity{Name: fmt.Sprintf("Uren %d", i)}, "")
+		must(t, err)
+		// The short-hours candidates confirmed most recently: the sort alone would put them first.
+		age := 30 - i
+		if hmax >= 24 {
+			fit = append(fit, c.ID)
+		} else {
+			short, age = append(short, c.ID), i
+		}
+		must(t, g.Exec(`UPDATE candidates SET consent = true, confirmed_at = ? WHERE id = ?`, f.clock().AddDate(0, 0, -age), c.ID).Error)
+	}
+	_, err := f.search.Reindex(ctx, candidate.Source{DB: g, Skills: f.skills})
+	must(t, err)
+	wg := f.browser().signIn(werkgeverA)
+	body := strings.NewReplacer(`"occupationId":"`+f.occupationID("bakker")+`"`, `"occupationId":"`+orderpicker+`"`,
+		`"requiredSkills":["haccp"],"niceSkills":["klantgericht"]`, `"requiredSkills":["heftruckcertificaat"]`).Replace(f.openingJSON("", "Orderpicker"))
+	if !strings.Contains(body, `"hoursMin":24`) {
+		t.Fatalf("test data: the opening asks 24 hours: %s", body)
+	}
+	o := wg.createOpening(body)
+	wg.moveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
+	var pool poolJSON
+	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pool)
+	got := pool.ids()
+	if len(got) != 6 {
+		t.Fatalf("pool %v, want all six", got)
+	}
+	for i, id := range got {
+		if (i < 3) != slices.Contains(fit, id) {
+			t.Fatalf("the three who can work 24 hours rank first: %v (fit %v, short %v)", got, fit, short)
+		}
+	}
+	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?anyOccupation=true", "", http.StatusOK, &pool)
+	if got := pool.ids(); len(got) != 6 || !slices.Contains(short, got[0]) {
+		t.Errorf("anyOccupation: freshest first whatever the hours: %v", got)
 	}
 }

@@ -16,7 +16,7 @@ import (
 // without consent or beyond their own travel distance are judged too, so
 // their absence from the pool counts against recall, never for precision.
 var judgements = map[string]map[string]int{
-	"Medewerker bakkerij (ochtend)": {"Sanne de Boer": 2, "Fenna Visser": 2, "Lieke Smits": 2, "Joost Mulder": 1, "Rachid Ouali": 1, "Daan Hoekstra": 1},
+	"Medewerker bakkerij (ochtend)": {"Sanne de Boer": 2, "Fenna Visser": 2, "Lieke Smits": 2, "Joost Mulder": 1, "Rachid Ouali": 1, "Daan Hoekstra": 1, "Sem de Wit": 1},
 	"Orderpicker":                   {"Mohamed Amrani": 2, "Kofi Mensah": 2, "Peter van Dijk": 1, "Anna Kowalska": 1},
 	"Keukenhulp":                    {"Tim Verhoeven": 2, "Mariam Tesfay": 1},
 }
@@ -88,7 +88,7 @@ func TestPoolRelevance(t *testing.T) {
 		t.Logf("%-30s retrieved %d of %d judged; precision@10 %.2f; nDCG@20 %.2f", title, len(pool.Items), len(judged), p10, ndcg)
 	}
 	n := float64(len(judgements))
-	t.Logf("mean precision@10 %.2f, mean nDCG@20 %.2f (small demo pools: at most 6 relevant candidates each, so precision@10 ≤ 0.6)", totalP/n, totalN/n)
+	t.Logf("mean precision@10 %.2f, mean nDCG@20 %.2f (small demo pools: at most 7 relevant candidates each, so precision@10 ≤ 0.7)", totalP/n, totalN/n)
 	if totalN/n < 0.6 {
 		t.Errorf("mean nDCG@20 %.2f below 0.6", totalN/n)
 	}

@@ -52,6 +52,42 @@ type Document struct {
 	LKSIndicatie        bool           `json:"lksIndicatie"`
 	Consent             bool           `json:"consent"`
 	ConfirmedAt         int64          `json:"confirmedAt"` // Unix seconds
+	// HoursFit holds a word per step of weekly hours the candidate can
+	// work (HoursFitWords): the pool's query names the opening's minimum,
+	// so Meilisearch's word ranking favours candidates who can work it.
+	HoursFit []string `json:"hoursFit"`
+}
+
+// hoursSteps are the weekly hours HoursFit words stand for: every two hours
+// up to a full-time week, then every four.
+var hoursSteps = []int{4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 44, 48, 52, 56, 60}
+
+func hoursWord(h int) string { return fmt.Sprintf("urenvanaf%02d", h) }
+
+// HoursFitWords are the words of a candidate who can work at most hoursMax
+// hours a week: one per step up to it. Letters and two digits, so the pool
+// query's last (prefix-matched) word cannot match a longer one, and typo
+// tolerance is off for the attribute.
+func HoursFitWords(hoursMax int) []string {
+	out := []string{}
+	for _, h := range hoursSteps {
+		if h <= hoursMax {
+			out = append(out, hoursWord(h))
+		}
+	}
+	return out
+}
+
+// HoursFitQuery is the word an opening asking at least hoursMin hours adds
+// to its pool query: the largest step at or below hoursMin ("" for none).
+func HoursFitQuery(hoursMin int) string {
+	w := ""
+	for _, h := range hoursSteps {
+		if h <= hoursMin {
+			w = hoursWord(h)
+		}
+	}
+	return w
 }
 
 // Index is the candidates index; its settings go in before any document.
@@ -59,7 +95,9 @@ var Index = search.Index{
 	Name:       IndexName,
 	PrimaryKey: "id",
 	Settings: &meilisearch.Settings{
-		SearchableAttributes: []string{"iscoGroups", "occupationLabels", "occupationAltLabels", "skillLabels"},
+		SearchableAttributes: []string{"iscoGroups", "occupationLabels", "occupationAltLabels", "skillLabels", "hoursFit"},
+		TypoTolerance: &meilisearch.TypoTolerance{Enabled: true, MinWordSizeForTypos: meilisearch.MinWordSizeForTypos{OneTypo: 5, TwoTypos: 9},
+			DisableOnAttributes: []string{"hoursFit"}},
 		FilterableAttributes: []string{"id", "regionId", "status", "consent", "occupations", "iscoGroups", "skills", "hoursMin", "hoursMax",
 			"availableFrom", "rung", "educationRank", "languages", "languageCodes", "drivingLicence", "ownTransport", "doelgroepregister",
 			"praktijkroute", "lksIndicatie", "supportNeeds", "confirmedAt", "pc4", "maxTravelKm", "days", "dayParts", "_geo"},
@@ -147,6 +185,7 @@ func (s Source) document(r Row, occ map[string]occupationInfo) Document {
 	if r.HoursMax != nil {
 		d.HoursMax = *r.HoursMax
 	}
+	d.HoursFit = HoursFitWords(d.HoursMax)
 	if r.AvailableFrom != nil {
 		d.AvailableFrom = r.AvailableFrom.Unix()
 	}

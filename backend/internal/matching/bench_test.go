@@ -49,8 +49,8 @@ func cpuTime() time.Duration {
 // constant rate (vegeta as a library) four handlers in one run: the pool
 // (matching.Service.Get: the opening from Postgres, the Meilisearch query,
 // cards with reasons, JSON) and the identical raw Meilisearch query it
-// issues, each for a typical pool and for the broadest one (no text, 200 km,
-// every rung). It reports p50/p95/p99, errors and this process's CPU per
+// issues, each for a typical pool and for the broadest one (no text:
+// anyOccupation, 200 km, every rung). It reports p50/p95/p99, errors and this process's CPU per
 // request. The work runs once whatever -benchtime says.
 func BenchmarkPool(b *testing.B) {
 	poolBench.Do(func() { measurePool(b) })
@@ -115,7 +115,7 @@ func measurePool(b *testing.B) {
 	pools := &matching.Service{DB: g, Search: sc, Openings: openings, Skills: skills}
 
 	typical := matching.Filters{Page: 1}
-	broad := matching.Filters{Page: 1, RadiusKm: 200, RungMin: 1, RungMax: 6}
+	broad := matching.Filters{Page: 1, RadiusKm: 200, RungMin: 1, RungMax: 6, AnyOccupation: true}
 	var mu sync.Mutex
 	matches := map[string]int{}
 	poolHandler := func(f matching.Filters, name string) http.HandlerFunc {
@@ -131,18 +131,14 @@ func measurePool(b *testing.B) {
 			_ = json.NewEncoder(w).Encode(pool.Cards)
 		}
 	}
-	rawHandler := func(f matching.Filters, text bool) http.HandlerFunc {
+	rawHandler := func(f matching.Filters) http.HandlerFunc {
 		full, err := openings.Get(pctx, p, o.ID)
 		must(err)
 		query, err := pools.BuildQuery(ctx, full, f)
 		must(err)
-		qtext := query.Text
-		if !text {
-			qtext = ""
-		}
 		return func(w http.ResponseWriter, r *http.Request) {
 			req := *query.Request
-			res, err := sc.Index(candidate.IndexName).SearchRawWithContext(r.Context(), qtext, &req)
+			res, err := sc.Index(candidate.IndexName).SearchRawWithContext(r.Context(), query.Text, &req)
 			if err != nil {
 				http.Error(w, err.Error(), http.StatusInternalServerError)
 				return
@@ -152,9 +148,9 @@ func measurePool(b *testing.B) {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/pool", poolHandler(typical, "pool"))
-	mux.Handle("/raw", rawHandler(typical, true))
+	mux.Handle("/raw", rawHandler(typical))
 	mux.Handle("/broad", poolHandler(broad, "broad"))
-	mux.Handle("/broad-raw", rawHandler(broad, true))
+	mux.Handle("/broad-raw", rawHandler(broad))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 

@@ -26,6 +26,7 @@ type poolInput struct {
 	Flags           []string `query:"flags" maxItems:"3" enum:"doelgroepregister,praktijkroute,lksIndicatie"`
 	OfferedSupport  bool     `query:"offeredSupport" doc:"Only candidates whose support needs the opening offers"`
 	FreshOnly       bool     `query:"freshOnly" doc:"Leave out profiles not confirmed in 90 days"`
+	AnyOccupation   bool     `query:"anyOccupation" doc:"Every occupation: the whole pool on the rungs and distance, freshest profiles and earliest availability first"`
 	Page            int      `query:"page" minimum:"1" maximum:"50" default:"1" doc:"20 per page, at most 1,000 candidates"`
 }
 
@@ -99,7 +100,8 @@ func Register(api huma.API, s *Service) {
 		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder),
 		func(ctx context.Context, in *poolInput) (*struct{ Body poolBody }, error) {
 			f := Filters{RadiusKm: in.RadiusKm, HoursMin: in.HoursMin, HoursMax: in.HoursMax, MinEducation: in.MinEducation, Languages: in.Languages,
-				DrivingLicence: in.DrivingLicence, RungMin: in.RungMin, RungMax: in.RungMax, Flags: in.Flags, FreshOnly: in.FreshOnly, Page: in.Page}
+				DrivingLicence: in.DrivingLicence, RungMin: in.RungMin, RungMax: in.RungMax, Flags: in.Flags, FreshOnly: in.FreshOnly,
+				AnyOccupation: in.AnyOccupation, Page: in.Page}
 			if in.AvailableBefore != "" {
 				d, err := opening.ParseDate("availableBefore", in.AvailableBefore)
 				if err != nil {

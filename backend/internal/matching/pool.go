@@ -62,7 +62,10 @@ type Filters struct {
 	Flags           []string // doelgroepregister, praktijkroute, lksIndicatie
 	OfferedSupport  bool     // only candidates whose support needs the opening all offers
 	FreshOnly       bool     // leave out profiles not confirmed in 90 days
-	Page            int      // 1-based
+	// AnyOccupation drops the occupation and skill text: the whole region
+	// on the rungs, ordered by fresh profiles and earliest availability.
+	AnyOccupation bool
+	Page          int // 1-based
 }
 
 // PageSize and MaxPage bound what a pool reaches: 20 per page, 1,000 in all.
@@ -245,13 +248,21 @@ func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) 
 		}
 	}
 	// Text: the ISCO unit group first (every hit shares it: exact and near
-	// occupations), then the occupation and the required skills, so hits
-	// matching more of them rank higher.
+	// occupations), then the occupation, the required skills and last the
+	// opening's minimum hours. Meilisearch drops words from the end
+	// (matchingStrategy last), so a hit matching more of them, in this
+	// order of weight, ranks higher: skills before hours fit.
 	words := []string{o.ISCOGroup, o.OccupationLabel}
 	for _, id := range o.RequiredSkills {
 		if sk, ok := s.Skills.Get(id); ok {
 			words = append(words, sk.LabelNL)
 		}
+	}
+	if w := candidate.HoursFitQuery(o.HoursMin); w != "" {
+		words = append(words, w)
+	}
+	if f.AnyOccupation {
+		words = nil
 	}
 	hits := int64(PageSize)
 	return Query{Text: strings.Join(words, " "), Base: strings.Join(base, " AND "), Request: &meilisearch.SearchRequest{
@@ -332,6 +343,8 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 		return Pool{}, err
 	}
 	var pinned []candidate.Document
+	var pinnedTotal int
+	var pinFacets map[string]map[string]int
 	var res *meilisearch.SearchResponse
 	if len(pins) > 0 {
 		ids := make([]string, 0, len(pins))
@@ -342,21 +355,27 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 		q.Request.Filter = fmt.Sprintf("%s AND NOT id IN %s", q.Request.Filter, quote(ids))
 		main := *q.Request
 		main.IndexUID, main.Query = s.Search.UID(candidate.IndexName), q.Text
-		queries := []*meilisearch.SearchRequest{&main}
+		// Pinned candidates, first on the first page, in the same request;
+		// on later pages only counted, so totals and facet counts include
+		// them on every page.
+		perPage := int64(0)
 		if f.Page == 1 {
-			// Pinned candidates, first on the first page: the same request.
-			limit := int64(len(ids))
-			queries = append(queries, &meilisearch.SearchRequest{IndexUID: main.IndexUID, Filter: q.Base + " AND id IN " + quote(ids), Limit: limit})
+			perPage = int64(len(ids))
 		}
-		multi, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: queries})
+		pinQuery := &meilisearch.SearchRequest{IndexUID: main.IndexUID, Filter: q.Base + " AND id IN " + quote(ids), Facets: facets,
+			HitsPerPage: &perPage, Page: 1}
+		multi, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: []*meilisearch.SearchRequest{&main, pinQuery}})
 		if err != nil {
 			return Pool{}, fmt.Errorf("pool query: %v: %w", err, apperr.ErrUnavailable)
 		}
 		res = &multi.Results[0]
-		if len(multi.Results) > 1 {
-			if err := multi.Results[1].Hits.DecodeInto(&pinned); err != nil {
-				return Pool{}, err
-			}
+		pinRes := multi.Results[1]
+		if err := pinRes.Hits.DecodeInto(&pinned); err != nil {
+			return Pool{}, err
+		}
+		pinnedTotal = int(pinRes.TotalHits)
+		if len(pinRes.FacetDistribution) > 0 {
+			_ = json.Unmarshal(pinRes.FacetDistribution, &pinFacets)
 		}
 	} else {
 		res, err = s.Search.Index(candidate.IndexName).SearchWithContext(ctx, q.Text, q.Request)
@@ -368,9 +387,17 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 	if err := res.Hits.DecodeInto(&docs); err != nil {
 		return Pool{}, err
 	}
-	out := Pool{Total: int(res.TotalHits) + len(pinned), Page: f.Page, TotalPages: int(res.TotalPages), Query: q, Facets: map[string]map[string]int{}}
+	out := Pool{Total: int(res.TotalHits) + pinnedTotal, Page: f.Page, TotalPages: int(res.TotalPages), Query: q, Facets: map[string]map[string]int{}}
 	if len(res.FacetDistribution) > 0 {
 		_ = json.Unmarshal(res.FacetDistribution, &out.Facets)
+	}
+	for facet, counts := range pinFacets {
+		if out.Facets[facet] == nil {
+			out.Facets[facet] = map[string]int{}
+		}
+		for v, n := range counts {
+			out.Facets[facet][v] += n
+		}
 	}
 	for _, d := range pinned {
 		c := s.card(o, d)

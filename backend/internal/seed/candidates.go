@@ -35,18 +35,20 @@ var demoCandidateList = []demoCandidate{
 	{"Olena Shevchenko", "verkoopmedewerker", "3526", []string{"kassasysteem", "oekraiens-b1", "nederlands-a2"}, 4, 20, 32, nil, true, 12},
 	{"Peter van Dijk", "magazijnmedewerker", "3705", []string{"rijbewijs-b", "heftruckcertificaat"}, 6, 36, 40, nil, true, 3},
 	{"Mariam Tesfay", "keukenhulp", "3607", []string{"tigrinya-b1", "haccp"}, 2, 8, 12, []string{"vaste-begeleider", "rustige-werkplek"}, true, 25},
-	// A bakery pool for the demo vacature in 3511 (15 km): 3, 5, 8 and 8 km away, one too far for their own limit.
+	// A bakery pool for the demo vacature in 3511 (15 km): 3, 5, 8, 8 and 12 km away, one too far for their own limit.
 	{"Joost Mulder", "banketbakker", "3584", []string{"haccp", "rijbewijs-b"}, 5, 24, 36, nil, true, 7},
 	{"Fenna Visser", "bakker", "3991", []string{"haccp", "klantgericht"}, 4, 16, 24, []string{"opbouw-uren"}, true, 50},
 	{"Rachid Ouali", "gebakmaker", "3705", []string{"haccp"}, 6, 32, 38, nil, true, 12},
 	{"Lieke Smits", "bakker", "3437", []string{"klantgericht"}, 4, 20, 28, []string{"jobcoach"}, true, 30},
 	{"Daan Hoekstra", "bakker", "3451", []string{"haccp"}, 5, 24, 32, nil, true, 3},
+	// 12 km away (Breukelen) with a driving licence: narrowing the bakery pool to 10 km leaves them out.
+	{"Sem de Wit", "bakker", "3621", []string{"haccp", "rijbewijs-b"}, 5, 24, 32, nil, true, 20},
 }
 
 // demoTravel and demoLicence override the generated travel distance and
 // driving licence for the bakery pool.
-var demoTravel = map[string]int{"Joost Mulder": 15, "Fenna Visser": 10, "Rachid Ouali": 20, "Lieke Smits": 10, "Daan Hoekstra": 5}
-var demoLicence = map[string]bool{"Joost Mulder": true, "Rachid Ouali": true}
+var demoTravel = map[string]int{"Joost Mulder": 15, "Fenna Visser": 10, "Rachid Ouali": 20, "Lieke Smits": 10, "Daan Hoekstra": 5, "Sem de Wit": 15}
+var demoLicence = map[string]bool{"Joost Mulder": true, "Rachid Ouali": true, "Sem de Wit": true}
 
 // demoKandidaatCode is the public code of the demo kandidaat's account.
 const demoKandidaatCode = "K-7F3A2"

@@ -3521,6 +3521,8 @@ export interface operations {
                 offeredSupport?: boolean;
                 /** @description Leave out profiles not confirmed in 90 days */
                 freshOnly?: boolean;
+                /** @description Every occupation: the whole pool on the rungs and distance, freshest profiles and earliest availability first */
+                anyOccupation?: boolean;
                 /** @description 20 per page, at most 1,000 candidates */
                 page?: number;
             };
