@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, CheckboxGroup, Choice, DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
+import { Button, CheckboxGroup, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { api } from '../../lib/api/client';
+import { ApiError } from '../../lib/api/error';
 import type { components, paths } from '../../lib/api/schema';
 import { useSession } from '../../lib/session';
 import { useOpening } from './api';
@@ -11,12 +12,15 @@ import { formatDate } from './OpeningPage';
 
 type Card = components['schemas']['CardBody'];
 type PoolQuery = NonNullable<paths['/openings/{id}/pool']['get']['parameters']['query']>;
+type Facets = components['schemas']['PoolBody']['facets'];
 
 function usePool(id: string, query: PoolQuery) {
   return useQuery({
     queryKey: ['pool', id, query],
     placeholderData: keepPreviousData,
-    queryFn: async () => (await api.GET('/openings/{id}/pool', { params: { path: { id }, query } })).data!,
+    // The API takes lists comma-separated (languages=nl,ar), not repeated.
+    queryFn: async () =>
+      (await api.GET('/openings/{id}/pool', { params: { path: { id }, query }, querySerializer: { array: { style: 'form', explode: false } } })).data!,
   });
 }
 
@@ -95,32 +99,126 @@ function CandidateCard({ c, canPin, onPin }: { c: Card; canPin: boolean; onPin: 
   );
 }
 
+type Language = NonNullable<PoolQuery['languages']>[number];
+type Flag = NonNullable<PoolQuery['flags']>[number];
+
+/** PoolFilters is the filter panel's state: strings for selects, lists for checkbox groups. */
+type PoolFilters = {
+  radius: string;
+  minEducation: string;
+  hoursMin: string;
+  availableBefore: string;
+  rungMin: string;
+  rungMax: string;
+  /** options: drivingLicence, freshOnly, offeredSupport. */
+  options: string[];
+  languages: string[];
+  flags: string[];
+  /** occupations: ['any'] shows every occupation. */
+  occupations: string[];
+};
+
+const noFilters: PoolFilters = {
+  radius: '',
+  minEducation: '',
+  hoursMin: '',
+  availableBefore: '',
+  rungMin: '',
+  rungMax: '',
+  options: [],
+  languages: [],
+  flags: [],
+  occupations: [],
+};
+
+const educationLevels = ['vmbo', 'mbo1', 'mbo2', 'mbo3', 'mbo4', 'havo', 'hbo'];
+const flagNames: Flag[] = ['doelgroepregister', 'praktijkroute', 'lksIndicatie'];
+const rungs = [1, 2, 3, 4, 5, 6];
+
+function toQuery(f: PoolFilters, page: number): PoolQuery {
+  return {
+    page,
+    ...(f.radius ? { radiusKm: Number(f.radius) } : {}),
+    ...(f.minEducation ? { minEducation: f.minEducation as PoolQuery['minEducation'] } : {}),
+    ...(f.hoursMin ? { hoursMin: Number(f.hoursMin) } : {}),
+    ...(f.availableBefore ? { availableBefore: f.availableBefore } : {}),
+    ...(f.rungMin ? { rungMin: Number(f.rungMin) } : {}),
+    ...(f.rungMax ? { rungMax: Number(f.rungMax) } : {}),
+    ...(f.languages.length ? { languages: [...f.languages].sort() as Language[] } : {}),
+    ...(f.flags.length ? { flags: flagNames.filter((n) => f.flags.includes(n)) } : {}),
+    ...(f.options.includes('drivingLicence') ? { drivingLicence: true } : {}),
+    ...(f.options.includes('freshOnly') ? { freshOnly: true } : {}),
+    ...(f.options.includes('offeredSupport') ? { offeredSupport: true } : {}),
+    ...(f.occupations.includes('any') ? { anyOccupation: true } : {}),
+  };
+}
+
 /** OpeningPool is the opening's Kandidaten tab: anonymous cards, filters with counts, reasons and gaps. */
 export function OpeningPool() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const role = useSession().data?.user?.role;
   const canPin = role === 'accountmanager' || role === 'admin';
   const opening = useOpening(id);
-  const [radius, setRadius] = useState('');
-  const [options, setOptions] = useState<string[]>([]);
-  const [minEducation, setMinEducation] = useState('');
+  const [filters, setFilters] = useState<PoolFilters>(noFilters);
   const [page, setPage] = useState(1);
-  const query: PoolQuery = {
-    page,
-    ...(radius ? { radiusKm: Number(radius) } : {}),
-    ...(options.includes('drivingLicence') ? { drivingLicence: true } : {}),
-    ...(options.includes('freshOnly') ? { freshOnly: true } : {}),
-    ...(options.includes('offeredSupport') ? { offeredSupport: true } : {}),
-    ...(minEducation ? { minEducation: minEducation as PoolQuery['minEducation'] } : {}),
-  };
-  const pool = usePool(id, query);
+  const form = useRef<HTMLFormElement>(null);
+  const pool = usePool(id, toQuery(filters, page));
   const pin = usePin(id);
-  const count = (facet: string, value: string) => pool.data?.facets?.[facet]?.[value] ?? 0;
-  const change = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
+  // While a refused combination is shown, the counts stay those of the last answer.
+  const [lastFacets, setLastFacets] = useState<Facets>({});
+  if (pool.data && pool.data.facets !== lastFacets) setLastFacets(pool.data.facets);
+  const facets = pool.data?.facets ?? lastFacets;
+  const count = (facet: string, value: string) => facets[facet]?.[value] ?? 0;
+  const set = <K extends keyof PoolFilters>(key: K) => (v: PoolFilters[K]) => {
+    setFilters((f) => ({ ...f, [key]: v }));
     setPage(1);
   };
+  const clear = () => {
+    setFilters(noFilters);
+    setPage(1);
+    // The clear buttons go away with the filters: keep the focus in the panel.
+    form.current?.querySelector('select')?.focus();
+  };
+  // A combination the server refuses (e.g. rungs out of order) lands on the filter it names.
+  const invalid = pool.error instanceof ApiError && pool.error.status === 400 ? pool.error : undefined;
+  const fieldErrors = invalid?.fieldErrors() ?? {};
+  const fieldMessages = invalid?.fieldMessages(i18n.language) ?? {};
+  const fe = (name: string) => ({ error: fieldErrors[name], message: fieldMessages[name] });
+  // The selects keep the chosen bounds in order; a refused range has one bound
+  // chosen and the region's other bound on the wrong side of it.
+  const rungError = (which: 'rungMin' | 'rungMax') => {
+    const code = fieldErrors.rungMin ?? fieldErrors.rungMax;
+    if (!code) return {};
+    const alone = filters.rungMin && !filters.rungMax ? 'rungMin' : !filters.rungMin && filters.rungMax ? 'rungMax' : undefined;
+    if (alone) return which === alone ? { error: code, message: t(`pool.${alone}Alone`) } : {};
+    return which === 'rungMin' ? { error: code, message: fieldMessages.rungMin ?? fieldMessages.rungMax } : {};
+  };
+
+  const languageName = (code: string) => t(`candidate.languageNames.${code}`, { defaultValue: code });
+  const languageCounts = facets.languageCodes ?? {};
+  const languageCodes = [...new Set([...Object.keys(languageCounts).filter((c) => languageCounts[c] > 0), ...filters.languages])].sort(
+    (a, b) => (languageCounts[b] ?? 0) - (languageCounts[a] ?? 0) || languageName(a).localeCompare(languageName(b)),
+  );
+  const rungOptions = (keep: (r: number) => boolean) => [
+    { value: '', label: t('pool.rungDefault') },
+    ...rungs.filter(keep).map((r) => ({ value: String(r), label: t('pool.rungOption', { rung: r, count: count('rung', String(r)) }) })),
+  ];
+
+  // What narrows the pool, in words, for the empty state.
+  const active: string[] = [];
+  if (filters.radius) active.push(t('pool.active.radius', { km: filters.radius }));
+  if (filters.minEducation) active.push(t('pool.active.minEducation', { level: t(`candidate.educationLevels.${filters.minEducation}`) }));
+  if (filters.hoursMin) active.push(t('pool.active.hoursMin', { hours: filters.hoursMin }));
+  if (filters.availableBefore) active.push(t('pool.active.availableBefore', { date: formatDate(filters.availableBefore, i18n.language) }));
+  if (filters.rungMin && filters.rungMax) active.push(t('pool.active.rungRange', { min: filters.rungMin, max: filters.rungMax }));
+  else if (filters.rungMin) active.push(t('pool.active.rungMin', { min: filters.rungMin }));
+  else if (filters.rungMax) active.push(t('pool.active.rungMax', { max: filters.rungMax }));
+  if (filters.languages.length) active.push(t('pool.active.languages', { names: filters.languages.map(languageName).join(', ') }));
+  for (const o of ['drivingLicence', 'freshOnly', 'offeredSupport']) if (filters.options.includes(o)) active.push(t(`pool.active.${o}`));
+  for (const fl of flagNames) if (filters.flags.includes(fl)) active.push(t(`pool.active.${fl}`));
+  const anyActive = active.length > 0 || filters.occupations.length > 0;
+
   return (
     <DataState isLoading={opening.isLoading} error={opening.error}>
       {opening.data && (
@@ -128,43 +226,88 @@ export function OpeningPool() {
           <PageTitle>{t('pool.title', { title: opening.data.title })}</PageTitle>
           <OpeningTabs id={id} current="pool" />
           <Paragraph>{t('pool.intro')}</Paragraph>
-          <form className="wh-filters" onSubmit={(e) => e.preventDefault()} aria-label={t('pool.filters')}>
-            <Choice label={t('pool.radius')} name="radius" value={radius} onChange={change(setRadius)}
-              options={[{ value: '', label: t('pool.radiusDefault', { km: opening.data.maxTravelKm }) }, ...[5, 10, 15, 25, 50, 100].map((k) => ({ value: String(k), label: t('pool.km', { km: k }) }))]} />
-            <Choice label={t('pool.minEducation')} name="minEducation" value={minEducation} onChange={change(setMinEducation)}
-              options={[{ value: '', label: t('pool.anyEducation') }, ...['vmbo', 'mbo1', 'mbo2', 'mbo3', 'mbo4', 'havo', 'hbo'].map((e) => ({ value: e, label: t(`candidate.educationLevels.${e}`) }))]} />
-            <CheckboxGroup legend={t('pool.narrow')} name="options" values={options} onChange={change(setOptions)}
-              options={[
-                { value: 'drivingLicence', label: t('pool.withLicence', { count: count('drivingLicence', 'true') }) },
-                { value: 'freshOnly', label: t('pool.freshOnly') },
-                { value: 'offeredSupport', label: t('pool.offeredSupport') },
-              ]} />
-          </form>
-          <DataState isLoading={pool.isLoading} error={pool.error}>
-            <p role="status" className="wh-count">
-              {t('pool.count', { count: pool.data?.total ?? 0 })}
-            </p>
-            {pool.data?.items.length === 0 ? (
-              <Notice type="info">{t('pool.empty')}</Notice>
-            ) : (
-              <div className="wh-cards">
-                {pool.data?.items.map((c) => (
-                  <CandidateCard key={c.id} c={c} canPin={canPin} onPin={(p) => pin.mutate({ candidateId: c.id, pin: p })} />
-                ))}
+          <form ref={form} className="wh-filters wh-filters--panel" onSubmit={(e) => e.preventDefault()} aria-label={t('pool.filters')}>
+            <div className="wh-filters__fields">
+              <Choice label={t('pool.radius')} name="radius" value={filters.radius} onChange={set('radius')} {...fe('radiusKm')}
+                options={[{ value: '', label: t('pool.radiusDefault', { km: opening.data.maxTravelKm }) }, ...[5, 10, 15, 25, 50, 100].map((k) => ({ value: String(k), label: t('pool.km', { km: k }) }))]} />
+              <Choice label={t('pool.minEducation')} name="minEducation" value={filters.minEducation} onChange={set('minEducation')} {...fe('minEducation')}
+                options={[{ value: '', label: t('pool.anyEducation') }, ...educationLevels.map((e) => ({ value: e, label: t(`candidate.educationLevels.${e}`) }))]} />
+              <Choice label={t('pool.hoursMin')} name="hoursMin" value={filters.hoursMin} onChange={set('hoursMin')} {...fe('hoursMin')}
+                options={[{ value: '', label: t('pool.anyHours') }, ...[8, 16, 24, 32].map((h) => ({ value: String(h), label: t('pool.hoursOption', { hours: h }) }))]} />
+              <Field label={t('pool.availableBefore')} name="availableBefore" type="date" value={filters.availableBefore} onChange={set('availableBefore')} {...fe('availableBefore')} />
+            </div>
+            <div className="wh-filters__groups">
+              {/* A fieldset for the range, marked up like CheckboxGroup's so the groups look alike. */}
+              <div className="utrecht-form-fieldset">
+                <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset wh-filters__range">
+                  <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('pool.rungs')}</legend>
+                  <Choice label={t('pool.rungMin')} name="rungMin" value={filters.rungMin} onChange={set('rungMin')} {...rungError('rungMin')}
+                    options={rungOptions((r) => !filters.rungMax || r <= Number(filters.rungMax))} />
+                  <Choice label={t('pool.rungMax')} name="rungMax" value={filters.rungMax} onChange={set('rungMax')} {...rungError('rungMax')}
+                    options={rungOptions((r) => !filters.rungMin || r >= Number(filters.rungMin))} />
+                </fieldset>
               </div>
-            )}
-            {(pool.data?.totalPages ?? 0) > 1 && (
+              <CheckboxGroup legend={t('pool.narrow')} name="options" values={filters.options} onChange={set('options')}
+                options={[
+                  { value: 'drivingLicence', label: t('pool.withLicence', { count: count('drivingLicence', 'true') }) },
+                  { value: 'freshOnly', label: t('pool.freshOnly') },
+                  { value: 'offeredSupport', label: t('pool.offeredSupport') },
+                ]} />
+              <CheckboxGroup legend={t('pool.schemes')} name="flags" values={filters.flags} onChange={set('flags')} {...fe('flags')}
+                options={flagNames.map((fl) => ({ value: fl, label: t(`pool.flag.${fl}`, { count: count(fl, 'true') }) }))} />
+              {languageCodes.length > 0 && (
+                <CheckboxGroup legend={t('pool.languages')} description={t('pool.languagesHelp')} name="languages" values={filters.languages} onChange={set('languages')} {...fe('languages')}
+                  options={languageCodes.map((c) => ({ value: c, label: t('pool.withCount', { label: languageName(c), count: languageCounts[c] ?? 0 }) }))} />
+              )}
+              <CheckboxGroup legend={t('pool.occupations')} description={t('pool.anyOccupationHelp')} name="occupations" values={filters.occupations} onChange={set('occupations')}
+                options={[{ value: 'any', label: t('pool.anyOccupation') }]} />
+            </div>
+            {anyActive && (
               <div className="wh-actions">
-                <Button secondary disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                  {t('pool.previous')}
-                </Button>
-                <span>{t('pool.page', { page, pages: pool.data?.totalPages })}</span>
-                <Button secondary disabled={page >= (pool.data?.totalPages ?? 1)} onClick={() => setPage(page + 1)}>
-                  {t('pool.next')}
+                <Button secondary onClick={clear}>
+                  {t('pool.clear')}
                 </Button>
               </div>
             )}
-          </DataState>
+          </form>
+          {invalid ? (
+            <Notice type="warning">{t('pool.invalid')}</Notice>
+          ) : (
+            <DataState isLoading={pool.isLoading} error={pool.error}>
+              <p role="status" className="wh-count">
+                {t('pool.count', { count: pool.data?.total ?? 0 })}
+              </p>
+              {pool.data?.items.length === 0 ? (
+                <>
+                  <Notice type="info">
+                    {t('pool.empty')} {active.length > 0 ? t('pool.emptyActive', { filters: active.join(', ') }) : t('pool.emptyNone')}
+                  </Notice>
+                  {anyActive && (
+                    <div className="wh-actions">
+                      <Button onClick={clear}>{t('pool.clearAll')}</Button>
+                    </div>
+                  )}
+                </>
+              ) : (
+                <div className="wh-cards">
+                  {pool.data?.items.map((c) => (
+                    <CandidateCard key={c.id} c={c} canPin={canPin} onPin={(p) => pin.mutate({ candidateId: c.id, pin: p })} />
+                  ))}
+                </div>
+              )}
+              {(pool.data?.totalPages ?? 0) > 1 && (
+                <div className="wh-actions">
+                  <Button secondary disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                    {t('pool.previous')}
+                  </Button>
+                  <span>{t('pool.page', { page, pages: pool.data?.totalPages })}</span>
+                  <Button secondary disabled={page >= (pool.data?.totalPages ?? 1)} onClick={() => setPage(page + 1)}>
+                    {t('pool.next')}
+                  </Button>
+                </div>
+              )}
+            </DataState>
+          )}
         </>
       )}
     </DataState>
