@@ -8,11 +8,15 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/riverqueue/river"
+	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/invite"
+	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
@@ -106,10 +110,27 @@ func (a *app) candidates(q *jobs.Client) *candidate.Service {
 	return &candidate.Service{DB: a.db.Gorm, Jobs: q, Skills: a.skills, Outbox: mail.NewOutbox(q, a.cfg.SessionSecret)}
 }
 
+// notices is the notification service, queuing mail through q.
+func (a *app) notices(q mail.Inserter) *notification.Service {
+	return &notification.Service{DB: a.db.Gorm, Outbox: mail.NewOutbox(q, a.cfg.SessionSecret), BaseURL: a.cfg.BaseURL}
+}
+
+// invites is the invites service, queuing mail and index syncs through q.
+func (a *app) invites(q *jobs.Client) *invite.Service {
+	return newInvites(a.db.Gorm, q, a.cfg.SessionSecret, a.openings(q), a.candidates(q), a.notices(q), nil)
+}
+
+// newInvites wires the invites service (also for the tests' fixture).
+func newInvites(db *gorm.DB, q mail.Inserter, secret string, openings *opening.Service, candidates *candidate.Service, notices *notification.Service, now func() time.Time) *invite.Service {
+	return &invite.Service{DB: db, Outbox: mail.NewOutbox(q, secret), Notify: notices, Openings: openings, Candidates: candidates, Now: now}
+}
+
 // mailTemplates are every domain's mail templates, by name.
 func mailTemplates(baseURL string) map[string]mail.Template {
 	t := identity.MailTemplates(baseURL)
 	maps.Copy(t, candidate.MailTemplates(baseURL))
+	maps.Copy(t, invite.Templates(baseURL))
+	t[notification.MailTemplate] = notification.Template{BaseURL: baseURL}
 	return t
 }
 
@@ -131,8 +152,10 @@ func (a *app) workers(q *jobs.Deferred) (*river.Workers, error) {
 		Recipients: &identity.Service{DB: a.db.Gorm}, Templates: mailTemplates(a.cfg.BaseURL),
 	})
 	// The reminder worker queues mail through the client made from these workers.
-	river.AddWorker(w, &candidate.RemindWorker{Service: &candidate.Service{DB: a.db.Gorm, Skills: a.skills, Jobs: q,
-		Outbox: mail.NewOutbox(q, a.cfg.SessionSecret)}})
+	candidates := &candidate.Service{DB: a.db.Gorm, Skills: a.skills, Jobs: q, Outbox: mail.NewOutbox(q, a.cfg.SessionSecret)}
+	river.AddWorker(w, &candidate.RemindWorker{Service: candidates})
+	openings := &opening.Service{DB: a.db.Gorm, Jobs: q, Skills: a.skills}
+	river.AddWorker(w, &invite.SweepWorker{Service: newInvites(a.db.Gorm, q, a.cfg.SessionSecret, openings, candidates, a.notices(q), nil)})
 	return w, nil
 }
 
@@ -143,7 +166,7 @@ func (a *app) jobs(work bool) (*jobs.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work, PeriodicJobs: slices.Concat(identity.PeriodicJobs(), search.PeriodicJobs(), candidate.PeriodicJobs())})
+	c, err := jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work, PeriodicJobs: slices.Concat(identity.PeriodicJobs(), search.PeriodicJobs(), candidate.PeriodicJobs(), invite.PeriodicJobs())})
 	deferred.C = c
 	return c, err
 }

@@ -19,7 +19,9 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/invite"
 	"github.com/werkhaven/werkhaven/backend/internal/matching"
+	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
@@ -45,6 +47,8 @@ type fixture struct {
 	openings   *opening.Service
 	candidates *candidate.Service
 	pools      *matching.Service
+	invites    *invite.Service
+	notices    *notification.Service
 	// bootstrapOnce guards bootstrapCandidates.
 	bootstrapOnce sync.Once
 	// myCandidate is the candidate of the demo kandidaat's account.
@@ -139,7 +143,10 @@ func newFixture(t *testing.T) *fixture {
 	f.candidates = &candidate.Service{DB: g, Jobs: q, Skills: f.skills, Outbox: mail.NewOutbox(q, cfg.SessionSecret), Now: f.clock}
 	f.pools = &matching.Service{DB: g, Search: f.search, Openings: f.openings, Skills: f.skills, Now: f.clock,
 		Views: matching.NewRecorder(ctx, g, testkit.Logger(), 50*time.Millisecond), Candidates: f.candidates}
+	f.notices = &notification.Service{DB: g, Outbox: mail.NewOutbox(q, cfg.SessionSecret), BaseURL: cfg.BaseURL, Now: f.clock}
+	f.invites = newInvites(g, q, cfg.SessionSecret, f.openings, f.candidates, f.notices, f.clock)
 	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: f.skills, openings: f.openings, candidates: f.candidates, pools: f.pools,
+		invites: f.invites, notices: f.notices,
 		occupations: &occupation.Service{Search: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"})}})
 	f.app = srv.Finish()
 	// The demo kandidaat's own profile, in klantmanager De Vries's caseload.

@@ -13,6 +13,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/seed"
+	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
 var unique atomic.Int64
@@ -161,6 +162,70 @@ var matrix = map[string]matrixCase{
 		return "GET", "/api/v1/candidates/" + f.myCandidate + "/openings", ""
 	}},
 	"getPortfolio": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/portfolio", "" }},
+
+	"createInvites": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		c, _ := f.inviteable("Matrix Kandidaat")
+		return "POST", "/api/v1/openings/" + f.newOpening("Bakkerij De Korenschoof", opening.Open) + "/invites", fmt.Sprintf(`{"candidateIds":[%q],"message":"Hoi"}`, c)
+	}},
+	"listOpeningInvites": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/openings/" + f.newOpening("Bakkerij De Korenschoof", opening.Open) + "/invites", ""
+	}},
+	"getInvite": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder, authz.Klantmanager},
+		request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/invites/" + f.matrixInvite(), "" }},
+	"changeInviteState": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/invites/" + f.matrixInvite() + "/state-changes", `{"state":"withdrawn"}`
+	}},
+	"getInviteContact": {allowed: []authz.Role{authz.Werkgever, authz.Zorgaanbieder}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/invites/" + f.matrixInvite() + "/contact", ""
+	}},
+	"planIntake": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/invites/" + f.matrixInvite() + "/intake", fmt.Sprintf(`{"at":%q,"mode":"online"}`, f.clock().Add(time.Hour).Format(time.RFC3339))
+	}},
+	"createPlacement": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/invites/" + f.matrixInvite() + "/placement", fmt.Sprintf(`{"startDate":%q,"contractType":"vast","hours":24,"hourlyWageCents":1500}`, f.clock().Format(time.DateOnly))
+	}},
+	"listCandidateInvites": {allowed: caseloadRoles, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/candidates/" + f.myCandidate + "/invites", ""
+	}},
+	"adviseInvite": {allowed: []authz.Role{authz.Klantmanager}, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/invites/" + f.matrixInvite() + "/advice", `{"advice":"Doen!"}`
+	}},
+	"listMyInvites": {allowed: []authz.Role{authz.Kandidaat}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/invites", "" }},
+	"getMyInvite":   {allowed: []authz.Role{authz.Kandidaat}, request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/me/invites/" + f.matrixInvite(), "" }},
+	"decideMyInvite": {allowed: []authz.Role{authz.Kandidaat}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/me/invites/" + f.matrixInvite() + "/decision", `{"decision":"decline"}`
+	}},
+	"withdrawMyDisclosure": {allowed: []authz.Role{authz.Kandidaat}, request: func(f *fixture) (string, string, string) {
+		return "DELETE", "/api/v1/me/invites/" + f.matrixInvite() + "/disclosure", ""
+	}},
+	"viewInviteByLink": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/invite-links/views", `{"token":"ongeldig-token-ongeldig-token"}`
+	}},
+	"decideInviteByLink": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/invite-links/decisions", `{"token":"ongeldig-token-ongeldig-token","decision":"accept"}`
+	}},
+	"getMyPoolAppearances": {allowed: []authz.Role{authz.Kandidaat}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/pool-appearances", "" }},
+	"listFollowUps":        {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/follow-ups?due=true", "" }},
+	"answerFollowUp": {allowed: openingWriters, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/follow-ups/00000000-0000-0000-0000-000000000001/answer", `{"stillEmployed":true}`
+	}},
+	"listNotifications":       {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/notifications", "" }},
+	"markNotificationsRead":   {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "POST", "/api/v1/notification-reads", `{}` }},
+	"getNotificationSettings": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/notification-settings", "" }},
+	"updateNotificationSettings": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) {
+		return "PUT", "/api/v1/notification-settings", `{"items":[{"kind":"invite_expired","mail":true}]}`
+	}},
+}
+
+// matrixInvite is a fresh invite of the Korenschoof bakery to a new
+// candidate of klantmanager De Vries, made by the region's admin.
+func (f *fixture) matrixInvite() string {
+	f.t.Helper()
+	c, _ := f.inviteable("Matrix Uitnodiging")
+	p := authz.Principal{UserID: f.user[adminA], RegionID: f.regionA, Role: authz.Admin}
+	list, err := f.invites.Create(authz.WithPrincipal(testkit.Context(f.t), p), p, f.newOpening("Bakkerij De Korenschoof", opening.Open), []string{c}, "Hoi", "")
+	must(f.t, err)
+	return list[0].ID
 }
 
 var (

@@ -13,7 +13,9 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/invite"
 	"github.com/werkhaven/werkhaven/backend/internal/matching"
+	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
@@ -29,6 +31,8 @@ type services struct {
 	openings    *opening.Service
 	candidates  *candidate.Service
 	pools       *matching.Service
+	invites     *invite.Service
+	notices     *notification.Service
 	db          *gorm.DB
 	cfg         config.Config
 }
@@ -46,6 +50,8 @@ func routes(srv *httpapi.Server, s services) {
 	opening.Register(srv.API, s.openings)
 	candidate.Register(srv.API, s.candidates)
 	matching.Register(srv.API, s.pools)
+	invite.Register(srv.API, s.invites)
+	notification.Register(srv.API, s.notices)
 }
 
 // openAPIDocument writes the OpenAPI 3.1 document as JSON; `make generate`

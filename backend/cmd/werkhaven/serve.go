@@ -70,7 +70,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		})
 		routes(srv, services{occupations: &occupation.Service{Search: a.search}, identity: a.identity(q), skills: a.skills,
 			openings: a.openings(q), candidates: a.candidates(q), db: a.db.Gorm, cfg: a.cfg,
-			pools: &matching.Service{DB: a.db.Gorm, Search: a.search, Openings: a.openings(q), Skills: a.skills, Views: views, Candidates: a.candidates(q)}})
+			pools:   &matching.Service{DB: a.db.Gorm, Search: a.search, Openings: a.openings(q), Skills: a.skills, Views: views, Candidates: a.candidates(q)},
+			invites: a.invites(q), notices: a.notices(q)})
 		if inbox := a.devInbox(); inbox != nil {
 			defer inbox.Close()
 			srv.App.Get("/dev/mail", inbox.Page)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -50,6 +52,16 @@ var demoCandidateList = []demoCandidate{
 var demoTravel = map[string]int{"Joost Mulder": 15, "Fenna Visser": 10, "Rachid Ouali": 20, "Lieke Smits": 10, "Daan Hoekstra": 5, "Sem de Wit": 15}
 var demoLicence = map[string]bool{"Joost Mulder": true, "Rachid Ouali": true, "Sem de Wit": true}
 
+// demoNoEmail are the demo candidates without an e-mail address.
+var demoNoEmail = []string{"Hamid Rahimi", "Mariam Tesfay"}
+
+// DemoCandidateEmail is a demo candidate's address: "Joost Mulder" →
+// joost.mulder@kandidaat.demo.werkhaven.nl (the development mail catcher
+// shows what is sent to it).
+func DemoCandidateEmail(name string) string {
+	return strings.ReplaceAll(strings.ToLower(name), " ", ".") + "@kandidaat.demo.werkhaven.nl"
+}
+
 // demoKandidaatCode is the public code of the demo kandidaat's account.
 const demoKandidaatCode = "K-7F3A2"
 
@@ -84,7 +96,14 @@ func DemoCandidates(ctx context.Context, db *gorm.DB, svc *candidate.Service, re
 			Languages: []candidate.Language{{Code: "nl", Level: []string{"A2", "B1", "B2"}[rnd.IntN(3)]}}, Days: []string{"ma", "di", "wo", "do"},
 			Experience: "Werkervaring via een leerwerktraject; betrouwbaar en op tijd.", Doelgroepregister: i%3 == 0, LKSIndicatie: i%4 == 0,
 			DrivingLicence: demoLicence[d.name]}
-		c, err := svc.Create(pctx, p, prof, candidate.Identity{Name: d.name, Phone: fmt.Sprintf("06 %08d", 10000000+i*7919)}, "")
+		// Most demo kandidaten have an e-mail address (so an account, and
+		// invites reach them); two do not, as in real caseloads. The first
+		// gets the demo kandidaat's address below.
+		email := ""
+		if i > 0 && !slices.Contains(demoNoEmail, d.name) {
+			email = DemoCandidateEmail(d.name)
+		}
+		c, err := svc.Create(pctx, p, prof, candidate.Identity{Name: d.name, Email: email, Phone: fmt.Sprintf("06 %08d", 10000000+i*7919)}, "")
 		if err != nil {
 			return i, fmt.Errorf("demo candidate %s: %w", d.name, err)
 		}

@@ -55,6 +55,18 @@ func (e *TooManyError) Error() string {
 	return fmt.Sprintf("too many attempts; retry after %s", e.RetryAfter)
 }
 
+// LimitError is a request over a named quota (invites per opening, per
+// organisation per day): 429 with the limit's code, its value and when it
+// frees up, if known.
+type LimitError struct {
+	Code       string
+	Detail     string
+	Limit      int
+	RetryAfter time.Duration
+}
+
+func (e *LimitError) Error() string { return fmt.Sprintf("%s: limit %d", e.Code, e.Limit) }
+
 // ConflictError is a change the current state of an object does not allow
 // (a state transition from the wrong state, publishing text the fairness
 // check blocks). It answers 409 with its code, detail and, when the cause

@@ -45,6 +45,15 @@ func FromError(err error) error {
 		secs := int(math.Ceil(tm.RetryAfter.Seconds()))
 		return huma.ErrorWithHeaders(pr, http.Header{"Retry-After": {strconv.Itoa(max(secs, 1))}})
 	}
+	var le *apperr.LimitError
+	if errors.As(err, &le) {
+		pr := coded(http.StatusTooManyRequests, le.Code, le.Detail)
+		pr.Limit = le.Limit
+		if le.RetryAfter > 0 {
+			return huma.ErrorWithHeaders(pr, http.Header{"Retry-After": {strconv.Itoa(max(int(math.Ceil(le.RetryAfter.Seconds())), 1))}})
+		}
+		return pr
+	}
 	switch {
 	case errors.Is(err, apperr.ErrNotFound):
 		return coded(http.StatusNotFound, "notFound", "Niet gevonden. / Not found.")

@@ -37,6 +37,7 @@ type Problem struct {
 	Code          string         `json:"code,omitempty" doc:"Machine-readable problem code" example:"paramsValidation"`
 	RequestID     string         `json:"requestId,omitempty" doc:"Quote this id when reporting the problem"`
 	InvalidParams []InvalidParam `json:"invalidParams,omitempty" doc:"Each invalid field, for validation errors"`
+	Limit         int            `json:"limit,omitempty" doc:"The quota a 429 names (e.g. 25 open invites per opening)"`
 }
 
 func (p *Problem) Error() string { return fmt.Sprintf("%d %s: %s", p.Status, p.Title, p.Detail) }

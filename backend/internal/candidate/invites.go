@@ -1,0 +1,70 @@
+package candidate
+
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
+)
+
+// Reach is what inviting a candidate needs to know, without personal data:
+// whether they are in the pool now, how to reach them (their kandidaat
+// account) and who their klantmanager is.
+type Reach struct {
+	ID, Code, KlantmanagerID string
+	UserID                   *string
+	// InPool: consent, available or in process, confirmed within 180 days
+	// (the filter every pool applies).
+	InPool bool
+}
+
+// Reach returns the region's candidates among ids, locked for the rest of tx
+// so their consent cannot change under an invite.
+func (s *Service) Reach(ctx context.Context, tx *gorm.DB, regionID string, ids []string) (map[string]Reach, error) {
+	var rows []Row
+	if err := tx.WithContext(ctx).Clauses(lockRow()).Where("region_id = ? AND id IN ? AND status <> ?", regionID, ids, string(Erased)).Find(&rows).Error; err != nil {
+		return nil, database.Translate(err, "load candidates")
+	}
+	out := make(map[string]Reach, len(rows))
+	limit := s.now().Add(-ExpiredAfter)
+	for _, r := range rows {
+		out[r.ID] = Reach{ID: r.ID, Code: r.PublicCode, KlantmanagerID: r.KlantmanagerID, UserID: r.UserID,
+			InPool: r.Consent && (r.Status == string(Available) || r.Status == string(InProcess)) && r.ConfirmedAt.After(limit)}
+	}
+	return out, nil
+}
+
+// Disclose reads the personal data a kandidaat agreed to share by accepting
+// an invite; the caller has checked the disclosure. The read is audited
+// with the invite it was for.
+func (s *Service) Disclose(ctx context.Context, candidateID, inviteID, ip string) (Identity, error) {
+	return s.readIdentity(ctx, candidateID, ip, "invite:"+inviteID)
+}
+
+// MarkPlaced gives a candidate the status placed, in tx: they leave every
+// pool once the index follows.
+func (s *Service) MarkPlaced(ctx context.Context, tx *gorm.DB, id string) error {
+	if err := tx.WithContext(ctx).Model(&Row{}).Where("id = ? AND status <> ?", id, string(Erased)).
+		Updates(map[string]any{"status": string(Placed), "updated_at": s.now()}).Error; err != nil {
+		return fmt.Errorf("mark placed: %w", err)
+	}
+	return search.Enqueue(ctx, tx, s.Jobs, IndexName, id)
+}
+
+// MineID is the id of the signed-in kandidaat's own candidate.
+func (s *Service) MineID(ctx context.Context, p authz.Principal) (string, error) {
+	r, err := s.mine(ctx, s.DB, p)
+	return r.ID, err
+}
+
+// InCaseload reports (as apperr.ErrNotFound) whether p may follow candidate
+// id: the klantmanager's own caseload, or any candidate of the region for
+// admins.
+func (s *Service) InCaseload(ctx context.Context, p authz.Principal, id string) error {
+	_, err := s.load(ctx, s.DB, p, id)
+	return err
+}

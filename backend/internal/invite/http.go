@@ -1,0 +1,472 @@
+package invite
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+)
+
+type inviteEventBody struct {
+	At     time.Time `json:"at"`
+	Actor  string    `json:"actor" enum:"organisation,accountmanager,kandidaat,klantmanager,admin,system"`
+	From   string    `json:"from,omitempty"`
+	To     string    `json:"to"`
+	Reason string    `json:"reason,omitempty"`
+}
+
+type invitePlacementBody struct {
+	ID                string  `json:"id" format:"uuid"`
+	StartDate         string  `json:"startDate" format:"date"`
+	ContractType      string  `json:"contractType"`
+	Hours             int     `json:"hours"`
+	HourlyWageCents   int64   `json:"hourlyWageCents"`
+	TrialPeriodMonths int     `json:"trialPeriodMonths"`
+	EndedOn           *string `json:"endedOn,omitempty" format:"date"`
+	EndReason         string  `json:"endReason,omitempty"`
+	Durable           *bool   `json:"durable,omitempty" doc:"Still employed at 26 weeks (duurzame uitstroom)"`
+}
+
+// InviteBody is an invite as organisation users and staff see it: the
+// candidate by public code only.
+type InviteBody struct {
+	ID               string               `json:"id" format:"uuid"`
+	OpeningID        string               `json:"openingId" format:"uuid"`
+	OpeningTitle     string               `json:"openingTitle"`
+	OrganisationID   string               `json:"organisationId" format:"uuid"`
+	OrganisationName string               `json:"organisationName"`
+	CandidateID      string               `json:"candidateId" format:"uuid"`
+	CandidateCode    string               `json:"candidateCode" example:"K-7F3A2"`
+	State            string               `json:"state" enum:"awaiting_approval,invited,viewed,accepted,declined,expired,withdrawn,introduced,intake_planned,placed,not_placed"`
+	Message          string               `json:"message"`
+	Advice           string               `json:"advice,omitempty" doc:"The klantmanager's advice to the kandidaat"`
+	SentAt           *time.Time           `json:"sentAt,omitempty"`
+	ExpiresAt        *time.Time           `json:"expiresAt,omitempty"`
+	DeclineReason    string               `json:"declineReason,omitempty"`
+	DeclineNote      string               `json:"declineNote,omitempty"`
+	IntakeAt         *time.Time           `json:"intakeAt,omitempty"`
+	IntakeMode       string               `json:"intakeMode,omitempty"`
+	IntakePlace      string               `json:"intakePlace,omitempty"`
+	OutcomeNote      string               `json:"outcomeNote,omitempty"`
+	Disclosed        bool                 `json:"disclosed" doc:"The kandidaat accepted and shares contact details (GET /invites/{id}/contact)"`
+	SharePhone       bool                 `json:"sharePhone"`
+	CreatedAt        time.Time            `json:"createdAt"`
+	UpdatedAt        time.Time            `json:"updatedAt"`
+	Events           []inviteEventBody    `json:"events,omitempty"`
+	Placement        *invitePlacementBody `json:"placement,omitempty"`
+}
+
+func toBody(in Invite) InviteBody {
+	b := InviteBody{ID: in.ID, OpeningID: in.OpeningID, OpeningTitle: in.OpeningTitle, OrganisationID: in.OrganisationID, OrganisationName: in.OrganisationName,
+		CandidateID: in.CandidateID, CandidateCode: in.CandidateCode, State: string(in.State), Message: in.Message, Advice: in.Advice, SentAt: in.SentAt,
+		ExpiresAt: in.ExpiresAt, DeclineReason: in.DeclineReason, DeclineNote: in.DeclineNote, IntakeAt: in.IntakeAt, IntakeMode: in.IntakeMode,
+		IntakePlace: in.IntakePlace, OutcomeNote: in.OutcomeNote, Disclosed: in.Disclosed, SharePhone: in.SharePhone, CreatedAt: in.CreatedAt, UpdatedAt: in.UpdatedAt}
+	for _, e := range in.Events {
+		b.Events = append(b.Events, inviteEventBody{At: e.At, Actor: string(e.Actor), From: string(e.From), To: string(e.To), Reason: e.Reason})
+	}
+	if p := in.Placement; p != nil {
+		pb := &invitePlacementBody{ID: p.ID, StartDate: p.StartDate.Format(time.DateOnly), ContractType: p.ContractType, Hours: p.Hours,
+			HourlyWageCents: p.HourlyWageCents, TrialPeriodMonths: p.TrialPeriodMonths, EndReason: p.EndReason, Durable: p.Durable}
+		if p.EndedOn != nil {
+			d := p.EndedOn.Format(time.DateOnly)
+			pb.EndedOn = &d
+		}
+		b.Placement = pb
+	}
+	return b
+}
+
+// OfferBody is an invite as the kandidaat reads it.
+type OfferBody struct {
+	ID               string     `json:"id" format:"uuid"`
+	OrganisationName string     `json:"organisationName"`
+	OpeningTitle     string     `json:"openingTitle"`
+	Kind             string     `json:"kind" enum:"vacature,proefplaats,leerwerkplek,participatieplek"`
+	Place            string     `json:"place"`
+	HoursMin         int        `json:"hoursMin"`
+	HoursMax         int        `json:"hoursMax"`
+	StartDate        string     `json:"startDate,omitempty" format:"date"`
+	Support          []string   `json:"support"`
+	Description      string     `json:"description"`
+	Message          string     `json:"message"`
+	Advice           string     `json:"advice,omitempty" doc:"Advice from the kandidaat's klantmanager"`
+	State            string     `json:"state" enum:"awaiting_approval,invited,viewed,accepted,declined,expired,withdrawn,introduced,intake_planned,placed,not_placed"`
+	ExpiresAt        *time.Time `json:"expiresAt,omitempty"`
+	Disclosed        bool       `json:"disclosed" doc:"The organisation can see your name and contact details"`
+	SharePhone       bool       `json:"sharePhone"`
+	Shares           []string   `json:"shares" doc:"What accepting shares with the organisation: name, email and (unless unticked) phone"`
+}
+
+func toOffer(o Offer) OfferBody {
+	b := OfferBody{ID: o.ID, OrganisationName: o.OrganisationName, OpeningTitle: o.OpeningTitle, Kind: o.Kind, Place: o.Place, HoursMin: o.HoursMin,
+		HoursMax: o.HoursMax, Support: o.Support, Description: o.Description, Message: o.Message, Advice: o.Advice, State: string(o.State),
+		ExpiresAt: o.ExpiresAt, Disclosed: o.Disclosed, SharePhone: o.SharePhone, Shares: []string{"name", "email", "phone"}}
+	if o.StartDate != nil {
+		b.StartDate = o.StartDate.Format(time.DateOnly)
+	}
+	if b.Support == nil {
+		b.Support = []string{}
+	}
+	return b
+}
+
+// IDParam is the {id} of an invite or follow-up path (exported: huma reads
+// parameters only from exported embedded structs).
+type IDParam struct {
+	ID string `path:"id" format:"uuid"`
+}
+
+type itemsBody[T any] struct {
+	Items []T `json:"items"`
+}
+
+type inviteOut struct{ Body InviteBody }
+
+type offerOut struct{ Body OfferBody }
+
+type decisionBody struct {
+	Decision   string `json:"decision" enum:"accept,decline"`
+	SharePhone bool   `json:"sharePhone,omitempty" doc:"Share your phone number too (accept only)"`
+	Reason     string `json:"reason,omitempty" enum:",geen_interesse,reistijd,uren,ander_werk,gezondheid,anders"`
+	Note       string `json:"note,omitempty" maxLength:"500"`
+}
+
+func (d decisionBody) decision() Decision {
+	return Decision{Accept: d.Decision == "accept", SharePhone: d.SharePhone, Reason: d.Reason, Note: d.Note}
+}
+
+type tokenBody struct {
+	Token string `json:"token" minLength:"20" maxLength:"100" doc:"The secret from the mailed link"`
+}
+
+// Register adds the invite operations to api.
+func Register(api huma.API, s *Service) {
+	orgAndStaff := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder)
+	readers := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder, authz.Klantmanager)
+	kandidaat := authz.Roles(authz.Kandidaat)
+	tags := []string{"Uitnodigingen"}
+
+	authz.Register(api, huma.Operation{OperationID: "createInvites", Method: http.MethodPost, Path: "/openings/{id}/invites", DefaultStatus: http.StatusCreated,
+		Summary: "Kandidaten uitnodigen / Invite candidates", Tags: tags, Errors: []int{400, 404, 409, 429},
+		Description: "Invites 1–25 candidates from the opening's pool with a personal message, all or none. Each gets a mail with a single-use link (7 days). 409 names every candidate that cannot be invited (not in the pool, no e-mail, invited already); 429 names the limit (open invites per opening, invites per organisation per day). With the region's approval rule, invites by the organisation wait for its accountmanager."},
+		orgAndStaff, func(ctx context.Context, in *struct {
+			opening.IDParam
+			Body struct {
+				CandidateIDs []string `json:"candidateIds" minItems:"1" maxItems:"25" doc:"Candidate ids from the pool"`
+				Message      string   `json:"message" maxLength:"1000" doc:"A short personal message to the kandidaten"`
+			}
+		}) (*struct{ Body itemsBody[InviteBody] }, error) {
+			list, err := s.Create(ctx, authz.MustFrom(ctx), in.ID, in.Body.CandidateIDs, in.Body.Message, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body itemsBody[InviteBody] }{Body: itemsBody[InviteBody]{Items: httpapi.Items(list, toBody)}}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "listOpeningInvites", Method: http.MethodGet, Path: "/openings/{id}/invites",
+		Summary: "Uitnodigingen van een vacature / Invites of an opening", Tags: tags, Errors: []int{404}},
+		orgAndStaff, func(ctx context.Context, in *struct {
+			opening.IDParam
+			States []string `query:"state" maxItems:"11" enum:"awaiting_approval,invited,viewed,accepted,declined,expired,withdrawn,introduced,intake_planned,placed,not_placed"`
+		}) (*struct{ Body itemsBody[InviteBody] }, error) {
+			f := ListFilter{OpeningID: in.ID}
+			for _, st := range in.States {
+				f.States = append(f.States, State(st))
+			}
+			list, err := s.List(ctx, authz.MustFrom(ctx), f)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body itemsBody[InviteBody] }{Body: itemsBody[InviteBody]{Items: httpapi.Items(list, toBody)}}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "getInvite", Method: http.MethodGet, Path: "/invites/{id}",
+		Summary: "Een uitnodiging met haar geschiedenis / One invite with its history", Tags: tags, Errors: []int{404}},
+		readers, func(ctx context.Context, in *IDParam) (*inviteOut, error) {
+			v, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &inviteOut{Body: toBody(v)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "changeInviteState", Method: http.MethodPost, Path: "/invites/{id}/state-changes",
+		Summary: "Uitnodiging goedkeuren, intrekken of afronden / Approve, withdraw or conclude an invite", Tags: tags, Errors: []int{400, 404, 409},
+		Description: "invited (an accountmanager approves an invite awaiting approval), withdrawn (before the kandidaat answers), introduced (after acceptance: you met), not_placed (no placement came of it, with a reason)."},
+		orgAndStaff, func(ctx context.Context, in *struct {
+			IDParam
+			Body struct {
+				State  string `json:"state" enum:"invited,withdrawn,introduced,not_placed"`
+				Reason string `json:"reason,omitempty" maxLength:"1000"`
+			}
+		}) (*inviteOut, error) {
+			v, err := s.Move(ctx, authz.MustFrom(ctx), in.ID, StateChange{To: State(in.Body.State), Reason: in.Body.Reason}, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &inviteOut{Body: toBody(v)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "getInviteContact", Method: http.MethodGet, Path: "/invites/{id}/contact",
+		Summary: "Contactgegevens na acceptatie / Contact details after acceptance", Tags: tags, Errors: []int{404, 409},
+		Description: "Only for the organisation the kandidaat accepted, while the kandidaat shares them: name, e-mail and phone (if shared). Every read is written to the audit log."},
+		authz.Roles(authz.Werkgever, authz.Zorgaanbieder), func(ctx context.Context, in *IDParam) (*struct {
+			Body struct {
+				Name  string `json:"name"`
+				Email string `json:"email"`
+				Phone string `json:"phone,omitempty"`
+			}
+		}, error) {
+			c, err := s.Contact(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct {
+				Body struct {
+					Name  string `json:"name"`
+					Email string `json:"email"`
+					Phone string `json:"phone,omitempty"`
+				}
+			}{}
+			out.Body.Name, out.Body.Email, out.Body.Phone = c.Name, c.Email, c.Phone
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "planIntake", Method: http.MethodPut, Path: "/invites/{id}/intake",
+		Summary: "Kennismakingsgesprek plannen / Plan the intake", Tags: tags, Errors: []int{400, 404, 409}},
+		orgAndStaff, func(ctx context.Context, in *struct {
+			IDParam
+			Body struct {
+				At    time.Time `json:"at" doc:"Date and time (RFC 3339)"`
+				Mode  string    `json:"mode" enum:"op_locatie,online,telefonisch"`
+				Place string    `json:"place,omitempty" maxLength:"200"`
+			}
+		}) (*inviteOut, error) {
+			v, err := s.PlanIntake(ctx, authz.MustFrom(ctx), in.ID, Intake{At: in.Body.At, Mode: in.Body.Mode, Place: in.Body.Place}, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &inviteOut{Body: toBody(v)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "createPlacement", Method: http.MethodPost, Path: "/invites/{id}/placement", DefaultStatus: http.StatusCreated,
+		Summary: "Plaatsing vastleggen / Record the placement", Tags: tags, Errors: []int{400, 404, 409},
+		Description: "After the introduction: start date, contract, hours, hourly wage in cents, trial period. The candidate's status becomes placed (they leave every pool); follow-ups at 4, 13 and 26 weeks are planned."},
+		orgAndStaff, func(ctx context.Context, in *struct {
+			IDParam
+			Body struct {
+				StartDate         string `json:"startDate" format:"date"`
+				ContractType      string `json:"contractType" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,proefplaatsing,geen"`
+				Hours             int    `json:"hours" minimum:"1" maximum:"60"`
+				HourlyWageCents   int64  `json:"hourlyWageCents" minimum:"0" maximum:"20000"`
+				TrialPeriodMonths int    `json:"trialPeriodMonths,omitempty" minimum:"0" maximum:"2"`
+			}
+		}) (*inviteOut, error) {
+			d, err := opening.ParseDate("startDate", in.Body.StartDate)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			v, err := s.Place(ctx, authz.MustFrom(ctx), in.ID, PlacementInput{StartDate: *d, ContractType: in.Body.ContractType, Hours: in.Body.Hours,
+				HourlyWageCents: in.Body.HourlyWageCents, TrialPeriodMonths: in.Body.TrialPeriodMonths}, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &inviteOut{Body: toBody(v)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "listCandidateInvites", Method: http.MethodGet, Path: "/candidates/{id}/invites",
+		Summary: "Uitnodigingen van een kandidaat / A candidate's invites", Tags: tags, Errors: []int{404},
+		Description: "For the candidate's klantmanager: every invite and each step."},
+		authz.Roles(authz.Klantmanager, authz.Admin), func(ctx context.Context, in *IDParam) (*struct{ Body itemsBody[InviteBody] }, error) {
+			p := authz.MustFrom(ctx)
+			list, err := s.List(ctx, p, ListFilter{CandidateID: in.ID})
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			for i := range list {
+				full, err := s.Get(ctx, p, list[i].ID)
+				if err != nil {
+					return nil, httpapi.FromError(err)
+				}
+				list[i] = full
+			}
+			return &struct{ Body itemsBody[InviteBody] }{Body: itemsBody[InviteBody]{Items: httpapi.Items(list, toBody)}}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "adviseInvite", Method: http.MethodPut, Path: "/invites/{id}/advice",
+		Summary: "Advies aan de kandidaat / Advice to the kandidaat", Tags: tags, Errors: []int{400, 404, 409}},
+		authz.Roles(authz.Klantmanager), func(ctx context.Context, in *struct {
+			IDParam
+			Body struct {
+				Advice string `json:"advice" maxLength:"1000"`
+			}
+		}) (*inviteOut, error) {
+			v, err := s.Advise(ctx, authz.MustFrom(ctx), in.ID, in.Body.Advice, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &inviteOut{Body: toBody(v)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "listMyInvites", Method: http.MethodGet, Path: "/me/invites",
+		Summary: "Mijn uitnodigingen / My invites", Tags: tags},
+		kandidaat, func(ctx context.Context, _ *struct{}) (*struct{ Body itemsBody[OfferBody] }, error) {
+			list, err := s.Mine(ctx, authz.MustFrom(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body itemsBody[OfferBody] }{Body: itemsBody[OfferBody]{Items: httpapi.Items(list, func(in Invite) OfferBody { return toOffer(Offer{Invite: in}) })}}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "getMyInvite", Method: http.MethodGet, Path: "/me/invites/{id}",
+		Summary: "Een uitnodiging lezen / Read an invite", Tags: tags, Errors: []int{404}},
+		kandidaat, func(ctx context.Context, in *IDParam) (*offerOut, error) {
+			o, err := s.ViewMine(ctx, authz.MustFrom(ctx), in.ID)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &offerOut{Body: toOffer(o)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "decideMyInvite", Method: http.MethodPost, Path: "/me/invites/{id}/decision",
+		Summary: "Ja of nee zeggen / Say yes or no", Tags: tags, Errors: []int{400, 404, 409},
+		Description: "accept shares your name and e-mail (and phone, if you choose) with this organisation for this opening; decline shares nothing. The same answer twice changes nothing."},
+		kandidaat, func(ctx context.Context, in *struct {
+			IDParam
+			Body decisionBody
+		}) (*offerOut, error) {
+			o, err := s.DecideMine(ctx, authz.MustFrom(ctx), in.ID, in.Body.decision(), httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &offerOut{Body: toOffer(o)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "withdrawMyDisclosure", Method: http.MethodDelete, Path: "/me/invites/{id}/disclosure",
+		Summary: "Gegevens niet meer delen / Stop sharing my details", Tags: tags, Errors: []int{404, 409},
+		Description: "The organisation can no longer see your contact details from now on."},
+		kandidaat, func(ctx context.Context, in *IDParam) (*offerOut, error) {
+			o, err := s.WithdrawDisclosure(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &offerOut{Body: toOffer(o)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "viewInviteByLink", Method: http.MethodPost, Path: "/invite-links/views",
+		Summary: "Uitnodiging openen via de link / Open an invite from the mailed link", Tags: tags, Errors: []int{400, 404, 410},
+		Description: "The token travels in the body, never in a URL. An unknown link answers 404, a used one 410."},
+		authz.PublicRule, func(ctx context.Context, in *struct{ Body tokenBody }) (*offerOut, error) {
+			o, err := s.ViewByLink(ctx, in.Body.Token)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &offerOut{Body: toOffer(o)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "decideInviteByLink", Method: http.MethodPost, Path: "/invite-links/decisions",
+		Summary: "Ja of nee zeggen via de link / Answer from the mailed link", Tags: tags, Errors: []int{400, 404, 409, 410},
+		Description: "The link decides once: afterwards it answers 410 (a repeated accept answers the same result). After expiry or withdrawal: 409."},
+		authz.PublicRule, func(ctx context.Context, in *struct {
+			Body struct {
+				Token      string `json:"token" minLength:"20" maxLength:"100" doc:"The secret from the mailed link"`
+				Decision   string `json:"decision" enum:"accept,decline"`
+				SharePhone bool   `json:"sharePhone,omitempty" doc:"Share your phone number too (accept only)"`
+				Reason     string `json:"reason,omitempty" enum:",geen_interesse,reistijd,uren,ander_werk,gezondheid,anders"`
+				Note       string `json:"note,omitempty" maxLength:"500"`
+			}
+		}) (*offerOut, error) {
+			b := in.Body
+			d := decisionBody{Decision: b.Decision, SharePhone: b.SharePhone, Reason: b.Reason, Note: b.Note}
+			o, err := s.DecideByLink(ctx, b.Token, d.decision(), httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &offerOut{Body: toOffer(o)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "getMyPoolAppearances", Method: http.MethodGet, Path: "/me/pool-appearances",
+		Summary: "Wie heeft naar mij gevraagd / Who asked about me", Tags: tags,
+		Description: "How many openings' pools showed you, per week, over the last 12 weeks. Counts only: who asked is named only when they invite you."},
+		kandidaat, func(ctx context.Context, _ *struct{}) (*struct {
+			Body struct {
+				Weeks []appearanceWeekBody `json:"weeks"`
+			}
+		}, error) {
+			weeks, err := s.MyAppearances(ctx, authz.MustFrom(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct {
+				Body struct {
+					Weeks []appearanceWeekBody `json:"weeks"`
+				}
+			}{}
+			out.Body.Weeks = httpapi.Items(weeks, func(w Week) appearanceWeekBody { return appearanceWeekBody(w) })
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "listFollowUps", Method: http.MethodGet, Path: "/follow-ups",
+		Summary: "Opvolging na plaatsing / Follow-ups after placement", Tags: tags,
+		Description: "\"Nog in dienst?\" at 4, 13 and 26 weeks: accountmanagers for their portfolio, organisations for their own placements. due=true: only those to answer now."},
+		orgAndStaff, func(ctx context.Context, in *struct {
+			Due bool `query:"due"`
+		}) (*struct{ Body itemsBody[followUpBody] }, error) {
+			list, err := s.FollowUps(ctx, authz.MustFrom(ctx), in.Due)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body itemsBody[followUpBody] }{Body: itemsBody[followUpBody]{Items: httpapi.Items(list, toFollowUpBody)}}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "answerFollowUp", Method: http.MethodPost, Path: "/follow-ups/{id}/answer",
+		Summary: "Nog in dienst? beantwoorden / Answer a follow-up", Tags: tags, Errors: []int{400, 404, 409}},
+		orgAndStaff, func(ctx context.Context, in *struct {
+			IDParam
+			Body struct {
+				StillEmployed bool   `json:"stillEmployed"`
+				EndedOn       string `json:"endedOn,omitempty" format:"date"`
+				EndReason     string `json:"endReason,omitempty" enum:",proeftijd,contract_afgelopen,ontslag_werkgever,ontslag_werknemer,ziekte,anders"`
+			}
+		}) (*struct{ Body followUpBody }, error) {
+			ended, err := opening.ParseDate("endedOn", in.Body.EndedOn)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			f, err := s.AnswerFollowUp(ctx, authz.MustFrom(ctx), in.ID, Answer{StillEmployed: in.Body.StillEmployed, EndedOn: ended, EndReason: in.Body.EndReason}, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body followUpBody }{Body: toFollowUpBody(f)}, nil
+		})
+}
+
+type appearanceWeekBody struct {
+	Week     string `json:"week" example:"2026-W48"`
+	Openings int    `json:"openings" doc:"Openings whose pool showed you that week"`
+}
+
+type followUpBody struct {
+	ID               string     `json:"id" format:"uuid"`
+	PlacementID      string     `json:"placementId" format:"uuid"`
+	InviteID         string     `json:"inviteId" format:"uuid"`
+	Week             int        `json:"week" enum:"4,13,26"`
+	DueOn            string     `json:"dueOn" format:"date"`
+	CandidateCode    string     `json:"candidateCode"`
+	OrganisationName string     `json:"organisationName"`
+	OpeningTitle     string     `json:"openingTitle"`
+	AnsweredAt       *time.Time `json:"answeredAt,omitempty"`
+	StillEmployed    *bool      `json:"stillEmployed,omitempty"`
+	Cancelled        bool       `json:"cancelled" doc:"An earlier follow-up recorded the end"`
+}
+
+func toFollowUpBody(f FollowUp) followUpBody {
+	return followUpBody{ID: f.ID, PlacementID: f.PlacementID, InviteID: f.InviteID, Week: f.Week, DueOn: f.DueOn.Format(time.DateOnly),
+		CandidateCode: f.CandidateCode, OrganisationName: f.OrganisationName, OpeningTitle: f.OpeningTitle, AnsweredAt: f.AnsweredAt,
+		StillEmployed: f.StillEmployed, Cancelled: f.Cancelled}
+}

@@ -1,0 +1,175 @@
+package invite
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/notification"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+)
+
+// Contact returns what the kandidaat shared with the organisation by
+// accepting, to that organisation's users only, while the disclosure holds.
+// Every read is audited (candidate.identity_read, via the invite).
+func (s *Service) Contact(ctx context.Context, p authz.Principal, id, ip string) (Contact, error) {
+	if !p.Role.IsOrganisationRole() {
+		return Contact{}, fmt.Errorf("contact: %w", apperr.ErrForbidden)
+	}
+	v, err := load(ctx, s.DB, p, id, false)
+	if err != nil {
+		return Contact{}, err
+	}
+	if !v.Disclosed {
+		return Contact{}, &apperr.ConflictError{Code: "notDisclosed", Detail: "De kandidaat deelt (nu) geen contactgegevens met u. / The candidate does not share contact details with you (now)."}
+	}
+	ident, err := s.Candidates.Disclose(ctx, v.CandidateID, v.ID, ip)
+	if err != nil {
+		return Contact{}, err
+	}
+	c := Contact{Name: ident.Name, Email: ident.Email}
+	if v.SharePhone {
+		c.Phone = ident.Phone
+	}
+	return c, nil
+}
+
+// Intake is a planned introductory meeting.
+type Intake struct {
+	At    time.Time
+	Mode  string // op_locatie, online, telefonisch
+	Place string
+}
+
+// PlanIntake records (or moves) the intake of an accepted invite.
+func (s *Service) PlanIntake(ctx context.Context, p authz.Principal, id string, in Intake, ip string) (Invite, error) {
+	var bad apperr.Fields
+	if !slices.Contains(IntakeModes, in.Mode) {
+		bad.Add("mode", "enum", "Kies op_locatie, online of telefonisch. / Choose op_locatie, online or telefonisch.")
+	}
+	in.Place = strings.TrimSpace(in.Place)
+	if utf8.RuneCountInString(in.Place) > 200 {
+		bad.Add("place", "maxLength", "Hoogstens 200 tekens. / At most 200 characters.")
+	}
+	if in.Mode == "op_locatie" && in.Place == "" {
+		bad.Add("place", "required", "Waar is het gesprek? / Where is the meeting?")
+	}
+	if in.At.Before(s.now().Add(-24*time.Hour)) || in.At.After(s.now().AddDate(1, 0, 0)) {
+		bad.Add("at", "range", "Kies een moment in het komende jaar. / Choose a time within the coming year.")
+	}
+	if len(bad) > 0 {
+		return Invite{}, &apperr.InvalidError{Fields: bad}
+	}
+	return s.step(ctx, p, id, ip, "invite.intake_planned", func(tx *gorm.DB, v *viewRow) (map[string]any, error) {
+		return nil, s.move(ctx, tx, v, IntakePlanned, ActorOf(p), p.UserID, "", map[string]any{"intake_at": in.At.UTC(), "intake_mode": in.Mode, "intake_place": in.Place})
+	})
+}
+
+// step runs one organisation step on a locked invite whose disclosure
+// holds, audits it with the details fn returns, and answers the invite.
+func (s *Service) step(ctx context.Context, p authz.Principal, id, ip, action string, fn func(tx *gorm.DB, v *viewRow) (map[string]any, error)) (Invite, error) {
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := s.loadActive(ctx, tx, p, id)
+		if err != nil {
+			return err
+		}
+		details, err := fn(tx, &v)
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: action, IP: ip, SubjectType: "invite", SubjectID: id, Details: details}))
+	})
+	if err != nil {
+		return Invite{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+// loadActive locks an invite for an organisation step that needs the
+// kandidaat's disclosure to hold.
+func (s *Service) loadActive(ctx context.Context, tx *gorm.DB, p authz.Principal, id string) (viewRow, error) {
+	if !p.Has(authz.Werkgever, authz.Zorgaanbieder, authz.Accountmanager, authz.Admin) {
+		return viewRow{}, fmt.Errorf("invite step: %w", apperr.ErrForbidden)
+	}
+	v, err := load(ctx, tx, p, id, true)
+	if err != nil {
+		return viewRow{}, err
+	}
+	if !v.Disclosed && slices.Contains([]State{Accepted, Introduced, IntakePlanned}, State(v.State)) {
+		return viewRow{}, &apperr.ConflictError{Code: "notDisclosed", Detail: "De kandidaat heeft de toestemming ingetrokken. / The candidate withdrew consent."}
+	}
+	return v, nil
+}
+
+// PlacementInput is the work agreed.
+type PlacementInput struct {
+	StartDate         time.Time
+	ContractType      string
+	Hours             int
+	HourlyWageCents   int64
+	TrialPeriodMonths int
+}
+
+// Place records the placement of an introduced kandidaat: the candidate's
+// status becomes placed (they leave every pool) and follow-ups at 4, 13 and
+// 26 weeks are planned.
+func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in PlacementInput, ip string) (Invite, error) {
+	var bad apperr.Fields
+	if !slices.Contains(ContractTypes, in.ContractType) {
+		bad.Add("contractType", "enum", "Kies een contractsoort uit de lijst. / Choose a contract type from the list.")
+	}
+	if in.Hours < 1 || in.Hours > 60 {
+		bad.Add("hours", "range", "Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.")
+	}
+	if in.HourlyWageCents < 0 || in.HourlyWageCents > 20000 {
+		bad.Add("hourlyWageCents", "range", "Een uurloon van 0 tot 200 euro, in centen. / An hourly wage of 0 to 200 euro, in cents.")
+	}
+	if in.TrialPeriodMonths < 0 || in.TrialPeriodMonths > 2 {
+		bad.Add("trialPeriodMonths", "range", "Een proeftijd is 0 tot 2 maanden. / A trial period is 0 to 2 months.")
+	}
+	today := s.now().Truncate(24 * time.Hour)
+	if in.StartDate.Before(today.AddDate(0, -3, 0)) || in.StartDate.After(today.AddDate(1, 0, 0)) {
+		bad.Add("startDate", "range", "Kies een startdatum tussen drie maanden geleden en over een jaar. / Choose a start date from three months ago to a year ahead.")
+	}
+	if len(bad) > 0 {
+		return Invite{}, &apperr.InvalidError{Fields: bad}
+	}
+	return s.step(ctx, p, id, ip, "invite.placed", func(tx *gorm.DB, v *viewRow) (map[string]any, error) {
+		if err := s.move(ctx, tx, v, Placed, ActorOf(p), p.UserID, "", nil); err != nil {
+			return nil, err
+		}
+		pl := placementRow{InviteID: v.ID, RegionID: v.RegionID, OrganisationID: v.OrganisationID, OpeningID: v.OpeningID, CandidateID: v.CandidateID,
+			StartDate: in.StartDate, ContractType: in.ContractType, Hours: in.Hours, HourlyWageCents: in.HourlyWageCents,
+			TrialPeriodMonths: in.TrialPeriodMonths, CreatedBy: p.UserID, CreatedAt: s.now()}
+		if err := tx.Create(&pl).Error; err != nil {
+			return nil, database.Translate(err, "store placement")
+		}
+		for _, w := range FollowUpWeeks {
+			if err := tx.Exec(`INSERT INTO follow_ups (placement_id, region_id, organisation_id, week, due_on) VALUES (?, ?, ?, ?, ?)`,
+				pl.ID, v.RegionID, v.OrganisationID, w, in.StartDate.AddDate(0, 0, 7*w)).Error; err != nil {
+				return nil, err
+			}
+		}
+		if err := s.Candidates.MarkPlaced(ctx, tx, v.CandidateID); err != nil {
+			return nil, err
+		}
+		am, err := accountmanagerOf(ctx, tx, v.OrganisationID)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.Placed, Link: "/kandidaten/" + v.CandidateID,
+			TitleNL: fmt.Sprintf("%s is geplaatst bij %s (%s).", v.CandidateCode, v.OrganisationName, v.OpeningTitle),
+			TitleEN: fmt.Sprintf("%s was placed with %s (%s).", v.CandidateCode, v.OrganisationName, v.OpeningTitle)}, v.KlantmanagerID, am); err != nil {
+			return nil, err
+		}
+		return map[string]any{"placementId": pl.ID}, nil
+	})
+}

@@ -1,0 +1,208 @@
+// Package invite takes a candidate from an opening's pool to a person: an
+// organisation (or its accountmanager) invites, the kandidaat decides from a
+// single-use mail link or Mijn uitnodigingen, and only an explicit accept
+// discloses name and contact details, to that organisation for that opening.
+// Introductions, intakes, placements and the follow-ups at 4, 13 and 26
+// weeks (duurzame uitstroom) continue the same invite. Every transition is
+// allowed only from the right state, names its actor and is stored in the
+// append-only invite_events log.
+package invite
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+)
+
+// State of an invite.
+type State string
+
+// The states: (awaiting_approval →) invited → viewed → accepted | declined |
+// expired | withdrawn; accepted → introduced → intake_planned → placed |
+// not_placed.
+const (
+	AwaitingApproval State = "awaiting_approval"
+	Invited          State = "invited"
+	Viewed           State = "viewed"
+	Accepted         State = "accepted"
+	Declined         State = "declined"
+	Expired          State = "expired"
+	Withdrawn        State = "withdrawn"
+	Introduced       State = "introduced"
+	IntakePlanned    State = "intake_planned"
+	Placed           State = "placed"
+	NotPlaced        State = "not_placed"
+)
+
+// States lists every state, in the order of the journey (the board's columns).
+var States = []State{AwaitingApproval, Invited, Viewed, Accepted, Introduced, IntakePlanned, Placed, NotPlaced, Declined, Expired, Withdrawn}
+
+// Open are the states in which an invite waits for the kandidaat (or for
+// approval): they count against the limits.
+var Open = []State{AwaitingApproval, Invited, Viewed}
+
+// Actor is who makes a transition.
+type Actor string
+
+// The actors.
+const (
+	Organisation   Actor = "organisation"
+	Accountmanager Actor = "accountmanager"
+	Kandidaat      Actor = "kandidaat"
+	Klantmanager   Actor = "klantmanager"
+	Admin          Actor = "admin"
+	System         Actor = "system"
+)
+
+// ActorOf is the actor a signed-in principal acts as.
+func ActorOf(p authz.Principal) Actor {
+	switch p.Role {
+	case authz.Werkgever, authz.Zorgaanbieder:
+		return Organisation
+	case authz.Accountmanager:
+		return Accountmanager
+	case authz.Klantmanager:
+		return Klantmanager
+	case authz.Kandidaat:
+		return Kandidaat
+	case authz.Admin:
+		return Admin
+	}
+	return System
+}
+
+// rule is one allowed transition: from which states, by which actors.
+type rule struct {
+	from   []State
+	actors []Actor
+}
+
+var staffAndOrg = []Actor{Organisation, Accountmanager, Admin}
+
+// rules lists, per target state, where it may come from and who may move it.
+var rules = map[State]rule{
+	Invited:       {from: []State{AwaitingApproval}, actors: []Actor{Accountmanager, Admin}},
+	Viewed:        {from: []State{Invited}, actors: []Actor{Kandidaat}},
+	Accepted:      {from: []State{Invited, Viewed}, actors: []Actor{Kandidaat}},
+	Declined:      {from: []State{Invited, Viewed}, actors: []Actor{Kandidaat}},
+	Expired:       {from: []State{Invited, Viewed}, actors: []Actor{System}},
+	Withdrawn:     {from: []State{AwaitingApproval, Invited, Viewed}, actors: staffAndOrg},
+	Introduced:    {from: []State{Accepted}, actors: staffAndOrg},
+	IntakePlanned: {from: []State{Accepted, Introduced, IntakePlanned}, actors: staffAndOrg},
+	Placed:        {from: []State{Introduced, IntakePlanned}, actors: staffAndOrg},
+	NotPlaced:     {from: []State{Accepted, Introduced, IntakePlanned}, actors: staffAndOrg},
+}
+
+var stateNL = map[State]string{AwaitingApproval: "wacht op goedkeuring", Invited: "uitgenodigd", Viewed: "bekeken", Accepted: "geaccepteerd",
+	Declined: "afgewezen", Expired: "verlopen", Withdrawn: "ingetrokken", Introduced: "kennisgemaakt", IntakePlanned: "gesprek gepland",
+	Placed: "geplaatst", NotPlaced: "niet geplaatst"}
+
+// ErrTransition is a transition the machine does not allow (409).
+var ErrTransition = errors.New("invite transition not allowed")
+
+type transitionError struct{ *apperr.ConflictError }
+
+func (transitionError) Is(target error) bool { return target == ErrTransition }
+func (e transitionError) Unwrap() error      { return e.ConflictError }
+
+// Check reports whether actor may move an invite from one state to another,
+// as a 409 naming both states when not.
+func Check(from, to State, actor Actor) error {
+	r, ok := rules[to]
+	if !ok || !slices.Contains(r.from, from) {
+		code := "stateTransition"
+		detail := fmt.Sprintf("Van %s naar %s kan niet. / An invite cannot go from %s to %s.", stateNL[from], stateNL[to], from, to)
+		switch from {
+		case Expired:
+			code, detail = "inviteExpired", "Deze uitnodiging is verlopen. / This invite has expired."
+		case Withdrawn:
+			code, detail = "inviteWithdrawn", "Deze uitnodiging is ingetrokken. / This invite was withdrawn."
+		}
+		return transitionError{&apperr.ConflictError{Code: code, Detail: detail}}
+	}
+	if !slices.Contains(r.actors, actor) {
+		return fmt.Errorf("%s may not move an invite to %s: %w", actor, to, apperr.ErrForbidden)
+	}
+	return nil
+}
+
+// DeclineReasons are the fixed answers to "waarom niet?".
+var DeclineReasons = []string{"geen_interesse", "reistijd", "uren", "ander_werk", "gezondheid", "anders"}
+
+// IntakeModes are how an intake takes place.
+var IntakeModes = []string{"op_locatie", "online", "telefonisch"}
+
+// ContractTypes of a placement.
+var ContractTypes = []string{"vast", "tijdelijk", "uitzend", "oproep", "leerwerk", "proefplaatsing", "geen"}
+
+// EndReasons of a placement that ends early.
+var EndReasons = []string{"proeftijd", "contract_afgelopen", "ontslag_werkgever", "ontslag_werknemer", "ziekte", "anders"}
+
+// FollowUpWeeks are the follow-ups after a placement starts; the last
+// decides duurzame uitstroom.
+var FollowUpWeeks = []int{4, 13, 26}
+
+// Settings are a region's invite rules (regions.settings.invites).
+type Settings struct {
+	PerOpening            int           `json:"perOpening"`            // open invites per opening
+	PerOrganisationPerDay int           `json:"perOrganisationPerDay"` // invites per organisation per 24 hours
+	Approval              bool          `json:"approval"`              // an accountmanager approves before invites leave
+	TTL                   time.Duration `json:"-"`
+	RemindAfter           time.Duration `json:"-"`
+	TTLDays               int           `json:"ttlDays"`
+	RemindAfterDays       int           `json:"remindAfterDays"`
+}
+
+// DefaultSettings apply where a region sets nothing.
+var DefaultSettings = Settings{PerOpening: 25, PerOrganisationPerDay: 100, TTLDays: 7, RemindAfterDays: 3}
+
+// Invite is one invite as its readers see it.
+type Invite struct {
+	ID, RegionID, OpeningID, OrganisationID, CandidateID string
+	OpeningTitle, OrganisationName, CandidateCode        string
+	State                                                State
+	Message, Advice                                      string
+	InvitedBy                                            string
+	SentAt, ExpiresAt                                    *time.Time
+	DeclineReason                                        string
+	DeclineNote                                          string
+	IntakeAt                                             *time.Time
+	IntakeMode, IntakePlace                              string
+	OutcomeNote                                          string
+	CreatedAt, UpdatedAt                                 time.Time
+	// Disclosed: the kandidaat accepted and has not withdrawn.
+	Disclosed  bool
+	SharePhone bool
+	Placement  *Placement
+	Events     []Event
+}
+
+// Event is one entry of an invite's log.
+type Event struct {
+	At       time.Time
+	Actor    Actor
+	From, To State
+	Reason   string
+}
+
+// Placement is the work that came of an invite.
+type Placement struct {
+	ID                string
+	StartDate         time.Time
+	ContractType      string
+	Hours             int
+	HourlyWageCents   int64
+	TrialPeriodMonths int
+	EndedOn           *time.Time
+	EndReason         string
+	Durable           *bool
+}
+
+// Contact is what a kandidaat shared by accepting.
+type Contact struct {
+	Name, Email, Phone string
+}

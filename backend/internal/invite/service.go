@@ -1,0 +1,451 @@
+package invite
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/notification"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
+)
+
+// Openings is what invites need of the openings domain.
+type Openings interface {
+	Get(ctx context.Context, p authz.Principal, id string) (opening.Opening, error)
+}
+
+// Candidates is what invites need of the candidates domain.
+type Candidates interface {
+	Reach(ctx context.Context, tx *gorm.DB, regionID string, ids []string) (map[string]candidate.Reach, error)
+	Disclose(ctx context.Context, candidateID, inviteID, ip string) (candidate.Identity, error)
+	MarkPlaced(ctx context.Context, tx *gorm.DB, id string) error
+	InCaseload(ctx context.Context, p authz.Principal, id string) error
+	MineID(ctx context.Context, p authz.Principal) (string, error)
+}
+
+// Service is the invites' domain logic.
+type Service struct {
+	DB         *gorm.DB
+	Outbox     *mail.Outbox
+	Notify     *notification.Service
+	Openings   Openings
+	Candidates Candidates
+	Now        func() time.Time
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// MaxBatch is the most candidates one request invites.
+const MaxBatch = 25
+
+// Create invites candidates to an opening with a personal message, all or
+// none: every candidate must be in the pool and reachable by mail, none
+// invited already, and the region's limits hold. Organisation users invite
+// for their own openings, accountmanagers and admins for any of the region.
+func (s *Service) Create(ctx context.Context, p authz.Principal, openingID string, candidateIDs []string, message, ip string) ([]Invite, error) {
+	if !p.Has(authz.Werkgever, authz.Zorgaanbieder, authz.Accountmanager, authz.Admin) {
+		return nil, fmt.Errorf("invite: %w", apperr.ErrForbidden)
+	}
+	var bad apperr.Fields
+	message = strings.TrimSpace(message)
+	if message == "" {
+		bad.Add("message", "required", "Schrijf een kort bericht aan de kandidaat. / Write a short message to the candidate.")
+	} else if utf8.RuneCountInString(message) > 1000 {
+		bad.Add("message", "maxLength", "Hoogstens 1000 tekens. / At most 1,000 characters.")
+	}
+	if len(candidateIDs) == 0 {
+		bad.Add("candidateIds", "required", "Kies minstens één kandidaat. / Choose at least one candidate.")
+	}
+	bad.List("candidateIds", candidateIDs, func(id string) bool { _, err := uuid.Parse(id); return err == nil }, MaxBatch)
+	if len(bad) > 0 {
+		return nil, &apperr.InvalidError{Fields: bad}
+	}
+	o, err := s.Openings.Get(ctx, p, openingID)
+	if err != nil {
+		return nil, err
+	}
+	if o.State != opening.Open {
+		return nil, &apperr.ConflictError{Code: "openingNotOpen", Detail: "Alleen voor een open vacature kunt u uitnodigen. / You can only invite for an open opening."}
+	}
+	var out []string
+	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// Lock the opening, then the organisation: invites for one opening,
+		// and one organisation's daily count, are decided one at a time.
+		if err := tx.Exec(`SELECT 1 FROM openings WHERE id = ? FOR UPDATE`, o.ID).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec(`SELECT 1 FROM organisations WHERE id = ? FOR UPDATE`, o.OrganisationID).Error; err != nil {
+			return err
+		}
+		cfg := settings(ctx, tx, o.RegionID)
+		now := s.now()
+		var open, today int64
+		if err := tx.Raw(`SELECT count(*) FROM invites WHERE opening_id = ? AND state IN ?`, o.ID, states(Open)).Scan(&open).Error; err != nil {
+			return err
+		}
+		if int(open)+len(candidateIDs) > cfg.PerOpening {
+			return &apperr.LimitError{Code: "invitesPerOpening", Limit: cfg.PerOpening, Detail: fmt.Sprintf(
+				"Er staan al %d uitnodigingen open voor deze vacature; het maximum is %d. Wacht op antwoorden. / %d invites are open for this opening; the limit is %d.",
+				open, cfg.PerOpening, open, cfg.PerOpening)}
+		}
+		var oldest *time.Time
+		if err := tx.Raw(`SELECT count(*) FROM invites WHERE organisation_id = ? AND created_at > ?`, o.OrganisationID, now.Add(-24*time.Hour)).Scan(&today).Error; err != nil {
+			return err
+		}
+		if int(today)+len(candidateIDs) > cfg.PerOrganisationPerDay {
+			_ = tx.Raw(`SELECT min(created_at) FROM invites WHERE organisation_id = ? AND created_at > ?`, o.OrganisationID, now.Add(-24*time.Hour)).Row().Scan(&oldest)
+			retry := time.Hour
+			if oldest != nil {
+				retry = oldest.Add(24 * time.Hour).Sub(now)
+			}
+			return &apperr.LimitError{Code: "invitesPerDay", Limit: cfg.PerOrganisationPerDay, RetryAfter: retry, Detail: fmt.Sprintf(
+				"Uw organisatie kan %d uitnodigingen per dag versturen. / Your organisation can send %d invites a day.", cfg.PerOrganisationPerDay, cfg.PerOrganisationPerDay)}
+		}
+		reach, err := s.Candidates.Reach(ctx, tx, o.RegionID, candidateIDs)
+		if err != nil {
+			return err
+		}
+		var taken []string
+		if err := tx.Raw(`SELECT candidate_id::text FROM invites WHERE opening_id = ? AND candidate_id IN ? AND state NOT IN ?`,
+			o.ID, candidateIDs, states([]State{Expired, Withdrawn})).Scan(&taken).Error; err != nil {
+			return err
+		}
+		var conflicts apperr.Fields
+		for i, id := range candidateIDs {
+			name := fmt.Sprintf("candidateIds[%d]", i)
+			r, ok := reach[id]
+			switch {
+			case !ok:
+				conflicts.Add(name, "unknown", "Deze kandidaat kennen we niet in uw regio. / Unknown candidate.")
+			case !r.InPool:
+				conflicts.Add(name, "notInPool", r.Code+" staat niet (meer) in de pool: geen toestemming, niet beschikbaar of niet recent bevestigd. / "+r.Code+" is not in the pool (any more).")
+			case r.UserID == nil:
+				conflicts.Add(name, "unreachable", r.Code+" heeft geen e-mailadres; vraag de klantmanager om contact. / "+r.Code+" has no e-mail address; ask the klantmanager.")
+			case slices.Contains(taken, id):
+				conflicts.Add(name, "alreadyInvited", r.Code+" is al uitgenodigd voor deze vacature. / "+r.Code+" was invited for this opening already.")
+			}
+		}
+		if len(conflicts) > 0 {
+			if len(conflicts) == 1 && conflicts[0].Code == "unknown" {
+				return &apperr.InvalidError{Fields: conflicts}
+			}
+			return &apperr.ConflictError{Code: "notInvitable", Detail: "Niet elke kandidaat kan worden uitgenodigd; er is niemand uitgenodigd. / Not every candidate can be invited; nobody was invited.", Fields: conflicts}
+		}
+		state := Invited
+		if cfg.Approval && !p.Has(authz.Accountmanager, authz.Admin) {
+			state = AwaitingApproval
+		}
+		for _, id := range candidateIDs {
+			r := Row{RegionID: o.RegionID, OpeningID: o.ID, OrganisationID: o.OrganisationID, CandidateID: id, State: string(state),
+				Message: message, InvitedBy: p.UserID, CreatedAt: now, UpdatedAt: now}
+			expires := now.Add(cfg.TTL)
+			if state == Invited {
+				r.SentAt, r.ExpiresAt = &now, &expires
+			}
+			if err := tx.Create(&r).Error; err != nil {
+				if database.IsCode(err, database.CodeUniqueViolation) {
+					return &apperr.ConflictError{Code: "alreadyInvited", Detail: "Deze kandidaat is al uitgenodigd. / This candidate was invited already."}
+				}
+				return err
+			}
+			if err := s.event(ctx, tx, r.ID, "", state, ActorOf(p), p.UserID, ""); err != nil {
+				return err
+			}
+			if state == Invited {
+				if err := s.send(ctx, tx, r.ID, o, reach[id], expires, now); err != nil {
+					return err
+				}
+			}
+			out = append(out, r.ID)
+		}
+		if state == AwaitingApproval {
+			am, err := accountmanagerOf(ctx, tx, o.OrganisationID)
+			if err != nil {
+				return err
+			}
+			if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.InviteApproval,
+				TitleNL: fmt.Sprintf("%s wil %d kandidaat/kandidaten uitnodigen voor %s: keur het goed.", o.OrganisationName, len(candidateIDs), o.Title),
+				TitleEN: fmt.Sprintf("%s wants to invite %d candidate(s) for %s: please approve.", o.OrganisationName, len(candidateIDs), o.Title),
+				Link:    "/vacatures/" + o.ID + "/uitnodigingen"}, am); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "invite.created", IP: ip, SubjectType: "opening", SubjectID: o.ID,
+			Details: map[string]any{"invites": out, "state": string(state)}}))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.ListByIDs(ctx, p, out)
+}
+
+// send makes the invite's link, queues the kandidaat's mail and tells the
+// klantmanager, in tx.
+func (s *Service) send(ctx context.Context, tx *gorm.DB, inviteID string, o opening.Opening, r candidate.Reach, expires, now time.Time) error {
+	if err := s.mailLink(ctx, tx, inviteID, *r.UserID, InviteMail, o, expires, now); err != nil {
+		return err
+	}
+	return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.InviteCreated,
+		TitleNL: fmt.Sprintf("%s is uitgenodigd door %s voor %s.", r.Code, o.OrganisationName, o.Title),
+		TitleEN: fmt.Sprintf("%s was invited by %s for %s.", r.Code, o.OrganisationName, o.Title),
+		Link:    "/kandidaten/" + r.ID}, r.KlantmanagerID)
+}
+
+// mailLink stores a new link secret for the invite and queues the mail
+// carrying it (sealed in the outbox; the job argument is only its id).
+func (s *Service) mailLink(ctx context.Context, tx *gorm.DB, inviteID, userID, template string, o opening.Opening, expires, now time.Time) error {
+	secret, hash := identity.NewSecret()
+	if err := tx.Create(&tokenRow{Hash: hash, InviteID: inviteID, CreatedAt: now}).Error; err != nil {
+		return err
+	}
+	var msg string
+	if err := tx.Raw(`SELECT message FROM invites WHERE id = ?`, inviteID).Row().Scan(&msg); err != nil {
+		return err
+	}
+	// The kandidaat's language (not personal data by itself) picks the mail's first language.
+	var lang string
+	_ = tx.Raw(`SELECT ci.language FROM candidates c JOIN candidate_identities ci ON ci.candidate_id = c.id WHERE c.user_id = ?`, userID).Row().Scan(&lang)
+	return s.Outbox.Enqueue(ctx, tx, userID, template, inviteMail{Token: secret, ExpiresAt: expires, Organisation: o.OrganisationName,
+		Title: o.Title, Place: o.Place, HoursMin: o.HoursMin, HoursMax: o.HoursMax, StartDate: o.StartDate, Support: o.Support, Message: msg, Language: lang})
+}
+
+// event appends one transition to the invite's log.
+func (s *Service) event(ctx context.Context, tx *gorm.DB, inviteID string, from, to State, actor Actor, userID, reason string) error {
+	e := eventRow{InviteID: inviteID, OccurredAt: s.now(), Actor: string(actor), ToState: string(to), Reason: reason}
+	if from != "" {
+		f := string(from)
+		e.FromState = &f
+	}
+	if userID != "" {
+		e.ActorUserID = &userID
+	}
+	return tx.WithContext(ctx).Create(&e).Error
+}
+
+// move changes a locked invite's state after Check, and logs the event.
+func (s *Service) move(ctx context.Context, tx *gorm.DB, v *viewRow, to State, actor Actor, userID, reason string, extra map[string]any) error {
+	from := State(v.State)
+	if err := Check(from, to, actor); err != nil {
+		return err
+	}
+	updates := map[string]any{"state": string(to), "updated_at": s.now()}
+	for k, val := range extra {
+		updates[k] = val
+	}
+	if err := tx.Model(&Row{}).Where("id = ?", v.ID).Updates(updates).Error; err != nil {
+		return database.Translate(err, "move invite")
+	}
+	v.State = string(to)
+	return s.event(ctx, tx, v.ID, from, to, actor, userID, reason)
+}
+
+// StateChange is a transition asked by an organisation user or staff.
+type StateChange struct {
+	To     State
+	Reason string
+}
+
+// Move makes a transition for an organisation user or staff member:
+// approving (accountmanagers), withdrawing, recording the introduction or
+// that it did not lead to a placement. Intakes and placements have their own
+// operations, with their data.
+func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc StateChange, ip string) (Invite, error) {
+	if !slices.Contains([]State{Invited, Withdrawn, Introduced, NotPlaced}, sc.To) {
+		return Invite{}, apperr.Invalid("state", "enum", "Kies invited, withdrawn, introduced of not_placed. / Choose invited, withdrawn, introduced or not_placed.")
+	}
+	if utf8.RuneCountInString(sc.Reason) > 1000 {
+		return Invite{}, apperr.Invalid("reason", "maxLength", "Hoogstens 1000 tekens. / At most 1,000 characters.")
+	}
+	if !p.Has(authz.Werkgever, authz.Zorgaanbieder, authz.Accountmanager, authz.Admin) {
+		return Invite{}, fmt.Errorf("move invite: %w", apperr.ErrForbidden)
+	}
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := load(ctx, tx, p, id, true)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		expires := now.Add(settings(ctx, tx, v.RegionID).TTL)
+		extra := map[string]any{}
+		switch sc.To {
+		case NotPlaced:
+			extra["outcome_note"] = strings.TrimSpace(sc.Reason)
+		case Invited:
+			extra["sent_at"], extra["expires_at"] = now, expires
+		}
+		if err := s.move(ctx, tx, &v, sc.To, ActorOf(p), p.UserID, strings.TrimSpace(sc.Reason), extra); err != nil {
+			return err
+		}
+		if sc.To == Invited {
+			o, err := s.Openings.Get(ctx, p, v.OpeningID)
+			if err != nil {
+				return err
+			}
+			reach, err := s.Candidates.Reach(ctx, tx, v.RegionID, []string{v.CandidateID})
+			if err != nil {
+				return err
+			}
+			r, ok := reach[v.CandidateID]
+			if !ok || !r.InPool || r.UserID == nil {
+				return &apperr.ConflictError{Code: "notInPool", Detail: "Deze kandidaat staat niet meer in de pool. / This candidate is no longer in the pool."}
+			}
+			if err := s.send(ctx, tx, v.ID, o, r, expires, now); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "invite." + string(sc.To), IP: ip, SubjectType: "invite", SubjectID: id}))
+	})
+	if err != nil {
+		return Invite{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+// Get is one invite with its log and placement.
+func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Invite, error) {
+	v, err := load(ctx, s.DB, p, id, false)
+	if err != nil {
+		return Invite{}, err
+	}
+	in := v.toInvite()
+	var events []eventRow
+	if err := s.DB.WithContext(ctx).Where("invite_id = ?", id).Order("id").Find(&events).Error; err != nil {
+		return Invite{}, err
+	}
+	for _, e := range events {
+		ev := Event{At: e.OccurredAt, Actor: Actor(e.Actor), To: State(e.ToState), Reason: e.Reason}
+		if e.FromState != nil {
+			ev.From = State(*e.FromState)
+		}
+		in.Events = append(in.Events, ev)
+	}
+	var pl []placementRow
+	if err := s.DB.WithContext(ctx).Where("invite_id = ?", id).Find(&pl).Error; err != nil {
+		return Invite{}, err
+	}
+	if len(pl) == 1 {
+		in.Placement = toPlacement(pl[0])
+	}
+	return in, nil
+}
+
+func toPlacement(r placementRow) *Placement {
+	p := &Placement{ID: r.ID, StartDate: r.StartDate, ContractType: r.ContractType, Hours: r.Hours, HourlyWageCents: r.HourlyWageCents,
+		TrialPeriodMonths: r.TrialPeriodMonths, EndedOn: r.EndedOn, Durable: r.Durable}
+	if r.EndReason != nil {
+		p.EndReason = *r.EndReason
+	}
+	return p
+}
+
+// ListFilter narrows List.
+type ListFilter struct {
+	OpeningID   string
+	CandidateID string
+	States      []State
+}
+
+// List returns the invites p may see, newest first (at most 500).
+func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]Invite, error) {
+	q := scope(view(s.DB.WithContext(ctx)), p)
+	if f.OpeningID != "" {
+		if _, err := s.Openings.Get(ctx, p, f.OpeningID); err != nil {
+			return nil, err
+		}
+		q = q.Where("i.opening_id = ?", f.OpeningID)
+	}
+	if f.CandidateID != "" {
+		if err := s.Candidates.InCaseload(ctx, p, f.CandidateID); err != nil {
+			return nil, err
+		}
+		q = q.Where("i.candidate_id = ?", f.CandidateID)
+	}
+	if len(f.States) > 0 {
+		q = q.Where("i.state IN ?", states(f.States))
+	}
+	return s.list(q.Order("i.created_at DESC, i.id").Limit(500))
+}
+
+// ListByIDs returns the invites among ids that p may see.
+func (s *Service) ListByIDs(ctx context.Context, p authz.Principal, ids []string) ([]Invite, error) {
+	return s.list(scope(view(s.DB.WithContext(ctx)), p).Where("i.id IN ?", ids).Order("i.created_at, i.id"))
+}
+
+func (s *Service) list(q *gorm.DB) ([]Invite, error) {
+	var rows []viewRow
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, database.Translate(err, "list invites")
+	}
+	out := make([]Invite, len(rows))
+	for i, r := range rows {
+		out[i] = r.toInvite()
+	}
+	return out, nil
+}
+
+// Advise stores the klantmanager's advice to the kandidaat on an invite of
+// their caseload; the kandidaat sees it on the invite page.
+func (s *Service) Advise(ctx context.Context, p authz.Principal, id, advice, ip string) (Invite, error) {
+	if !p.Has(authz.Klantmanager) {
+		return Invite{}, fmt.Errorf("advise: %w", apperr.ErrForbidden)
+	}
+	advice = strings.TrimSpace(advice)
+	if utf8.RuneCountInString(advice) > 1000 {
+		return Invite{}, apperr.Invalid("advice", "maxLength", "Hoogstens 1000 tekens. / At most 1,000 characters.")
+	}
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := load(ctx, tx, p, id, true)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains([]State{Invited, Viewed}, State(v.State)) {
+			return &apperr.ConflictError{Code: "inviteDecided", Detail: "De kandidaat heeft al beslist. / The candidate has decided already."}
+		}
+		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"advice": advice, "updated_at": s.now()}).Error; err != nil {
+			return err
+		}
+		var user *string
+		if err := tx.Raw(`SELECT user_id::text FROM candidates WHERE id = ?`, v.CandidateID).Row().Scan(&user); err != nil {
+			return err
+		}
+		if user != nil {
+			if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.AdviceAdded,
+				TitleNL: "Uw klantmanager gaf advies over de uitnodiging van " + v.OrganisationName + ".",
+				TitleEN: "Your klantmanager gave advice on the invite from " + v.OrganisationName + ".",
+				Link:    "/mijn-uitnodigingen/" + id}, *user); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "invite.advised", IP: ip, SubjectType: "invite", SubjectID: id}))
+	})
+	if err != nil {
+		return Invite{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+func states(list []State) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = string(s)
+	}
+	return out
+}

@@ -1,0 +1,196 @@
+package invite
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+)
+
+// Row is the invites table (exported: GORM reads embedded structs of exported types only).
+type Row struct {
+	ID             string `gorm:"primaryKey;default:gen_random_uuid()"`
+	RegionID       string
+	OpeningID      string
+	OrganisationID string
+	CandidateID    string
+	State          string
+	Message        string
+	InvitedBy      string
+	Advice         string
+	SentAt         *time.Time
+	ExpiresAt      *time.Time
+	RemindedAt     *time.Time
+	DeclineReason  *string
+	DeclineNote    string
+	IntakeAt       *time.Time
+	IntakeMode     *string
+	IntakePlace    string
+	OutcomeNote    string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+func (Row) TableName() string { return "invites" }
+
+type eventRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	InviteID    string
+	OccurredAt  time.Time
+	ActorUserID *string
+	Actor       string
+	FromState   *string
+	ToState     string
+	Reason      string
+}
+
+func (eventRow) TableName() string { return "invite_events" }
+
+type tokenRow struct {
+	Hash      []byte `gorm:"primaryKey"`
+	InviteID  string
+	CreatedAt time.Time
+	UsedAt    *time.Time
+}
+
+func (tokenRow) TableName() string { return "invite_tokens" }
+
+type placementRow struct {
+	ID                string `gorm:"primaryKey;default:gen_random_uuid()"`
+	InviteID          string
+	RegionID          string
+	OrganisationID    string
+	OpeningID         string
+	CandidateID       string
+	StartDate         time.Time
+	ContractType      string
+	Hours             int
+	HourlyWageCents   int64
+	TrialPeriodMonths int
+	EndedOn           *time.Time
+	EndReason         *string
+	Durable           *bool
+	CreatedBy         string
+	CreatedAt         time.Time
+}
+
+func (placementRow) TableName() string { return "placements" }
+
+// viewRow is an invite with what its readers see around it.
+type viewRow struct {
+	Row
+	OpeningTitle     string
+	OrganisationName string
+	CandidateCode    string
+	KlantmanagerID   string
+	Disclosed        bool
+	SharePhone       bool
+}
+
+const viewSelect = `i.*, o.title AS opening_title, org.name AS organisation_name, c.public_code AS candidate_code, c.klantmanager_id,
+	(d.invite_id IS NOT NULL AND d.withdrawn_at IS NULL) AS disclosed, COALESCE(d.share_phone, false) AS share_phone`
+
+func view(db *gorm.DB) *gorm.DB {
+	return db.Table("invites i").Select(viewSelect).
+		Joins("JOIN openings o ON o.id = i.opening_id").
+		Joins("JOIN organisations org ON org.id = i.organisation_id").
+		Joins("JOIN candidates c ON c.id = i.candidate_id").
+		Joins("LEFT JOIN disclosures d ON d.invite_id = i.id")
+}
+
+// scope limits invites (aliased i, candidates c) to what p may see: the
+// region; organisation users their organisation's; klantmanagers those of
+// their caseload; kandidaten their own.
+func scope(q *gorm.DB, p authz.Principal) *gorm.DB {
+	q = q.Where("i.region_id = ?", p.RegionID)
+	switch {
+	case p.Role.IsOrganisationRole():
+		return q.Where("i.organisation_id = ?", p.OrganisationID)
+	case p.Role == authz.Klantmanager:
+		return q.Where("c.klantmanager_id = ?", p.UserID)
+	case p.Role == authz.Kandidaat:
+		return q.Where("c.user_id = ? AND c.status <> 'erased'", p.UserID)
+	case p.Has(authz.Admin, authz.Accountmanager):
+		return q
+	}
+	return q.Where("false")
+}
+
+// load reads one invite p may see; lock holds its row until tx ends, so
+// concurrent transitions on one invite queue and exactly one wins.
+func load(ctx context.Context, db *gorm.DB, p authz.Principal, id string, lock bool) (viewRow, error) {
+	q := scope(view(db.WithContext(ctx)), p).Where("i.id = ?", id)
+	if lock {
+		q = q.Clauses(clause.Locking{Strength: "UPDATE", Table: clause.Table{Name: "i"}})
+	}
+	var v viewRow
+	if err := q.Take(&v).Error; err != nil {
+		return viewRow{}, database.Translate(err, "load invite")
+	}
+	return v, nil
+}
+
+func (v viewRow) toInvite() Invite {
+	in := Invite{ID: v.ID, RegionID: v.RegionID, OpeningID: v.OpeningID, OrganisationID: v.OrganisationID, CandidateID: v.CandidateID,
+		OpeningTitle: v.OpeningTitle, OrganisationName: v.OrganisationName, CandidateCode: v.CandidateCode, State: State(v.State),
+		Message: v.Message, Advice: v.Advice, InvitedBy: v.InvitedBy, SentAt: v.SentAt, ExpiresAt: v.ExpiresAt, DeclineNote: v.DeclineNote,
+		IntakeAt: v.IntakeAt, IntakePlace: v.IntakePlace, OutcomeNote: v.OutcomeNote, CreatedAt: v.CreatedAt, UpdatedAt: v.UpdatedAt,
+		Disclosed: v.Disclosed, SharePhone: v.SharePhone}
+	if v.DeclineReason != nil {
+		in.DeclineReason = *v.DeclineReason
+	}
+	if v.IntakeMode != nil {
+		in.IntakeMode = *v.IntakeMode
+	}
+	return in
+}
+
+// settings reads a region's invite rules over the defaults.
+func settings(ctx context.Context, db *gorm.DB, regionID string) Settings {
+	s := DefaultSettings
+	var raw []byte
+	if err := db.WithContext(ctx).Raw(`SELECT settings -> 'invites' FROM regions WHERE id = ?`, regionID).Row().Scan(&raw); err == nil && len(raw) > 0 {
+		var r Settings
+		if json.Unmarshal(raw, &r) == nil {
+			if r.PerOpening > 0 {
+				s.PerOpening = r.PerOpening
+			}
+			if r.PerOrganisationPerDay > 0 {
+				s.PerOrganisationPerDay = r.PerOrganisationPerDay
+			}
+			if r.TTLDays > 0 {
+				s.TTLDays = r.TTLDays
+			}
+			if r.RemindAfterDays > 0 {
+				s.RemindAfterDays = r.RemindAfterDays
+			}
+			s.Approval = r.Approval
+		}
+	}
+	s.TTL = time.Duration(s.TTLDays) * 24 * time.Hour
+	s.RemindAfter = time.Duration(s.RemindAfterDays) * 24 * time.Hour
+	return s
+}
+
+// organisationUsers are the active users of an organisation (notified of
+// what happens to its invites).
+func organisationUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error) {
+	var ids []string
+	err := db.WithContext(ctx).Raw(`SELECT id::text FROM users WHERE organisation_id = ? AND status = 'active' ORDER BY id`, orgID).Scan(&ids).Error
+	return ids, err
+}
+
+// accountmanagerOf is the organisation's accountmanager ("" when none).
+func accountmanagerOf(ctx context.Context, db *gorm.DB, orgID string) (string, error) {
+	var id *string
+	err := db.WithContext(ctx).Raw(`SELECT accountmanager_id::text FROM organisations WHERE id = ?`, orgID).Row().Scan(&id)
+	if id == nil {
+		return "", err
+	}
+	return *id, err
+}
