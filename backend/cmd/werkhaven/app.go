@@ -13,6 +13,7 @@ import (
 	"github.com/riverqueue/river"
 	"gorm.io/gorm"
 
+	"github.com/werkhaven/werkhaven/backend/internal/booking"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/invite"
@@ -24,6 +25,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/stripeclient"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
 
@@ -125,6 +127,18 @@ func newInvites(db *gorm.DB, q mail.Inserter, secret string, openings *opening.S
 	return &invite.Service{DB: db, Outbox: mail.NewOutbox(q, secret), Notify: notices, Openings: openings, Candidates: candidates, Now: now}
 }
 
+// bookings is the services desk, queuing jobs through q.
+func (a *app) bookings(q booking.Inserter) *booking.Service {
+	return &booking.Service{DB: a.db.Gorm, Jobs: q, Notify: a.notices(q), Stripe: stripeclient.New(a.cfg.StripeSecretKey, a.cfg.StripeAPIBase),
+		WebhookSecret: a.cfg.StripeWebhookSecret, BaseURL: a.cfg.BaseURL, DevCheckout: devCheckout(a.cfg)}
+}
+
+// devCheckout: against stripe-mock (plain http, never in production) the
+// browser pays on the test checkout page.
+func devCheckout(cfg config.Config) bool {
+	return !cfg.IsProduction() && strings.HasPrefix(cfg.StripeAPIBase, "http://")
+}
+
 // mailTemplates are every domain's mail templates, by name.
 func mailTemplates(baseURL string) map[string]mail.Template {
 	t := identity.MailTemplates(baseURL)
@@ -155,6 +169,10 @@ func (a *app) workers(q *jobs.Deferred) (*river.Workers, error) {
 	candidates := &candidate.Service{DB: a.db.Gorm, Skills: a.skills, Jobs: q, Outbox: mail.NewOutbox(q, a.cfg.SessionSecret)}
 	river.AddWorker(w, &candidate.RemindWorker{Service: candidates})
 	openings := &opening.Service{DB: a.db.Gorm, Jobs: q, Skills: a.skills}
+	desk := a.bookings(q)
+	river.AddWorker(w, &booking.EventWorker{Service: desk})
+	river.AddWorker(w, &booking.RefundWorker{Service: desk})
+	river.AddWorker(w, &booking.SweepWorker{Service: desk})
 	river.AddWorker(w, &invite.SweepWorker{Service: newInvites(a.db.Gorm, q, a.cfg.SessionSecret, openings, candidates, a.notices(q), nil)})
 	return w, nil
 }
@@ -166,7 +184,7 @@ func (a *app) jobs(work bool) (*jobs.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work, PeriodicJobs: slices.Concat(identity.PeriodicJobs(), search.PeriodicJobs(), candidate.PeriodicJobs(), invite.PeriodicJobs())})
+	c, err := jobs.New(a.db, jobs.Options{Logger: a.log, MaxWorkers: a.cfg.JobWorkers, Workers: w, Work: work, PeriodicJobs: slices.Concat(identity.PeriodicJobs(), search.PeriodicJobs(), candidate.PeriodicJobs(), invite.PeriodicJobs(), booking.PeriodicJobs())})
 	deferred.C = c
 	return c, err
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/booking"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/invite"
@@ -49,6 +50,10 @@ type fixture struct {
 	pools      *matching.Service
 	invites    *invite.Service
 	notices    *notification.Service
+	bookings   *booking.Service
+	// matrixServiceID and matrixSlots serve the authorization matrix.
+	matrixServiceID string
+	matrixSlots     int
 	// bootstrapOnce guards bootstrapCandidates.
 	bootstrapOnce sync.Once
 	// myCandidate is the candidate of the demo kandidaat's account.
@@ -122,8 +127,14 @@ func newFixture(t *testing.T) *fixture {
 	river.AddWorker(workers, &search.SweepWorker{Sync: f.sync})
 	river.AddWorker(workers, &search.ReindexWorker{Client: f.search, Sync: f.sync, Sources: map[string]search.Source{
 		occupation.IndexName: occupation.Source{DB: g}, opening.IndexName: opening.Source{DB: g, Skills: f.skills}}})
+	deferred := &jobs.Deferred{}
+	f.bookings = &booking.Service{DB: g, Jobs: deferred, Notify: &notification.Service{DB: g, Outbox: mail.NewOutbox(deferred, cfg.SessionSecret), Now: f.clock},
+		Stripe: testkit.Stripe(t), WebhookSecret: cfg.StripeWebhookSecret, BaseURL: cfg.BaseURL, Now: f.clock}
+	river.AddWorker(workers, &booking.EventWorker{Service: f.bookings})
+	river.AddWorker(workers, &booking.RefundWorker{Service: f.bookings})
 	q, err := jobs.New(f.db, jobs.Options{Workers: workers, Work: true, Logger: testkit.Logger()})
 	must(t, err)
+	deferred.C = q
 	// The occupations openings refer to; their index rebuild is not needed here.
 	_, err = occupation.Load(ctx, g, q)
 	must(t, err)
@@ -146,7 +157,7 @@ func newFixture(t *testing.T) *fixture {
 	f.notices = &notification.Service{DB: g, Outbox: mail.NewOutbox(q, cfg.SessionSecret), BaseURL: cfg.BaseURL, Now: f.clock}
 	f.invites = newInvites(g, q, cfg.SessionSecret, f.openings, f.candidates, f.notices, f.clock)
 	routes(srv, services{cfg: cfg, db: g, identity: f.svc, skills: f.skills, openings: f.openings, candidates: f.candidates, pools: f.pools,
-		invites: f.invites, notices: f.notices,
+		invites: f.invites, notices: f.notices, bookings: f.bookings,
 		occupations: &occupation.Service{Search: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"})}})
 	f.app = srv.Finish()
 	// The demo kandidaat's own profile, in klantmanager De Vries's caseload.

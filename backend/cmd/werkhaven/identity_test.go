@@ -205,6 +205,7 @@ var matrix = map[string]matrixCase{
 		return "POST", "/api/v1/invite-links/decisions", `{"token":"ongeldig-token-ongeldig-token","decision":"accept"}`
 	}},
 	"getMyPoolAppearances": {allowed: []authz.Role{authz.Kandidaat}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/pool-appearances", "" }},
+	"listPlacements":       {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/placements", "" }},
 	"listFollowUps":        {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/follow-ups?due=true", "" }},
 	"answerFollowUp": {allowed: openingWriters, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/follow-ups/00000000-0000-0000-0000-000000000001/answer", `{"stillEmployed":true}`
@@ -215,6 +216,57 @@ var matrix = map[string]matrixCase{
 	"updateNotificationSettings": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) {
 		return "PUT", "/api/v1/notification-settings", `{"items":[{"kind":"invite_expired","mail":true}]}`
 	}},
+
+	"listServices": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder},
+		request: func(*fixture) (string, string, string) { return "GET", "/api/v1/services", "" }},
+	"getService": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder},
+		request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/services/" + f.matrixService(), "" }},
+	"createService": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "POST", "/api/v1/services", intakeJSON }},
+	"updateService": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/services/" + f.matrixService(), intakeJSON
+	}},
+	"listServiceSlots": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/services/" + f.matrixService() + "/slots", ""
+	}},
+	"createBooking": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"organisationId":%q,"startsAt":%q}`, f.matrixService(), f.org["Bakkerij De Korenschoof"], f.matrixSlot())
+	}},
+	"listBookings": {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/bookings", "" }},
+	"getBooking":   {allowed: openingWriters, request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/bookings/" + f.matrixBooking(), "" }},
+	"changeBookingState": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/bookings/" + f.matrixBooking() + "/state-changes", `{"state":"cancelled"}`
+	}},
+	"createBookingCheckout": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/bookings/" + f.matrixBooking() + "/checkouts", ""
+	}},
+	"recordDeliveredHours": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Zorgaanbieder}, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/bookings/" + f.matrixBooking() + "/delivered-hours", `{"hours":1}`
+	}},
+	"receiveStripeWebhook": {public: true, request: func(*fixture) (string, string, string) { return "POST", "/api/v1/stripe/webhook", `{}` }},
+}
+
+// matrixService is the region's free intake service (made once per fixture).
+func (f *fixture) matrixService() string {
+	if f.matrixServiceID == "" {
+		f.matrixServiceID = f.service(intakeJSON)
+	}
+	return f.matrixServiceID
+}
+
+// matrixSlot is a fresh free slot of the matrix service.
+func (f *fixture) matrixSlot() string {
+	f.matrixSlots++
+	loc := amsterdamTZ(f.t)
+	d := f.clock().In(loc).AddDate(0, 0, 1+f.matrixSlots/8)
+	return time.Date(d.Year(), d.Month(), d.Day(), 9+f.matrixSlots%8, 0, 0, 0, loc).UTC().Format(time.RFC3339)
+}
+
+// matrixBooking is a fresh booking of the bakery by the region's admin.
+func (f *fixture) matrixBooking() string {
+	var b bookingJSON
+	f.browser().signIn(adminA).call("POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"organisationId":%q,"startsAt":%q}`,
+		f.matrixService(), f.org["Bakkerij De Korenschoof"], f.matrixSlot()), http.StatusCreated, &b)
+	return b.ID
 }
 
 // matrixInvite is a fresh invite of the Korenschoof bakery to a new

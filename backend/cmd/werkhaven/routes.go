@@ -11,6 +11,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/booking"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/invite"
@@ -33,6 +34,7 @@ type services struct {
 	pools       *matching.Service
 	invites     *invite.Service
 	notices     *notification.Service
+	bookings    *booking.Service
 	db          *gorm.DB
 	cfg         config.Config
 }
@@ -52,6 +54,7 @@ func routes(srv *httpapi.Server, s services) {
 	matching.Register(srv.API, s.pools)
 	invite.Register(srv.API, s.invites)
 	notification.Register(srv.API, s.notices)
+	booking.Register(srv.API, s.bookings)
 }
 
 // openAPIDocument writes the OpenAPI 3.1 document as JSON; `make generate`

@@ -39,6 +39,19 @@ func seedDemo(ctx context.Context, stdout, stderr io.Writer) error {
 	if n > 0 {
 		a.log.Info("created demo candidates", "candidates", n)
 	}
+	if n, err = seed.DemoServices(ctx, a.db.Gorm, res.RegionID); err != nil {
+		return err
+	}
+	if n > 0 {
+		a.log.Info("created the demo services desk", "services", n)
+	}
+	placed, err := seed.DemoPlacement(ctx, a.db.Gorm, q, res.RegionID)
+	if err != nil {
+		return err
+	}
+	if placed {
+		a.log.Info("created a demo placement (Zorghotel Het Anker)")
+	}
 	fmt.Fprintf(stdout, "Demo region: %s\n\nDemo logins (password for all: %s)\n", res.RegionName, seed.DemoPassword)
 	for _, l := range res.Logins {
 		extra := ""

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/werkhaven/werkhaven/backend/internal/booking"
 	"github.com/werkhaven/werkhaven/backend/internal/matching"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
@@ -71,10 +72,15 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		routes(srv, services{occupations: &occupation.Service{Search: a.search}, identity: a.identity(q), skills: a.skills,
 			openings: a.openings(q), candidates: a.candidates(q), db: a.db.Gorm, cfg: a.cfg,
 			pools:   &matching.Service{DB: a.db.Gorm, Search: a.search, Openings: a.openings(q), Skills: a.skills, Views: views, Candidates: a.candidates(q)},
-			invites: a.invites(q), notices: a.notices(q)})
+			invites: a.invites(q), notices: a.notices(q), bookings: a.bookings(q)})
 		if inbox := a.devInbox(); inbox != nil {
 			defer inbox.Close()
 			srv.App.Get("/dev/mail", inbox.Page)
+		}
+		if devCheckout(a.cfg) {
+			dc := booking.DevCheckout{Service: a.bookings(q)}
+			srv.App.Get("/dev/betalen", dc.Page)
+			srv.App.Post("/dev/betalen", dc.Complete)
 		}
 		srv.Finish()
 		ln, err := net.Listen("tcp", a.cfg.ListenAddr)

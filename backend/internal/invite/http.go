@@ -411,6 +411,24 @@ func Register(api huma.API, s *Service) {
 			return out, nil
 		})
 
+	authz.Register(api, huma.Operation{OperationID: "listPlacements", Method: http.MethodGet, Path: "/placements",
+		Summary: "Plaatsingen / Placements", Tags: tags, Description: "Organisation users: their own; accountmanagers and admins: the region's. Candidates by public code."},
+		orgAndStaff, func(ctx context.Context, _ *struct{}) (*struct{ Body itemsBody[placementItemBody] }, error) {
+			list, err := s.Placements(ctx, authz.MustFrom(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &struct{ Body itemsBody[placementItemBody] }{Body: itemsBody[placementItemBody]{Items: httpapi.Items(list, func(p PlacementItem) placementItemBody {
+				b := placementItemBody{ID: p.ID, InviteID: p.InviteID, OrganisationName: p.OrganisationName, OpeningTitle: p.OpeningTitle, CandidateCode: p.CandidateCode,
+					StartDate: p.StartDate.Format(time.DateOnly), Hours: p.Hours, ContractType: p.ContractType, Durable: p.Durable}
+				if p.EndedOn != nil {
+					d := p.EndedOn.Format(time.DateOnly)
+					b.EndedOn = &d
+				}
+				return b
+			})}}, nil
+		})
+
 	authz.Register(api, huma.Operation{OperationID: "listFollowUps", Method: http.MethodGet, Path: "/follow-ups",
 		Summary: "Opvolging na plaatsing / Follow-ups after placement", Tags: tags,
 		Description: "\"Nog in dienst?\" at 4, 13 and 26 weeks: accountmanagers for their portfolio, organisations for their own placements. due=true: only those to answer now."},
@@ -444,6 +462,19 @@ func Register(api huma.API, s *Service) {
 			}
 			return &struct{ Body followUpBody }{Body: toFollowUpBody(f)}, nil
 		})
+}
+
+type placementItemBody struct {
+	ID               string  `json:"id" format:"uuid"`
+	InviteID         string  `json:"inviteId" format:"uuid"`
+	OrganisationName string  `json:"organisationName"`
+	OpeningTitle     string  `json:"openingTitle"`
+	CandidateCode    string  `json:"candidateCode"`
+	StartDate        string  `json:"startDate" format:"date"`
+	Hours            int     `json:"hours"`
+	ContractType     string  `json:"contractType"`
+	EndedOn          *string `json:"endedOn,omitempty" format:"date"`
+	Durable          *bool   `json:"durable,omitempty"`
 }
 
 type appearanceWeekBody struct {

@@ -19,6 +19,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/eventlog"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 )
 
@@ -227,17 +228,12 @@ func (s *Service) mailLink(ctx context.Context, tx *gorm.DB, inviteID, userID, t
 		Title: o.Title, Place: o.Place, HoursMin: o.HoursMin, HoursMax: o.HoursMax, StartDate: o.StartDate, Support: o.Support, Message: msg, Language: lang})
 }
 
+// events is the invites' append-only log.
+var events = eventlog.Log{Table: "invite_events", Subject: "invite_id"}
+
 // event appends one transition to the invite's log.
 func (s *Service) event(ctx context.Context, tx *gorm.DB, inviteID string, from, to State, actor Actor, userID, reason string) error {
-	e := eventRow{InviteID: inviteID, OccurredAt: s.now(), Actor: string(actor), ToState: string(to), Reason: reason}
-	if from != "" {
-		f := string(from)
-		e.FromState = &f
-	}
-	if userID != "" {
-		e.ActorUserID = &userID
-	}
-	return tx.WithContext(ctx).Create(&e).Error
+	return events.Append(ctx, tx, inviteID, eventlog.Entry{At: s.now(), ActorUserID: userID, Actor: string(actor), From: string(from), To: string(to), Reason: reason})
 }
 
 // move changes a locked invite's state after Check, and logs the event.
@@ -326,16 +322,12 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Invite
 		return Invite{}, err
 	}
 	in := v.toInvite()
-	var events []eventRow
-	if err := s.DB.WithContext(ctx).Where("invite_id = ?", id).Order("id").Find(&events).Error; err != nil {
+	log, err := events.List(ctx, s.DB, id)
+	if err != nil {
 		return Invite{}, err
 	}
-	for _, e := range events {
-		ev := Event{At: e.OccurredAt, Actor: Actor(e.Actor), To: State(e.ToState), Reason: e.Reason}
-		if e.FromState != nil {
-			ev.From = State(*e.FromState)
-		}
-		in.Events = append(in.Events, ev)
+	for _, e := range log {
+		in.Events = append(in.Events, Event{At: e.At, Actor: Actor(e.Actor), From: State(e.From), To: State(e.To), Reason: e.Reason})
 	}
 	var pl []placementRow
 	if err := s.DB.WithContext(ctx).Where("invite_id = ?", id).Find(&pl).Error; err != nil {

@@ -38,19 +38,6 @@ type Row struct {
 
 func (Row) TableName() string { return "invites" }
 
-type eventRow struct {
-	ID          int64 `gorm:"primaryKey"`
-	InviteID    string
-	OccurredAt  time.Time
-	ActorUserID *string
-	Actor       string
-	FromState   *string
-	ToState     string
-	Reason      string
-}
-
-func (eventRow) TableName() string { return "invite_events" }
-
 type tokenRow struct {
 	Hash      []byte `gorm:"primaryKey"`
 	InviteID  string

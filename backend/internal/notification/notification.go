@@ -33,14 +33,18 @@ const (
 	Placed              Kind = "placed"
 	FollowUpDue         Kind = "follow_up_due"
 	PlacementEnded      Kind = "placement_ended"
+	BookingApproval     Kind = "booking_approval"
+	BookingUpdate       Kind = "booking_update"
 )
 
 // MailByDefault are the kinds mailed unless a user turns them off.
 var MailByDefault = map[Kind]bool{InviteCreated: true, InviteApproval: true, InviteAccepted: true, InviteDeclined: true, InviteExpired: false,
-	DisclosureWithdrawn: true, AdviceAdded: false, Placed: true, FollowUpDue: true, PlacementEnded: true}
+	DisclosureWithdrawn: true, AdviceAdded: false, Placed: true, FollowUpDue: true, PlacementEnded: true,
+	BookingApproval: true, BookingUpdate: false}
 
 // Kinds lists every kind, for settings.
-var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, Placed, FollowUpDue, PlacementEnded}
+var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, Placed, FollowUpDue,
+	PlacementEnded, BookingApproval, BookingUpdate}
 
 // Notice is one notification to one or more users.
 type Notice struct {

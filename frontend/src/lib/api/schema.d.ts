@@ -41,6 +41,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Boekingen / Bookings
+         * @description Organisation users: their own (as=provider: those of their services); staff: the region's.
+         */
+        get: operations["listBookings"];
+        put?: never;
+        /**
+         * Dienst boeken / Book a service
+         * @description Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (30 minutes) or for the provider.
+         */
+        post: operations["createBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén boeking met geschiedenis / One booking with its history */
+        get: operations["getBooking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/checkouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Betalen / Pay
+         * @description Opens the Stripe Checkout (card, iDEAL) of the next period due; asking twice returns the same checkout (one idempotency key per period).
+         */
+        post: operations["createBookingCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/delivered-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Geleverde uren / Delivered hours
+         * @description The provider (a dienstverlener's or zorgaanbieder's users; for the municipality's own services its staff).
+         */
+        put: operations["recordDeliveredHours"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/state-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Boeking goedkeuren, bevestigen, afronden of annuleren / Approve, confirm, complete or cancel
+         * @description approved/rejected: accountmanagers; confirmed, in_progress, completed: the provider (the municipality's accountmanagers for its own services); cancelled: the booking organisation or staff, by the service's policy (the fee is kept, the rest refunded).
+         */
+        post: operations["changeBookingState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/candidates": {
         parameters: {
             query?: never;
@@ -981,6 +1082,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Plaatsingen / Placements
+         * @description Organisation users: their own; accountmanagers and admins: the region's. Candidates by public code.
+         */
+        get: operations["listPlacements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portfolio": {
         parameters: {
             query?: never;
@@ -1042,6 +1163,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dienstencatalogus / Service catalogue */
+        get: operations["listServices"];
+        put?: never;
+        /** Dienst toevoegen / Add a service */
+        post: operations["createService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén dienst / One service */
+        get: operations["getService"];
+        /** Dienst wijzigen / Replace a service */
+        put: operations["updateService"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/services/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vrije tijden / Free times */
+        get: operations["listServiceSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessions": {
         parameters: {
             query?: never;
@@ -1091,6 +1265,26 @@ export interface paths {
         get: operations["listSkills"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe-webhook
+         * @description Signed by Stripe (Stripe-Signature over the raw body, 5 minutes tolerance). Each event is stored once by its id and processed by a background job; duplicates answer 200 and change nothing.
+         */
+        post: operations["receiveStripeWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1172,6 +1366,63 @@ export interface components {
             items: components["schemas"]["EventBody"][];
             /** @description Pass as cursor for the next page; absent on the last page */
             nextCursor?: string;
+        };
+        BookingBody: {
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: int64 */
+            cancellationFeeCents?: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: double */
+            deliveredHours: number;
+            /** Format: date-time */
+            endsAt?: string;
+            events?: components["schemas"]["BookingEventBody"][];
+            /** Format: uuid */
+            id: string;
+            inviteId?: string;
+            note?: string;
+            openingId?: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** Format: date-time */
+            paidAt?: string;
+            /**
+             * Format: date-time
+             * @description Unpaid bookings expire then
+             */
+            payBy?: string;
+            placementId?: string;
+            providerId?: string;
+            /** @description Empty: the municipality */
+            providerName?: string;
+            /** Format: int64 */
+            quantity: number;
+            /** Format: int64 */
+            refundedCents: number;
+            /** Format: uuid */
+            serviceId: string;
+            serviceKind: string;
+            serviceTitle: string;
+            /** Format: date-time */
+            startsAt?: string;
+            /** @enum {string} */
+            state: "requested" | "awaiting_approval" | "approved" | "rejected" | "awaiting_payment" | "paid" | "confirmed" | "in_progress" | "completed" | "cancelled" | "refunded" | "expired";
+            /** Format: int64 */
+            unitPriceCents: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        BookingEventBody: {
+            /** @enum {string} */
+            actor: "organisation" | "accountmanager" | "provider" | "admin" | "system" | "stripe";
+            /** Format: date-time */
+            at: string;
+            from?: string;
+            reason?: string;
+            to: string;
         };
         CandidateBody: {
             /**
@@ -1303,6 +1554,11 @@ export interface components {
             /** Format: int64 */
             wageMinCents?: number;
         };
+        ChangeBookingStateRequest: {
+            reason?: string;
+            /** @enum {string} */
+            state: "approved" | "rejected" | "confirmed" | "in_progress" | "completed" | "cancelled";
+        };
         ChangeInviteStateRequest: {
             reason?: string;
             /** @enum {string} */
@@ -1350,6 +1606,44 @@ export interface components {
         };
         ContactMomentList: {
             items: components["schemas"]["ContactMomentBody"][];
+        };
+        CreateBookingCheckoutResponse: {
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: int64 */
+            period: number;
+            sessionId: string;
+            /** @description Send the browser here */
+            url: string;
+        };
+        CreateBookingRequest: {
+            /**
+             * Format: uuid
+             * @description An introduction
+             */
+            inviteId?: string;
+            note?: string;
+            /** Format: uuid */
+            openingId?: string;
+            /**
+             * Format: uuid
+             * @description Staff: the organisation booked for
+             */
+            organisationId?: string;
+            /** Format: uuid */
+            placementId?: string;
+            /**
+             * Format: int64
+             * @description Hours (per_hour) or months (per_month)
+             */
+            quantity?: number;
+            /** Format: uuid */
+            serviceId: string;
+            /**
+             * Format: date-time
+             * @description A slot from GET /services/{id}/slots
+             */
+            startsAt?: string;
         };
         CreateInputBody: {
             identity: components["schemas"]["IdentityBody"];
@@ -1567,6 +1861,17 @@ export interface components {
         GetPortfolioResponse: {
             items: components["schemas"]["PortfolioEntryBody"][];
         };
+        HoursBody: {
+            /** @example 17:00 */
+            closes: string;
+            /** @example 09:00 */
+            opens: string;
+            /**
+             * Format: int64
+             * @description ISO weekday, 1 = Monday
+             */
+            weekday: number;
+        };
         IdentityBody: {
             email?: string;
             /**
@@ -1688,11 +1993,17 @@ export interface components {
         ItemsBodyOfferBody: {
             items: components["schemas"]["OfferBody"][];
         };
+        ItemsBodyPlacementItemBody: {
+            items: components["schemas"]["PlacementItemBody"][];
+        };
         LanguageBody: {
             /** @enum {string} */
             code: "nl" | "en" | "ar" | "tr" | "pl" | "ro" | "bg" | "es" | "fr" | "de" | "pt" | "uk" | "ru" | "ti" | "so" | "fa" | "prs" | "ps" | "zh" | "other";
             /** @enum {string} */
             level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+        };
+        ListBookingBodyBody: {
+            items: components["schemas"]["BookingBody"][];
         };
         ListCandidateConsentsResponse: {
             items: components["schemas"]["ConsentBody"][];
@@ -1710,6 +2021,12 @@ export interface components {
             items: components["schemas"]["NotificationBody"][];
             /** Format: int64 */
             unread: number;
+        };
+        ListServiceBodyBody: {
+            items: components["schemas"]["ServiceBody"][];
+        };
+        ListSlotBodyBody: {
+            items: components["schemas"]["SlotBody"][];
         };
         MarkNotificationsReadRequest: {
             /** @description uuid values */
@@ -1746,7 +2063,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -1910,6 +2227,23 @@ export interface components {
             /** Format: uuid */
             candidateId: string;
             note?: string;
+        };
+        PlacementItemBody: {
+            candidateCode: string;
+            contractType: string;
+            durable?: boolean;
+            /** Format: date */
+            endedOn?: string;
+            /** Format: int64 */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inviteId: string;
+            openingTitle: string;
+            organisationName: string;
+            /** Format: date */
+            startDate: string;
         };
         PlanIntakeRequest: {
             /**
@@ -2104,6 +2438,10 @@ export interface components {
             reasonEn: string;
             reasonNl: string;
         };
+        RecordDeliveredHoursRequest: {
+            /** Format: double */
+            hours: number;
+        };
         RecordedHitBody: {
             actorName: string;
             category: string;
@@ -2130,6 +2468,47 @@ export interface components {
         RegionList: {
             items: components["schemas"]["RegionBody"][];
         };
+        ServiceBody: {
+            active: boolean;
+            /**
+             * Format: int64
+             * @description Kept of the price when cancelled later
+             */
+            cancelFeePercent: number;
+            /**
+             * Format: int64
+             * @description Free cancellation until this many hours before the start
+             */
+            cancelFreeHours: number;
+            /**
+             * Format: int64
+             * @description Places per slot
+             */
+            capacity?: number;
+            descriptionEn?: string;
+            /** @description B1 Dutch */
+            descriptionNl?: string;
+            eligibility: ("placement" | "doelgroepregister" | "lks_indicatie" | "opening")[];
+            /** @description Weekly plan of a schedulable service */
+            hours: components["schemas"]["HoursBody"][];
+            /** Format: uuid */
+            readonly id?: string;
+            /** @description jobcoaching, loonwaardebepaling, proefplaatsing, werkplekaanpassing, scholing, intake, no_riskpolis_info, reiskosten, or a region's own */
+            kind: string;
+            /** Format: int64 */
+            priceCents: number;
+            /** @enum {string} */
+            priceUnit: "free" | "fixed" | "per_hour" | "per_month";
+            /** @description A dienstverlener or zorgaanbieder; empty: the municipality */
+            providerId?: string;
+            readonly providerName?: string;
+            requiresApproval: boolean;
+            schedulable: boolean;
+            /** Format: int64 */
+            slotMinutes?: number;
+            titleEn: string;
+            titleNl: string;
+        };
         SignInInputBody: {
             /** Format: email */
             email: string;
@@ -2148,6 +2527,17 @@ export interface components {
         };
         SkillList: {
             items: components["schemas"]["SkillBody"][];
+        };
+        SlotBody: {
+            /** Format: date-time */
+            endsAt: string;
+            /**
+             * Format: int64
+             * @description Places still free
+             */
+            free: number;
+            /** Format: date-time */
+            startsAt: string;
         };
         StateChangeInputBody: {
             /**
@@ -2323,6 +2713,482 @@ export interface operations {
             };
             /** @description Gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBookings: {
+        parameters: {
+            query?: {
+                state?: ("requested" | "awaiting_approval" | "approved" | "rejected" | "awaiting_payment" | "paid" | "confirmed" | "in_progress" | "completed" | "cancelled" | "refunded" | "expired")[];
+                as?: "" | "provider";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBookingBodyBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createBookingCheckout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateBookingCheckoutResponse"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordDeliveredHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDeliveredHoursRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeBookingState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeBookingStateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6473,6 +7339,53 @@ export interface operations {
             };
         };
     };
+    listPlacements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemsBodyPlacementItemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPortfolio: {
         parameters: {
             query?: {
@@ -6703,6 +7616,372 @@ export interface operations {
             };
         };
     };
+    listServices: {
+        parameters: {
+            query?: {
+                kind?: string;
+                providerId?: string;
+                /** @description Admins: include inactive entries */
+                inactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListServiceBodyBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listServiceSlots: {
+        parameters: {
+            query?: {
+                /** @description First day (default today) */
+                from?: string;
+                days?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListSlotBodyBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     signIn: {
         parameters: {
             query?: never;
@@ -6896,6 +8175,57 @@ export interface operations {
             };
             /** @description Error */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveStripeWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Stripe-Signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

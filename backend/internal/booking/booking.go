@@ -1,0 +1,184 @@
+// Package booking is the services desk: a region's catalogue (jobcoaching,
+// loonwaardebepaling, proefplaatsing, werkplekaanpassing, scholing, …),
+// bookings by organisations (or their accountmanager) with approval,
+// scheduling that cannot double book (an exclusion constraint per seat),
+// payment through Stripe Checkout with the provider's share paid out by
+// Connect, cancellation by policy with refunds, and Stripe webhooks stored
+// once and processed by a River job. Every transition is checked against
+// its state and actor and appended to booking_events.
+package booking
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+)
+
+// State of a booking.
+type State string
+
+// The states.
+const (
+	Requested        State = "requested"
+	AwaitingApproval State = "awaiting_approval"
+	Approved         State = "approved"
+	Rejected         State = "rejected"
+	AwaitingPayment  State = "awaiting_payment"
+	Paid             State = "paid"
+	Confirmed        State = "confirmed"
+	InProgress       State = "in_progress"
+	Completed        State = "completed"
+	Cancelled        State = "cancelled"
+	Refunded         State = "refunded"
+	Expired          State = "expired"
+)
+
+// States lists every state in journey order.
+var States = []State{Requested, AwaitingApproval, Approved, Rejected, AwaitingPayment, Paid, Confirmed, InProgress, Completed, Cancelled, Refunded, Expired}
+
+// Live are the states that hold a slot.
+var Live = []State{Requested, AwaitingApproval, Approved, AwaitingPayment, Paid, Confirmed, InProgress, Completed}
+
+// Actor is who makes a transition.
+type Actor string
+
+// The actors.
+const (
+	Organisation   Actor = "organisation"
+	Accountmanager Actor = "accountmanager"
+	Provider       Actor = "provider"
+	Admin          Actor = "admin"
+	System         Actor = "system"
+	Stripe         Actor = "stripe"
+)
+
+type rule struct {
+	from   []State
+	actors []Actor
+}
+
+var rules = map[State]rule{
+	AwaitingApproval: {from: []State{Requested}, actors: []Actor{System}},
+	Approved:         {from: []State{AwaitingApproval}, actors: []Actor{Accountmanager, Admin}},
+	Rejected:         {from: []State{AwaitingApproval}, actors: []Actor{Accountmanager, Admin}},
+	AwaitingPayment:  {from: []State{Requested, Approved}, actors: []Actor{System}},
+	Paid:             {from: []State{AwaitingPayment}, actors: []Actor{Stripe}},
+	Confirmed:        {from: []State{Requested, Approved, Paid}, actors: []Actor{Provider, Admin, System}},
+	InProgress:       {from: []State{Confirmed}, actors: []Actor{Provider, Admin}},
+	Completed:        {from: []State{InProgress}, actors: []Actor{Provider, Admin}},
+	Cancelled:        {from: []State{Requested, AwaitingApproval, Approved, AwaitingPayment, Paid, Confirmed}, actors: []Actor{Organisation, Accountmanager, Admin}},
+	Refunded:         {from: []State{Cancelled}, actors: []Actor{System, Stripe}},
+	Expired:          {from: []State{AwaitingPayment}, actors: []Actor{System}},
+}
+
+var stateNL = map[State]string{Requested: "aangevraagd", AwaitingApproval: "wacht op goedkeuring", Approved: "goedgekeurd", Rejected: "afgewezen",
+	AwaitingPayment: "wacht op betaling", Paid: "betaald", Confirmed: "bevestigd", InProgress: "bezig", Completed: "afgerond",
+	Cancelled: "geannuleerd", Refunded: "terugbetaald", Expired: "verlopen"}
+
+// ErrTransition is a transition the machine does not allow (409).
+var ErrTransition = errors.New("booking transition not allowed")
+
+type transitionError struct{ *apperr.ConflictError }
+
+func (transitionError) Is(target error) bool { return target == ErrTransition }
+func (e transitionError) Unwrap() error      { return e.ConflictError }
+
+// Check reports whether actor may move a booking from one state to another.
+func Check(from, to State, actor Actor) error {
+	r, ok := rules[to]
+	if !ok || !slices.Contains(r.from, from) {
+		return transitionError{&apperr.ConflictError{Code: "stateTransition", Detail: fmt.Sprintf(
+			"Van %s naar %s kan niet. / A booking cannot go from %s to %s.", stateNL[from], stateNL[to], from, to)}}
+	}
+	if !slices.Contains(r.actors, actor) {
+		return fmt.Errorf("%s may not move a booking to %s: %w", actor, to, apperr.ErrForbidden)
+	}
+	return nil
+}
+
+// Kinds are the catalogue's known kinds (a region may add its own slug).
+var Kinds = []string{"jobcoaching", "loonwaardebepaling", "proefplaatsing", "werkplekaanpassing", "scholing", "intake", "no_riskpolis_info", "reiskosten"}
+
+// Units a price is per.
+var Units = []string{"free", "fixed", "per_hour", "per_month"}
+
+// Eligibility rules a service may require.
+var Eligibility = []string{"placement", "doelgroepregister", "lks_indicatie", "opening"}
+
+// Offering is one entry of the catalogue (a service the desk offers).
+type Offering struct {
+	ID, RegionID                 string
+	Kind                         string
+	TitleNL, TitleEN             string
+	DescriptionNL, DescriptionEN string
+	ProviderID, ProviderName     string // empty: the municipality
+	PriceCents                   int64
+	PriceUnit                    string
+	RequiresApproval             bool
+	Eligibility                  []string
+	CancelFreeHours              int
+	CancelFeePercent             int
+	Schedulable                  bool
+	SlotMinutes                  int
+	Capacity                     int
+	Active                       bool
+	Hours                        []Hours
+}
+
+// Hours is one opening window of a weekly plan (ISO weekday, local time).
+type Hours struct {
+	Weekday int
+	Opens   string // "09:00"
+	Closes  string
+}
+
+// Booking is one booking as its readers see it.
+type Booking struct {
+	ID, RegionID, ServiceID, OrganisationID string
+	ServiceTitle, ServiceKind               string
+	OrganisationName, ProviderName          string
+	ProviderID                              string
+	OpeningID, InviteID, PlacementID        string
+	State                                   State
+	Quantity                                int
+	UnitPriceCents, AmountCents             int64
+	Note                                    string
+	StartsAt, EndsAt                        *time.Time
+	PayBy, PaidAt                           *time.Time
+	CancellationFeeCents                    *int64
+	RefundedCents                           int64
+	DeliveredHours                          float64
+	CreatedAt, UpdatedAt                    time.Time
+	Events                                  []Event
+}
+
+// Event is one entry of a booking's log.
+type Event struct {
+	At       time.Time
+	Actor    Actor
+	From, To State
+	Reason   string
+}
+
+// actorOf is the actor a principal acts as on booking b: an organisation
+// user of the provider is the provider.
+func actorOf(p authz.Principal, providerID string) Actor {
+	switch {
+	case p.Role.IsOrganisationRole() && providerID != "" && p.OrganisationID == providerID:
+		return Provider
+	case p.Role.IsOrganisationRole():
+		return Organisation
+	case p.Role == authz.Accountmanager:
+		return Accountmanager
+	case p.Role == authz.Admin:
+		return Admin
+	}
+	return System
+}
+
+// PayWindow is how long an unpaid booking holds its slot.
+const PayWindow = 30 * time.Minute

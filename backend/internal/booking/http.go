@@ -1,0 +1,334 @@
+package booking
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+)
+
+type hoursBody struct {
+	Weekday int    `json:"weekday" minimum:"1" maximum:"7" doc:"ISO weekday, 1 = Monday"`
+	Opens   string `json:"opens" pattern:"^([01][0-9]|2[0-3]):[0-5][0-9]$" example:"09:00"`
+	Closes  string `json:"closes" pattern:"^([01][0-9]|2[0-3]):[0-5][0-9]$" example:"17:00"`
+}
+
+// ServiceBody is a catalogue entry, in and out.
+type ServiceBody struct {
+	ID               string      `json:"id,omitempty" format:"uuid" readOnly:"true"`
+	Kind             string      `json:"kind" pattern:"^[a-z][a-z_]{1,39}$" doc:"jobcoaching, loonwaardebepaling, proefplaatsing, werkplekaanpassing, scholing, intake, no_riskpolis_info, reiskosten, or a region's own"`
+	TitleNL          string      `json:"titleNl" maxLength:"120"`
+	TitleEN          string      `json:"titleEn" maxLength:"120"`
+	DescriptionNL    string      `json:"descriptionNl,omitempty" maxLength:"2000" doc:"B1 Dutch"`
+	DescriptionEN    string      `json:"descriptionEn,omitempty" maxLength:"2000"`
+	ProviderID       string      `json:"providerId,omitempty" doc:"A dienstverlener or zorgaanbieder; empty: the municipality"`
+	ProviderName     string      `json:"providerName,omitempty" readOnly:"true"`
+	PriceCents       int64       `json:"priceCents" minimum:"0" maximum:"10000000"`
+	PriceUnit        string      `json:"priceUnit" enum:"free,fixed,per_hour,per_month"`
+	RequiresApproval bool        `json:"requiresApproval"`
+	Eligibility      []string    `json:"eligibility" maxItems:"4" enum:"placement,doelgroepregister,lks_indicatie,opening"`
+	CancelFreeHours  int         `json:"cancelFreeHours" minimum:"0" maximum:"720" doc:"Free cancellation until this many hours before the start"`
+	CancelFeePercent int         `json:"cancelFeePercent" minimum:"0" maximum:"100" doc:"Kept of the price when cancelled later"`
+	Schedulable      bool        `json:"schedulable"`
+	SlotMinutes      int         `json:"slotMinutes,omitempty" minimum:"0" maximum:"480"`
+	Capacity         int         `json:"capacity,omitempty" minimum:"0" maximum:"50" doc:"Places per slot"`
+	Active           bool        `json:"active"`
+	Hours            []hoursBody `json:"hours" maxItems:"50" doc:"Weekly plan of a schedulable service"`
+}
+
+func toServiceBody(o Offering) ServiceBody {
+	b := ServiceBody{ID: o.ID, Kind: o.Kind, TitleNL: o.TitleNL, TitleEN: o.TitleEN, DescriptionNL: o.DescriptionNL, DescriptionEN: o.DescriptionEN,
+		ProviderID: o.ProviderID, ProviderName: o.ProviderName, PriceCents: o.PriceCents, PriceUnit: o.PriceUnit, RequiresApproval: o.RequiresApproval,
+		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, Schedulable: o.Schedulable,
+		SlotMinutes: o.SlotMinutes, Capacity: o.Capacity, Active: o.Active, Hours: httpapi.Items(o.Hours, func(h Hours) hoursBody { return hoursBody(h) })}
+	if b.Eligibility == nil {
+		b.Eligibility = []string{}
+	}
+	return b
+}
+
+func (b ServiceBody) offering() Offering {
+	o := Offering{Kind: b.Kind, TitleNL: b.TitleNL, TitleEN: b.TitleEN, DescriptionNL: b.DescriptionNL, DescriptionEN: b.DescriptionEN, ProviderID: b.ProviderID,
+		PriceCents: b.PriceCents, PriceUnit: b.PriceUnit, RequiresApproval: b.RequiresApproval, Eligibility: b.Eligibility, CancelFreeHours: b.CancelFreeHours,
+		CancelFeePercent: b.CancelFeePercent, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
+	for _, h := range b.Hours {
+		o.Hours = append(o.Hours, Hours(h))
+	}
+	return o
+}
+
+type bookingEventBody struct {
+	At     time.Time `json:"at"`
+	Actor  string    `json:"actor" enum:"organisation,accountmanager,provider,admin,system,stripe"`
+	From   string    `json:"from,omitempty"`
+	To     string    `json:"to"`
+	Reason string    `json:"reason,omitempty"`
+}
+
+// BookingBody is a booking as its readers see it.
+type BookingBody struct {
+	ID                   string             `json:"id" format:"uuid"`
+	ServiceID            string             `json:"serviceId" format:"uuid"`
+	ServiceTitle         string             `json:"serviceTitle"`
+	ServiceKind          string             `json:"serviceKind"`
+	OrganisationID       string             `json:"organisationId" format:"uuid"`
+	OrganisationName     string             `json:"organisationName"`
+	ProviderID           string             `json:"providerId,omitempty"`
+	ProviderName         string             `json:"providerName,omitempty" doc:"Empty: the municipality"`
+	OpeningID            string             `json:"openingId,omitempty"`
+	InviteID             string             `json:"inviteId,omitempty"`
+	PlacementID          string             `json:"placementId,omitempty"`
+	State                string             `json:"state" enum:"requested,awaiting_approval,approved,rejected,awaiting_payment,paid,confirmed,in_progress,completed,cancelled,refunded,expired"`
+	Quantity             int                `json:"quantity"`
+	UnitPriceCents       int64              `json:"unitPriceCents"`
+	AmountCents          int64              `json:"amountCents"`
+	Note                 string             `json:"note,omitempty"`
+	StartsAt             *time.Time         `json:"startsAt,omitempty"`
+	EndsAt               *time.Time         `json:"endsAt,omitempty"`
+	PayBy                *time.Time         `json:"payBy,omitempty" doc:"Unpaid bookings expire then"`
+	PaidAt               *time.Time         `json:"paidAt,omitempty"`
+	CancellationFeeCents *int64             `json:"cancellationFeeCents,omitempty"`
+	RefundedCents        int64              `json:"refundedCents"`
+	DeliveredHours       float64            `json:"deliveredHours"`
+	CreatedAt            time.Time          `json:"createdAt"`
+	UpdatedAt            time.Time          `json:"updatedAt"`
+	Events               []bookingEventBody `json:"events,omitempty"`
+}
+
+func toBookingBody(b Booking) BookingBody {
+	out := BookingBody{ID: b.ID, ServiceID: b.ServiceID, ServiceTitle: b.ServiceTitle, ServiceKind: b.ServiceKind, OrganisationID: b.OrganisationID,
+		OrganisationName: b.OrganisationName, ProviderID: b.ProviderID, ProviderName: b.ProviderName, OpeningID: b.OpeningID, InviteID: b.InviteID,
+		PlacementID: b.PlacementID, State: string(b.State), Quantity: b.Quantity, UnitPriceCents: b.UnitPriceCents, AmountCents: b.AmountCents, Note: b.Note,
+		StartsAt: b.StartsAt, EndsAt: b.EndsAt, PayBy: b.PayBy, PaidAt: b.PaidAt, CancellationFeeCents: b.CancellationFeeCents, RefundedCents: b.RefundedCents,
+		DeliveredHours: b.DeliveredHours, CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt}
+	for _, e := range b.Events {
+		out.Events = append(out.Events, bookingEventBody{At: e.At, Actor: string(e.Actor), From: string(e.From), To: string(e.To), Reason: e.Reason})
+	}
+	return out
+}
+
+type slotBody struct {
+	StartsAt time.Time `json:"startsAt"`
+	EndsAt   time.Time `json:"endsAt"`
+	Free     int       `json:"free" doc:"Places still free"`
+}
+
+// IDParam is the {id} of a service or booking path.
+type IDParam struct {
+	ID string `path:"id" format:"uuid"`
+}
+
+type bookingOut struct{ Body BookingBody }
+
+type serviceOut struct{ Body ServiceBody }
+
+type list[T any] struct {
+	Body struct {
+		Items []T `json:"items"`
+	}
+}
+
+// Register adds the services desk's operations.
+func Register(api huma.API, s *Service) {
+	tags := []string{"Diensten"}
+	readers := authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder)
+	bookers := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder)
+	admin := authz.Roles(authz.Admin)
+
+	authz.Register(api, huma.Operation{OperationID: "listServices", Method: http.MethodGet, Path: "/services", Summary: "Dienstencatalogus / Service catalogue", Tags: tags},
+		readers, func(ctx context.Context, in *struct {
+			Kind       string `query:"kind" pattern:"^[a-z][a-z_]{1,39}$"`
+			ProviderID string `query:"providerId" format:"uuid"`
+			Inactive   bool   `query:"inactive" doc:"Admins: include inactive entries"`
+		}) (*list[ServiceBody], error) {
+			items, err := s.Catalogue(ctx, authz.MustFrom(ctx), CatalogueFilter{Kind: in.Kind, ProviderID: in.ProviderID, Inactive: in.Inactive})
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &list[ServiceBody]{}
+			out.Body.Items = httpapi.Items(items, toServiceBody)
+			return out, nil
+		})
+	authz.Register(api, huma.Operation{OperationID: "getService", Method: http.MethodGet, Path: "/services/{id}", Summary: "Eén dienst / One service", Tags: tags, Errors: []int{404}},
+		readers, func(ctx context.Context, in *IDParam) (*serviceOut, error) {
+			o, err := s.GetService(ctx, authz.MustFrom(ctx), in.ID)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &serviceOut{Body: toServiceBody(o)}, nil
+		})
+	authz.Register(api, huma.Operation{OperationID: "createService", Method: http.MethodPost, Path: "/services", DefaultStatus: http.StatusCreated,
+		Summary: "Dienst toevoegen / Add a service", Tags: tags, Errors: []int{400}},
+		admin, func(ctx context.Context, in *struct{ Body ServiceBody }) (*serviceOut, error) {
+			o, err := s.SaveService(ctx, authz.MustFrom(ctx), "", in.Body.offering(), httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &serviceOut{Body: toServiceBody(o)}, nil
+		})
+	authz.Register(api, huma.Operation{OperationID: "updateService", Method: http.MethodPut, Path: "/services/{id}",
+		Summary: "Dienst wijzigen / Replace a service", Tags: tags, Errors: []int{400, 404}},
+		admin, func(ctx context.Context, in *struct {
+			IDParam
+			Body ServiceBody
+		}) (*serviceOut, error) {
+			o, err := s.SaveService(ctx, authz.MustFrom(ctx), in.ID, in.Body.offering(), httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &serviceOut{Body: toServiceBody(o)}, nil
+		})
+	authz.Register(api, huma.Operation{OperationID: "listServiceSlots", Method: http.MethodGet, Path: "/services/{id}/slots",
+		Summary: "Vrije tijden / Free times", Tags: tags, Errors: []int{400, 404, 409}},
+		bookers, func(ctx context.Context, in *struct {
+			IDParam
+			From string `query:"from" format:"date" doc:"First day (default today)"`
+			Days int    `query:"days" minimum:"1" maximum:"31" default:"14"`
+		}) (*list[slotBody], error) {
+			from := time.Now()
+			if in.From != "" {
+				d, err := opening.ParseDate("from", in.From)
+				if err != nil {
+					return nil, httpapi.FromError(err)
+				}
+				from = time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, amsterdam)
+			}
+			slots, err := s.Slots(ctx, authz.MustFrom(ctx), in.ID, from, in.Days)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &list[slotBody]{}
+			out.Body.Items = httpapi.Items(slots, func(sl Slot) slotBody { return slotBody(sl) })
+			return out, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "createBooking", Method: http.MethodPost, Path: "/bookings", DefaultStatus: http.StatusCreated,
+		Summary: "Dienst boeken / Book a service", Tags: tags, Errors: []int{400, 404, 409},
+		Description: "Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (30 minutes) or for the provider."},
+		bookers, func(ctx context.Context, in *struct {
+			Body struct {
+				ServiceID      string     `json:"serviceId" format:"uuid"`
+				OrganisationID string     `json:"organisationId,omitempty" format:"uuid" doc:"Staff: the organisation booked for"`
+				OpeningID      string     `json:"openingId,omitempty" format:"uuid"`
+				InviteID       string     `json:"inviteId,omitempty" format:"uuid" doc:"An introduction"`
+				PlacementID    string     `json:"placementId,omitempty" format:"uuid"`
+				Quantity       int        `json:"quantity,omitempty" minimum:"0" maximum:"500" doc:"Hours (per_hour) or months (per_month)"`
+				StartsAt       *time.Time `json:"startsAt,omitempty" doc:"A slot from GET /services/{id}/slots"`
+				Note           string     `json:"note,omitempty" maxLength:"1000"`
+			}
+		}) (*bookingOut, error) {
+			b := in.Body
+			out, err := s.Create(ctx, authz.MustFrom(ctx), Request{ServiceID: b.ServiceID, OrganisationID: b.OrganisationID, OpeningID: b.OpeningID,
+				InviteID: b.InviteID, PlacementID: b.PlacementID, Quantity: b.Quantity, StartsAt: b.StartsAt, Note: b.Note}, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &bookingOut{Body: toBookingBody(out)}, nil
+		})
+	authz.Register(api, huma.Operation{OperationID: "listBookings", Method: http.MethodGet, Path: "/bookings",
+		Summary: "Boekingen / Bookings", Tags: tags, Description: "Organisation users: their own (as=provider: those of their services); staff: the region's."},
+		bookers, func(ctx context.Context, in *struct {
+			States []string `query:"state" maxItems:"12" enum:"requested,awaiting_approval,approved,rejected,awaiting_payment,paid,confirmed,in_progress,completed,cancelled,refunded,expired"`
+			As     string   `query:"as" enum:",provider"`
+		}) (*list[BookingBody], error) {
+			f := ListFilter{Provider: in.As == "provider"}
+			for _, st := range in.States {
+				f.States = append(f.States, State(st))
+			}
+			items, err := s.List(ctx, authz.MustFrom(ctx), f)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &list[BookingBody]{}
+			out.Body.Items = httpapi.Items(items, toBookingBody)
+			return out, nil
+		})
+	authz.Register(api, huma.Operation{OperationID: "getBooking", Method: http.MethodGet, Path: "/bookings/{id}", Summary: "Eén boeking met geschiedenis / One booking with its history", Tags: tags, Errors: []int{404}},
+		bookers, func(ctx context.Context, in *IDParam) (*bookingOut, error) {
+			b, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &bookingOut{Body: toBookingBody(b)}, nil
+		})
+	authz.Register(api, huma.Operation{OperationID: "changeBookingState", Method: http.MethodPost, Path: "/bookings/{id}/state-changes",
+		Summary: "Boeking goedkeuren, bevestigen, afronden of annuleren / Approve, confirm, complete or cancel", Tags: tags, Errors: []int{400, 404, 409},
+		Description: "approved/rejected: accountmanagers; confirmed, in_progress, completed: the provider (the municipality's accountmanagers for its own services); cancelled: the booking organisation or staff, by the service's policy (the fee is kept, the rest refunded)."},
+		bookers, func(ctx context.Context, in *struct {
+			IDParam
+			Body struct {
+				State  string `json:"state" enum:"approved,rejected,confirmed,in_progress,completed,cancelled"`
+				Reason string `json:"reason,omitempty" maxLength:"1000"`
+			}
+		}) (*bookingOut, error) {
+			b, err := s.Move(ctx, authz.MustFrom(ctx), in.ID, StateChange{To: State(in.Body.State), Reason: in.Body.Reason}, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &bookingOut{Body: toBookingBody(b)}, nil
+		})
+	authz.Register(api, huma.Operation{OperationID: "createBookingCheckout", Method: http.MethodPost, Path: "/bookings/{id}/checkouts", DefaultStatus: http.StatusCreated,
+		Summary: "Betalen / Pay", Tags: tags, Errors: []int{404, 409, 503},
+		Description: "Opens the Stripe Checkout (card, iDEAL) of the next period due; asking twice returns the same checkout (one idempotency key per period)."},
+		bookers, func(ctx context.Context, in *IDParam) (*struct {
+			Body struct {
+				SessionID   string `json:"sessionId"`
+				URL         string `json:"url" doc:"Send the browser here"`
+				Period      int    `json:"period"`
+				AmountCents int64  `json:"amountCents"`
+			}
+		}, error) {
+			c, err := s.Pay(ctx, authz.MustFrom(ctx), in.ID)
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			out := &struct {
+				Body struct {
+					SessionID   string `json:"sessionId"`
+					URL         string `json:"url" doc:"Send the browser here"`
+					Period      int    `json:"period"`
+					AmountCents int64  `json:"amountCents"`
+				}
+			}{}
+			out.Body.SessionID, out.Body.URL, out.Body.Period, out.Body.AmountCents = c.SessionID, c.URL, c.Period, c.AmountCents
+			return out, nil
+		})
+	authz.Register(api, huma.Operation{OperationID: "recordDeliveredHours", Method: http.MethodPut, Path: "/bookings/{id}/delivered-hours",
+		Summary: "Geleverde uren / Delivered hours", Tags: tags, Errors: []int{400, 404, 409},
+		Description: "The provider (a dienstverlener's or zorgaanbieder's users; for the municipality's own services its staff)."},
+		authz.Roles(authz.Admin, authz.Accountmanager, authz.Zorgaanbieder), func(ctx context.Context, in *struct {
+			IDParam
+			Body struct {
+				Hours float64 `json:"hours" minimum:"0" maximum:"2000"`
+			}
+		}) (*bookingOut, error) {
+			b, err := s.DeliveredHours(ctx, authz.MustFrom(ctx), in.ID, in.Body.Hours, httpapi.ClientIP(ctx))
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			return &bookingOut{Body: toBookingBody(b)}, nil
+		})
+
+	authz.Register(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
+		Summary: "Stripe-webhook", Tags: tags, Errors: []int{400},
+		Description: "Signed by Stripe (Stripe-Signature over the raw body, 5 minutes tolerance). Each event is stored once by its id and processed by a background job; duplicates answer 200 and change nothing."},
+		authz.Rule{Public: true, NoCSRF: true}, func(ctx context.Context, in *struct {
+			Signature string `header:"Stripe-Signature"`
+			RawBody   []byte
+		}) (*struct{}, error) {
+			if err := s.Receive(ctx, in.RawBody, in.Signature); err != nil {
+				if code, detail, ok := WebhookCode(err); ok {
+					slog.WarnContext(ctx, "stripe webhook refused", "code", code, "error", err.Error(), "requestId", httpapi.RequestID(ctx))
+					return nil, httpapi.Coded(http.StatusBadRequest, code, detail)
+				}
+				return nil, httpapi.FromError(err)
+			}
+			return nil, nil
+		})
+}

@@ -1,0 +1,321 @@
+package booking
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/stripe/stripe-go/v76"
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/notification"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+)
+
+// Checkout is where the organisation pays one period of a booking.
+type Checkout struct {
+	SessionID   string
+	URL         string
+	Period      int
+	AmountCents int64
+}
+
+type periodRow struct {
+	BookingID         string
+	Period            int
+	StartsOn          time.Time
+	AmountCents       int64
+	IdempotencyKey    string
+	CheckoutSessionID *string
+	CheckoutURL       *string
+	PaymentIntentID   *string
+	PaidAt            *time.Time
+	RefundedCents     int64
+}
+
+func (periodRow) TableName() string { return "booking_periods" }
+
+// Pay opens (or reopens) the Stripe Checkout of the booking's next unpaid
+// period that is due: card or iDEAL, the amount from the catalogue,
+// metadata naming the booking and period, and for a provider with a Stripe
+// account a destination charge minus the region's platform fee. The call
+// carries the period's idempotency key, stored with the booking before any
+// call, so paying twice (or a retry after a dropped connection) is one
+// Checkout at Stripe; a known session is returned without calling Stripe.
+func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checkout, error) {
+	if !p.Has(authz.Werkgever, authz.Zorgaanbieder, authz.Accountmanager, authz.Admin) {
+		return Checkout{}, fmt.Errorf("pay: %w", apperr.ErrForbidden)
+	}
+	v, err := load(ctx, s.DB, p, id, false)
+	if err != nil {
+		return Checkout{}, err
+	}
+	if p.Role.IsOrganisationRole() && p.OrganisationID != v.OrganisationID {
+		return Checkout{}, fmt.Errorf("pay: %w", apperr.ErrNotFound) // a provider sees the booking, but does not pay it
+	}
+	var pr periodRow
+	err = s.DB.WithContext(ctx).Where("booking_id = ? AND paid_at IS NULL AND starts_on <= ?", id, s.now().In(amsterdam).AddDate(0, 0, 7).Format(time.DateOnly)).
+		Order("period").Limit(1).Find(&pr).Error
+	switch {
+	case err != nil:
+		return Checkout{}, err
+	case pr.BookingID == "" && State(v.State) == AwaitingPayment:
+		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Detail: "Er staat niets open. / Nothing is due."}
+	case pr.BookingID == "":
+		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Detail: "Er staat nu niets open om te betalen. / Nothing is due now."}
+	case pr.Period == 1 && State(v.State) != AwaitingPayment:
+		if State(v.State) == Expired {
+			return Checkout{}, &apperr.ConflictError{Code: "bookingExpired", Detail: "Deze boeking is verlopen: er is niet binnen 30 minuten betaald. Boek opnieuw. / This booking expired unpaid; book again."}
+		}
+		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Detail: "Deze boeking wacht niet op betaling. / This booking is not awaiting payment."}
+	case pr.Period > 1 && !(State(v.State) == Paid || State(v.State) == Confirmed || State(v.State) == InProgress):
+		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Detail: "Deze boeking loopt niet (meer). / This booking is not running."}
+	}
+	if pr.CheckoutSessionID != nil && pr.CheckoutURL != nil {
+		return Checkout{SessionID: *pr.CheckoutSessionID, URL: *pr.CheckoutURL, Period: pr.Period, AmountCents: pr.AmountCents}, nil
+	}
+	params := &stripe.CheckoutSessionParams{
+		Mode:               stripe.String(string(stripe.CheckoutSessionModePayment)),
+		PaymentMethodTypes: stripe.StringSlice([]string{"card", "ideal"}),
+		SuccessURL:         stripe.String(fmt.Sprintf("%s/boekingen/%s?betaald=1", strings.TrimRight(s.BaseURL, "/"), id)),
+		CancelURL:          stripe.String(fmt.Sprintf("%s/boekingen/%s", strings.TrimRight(s.BaseURL, "/"), id)),
+		ClientReferenceID:  stripe.String(id),
+		LineItems: []*stripe.CheckoutSessionLineItemParams{{
+			Quantity: stripe.Int64(1),
+			PriceData: &stripe.CheckoutSessionLineItemPriceDataParams{Currency: stripe.String(string(stripe.CurrencyEUR)), UnitAmount: stripe.Int64(pr.AmountCents),
+				ProductData: &stripe.CheckoutSessionLineItemPriceDataProductDataParams{Name: stripe.String(fmt.Sprintf("%s (%d)", v.ServiceTitle, pr.Period))}},
+		}},
+		PaymentIntentData: &stripe.CheckoutSessionPaymentIntentDataParams{},
+	}
+	meta := map[string]string{"booking_id": id, "period": fmt.Sprint(pr.Period), "region_id": v.RegionID}
+	params.Metadata = meta
+	params.PaymentIntentData.Metadata = meta
+	if v.ProviderID != nil {
+		var acct *string
+		if err := s.DB.WithContext(ctx).Raw(`SELECT stripe_account_id FROM organisations WHERE id = ?`, *v.ProviderID).Row().Scan(&acct); err != nil {
+			return Checkout{}, err
+		}
+		if acct != nil {
+			fee := pr.AmountCents * platformFeePercent(ctx, s.DB, v.RegionID) / 100
+			params.PaymentIntentData.TransferData = &stripe.CheckoutSessionPaymentIntentDataTransferDataParams{Destination: acct}
+			params.PaymentIntentData.ApplicationFeeAmount = stripe.Int64(fee)
+		}
+	}
+	params.SetIdempotencyKey(pr.IdempotencyKey)
+	cs, err := s.Stripe.CheckoutSessions.New(params)
+	if err != nil {
+		return Checkout{}, fmt.Errorf("stripe checkout for booking %s: %v: %w", id, err, apperr.ErrUnavailable)
+	}
+	url := cs.URL
+	if s.DevCheckout {
+		url = strings.TrimRight(s.BaseURL, "/") + "/dev/betalen?session=" + cs.ID
+	}
+	res := s.DB.WithContext(ctx).Exec(`UPDATE booking_periods SET checkout_session_id = ?, checkout_url = ? WHERE booking_id = ? AND period = ? AND checkout_session_id IS NULL`,
+		cs.ID, url, id, pr.Period)
+	if res.Error != nil {
+		return Checkout{}, res.Error
+	}
+	if res.RowsAffected == 0 {
+		// A concurrent call stored its (identical, same key) session first.
+		if err := s.DB.WithContext(ctx).Where("booking_id = ? AND period = ?", id, pr.Period).Take(&pr).Error; err != nil {
+			return Checkout{}, err
+		}
+		return Checkout{SessionID: *pr.CheckoutSessionID, URL: *pr.CheckoutURL, Period: pr.Period, AmountCents: pr.AmountCents}, nil
+	}
+	return Checkout{SessionID: cs.ID, URL: url, Period: pr.Period, AmountCents: pr.AmountCents}, nil
+}
+
+// markPaid records a period's succeeded payment (once: the payment
+// intent id is unique) and, for the first period, moves the booking to
+// paid. A payment for a booking that expired or was cancelled meanwhile is
+// refunded in full by a job.
+func (s *Service) markPaid(ctx context.Context, tx *gorm.DB, bookingID string, period int, paymentIntentID string, amount int64) error {
+	v, err := loadByID(ctx, tx, bookingID)
+	if err != nil {
+		return err
+	}
+	res := tx.Exec(`UPDATE booking_periods SET paid_at = ?, payment_intent_id = ? WHERE booking_id = ? AND period = ? AND paid_at IS NULL`,
+		s.now(), paymentIntentID, bookingID, period)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return nil // known already: a duplicate or a replay
+	}
+	if err := tx.Exec(`INSERT INTO payments (booking_id, kind, stripe_id, amount_cents) VALUES (?, 'payment', ?, ?) ON CONFLICT (stripe_id) DO NOTHING`,
+		bookingID, paymentIntentID, amount).Error; err != nil {
+		return err
+	}
+	switch State(v.State) {
+	case AwaitingPayment:
+		if err := tx.Model(&Row{}).Where("id = ?", bookingID).Update("paid_at", s.now()).Error; err != nil {
+			return err
+		}
+		if err := s.move(ctx, tx, &v, Paid, Stripe, "", ""); err != nil {
+			return err
+		}
+		if v.ProviderID != nil {
+			users, err := orgUsers(ctx, tx, *v.ProviderID)
+			if err != nil {
+				return err
+			}
+			return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + bookingID,
+				TitleNL: fmt.Sprintf("%s heeft %s betaald. Bevestig de boeking.", v.OrganisationName, v.ServiceTitle),
+				TitleEN: fmt.Sprintf("%s paid for %s. Please confirm the booking.", v.OrganisationName, v.ServiceTitle)}, users...)
+		}
+	case Expired, Cancelled, Rejected, Refunded:
+		return s.Jobs.InsertTx(ctx, tx, RefundArgs{BookingID: bookingID}, &river.InsertOpts{MaxAttempts: 25})
+	}
+	return nil
+}
+
+// RefundArgs refunds what a cancelled (or expired, later paid) booking
+// owes back: everything paid minus the cancellation fee.
+type RefundArgs struct {
+	BookingID string `json:"bookingId"`
+}
+
+// Kind is River's name for the job.
+func (RefundArgs) Kind() string { return "booking_refund" }
+
+// RefundWorker works RefundArgs.
+type RefundWorker struct {
+	river.WorkerDefaults[RefundArgs]
+	Service *Service
+}
+
+// Work refunds period by period, each with its own idempotency key and
+// reverse_transfer, so the provider's share goes back too; a retried job
+// asks Stripe with the same keys and changes nothing twice.
+func (w *RefundWorker) Work(ctx context.Context, job *river.Job[RefundArgs]) error {
+	return w.Service.refund(ctx, job.Args.BookingID)
+}
+
+func (s *Service) refund(ctx context.Context, bookingID string) error {
+	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := loadByID(ctx, tx, bookingID)
+		if err != nil {
+			if errors.Is(err, apperr.ErrNotFound) {
+				return river.JobCancel(err)
+			}
+			return err
+		}
+		var periods []periodRow
+		if err := tx.Where("booking_id = ? AND paid_at IS NOT NULL", bookingID).Order("period").Find(&periods).Error; err != nil {
+			return err
+		}
+		fee := int64(0)
+		if v.CancellationFeeCents != nil && State(v.State) != Expired {
+			fee = *v.CancellationFeeCents
+		}
+		total := int64(0)
+		for _, p := range periods {
+			total += p.AmountCents - p.RefundedCents
+		}
+		owed := total - fee
+		for _, p := range periods {
+			if owed <= 0 {
+				break
+			}
+			amount := min(owed, p.AmountCents-p.RefundedCents)
+			if amount <= 0 || p.PaymentIntentID == nil {
+				continue
+			}
+			params := &stripe.RefundParams{PaymentIntent: p.PaymentIntentID, Amount: stripe.Int64(amount)}
+			if v.ProviderID != nil {
+				params.ReverseTransfer = stripe.Bool(true)
+				params.RefundApplicationFee = stripe.Bool(true)
+			}
+			params.SetIdempotencyKey(fmt.Sprintf("werkhaven-booking-%s-period-%d-refund-%d", bookingID, p.Period, p.RefundedCents))
+			ref, err := s.Stripe.Refunds.New(params)
+			if err != nil {
+				return fmt.Errorf("refund booking %s period %d: %w", bookingID, p.Period, err)
+			}
+			if err := tx.Exec(`UPDATE booking_periods SET refunded_cents = refunded_cents + ? WHERE booking_id = ? AND period = ?`, amount, bookingID, p.Period).Error; err != nil {
+				return err
+			}
+			if err := tx.Exec(`INSERT INTO payments (booking_id, kind, stripe_id, amount_cents) VALUES (?, 'refund', ?, ?) ON CONFLICT (stripe_id) DO NOTHING`,
+				bookingID, ref.ID, amount).Error; err != nil {
+				return err
+			}
+			owed -= amount
+		}
+		var refunded int64
+		if err := tx.Raw(`SELECT COALESCE(sum(refunded_cents), 0) FROM booking_periods WHERE booking_id = ?`, bookingID).Scan(&refunded).Error; err != nil {
+			return err
+		}
+		if err := tx.Model(&Row{}).Where("id = ?", bookingID).Update("refunded_cents", refunded).Error; err != nil {
+			return err
+		}
+		if State(v.State) == Cancelled && refunded > 0 {
+			if err := s.move(ctx, tx, &v, Refunded, System, "", fmt.Sprintf("%d cent terug", refunded)); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, tx, audit.Event{RegionID: v.RegionID, ActorRole: string(System), Action: "booking.refunded", SubjectType: "booking", SubjectID: bookingID,
+			Details: map[string]any{"refundedCents": refunded}})
+	})
+}
+
+// SweepArgs expires unpaid bookings after their 30 minutes.
+type SweepArgs struct{}
+
+// Kind is River's name for the job.
+func (SweepArgs) Kind() string { return "booking_sweep" }
+
+// SweepWorker works SweepArgs.
+type SweepWorker struct {
+	river.WorkerDefaults[SweepArgs]
+	Service *Service
+}
+
+// Work expires what is due.
+func (w *SweepWorker) Work(ctx context.Context, _ *river.Job[SweepArgs]) error {
+	_, err := w.Service.ExpireUnpaid(ctx)
+	return err
+}
+
+// PeriodicJobs runs the expiry every minute.
+func PeriodicJobs() []*river.PeriodicJob {
+	return []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(time.Minute), func() (river.JobArgs, *river.InsertOpts) {
+		return SweepArgs{}, &river.InsertOpts{UniqueOpts: river.UniqueOpts{ByArgs: true}}
+	}, &river.PeriodicJobOpts{RunOnStart: true})}
+}
+
+// ExpireUnpaid moves bookings still unpaid after their window to expired,
+// freeing their slot, and returns how many.
+func (s *Service) ExpireUnpaid(ctx context.Context) (int, error) {
+	var ids []string
+	if err := s.DB.WithContext(ctx).Raw(`SELECT id::text FROM bookings WHERE state = 'awaiting_payment' AND pay_by <= ? ORDER BY pay_by LIMIT 500`, s.now()).Scan(&ids).Error; err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, id := range ids {
+		err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			v, err := loadByID(ctx, tx, id)
+			if err != nil || State(v.State) != AwaitingPayment || v.PayBy == nil || v.PayBy.After(s.now()) {
+				return err
+			}
+			if err := s.move(ctx, tx, &v, Expired, System, "", "niet binnen 30 minuten betaald"); err != nil {
+				return err
+			}
+			n++
+			users, err := orgUsers(ctx, tx, v.OrganisationID)
+			if err != nil {
+				return err
+			}
+			return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + id,
+				TitleNL: fmt.Sprintf("%s is verlopen: er is niet binnen 30 minuten betaald.", v.ServiceTitle),
+				TitleEN: fmt.Sprintf("%s expired: it was not paid within 30 minutes.", v.ServiceTitle)}, users...)
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}

@@ -1,0 +1,568 @@
+package booking
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/riverqueue/river"
+	"github.com/stripe/stripe-go/v76/client"
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/notification"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/eventlog"
+)
+
+// Inserter inserts River jobs in the caller's transaction (jobs.Client).
+type Inserter interface {
+	InsertTx(ctx context.Context, tx *gorm.DB, args river.JobArgs, opts *river.InsertOpts) error
+}
+
+// Service is the services desk's domain logic.
+type Service struct {
+	DB            *gorm.DB
+	Jobs          Inserter
+	Notify        *notification.Service
+	Stripe        *client.API
+	WebhookSecret string
+	BaseURL       string
+	// DevCheckout sends the browser to the test checkout page (DevCheckout)
+	// instead of the session URL stripe-mock makes up.
+	DevCheckout bool
+	Now         func() time.Time
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// Request is a new booking.
+type Request struct {
+	ServiceID      string
+	OrganisationID string // staff booking on an organisation's behalf
+	OpeningID      string
+	InviteID       string
+	PlacementID    string
+	Quantity       int // hours (per_hour), months (per_month); 1 otherwise
+	StartsAt       *time.Time
+	Note           string
+}
+
+// Create books a service for an organisation: eligibility first (400
+// naming the rule), then the slot (409 when outside the provider's hours or
+// taken), then the state the catalogue decides: awaiting approval, awaiting
+// payment (30 minutes), or requested for the provider to confirm.
+func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip string) (Booking, error) {
+	orgID := in.OrganisationID
+	switch {
+	case p.Role.IsOrganisationRole():
+		if orgID != "" && orgID != p.OrganisationID {
+			return Booking{}, apperr.Invalid("organisationId", "notAllowed", "U boekt voor uw eigen organisatie. / You book for your own organisation.")
+		}
+		orgID = p.OrganisationID
+	case p.Has(authz.Accountmanager, authz.Admin):
+		if orgID == "" {
+			return Booking{}, apperr.Invalid("organisationId", "required", "Voor welke organisatie boekt u? / Which organisation do you book for?")
+		}
+	default:
+		return Booking{}, fmt.Errorf("book: %w", apperr.ErrForbidden)
+	}
+	if utf8.RuneCountInString(in.Note) > 1000 {
+		return Booking{}, apperr.Invalid("note", "maxLength", "Hoogstens 1000 tekens. / At most 1,000 characters.")
+	}
+	svc, err := s.GetService(ctx, p, in.ServiceID)
+	if err != nil || !svc.Active {
+		return Booking{}, apperr.Invalid("serviceId", "unknown", "Deze dienst staat niet (meer) in de catalogus. / This service is not in the catalogue.")
+	}
+	var id string
+	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var orgOK int64
+		if err := tx.Raw(`SELECT count(*) FROM organisations WHERE id = ? AND region_id = ?`, orgID, p.RegionID).Scan(&orgOK).Error; err != nil {
+			return err
+		}
+		if orgOK == 0 {
+			return apperr.Invalid("organisationId", "unknown", "Onbekende organisatie. / Unknown organisation.")
+		}
+		candidateID, err := s.checkEligibility(ctx, tx, svc, orgID, &in)
+		if err != nil {
+			return err
+		}
+		r := Row{RegionID: p.RegionID, ServiceID: svc.ID, OrganisationID: orgID, State: string(Requested), Quantity: in.Quantity,
+			UnitPriceCents: svc.PriceCents, Note: strings.TrimSpace(in.Note), RequestedBy: p.UserID, CreatedAt: s.now(), UpdatedAt: s.now()}
+		if svc.ProviderID != "" {
+			r.ProviderID = &svc.ProviderID
+		}
+		r.OpeningID, r.InviteID, r.PlacementID, r.CandidateID = nilIfEmpty(in.OpeningID), nilIfEmpty(in.InviteID), nilIfEmpty(in.PlacementID), nilIfEmpty(candidateID)
+		r.AmountCents = svc.PriceCents * int64(r.Quantity)
+		if svc.Schedulable {
+			if err := s.reserve(ctx, tx, svc, in.StartsAt, &r); err != nil {
+				return err
+			}
+		}
+		if err := tx.Create(&r).Error; err != nil {
+			if database.IsCode(err, database.CodeExclusionViolation) {
+				return slotTaken()
+			}
+			return database.Translate(err, "store booking")
+		}
+		id = r.ID
+		v := view{Row: r, ServiceTitle: svc.TitleNL, ServiceKind: svc.Kind}
+		if err := s.event(ctx, tx, r.ID, "", Requested, actorOf(p, svc.ProviderID), p.UserID, ""); err != nil {
+			return err
+		}
+		if err := s.periods(ctx, tx, svc, r); err != nil {
+			return err
+		}
+		if err := s.advance(ctx, tx, &v, svc); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "booking.requested", IP: ip, SubjectType: "booking", SubjectID: r.ID,
+			Details: map[string]any{"serviceId": svc.ID, "organisationId": orgID}}))
+	})
+	if err != nil {
+		return Booking{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+func nilIfEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func slotTaken() error {
+	return &apperr.ConflictError{Code: "slotTaken", Detail: "Dit tijdstip is net geboekt. Kies een ander tijdstip. / This time was just booked; choose another."}
+}
+
+// checkEligibility checks quantity, the links to an opening, introduction
+// or placement of the organisation, and the service's rules; it returns the
+// candidate the booking is for, if any.
+func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offering, orgID string, in *Request) (string, error) {
+	var bad apperr.Fields
+	switch svc.PriceUnit {
+	case "per_hour":
+		if in.Quantity < 1 || in.Quantity > 200 {
+			bad.Add("quantity", "range", "1 tot 200 uur. / 1 to 200 hours.")
+		}
+	case "per_month":
+		if in.Quantity < 1 || in.Quantity > 24 {
+			bad.Add("quantity", "range", "1 tot 24 maanden. / 1 to 24 months.")
+		}
+	default:
+		if in.Quantity == 0 {
+			in.Quantity = 1
+		}
+		if in.Quantity != 1 {
+			bad.Add("quantity", "range", "Deze dienst boekt u één keer. / This service is booked once.")
+		}
+	}
+	if !svc.Schedulable && in.StartsAt != nil {
+		bad.Add("startsAt", "notAllowed", "Voor deze dienst kiest u geen tijd. / This service has no time slots.")
+	}
+	if svc.Schedulable && in.StartsAt == nil {
+		bad.Add("startsAt", "required", "Kies een tijdstip. / Choose a time.")
+	}
+	candidateID := ""
+	link := func(field, query, id string) {
+		if id == "" {
+			return
+		}
+		var c *string
+		var n int64
+		if err := tx.Raw(query, id, orgID).Row().Scan(&n, &c); err != nil || n == 0 {
+			bad.Add(field, "unknown", "Niet gevonden bij uw organisatie. / Not found for your organisation.")
+			return
+		}
+		if c != nil {
+			candidateID = *c
+		}
+	}
+	link("openingId", `SELECT count(*), NULL::text FROM openings WHERE id = ? AND organisation_id = ?`, in.OpeningID)
+	link("inviteId", `SELECT count(*), max(candidate_id::text) FROM invites WHERE id = ? AND organisation_id = ? AND state IN ('accepted', 'introduced', 'intake_planned', 'placed')`, in.InviteID)
+	link("placementId", `SELECT count(*), max(candidate_id::text) FROM placements WHERE id = ? AND organisation_id = ? AND ended_on IS NULL`, in.PlacementID)
+	if len(bad) > 0 {
+		return "", &apperr.InvalidError{Fields: bad}
+	}
+	for _, rule := range svc.Eligibility {
+		switch rule {
+		case "placement":
+			if in.PlacementID == "" {
+				bad.Add("placementId", "eligibility.placement", "Deze dienst is alleen voor een plaatsing: kies de plaatsing. / This service is only for a placement.")
+			}
+		case "opening":
+			if in.OpeningID == "" {
+				bad.Add("openingId", "eligibility.opening", "Deze dienst hoort bij een vacature: kies de vacature. / This service belongs to an opening.")
+			}
+		case "doelgroepregister", "lks_indicatie":
+			column := map[string]string{"doelgroepregister": "doelgroepregister", "lks_indicatie": "lks_indicatie"}[rule]
+			ok := false
+			if candidateID != "" {
+				_ = tx.Raw(`SELECT `+column+` FROM candidates WHERE id = ?`, candidateID).Row().Scan(&ok)
+			}
+			if !ok {
+				reason := map[string]string{
+					"doelgroepregister": "Alleen voor een kandidaat in het doelgroepregister. / Only for a candidate in the doelgroepregister.",
+					"lks_indicatie":     "Alleen voor een kandidaat met een LKS-indicatie. / Only for a candidate with an LKS indication.",
+				}[rule]
+				bad.Add("placementId", "eligibility."+rule, reason)
+			}
+		}
+	}
+	if len(bad) > 0 {
+		return "", &apperr.InvalidError{Fields: bad}
+	}
+	return candidateID, nil
+}
+
+// reserve checks that startsAt is a slot of the provider's plan, locks the
+// service (bookings of one service are decided one at a time) and takes the
+// lowest free seat; the exclusion constraint guards the same rule.
+func (s *Service) reserve(ctx context.Context, tx *gorm.DB, svc Offering, startsAt *time.Time, r *Row) error {
+	start := startsAt.UTC()
+	var slot *Slot
+	for _, sl := range slotsOf(svc, start, 1) {
+		if sl.StartsAt.Equal(start) {
+			slot = &sl
+		}
+	}
+	var closed int64
+	if err := tx.Raw(`SELECT count(*) FROM service_closures WHERE service_id = ? AND day = ?`, svc.ID, start.In(amsterdam).Format(time.DateOnly)).Scan(&closed).Error; err != nil {
+		return err
+	}
+	if slot == nil || closed > 0 || !start.After(s.now()) {
+		return &apperr.ConflictError{Code: "outsideAvailability", Detail: "Op dit tijdstip werkt de aanbieder niet. Kies een tijd uit de lijst. / The provider is not available then; choose a listed time.",
+			Fields: []apperr.Field{{Name: "startsAt", Code: "outsideAvailability", Reason: "Geen vrij tijdslot. / Not a slot."}}}
+	}
+	if err := tx.Exec(`SELECT 1 FROM services WHERE id = ? FOR UPDATE`, svc.ID).Error; err != nil {
+		return err
+	}
+	var seat *int
+	if err := tx.Raw(`SELECT min(n) FROM generate_series(1, ?) n WHERE NOT EXISTS (SELECT 1 FROM bookings b WHERE b.service_id = ? AND b.seat = n
+		AND b.state IN ? AND tstzrange(b.starts_at, b.ends_at) && tstzrange(?, ?))`, svc.Capacity, svc.ID, states(Live), slot.StartsAt, slot.EndsAt).Row().Scan(&seat); err != nil {
+		return err
+	}
+	if seat == nil {
+		return slotTaken()
+	}
+	r.StartsAt, r.EndsAt, r.Seat = &slot.StartsAt, &slot.EndsAt, seat
+	return nil
+}
+
+// periods writes what a paid booking will charge, each with its
+// idempotency key, before anything is sent to Stripe.
+func (s *Service) periods(ctx context.Context, tx *gorm.DB, svc Offering, r Row) error {
+	if svc.PriceUnit == "free" {
+		return nil
+	}
+	n, amount := 1, r.AmountCents
+	if svc.PriceUnit == "per_month" {
+		n, amount = r.Quantity, svc.PriceCents
+	}
+	start := s.now().In(amsterdam)
+	if r.StartsAt != nil {
+		start = r.StartsAt.In(amsterdam)
+	}
+	for i := 1; i <= n; i++ {
+		if err := tx.WithContext(ctx).Exec(`INSERT INTO booking_periods (booking_id, period, starts_on, amount_cents, idempotency_key) VALUES (?, ?, ?, ?, ?)`,
+			r.ID, i, start.AddDate(0, i-1, 0).Format(time.DateOnly), amount, fmt.Sprintf("werkhaven-booking-%s-period-%d", r.ID, i)).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// advance takes the automatic steps after a booking is requested or
+// approved: to approval, to payment (with its 30-minute window), or left
+// requested for the provider.
+func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offering) error {
+	notifyProvider := func(titleNL, titleEN string) error {
+		if v.ProviderID == nil {
+			return nil
+		}
+		users, err := orgUsers(ctx, tx, *v.ProviderID)
+		if err != nil {
+			return err
+		}
+		return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, TitleNL: titleNL, TitleEN: titleEN, Link: "/boekingen/" + v.ID}, users...)
+	}
+	switch {
+	case State(v.State) == Requested && svc.RequiresApproval:
+		if err := s.move(ctx, tx, v, AwaitingApproval, System, "", ""); err != nil {
+			return err
+		}
+		var am *string
+		if err := tx.Raw(`SELECT accountmanager_id::text FROM organisations WHERE id = ?`, v.OrganisationID).Row().Scan(&am); err != nil {
+			return err
+		}
+		targets := []string{}
+		if am != nil {
+			targets = append(targets, *am)
+		}
+		return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingApproval, Link: "/boekingen/" + v.ID,
+			TitleNL: fmt.Sprintf("%s vraagt %s aan: keur het goed of af.", v.OrganisationName, svc.TitleNL),
+			TitleEN: fmt.Sprintf("%s requests %s: approve or reject.", v.OrganisationName, svc.TitleEN)}, targets...)
+	case svc.PriceUnit != "free":
+		payBy := s.now().Add(PayWindow)
+		if err := tx.Model(&Row{}).Where("id = ?", v.ID).Update("pay_by", payBy).Error; err != nil {
+			return err
+		}
+		v.PayBy = &payBy
+		return s.move(ctx, tx, v, AwaitingPayment, System, "", "")
+	default:
+		return notifyProvider(fmt.Sprintf("Nieuwe boeking: %s voor %s. Bevestig haar.", svc.TitleNL, v.OrganisationName),
+			fmt.Sprintf("New booking: %s for %s. Please confirm.", svc.TitleEN, v.OrganisationName))
+	}
+}
+
+func orgUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error) {
+	var ids []string
+	err := db.WithContext(ctx).Raw(`SELECT id::text FROM users WHERE organisation_id = ? AND status = 'active' ORDER BY id`, orgID).Scan(&ids).Error
+	return ids, err
+}
+
+// events is the bookings' append-only log.
+var events = eventlog.Log{Table: "booking_events", Subject: "booking_id"}
+
+func (s *Service) event(ctx context.Context, tx *gorm.DB, id string, from, to State, actor Actor, userID, reason string) error {
+	return events.Append(ctx, tx, id, eventlog.Entry{At: s.now(), ActorUserID: userID, Actor: string(actor), From: string(from), To: string(to), Reason: reason})
+}
+
+// move checks and makes a transition of a locked booking and logs it.
+func (s *Service) move(ctx context.Context, tx *gorm.DB, v *view, to State, actor Actor, userID, reason string) error {
+	from := State(v.State)
+	if err := Check(from, to, actor); err != nil {
+		return err
+	}
+	if err := tx.Model(&Row{}).Where("id = ?", v.ID).Updates(map[string]any{"state": string(to), "updated_at": s.now()}).Error; err != nil {
+		return database.Translate(err, "move booking")
+	}
+	v.State = string(to)
+	return s.event(ctx, tx, v.ID, from, to, actor, userID, reason)
+}
+
+// StateChange is a transition asked by a person.
+type StateChange struct {
+	To     State
+	Reason string
+}
+
+// Move approves or rejects (accountmanagers), confirms, starts or completes
+// (the provider; for the municipality's own services its accountmanagers),
+// or cancels (the organisation or staff) a booking.
+func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc StateChange, ip string) (Booking, error) {
+	if !slices.Contains([]State{Approved, Rejected, Confirmed, InProgress, Completed, Cancelled}, sc.To) {
+		return Booking{}, apperr.Invalid("state", "enum", "Kies approved, rejected, confirmed, in_progress, completed of cancelled. / Choose a listed state.")
+	}
+	if utf8.RuneCountInString(sc.Reason) > 1000 {
+		return Booking{}, apperr.Invalid("reason", "maxLength", "Hoogstens 1000 tekens. / At most 1,000 characters.")
+	}
+	if sc.To == Cancelled {
+		return s.Cancel(ctx, p, id, sc.Reason, ip)
+	}
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := load(ctx, tx, p, id, true)
+		if err != nil {
+			return err
+		}
+		provider := ""
+		if v.ProviderID != nil {
+			provider = *v.ProviderID
+		}
+		actor := actorOf(p, provider)
+		if provider == "" && p.Role == authz.Accountmanager && slices.Contains([]State{Confirmed, InProgress, Completed}, sc.To) {
+			actor = Provider // the municipality delivers its own services
+		}
+		if actor == Organisation && sc.To != Cancelled {
+			return fmt.Errorf("booking step by the booking organisation: %w", apperr.ErrForbidden)
+		}
+		if err := s.move(ctx, tx, &v, sc.To, actor, p.UserID, strings.TrimSpace(sc.Reason)); err != nil {
+			return err
+		}
+		if sc.To == Approved {
+			svc, err := s.GetService(ctx, authz.Principal{RegionID: v.RegionID, Role: authz.Admin}, v.ServiceID)
+			if err != nil {
+				return err
+			}
+			if err := s.advance(ctx, tx, &v, svc); err != nil {
+				return err
+			}
+		}
+		users, err := orgUsers(ctx, tx, v.OrganisationID)
+		if err != nil {
+			return err
+		}
+		if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + v.ID,
+			TitleNL: fmt.Sprintf("%s: %s.", v.ServiceTitle, stateNL[State(v.State)]),
+			TitleEN: fmt.Sprintf("%s: %s.", v.ServiceTitle, strings.ReplaceAll(v.State, "_", " "))}, users...); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "booking." + string(sc.To), IP: ip, SubjectType: "booking", SubjectID: id}))
+	})
+	if err != nil {
+		return Booking{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+// Fee is what cancelling now costs by the service's policy: free until
+// cancelFreeHours before the start (or, without a start, until the provider
+// confirms), then cancelFeePercent of what was paid.
+func Fee(paidCents int64, startsAt *time.Time, confirmed bool, freeHours, feePercent int, now time.Time) int64 {
+	late := confirmed
+	if startsAt != nil {
+		late = now.After(startsAt.Add(-time.Duration(freeHours) * time.Hour))
+	}
+	if !late {
+		return 0
+	}
+	return paidCents * int64(feePercent) / 100
+}
+
+// Cancel cancels a booking by the policy: the fee is kept, the rest of what
+// was paid is refunded by a job queued in the same transaction (reversing
+// the provider's transfer), and the slot is free again.
+func (s *Service) Cancel(ctx context.Context, p authz.Principal, id, reason, ip string) (Booking, error) {
+	if !p.Has(authz.Werkgever, authz.Zorgaanbieder, authz.Accountmanager, authz.Admin) {
+		return Booking{}, fmt.Errorf("cancel: %w", apperr.ErrForbidden)
+	}
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := load(ctx, tx, p, id, true)
+		if err != nil {
+			return err
+		}
+		provider := ""
+		if v.ProviderID != nil {
+			provider = *v.ProviderID
+		}
+		if actorOf(p, provider) == Provider && p.OrganisationID != v.OrganisationID {
+			return fmt.Errorf("a provider does not cancel: %w", apperr.ErrForbidden)
+		}
+		var svc ServiceRow
+		if err := tx.Where("id = ?", v.ServiceID).Take(&svc).Error; err != nil {
+			return err
+		}
+		var paid int64
+		if err := tx.Raw(`SELECT COALESCE(sum(amount_cents), 0) FROM booking_periods WHERE booking_id = ? AND paid_at IS NOT NULL`, id).Scan(&paid).Error; err != nil {
+			return err
+		}
+		fee := Fee(paid, v.StartsAt, State(v.State) == Confirmed, svc.CancelFreeHours, svc.CancelFeePercent, s.now())
+		actor := actorOf(p, provider)
+		if err := s.move(ctx, tx, &v, Cancelled, actor, p.UserID, strings.TrimSpace(reason)); err != nil {
+			return err
+		}
+		if err := tx.Model(&Row{}).Where("id = ?", id).Update("cancellation_fee_cents", fee).Error; err != nil {
+			return err
+		}
+		if paid-fee > 0 {
+			if err := s.Jobs.InsertTx(ctx, tx, RefundArgs{BookingID: id}, &river.InsertOpts{MaxAttempts: 25}); err != nil {
+				return err
+			}
+		}
+		if v.ProviderID != nil {
+			users, err := orgUsers(ctx, tx, *v.ProviderID)
+			if err != nil {
+				return err
+			}
+			if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + id,
+				TitleNL: fmt.Sprintf("%s heeft %s geannuleerd.", v.OrganisationName, v.ServiceTitle),
+				TitleEN: fmt.Sprintf("%s cancelled %s.", v.OrganisationName, v.ServiceTitle)}, users...); err != nil {
+				return err
+			}
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "booking.cancelled", IP: ip, SubjectType: "booking", SubjectID: id,
+			Details: map[string]any{"feeCents": fee, "refundCents": paid - fee}}))
+	})
+	if err != nil {
+		return Booking{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+// DeliveredHours records the hours the provider delivered so far.
+func (s *Service) DeliveredHours(ctx context.Context, p authz.Principal, id string, hours float64, ip string) (Booking, error) {
+	if hours < 0 || hours > 2000 {
+		return Booking{}, apperr.Invalid("hours", "range", "0 tot 2000 uur. / 0 to 2,000 hours.")
+	}
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		v, err := load(ctx, tx, p, id, true)
+		if err != nil {
+			return err
+		}
+		if v.ProviderID == nil || !p.Role.IsOrganisationRole() || p.OrganisationID != *v.ProviderID {
+			if !(v.ProviderID == nil && p.Has(authz.Accountmanager, authz.Admin)) {
+				return fmt.Errorf("delivered hours: %w", apperr.ErrForbidden)
+			}
+		}
+		if !slices.Contains([]State{Confirmed, InProgress, Completed}, State(v.State)) {
+			return &apperr.ConflictError{Code: "notStarted", Detail: "Uren schrijft u pas na bevestiging. / Hours are recorded after confirmation."}
+		}
+		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"delivered_hours": hours, "updated_at": s.now()}).Error; err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "booking.hours_recorded", IP: ip, SubjectType: "booking", SubjectID: id,
+			Details: map[string]any{"hours": hours}}))
+	})
+	if err != nil {
+		return Booking{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
+// Get is one booking with its log.
+func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Booking, error) {
+	v, err := load(ctx, s.DB, p, id, false)
+	if err != nil {
+		return Booking{}, err
+	}
+	b := v.toBooking()
+	log, err := events.List(ctx, s.DB, id)
+	if err != nil {
+		return Booking{}, err
+	}
+	for _, e := range log {
+		b.Events = append(b.Events, Event{At: e.At, Actor: Actor(e.Actor), From: State(e.From), To: State(e.To), Reason: e.Reason})
+	}
+	return b, nil
+}
+
+// ListFilter narrows List.
+type ListFilter struct {
+	States   []State
+	Provider bool // the bookings of the caller's organisation as a provider
+}
+
+// List returns the bookings p may see, newest first (at most 500).
+func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]Booking, error) {
+	q := scope(bookings(s.DB.WithContext(ctx)), p)
+	if p.Role.IsOrganisationRole() {
+		if f.Provider {
+			q = q.Where("b.provider_id = ?", p.OrganisationID)
+		} else {
+			q = q.Where("b.organisation_id = ?", p.OrganisationID)
+		}
+	}
+	if len(f.States) > 0 {
+		q = q.Where("b.state IN ?", states(f.States))
+	}
+	var rows []view
+	if err := q.Order("b.created_at DESC, b.id").Limit(500).Find(&rows).Error; err != nil {
+		return nil, database.Translate(err, "list bookings")
+	}
+	out := make([]Booking, len(rows))
+	for i, r := range rows {
+		out[i] = r.toBooking()
+	}
+	return out, nil
+}
