@@ -1,7 +1,7 @@
 // Werkhaven's few wrappers over the NL Design System (Utrecht) components:
 // features use these, so a component swap happens in one place.
 import type { ReactNode } from 'react';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Alert as UAlert,
@@ -17,6 +17,8 @@ import {
   Checkbox,
   Fieldset,
   FieldsetLegend,
+  RadioButton,
+  StatusBadge,
 } from '@utrecht/component-library-react';
 import { Heading } from '@nl-design-system-candidate/heading-react';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react';
@@ -25,7 +27,7 @@ import { ApiError } from '../../lib/api/error';
 
 // The NL Design System candidate components, where they exist (heading,
 // paragraph, skip link); Utrecht's for the rest.
-export { Paragraph, Heading, SkipLink };
+export { Paragraph, Heading, SkipLink, StatusBadge };
 
 type FieldProps = {
   label: string;
@@ -40,7 +42,7 @@ type FieldProps = {
   description?: string;
   required?: boolean;
   autoComplete?: string;
-  inputMode?: 'numeric' | 'text';
+  inputMode?: 'numeric' | 'decimal' | 'text';
   /** after is shown under the input (e.g. the place of a postcode). */
   after?: ReactNode;
 };
@@ -126,14 +128,15 @@ export function Choice({ label, name, value, onChange, options, error, message }
   );
 }
 
-/** Button: primary by default. */
-export function Button(props: { children: ReactNode; type?: 'submit' | 'button'; onClick?: () => void; disabled?: boolean; secondary?: boolean }) {
+/** Button: primary by default; describedBy names an element that explains it (e.g. an error). */
+export function Button(props: { children: ReactNode; type?: 'submit' | 'button'; onClick?: () => void; disabled?: boolean; secondary?: boolean; describedBy?: string }) {
   return (
     <UButton
       type={props.type ?? 'button'}
       appearance={props.secondary ? 'secondary-action-button' : 'primary-action-button'}
       onClick={props.onClick}
       disabled={props.disabled}
+      aria-describedby={props.describedBy}
     >
       {props.children}
     </UButton>
@@ -238,5 +241,111 @@ export function CheckboxGroup({ legend, name, values, onChange, options, error, 
         ))}
       </div>
     </Fieldset>
+  );
+}
+
+type RadioGroupProps = {
+  legend: string;
+  name: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+  error?: string;
+  message?: string;
+  description?: string;
+};
+
+/** RadioGroup is a fieldset of radio buttons for one choice out of a few. */
+export function RadioGroup({ legend, name, value, onChange, options, error, message, description }: RadioGroupProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <Fieldset invalid={!!error} className="wh-checkboxes wh-radios">
+      <FieldsetLegend>{legend}</FieldsetLegend>
+      {description && <FormFieldDescription>{description}</FormFieldDescription>}
+      {error && <FormFieldErrorMessage>{message || t(`fields.${error}`, { defaultValue: t('fields.invalid') })}</FormFieldErrorMessage>}
+      <div className="wh-checkboxes__options">
+        {options.map((o) => (
+          <div key={o.value} className="wh-checkbox">
+            <RadioButton id={`${id}-${o.value}`} name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+            <FormLabel htmlFor={`${id}-${o.value}`} type="radio">
+              {o.label}
+            </FormLabel>
+          </div>
+        ))}
+      </div>
+    </Fieldset>
+  );
+}
+
+/** CheckboxField is one labelled checkbox (a yes/no choice), with an optional description. */
+export function CheckboxField({ label, name, checked, onChange, description }: { label: string; name: string; checked: boolean; onChange: (v: boolean) => void; description?: string }) {
+  const id = useId();
+  return (
+    <div className="wh-checkbox">
+      <Checkbox id={id} name={name} checked={checked} aria-describedby={description ? `${id}-desc` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <FormLabel htmlFor={id} type="checkbox">
+        {label}
+      </FormLabel>
+      {description && (
+        <span id={`${id}-desc`} className="wh-small">
+          {description}
+        </span>
+      )}
+    </div>
+  );
+}
+
+type DialogProps = {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+};
+
+/**
+ * Dialog is a modal dialog on the native <dialog> element: the browser traps
+ * the focus inside, Escape closes it, and the focus returns to where it was.
+ */
+export function Dialog({ open, onClose, title, children }: DialogProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) {
+      // jsdom has no showModal; the open attribute is the same for a test.
+      if (typeof d.showModal === 'function') d.showModal();
+      else d.setAttribute('open', '');
+    } else if (!open && d.open) {
+      if (typeof d.close === 'function') d.close();
+      else d.removeAttribute('open');
+    }
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="wh-dialog"
+      aria-labelledby={`${id}-title`}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      {open && (
+        <>
+          <div className="wh-dialog__bar">
+            <Heading level={2} id={`${id}-title`}>
+              {title}
+            </Heading>
+            <UButton appearance="subtle-button" onClick={onClose}>
+              {t('common.close')}
+            </UButton>
+          </div>
+          {children}
+        </>
+      )}
+    </dialog>
   );
 }

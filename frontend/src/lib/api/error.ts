@@ -8,6 +8,7 @@ type ProblemBody = {
   code?: string;
   requestId?: string;
   invalidParams?: InvalidParam[];
+  limit?: number;
 };
 
 /** ApiError is every failed API call: the RFC 9457 problem the server sent. */
@@ -17,6 +18,8 @@ export class ApiError extends Error {
   readonly requestId?: string;
   readonly invalidParams: InvalidParam[];
   readonly retryAfter?: number;
+  /** limit is the quota a 429 names (e.g. 25 open invites per opening). */
+  readonly limit?: number;
 
   constructor(status: number, body: ProblemBody | undefined, retryAfter?: number) {
     super(body?.detail || body?.title || `HTTP ${status}`);
@@ -26,6 +29,7 @@ export class ApiError extends Error {
     this.requestId = body?.requestId;
     this.invalidParams = body?.invalidParams ?? [];
     this.retryAfter = retryAfter;
+    this.limit = body?.limit;
   }
 
   /** fieldErrors maps field names to the server's reason codes, for forms. */
