@@ -1,14 +1,16 @@
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, CheckboxGroup, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
+import { Button, CheckboxField, CheckboxGroup, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { api } from '../../lib/api/client';
 import { ApiError } from '../../lib/api/error';
 import type { components, paths } from '../../lib/api/schema';
 import { useSession } from '../../lib/session';
-import { useOpening } from './api';
+import { useOpening, useOpeningInvites, type Invite } from './api';
 import { formatDate } from './OpeningPage';
+import { InviteDialog, type Picked } from './InviteDialog';
+import { blockingInvites, inviteLimits, openStates } from './invites';
 
 type Card = components['schemas']['CardBody'];
 type PoolQuery = NonNullable<paths['/openings/{id}/pool']['get']['parameters']['query']>;
@@ -37,8 +39,8 @@ function usePin(id: string) {
 
 const mark: Record<string, string> = { match: '✓', near: '≈', missing: '✗' };
 
-/** OpeningTabs links an opening's details and its pool, marking the current one. */
-export function OpeningTabs({ id, current }: { id: string; current: 'details' | 'pool' }) {
+/** OpeningTabs links an opening's details, its pool and its invites, marking the current one. */
+export function OpeningTabs({ id, current }: { id: string; current: 'details' | 'pool' | 'invites' }) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('pool.tabs')} className="wh-tabs">
@@ -48,20 +50,42 @@ export function OpeningTabs({ id, current }: { id: string; current: 'details' | 
       <Link to={`/vacatures/${id}/kandidaten`} aria-current={current === 'pool' ? 'page' : undefined}>
         {t('pool.tab')}
       </Link>
+      <Link to={`/vacatures/${id}/uitnodigingen`} aria-current={current === 'invites' ? 'page' : undefined}>
+        {t('invites.tab')}
+      </Link>
     </nav>
   );
 }
 
-function CandidateCard({ c, canPin, onPin }: { c: Card; canPin: boolean; onPin: (pin: boolean) => void }) {
+type CardProps = {
+  c: Card;
+  canPin: boolean;
+  onPin: (pin: boolean) => void;
+  /** selectable: the opening is open, so cards can be picked for an invite. */
+  selectable: boolean;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  /** invite is this candidate's invite for the opening that stops a new one. */
+  invite?: Invite;
+};
+
+function CandidateCard({ c, canPin, onPin, selectable, selected, onSelect, invite }: CardProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
   const gaps = [...new Set(c.reasons.map((r) => r.gap).filter(Boolean))] as string[];
   return (
-    <article className={`wh-card${c.pinned ? ' wh-card--pinned' : ''}`} aria-labelledby={`card-${c.id}`}>
+    <article className={`wh-card${c.pinned ? ' wh-card--pinned' : ''}${selected ? ' wh-card--selected' : ''}`} aria-labelledby={`card-${c.id}`}>
       <Heading level={3} id={`card-${c.id}`}>
         {c.code}
         {c.pinned && <span className="wh-tag"> · {t('pool.recommended')}</span>}
       </Heading>
+      {invite ? (
+        <Paragraph>
+          <Link to={`/uitnodigingen/${invite.id}`}>{t('invites.onCard', { state: t(`invites.states.${invite.state}`) })}</Link>
+        </Paragraph>
+      ) : (
+        selectable && <CheckboxField label={t('invites.select', { code: c.code })} name="picked" checked={selected} onChange={onSelect} />
+      )}
       {c.pinNote && <Paragraph>“{c.pinNote}”</Paragraph>}
       <Paragraph>
         {c.occupations.join(', ')} · {t('pool.km', { km: c.distanceKm })} · {c.hoursMax ? t('opening.hoursRange', { min: c.hoursMin, max: c.hoursMax }) : ''}
@@ -165,6 +189,27 @@ export function OpeningPool() {
   const form = useRef<HTMLFormElement>(null);
   const pool = usePool(id, toQuery(filters, page));
   const pin = usePin(id);
+  // Inviting: cards are picked across pages and filters, up to one batch.
+  const canInvite = opening.data?.state === 'open';
+  const invites = useOpeningInvites(id);
+  const blocking = useMemo(() => blockingInvites(invites.data ?? []), [invites.data]);
+  const openNow = (invites.data ?? []).filter((i) => openStates.includes(i.state)).length;
+  const [picked, setPicked] = useState<Picked[]>([]);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [invited, setInvited] = useState<{ count: number; awaiting: boolean } | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (invited) doneRef.current?.focus();
+  }, [invited]);
+  const pick = (c: Card) => (on: boolean) => {
+    setInvited(null);
+    setPicked((p) => (on ? (p.some((x) => x.id === c.id) || p.length >= inviteLimits.batch ? p : [...p, { id: c.id, code: c.code }]) : p.filter((x) => x.id !== c.id)));
+  };
+  const onInvited = (list: Invite[]) => {
+    setDialogOpen(false);
+    setPicked([]);
+    setInvited({ count: list.length, awaiting: list.some((i) => i.state === 'awaiting_approval') });
+  };
   // While a refused combination is shown, the counts stay those of the last answer.
   const [lastFacets, setLastFacets] = useState<Facets>({});
   if (pool.data && pool.data.facets !== lastFacets) setLastFacets(pool.data.facets);
@@ -277,6 +322,15 @@ export function OpeningPool() {
               <p role="status" className="wh-count">
                 {t('pool.count', { count: pool.data?.total ?? 0 })}
               </p>
+              <div ref={doneRef} tabIndex={-1} className="wh-focus-target">
+                {invited && (
+                  <Notice type="ok">
+                    {t(invited.awaiting ? 'invites.doneAwaiting' : 'invites.done', { count: invited.count })}{' '}
+                    <Link to={`/vacatures/${id}/uitnodigingen`}>{t('invites.toBoard')}</Link>
+                  </Notice>
+                )}
+              </div>
+              {canInvite && picked.length === 0 && !invited && <Paragraph>{t('invites.hint')}</Paragraph>}
               {pool.data?.items.length === 0 ? (
                 <>
                   <Notice type="info">
@@ -291,7 +345,16 @@ export function OpeningPool() {
               ) : (
                 <div className="wh-cards">
                   {pool.data?.items.map((c) => (
-                    <CandidateCard key={c.id} c={c} canPin={canPin} onPin={(p) => pin.mutate({ candidateId: c.id, pin: p })} />
+                    <CandidateCard
+                      key={c.id}
+                      c={c}
+                      canPin={canPin}
+                      onPin={(p) => pin.mutate({ candidateId: c.id, pin: p })}
+                      selectable={canInvite}
+                      selected={picked.some((x) => x.id === c.id)}
+                      onSelect={pick(c)}
+                      invite={blocking.get(c.id)}
+                    />
                   ))}
                 </div>
               )}
@@ -306,8 +369,31 @@ export function OpeningPool() {
                   </Button>
                 </div>
               )}
+              {canInvite && picked.length > 0 && (
+                <div className="wh-invitebar" role="group" aria-label={t('invites.bar')}>
+                  <span aria-live="polite">
+                    {t('invites.pickedCodes', { count: picked.length, codes: picked.map((p) => p.code).join(', ') })}
+                    {picked.length >= inviteLimits.batch && ` ${t('invites.batchFull', { max: inviteLimits.batch })}`}
+                  </span>
+                  <div className="wh-actions">
+                    <Button onClick={() => setDialogOpen(true)}>{t('invites.open')}</Button>
+                    <Button secondary onClick={() => setPicked([])}>
+                      {t('invites.clearPicked')}
+                    </Button>
+                  </div>
+                </div>
+              )}
             </DataState>
           )}
+          <InviteDialog
+            openingId={id}
+            open={dialogOpen}
+            picked={picked}
+            openNow={openNow}
+            onClose={() => setDialogOpen(false)}
+            onRemove={(cid) => setPicked((p) => p.filter((x) => x.id !== cid))}
+            onInvited={onInvited}
+          />
         </>
       )}
     </DataState>

@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+
+// The API client keeps the fetch and Request it was created with: replace
+// them first (Node's Request does not take the client's relative URLs).
+const server = vi.hoisted(() => {
+  const NodeRequest = globalThis.Request;
+  globalThis.Request = class extends NodeRequest {
+    constructor(input: RequestInfo | URL, init?: RequestInit) {
+      super(typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input, init);
+    }
+  } as typeof Request;
+  const answers: { status: number; body: unknown }[] = [];
+  const sent: { url: string; body: unknown }[] = [];
+  globalThis.fetch = vi.fn(async (input: RequestInfo | URL) => {
+    const req = input instanceof Request ? input : new Request(input);
+    if (req.url.endsWith('/sessions/current')) return new Response(JSON.stringify({ csrfToken: 't', signedIn: true }), { status: 200 });
+    sent.push({ url: req.url, body: await req.clone().json() });
+    const a = answers.shift() ?? { status: 500, body: {} };
+    return new Response(JSON.stringify(a.body), { status: a.status, headers: { 'Content-Type': a.status < 300 ? 'application/json' : 'application/problem+json' } });
+  }) as typeof fetch;
+  return { answers, sent };
+});
+
+import '../../i18n';
+import { InviteDialog } from './InviteDialog';
+
+afterEach(() => {
+  cleanup();
+  server.sent.length = 0;
+});
+
+function renderDialog(onInvited = vi.fn()) {
+  const qc = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+  render(
+    <QueryClientProvider client={qc}>
+      <InviteDialog openingId="o1" open openNow={3} picked={[{ id: 'a', code: 'K-AAAAA' }, { id: 'b', code: 'K-BBBBB' }]}
+        onClose={() => {}} onRemove={() => {}} onInvited={onInvited} />
+    </QueryClientProvider>,
+  );
+  fireEvent.change(screen.getByLabelText('Uw bericht aan de kandidaten'), { target: { value: 'Kom kennismaken!' } });
+  fireEvent.click(screen.getByRole('button', { name: '2 uitnodigingen versturen' }));
+}
+
+describe('InviteDialog', () => {
+  it('shows the limits and sends the picked ids with the message', async () => {
+    server.answers.push({ status: 201, body: { items: [{ id: 'i1', state: 'invited' }, { id: 'i2', state: 'invited' }] } });
+    const onInvited = vi.fn();
+    renderDialog(onInvited);
+    expect(screen.getByText(/Per vacature kunnen 25 uitnodigingen tegelijk openstaan \(nu 3\)/)).toBeTruthy();
+    await waitFor(() => expect(onInvited).toHaveBeenCalled());
+    expect(server.sent[0].url).toMatch(/\/api\/v1\/openings\/o1\/invites$/);
+    expect(server.sent[0].body).toEqual({ candidateIds: ['a', 'b'], message: 'Kom kennismaken!' });
+  });
+
+  it('puts a refusal next to the candidate it names', async () => {
+    server.answers.push({
+      status: 409,
+      body: { status: 409, code: 'notInvitable', detail: 'Niet elke kandidaat…', invalidParams: [{ name: 'candidateIds[1]', code: 'unreachable', reason: 'K-BBBBB heeft geen e-mailadres / no e-mail' }] },
+    });
+    renderDialog();
+    const problem = await screen.findByText(/Heeft geen e-mailadres/);
+    const remove = screen.getByRole('button', { name: 'K-BBBBB weghalen' });
+    expect(remove.getAttribute('aria-describedby')).toBe(problem.id);
+    expect(remove.closest('li')?.textContent).toContain('K-BBBBB');
+    expect(screen.getByRole('button', { name: 'K-AAAAA weghalen' }).getAttribute('aria-describedby')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('Er is niemand uitgenodigd');
+  });
+
+  it('names the limit of a 429', async () => {
+    server.answers.push({ status: 429, body: { status: 429, code: 'invitesPerOpening', limit: 10, detail: '…' } });
+    renderDialog();
+    expect((await screen.findByRole('alert')).textContent).toContain('maximaal 10 uitnodigingen tegelijk');
+  });
+});

@@ -1,0 +1,92 @@
+// Pure rules of the invite screens: journey order, grouping, what each role
+// may do next, money and time conversions, and where server errors land.
+import type { ApiError } from '../../lib/api/error';
+import type { Role } from '../../lib/session';
+import type { Invite, InviteState } from './api';
+export { groupByState, journey, openStates, formatDateTime } from '../../lib/invites';
+
+/** limits are the region defaults (docs/api.md, settings.invites); a 429 names the region's own. */
+export const inviteLimits = { perOpening: 25, perDay: 100, batch: 25, message: 1000 } as const;
+
+/**
+ * blockingInvites maps candidate ids to the state of an invite that stops a
+ * new one for this opening: any invite that did not expire or get withdrawn
+ * (a "no" is final for that opening).
+ */
+export function blockingInvites(items: Invite[]): Map<string, Invite> {
+  const out = new Map<string, Invite>();
+  for (const i of items) if (i.state !== 'expired' && i.state !== 'withdrawn') out.set(i.candidateId, i);
+  return out;
+}
+
+export type InviteAction = 'approve' | 'withdraw' | 'introduced' | 'intake' | 'placement' | 'notPlaced';
+
+/** actionsFor is what a role may do with an invite in a state (the server's rules, backend/internal/invite/invite.go). */
+export function actionsFor(state: InviteState, role: Role | string | undefined): InviteAction[] {
+  const staff = role === 'accountmanager' || role === 'admin';
+  const org = role === 'werkgever' || role === 'zorgaanbieder';
+  if (!staff && !org) return [];
+  switch (state) {
+    case 'awaiting_approval':
+      return staff ? ['approve', 'withdraw'] : ['withdraw'];
+    case 'invited':
+    case 'viewed':
+      return ['withdraw'];
+    case 'accepted':
+      return ['introduced', 'intake', 'notPlaced'];
+    case 'introduced':
+    case 'intake_planned':
+      return ['intake', 'placement', 'notPlaced'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * eurosToCents reads an amount in euro as people type it ("12,50", "12.5",
+ * "€ 14") as whole cents, without floating-point rounding; undefined when it
+ * is not an amount.
+ */
+export function eurosToCents(text: string): number | undefined {
+  const s = text.replace(/€/g, '').replace(/\s/g, '');
+  const m = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(s);
+  if (!m) return undefined;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** centsToEuros is the inverse, for showing and pre-filling: 1250 → "12,50" (Dutch) or "12.50". */
+export function centsToEuros(cents: number, lang = 'nl'): string {
+  return `${Math.floor(cents / 100)}${lang.startsWith('en') ? '.' : ','}${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** localToRfc3339 turns a datetime-local value (the browser's time zone) into an RFC 3339 instant. */
+export function localToRfc3339(local: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(local)) return undefined;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/** rfc3339ToLocal is the inverse: an instant as a datetime-local value in the browser's time zone. */
+export function rfc3339ToLocal(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export type CandidateProblem = { code: string; reason: string };
+
+/**
+ * candidateProblems maps a refused invite batch onto the candidates it names:
+ * invalidParams "candidateIds[1]" is the second id sent.
+ */
+export function candidateProblems(err: ApiError | undefined, sent: string[]): Map<string, CandidateProblem> {
+  const out = new Map<string, CandidateProblem>();
+  for (const p of err?.invalidParams ?? []) {
+    const m = /^candidateIds\[(\d+)\]$/.exec(p.name);
+    const id = m ? sent[Number(m[1])] : undefined;
+    if (id && !out.has(id)) out.set(id, { code: p.code, reason: p.reason });
+  }
+  return out;
+}
