@@ -120,7 +120,7 @@ export function MagicLinkLanding() {
     mutationFn: async () => (await api.POST('/magic-link-sessions', { body: { token } })).data!,
     onSuccess: (session) => {
       signedIn(session);
-      navigate('/uitnodigingen', { replace: true });
+      navigate('/mijn-uitnodigingen', { replace: true });
     },
   });
   useEffect(() => {

@@ -1,0 +1,73 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api/client';
+import type { components } from '../../lib/api/schema';
+
+/** Offer is an invite as the kandidaat reads it. */
+export type Offer = components['schemas']['OfferBody'];
+export type Decision = components['schemas']['DecisionBody'];
+export type DeclineReason = NonNullable<Decision['reason']>;
+export type AppearanceWeek = components['schemas']['AppearanceWeekBody'];
+
+export const declineReasons: Exclude<DeclineReason, ''>[] = ['geen_interesse', 'reistijd', 'uren', 'ander_werk', 'gezondheid', 'anders'];
+
+export function useMyInvites() {
+  return useQuery({ queryKey: ['me', 'invites'], queryFn: async () => (await api.GET('/me/invites')).data!.items });
+}
+
+/** useMyInvite reads one invite; the server marks it viewed the first time. */
+export function useMyInvite(id: string) {
+  return useQuery({
+    queryKey: ['me', 'invite', id],
+    queryFn: async () => (await api.GET('/me/invites/{id}', { params: { path: { id } } })).data!,
+  });
+}
+
+function useMineMutation<V>(id: string, fn: (v: V) => Promise<Offer>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (o) => {
+      qc.setQueryData(['me', 'invite', id], o);
+      qc.invalidateQueries({ queryKey: ['me', 'invites'] });
+    },
+  });
+}
+
+export function useDecideMine(id: string) {
+  return useMineMutation(id, async (body: Decision) => (await api.POST('/me/invites/{id}/decision', { params: { path: { id } }, body })).data!);
+}
+
+export function useStopSharing(id: string) {
+  return useMineMutation(id, async () => (await api.DELETE('/me/invites/{id}/disclosure', { params: { path: { id } } })).data!);
+}
+
+/**
+ * useInviteLink opens an invite from the mailed link. The token travels in
+ * the body only; it is read once and not refetched (after the answer the link
+ * is used up and a new read would say so). ready waits for the session
+ * answer, whose CSRF token the POST needs: asking for a second one at the
+ * same time could bind the token to another anonymous cookie.
+ */
+export function useInviteLink(token: string, ready: boolean) {
+  return useQuery({
+    queryKey: ['invite-link', token],
+    enabled: token !== '' && ready,
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    queryFn: async () => (await api.POST('/invite-links/views', { body: { token } })).data!,
+  });
+}
+
+export function useDecideByLink(token: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (d: Decision) => (await api.POST('/invite-links/decisions', { body: { token, ...d } })).data!,
+    onSuccess: (o) => qc.setQueryData(['invite-link', token], o),
+  });
+}
+
+export function usePoolAppearances() {
+  return useQuery({ queryKey: ['me', 'pool-appearances'], queryFn: async () => (await api.GET('/me/pool-appearances')).data!.weeks });
+}
