@@ -18,6 +18,7 @@ import {
 } from './api';
 import { EditProfile, IdentityFields, useFieldErrors } from './ProfileForm';
 import { FittingOpenings } from './FittingOpenings';
+import { CandidateInvites } from './CandidateInvites';
 
 /** CandidatePage is one candidate for the klantmanager. */
 export function CandidatePage() {
@@ -122,6 +123,8 @@ function CandidateView({ c }: { c: Candidate }) {
           </>
         )}
       </section>
+
+      <CandidateInvites id={c.id} />
 
       <FittingOpenings id={c.id} />
 

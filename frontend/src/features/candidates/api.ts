@@ -136,3 +136,22 @@ export function useConfirmWithToken() {
     },
   });
 }
+
+export type CandidateInvite = components['schemas']['InviteBody'];
+
+/** useCandidateInvites is every invite of one candidate with each step, for the klantmanager. */
+export function useCandidateInvites(id: string) {
+  return useQuery({
+    queryKey: ['candidate-invites', id],
+    queryFn: async () => (await api.GET('/candidates/{id}/invites', { params: { path: { id } } })).data!.items,
+  });
+}
+
+/** useAdvise stores the klantmanager's advice the kandidaat reads on the invite page. */
+export function useAdvise(candidateId: string, inviteId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (advice: string) => (await api.PUT('/invites/{id}/advice', { params: { path: { id: inviteId } }, body: { advice } })).data!,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['candidate-invites', candidateId] }),
+  });
+}
