@@ -23,6 +23,12 @@ import { Caseload } from '../features/candidates/Caseload';
 import { CandidatePage } from '../features/candidates/CandidatePage';
 import { NewCandidate } from '../features/candidates/ProfileForm';
 import { ConfirmLanding, MyData } from '../features/candidates/MyData';
+import { OpeningInvites } from '../features/openings/InvitesBoard';
+import { InviteIntroduction } from '../features/openings/Introduction';
+import { MyInvite, MyInvites } from '../features/invites/MyInvites';
+import { InviteLinkPage } from '../features/invites/InviteLink';
+import { FollowUps } from '../features/followups/FollowUps';
+import { Notifications } from '../features/notifications/Notifications';
 
 const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
@@ -58,7 +64,6 @@ const placeholders: { path: string; key: string; roles: Role[] }[] = [
   { path: '/diensten', key: 'diensten', roles: ['werkgever', 'zorgaanbieder', 'accountmanager'] },
   { path: '/berichten', key: 'berichten', roles: ['werkgever', 'zorgaanbieder'] },
   { path: '/cijfers', key: 'cijfers', roles: ['accountmanager'] },
-  { path: '/uitnodigingen', key: 'uitnodigingen', roles: ['kandidaat'] },
 ];
 
 export function App() {
@@ -80,6 +85,13 @@ export function App() {
         <Route path="/vacatures/:id" element={<RequireRole roles={openingRoles}><OpeningPage /></RequireRole>} />
         <Route path="/vacatures/:id/kandidaten" element={<RequireRole roles={openingRoles}><OpeningPool /></RequireRole>} />
         <Route path="/vacatures/:id/bewerken" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
+        <Route path="/vacatures/:id/uitnodigingen" element={<RequireRole roles={openingRoles}><OpeningInvites /></RequireRole>} />
+        <Route path="/uitnodigingen/:id" element={<RequireRole roles={openingRoles}><InviteIntroduction /></RequireRole>} />
+        <Route path="/mijn-uitnodigingen" element={<RequireRole roles={['kandidaat']}><MyInvites /></RequireRole>} />
+        <Route path="/mijn-uitnodigingen/:id" element={<RequireRole roles={['kandidaat']}><MyInvite /></RequireRole>} />
+        <Route path="/uitnodiging-werk" element={<InviteLinkPage />} />
+        <Route path="/opvolging" element={<RequireRole roles={openingRoles}><FollowUps /></RequireRole>} />
+        <Route path="/meldingen" element={<RequireRole><Notifications /></RequireRole>} />
         <Route path="/zo-werkt-het-zoeken" element={<HowRankingWorks />} />
         <Route path="/beschikbaarheid" element={<ConfirmLanding />} />
         <Route path="/caseload" element={<RequireRole roles={['klantmanager', 'admin']}><Caseload /></RequireRole>} />

@@ -8,6 +8,7 @@ import { api, onSessionExpired, setCsrfToken } from '../lib/api/client';
 import { useSession, type Role } from '../lib/session';
 import { setLanguage } from '../i18n';
 import { navFor } from './nav';
+import { noteActivity, useNotifications } from '../features/notifications/api';
 
 /** Layout is the shell: skip link, header with menu and language, main, footer. */
 export function Layout() {
@@ -26,6 +27,14 @@ export function Layout() {
   );
 
   const user = session.data?.user;
+  // The unread count polls every minute while someone uses the page.
+  const notifications = useNotifications(!!user);
+  useEffect(() => {
+    const events = ['pointerdown', 'keydown'] as const;
+    events.forEach((e) => window.addEventListener(e, noteActivity, { passive: true }));
+    return () => events.forEach((e) => window.removeEventListener(e, noteActivity));
+  }, []);
+  const unread = notifications.data?.unread ?? 0;
   const signOut = async () => {
     await api.DELETE('/sessions/current', {});
     setCsrfToken(undefined);
@@ -50,6 +59,12 @@ export function Layout() {
             >
               {t('app.switchTo')}
             </button>
+            {user && (
+              <Link to="/meldingen" className="wh-linkbutton">
+                {t('notifications.link')} ({unread}
+                <span className="wh-visually-hidden"> {t('notifications.unreadShort')}</span>)
+              </Link>
+            )}
             {user && (
               <button type="button" className="wh-linkbutton" onClick={signOut}>
                 {t('app.signOut')}

@@ -9,6 +9,7 @@ export function navFor(role: Role): NavItem[] {
     case 'zorgaanbieder':
       return [
         { key: 'vacatures', path: '/vacatures' },
+        { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
         { key: 'berichten', path: '/berichten' },
         { key: 'organisatie', path: '/organisatie' },
@@ -17,6 +18,7 @@ export function navFor(role: Role): NavItem[] {
       return [
         { key: 'portefeuille', path: '/portefeuille' },
         { key: 'alleVacatures', path: '/vacatures' },
+        { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
         { key: 'cijfers', path: '/cijfers' },
       ];
@@ -24,7 +26,7 @@ export function navFor(role: Role): NavItem[] {
       return [{ key: 'caseload', path: '/caseload' }];
     case 'kandidaat':
       return [
-        { key: 'uitnodigingen', path: '/uitnodigingen' },
+        { key: 'uitnodigingen', path: '/mijn-uitnodigingen' },
         { key: 'gegevens', path: '/mijn-gegevens' },
       ];
     case 'admin':

@@ -1,0 +1,22 @@
+import type { Role } from '../../lib/session';
+import type { NotificationKind } from './api';
+
+/**
+ * kindsFor are the notification kinds a role receives (who backend/internal/invite
+ * notifies of what): the mail settings show only those. Admins see every kind.
+ */
+export function kindsFor(role: Role | string | undefined): NotificationKind[] {
+  switch (role) {
+    case 'werkgever':
+    case 'zorgaanbieder':
+      return ['invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'follow_up_due'];
+    case 'accountmanager':
+      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended'];
+    case 'klantmanager':
+      return ['invite_created', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'placed', 'placement_ended'];
+    case 'kandidaat':
+      return ['advice_added'];
+    default:
+      return ['invite_created', 'invite_approval', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'advice_added', 'placed', 'follow_up_due', 'placement_ended'];
+  }
+}
