@@ -117,39 +117,106 @@ func quote(ss []string) string {
 
 // travelFilter expresses "within the opening's radius and within the
 // candidate's own travel distance" as OR-ed buckets of PC4 lists: 6–18×
-// cheaper in Meilisearch than _geoRadius (DESIGN.md §4).
-func travelFilter(lat, lon float64, radius int) string {
-	key := fmt.Sprintf("%.5f,%.5f,%d", lat, lon, radius)
-	if f, ok := travelFilters.Load(key); ok {
-		return f.(string)
+// cheaper in Meilisearch than _geoRadius (DESIGN.md §4). The lists keep
+// only the region's own PC4 areas (region_pc4s), and a bucket whose list
+// would hold all of them needs no list at all.
+func (s *Service) travelFilter(ctx context.Context, regionID string, lat, lon float64, radius int) (string, error) {
+	areas, version, err := s.regionAreas(ctx, regionID)
+	if err != nil {
+		return "", err
 	}
-	f := buildTravelFilter(lat, lon, radius)
+	key := fmt.Sprintf("%s,%d,%.5f,%.5f,%d", regionID, version, lat, lon, radius)
+	if f, ok := travelFilters.Load(key); ok {
+		return f.(string), nil
+	}
+	f := buildTravelFilter(lat, lon, radius, areas)
 	travelFilters.Store(key, f)
-	return f
+	return f, nil
 }
 
-// travelFilters caches travel filters by place and radius: the PC4 lists of
-// a wide radius take milliseconds to compute and are the same for every
-// page of every pool of an opening. Bounded by the places openings and
-// candidates live (a few thousand PC4 centroids) times the radii asked.
+// travelFilters caches travel filters by region (and its number of
+// areas, which only grows), place and radius: the same for every page of
+// every pool of an opening. Bounded by regions × places × radii asked.
 var travelFilters sync.Map
 
-func buildTravelFilter(lat, lon float64, radius int) string {
+// regionAreas is the region's PC4 areas and their count (the version:
+// region_pc4s only grows), cached until the count changes.
+func (s *Service) regionAreas(ctx context.Context, regionID string) (map[string]bool, int, error) {
+	var n int
+	if err := s.DB.WithContext(ctx).Raw(`SELECT count(*) FROM region_pc4s WHERE region_id = ?`, regionID).Row().Scan(&n); err != nil {
+		return nil, 0, err
+	}
+	if c, ok := regionAreaCache.Load(regionID); ok && c.(areaSet).version == n {
+		return c.(areaSet).areas, n, nil
+	}
+	var list []string
+	if err := s.DB.WithContext(ctx).Raw(`SELECT pc4 FROM region_pc4s WHERE region_id = ?`, regionID).Scan(&list).Error; err != nil {
+		return nil, 0, err
+	}
+	areas := make(map[string]bool, len(list))
+	for _, a := range list {
+		areas[a] = true
+	}
+	regionAreaCache.Store(regionID, areaSet{version: len(list), areas: areas})
+	return areas, len(list), nil
+}
+
+type areaSet struct {
+	version int
+	areas   map[string]bool
+}
+
+var regionAreaCache sync.Map
+
+// buildTravelFilter writes the buckets; areas nil lists every PC4 area
+// (for the openings index). A bucket whose PC4 list (within
+// the region's areas) holds every area of the region becomes "has a PC4",
+// and so does every larger bucket: they are merged into one clause.
+func buildTravelFilter(lat, lon float64, radius int, areas map[string]bool) string {
 	var parts []string
-	within := func(km int) string { return quote(geo.Within(lat, lon, float64(km))) }
+	within := func(km int) ([]string, bool) {
+		if areas == nil {
+			return geo.Within(lat, lon, float64(km)), false // no restriction (the openings index)
+		}
+		var out []string
+		for _, a := range geo.Within(lat, lon, float64(km)) {
+			if areas[a] {
+				out = append(out, a)
+			}
+		}
+		return out, len(out) == len(areas)
+	}
+	clause := func(travel string, km int) string {
+		list, all := within(km)
+		switch {
+		case all:
+			return "(" + travel + " AND pc4 EXISTS)"
+		case len(list) == 0:
+			return ""
+		}
+		return fmt.Sprintf("(%s AND pc4 IN %s)", travel, quote(list))
+	}
 	for i, b := range travelBuckets {
+		if _, all := within(min(b, radius)); all {
+			parts = append(parts, clause(fmt.Sprintf("maxTravelKm >= %d", b), min(b, radius)))
+			break
+		}
 		if b >= radius {
-			parts = append(parts, fmt.Sprintf("(maxTravelKm >= %d AND pc4 IN %s)", b, within(radius)))
+			parts = append(parts, clause(fmt.Sprintf("maxTravelKm >= %d", b), radius))
 			break
 		}
 		next := 1 << 30
 		if i+1 < len(travelBuckets) {
 			next = travelBuckets[i+1]
 		}
-		parts = append(parts, fmt.Sprintf("(maxTravelKm >= %d AND maxTravelKm < %d AND pc4 IN %s)", b, next, within(b)))
+		parts = append(parts, clause(fmt.Sprintf("maxTravelKm >= %d AND maxTravelKm < %d", b, next), b))
 	}
 	if unknownTravelKm <= radius {
-		parts = append(parts, fmt.Sprintf("(maxTravelKm = 0 AND pc4 IN %s)", within(unknownTravelKm)))
+		parts = append(parts, clause("maxTravelKm = 0", unknownTravelKm))
+	}
+	parts = slices.DeleteFunc(parts, func(p string) bool { return p == "" })
+	if len(parts) == 0 {
+		return "(maxTravelKm = -1)" // nobody of the region lives within reach
 	}
 	return "(" + strings.Join(parts, " OR ") + ")"
 }
@@ -207,10 +274,11 @@ func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) 
 		`status IN ["available", "in_process"]`,
 		fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.ExpiredAfter).Unix()),
 	}
-	filter := append(slices.Clone(base),
-		fmt.Sprintf("rung %d TO %d", lo, hi),
-		travelFilter(o.Lat, o.Lon, radius),
-	)
+	travel, err := s.travelFilter(ctx, o.RegionID, o.Lat, o.Lon, radius)
+	if err != nil {
+		return Query{}, err
+	}
+	filter := append(slices.Clone(base), fmt.Sprintf("rung %d TO %d", lo, hi), travel)
 	if f.FreshOnly {
 		filter = append(filter, fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.StaleAfter).Unix()))
 	}

@@ -60,7 +60,7 @@ func (s *Service) ForCandidate(ctx context.Context, p authz.Principal, candidate
 			travel = unknownTravelKm
 		}
 		// Symmetric to the pool: within the candidate's distance and the opening's own.
-		base += " AND " + travelFilter(lat, lng, travel)
+		base += " AND " + openingsTravelFilter(lat, lng, travel)
 	}
 	uid := s.Search.UID(opening.IndexName)
 	limit := int64(maxFits)
@@ -121,4 +121,16 @@ func openingFromDocument(d opening.Document) opening.Opening {
 		o.StartDate = &t
 	}
 	return o
+}
+
+// openingsTravelFilter is the travel rule over the openings index, cached
+// by place and distance (every PC4 area: openings lie anywhere).
+func openingsTravelFilter(lat, lon float64, km int) string {
+	key := fmt.Sprintf("openings,%.5f,%.5f,%d", lat, lon, km)
+	if f, ok := travelFilters.Load(key); ok {
+		return f.(string)
+	}
+	f := buildTravelFilter(lat, lon, km, nil)
+	travelFilters.Store(key, f)
+	return f
 }
