@@ -1,10 +1,14 @@
 package invite
 
 import (
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 )
 
 // Every from → to pair and every actor: allowed exactly where rules say,
@@ -56,5 +60,38 @@ func TestCheck(t *testing.T) {
 	var ce *apperr.ConflictError
 	if err := Check(Expired, Accepted, Kandidaat); !errors.As(err, &ce) || ce.Code != "inviteExpired" {
 		t.Errorf("accept after expiry: %v", err)
+	}
+}
+
+// The kandidaat's mail: B1 Dutch first, or English first when preferred;
+// the offer, the message and the link with its token in the fragment.
+func TestInviteMail(t *testing.T) {
+	start := time.Date(2027, 1, 4, 0, 0, 0, 0, time.UTC)
+	data := func(lang string) json.RawMessage {
+		b, _ := json.Marshal(inviteMail{Token: "geheim-token", ExpiresAt: time.Date(2026, 12, 8, 10, 0, 0, 0, time.UTC), Organisation: "Bakkerij De Korenschoof",
+			Title: "Medewerker bakkerij", Place: "Utrecht", HoursMin: 20, HoursMax: 32, StartDate: &start, Support: []string{"jobcoach"}, Message: "Kom kennismaken!", Language: lang})
+		return b
+	}
+	tpl := Templates("https://werkhaven.test")[InviteMail]
+	_, nl, err := tpl.Render(mail.Recipient{}, data("nl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Bakkerij De Korenschoof wil graag met u kennismaken", "Uren: 20 tot 32 uur per week", "Begin: 4-1-2027", "Hulp die zij bieden: een jobcoach",
+		`"Kom kennismaken!"`, "https://werkhaven.test/uitnodiging-werk#token=geheim-token", "tot 8-12-2026"} {
+		if !strings.Contains(nl, want) {
+			t.Errorf("Dutch mail lacks %q:\n%s", want, nl)
+		}
+	}
+	_, en, _ := tpl.Render(mail.Recipient{}, data("en"))
+	if strings.Index(en, "would like to meet you") > strings.Index(en, "wil graag met u kennismaken") {
+		t.Errorf("English is not first for a kandidaat who prefers it:\n%s", en)
+	}
+	if strings.Index(nl, "would like to meet you") < strings.Index(nl, "wil graag met u kennismaken") {
+		t.Errorf("Dutch is not first by default")
+	}
+	subject, reminder, _ := Templates("https://werkhaven.test")[ReminderMail].Render(mail.Recipient{}, data("nl"))
+	if !strings.HasPrefix(subject, "Herinnering") || !strings.Contains(reminder, "nog niet gereageerd") {
+		t.Errorf("reminder: %s\n%s", subject, reminder)
 	}
 }
