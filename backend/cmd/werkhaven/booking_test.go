@@ -566,6 +566,20 @@ func TestBookingEligibilityAndPeriods(t *testing.T) {
 	if p.Code != "nothingToPay" {
 		t.Errorf("the second month is not due yet: %+v", p)
 	}
+	// A month later the second month is announced (once) and can be paid on its own.
+	f.advance(31 * 24 * time.Hour)
+	for round, want := range []int{1, 0} {
+		n, err := f.bookings.AnnounceDuePeriods(testkit.Context(t))
+		must(t, err)
+		if n != want {
+			t.Errorf("announcement round %d: %d", round, n)
+		}
+	}
+	wg = f.browser().signIn(werkgeverA)
+	wg.call("POST", "/api/v1/bookings/"+b.ID+"/checkouts", "", http.StatusCreated, &co)
+	if co.Period != 2 || co.AmountCents != 30000 {
+		t.Errorf("second checkout: %+v", co)
+	}
 	// Catalogue management is for admins; bad entries are refused.
 	wg.call("POST", "/api/v1/services", `{"kind":"x","titleNl":"X","titleEn":"X","priceCents":0,"priceUnit":"free","eligibility":[],"cancelFreeHours":0,"cancelFeePercent":0,"schedulable":false,"active":true,"hours":[]}`, http.StatusForbidden, nil)
 	f.browser().signIn(adminA).call("POST", "/api/v1/services", `{"kind":"Jobcoaching!","titleNl":"X","titleEn":"Xy","priceCents":500,"priceUnit":"free","eligibility":["iets"],"cancelFreeHours":0,"cancelFeePercent":0,"schedulable":true,"slotMinutes":5,"capacity":1,"active":true,"hours":[{"weekday":8,"opens":"09:00","closes":"08:00"}]}`, http.StatusBadRequest, &p)

@@ -274,10 +274,50 @@ type SweepWorker struct {
 	Service *Service
 }
 
-// Work expires what is due.
+// Work expires what is due and announces the months due.
 func (w *SweepWorker) Work(ctx context.Context, _ *river.Job[SweepArgs]) error {
-	_, err := w.Service.ExpireUnpaid(ctx)
+	if _, err := w.Service.ExpireUnpaid(ctx); err != nil {
+		return err
+	}
+	_, err := w.Service.AnnounceDuePeriods(ctx)
 	return err
+}
+
+// AnnounceDuePeriods tells organisations (once per period) that the next
+// month of a running monthly trajectory can be paid, and returns how many.
+func (s *Service) AnnounceDuePeriods(ctx context.Context) (int, error) {
+	var due []struct {
+		BookingID string
+		Period    int
+	}
+	if err := s.DB.WithContext(ctx).Raw(`SELECT p.booking_id::text, p.period FROM booking_periods p JOIN bookings b ON b.id = p.booking_id
+		WHERE p.period > 1 AND p.paid_at IS NULL AND p.notified_at IS NULL AND p.starts_on <= ? AND b.state IN ('paid', 'confirmed', 'in_progress')
+		ORDER BY p.starts_on LIMIT 500`, s.now().In(amsterdam).Format(time.DateOnly)).Scan(&due).Error; err != nil {
+		return 0, err
+	}
+	for _, d := range due {
+		err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			res := tx.Exec(`UPDATE booking_periods SET notified_at = ? WHERE booking_id = ? AND period = ? AND notified_at IS NULL`, s.now(), d.BookingID, d.Period)
+			if res.Error != nil || res.RowsAffected == 0 {
+				return res.Error
+			}
+			v, err := loadByID(ctx, tx, d.BookingID)
+			if err != nil {
+				return err
+			}
+			users, err := orgUsers(ctx, tx, v.OrganisationID)
+			if err != nil {
+				return err
+			}
+			return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + d.BookingID,
+				TitleNL: fmt.Sprintf("Maand %d van %s kunt u nu betalen.", d.Period, v.ServiceTitle),
+				TitleEN: fmt.Sprintf("Month %d of %s is due for payment.", d.Period, v.ServiceTitle)}, users...)
+		})
+		if err != nil {
+			return 0, err
+		}
+	}
+	return len(due), nil
 }
 
 // PeriodicJobs runs the expiry every minute.
