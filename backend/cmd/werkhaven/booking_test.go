@@ -626,3 +626,23 @@ func TestDemoServices(t *testing.T) {
 		t.Errorf("another organisation's placements: %+v", placements)
 	}
 }
+
+// Admins connect a provider's Stripe account; nobody else, and never for a werkgever.
+func TestProviderStripeAccount(t *testing.T) {
+	f := newFixture(t)
+	provider := f.org["Jobcoach Utrecht BV"]
+	admin := f.browser().signIn(adminA)
+	var org struct{ StripeAccountID string }
+	admin.call("PATCH", "/api/v1/organisations/"+provider, `{"stripeAccountId":"acct_1Provider"}`, http.StatusOK, &org)
+	if org.StripeAccountID != "acct_1Provider" {
+		t.Fatalf("after connecting: %+v", org)
+	}
+	admin.call("PATCH", "/api/v1/organisations/"+provider, `{"stripeAccountId":"iets"}`, http.StatusBadRequest, nil)
+	admin.call("PATCH", "/api/v1/organisations/"+f.org["Bakkerij De Korenschoof"], `{"stripeAccountId":"acct_1Bakker"}`, http.StatusBadRequest, nil)
+	f.browser().signIn("planning@jobcoachutrecht.demo.werkhaven.nl").call("PATCH", "/api/v1/organisations/"+provider, `{"stripeAccountId":"acct_1Zelf"}`, http.StatusForbidden, nil)
+	org.StripeAccountID = ""
+	admin.call("PATCH", "/api/v1/organisations/"+provider, `{"stripeAccountId":""}`, http.StatusOK, &org)
+	if org.StripeAccountID != "" || f.count(`SELECT count(*) FROM organisations WHERE id = ? AND stripe_account_id IS NULL`, provider) != 1 {
+		t.Errorf("after clearing: %+v", org)
+	}
+}

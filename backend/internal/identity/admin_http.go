@@ -58,12 +58,13 @@ type organisationBody struct {
 	ContactName      string    `json:"contactName"`
 	ContactEmail     string    `json:"contactEmail"`
 	ContactPhone     string    `json:"contactPhone"`
+	StripeAccountID  string    `json:"stripeAccountId,omitempty" doc:"A provider's Stripe Connect account; paid bookings pay out there"`
 	CreatedAt        time.Time `json:"createdAt"`
 }
 
 func toOrganisationBody(o Organisation) organisationBody {
 	return organisationBody{ID: o.ID, Kind: o.Kind, Name: o.Name, KvKNumber: o.KvKNumber, Postcode: o.Postcode, AccountmanagerID: o.AccountmanagerID,
-		Sector: o.Sector, Size: o.Size, ContactName: o.ContactName, ContactEmail: o.ContactEmail, ContactPhone: o.ContactPhone, CreatedAt: o.CreatedAt}
+		Sector: o.Sector, Size: o.Size, ContactName: o.ContactName, ContactEmail: o.ContactEmail, ContactPhone: o.ContactPhone, StripeAccountID: o.StripeAccountID, CreatedAt: o.CreatedAt}
 }
 
 type updateOrganisationInput struct {
@@ -77,6 +78,7 @@ type updateOrganisationInput struct {
 		ContactEmail     *string `json:"contactEmail,omitempty" maxLength:"254" pattern:"^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"`
 		ContactPhone     *string `json:"contactPhone,omitempty" maxLength:"20" pattern:"^[0-9 +()-]*$"`
 		AccountmanagerID *string `json:"accountmanagerId,omitempty" format:"uuid" doc:"Staff only"`
+		StripeAccountID  *string `json:"stripeAccountId,omitempty" pattern:"^(acct_[A-Za-z0-9]{1,64})?$" doc:"Admins only, providers only; empty clears it"`
 	}
 }
 
@@ -232,7 +234,8 @@ func (h *Handlers) registerAdmin(api huma.API) {
 		func(ctx context.Context, in *updateOrganisationInput) (*struct{ Body organisationBody }, error) {
 			b := in.Body
 			o, err := h.Service.UpdateOrganisation(ctx, authz.MustFrom(ctx), in.ID, OrganisationChange{Name: b.Name, Sector: b.Sector, Size: b.Size,
-				Postcode: b.Postcode, ContactName: b.ContactName, ContactEmail: b.ContactEmail, ContactPhone: b.ContactPhone, AccountmanagerID: b.AccountmanagerID}, clientIP(ctx))
+				Postcode: b.Postcode, ContactName: b.ContactName, ContactEmail: b.ContactEmail, ContactPhone: b.ContactPhone, AccountmanagerID: b.AccountmanagerID,
+				StripeAccountID: b.StripeAccountID}, clientIP(ctx))
 			if err != nil {
 				return nil, httpapi.FromError(err)
 			}

@@ -48,7 +48,10 @@ type Organisation struct {
 	ContactName      string
 	ContactEmail     string
 	ContactPhone     string
-	CreatedAt        time.Time
+	// StripeAccountID is a provider's Stripe Connect account (acct_…):
+	// paid bookings of its services pay out there.
+	StripeAccountID string
+	CreatedAt       time.Time
 }
 
 // ContactMoment is an entry of an organisation's contact log, kept by the

@@ -21,6 +21,8 @@ type OrganisationChange struct {
 	Name, Sector, Size, Postcode            *string
 	ContactName, ContactEmail, ContactPhone *string
 	AccountmanagerID                        *string
+	// StripeAccountID ("" clears it): admins connect a provider's payouts.
+	StripeAccountID *string
 }
 
 // UpdateOrganisation changes a profile. Organisation users edit their own
@@ -63,6 +65,19 @@ func (s *Service) UpdateOrganisation(ctx context.Context, p authz.Principal, id 
 			return Organisation{}, apperr.Invalid("accountmanagerId", "unknown", "Geen accountmanager in uw regio. / Not an accountmanager in your region.")
 		}
 		updates["accountmanager_id"] = *ch.AccountmanagerID
+	}
+	if ch.StripeAccountID != nil {
+		if p.Role != authz.Admin {
+			return Organisation{}, fmt.Errorf("stripe account: %w", apperr.ErrForbidden)
+		}
+		if r.Kind == "werkgever" && *ch.StripeAccountID != "" {
+			return Organisation{}, apperr.Invalid("stripeAccountId", "notAllowed", "Alleen aanbieders krijgen uitbetalingen. / Only providers receive payouts.")
+		}
+		if *ch.StripeAccountID == "" {
+			updates["stripe_account_id"] = nil
+		} else {
+			updates["stripe_account_id"] = *ch.StripeAccountID
+		}
 	}
 	if len(updates) == 0 {
 		return r.toOrganisation(), nil

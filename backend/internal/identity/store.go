@@ -46,6 +46,7 @@ type organisationRow struct {
 	ContactName      string
 	ContactEmail     string
 	ContactPhone     string
+	StripeAccountID  *string
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 }
@@ -70,6 +71,9 @@ func (r organisationRow) toOrganisation() Organisation {
 		Sector: r.Sector, Size: r.Size, ContactName: r.ContactName, ContactEmail: r.ContactEmail, ContactPhone: r.ContactPhone, CreatedAt: r.CreatedAt.UTC()}
 	if r.AccountmanagerID != nil {
 		o.AccountmanagerID = *r.AccountmanagerID
+	}
+	if r.StripeAccountID != nil {
+		o.StripeAccountID = *r.StripeAccountID
 	}
 	return o
 }

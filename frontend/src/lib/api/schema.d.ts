@@ -2219,6 +2219,8 @@ export interface components {
             sector: string;
             /** @enum {string} */
             size: "" | "1-9" | "10-49" | "50-249" | "250+";
+            /** @description A provider's Stripe Connect account; paid bookings pay out there */
+            stripeAccountId?: string;
         };
         OrganisationList: {
             items: components["schemas"]["OrganisationBody"][];
@@ -2576,6 +2578,8 @@ export interface components {
             sector?: string;
             /** @enum {string} */
             size?: "" | "1-9" | "10-49" | "50-249" | "250+";
+            /** @description Admins only, providers only; empty clears it */
+            stripeAccountId?: string;
         };
         UpdateUserInputBody: {
             /** @enum {string} */
