@@ -69,10 +69,10 @@ async function mailLink(rcpt, path, previous) {
 
 const roles = [
   { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Audit'] },
-  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Diensten', 'Cijfers'] },
+  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten', 'Cijfers'] },
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload'] },
-  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Diensten', 'Berichten', 'Mijn organisatie'] },
-  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Diensten', 'Berichten', 'Mijn organisatie'] },
+  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Berichten', 'Mijn organisatie'] },
+  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Berichten', 'Mijn organisatie'] },
 ];
 
 test('sign-in page works on a 360 px phone and passes axe', async () => {
@@ -392,3 +392,177 @@ test('the ranking explanation is public, in plain Dutch, and passes axe', async 
   await page.getByRole('heading', { name: 'Wat we nooit gebruiken' }).waitFor();
   await check(page, 'ranking-explained');
 });
+
+test('a werkgever invites two candidates; one says yes from the mail, one says no; the werkgever sees only the yes, the klantmanagers both, the audit log the read', async () => {
+  // Public codes are drawn per seed: the klantmanagers' caseloads name the two demo bakers with e-mail.
+  const people = { yes: { name: 'Joost Mulder', email: 'joost.mulder@kandidaat.demo.werkhaven.nl' }, no: { name: 'Fenna Visser', email: 'fenna.visser@kandidaat.demo.werkhaven.nl' } };
+  for (const kmEmail of ['km.devries@demo.werkhaven.nl', 'km.bakker@demo.werkhaven.nl']) {
+    const km = await newPage();
+    await signIn(km, kmEmail);
+    await km.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Caseload' }).click();
+    await km.getByRole('cell', { name: /^K-/ }).first().waitFor();
+    for (const p of Object.values(people)) {
+      const row = km.getByRole('row').filter({ hasText: p.name });
+      if ((await row.count()) === 0) continue;
+      const link = row.getByRole('link', { name: /^K-/ });
+      p.code = (await link.innerText()).trim();
+      p.candidatePath = await link.getAttribute('href');
+      p.km = km;
+    }
+  }
+  for (const p of Object.values(people)) assert.ok(p.code && p.km, `${p.name} is in a demo caseload`);
+
+  // The werkgever picks the two cards by code and invites them with one message.
+  const wg = await newPage();
+  await signIn(wg, 'hr@korenschoof.demo.werkhaven.nl');
+  await wg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn vacatures' }).click();
+  await wg.getByRole('link', { name: 'Medewerker bakkerij (ochtend)' }).click();
+  await wg.getByRole('navigation', { name: 'Onderdelen van de vacature' }).getByRole('link', { name: 'Kandidaten' }).click();
+  await wg.getByRole('heading', { level: 3, name: people.yes.code }).waitFor();
+  await wg.getByRole('checkbox', { name: `${people.yes.code} selecteren` }).check();
+  await wg.getByRole('checkbox', { name: `${people.no.code} selecteren` }).check();
+  await wg.getByText(`Gekozen (2): ${people.yes.code}, ${people.no.code}`).waitFor();
+  await check(wg, 'invite-pool-picked');
+  await wg.getByRole('button', { name: 'Uitnodigen', exact: true }).click();
+  const dialog = wg.getByRole('dialog', { name: 'Kandidaten uitnodigen' });
+  await dialog.getByText(/Per vacature kunnen 25 uitnodigingen tegelijk openstaan \(nu 0\)\. Uw organisatie kan 100 uitnodigingen per dag versturen\./).waitFor();
+  // Without a message the server's reason lands on the message field.
+  await dialog.getByRole('button', { name: '2 uitnodigingen versturen' }).click();
+  await dialog.getByText('Schrijf een kort bericht aan de kandidaat.').waitFor();
+  await dialog.getByLabel('Uw bericht aan de kandidaten').fill('Wij zoeken een collega voor de vroege ochtend. Kom je een keer kennismaken in de bakkerij?');
+  await check(wg, 'invite-dialog');
+  await dialog.getByRole('button', { name: '2 uitnodigingen versturen' }).click();
+  await wg.getByText('U heeft 2 kandidaten uitgenodigd. Zij krijgen nu een mail.').waitFor();
+  await wg.getByRole('link', { name: `Uitnodiging: Uitgenodigd` }).first().waitFor();
+  assert.equal(await wg.getByRole('checkbox', { name: `${people.yes.code} selecteren` }).count(), 0, 'an invited card cannot be picked again');
+
+  // The first says yes from the mailed link on a phone, without the phone number.
+  const yes = await newPage({ width: 390, height: 844 });
+  const yesLink = await mailLink(people.yes.email, '/uitnodiging-werk');
+  assert.ok(!yesLink.includes('?'), 'the token travels in the fragment only');
+  await yes.goto(yesLink);
+  await yes.getByRole('heading', { level: 1, name: 'Bakkerij De Korenschoof wil met u kennismaken' }).waitFor();
+  await yes.getByText('Wij zoeken een collega voor de vroege ochtend.', { exact: false }).waitFor();
+  await yes.getByRole('heading', { name: 'Wat deelt u als u ja zegt?' }).waitFor();
+  await check(yes, 'invite-link-phone');
+  const overflow = await yes.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the invite page scrolls sideways by ${overflow}px at 390 px`);
+  const phone = yes.getByLabel('uw telefoonnummer');
+  assert.equal(await phone.isChecked(), true, 'the phone number is shared unless unticked');
+  await phone.uncheck();
+  await yes.getByRole('button', { name: 'Ja, ik wil kennismaken' }).click();
+  await yes.getByText('U zei ja. Bakkerij De Korenschoof neemt contact met u op.').waitFor();
+  await yes.getByText('Bakkerij De Korenschoof ziet nu uw naam en e-mailadres.').waitFor();
+  await check(yes, 'invite-link-yes');
+  // The link works once.
+  await yes.reload();
+  await yes.getByText('Deze link is al gebruikt.').waitFor();
+  await check(yes, 'invite-link-used');
+
+  // The second says no, with a reason.
+  const no = await newPage({ width: 390, height: 844 });
+  await no.goto(await mailLink(people.no.email, '/uitnodiging-werk'));
+  await no.getByRole('button', { name: 'Nee, liever niet' }).click();
+  await no.getByLabel('De reistijd is te lang').check();
+  await no.getByLabel(/Wilt u nog iets zeggen/).fill('Zonder auto is het te ver.');
+  await check(no, 'invite-link-no');
+  await no.getByRole('button', { name: 'Nee zeggen' }).click();
+  await no.getByText('U zei nee. De werkgever ziet uw naam niet.').waitFor();
+
+  // The werkgever's Uitnodigingen tab shows both answers.
+  await wg.getByRole('link', { name: 'Naar de uitnodigingen' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Uitnodigingen voor Medewerker bakkerij (ochtend)' }).waitFor();
+  const accepted = wg.getByRole('region', { name: 'Geaccepteerd (1)' });
+  const declined = wg.getByRole('region', { name: 'Afgewezen (1)' });
+  await accepted.getByRole('link', { name: `Uitnodiging van ${people.yes.code} bekijken` }).waitFor();
+  await declined.getByRole('link', { name: `Uitnodiging van ${people.no.code} bekijken` }).waitFor();
+  await check(wg, 'invite-board');
+
+  // The first one's introduction page shows name and e-mail (each view is recorded), no phone.
+  await accepted.getByRole('link', { name: `Uitnodiging van ${people.yes.code} bekijken` }).click();
+  await wg.getByRole('heading', { level: 1, name: `${people.yes.code} voor Medewerker bakkerij (ochtend)` }).waitFor();
+  await wg.getByText('elke keer dat u de gegevens bekijkt, leggen we vast wie dat deed en wanneer').waitFor();
+  await wg.getByRole('button', { name: 'Contactgegevens bekijken' }).click();
+  await wg.getByText(people.yes.name, { exact: true }).waitFor();
+  await wg.getByRole('link', { name: people.yes.email }).waitFor();
+  await wg.getByText('niet gedeeld').waitFor();
+  await wg.getByText('Kandidaat: van Bekeken naar Geaccepteerd').waitFor();
+  // An intake: a field the server refuses shows on that field.
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await wg.getByLabel('Datum en tijd').fill(`${inAWeek}T10:00`);
+  await wg.getByRole('button', { name: 'Gesprek opslaan' }).click();
+  await wg.getByText('Waar is het gesprek?').waitFor();
+  await wg.getByLabel('Plaats', { exact: true }).fill('Bakkerij De Korenschoof, Oudegracht');
+  await wg.getByRole('button', { name: 'Gesprek opslaan' }).click();
+  await wg.getByText('Het gesprek is opgeslagen.').waitFor();
+  await wg.getByText(/Organisatie: van Geaccepteerd naar Gesprek gepland/).waitFor();
+  await check(wg, 'invite-introduction');
+
+  // The second one's shows no contact details at all.
+  await wg.getByRole('link', { name: 'Alle uitnodigingen voor Medewerker bakkerij (ochtend)' }).click();
+  await wg.getByRole('region', { name: 'Afgewezen (1)' }).getByRole('link', { name: `Uitnodiging van ${people.no.code} bekijken` }).click();
+  await wg.getByRole('heading', { level: 1, name: `${people.no.code} voor Medewerker bakkerij (ochtend)` }).waitFor();
+  await wg.getByText('De kandidaat zei nee. U ziet geen naam of contactgegevens.').waitFor();
+  await wg.getByText('De reistijd is te lang').first().waitFor();
+  assert.equal(await wg.getByRole('button', { name: 'Contactgegevens bekijken' }).count(), 0);
+  assert.equal(await wg.getByText(people.no.name).count(), 0, 'the name of a candidate who said no never shows');
+  assert.equal(await wg.getByText(people.no.email).count(), 0);
+  await check(wg, 'invite-introduction-declined');
+
+  // The werkgever was told, in the header and on Meldingen.
+  await wg.getByRole('link', { name: /^Meldingen \(\d+ ongelezen ?\)$/ }).click();
+  await wg.getByRole('link', { name: `${people.yes.code} zegt ja tegen Medewerker bakkerij (ochtend): u ziet nu de contactgegevens.` }).waitFor();
+  await wg.getByRole('link', { name: `${people.no.code} zegt nee tegen Medewerker bakkerij (ochtend).` }).waitFor();
+  await check(wg, 'notifications');
+  await wg.getByRole('button', { name: 'Alles gelezen' }).click();
+  await wg.getByRole('link', { name: /^Meldingen \(0 ongelezen ?\)$/ }).waitFor();
+
+  // Each klantmanager sees the outcome on the candidate page, with every step.
+  for (const [p, state, more] of [
+    [people.yes, 'Gesprek gepland', 'Deelt naam en e-mailadres met de organisatie (geen telefoonnummer).'],
+    [people.no, 'Afgewezen', 'Reden van nee: De reistijd is te lang “Zonder auto is het te ver.”'],
+  ]) {
+    await p.km.goto(`${BASE}${p.candidatePath}`);
+    const item = p.km.getByRole('article', { name: 'Medewerker bakkerij (ochtend) bij Bakkerij De Korenschoof' });
+    await item.waitFor();
+    await item.getByText(state, { exact: true }).first().waitFor();
+    await item.getByText(more).waitFor();
+    await item.getByText(p === people.yes ? 'Kandidaat: van Bekeken naar Geaccepteerd' : 'Kandidaat: van Bekeken naar Afgewezen', { exact: false }).waitFor();
+    await check(p.km, `invite-klantmanager-${p === people.yes ? 'yes' : 'no'}`);
+  }
+
+  // The admin's audit log shows the werkgever's read of the disclosed details.
+  const admin = await newPage();
+  await signIn(admin, 'beheer@demo.werkhaven.nl');
+  await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Audit' }).click();
+  await admin.getByLabel('Handeling').fill('candidate.identity_read');
+  await admin.getByRole('button', { name: 'Filteren' }).click();
+  const candidateId = people.yes.candidatePath.split('/').pop();
+  await admin.getByRole('row').filter({ hasText: 'candidate.identity_read' }).filter({ hasText: 'Werkgever' }).filter({ hasText: `candidate ${candidateId.slice(0, 8)}` }).first().waitFor();
+  await check(admin, 'invite-audit');
+
+  // Signed in, the first kandidaat stops sharing; the werkgever loses the details at once.
+  const k = await newPage({ width: 390, height: 844 });
+  await k.goto(`${BASE}/inloglink`);
+  await k.getByLabel('E-mailadres').fill(people.yes.email);
+  await k.getByRole('button', { name: 'Verstuur' }).click();
+  await k.getByText('Als dit e-mailadres bij ons bekend is').waitFor();
+  await k.goto(await mailLink(people.yes.email, '/inloggen/link'));
+  await k.getByRole('heading', { level: 1, name: 'Mijn uitnodigingen' }).waitFor();
+  await k.getByRole('heading', { name: 'Wie heeft naar mij gevraagd?' }).waitFor();
+  await k.getByText(/In de laatste 1[23] weken stond u \d+ keer in de zoekresultaten/).waitFor();
+  await check(k, 'my-invites');
+  await k.getByRole('link', { name: 'Uitnodiging van Bakkerij De Korenschoof' }).click();
+  await k.getByRole('button', { name: 'Stop met delen' }).click();
+  await k.getByText('U deelt uw gegevens niet meer met Bakkerij De Korenschoof.').first().waitFor();
+  await check(k, 'my-invite-stopped');
+  await wg.goto(`${BASE}/vacatures`);
+  await wg.getByRole('link', { name: 'Medewerker bakkerij (ochtend)' }).click();
+  await wg.getByRole('navigation', { name: 'Onderdelen van de vacature' }).getByRole('link', { name: 'Uitnodigingen' }).click();
+  await wg.getByRole('link', { name: `Uitnodiging van ${people.yes.code} bekijken` }).click();
+  await wg.getByText('De kandidaat deelt de contactgegevens niet (meer) met u.').waitFor();
+  assert.equal(await wg.getByRole('button', { name: 'Contactgegevens bekijken' }).count(), 0);
+});
+
+// Services desk (issue 9). Jobcoaching needs approval, is paid per hour and
+// is only for a placement; the demo placement is Zorghotel Het Anker's Keukenhulp.

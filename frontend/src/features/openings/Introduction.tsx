@@ -143,7 +143,7 @@ function ContactSection({ invite }: { invite: Invite }) {
         {t('invites.contactTitle')}
       </Heading>
       {!invite.disclosed || notDisclosed ? (
-        <Paragraph>{answered ? t('invites.contactStopped') : t('invites.contactLater')}</Paragraph>
+        <Paragraph>{invite.state === 'declined' ? t('invites.contactDeclined') : answered ? t('invites.contactStopped') : t('invites.contactLater')}</Paragraph>
       ) : (
         <>
           <Paragraph>{t('invites.contactRecorded')}</Paragraph>

@@ -76,10 +76,13 @@ describe('eurosToCents', () => {
 });
 
 describe('date-time of an intake', () => {
-  it('turns a datetime-local value into an instant and back', () => {
-    const iso = localToRfc3339('2026-12-10T09:30');
-    expect(iso).toMatch(/^2026-12-1\dT\d\d:30:00\.000Z$/);
-    expect(rfc3339ToLocal(iso)).toBe('2026-12-10T09:30');
+  it('reads a datetime-local value as Amsterdam time, winter and summer, and back', () => {
+    expect(localToRfc3339('2026-12-10T09:30')).toBe('2026-12-10T08:30:00.000Z');
+    expect(localToRfc3339('2027-07-01T09:30')).toBe('2027-07-01T07:30:00.000Z');
+    // The night the clocks go forward (28 March 2027, 02:00 → 03:00).
+    expect(localToRfc3339('2027-03-28T03:30')).toBe('2027-03-28T01:30:00.000Z');
+    expect(rfc3339ToLocal('2026-12-10T08:30:00Z')).toBe('2026-12-10T09:30');
+    expect(rfc3339ToLocal('2027-07-01T07:30:00.000Z')).toBe('2027-07-01T09:30');
     expect(localToRfc3339('')).toBeUndefined();
     expect(localToRfc3339('morgen')).toBeUndefined();
   });

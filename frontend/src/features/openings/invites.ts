@@ -59,20 +59,44 @@ export function centsToEuros(cents: number, lang = 'nl'): string {
   return `${Math.floor(cents / 100)}${lang.startsWith('en') ? '.' : ','}${String(cents % 100).padStart(2, '0')}`;
 }
 
-/** localToRfc3339 turns a datetime-local value (the browser's time zone) into an RFC 3339 instant. */
-export function localToRfc3339(local: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(local)) return undefined;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+/** amsterdam splits an instant into its wall-clock parts in Europe/Amsterdam. */
+function amsterdam(ms: number) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
 }
 
-/** rfc3339ToLocal is the inverse: an instant as a datetime-local value in the browser's time zone. */
+/** offsetAt is how far Amsterdam's clock runs ahead of UTC at an instant, in ms (1 or 2 hours). */
+function offsetAt(ms: number): number {
+  const a = amsterdam(ms);
+  return Date.UTC(+a.y, +a.mo - 1, +a.d, +a.h, +a.mi, +a.s) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * localToRfc3339 reads a datetime-local value as Amsterdam time (as every
+ * time on these pages is shown), whatever the browser's own zone, and gives
+ * the RFC 3339 instant.
+ */
+export function localToRfc3339(local: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return undefined;
+  const naive = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+  if (Number.isNaN(naive)) return undefined;
+  // Twice: the offset at the guess decides, also next to a DST change.
+  let utc = naive - offsetAt(naive);
+  utc = naive - offsetAt(utc);
+  return new Date(utc).toISOString();
+}
+
+/** rfc3339ToLocal is the inverse: an instant as a datetime-local value in Amsterdam time. */
 export function rfc3339ToLocal(iso: string | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) return '';
+  const a = amsterdam(ms);
+  return `${a.y}-${a.mo}-${a.d}T${a.h}:${a.mi}`;
 }
 
 export type CandidateProblem = { code: string; reason: string };
