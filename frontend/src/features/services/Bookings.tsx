@@ -1,0 +1,250 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Choice, DataState, Heading, PageTitle, Paragraph } from '../../components/ui';
+import { useSession } from '../../lib/session';
+import { useBookings, useServices, type Booking, type BookingState } from './api';
+import { ApprovalActions, nextProviderStep, ProviderActions } from './actions';
+import { euros, formatDateTime, formatNumber, quantityUnit } from './format';
+import { BookingBadge } from './parts';
+
+const allStates: BookingState[] = [
+  'requested',
+  'awaiting_approval',
+  'approved',
+  'rejected',
+  'awaiting_payment',
+  'paid',
+  'confirmed',
+  'in_progress',
+  'completed',
+  'cancelled',
+  'refunded',
+  'expired',
+];
+
+/** Bookings is /boekingen: Mijn boekingen for organisations (and their provider dashboard), the approval queue and all bookings for staff. */
+export function Bookings() {
+  const me = useSession().data?.user;
+  const staff = me?.role === 'accountmanager' || me?.role === 'admin';
+  return staff ? <StaffBookings /> : <OrganisationBookings organisationId={me?.organisationId} />;
+}
+
+function BookingsTable({ items, showOrganisation }: { items: Booking[]; showOrganisation?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Table className="wh-table">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('bookings.service')}</TableHeaderCell>
+          {showOrganisation && <TableHeaderCell scope="col">{t('bookings.organisation')}</TableHeaderCell>}
+          <TableHeaderCell scope="col">{t('bookings.state')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('bookings.when')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('bookings.amount')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((b) => (
+          <TableRow key={b.id}>
+            <TableCell>
+              <Link to={`/boekingen/${b.id}`}>{b.serviceTitle}</Link>
+            </TableCell>
+            {showOrganisation && <TableCell>{b.organisationName}</TableCell>}
+            <TableCell>
+              <BookingBadge state={b.state} />
+            </TableCell>
+            <TableCell>{b.startsAt ? formatDateTime(b.startsAt, lang) : t('bookings.requestedOn', { date: formatDateTime(b.createdAt, lang) })}</TableCell>
+            <TableCell>{b.amountCents === 0 ? t('services.price.free') : euros(b.amountCents, lang)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** BookingCard is one booking with what to do about it now. */
+function BookingCard({ b, children }: { b: Booking; children?: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  // The catalogue says what the quantity counts (hours, months).
+  const services = useServices();
+  const priceUnit = services.data?.find((s) => s.id === b.serviceId)?.priceUnit;
+  const unit = priceUnit && quantityUnit(priceUnit);
+  return (
+    <article className="wh-card" aria-labelledby={`booking-${b.id}`}>
+      <Heading level={3} id={`booking-${b.id}`}>
+        <Link to={`/boekingen/${b.id}`}>{b.serviceTitle}</Link>
+      </Heading>
+      <Paragraph>
+        <BookingBadge state={b.state} />
+      </Paragraph>
+      <dl className="wh-dl">
+        <dt>{t('bookings.organisation')}</dt>
+        <dd>{b.organisationName}</dd>
+        {unit && (
+          <>
+            <dt>{t('bookings.quantity')}</dt>
+            <dd>{t(`bookings.count.${unit}`, { count: b.quantity, n: formatNumber(b.quantity, i18n.language) })}</dd>
+          </>
+        )}
+        <dt>{t('bookings.amount')}</dt>
+        <dd>{b.amountCents === 0 ? t('services.price.free') : euros(b.amountCents, lang)}</dd>
+        <dt>{b.startsAt ? t('bookings.when') : t('bookings.createdAt')}</dt>
+        <dd>{formatDateTime(b.startsAt ?? b.createdAt, lang)}</dd>
+        {b.note && (
+          <>
+            <dt>{t('bookings.note')}</dt>
+            <dd className="wh-pre">{b.note}</dd>
+          </>
+        )}
+      </dl>
+      {children}
+    </article>
+  );
+}
+
+function OrganisationBookings({ organisationId }: { organisationId?: string }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  // Does this organisation provide services? Then it has a provider dashboard too.
+  const provided = useServices({ providerId: organisationId }, !!organisationId);
+  const isProvider = (provided.data?.length ?? 0) > 0;
+  const asProvider = params.get('als') === 'aanbieder' && isProvider;
+  return (
+    <>
+      <PageTitle>{asProvider ? t('bookings.providerTitle') : t('bookings.mineTitle')}</PageTitle>
+      {isProvider && (
+        <nav aria-label={t('bookings.tabs')} className="wh-tabs">
+          <Link to="/boekingen" aria-current={!asProvider ? 'page' : undefined}>
+            {t('bookings.mineTab')}
+          </Link>
+          <Link to="/boekingen?als=aanbieder" aria-current={asProvider ? 'page' : undefined}>
+            {t('bookings.providerTab')}
+          </Link>
+        </nav>
+      )}
+      {asProvider ? <ProviderDashboard /> : <MyBookings />}
+    </>
+  );
+}
+
+function MyBookings() {
+  const { t } = useTranslation();
+  const bookings = useBookings({});
+  return (
+    <>
+      <Paragraph>{t('bookings.mineIntro')}</Paragraph>
+      <DataState isLoading={bookings.isLoading} error={bookings.error}>
+        {bookings.data?.length === 0 ? (
+          <Paragraph>
+            {t('bookings.none')} <Link to="/diensten">{t('bookings.toCatalogue')}</Link>
+          </Paragraph>
+        ) : (
+          <BookingsTable items={bookings.data ?? []} />
+        )}
+      </DataState>
+    </>
+  );
+}
+
+const waiting: BookingState[] = ['awaiting_approval', 'awaiting_payment'];
+
+/** ProviderDashboard is the bookings of the organisation's services: confirm, start, complete. */
+function ProviderDashboard() {
+  const { t } = useTranslation();
+  const bookings = useBookings({ as: 'provider' });
+  const items = bookings.data ?? [];
+  const todo = items.filter((b) => nextProviderStep(b.state));
+  const pending = items.filter((b) => waiting.includes(b.state));
+  const done = items.filter((b) => !nextProviderStep(b.state) && !waiting.includes(b.state));
+  return (
+    <DataState isLoading={bookings.isLoading} error={bookings.error}>
+      <Paragraph>{t('bookings.providerIntro')}</Paragraph>
+      <section aria-labelledby="todo" className="wh-section">
+        <Heading level={2} id="todo">
+          {t('bookings.todo', { count: todo.length })}
+        </Heading>
+        {todo.length === 0 ? (
+          <Paragraph>{t('bookings.todoNone')}</Paragraph>
+        ) : (
+          <div className="wh-cards">
+            {todo.map((b) => (
+              <BookingCard key={b.id} b={b}>
+                <ProviderActions b={b} />
+              </BookingCard>
+            ))}
+          </div>
+        )}
+      </section>
+      {pending.length > 0 && (
+        <section aria-labelledby="pending" className="wh-section">
+          <Heading level={2} id="pending">
+            {t('bookings.pending')}
+          </Heading>
+          <BookingsTable items={pending} showOrganisation />
+        </section>
+      )}
+      {done.length > 0 && (
+        <section aria-labelledby="done" className="wh-section">
+          <Heading level={2} id="done">
+            {t('bookings.done')}
+          </Heading>
+          <BookingsTable items={done} showOrganisation />
+        </section>
+      )}
+    </DataState>
+  );
+}
+
+/** StaffBookings is the accountmanager's approval queue first, then every booking of the region by state. */
+function StaffBookings() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const queue = useBookings({ state: ['awaiting_approval'] });
+  const raw = params.get('status') ?? '';
+  const state = allStates.includes(raw as BookingState) ? (raw as BookingState) : '';
+  const all = useBookings(state ? { state: [state] } : {});
+  return (
+    <>
+      <PageTitle>{t('bookings.staffTitle')}</PageTitle>
+      <Paragraph>{t('bookings.staffIntro')}</Paragraph>
+      <section aria-labelledby="queue">
+        <Heading level={2} id="queue">
+          {t('bookings.queue', { count: queue.data?.length ?? 0 })}
+        </Heading>
+        <DataState isLoading={queue.isLoading} error={queue.error}>
+          {queue.data?.length === 0 ? (
+            <Paragraph>{t('bookings.queueNone')}</Paragraph>
+          ) : (
+            <div className="wh-cards">
+              {queue.data?.map((b) => (
+                <BookingCard key={b.id} b={b}>
+                  <ApprovalActions b={b} />
+                </BookingCard>
+              ))}
+            </div>
+          )}
+        </DataState>
+      </section>
+      <section aria-labelledby="all" className="wh-section">
+        <Heading level={2} id="all">
+          {t('bookings.all')}
+        </Heading>
+        <div className="wh-filters">
+          <Choice
+            label={t('bookings.stateFilter')}
+            name="status"
+            value={state}
+            onChange={(v) => setParams(v ? { status: v } : {}, { replace: true })}
+            options={[{ value: '', label: t('bookings.allStates') }, ...allStates.map((s) => ({ value: s, label: t(`bookings.states.${s}`) }))]}
+          />
+        </div>
+        <DataState isLoading={all.isLoading} error={all.error}>
+          {all.data?.length === 0 ? <Paragraph>{t('bookings.noneState')}</Paragraph> : <BookingsTable items={all.data ?? []} showOrganisation />}
+        </DataState>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,175 @@
+// How the services desk reads: prices in euros, the kinds the pool's gaps
+// point to, slots grouped by day, and the cancellation policy in numbers.
+import type { TFunction } from 'i18next';
+import type { Booking, BookingState, Eligibility, PriceUnit, Service, Slot } from './api';
+
+const zone = 'Europe/Amsterdam';
+
+const locale = (lang: string) => (lang.startsWith('en') ? 'en-GB' : 'nl-NL');
+
+/** knownKinds are the catalogue's kinds (backend/internal/booking Kinds); a region may add its own. */
+export const knownKinds = [
+  'jobcoaching',
+  'loonwaardebepaling',
+  'proefplaatsing',
+  'werkplekaanpassing',
+  'scholing',
+  'intake',
+  'no_riskpolis_info',
+  'reiskosten',
+] as const;
+
+export const priceUnits: PriceUnit[] = ['free', 'fixed', 'per_hour', 'per_month'];
+export const eligibilityRules: Eligibility[] = ['placement', 'opening', 'doelgroepregister', 'lks_indicatie'];
+
+/** The pool's gap suggestions name what a candidate needs; these are the kinds that supply it. */
+const gapKinds: Record<string, string> = {
+  jobcoach: 'jobcoaching',
+  jobcoaching: 'jobcoaching',
+  opbouwschema: 'jobcoaching',
+  scholing: 'scholing',
+  werkplekaanpassing: 'werkplekaanpassing',
+  reiskostenvergoeding: 'reiskosten',
+};
+
+const kindPattern = /^[a-z][a-z_]{1,39}$/;
+
+/** kindFromParam reads ?soort= (a kind, or a gap of the pool) as a catalogue kind; '' is all kinds. */
+export function kindFromParam(soort: string | null | undefined): string {
+  const s = (soort ?? '').trim().toLowerCase();
+  if (gapKinds[s]) return gapKinds[s];
+  return kindPattern.test(s) ? s : '';
+}
+
+/** formatNumber writes a number the local way: 7,5 (nl) or 7.5 (en). */
+export function formatNumber(n: number, lang: string): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(n);
+}
+
+/** euros formats cents as an amount: € 85,00 (nl) or €85.00 (en). */
+export function euros(cents: number, lang: string): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** priceText is a price in words: "€ 85,00 per uur", "Gratis", "€ 300,00 per maand". */
+export function priceText(t: TFunction, lang: string, cents: number, unit: PriceUnit): string {
+  if (unit === 'free') return t('services.price.free');
+  return t(`services.price.${unit}`, { amount: euros(cents, lang) });
+}
+
+/** quantityUnit is what a quantity counts: hours, months, or nothing (booked once). */
+export function quantityUnit(unit: PriceUnit): 'hours' | 'months' | undefined {
+  return unit === 'per_hour' ? 'hours' : unit === 'per_month' ? 'months' : undefined;
+}
+
+/** totalCents is what a booking of quantity costs in all (per month: over all months). */
+export function totalCents(s: Pick<Service, 'priceCents' | 'priceUnit'>, quantity: number): number {
+  return quantityUnit(s.priceUnit) ? s.priceCents * Math.max(0, quantity) : s.priceCents;
+}
+
+/** parseEuros reads an amount typed as "85", "85,50", "1.250,00" or "85.50" as cents; undefined when it is not one. */
+export function parseEuros(text: string): number | undefined {
+  let s = text.trim().replace(/^€\s*/, '').replace(/\s/g, '');
+  if (s === '') return undefined;
+  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
+  else if (/^\d+,\d{1,2}$/.test(s)) s = s.replace(',', '.');
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) return undefined;
+  const [whole, frac = ''] = s.split('.');
+  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+}
+
+/** centsToInput writes cents for an amount field: 8500 → "85,00". */
+export function centsToInput(cents: number, lang: string): string {
+  const sep = lang.startsWith('en') ? '.' : ',';
+  return `${Math.floor(cents / 100)}${sep}${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** dayKey is the calendar day (YYYY-MM-DD) of an instant in the Netherlands. */
+export function dayKey(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+export type SlotDay = { day: string; slots: Slot[] };
+
+/** groupSlotsByDay puts slots under their Dutch calendar day, days and times in order. */
+export function groupSlotsByDay(slots: Slot[]): SlotDay[] {
+  const days = new Map<string, Slot[]>();
+  for (const s of [...slots].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))) {
+    const k = dayKey(s.startsAt);
+    days.set(k, [...(days.get(k) ?? []), s]);
+  }
+  return [...days.entries()].map(([day, list]) => ({ day, slots: list }));
+}
+
+/** addDays moves a YYYY-MM-DD day by n days. */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export function formatDay(day: string, lang: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+}
+
+export function formatTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string | undefined, lang: string): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
+}
+
+export function formatDate(iso: string | undefined, lang: string): string {
+  if (!iso) return '';
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : zone }).format(d);
+}
+
+/** eligibilityText is each rule of a service in plain words. */
+export function eligibilityText(t: TFunction, rules: Eligibility[]): string[] {
+  return rules.map((r) => t(`services.eligibility.${r}`));
+}
+
+/** needsPlacement: the rule can only be checked against a placement's candidate. */
+export function needsPlacement(rules: Eligibility[]): boolean {
+  return rules.some((r) => r === 'placement' || r === 'doelgroepregister' || r === 'lks_indicatie');
+}
+
+/** period says free hours as days when they are whole days: 48 → "2 dagen", 36 → "36 uur". */
+function period(t: TFunction, hours: number): string {
+  return hours >= 24 && hours % 24 === 0 ? t('services.days', { count: hours / 24 }) : t('services.hours', { count: hours });
+}
+
+/** cancelPolicy is the cancellation policy in plain words (backend booking.Fee). */
+export function cancelPolicy(t: TFunction, s: Pick<Service, 'priceUnit' | 'cancelFeePercent' | 'cancelFreeHours' | 'schedulable'>): string {
+  if (s.priceUnit === 'free' || s.cancelFeePercent === 0) return t('services.cancel.free');
+  if (!s.schedulable) return t('services.cancel.untilConfirmed', { percent: s.cancelFeePercent });
+  if (s.cancelFreeHours === 0) return t('services.cancel.untilStart', { percent: s.cancelFeePercent });
+  return t('services.cancel.beforeStart', { period: period(t, s.cancelFreeHours), percent: s.cancelFeePercent });
+}
+
+/** cancellable are the states a booking can be cancelled from (backend booking rules). */
+export const cancellable: BookingState[] = ['requested', 'awaiting_approval', 'approved', 'awaiting_payment', 'paid', 'confirmed'];
+
+type FeeInput = { paidCents: number; startsAt?: string; confirmed: boolean; freeHours: number; feePercent: number; now: Date };
+
+/**
+ * cancellationFee is what cancelling now keeps of what was paid, as the
+ * server decides it (backend booking.Fee): free until freeHours before the
+ * start, or without a start until the provider confirms; then feePercent.
+ */
+export function cancellationFee({ paidCents, startsAt, confirmed, freeHours, feePercent, now }: FeeInput): number {
+  const late = startsAt ? now.getTime() > Date.parse(startsAt) - freeHours * 3_600_000 : confirmed;
+  return late ? Math.floor((paidCents * feePercent) / 100) : 0;
+}
+
+/**
+ * paidSoFar is what a booking has paid, when the booking alone tells it: all
+ * of it once paid; undefined for a monthly trajectory (paid month by month).
+ */
+export function paidSoFar(b: Pick<Booking, 'paidAt' | 'amountCents'>, unit: PriceUnit): number | undefined {
+  if (!b.paidAt) return 0;
+  return unit === 'per_month' ? undefined : b.amountCents;
+}

@@ -1,0 +1,74 @@
+// Pieces the services desk's pages share: a service's terms, a booking's
+// state and its history.
+import { useTranslation } from 'react-i18next';
+import { Heading, Paragraph, StatusBadge } from '../../components/ui';
+import type { BookingEvent, BookingState, Service } from './api';
+import { cancelPolicy, eligibilityText, formatDateTime, priceText } from './format';
+
+/** kindLabel is a kind in words; a region's own kind reads as its slug. */
+export function useKindLabel() {
+  const { t } = useTranslation();
+  return (kind: string) => t(`services.kinds.${kind}`, { defaultValue: kind.replace(/_/g, ' ') });
+}
+
+/** ServiceTerms is what a service costs, who provides it, for whom, and how cancelling works. */
+export function ServiceTerms({ s }: { s: Service }) {
+  const { t, i18n } = useTranslation();
+  const rules = eligibilityText(t, s.eligibility);
+  return (
+    <dl className="wh-dl">
+      <dt>{t('services.priceLabel')}</dt>
+      <dd className="wh-price">{priceText(t, i18n.language, s.priceCents, s.priceUnit)}</dd>
+      <dt>{t('services.provider')}</dt>
+      <dd>{s.providerName || t('services.municipality')}</dd>
+      <dt>{t('services.forWhom')}</dt>
+      <dd>{rules.length ? rules.join(' ') : t('services.eligibility.none')}</dd>
+      {s.requiresApproval && (
+        <>
+          <dt>{t('services.approvalLabel')}</dt>
+          <dd>{t('services.approval')}</dd>
+        </>
+      )}
+      {s.schedulable && (
+        <>
+          <dt>{t('services.whenLabel')}</dt>
+          <dd>{t('services.schedulable', { minutes: s.slotMinutes ?? 60 })}</dd>
+        </>
+      )}
+      <dt>{t('services.cancelLabel')}</dt>
+      <dd>{cancelPolicy(t, s)}</dd>
+    </dl>
+  );
+}
+
+/** BookingBadge is a booking's state as a badge. */
+export function BookingBadge({ state }: { state: BookingState }) {
+  const { t } = useTranslation();
+  return <StatusBadge status={state}>{t(`bookings.states.${state}`)}</StatusBadge>;
+}
+
+/** BookingHistory is a booking's append-only log: when, who, from which state to which, and why. */
+export function BookingHistory({ id, events }: { id: string; events: BookingEvent[] }) {
+  const { t, i18n } = useTranslation();
+  const state = (s: string) => t(`bookings.states.${s}`, { defaultValue: s }).toLocaleLowerCase(i18n.language);
+  return (
+    <section aria-labelledby={`history-${id}`} className="wh-section">
+      <Heading level={2} id={`history-${id}`}>
+        {t('bookings.history')}
+      </Heading>
+      {events.length === 0 ? (
+        <Paragraph>—</Paragraph>
+      ) : (
+        <ol className="wh-log">
+          {events.map((e, i) => (
+            <li key={i}>
+              {formatDateTime(e.at, i18n.language)} · {t(`bookings.actors.${e.actor}`)}:{' '}
+              {e.from ? t('bookings.fromTo', { from: state(e.from), to: state(e.to) }) : state(e.to)}
+              {e.reason && <span className="wh-pre"> · {e.reason}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
