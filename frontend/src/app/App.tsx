@@ -29,6 +29,11 @@ import { MyInvite, MyInvites } from '../features/invites/MyInvites';
 import { InviteLinkPage } from '../features/invites/InviteLink';
 import { FollowUps } from '../features/followups/FollowUps';
 import { Notifications } from '../features/notifications/Notifications';
+import { Catalogue } from '../features/services/Catalogue';
+import { BookService } from '../features/services/BookService';
+import { Bookings } from '../features/services/Bookings';
+import { BookingPage } from '../features/services/BookingPage';
+import { ServiceAdmin, ServiceEdit } from '../features/services/ServiceEditor';
 
 const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
@@ -61,7 +66,6 @@ function ComingSoon({ page }: { page: string }) {
 }
 
 const placeholders: { path: string; key: string; roles: Role[] }[] = [
-  { path: '/diensten', key: 'diensten', roles: ['werkgever', 'zorgaanbieder', 'accountmanager'] },
   { path: '/berichten', key: 'berichten', roles: ['werkgever', 'zorgaanbieder'] },
   { path: '/cijfers', key: 'cijfers', roles: ['accountmanager'] },
 ];
@@ -92,6 +96,10 @@ export function App() {
         <Route path="/uitnodiging-werk" element={<InviteLinkPage />} />
         <Route path="/opvolging" element={<RequireRole roles={openingRoles}><FollowUps /></RequireRole>} />
         <Route path="/meldingen" element={<RequireRole><Notifications /></RequireRole>} />
+        <Route path="/diensten" element={<RequireRole roles={openingRoles}><Catalogue /></RequireRole>} />
+        <Route path="/diensten/:id/boeken" element={<RequireRole roles={openingRoles}><BookService /></RequireRole>} />
+        <Route path="/boekingen" element={<RequireRole roles={openingRoles}><Bookings /></RequireRole>} />
+        <Route path="/boekingen/:id" element={<RequireRole roles={openingRoles}><BookingPage /></RequireRole>} />
         <Route path="/zo-werkt-het-zoeken" element={<HowRankingWorks />} />
         <Route path="/beschikbaarheid" element={<ConfirmLanding />} />
         <Route path="/caseload" element={<RequireRole roles={['klantmanager', 'admin']}><Caseload /></RequireRole>} />
@@ -105,6 +113,9 @@ export function App() {
         <Route path="/beheer/organisaties" element={<RequireRole roles={['admin']}><Organisations /></RequireRole>} />
         <Route path="/beheer/regios" element={<RequireRole roles={['admin']}><Regions /></RequireRole>} />
         <Route path="/beheer/audit" element={<RequireRole roles={['admin']}><AuditLog /></RequireRole>} />
+        <Route path="/beheer/diensten" element={<RequireRole roles={['admin']}><ServiceAdmin /></RequireRole>} />
+        <Route path="/beheer/diensten/nieuw" element={<RequireRole roles={['admin']}><ServiceEdit /></RequireRole>} />
+        <Route path="/beheer/diensten/:id" element={<RequireRole roles={['admin']}><ServiceEdit /></RequireRole>} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -5,15 +5,20 @@ import en from '../i18n/en.json';
 
 describe('navFor', () => {
   it('gives each role its own menu', () => {
-    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'berichten', 'organisatie']);
-    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'cijfers']);
+    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'berichten', 'organisatie']);
+    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'cijfers']);
     expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload']);
     expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);
-    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'audit']);
+    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'audit']);
   });
   it("sends the kandidaat to Mijn uitnodigingen (the invite pages), not the organisation's /uitnodigingen", () => {
     expect(navFor('kandidaat').find((i) => i.key === 'uitnodigingen')?.path).toBe('/mijn-uitnodigingen');
     expect(navFor('werkgever').find((i) => i.key === 'opvolging')?.path).toBe('/opvolging');
+  });
+  it('leads organisations and accountmanagers to the bookings, admins to the service catalogue', () => {
+    expect(navFor('zorgaanbieder').find((i) => i.key === 'boekingen')?.path).toBe('/boekingen');
+    expect(navFor('accountmanager').find((i) => i.key === 'alleBoekingen')?.path).toBe('/boekingen');
+    expect(navFor('admin').find((i) => i.key === 'dienstenBeheer')?.path).toBe('/beheer/diensten');
   });
   it('has a Dutch and an English label for every item', () => {
     for (const role of ['admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {

@@ -11,6 +11,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'vacatures', path: '/vacatures' },
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
+        { key: 'boekingen', path: '/boekingen' },
         { key: 'berichten', path: '/berichten' },
         { key: 'organisatie', path: '/organisatie' },
       ];
@@ -20,6 +21,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'alleVacatures', path: '/vacatures' },
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
+        { key: 'alleBoekingen', path: '/boekingen' },
         { key: 'cijfers', path: '/cijfers' },
       ];
     case 'klantmanager':
@@ -34,6 +36,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'gebruikers', path: '/beheer/gebruikers' },
         { key: 'organisaties', path: '/beheer/organisaties' },
         { key: 'regios', path: '/beheer/regios' },
+        { key: 'dienstenBeheer', path: '/beheer/diensten' },
         { key: 'audit', path: '/beheer/audit' },
       ];
   }
