@@ -566,3 +566,228 @@ test('a werkgever invites two candidates; one says yes from the mail, one says n
 
 // Services desk (issue 9). Jobcoaching needs approval, is paid per hour and
 // is only for a placement; the demo placement is Zorghotel Het Anker's Keukenhulp.
+
+test('services desk: a werkgever books jobcoaching for its placement from a gap suggestion; the accountmanager approves; the werkgever pays; the provider confirms, starts and completes; every party sees the state', async () => {
+  const wg = await newPage();
+  await signIn(wg, 'hr@hetanker.demo.werkhaven.nl');
+  const wgNav = wg.getByRole('navigation', { name: 'Hoofdmenu' });
+  await wgNav.getByRole('link', { name: 'Mijn vacatures' }).click();
+  await wg.getByRole('link', { name: 'Keukenhulp' }).click();
+  await wg.getByRole('navigation', { name: 'Onderdelen van de vacature' }).getByRole('link', { name: 'Kandidaten' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Kandidaten voor Keukenhulp' }).waitFor();
+  await wg.getByRole('heading', { level: 3 }).first().waitFor();
+  await check(wg, 'services-pool-gaps');
+  // A card's gap suggestion leads to the desk filtered on the kind that closes it.
+  const gap = wg.locator('article a[href="/diensten?soort=jobcoaching"], article a[href="/diensten?soort=jobcoach"], article a[href="/diensten?soort=opbouwschema"]');
+  if ((await gap.count()) > 0) {
+    console.log(`gap link followed: ${await gap.first().getAttribute('href')}`);
+    await gap.first().click();
+  } else {
+    console.log('no jobcoaching gap on the Keukenhulp pool: opening /diensten?soort=jobcoaching directly');
+    await wg.goto(`${BASE}/diensten?soort=jobcoaching`);
+  }
+  await wg.getByRole('heading', { level: 1, name: 'Diensten' }).waitFor();
+  assert.equal(await wg.getByLabel('Soort dienst').inputValue(), 'jobcoaching');
+  const card = wg.getByRole('article').filter({ has: wg.getByRole('heading', { name: 'Jobcoaching op de werkvloer' }) });
+  await card.getByText(/€\s85,00 per uur/).waitFor();
+  await card.getByText('Jobcoach Utrecht BV').waitFor();
+  await card.getByText('Alleen voor een plaatsing.').waitFor();
+  await card.getByText('De accountmanager keurt uw aanvraag eerst goed.').waitFor();
+  await card.getByText('Gratis annuleren tot de aanbieder de boeking bevestigt. Daarna betaalt u 50% van de prijs.').waitFor();
+  await check(wg, 'services-catalogue-jobcoaching');
+  // All kinds: free and monthly prices read plainly too.
+  await wg.getByLabel('Soort dienst').selectOption('');
+  await wg.getByText('Gratis').first().waitFor();
+  await wg.getByText(/€\s300,00 per maand/).waitFor();
+  await check(wg, 'services-catalogue');
+  await wg.getByLabel('Soort dienst').selectOption('jobcoaching');
+
+  await card.getByRole('link', { name: 'Boeken Jobcoaching op de werkvloer' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Jobcoaching op de werkvloer boeken' }).waitFor();
+  await wg.getByLabel('Aantal uur').fill('8');
+  await wg.getByText(/Totaal: €\s680,00/).waitFor();
+  // Without a placement the server names the rule, on the placement field.
+  await wg.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await wg.getByText('Deze dienst is alleen voor een plaatsing: kies de plaatsing.').waitFor();
+  const placement = wg.getByLabel('Voor welke plaatsing?');
+  assert.equal(await placement.getAttribute('aria-invalid'), 'true');
+  const option = placement.locator('option', { hasText: 'Keukenhulp' });
+  await placement.selectOption((await option.getAttribute('value')) ?? '');
+  const code = (await option.innerText()).split(' ')[0];
+  assert.match(code, /^K-/);
+  await wg.getByLabel('Opmerking voor de aanbieder (niet verplicht)').fill('Graag de eerste weken op de middag.');
+  await check(wg, 'services-book-jobcoaching');
+  await wg.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await wg.getByText('Uw boeking is gemaakt.').waitFor();
+  await wg.getByText('Wacht op goedkeuring', { exact: true }).waitFor();
+  await wg.getByText('De accountmanager keurt uw aanvraag eerst goed.').waitFor();
+  await wg.getByText(`${code} · Keukenhulp`).waitFor();
+  const bookingUrl = wg.url().replace(/\?.*$/, '');
+  await check(wg, 'booking-awaiting-approval');
+  await wgNav.getByRole('link', { name: 'Mijn boekingen' }).click();
+  await wg.getByRole('row').filter({ hasText: 'Jobcoaching op de werkvloer' }).filter({ hasText: 'Wacht op goedkeuring' }).waitFor();
+  await check(wg, 'my-bookings');
+
+  // The accountmanager approves it in the queue.
+  const am = await newPage();
+  await signIn(am, 'am.jansen@demo.werkhaven.nl');
+  await am.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Boekingen', exact: true }).click();
+  await am.getByRole('heading', { level: 1, name: 'Boekingen' }).waitFor();
+  const queued = am.getByRole('article').filter({ hasText: 'Zorghotel Het Anker' }).filter({ hasText: 'Jobcoaching op de werkvloer' });
+  await queued.getByText('Graag de eerste weken op de middag.').waitFor();
+  await check(am, 'bookings-approval-queue');
+  await queued.getByRole('button', { name: 'Goedkeuren Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
+  await am.getByText('Er wacht niets op goedkeuring.').waitFor();
+  await am.getByRole('row').filter({ hasText: 'Zorghotel Het Anker' }).filter({ hasText: 'Wacht op betaling' }).waitFor();
+
+  // The werkgever pays through the (test) checkout; the webhook job confirms it.
+  await wg.goto(bookingUrl);
+  await wg.getByText('Wacht op betaling', { exact: true }).waitFor();
+  await wg.getByText(/Betaal binnen 30 minuten, vóór \d\d:\d\d uur \(€\s680,00\)/).waitFor();
+  await check(wg, 'booking-awaiting-payment');
+  await wg.getByRole('button', { name: 'Betalen' }).click();
+  await wg.waitForURL(/\/dev\/betalen\?session=/);
+  await wg.getByText(/€\s?680,00/).waitFor();
+  await check(wg, 'dev-checkout');
+  await wg.getByRole('button', { name: 'Betalen (testmodus)' }).click();
+  await wg.waitForURL(/\/boekingen\/[0-9a-f-]+\?betaald=1$/);
+  await wg.getByText('Dank u wel. Uw betaling is binnen', { exact: false }).waitFor({ timeout: 30_000 });
+  await wg.getByText('Betaald', { exact: true }).waitFor();
+  await check(wg, 'booking-paid');
+
+  // The provider confirms and starts on its dashboard, records hours and completes.
+  const pv = await newPage();
+  await signIn(pv, 'planning@jobcoachutrecht.demo.werkhaven.nl');
+  await pv.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn boekingen' }).click();
+  await pv.getByRole('navigation', { name: 'Soort boekingen' }).getByRole('link', { name: 'Van onze diensten' }).click();
+  await pv.getByRole('heading', { level: 1, name: 'Boekingen van onze diensten' }).waitFor();
+  const job = pv.getByRole('article').filter({ hasText: 'Zorghotel Het Anker' });
+  await job.getByText('8 uur').waitFor();
+  await check(pv, 'provider-dashboard');
+  await job.getByRole('button', { name: 'Bevestigen Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
+  await job.getByText('Bevestigd', { exact: true }).waitFor();
+  await job.getByRole('button', { name: 'Starten Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
+  await job.getByText('Bezig', { exact: true }).waitFor();
+  await job.getByRole('link', { name: 'Jobcoaching op de werkvloer' }).click();
+  await pv.getByRole('heading', { level: 1, name: 'Jobcoaching op de werkvloer' }).waitFor();
+  await pv.getByLabel('Geleverde uren').fill('7,5');
+  await pv.getByRole('button', { name: 'Uren opslaan' }).click();
+  await pv.getByText('De uren zijn opgeslagen.').waitFor();
+  await check(pv, 'provider-booking');
+  await pv.getByRole('button', { name: 'Afronden Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
+  await pv.getByText('Afgerond', { exact: true }).waitFor();
+
+  // The werkgever sees it completed with the whole history, on a phone too.
+  const phone = await newPage({ width: 390, height: 844 });
+  await signIn(phone, 'hr@hetanker.demo.werkhaven.nl');
+  await phone.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+  await phone.goto(bookingUrl);
+  await phone.getByText('Afgerond', { exact: true }).waitFor();
+  await phone.getByText('De dienst is afgerond.').waitFor();
+  const history = await phone.getByRole('region', { name: 'Geschiedenis' }).getByRole('listitem').allInnerTexts();
+  const steps = history.map((h) => h.split(' · ').slice(1).join(' · '));
+  assert.deepEqual(steps, [
+    'Organisatie: aangevraagd',
+    'Werkhaven: van aangevraagd naar wacht op goedkeuring',
+    'Accountmanager: van wacht op goedkeuring naar goedgekeurd',
+    'Werkhaven: van goedgekeurd naar wacht op betaling',
+    'Betaling: van wacht op betaling naar betaald',
+    'Aanbieder: van betaald naar bevestigd',
+    'Aanbieder: van bevestigd naar bezig',
+    'Aanbieder: van bezig naar afgerond',
+  ]);
+  await phone.getByText('7,5 uur').waitFor();
+  await check(phone, 'booking-completed-phone');
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the booking page scrolls sideways by ${overflow}px at 390 px`);
+
+  // Every party sees the state.
+  for (const [page, name] of [[wg, 'werkgever'], [am, 'accountmanager'], [pv, 'provider']]) {
+    await page.goto(bookingUrl);
+    await page.getByText('Afgerond', { exact: true }).waitFor();
+    await page.getByText(/€\s680,00/).first().waitFor();
+    if (name === 'accountmanager') await check(page, 'booking-completed-accountmanager');
+  }
+  await wg.goto(`${BASE}/boekingen`);
+  await wg.getByRole('row').filter({ hasText: 'Jobcoaching op de werkvloer' }).filter({ hasText: 'Afgerond' }).waitFor();
+});
+
+test('services desk: a werkgever picks a loonwaardebepaling time with the keyboard on a phone, then cancels it free of charge', async () => {
+  const wg = await newPage({ width: 390, height: 844 });
+  await signIn(wg, 'hr@korenschoof.demo.werkhaven.nl');
+  await wg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Diensten' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Diensten' }).waitFor();
+  await wg.getByRole('link', { name: 'Boeken Loonwaardebepaling' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Loonwaardebepaling boeken' }).waitFor();
+  const first = wg.getByRole('radio').first();
+  await first.waitFor();
+  // The times are one radio group by day: Tab reaches the first, an arrow key the next.
+  await wg.getByRole('button', { name: 'Latere dagen' }).focus();
+  await wg.keyboard.press('Tab');
+  assert.equal(await wg.evaluate(() => document.activeElement?.getAttribute('name')), 'startsAt');
+  await wg.keyboard.press('ArrowDown');
+  const chosen = await wg.evaluate(() => {
+    const el = document.activeElement;
+    return { name: el?.getAttribute('name'), checked: el?.checked, label: el?.labels?.[0]?.textContent ?? '' };
+  });
+  assert.equal(chosen.name, 'startsAt');
+  assert.ok(chosen.checked, 'the arrow key chose the next time');
+  assert.match(chosen.label ?? '', /^\d\d:\d\d–\d\d:\d\d \(nog \d+ plaats(en)?\)$/);
+  await check(wg, 'services-slots-phone');
+  const overflow = await wg.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the booking form scrolls sideways by ${overflow}px at 390 px`);
+  await wg.getByRole('button', { name: 'Nu boeken' }).click();
+  await wg.getByText('Uw boeking is gemaakt.').waitFor();
+  await wg.getByText('Aangevraagd', { exact: true }).waitFor();
+  await wg.getByText('De aanbieder bevestigt uw boeking. U krijgt daarvan een melding.').waitFor();
+  await wg.getByText(chosen.label.slice(0, 5), { exact: false }).first().waitFor();
+
+  // Cancel: the policy and what it costs are shown before confirming.
+  await wg.getByRole('button', { name: 'Boeking annuleren' }).click();
+  await wg.getByRole('heading', { name: 'Boeking annuleren?' }).waitFor();
+  assert.equal(await wg.evaluate(() => document.activeElement?.textContent), 'Boeking annuleren?');
+  await wg.getByText('Annuleren is gratis.').waitFor();
+  await wg.getByText('U heeft nog niets betaald. Annuleren kost u niets.').waitFor();
+  await check(wg, 'booking-cancel-confirm');
+  await wg.getByRole('button', { name: 'Ja, annuleren' }).click();
+  await wg.getByText('Geannuleerd', { exact: true }).waitFor();
+  await wg.getByText(/Annuleringskosten/).waitFor();
+  await check(wg, 'booking-cancelled');
+});
+
+test('services desk: an admin edits the catalogue; the server puts its errors on the fields', async () => {
+  const admin = await newPage();
+  await signIn(admin, 'beheer@demo.werkhaven.nl');
+  await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dienstencatalogus' }).click();
+  await admin.getByRole('heading', { level: 1, name: 'Dienstencatalogus' }).waitFor();
+  await admin.getByRole('row').filter({ hasText: 'Jobcoaching op de werkvloer' }).filter({ hasText: /€\s85,00 per uur/ }).waitFor();
+  await check(admin, 'service-admin');
+  await admin.getByRole('link', { name: 'Kennismakingsgesprek met de gemeente (wijzigen)' }).click();
+  await admin.getByRole('heading', { level: 1, name: 'Kennismakingsgesprek met de gemeente wijzigen' }).waitFor();
+  assert.equal(await admin.getByLabel('Van', { exact: true }).first().inputValue(), '09:00');
+  // Out of range: the API's validation names the field.
+  await admin.getByLabel('Plaatsen per tijdstip').fill('60');
+  await admin.getByRole('button', { name: 'Opslaan' }).click();
+  await admin.getByText('Niet opgeslagen. Kijk bij de velden wat er anders moet.').waitFor();
+  await admin.getByText('De waarde mag maximaal 50 zijn.', { exact: false }).waitFor();
+  assert.equal(await admin.getByLabel('Plaatsen per tijdstip').getAttribute('aria-invalid'), 'true');
+  // A weekly row that closes before it opens: the catalogue's own check names the row.
+  await admin.getByLabel('Plaatsen per tijdstip').fill('2');
+  await admin.getByRole('button', { name: 'Tijden toevoegen' }).click();
+  const row = admin.getByRole('group', { name: 'Tijden 6' });
+  await row.getByLabel('Dag', { exact: true }).selectOption('6');
+  await row.getByLabel('Van', { exact: true }).fill('17:00');
+  await row.getByLabel('Tot', { exact: true }).fill('09:00');
+  await admin.getByRole('button', { name: 'Opslaan' }).click();
+  await row.getByText('Dag 1 (maandag) tot 7 en tijden als 09:00, begin voor eind.').waitFor();
+  assert.equal(await row.getByLabel('Van', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.notEqual(await admin.getByLabel('Plaatsen per tijdstip').getAttribute('aria-invalid'), 'true');
+  await check(admin, 'service-admin-errors');
+  await row.getByLabel('Van', { exact: true }).fill('10:00');
+  await row.getByLabel('Tot', { exact: true }).fill('12:00');
+  await admin.getByRole('button', { name: 'Opslaan' }).click();
+  await admin.getByText('“Kennismakingsgesprek met de gemeente” is opgeslagen.').waitFor();
+  await admin.getByRole('link', { name: 'Kennismakingsgesprek met de gemeente (wijzigen)' }).click();
+  assert.equal(await admin.getByLabel('Plaatsen per tijdstip').inputValue(), '2');
+  assert.equal(await admin.getByRole('group', { name: 'Tijden 6' }).getByLabel('Dag', { exact: true }).inputValue(), '6');
+});
