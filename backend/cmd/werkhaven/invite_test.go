@@ -220,10 +220,14 @@ func TestMyInvites(t *testing.T) {
 	f.browser().signIn(kmA).call("PUT", "/api/v1/invites/"+id+"/advice", `{"advice":"Goede plek, dichtbij huis. Bel mij als u twijfelt."}`, http.StatusOK, &in)
 	me := f.kandidaat()
 	var mine struct {
-		Items []struct{ ID, State, OrganisationName string } `json:"items"`
+		Items []struct {
+			ID, State, OrganisationName, Kind, Place string
+			HoursMax                                 int
+		} `json:"items"`
 	}
 	me.call("GET", "/api/v1/me/invites", "", http.StatusOK, &mine)
-	if len(mine.Items) != 1 || mine.Items[0].ID != id || mine.Items[0].OrganisationName != "Bakkerij De Korenschoof" {
+	if len(mine.Items) != 1 || mine.Items[0].ID != id || mine.Items[0].OrganisationName != "Bakkerij De Korenschoof" ||
+		mine.Items[0].Kind != "vacature" || mine.Items[0].Place == "" || mine.Items[0].HoursMax != 30 {
 		t.Fatalf("my invites: %+v", mine)
 	}
 	var offer struct{ State, Advice string }
@@ -512,6 +516,10 @@ func TestInviteTimers(t *testing.T) {
 	am().call("POST", "/api/v1/follow-ups/"+d[lasting+"/4"]+"/answer", `{"stillEmployed":true}`, http.StatusOK, nil)
 	am().call("POST", "/api/v1/follow-ups/"+d[lasting+"/4"]+"/answer", `{"stillEmployed":true}`, http.StatusConflict, nil)
 	am().call("POST", "/api/v1/follow-ups/"+d[ending+"/4"]+"/answer", `{"stillEmployed":false}`, http.StatusBadRequest, nil)
+	am().call("POST", "/api/v1/follow-ups/"+d[ending+"/4"]+"/answer", `{"stillEmployed":false,"endedOn":"","endReason":"proeftijd"}`, http.StatusBadRequest, &p)
+	if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "endedOn" || p.InvalidParams[0].Code != "required" {
+		t.Errorf("an empty end date: %+v", p)
+	}
 	// Not answered for a week: a reminder.
 	f.advance(7*24*time.Hour + time.Hour)
 	if res := sweep(); res.FollowUpsReminded != 1 {

@@ -78,12 +78,25 @@ func (d Decision) validate() error {
 	return nil
 }
 
-// Mine lists the signed-in kandidaat's invites (Mijn uitnodigingen).
-func (s *Service) Mine(ctx context.Context, p authz.Principal) ([]Invite, error) {
+// Mine lists the signed-in kandidaat's invites (Mijn uitnodigingen), each
+// with the work it offers.
+func (s *Service) Mine(ctx context.Context, p authz.Principal) ([]Offer, error) {
 	if p.Role != authz.Kandidaat {
 		return nil, fmt.Errorf("my invites: %w", apperr.ErrForbidden)
 	}
-	return s.list(scope(view(s.DB.WithContext(ctx)), p).Where("i.state <> ?", string(AwaitingApproval)).Order("i.created_at DESC, i.id").Limit(200))
+	var rows []viewRow
+	if err := scope(view(s.DB.WithContext(ctx)), p).Where("i.state <> ?", string(AwaitingApproval)).Order("i.created_at DESC, i.id").Limit(200).Find(&rows).Error; err != nil {
+		return nil, database.Translate(err, "my invites")
+	}
+	out := make([]Offer, len(rows))
+	for i, v := range rows {
+		o, err := s.offer(ctx, s.DB, v)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = o
+	}
+	return out, nil
 }
 
 // ViewMine opens one of the kandidaat's invites; the first look moves it to viewed.

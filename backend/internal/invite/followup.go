@@ -172,9 +172,14 @@ func (s *Service) AnswerFollowUp(ctx context.Context, p authz.Principal, id stri
 			if err != nil {
 				return err
 			}
-			if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.PlacementEnded, Link: "/kandidaten/" + r.CandidateID,
+			n := notification.Notice{Kind: notification.PlacementEnded, Link: "/kandidaten/" + r.CandidateID,
 				TitleNL: fmt.Sprintf("Het werk van %s bij %s is gestopt.", r.CandidateCode, r.OrganisationName),
-				TitleEN: fmt.Sprintf("%s no longer works at %s.", r.CandidateCode, r.OrganisationName)}, r.KlantmanagerID, am); err != nil {
+				TitleEN: fmt.Sprintf("%s no longer works at %s.", r.CandidateCode, r.OrganisationName)}
+			if err := s.Notify.Notify(ctx, tx, n, r.KlantmanagerID); err != nil {
+				return err
+			}
+			n.Link = "/uitnodigingen/" + r.InviteID
+			if err := s.Notify.Notify(ctx, tx, n, am); err != nil {
 				return err
 			}
 		}

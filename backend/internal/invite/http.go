@@ -320,7 +320,7 @@ func Register(api huma.API, s *Service) {
 			if err != nil {
 				return nil, httpapi.FromError(err)
 			}
-			return &struct{ Body itemsBody[OfferBody] }{Body: itemsBody[OfferBody]{Items: httpapi.Items(list, func(in Invite) OfferBody { return toOffer(Offer{Invite: in}) })}}, nil
+			return &struct{ Body itemsBody[OfferBody] }{Body: itemsBody[OfferBody]{Items: httpapi.Items(list, toOffer)}}, nil
 		})
 
 	authz.Register(api, huma.Operation{OperationID: "getMyInvite", Method: http.MethodGet, Path: "/me/invites/{id}",
@@ -448,7 +448,7 @@ func Register(api huma.API, s *Service) {
 			IDParam
 			Body struct {
 				StillEmployed bool   `json:"stillEmployed"`
-				EndedOn       string `json:"endedOn,omitempty" format:"date"`
+				EndedOn       string `json:"endedOn,omitempty" pattern:"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$" doc:"YYYY-MM-DD; required with stillEmployed false"`
 				EndReason     string `json:"endReason,omitempty" enum:",proeftijd,contract_afgelopen,ontslag_werkgever,ontslag_werknemer,ziekte,anders"`
 			}
 		}) (*struct{ Body followUpBody }, error) {

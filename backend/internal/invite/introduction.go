@@ -165,9 +165,14 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 		if err != nil {
 			return nil, err
 		}
-		if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.Placed, Link: "/kandidaten/" + v.CandidateID,
+		n := notification.Notice{Kind: notification.Placed, Link: "/kandidaten/" + v.CandidateID,
 			TitleNL: fmt.Sprintf("%s is geplaatst bij %s (%s).", v.CandidateCode, v.OrganisationName, v.OpeningTitle),
-			TitleEN: fmt.Sprintf("%s was placed with %s (%s).", v.CandidateCode, v.OrganisationName, v.OpeningTitle)}, v.KlantmanagerID, am); err != nil {
+			TitleEN: fmt.Sprintf("%s was placed with %s (%s).", v.CandidateCode, v.OrganisationName, v.OpeningTitle)}
+		if err := s.Notify.Notify(ctx, tx, n, v.KlantmanagerID); err != nil {
+			return nil, err
+		}
+		n.Link = "/uitnodigingen/" + v.ID // the accountmanager follows the invite, not the caseload
+		if err := s.Notify.Notify(ctx, tx, n, am); err != nil {
 			return nil, err
 		}
 		return map[string]any{"placementId": pl.ID}, nil

@@ -1349,7 +1349,7 @@ export interface components {
         AnswerFollowUpRequest: {
             /** @enum {string} */
             endReason?: "" | "proeftijd" | "contract_afgelopen" | "ontslag_werkgever" | "ontslag_werknemer" | "ziekte" | "anders";
-            /** Format: date */
+            /** @description YYYY-MM-DD; required with stillEmployed false */
             endedOn?: string;
             stillEmployed: boolean;
         };
