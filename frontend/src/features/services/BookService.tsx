@@ -6,7 +6,7 @@ import { ApiError, reasonIn } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useCreateBooking, useOrganisations, useOrgOpenings, usePlacements, useService, type BookingRequest, type Service } from './api';
 import { euros, formatDate, needsPlacement, quantityUnit, totalCents } from './format';
-import { ServiceTerms } from './parts';
+import { ServiceTerms, useFocusOnError } from './parts';
 import { SlotPicker } from './SlotPicker';
 
 /** BookService is /diensten/:id/boeken: the booking flow of one service. */
@@ -55,6 +55,7 @@ function BookingForm({ s }: { s: Service }) {
   const known = ['organisationId', 'placementId', 'openingId', 'quantity', 'startsAt', 'note'];
   const otherError = err && err.status !== 409 && !err.invalidParams.some((p) => known.includes(p.name));
 
+  const summary = useFocusOnError(err);
   const n = Number.parseInt(quantity, 10) || 0;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -76,7 +77,9 @@ function BookingForm({ s }: { s: Service }) {
       <ServiceTerms s={s} />
       <form onSubmit={submit} noValidate className="wh-form wh-form--wide">
         <Heading level={2}>{t('book.yours')}</Heading>
-        {err && <Notice type="error">{otherError ? reasonIn(err.message, lang) : t('book.checkFields')}</Notice>}
+        <div ref={summary} tabIndex={-1} className="wh-focus-target">
+          {err && <Notice type="error">{otherError ? reasonIn(err.message, lang) : t('book.checkFields')}</Notice>}
+        </div>
         {staff && (
           <DataState isLoading={organisations.isLoading} error={organisations.error}>
             <Choice

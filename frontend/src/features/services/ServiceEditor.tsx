@@ -6,7 +6,7 @@ import { Button, CheckboxField, CheckboxGroup, Choice, DataState, Field, Heading
 import { ApiError } from '../../lib/api/error';
 import { useOrganisations, useSaveService, useService, useServices, type Eligibility, type PriceUnit, type Service, type ServiceHours } from './api';
 import { centsToInput, eligibilityRules, knownKinds, parseEuros, priceText, priceUnits } from './format';
-import { useKindLabel } from './parts';
+import { useFocusOnError, useKindLabel } from './parts';
 
 /** ServiceAdmin is /beheer/diensten: the region's whole catalogue, inactive entries too, with edit links. */
 export function ServiceAdmin() {
@@ -133,6 +133,7 @@ function ServiceForm({ s = blank }: { s?: Service }) {
   const fields = err?.fieldErrors() ?? {};
   const messages = err?.fieldMessages(lang) ?? {};
   const rowErrors = hoursErrors(err, lang);
+  const summary = useFocusOnError(save.error ?? (priceError || undefined));
   const providers = (organisations.data ?? []).filter((o) => o.kind === 'dienstverlener' || o.kind === 'zorgaanbieder');
   const int = (v: string) => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : -1);
 
@@ -170,7 +171,9 @@ function ServiceForm({ s = blank }: { s?: Service }) {
         <Link to="/beheer/diensten">{t('serviceAdmin.back')}</Link>
       </Paragraph>
       <form onSubmit={submit} noValidate className="wh-form wh-form--wide">
-        {err && <Notice type="error">{err.invalidParams.length ? t('serviceAdmin.checkFields') : t('common.error')}</Notice>}
+        <div ref={summary} tabIndex={-1} className="wh-focus-target">
+          {(err || priceError) && <Notice type="error">{!err || err.invalidParams.length ? t('serviceAdmin.checkFields') : t('common.error')}</Notice>}
+        </div>
         <fieldset className="wh-fieldset">
           <legend>{t('serviceAdmin.what')}</legend>
           <Choice
