@@ -566,6 +566,14 @@ func TestBookingEligibilityAndPeriods(t *testing.T) {
 	if p.Code != "nothingToPay" {
 		t.Errorf("the second month is not due yet: %+v", p)
 	}
+	var paid struct {
+		PriceUnit string
+		PaidCents int64
+	}
+	wg.call("GET", "/api/v1/bookings/"+b.ID, "", http.StatusOK, &paid)
+	if paid.PriceUnit != "per_month" || paid.PaidCents != 30000 {
+		t.Errorf("after the first month: %+v", paid)
+	}
 	// A month later the second month is announced (once) and can be paid on its own.
 	f.advance(31 * 24 * time.Hour)
 	for round, want := range []int{1, 0} {

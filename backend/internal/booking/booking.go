@@ -139,13 +139,13 @@ type Hours struct {
 // Booking is one booking as its readers see it.
 type Booking struct {
 	ID, RegionID, ServiceID, OrganisationID string
-	ServiceTitle, ServiceKind               string
+	ServiceTitle, ServiceKind, PriceUnit    string
 	OrganisationName, ProviderName          string
 	ProviderID                              string
 	OpeningID, InviteID, PlacementID        string
 	State                                   State
 	Quantity                                int
-	UnitPriceCents, AmountCents             int64
+	UnitPriceCents, AmountCents, PaidCents  int64
 	Note                                    string
 	StartsAt, EndsAt                        *time.Time
 	PayBy, PaidAt                           *time.Time

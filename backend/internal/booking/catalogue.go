@@ -160,10 +160,10 @@ func (s *Service) SaveService(ctx context.Context, p authz.Principal, id string,
 	if p.Role != authz.Admin {
 		return Offering{}, fmt.Errorf("save service: %w", apperr.ErrForbidden)
 	}
-	if in.SlotMinutes == 0 {
-		in.SlotMinutes = 60
+	if in.SlotMinutes == 0 && !in.Schedulable {
+		in.SlotMinutes = 60 // unused without slots
 	}
-	if in.Capacity == 0 {
+	if in.Capacity == 0 && !in.Schedulable {
 		in.Capacity = 1
 	}
 	if err := s.validateService(ctx, p.RegionID, &in); err != nil {

@@ -77,6 +77,7 @@ type BookingBody struct {
 	ServiceID            string             `json:"serviceId" format:"uuid"`
 	ServiceTitle         string             `json:"serviceTitle"`
 	ServiceKind          string             `json:"serviceKind"`
+	PriceUnit            string             `json:"priceUnit" enum:"free,fixed,per_hour,per_month" doc:"What quantity counts: hours (per_hour) or months (per_month)"`
 	OrganisationID       string             `json:"organisationId" format:"uuid"`
 	OrganisationName     string             `json:"organisationName"`
 	ProviderID           string             `json:"providerId,omitempty"`
@@ -88,6 +89,7 @@ type BookingBody struct {
 	Quantity             int                `json:"quantity"`
 	UnitPriceCents       int64              `json:"unitPriceCents"`
 	AmountCents          int64              `json:"amountCents"`
+	PaidCents            int64              `json:"paidCents" doc:"Paid so far (monthly trajectories: the months paid)"`
 	Note                 string             `json:"note,omitempty"`
 	StartsAt             *time.Time         `json:"startsAt,omitempty"`
 	EndsAt               *time.Time         `json:"endsAt,omitempty"`
@@ -102,7 +104,7 @@ type BookingBody struct {
 }
 
 func toBookingBody(b Booking) BookingBody {
-	out := BookingBody{ID: b.ID, ServiceID: b.ServiceID, ServiceTitle: b.ServiceTitle, ServiceKind: b.ServiceKind, OrganisationID: b.OrganisationID,
+	out := BookingBody{ID: b.ID, ServiceID: b.ServiceID, ServiceTitle: b.ServiceTitle, ServiceKind: b.ServiceKind, PriceUnit: b.PriceUnit, PaidCents: b.PaidCents, OrganisationID: b.OrganisationID,
 		OrganisationName: b.OrganisationName, ProviderID: b.ProviderID, ProviderName: b.ProviderName, OpeningID: b.OpeningID, InviteID: b.InviteID,
 		PlacementID: b.PlacementID, State: string(b.State), Quantity: b.Quantity, UnitPriceCents: b.UnitPriceCents, AmountCents: b.AmountCents, Note: b.Note,
 		StartsAt: b.StartsAt, EndsAt: b.EndsAt, PayBy: b.PayBy, PaidAt: b.PaidAt, CancellationFeeCents: b.CancellationFeeCents, RefundedCents: b.RefundedCents,

@@ -527,6 +527,9 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Bookin
 		return Booking{}, err
 	}
 	b := v.toBooking()
+	if err := s.DB.WithContext(ctx).Raw(`SELECT COALESCE(sum(amount_cents), 0) FROM booking_periods WHERE booking_id = ? AND paid_at IS NOT NULL`, id).Row().Scan(&b.PaidCents); err != nil {
+		return Booking{}, err
+	}
 	log, err := events.List(ctx, s.DB, id)
 	if err != nil {
 		return Booking{}, err

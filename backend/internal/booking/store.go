@@ -98,11 +98,12 @@ type view struct {
 	Row
 	ServiceTitle     string
 	ServiceKind      string
+	PriceUnit        string
 	OrganisationName string
 	ProviderName     *string
 }
 
-const viewSelect = `b.*, s.title_nl AS service_title, s.kind AS service_kind, org.name AS organisation_name, prov.name AS provider_name`
+const viewSelect = `b.*, s.title_nl AS service_title, s.kind AS service_kind, s.price_unit, org.name AS organisation_name, prov.name AS provider_name`
 
 func bookings(db *gorm.DB) *gorm.DB {
 	return db.Table("bookings b").Select(viewSelect).
@@ -142,7 +143,7 @@ func loadByID(ctx context.Context, db *gorm.DB, id string) (view, error) {
 
 func (v view) toBooking() Booking {
 	b := Booking{ID: v.ID, RegionID: v.RegionID, ServiceID: v.ServiceID, OrganisationID: v.OrganisationID, ServiceTitle: v.ServiceTitle,
-		ServiceKind: v.ServiceKind, OrganisationName: v.OrganisationName, State: State(v.State), Quantity: v.Quantity,
+		ServiceKind: v.ServiceKind, PriceUnit: v.PriceUnit, OrganisationName: v.OrganisationName, State: State(v.State), Quantity: v.Quantity,
 		UnitPriceCents: v.UnitPriceCents, AmountCents: v.AmountCents, Note: v.Note, StartsAt: v.StartsAt, EndsAt: v.EndsAt, PayBy: v.PayBy,
 		PaidAt: v.PaidAt, CancellationFeeCents: v.CancellationFeeCents, RefundedCents: v.RefundedCents, DeliveredHours: v.DeliveredHours,
 		CreatedAt: v.CreatedAt, UpdatedAt: v.UpdatedAt}

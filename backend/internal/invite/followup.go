@@ -195,18 +195,18 @@ func (s *Service) AnswerFollowUp(ctx context.Context, p authz.Principal, id stri
 
 // PlacementItem is a placement in a list, by public code only.
 type PlacementItem struct {
-	ID, InviteID, OrganisationName, OpeningTitle, CandidateCode string
-	StartDate                                                   time.Time
-	Hours                                                       int
-	ContractType                                                string
-	EndedOn                                                     *time.Time
-	Durable                                                     *bool
+	ID, InviteID, OrganisationID, OrganisationName, OpeningTitle, CandidateCode string
+	StartDate                                                                   time.Time
+	Hours                                                                       int
+	ContractType                                                                string
+	EndedOn                                                                     *time.Time
+	Durable                                                                     *bool
 }
 
 // Placements lists the placements p follows: organisation users their
 // own, accountmanagers and admins the region's (newest first, at most 500).
 func (s *Service) Placements(ctx context.Context, p authz.Principal) ([]PlacementItem, error) {
-	q := s.DB.WithContext(ctx).Table("placements pl").Select(`pl.id, pl.invite_id, org.name AS organisation_name, o.title AS opening_title,
+	q := s.DB.WithContext(ctx).Table("placements pl").Select(`pl.id, pl.invite_id, pl.organisation_id, org.name AS organisation_name, o.title AS opening_title,
 		c.public_code AS candidate_code, pl.start_date, pl.hours, pl.contract_type, pl.ended_on, pl.durable`).
 		Joins("JOIN organisations org ON org.id = pl.organisation_id").Joins("JOIN openings o ON o.id = pl.opening_id").
 		Joins("JOIN candidates c ON c.id = pl.candidate_id").Where("pl.region_id = ?", p.RegionID)

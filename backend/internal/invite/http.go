@@ -419,7 +419,7 @@ func Register(api huma.API, s *Service) {
 				return nil, httpapi.FromError(err)
 			}
 			return &struct{ Body itemsBody[placementItemBody] }{Body: itemsBody[placementItemBody]{Items: httpapi.Items(list, func(p PlacementItem) placementItemBody {
-				b := placementItemBody{ID: p.ID, InviteID: p.InviteID, OrganisationName: p.OrganisationName, OpeningTitle: p.OpeningTitle, CandidateCode: p.CandidateCode,
+				b := placementItemBody{ID: p.ID, InviteID: p.InviteID, OrganisationID: p.OrganisationID, OrganisationName: p.OrganisationName, OpeningTitle: p.OpeningTitle, CandidateCode: p.CandidateCode,
 					StartDate: p.StartDate.Format(time.DateOnly), Hours: p.Hours, ContractType: p.ContractType, Durable: p.Durable}
 				if p.EndedOn != nil {
 					d := p.EndedOn.Format(time.DateOnly)
@@ -467,6 +467,7 @@ func Register(api huma.API, s *Service) {
 type placementItemBody struct {
 	ID               string  `json:"id" format:"uuid"`
 	InviteID         string  `json:"inviteId" format:"uuid"`
+	OrganisationID   string  `json:"organisationId" format:"uuid"`
 	OrganisationName string  `json:"organisationName"`
 	OpeningTitle     string  `json:"openingTitle"`
 	CandidateCode    string  `json:"candidateCode"`

@@ -1390,11 +1390,21 @@ export interface components {
             /** Format: date-time */
             paidAt?: string;
             /**
+             * Format: int64
+             * @description Paid so far (monthly trajectories: the months paid)
+             */
+            paidCents: number;
+            /**
              * Format: date-time
              * @description Unpaid bookings expire then
              */
             payBy?: string;
             placementId?: string;
+            /**
+             * @description What quantity counts: hours (per_hour) or months (per_month)
+             * @enum {string}
+             */
+            priceUnit: "free" | "fixed" | "per_hour" | "per_month";
             providerId?: string;
             /** @description Empty: the municipality */
             providerName?: string;
@@ -2243,6 +2253,8 @@ export interface components {
             /** Format: uuid */
             inviteId: string;
             openingTitle: string;
+            /** Format: uuid */
+            organisationId: string;
             organisationName: string;
             /** Format: date */
             startDate: string;
