@@ -8,6 +8,7 @@ package matching
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -79,20 +80,38 @@ const (
 // vacatures, proefplaatsen and leerwerkplekken rungs 4–6, participatieplekken
 // 2–4; a region may set its own in regions.settings.poolRungs.
 func (s *Service) RungRange(ctx context.Context, regionID string, kind opening.Kind) (int, int) {
+	r, _ := s.region(ctx, regionID)
+	return r.rungs(kind)
+}
+
+// poolRegion is what a pool query needs of its region, read in one round
+// trip: the rung settings and how many PC4 areas it has (region_pc4s).
+type poolRegion struct {
+	poolRungs []byte
+	areas     int
+}
+
+func (s *Service) region(ctx context.Context, regionID string) (poolRegion, error) {
+	var r poolRegion
+	err := s.DB.WithContext(ctx).Raw(`SELECT settings -> 'poolRungs', (SELECT count(*) FROM region_pc4s WHERE region_id = regions.id) FROM regions WHERE id = ?`,
+		regionID).Row().Scan(&r.poolRungs, &r.areas)
+	return r, err
+}
+
+func (r poolRegion) rungs(kind opening.Kind) (int, int) {
 	lo, hi := 4, 6
 	if kind == opening.Participatieplek {
 		lo, hi = 2, 4
 	}
-	var raw []byte
-	if err := s.DB.WithContext(ctx).Raw(`SELECT settings -> 'poolRungs' FROM regions WHERE id = ?`, regionID).Row().Scan(&raw); err == nil && len(raw) > 0 {
+	if len(r.poolRungs) > 0 {
 		var cfg map[string][2]int
-		if json.Unmarshal(raw, &cfg) == nil {
+		if json.Unmarshal(r.poolRungs, &cfg) == nil {
 			key := "default"
 			if kind == opening.Participatieplek {
 				key = "participatieplek"
 			}
-			if r, ok := cfg[key]; ok && r[0] >= 1 && r[1] <= 6 && r[0] <= r[1] {
-				lo, hi = r[0], r[1]
+			if c, ok := cfg[key]; ok && c[0] >= 1 && c[1] <= 6 && c[0] <= c[1] {
+				lo, hi = c[0], c[1]
 			}
 		}
 	}
@@ -120,8 +139,8 @@ func quote(ss []string) string {
 // cheaper in Meilisearch than _geoRadius (DESIGN.md §4). The lists keep
 // only the region's own PC4 areas (region_pc4s), and a bucket whose list
 // would hold all of them needs no list at all.
-func (s *Service) travelFilter(ctx context.Context, regionID string, lat, lon float64, radius int) (string, error) {
-	areas, version, err := s.regionAreas(ctx, regionID)
+func (s *Service) travelFilter(ctx context.Context, regionID string, count int, lat, lon float64, radius int) (string, error) {
+	areas, version, err := s.regionAreas(ctx, regionID, count)
 	if err != nil {
 		return "", err
 	}
@@ -139,13 +158,9 @@ func (s *Service) travelFilter(ctx context.Context, regionID string, lat, lon fl
 // every pool of an opening. Bounded by regions × places × radii asked.
 var travelFilters sync.Map
 
-// regionAreas is the region's PC4 areas and their count (the version:
-// region_pc4s only grows), cached until the count changes.
-func (s *Service) regionAreas(ctx context.Context, regionID string) (map[string]bool, int, error) {
-	var n int
-	if err := s.DB.WithContext(ctx).Raw(`SELECT count(*) FROM region_pc4s WHERE region_id = ?`, regionID).Row().Scan(&n); err != nil {
-		return nil, 0, err
-	}
+// regionAreas is the region's PC4 areas given their count n (the
+// version: region_pc4s only grows), cached until the count changes.
+func (s *Service) regionAreas(ctx context.Context, regionID string, n int) (map[string]bool, int, error) {
 	if c, ok := regionAreaCache.Load(regionID); ok && c.(areaSet).version == n {
 		return c.(areaSet).areas, n, nil
 	}
@@ -237,6 +252,14 @@ var facets = []string{"drivingLicence", "ownTransport", "languageCodes", "educat
 // request. It is separate from running it so the benchmark can issue the
 // identical raw query.
 func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) (Query, error) {
+	r, err := s.region(ctx, o.RegionID)
+	if err != nil {
+		return Query{}, err
+	}
+	return s.buildQuery(ctx, o, f, r)
+}
+
+func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, region poolRegion) (Query, error) {
 	var bad apperr.Fields
 	add := bad.Add
 	radius := o.MaxTravelKm
@@ -249,7 +272,7 @@ func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) 
 	if f.Page < 1 || f.Page > MaxPage {
 		add("page", "range", fmt.Sprintf("Pagina 1 tot %d (hoogstens 1000 kandidaten). / Page 1 to %d (at most 1,000 candidates).", MaxPage, MaxPage))
 	}
-	lo, hi := s.RungRange(ctx, o.RegionID, o.Kind)
+	lo, hi := region.rungs(o.Kind)
 	if f.RungMin != 0 || f.RungMax != 0 {
 		if f.RungMin != 0 {
 			lo = f.RungMin
@@ -274,7 +297,7 @@ func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) 
 		`status IN ["available", "in_process"]`,
 		fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.ExpiredAfter).Unix()),
 	}
-	travel, err := s.travelFilter(ctx, o.RegionID, o.Lat, o.Lon, radius)
+	travel, err := s.travelFilter(ctx, o.RegionID, region.areas, o.Lat, o.Lon, radius)
 	if err != nil {
 		return Query{}, err
 	}
@@ -392,8 +415,25 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 	if !p.Has(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder) {
 		return Pool{}, fmt.Errorf("pool: %w", apperr.ErrForbidden)
 	}
-	o, err := s.Openings.Get(ctx, p, id)
-	if err != nil {
+	// The opening (with its tenancy check), its pins and the region are
+	// read side by side: three round trips in the time of one. Pins are
+	// only used once the opening is known to be the caller's.
+	var (
+		o                opening.Opening
+		pins             map[string]string
+		region           poolRegion
+		errO, errP, errR error
+		wait             sync.WaitGroup
+	)
+	wait.Add(3)
+	go func() { defer wait.Done(); o, errO = s.Openings.Get(ctx, p, id) }()
+	go func() { defer wait.Done(); pins, errP = s.pins(ctx, id) }()
+	go func() { defer wait.Done(); region, errR = s.region(ctx, p.RegionID) }()
+	wait.Wait()
+	if err := errors.Join(errO, errP, errR); err != nil {
+		if errO != nil {
+			return Pool{}, errO
+		}
 		return Pool{}, err
 	}
 	if o.State == opening.Closed || o.State == opening.Filled {
@@ -402,11 +442,7 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 	if f.Page == 0 {
 		f.Page = 1
 	}
-	q, err := s.BuildQuery(ctx, o, f)
-	if err != nil {
-		return Pool{}, err
-	}
-	pins, err := s.pins(ctx, o.ID)
+	q, err := s.buildQuery(ctx, o, f, region)
 	if err != nil {
 		return Pool{}, err
 	}
