@@ -273,6 +273,23 @@ func TestBookingSlotRace(t *testing.T) {
 	if len(slots.Items) != 8 || full != 8 {
 		t.Errorf("slots of day 1: %+v", slots.Items)
 	}
+	// A closed day (an exception to the weekly plan) has no slots and takes no booking.
+	closed := tomorrow.AddDate(0, 0, 5).Format(time.DateOnly)
+	admin := f.browser().signIn(adminA)
+	var saved struct{ ClosedDays []string }
+	admin.call("PUT", "/api/v1/services/"+svc, strings.Replace(intakeJSON, `"active":true,`, `"active":true,"closedDays":["`+closed+`"],`, 1), http.StatusOK, &saved)
+	if len(saved.ClosedDays) != 1 || saved.ClosedDays[0] != closed {
+		t.Fatalf("closed days: %+v", saved)
+	}
+	wg.call("GET", "/api/v1/services/"+svc+"/slots?from="+closed+"&days=1", "", http.StatusOK, &slots)
+	if len(slots.Items) != 0 {
+		t.Errorf("slots on a closed day: %+v", slots.Items)
+	}
+	wg.call("POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"startsAt":%q}`, svc, at(5, 10)), http.StatusConflict, &p)
+	if p.Code != "outsideAvailability" {
+		t.Errorf("booking on a closed day: %+v", p)
+	}
+	admin.call("PUT", "/api/v1/services/"+svc, strings.Replace(intakeJSON, `"active":true,`, `"active":true,"closedDays":["morgen"],`, 1), http.StatusBadRequest, nil)
 }
 
 func amsterdamTZ(t *testing.T) *time.Location {

@@ -127,6 +127,8 @@ type Offering struct {
 	Capacity                     int
 	Active                       bool
 	Hours                        []Hours
+	// ClosedDays are the exceptions to the weekly plan (holidays, leave).
+	ClosedDays []time.Time
 }
 
 // Hours is one opening window of a weekly plan (ISO weekday, local time).

@@ -77,8 +77,15 @@ func (s *Service) GetService(ctx context.Context, p authz.Principal, id string) 
 	}
 	out := v.toOffering()
 	hours, err := s.hours(ctx, s.DB, []string{id})
+	if err != nil {
+		return Offering{}, err
+	}
 	out.Hours = append(out.Hours, hours[id]...)
-	return out, err
+	if err := s.DB.WithContext(ctx).Raw(`SELECT day FROM service_closures WHERE service_id = ? AND day >= ? ORDER BY day`, id,
+		s.now().In(amsterdam).Format(time.DateOnly)).Scan(&out.ClosedDays).Error; err != nil {
+		return Offering{}, err
+	}
+	return out, nil
 }
 
 func (s *Service) hours(ctx context.Context, db *gorm.DB, ids []string) (map[string][]Hours, error) {
@@ -136,6 +143,9 @@ func (s *Service) validateService(ctx context.Context, regionID string, in *Offe
 	}
 	if in.Schedulable && in.PriceUnit == "per_month" {
 		bad.Add("priceUnit", "schedulable", "Een dienst per maand heeft geen tijdslot. / A monthly service has no time slot.")
+	}
+	if len(in.ClosedDays) > 366 {
+		bad.Add("closedDays", "maxItems", "Hoogstens 366 dagen. / At most 366 days.")
 	}
 	for i, h := range in.Hours {
 		if h.Weekday < 1 || h.Weekday > 7 || !clockPattern.MatchString(h.Opens) || !clockPattern.MatchString(h.Closes) || h.Opens >= h.Closes {
@@ -201,6 +211,14 @@ func (s *Service) SaveService(ctx context.Context, p authz.Principal, id string,
 		for _, h := range in.Hours {
 			if err := tx.Exec(`INSERT INTO service_hours (service_id, weekday, opens, closes) VALUES (?, ?, ?, ?)`, id, h.Weekday, h.Opens, h.Closes).Error; err != nil {
 				return database.Translate(err, "service hours")
+			}
+		}
+		if err := tx.Exec(`DELETE FROM service_closures WHERE service_id = ?`, id).Error; err != nil {
+			return err
+		}
+		for _, d := range in.ClosedDays {
+			if err := tx.Exec(`INSERT INTO service_closures (service_id, day) VALUES (?, ?) ON CONFLICT DO NOTHING`, id, d.Format(time.DateOnly)).Error; err != nil {
+				return database.Translate(err, "service closures")
 			}
 		}
 		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "service.saved", IP: ip, SubjectType: "service", SubjectID: id}))

@@ -2,6 +2,7 @@ package booking
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
@@ -40,27 +42,36 @@ type ServiceBody struct {
 	Capacity         int         `json:"capacity,omitempty" minimum:"0" maximum:"50" doc:"Places per slot"`
 	Active           bool        `json:"active"`
 	Hours            []hoursBody `json:"hours" maxItems:"50" doc:"Weekly plan of a schedulable service"`
+	ClosedDays       []string    `json:"closedDays,omitempty" maxItems:"366" doc:"Days (YYYY-MM-DD) the provider is closed: no slots then; past days are not returned"`
 }
 
 func toServiceBody(o Offering) ServiceBody {
 	b := ServiceBody{ID: o.ID, Kind: o.Kind, TitleNL: o.TitleNL, TitleEN: o.TitleEN, DescriptionNL: o.DescriptionNL, DescriptionEN: o.DescriptionEN,
 		ProviderID: o.ProviderID, ProviderName: o.ProviderName, PriceCents: o.PriceCents, PriceUnit: o.PriceUnit, RequiresApproval: o.RequiresApproval,
 		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, Schedulable: o.Schedulable,
-		SlotMinutes: o.SlotMinutes, Capacity: o.Capacity, Active: o.Active, Hours: httpapi.Items(o.Hours, func(h Hours) hoursBody { return hoursBody(h) })}
+		SlotMinutes: o.SlotMinutes, Capacity: o.Capacity, Active: o.Active, Hours: httpapi.Items(o.Hours, func(h Hours) hoursBody { return hoursBody(h) }),
+		ClosedDays: httpapi.Items(o.ClosedDays, func(d time.Time) string { return d.Format(time.DateOnly) })}
 	if b.Eligibility == nil {
 		b.Eligibility = []string{}
 	}
 	return b
 }
 
-func (b ServiceBody) offering() Offering {
+func (b ServiceBody) offering() (Offering, error) {
 	o := Offering{Kind: b.Kind, TitleNL: b.TitleNL, TitleEN: b.TitleEN, DescriptionNL: b.DescriptionNL, DescriptionEN: b.DescriptionEN, ProviderID: b.ProviderID,
 		PriceCents: b.PriceCents, PriceUnit: b.PriceUnit, RequiresApproval: b.RequiresApproval, Eligibility: b.Eligibility, CancelFreeHours: b.CancelFreeHours,
 		CancelFeePercent: b.CancelFeePercent, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
 	for _, h := range b.Hours {
 		o.Hours = append(o.Hours, Hours(h))
 	}
-	return o
+	for i, d := range b.ClosedDays {
+		day, err := time.Parse(time.DateOnly, d)
+		if err != nil {
+			return Offering{}, apperr.Invalid(fmt.Sprintf("closedDays[%d]", i), "format", "Gebruik de vorm JJJJ-MM-DD. / Use YYYY-MM-DD.")
+		}
+		o.ClosedDays = append(o.ClosedDays, day)
+	}
+	return o, nil
 }
 
 type bookingEventBody struct {
@@ -168,7 +179,11 @@ func Register(api huma.API, s *Service) {
 	authz.Register(api, huma.Operation{OperationID: "createService", Method: http.MethodPost, Path: "/services", DefaultStatus: http.StatusCreated,
 		Summary: "Dienst toevoegen / Add a service", Tags: tags, Errors: []int{400}},
 		admin, func(ctx context.Context, in *struct{ Body ServiceBody }) (*serviceOut, error) {
-			o, err := s.SaveService(ctx, authz.MustFrom(ctx), "", in.Body.offering(), httpapi.ClientIP(ctx))
+			entry, err := in.Body.offering()
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			o, err := s.SaveService(ctx, authz.MustFrom(ctx), "", entry, httpapi.ClientIP(ctx))
 			if err != nil {
 				return nil, httpapi.FromError(err)
 			}
@@ -180,7 +195,11 @@ func Register(api huma.API, s *Service) {
 			IDParam
 			Body ServiceBody
 		}) (*serviceOut, error) {
-			o, err := s.SaveService(ctx, authz.MustFrom(ctx), in.ID, in.Body.offering(), httpapi.ClientIP(ctx))
+			entry, err := in.Body.offering()
+			if err != nil {
+				return nil, httpapi.FromError(err)
+			}
+			o, err := s.SaveService(ctx, authz.MustFrom(ctx), in.ID, entry, httpapi.ClientIP(ctx))
 			if err != nil {
 				return nil, httpapi.FromError(err)
 			}

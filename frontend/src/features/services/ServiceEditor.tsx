@@ -125,6 +125,7 @@ function ServiceForm({ s = blank }: { s?: Service }) {
     slotMinutes: String(s.slotMinutes ?? 60),
     capacity: String(s.capacity ?? 1),
   });
+  const [closedDays, setClosedDays] = useState((s.closedDays ?? []).join(', '));
   const [priceError, setPriceError] = useState(false);
   const set = (patch: Partial<Service>) => setForm((f) => ({ ...f, ...patch }));
   const setHour = (i: number, patch: Partial<ServiceHours>) => set({ hours: form.hours.map((h, j) => (j === i ? { ...h, ...patch } : h)) });
@@ -160,6 +161,7 @@ function ServiceForm({ s = blank }: { s?: Service }) {
       capacity: int(numbers.capacity),
       active: form.active,
       hours: form.schedulable ? form.hours : [],
+      closedDays: form.schedulable ? closedDays.split(/[\s,]+/).filter(Boolean) : [],
     };
     save.mutate(body, { onSuccess: (saved) => navigate('/beheer/diensten', { state: { saved: saved.titleNl } }) });
   };
@@ -279,6 +281,10 @@ function ServiceForm({ s = blank }: { s?: Service }) {
                   {t('serviceAdmin.addHours')}
                 </Button>
               </div>
+              <Field label={t('serviceAdmin.closedDays')} name="closedDays" value={closedDays} onChange={setClosedDays}
+                description={t('serviceAdmin.closedDaysHelp')}
+                error={Object.entries(fields).find(([k]) => k.startsWith('closedDays'))?.[1]}
+                message={Object.entries(messages).find(([k]) => k.startsWith('closedDays'))?.[1]} />
             </>
           )}
         </fieldset>

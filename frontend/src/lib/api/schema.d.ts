@@ -2499,6 +2499,8 @@ export interface components {
              * @description Places per slot
              */
             capacity?: number;
+            /** @description Days (YYYY-MM-DD) the provider is closed: no slots then; past days are not returned */
+            closedDays?: string[];
             descriptionEn?: string;
             /** @description B1 Dutch */
             descriptionNl?: string;
