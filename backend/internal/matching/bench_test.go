@@ -155,7 +155,11 @@ func measurePool(b *testing.B) {
 	defer srv.Close()
 
 	attack := func(name, path string) attackResult {
-		rate := vegeta.Rate{Freq: 50, Per: time.Second}
+		freq := 50
+		if v, err := strconv.Atoi(os.Getenv("RATE")); err == nil && v > 0 {
+			freq = v // e.g. RATE=5 N=1000000: a rate a 2-core machine can serve at a million
+		}
+		rate := vegeta.Rate{Freq: freq, Per: time.Second}
 		targeter := vegeta.NewStaticTargeter(vegeta.Target{Method: http.MethodGet, URL: srv.URL + path})
 		attacker := vegeta.NewAttacker(vegeta.Timeout(5 * time.Second))
 		var m vegeta.Metrics
