@@ -10,12 +10,10 @@ package booking
 
 import (
 	"errors"
-	"fmt"
-	"slices"
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
-	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/statemachine"
 )
 
 // State of a booking.
@@ -56,24 +54,21 @@ const (
 	Stripe         Actor = "stripe"
 )
 
-type rule struct {
-	from   []State
-	actors []Actor
-}
+type rule = statemachine.Rule[State, Actor]
 
-var rules = map[State]rule{
-	AwaitingApproval: {from: []State{Requested}, actors: []Actor{System}},
-	Approved:         {from: []State{AwaitingApproval}, actors: []Actor{Accountmanager, Admin}},
-	Rejected:         {from: []State{AwaitingApproval}, actors: []Actor{Accountmanager, Admin}},
-	AwaitingPayment:  {from: []State{Requested, Approved}, actors: []Actor{System}},
-	Paid:             {from: []State{AwaitingPayment}, actors: []Actor{Stripe}},
-	Confirmed:        {from: []State{Requested, Approved, Paid}, actors: []Actor{Provider, Admin, System}},
-	InProgress:       {from: []State{Confirmed}, actors: []Actor{Provider, Admin}},
-	Completed:        {from: []State{InProgress}, actors: []Actor{Provider, Admin}},
-	Cancelled:        {from: []State{Requested, AwaitingApproval, Approved, AwaitingPayment, Paid, Confirmed}, actors: []Actor{Organisation, Accountmanager, Admin}},
-	Refunded:         {from: []State{Cancelled}, actors: []Actor{System, Stripe}},
-	Expired:          {from: []State{AwaitingPayment}, actors: []Actor{System}},
-}
+var machine = statemachine.Machine[State, Actor]{Noun: "A booking", Err: ErrTransition, NamesNL: stateNL, Rules: map[State]rule{
+	AwaitingApproval: {From: []State{Requested}, Actors: []Actor{System}},
+	Approved:         {From: []State{AwaitingApproval}, Actors: []Actor{Accountmanager, Admin}},
+	Rejected:         {From: []State{AwaitingApproval}, Actors: []Actor{Accountmanager, Admin}},
+	AwaitingPayment:  {From: []State{Requested, Approved}, Actors: []Actor{System}},
+	Paid:             {From: []State{AwaitingPayment}, Actors: []Actor{Stripe}},
+	Confirmed:        {From: []State{Requested, Approved, Paid}, Actors: []Actor{Provider, Admin, System}},
+	InProgress:       {From: []State{Confirmed}, Actors: []Actor{Provider, Admin}},
+	Completed:        {From: []State{InProgress}, Actors: []Actor{Provider, Admin}},
+	Cancelled:        {From: []State{Requested, AwaitingApproval, Approved, AwaitingPayment, Paid, Confirmed}, Actors: []Actor{Organisation, Accountmanager, Admin}},
+	Refunded:         {From: []State{Cancelled}, Actors: []Actor{System, Stripe}},
+	Expired:          {From: []State{AwaitingPayment}, Actors: []Actor{System}},
+}}
 
 var stateNL = map[State]string{Requested: "aangevraagd", AwaitingApproval: "wacht op goedkeuring", Approved: "goedgekeurd", Rejected: "afgewezen",
 	AwaitingPayment: "wacht op betaling", Paid: "betaald", Confirmed: "bevestigd", InProgress: "bezig", Completed: "afgerond",
@@ -82,23 +77,8 @@ var stateNL = map[State]string{Requested: "aangevraagd", AwaitingApproval: "wach
 // ErrTransition is a transition the machine does not allow (409).
 var ErrTransition = errors.New("booking transition not allowed")
 
-type transitionError struct{ *apperr.ConflictError }
-
-func (transitionError) Is(target error) bool { return target == ErrTransition }
-func (e transitionError) Unwrap() error      { return e.ConflictError }
-
 // Check reports whether actor may move a booking from one state to another.
-func Check(from, to State, actor Actor) error {
-	r, ok := rules[to]
-	if !ok || !slices.Contains(r.from, from) {
-		return transitionError{&apperr.ConflictError{Code: "stateTransition", Detail: fmt.Sprintf(
-			"Van %s naar %s kan niet. / A booking cannot go from %s to %s.", stateNL[from], stateNL[to], from, to)}}
-	}
-	if !slices.Contains(r.actors, actor) {
-		return fmt.Errorf("%s may not move a booking to %s: %w", actor, to, apperr.ErrForbidden)
-	}
-	return nil
-}
+func Check(from, to State, actor Actor) error { return machine.Check(from, to, actor) }
 
 // Kinds are the catalogue's known kinds (a region may add its own slug).
 var Kinds = []string{"jobcoaching", "loonwaardebepaling", "proefplaatsing", "werkplekaanpassing", "scholing", "intake", "no_riskpolis_info", "reiskosten"}

@@ -17,8 +17,8 @@ func TestCheck(t *testing.T) {
 		for _, to := range States {
 			for _, a := range actors {
 				err := Check(from, to, a)
-				r, ok := rules[to]
-				want := ok && contains(r.from, from) && contains(r.actors, a)
+				r, ok := machine.Rules[to]
+				want := ok && contains(r.From, from) && contains(r.Actors, a)
 				if want != (err == nil) {
 					t.Errorf("%s → %s by %s: %v", from, to, a, err)
 				}

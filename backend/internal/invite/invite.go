@@ -10,12 +10,11 @@ package invite
 
 import (
 	"errors"
-	"fmt"
-	"slices"
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/statemachine"
 )
 
 // State of an invite.
@@ -75,26 +74,33 @@ func ActorOf(p authz.Principal) Actor {
 	return System
 }
 
-// rule is one allowed transition: from which states, by which actors.
-type rule struct {
-	from   []State
-	actors []Actor
-}
+type rule = statemachine.Rule[State, Actor]
 
 var staffAndOrg = []Actor{Organisation, Accountmanager, Admin}
 
-// rules lists, per target state, where it may come from and who may move it.
-var rules = map[State]rule{
-	Invited:       {from: []State{AwaitingApproval}, actors: []Actor{Accountmanager, Admin}},
-	Viewed:        {from: []State{Invited}, actors: []Actor{Kandidaat}},
-	Accepted:      {from: []State{Invited, Viewed}, actors: []Actor{Kandidaat}},
-	Declined:      {from: []State{Invited, Viewed}, actors: []Actor{Kandidaat}},
-	Expired:       {from: []State{Invited, Viewed}, actors: []Actor{System}},
-	Withdrawn:     {from: []State{AwaitingApproval, Invited, Viewed}, actors: staffAndOrg},
-	Introduced:    {from: []State{Accepted}, actors: staffAndOrg},
-	IntakePlanned: {from: []State{Accepted, Introduced, IntakePlanned}, actors: staffAndOrg},
-	Placed:        {from: []State{Introduced, IntakePlanned}, actors: staffAndOrg},
-	NotPlaced:     {from: []State{Accepted, Introduced, IntakePlanned}, actors: staffAndOrg},
+// machine lists, per target state, where it may come from and who may move it.
+var machine = statemachine.Machine[State, Actor]{Noun: "An invite", Err: ErrTransition, NamesNL: stateNL,
+	Rules: map[State]rule{
+		Invited:       {From: []State{AwaitingApproval}, Actors: []Actor{Accountmanager, Admin}},
+		Viewed:        {From: []State{Invited}, Actors: []Actor{Kandidaat}},
+		Accepted:      {From: []State{Invited, Viewed}, Actors: []Actor{Kandidaat}},
+		Declined:      {From: []State{Invited, Viewed}, Actors: []Actor{Kandidaat}},
+		Expired:       {From: []State{Invited, Viewed}, Actors: []Actor{System}},
+		Withdrawn:     {From: []State{AwaitingApproval, Invited, Viewed}, Actors: staffAndOrg},
+		Introduced:    {From: []State{Accepted}, Actors: staffAndOrg},
+		IntakePlanned: {From: []State{Accepted, Introduced, IntakePlanned}, Actors: staffAndOrg},
+		Placed:        {From: []State{Introduced, IntakePlanned}, Actors: staffAndOrg},
+		NotPlaced:     {From: []State{Accepted, Introduced, IntakePlanned}, Actors: staffAndOrg},
+	},
+	Conflict: func(from State) *apperr.ConflictError {
+		switch from {
+		case Expired:
+			return &apperr.ConflictError{Code: "inviteExpired", Detail: "Deze uitnodiging is verlopen. / This invite has expired."}
+		case Withdrawn:
+			return &apperr.ConflictError{Code: "inviteWithdrawn", Detail: "Deze uitnodiging is ingetrokken. / This invite was withdrawn."}
+		}
+		return nil
+	},
 }
 
 var stateNL = map[State]string{AwaitingApproval: "wacht op goedkeuring", Invited: "uitgenodigd", Viewed: "bekeken", Accepted: "geaccepteerd",
@@ -104,31 +110,9 @@ var stateNL = map[State]string{AwaitingApproval: "wacht op goedkeuring", Invited
 // ErrTransition is a transition the machine does not allow (409).
 var ErrTransition = errors.New("invite transition not allowed")
 
-type transitionError struct{ *apperr.ConflictError }
-
-func (transitionError) Is(target error) bool { return target == ErrTransition }
-func (e transitionError) Unwrap() error      { return e.ConflictError }
-
 // Check reports whether actor may move an invite from one state to another,
 // as a 409 naming both states when not.
-func Check(from, to State, actor Actor) error {
-	r, ok := rules[to]
-	if !ok || !slices.Contains(r.from, from) {
-		code := "stateTransition"
-		detail := fmt.Sprintf("Van %s naar %s kan niet. / An invite cannot go from %s to %s.", stateNL[from], stateNL[to], from, to)
-		switch from {
-		case Expired:
-			code, detail = "inviteExpired", "Deze uitnodiging is verlopen. / This invite has expired."
-		case Withdrawn:
-			code, detail = "inviteWithdrawn", "Deze uitnodiging is ingetrokken. / This invite was withdrawn."
-		}
-		return transitionError{&apperr.ConflictError{Code: code, Detail: detail}}
-	}
-	if !slices.Contains(r.actors, actor) {
-		return fmt.Errorf("%s may not move an invite to %s: %w", actor, to, apperr.ErrForbidden)
-	}
-	return nil
-}
+func Check(from, to State, actor Actor) error { return machine.Check(from, to, actor) }
 
 // DeclineReasons are the fixed answers to "waarom niet?".
 var DeclineReasons = []string{"geen_interesse", "reistijd", "uren", "ander_werk", "gezondheid", "anders"}

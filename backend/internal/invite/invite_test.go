@@ -16,9 +16,9 @@ import (
 func TestCheck(t *testing.T) {
 	actors := []Actor{Organisation, Accountmanager, Kandidaat, Klantmanager, Admin, System}
 	allowed := map[[3]string]bool{}
-	for to, r := range rules {
-		for _, from := range r.from {
-			for _, a := range r.actors {
+	for to, r := range machine.Rules {
+		for _, from := range r.From {
+			for _, a := range r.Actors {
 				allowed[[3]string{string(from), string(to), string(a)}] = true
 			}
 		}
