@@ -1,4 +1,4 @@
-package main
+package candidate_test
 
 import (
 	"encoding/json"
@@ -11,42 +11,29 @@ import (
 
 	"github.com/meilisearch/meilisearch-go"
 
+	"github.com/werkhaven/werkhaven/backend/internal/app/apptest"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/seed"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
-
-type candidateJSON struct {
-	ID           string   `json:"id"`
-	PublicCode   string   `json:"publicCode"`
-	Status       string   `json:"status"`
-	Consent      bool     `json:"consent"`
-	Freshness    string   `json:"freshness"`
-	Completeness int      `json:"completeness"`
-	Missing      []string `json:"missing"`
-	HasAccount   bool     `json:"hasAccount"`
-	Profile      struct {
-		PC4 string `json:"pc4"`
-	} `json:"profile"`
-}
 
 var codeRe = regexp.MustCompile(`^K-[0-9A-HJ-NP-Z]{5}$`)
 
 // A klantmanager registers a candidate; bad input names the field and stores
 // nothing; other caseloads and regions answer 404; reading names is audited.
 func TestCandidateRegistration(t *testing.T) {
-	f := newFixture(t)
-	km := f.browser().signIn(kmA)
-	var c candidateJSON
-	km.call("POST", "/api/v1/candidates", f.candidateJSON("Fatima el Amrani", "fatima@example.org"), http.StatusCreated, &c)
+	f := apptest.New(t)
+	km := f.Browser().SignIn(apptest.KmA)
+	var c apptest.Candidate
+	km.Call("POST", "/api/v1/candidates", f.CandidateJSON("Fatima el Amrani", "fatima@example.org"), http.StatusCreated, &c)
 	if !codeRe.MatchString(c.PublicCode) || c.Profile.PC4 != "3511" || !c.HasAccount || c.Freshness != "fresh" || c.Consent || c.Completeness != 95 || strings.Join(c.Missing, ",") != "availableFrom" {
 		t.Fatalf("created candidate: %+v", c)
 	}
-	if n := f.count(`SELECT count(*) FROM users WHERE email = 'fatima@example.org' AND role = 'kandidaat' AND display_name = ?`, "Kandidaat "+c.PublicCode); n != 1 {
+	if n := f.Count(`SELECT count(*) FROM users WHERE email = 'fatima@example.org' AND role = 'kandidaat' AND display_name = ?`, "Kandidaat "+c.PublicCode); n != 1 {
 		t.Fatal("the kandidaat's account shows the public code, not the name")
 	}
-	before := f.count(`SELECT count(*) FROM candidates`)
-	valid := f.candidateJSON("Test", "")
+	before := f.Count(`SELECT count(*) FROM candidates`)
+	valid := f.CandidateJSON("Test", "")
 	bad := []struct{ name, from, to, field string }{
 		{"unknown occupation", `"occupations":["`, `"occupations":["x`, "occupations"},
 		{"unknown skill", `"haccp"`, `"zelfverzonnen"`, "skills"},
@@ -64,20 +51,20 @@ func TestCandidateRegistration(t *testing.T) {
 		if body == valid {
 			t.Fatalf("%s: replacement did not apply", b.name)
 		}
-		var p problemJSON
-		km.call("POST", "/api/v1/candidates", body, http.StatusBadRequest, &p)
-		if !strings.Contains(strings.Join(p.names(), ","), b.field) {
-			t.Errorf("%s: invalidParams %v, want %s", b.name, p.names(), b.field)
+		var p apptest.Problem
+		km.Call("POST", "/api/v1/candidates", body, http.StatusBadRequest, &p)
+		if !strings.Contains(strings.Join(p.Names(), ","), b.field) {
+			t.Errorf("%s: invalidParams %v, want %s", b.name, p.Names(), b.field)
 		}
 	}
-	if after := f.count(`SELECT count(*) FROM candidates`); after != before {
+	if after := f.Count(`SELECT count(*) FROM candidates`); after != before {
 		t.Fatalf("bad input stored %d candidates", after-before)
 	}
 
-	other := f.browser().signIn("km.bakker@demo.werkhaven.nl")
-	adminB := f.browser().signIn(adminB)
+	other := f.Browser().SignIn("km.bakker@demo.werkhaven.nl")
+	adminB := f.Browser().SignIn(apptest.AdminB)
 	for _, r := range []struct {
-		b                  *browser
+		b                  *apptest.Browser
 		method, path, body string
 	}{
 		{other, "GET", "/api/v1/candidates/" + c.ID, ""},
@@ -87,25 +74,25 @@ func TestCandidateRegistration(t *testing.T) {
 		{adminB, "DELETE", "/api/v1/candidates/" + c.ID, ""},
 		{adminB, "GET", "/api/v1/candidates/" + c.ID, ""},
 	} {
-		if resp, body := r.b.do(r.method, r.path, r.body); resp.StatusCode != http.StatusNotFound {
+		if resp, body := r.b.Do(r.method, r.path, r.body); resp.StatusCode != http.StatusNotFound {
 			t.Errorf("%s %s: %d, want 404: %s", r.method, r.path, resp.StatusCode, body)
 		}
 	}
 	var list struct {
 		Items []struct{ Name, PublicCode string } `json:"items"`
 	}
-	other.call("GET", "/api/v1/candidates", "", http.StatusOK, &list)
+	other.Call("GET", "/api/v1/candidates", "", http.StatusOK, &list)
 	if len(list.Items) != 0 {
 		t.Fatalf("another klantmanager's caseload: %+v", list.Items)
 	}
-	audited := f.count(`SELECT count(*) FROM audit_events WHERE action = 'candidate.identity_read'`)
-	km.call("GET", "/api/v1/candidates", "", http.StatusOK, &list)
+	audited := f.Count(`SELECT count(*) FROM audit_events WHERE action = 'candidate.identity_read'`)
+	km.Call("GET", "/api/v1/candidates", "", http.StatusOK, &list)
 	var id struct{ Name, Email string }
-	km.call("GET", "/api/v1/candidates/"+c.ID+"/identity", "", http.StatusOK, &id)
+	km.Call("GET", "/api/v1/candidates/"+c.ID+"/identity", "", http.StatusOK, &id)
 	if id.Name != "Fatima el Amrani" || id.Email != "fatima@example.org" || len(list.Items) != 2 {
 		t.Fatalf("identity %+v, caseload %+v", id, list.Items)
 	}
-	if n := f.count(`SELECT count(*) FROM audit_events WHERE action = 'candidate.identity_read'`); n != audited+2 {
+	if n := f.Count(`SELECT count(*) FROM audit_events WHERE action = 'candidate.identity_read'`); n != audited+2 {
 		t.Fatalf("each read of personal data is audited: %d new events", n-audited)
 	}
 }
@@ -114,18 +101,18 @@ func TestCandidateRegistration(t *testing.T) {
 // withdrawal and erasure take them out; erasure deletes the identity and
 // the account.
 func TestCandidateSearchPrivacy(t *testing.T) {
-	f := newFixture(t)
+	f := apptest.New(t)
 	ctx := testkit.Context(t)
-	must(t, f.search.Bootstrap(ctx, candidate.Index))
-	km := f.browser().signIn(kmA)
+	apptest.Must(t, f.Search.Bootstrap(ctx, candidate.Index))
+	km := f.Browser().SignIn(apptest.KmA)
 	names := []string{"Jan de Vries", "Aisha Bakari", "Piotr Nowak", "Lotte Verbeek", "Mehmet Kaya"}
 	ids := make([]string, len(names))
 	for i, n := range names {
-		var c candidateJSON
-		km.call("POST", "/api/v1/candidates", f.candidateJSON(n, fmt.Sprintf("k%d@example.org", i)), http.StatusCreated, &c)
+		var c apptest.Candidate
+		km.Call("POST", "/api/v1/candidates", f.CandidateJSON(n, fmt.Sprintf("k%d@example.org", i)), http.StatusCreated, &c)
 		ids[i] = c.ID
 		if i < 4 {
-			km.call("POST", "/api/v1/candidates/"+c.ID+"/consents", `{"given":true,"method":"klantmanager_gesprek","note":"Besproken op het spreekuur"}`, http.StatusCreated, nil)
+			km.Call("POST", "/api/v1/candidates/"+c.ID+"/consents", `{"given":true,"method":"klantmanager_gesprek","note":"Besproken op het spreekuur"}`, http.StatusCreated, nil)
 		}
 	}
 	docs := func(want int) []map[string]any {
@@ -133,9 +120,9 @@ func TestCandidateSearchPrivacy(t *testing.T) {
 		deadline := time.Now().Add(20 * time.Second)
 		for {
 			var res meilisearch.DocumentsResult
-			must(t, f.search.Index(candidate.IndexName).GetDocumentsWithContext(ctx, &meilisearch.DocumentsQuery{Limit: 100}, &res))
+			apptest.Must(t, f.Search.Index(candidate.IndexName).GetDocumentsWithContext(ctx, &meilisearch.DocumentsQuery{Limit: 100}, &res))
 			var out []map[string]any
-			must(t, res.Results.DecodeInto(&out))
+			apptest.Must(t, res.Results.DecodeInto(&out))
 			if len(out) == want {
 				return out
 			}
@@ -148,9 +135,9 @@ func TestCandidateSearchPrivacy(t *testing.T) {
 	indexed := docs(4)
 	// No personal field of any candidate appears in any indexed document.
 	var identities []struct{ Name, Email, Phone, Street, Postcode string }
-	must(t, f.db.Gorm.Raw(`SELECT name, email, phone, street, postcode FROM candidate_identities`).Scan(&identities).Error)
+	apptest.Must(t, f.DB.Gorm.Raw(`SELECT name, email, phone, street, postcode FROM candidate_identities`).Scan(&identities).Error)
 	var experiences []string
-	must(t, f.db.Gorm.Raw(`SELECT experience FROM candidates WHERE experience <> ''`).Scan(&experiences).Error)
+	apptest.Must(t, f.DB.Gorm.Raw(`SELECT experience FROM candidates WHERE experience <> ''`).Scan(&experiences).Error)
 	for _, d := range indexed {
 		raw, _ := json.Marshal(d)
 		text := strings.ToLower(string(raw))
@@ -171,79 +158,79 @@ func TestCandidateSearchPrivacy(t *testing.T) {
 		}
 	}
 	// Withdrawal removes from search within seconds.
-	km.call("POST", "/api/v1/candidates/"+ids[0]+"/consents", `{"given":false,"method":"klantmanager_papier"}`, http.StatusCreated, nil)
+	km.Call("POST", "/api/v1/candidates/"+ids[0]+"/consents", `{"given":false,"method":"klantmanager_papier"}`, http.StatusCreated, nil)
 	docs(3)
 	// Erasure: identity and account gone, out of search, 404 afterwards.
-	km.call("DELETE", "/api/v1/candidates/"+ids[1], "", http.StatusNoContent, nil)
+	km.Call("DELETE", "/api/v1/candidates/"+ids[1], "", http.StatusNoContent, nil)
 	docs(2)
-	if n := f.count(`SELECT count(*) FROM candidate_identities WHERE candidate_id = ?`, ids[1]); n != 0 {
+	if n := f.Count(`SELECT count(*) FROM candidate_identities WHERE candidate_id = ?`, ids[1]); n != 0 {
 		t.Fatal("erasure left the identity")
 	}
-	if n := f.count(`SELECT count(*) FROM users WHERE email = 'k1@example.org'`); n != 0 {
+	if n := f.Count(`SELECT count(*) FROM users WHERE email = 'k1@example.org'`); n != 0 {
 		t.Fatal("erasure left the kandidaat's account")
 	}
-	if n := f.count(`SELECT count(*) FROM candidates WHERE id = ? AND status = 'erased' AND experience = '' AND NOT consent`, ids[1]); n != 1 {
+	if n := f.Count(`SELECT count(*) FROM candidates WHERE id = ? AND status = 'erased' AND experience = '' AND NOT consent`, ids[1]); n != 1 {
 		t.Fatal("erasure keeps an anonymous row only")
 	}
-	if n := f.count(`SELECT count(*) FROM candidate_consents WHERE candidate_id = ? AND note <> ''`, ids[1]); n != 0 {
+	if n := f.Count(`SELECT count(*) FROM candidate_consents WHERE candidate_id = ? AND note <> ''`, ids[1]); n != 0 {
 		t.Fatal("erasure left free-text notes")
 	}
-	km.call("GET", "/api/v1/candidates/"+ids[1], "", http.StatusNotFound, nil)
-	km.call("DELETE", "/api/v1/candidates/"+ids[1], "", http.StatusNotFound, nil)
+	km.Call("GET", "/api/v1/candidates/"+ids[1], "", http.StatusNotFound, nil)
+	km.Call("DELETE", "/api/v1/candidates/"+ids[1], "", http.StatusNotFound, nil)
 }
 
 // The kandidaat confirms availability from a mailed link (single use,
 // expiring), optionally giving consent; profiles not confirmed for 90 days
 // are stale, after 180 expired.
 func TestAvailabilityConfirmation(t *testing.T) {
-	f := newFixture(t)
-	km := f.browser().signIn(kmA)
-	var c candidateJSON
-	km.call("POST", "/api/v1/candidates", f.candidateJSON("Eva Smit", "eva@example.org"), http.StatusCreated, &c)
+	f := apptest.New(t)
+	km := f.Browser().SignIn(apptest.KmA)
+	var c apptest.Candidate
+	km.Call("POST", "/api/v1/candidates", f.CandidateJSON("Eva Smit", "eva@example.org"), http.StatusCreated, &c)
 
 	// 84 days later the reminder goes out (a week before the profile is stale).
-	f.advance(84 * 24 * time.Hour)
+	f.Advance(84 * 24 * time.Hour)
 	// Eva and the demo kandidaat have accounts; candidates without one get no mail.
-	if n, err := f.candidates.SendReminders(testkit.Context(t), 100); err != nil || n != 2 {
+	if n, err := f.Candidates.SendReminders(testkit.Context(t), 100); err != nil || n != 2 {
 		t.Fatalf("reminders: %d, %v", n, err)
 	}
-	token := f.mailedToken("eva@example.org")
-	if again, _ := f.candidates.SendReminders(testkit.Context(t), 100); again != 0 {
+	token := f.MailedToken("eva@example.org")
+	if again, _ := f.Candidates.SendReminders(testkit.Context(t), 100); again != 0 {
 		t.Fatalf("a reminder goes out once per 14 days, sent %d again", again)
 	}
-	f.advance(10 * 24 * time.Hour) // 94 days: stale
-	km = f.browser().signIn(kmA)
-	km.call("GET", "/api/v1/candidates/"+c.ID, "", http.StatusOK, &c)
+	f.Advance(10 * 24 * time.Hour) // 94 days: stale
+	km = f.Browser().SignIn(apptest.KmA)
+	km.Call("GET", "/api/v1/candidates/"+c.ID, "", http.StatusOK, &c)
 	if c.Freshness != "stale" {
 		t.Fatalf("freshness after 94 days: %s", c.Freshness)
 	}
-	b := f.browser()
-	b.call("POST", "/api/v1/availability-confirmations", fmt.Sprintf(`{"token":%q,"consent":true}`, token), http.StatusNoContent, nil)
-	km.call("GET", "/api/v1/candidates/"+c.ID, "", http.StatusOK, &c)
+	b := f.Browser()
+	b.Call("POST", "/api/v1/availability-confirmations", fmt.Sprintf(`{"token":%q,"consent":true}`, token), http.StatusNoContent, nil)
+	km.Call("GET", "/api/v1/candidates/"+c.ID, "", http.StatusOK, &c)
 	if c.Freshness != "fresh" || !c.Consent {
 		t.Fatalf("after confirming: %+v", c)
 	}
-	if n := f.count(`SELECT count(*) FROM candidate_consents WHERE candidate_id = ? AND given AND method = 'kandidaat_link'`, c.ID); n != 1 {
+	if n := f.Count(`SELECT count(*) FROM candidate_consents WHERE candidate_id = ? AND given AND method = 'kandidaat_link'`, c.ID); n != 1 {
 		t.Fatal("consent via the link is recorded as the kandidaat's")
 	}
-	var p problemJSON
-	b.call("POST", "/api/v1/availability-confirmations", fmt.Sprintf(`{"token":%q}`, token), http.StatusGone, &p)
-	b.call("POST", "/api/v1/availability-confirmations", `{"token":"vervalst-token-vervalst-token-vervalst"}`, http.StatusGone, nil)
+	var p apptest.Problem
+	b.Call("POST", "/api/v1/availability-confirmations", fmt.Sprintf(`{"token":%q}`, token), http.StatusGone, &p)
+	b.Call("POST", "/api/v1/availability-confirmations", `{"token":"vervalst-token-vervalst-token-vervalst"}`, http.StatusGone, nil)
 	// An expired link: mailed now, used after 15 days.
-	km.call("POST", "/api/v1/candidates/"+c.ID+"/confirmation-requests", "", http.StatusAccepted, nil)
-	late := f.mailedToken("eva@example.org")
-	f.advance(15 * 24 * time.Hour)
-	b = f.browser()
-	b.call("POST", "/api/v1/availability-confirmations", fmt.Sprintf(`{"token":%q}`, late), http.StatusGone, nil)
-	f.advance(170 * 24 * time.Hour)
-	km = f.browser().signIn(kmA)
-	km.call("GET", "/api/v1/candidates/"+c.ID, "", http.StatusOK, &c)
+	km.Call("POST", "/api/v1/candidates/"+c.ID+"/confirmation-requests", "", http.StatusAccepted, nil)
+	late := f.MailedToken("eva@example.org")
+	f.Advance(15 * 24 * time.Hour)
+	b = f.Browser()
+	b.Call("POST", "/api/v1/availability-confirmations", fmt.Sprintf(`{"token":%q}`, late), http.StatusGone, nil)
+	f.Advance(170 * 24 * time.Hour)
+	km = f.Browser().SignIn(apptest.KmA)
+	km.Call("GET", "/api/v1/candidates/"+c.ID, "", http.StatusOK, &c)
 	if c.Freshness != "expired" {
 		t.Fatalf("freshness after 185 days: %s", c.Freshness)
 	}
 	// Without an e-mail address there is nobody to mail.
-	noMail := f.newCandidate("Zonder Mail", "")
-	km.call("POST", "/api/v1/candidates/"+noMail+"/confirmation-requests", "", http.StatusConflict, &p)
+	noMail := f.NewCandidate("Zonder Mail", "")
+	km.Call("POST", "/api/v1/candidates/"+noMail+"/confirmation-requests", "", http.StatusConflict, &p)
 	if p.Code != "noEmail" {
 		t.Fatalf("confirmation without e-mail: %+v", p)
 	}
@@ -251,27 +238,27 @@ func TestAvailabilityConfirmation(t *testing.T) {
 
 // The kandidaat sees their own data, manages consent and downloads it all.
 func TestMyData(t *testing.T) {
-	f := newFixture(t)
-	k := f.kandidaat()
+	f := apptest.New(t)
+	k := f.Kandidaat()
 	var mine struct {
-		Candidate candidateJSON `json:"candidate"`
+		Candidate apptest.Candidate `json:"candidate"`
 		Identity  struct{ Name string }
 	}
-	k.call("GET", "/api/v1/me/candidate", "", http.StatusOK, &mine)
-	if mine.Identity.Name != "Sanne de Boer" || mine.Candidate.ID != f.myCandidate {
+	k.Call("GET", "/api/v1/me/candidate", "", http.StatusOK, &mine)
+	if mine.Identity.Name != "Sanne de Boer" || mine.Candidate.ID != f.MyCandidate {
 		t.Fatalf("own data: %+v", mine)
 	}
-	var c candidateJSON
-	k.call("POST", "/api/v1/me/candidate/consents", `{"given":true}`, http.StatusOK, &c)
-	k.call("POST", "/api/v1/me/candidate/consents", `{"given":true}`, http.StatusOK, &c)
-	if !c.Consent || f.count(`SELECT count(*) FROM candidate_consents WHERE candidate_id = ?`, f.myCandidate) != 1 {
+	var c apptest.Candidate
+	k.Call("POST", "/api/v1/me/candidate/consents", `{"given":true}`, http.StatusOK, &c)
+	k.Call("POST", "/api/v1/me/candidate/consents", `{"given":true}`, http.StatusOK, &c)
+	if !c.Consent || f.Count(`SELECT count(*) FROM candidate_consents WHERE candidate_id = ?`, f.MyCandidate) != 1 {
 		t.Fatal("consent given once (idempotent)")
 	}
-	k.call("POST", "/api/v1/me/candidate/consents", `{"given":false}`, http.StatusOK, &c)
+	k.Call("POST", "/api/v1/me/candidate/consents", `{"given":false}`, http.StatusOK, &c)
 	if c.Consent {
 		t.Fatal("consent withdrawn")
 	}
-	resp, body := k.do("GET", "/api/v1/me/candidate/export", "")
+	resp, body := k.Do("GET", "/api/v1/me/candidate/export", "")
 	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
 		t.Fatalf("export: %d %v", resp.StatusCode, resp.Header)
 	}
@@ -280,7 +267,7 @@ func TestMyData(t *testing.T) {
 		Consents []struct{ Given bool }
 		Activity []struct{ Action string }
 	}
-	must(t, json.Unmarshal(body, &export))
+	apptest.Must(t, json.Unmarshal(body, &export))
 	if export.Identity.Name != "Sanne de Boer" || len(export.Consents) != 2 || len(export.Activity) == 0 {
 		t.Fatalf("export: %s", body)
 	}
@@ -291,24 +278,24 @@ func TestMyData(t *testing.T) {
 
 // The demo caseloads are seeded once; the demo kandidaat's account is K-7F3A2.
 func TestDemoCandidates(t *testing.T) {
-	f := newFixture(t)
+	f := apptest.New(t)
 	ctx := testkit.Context(t)
 	// The fixture gave the demo kandidaat a candidate already: start clean.
-	must(t, f.db.Gorm.Exec(`DELETE FROM candidates`).Error)
-	n, err := seed.DemoCandidates(ctx, f.db.Gorm, f.candidates, f.regionA)
+	apptest.Must(t, f.DB.Gorm.Exec(`DELETE FROM candidates`).Error)
+	n, err := seed.DemoCandidates(ctx, f.DB.Gorm, f.Candidates, f.RegionA)
 	if err != nil || n != 18 {
 		t.Fatalf("demo candidates: %d, %v", n, err)
 	}
-	if n, err = seed.DemoCandidates(ctx, f.db.Gorm, f.candidates, f.regionA); err != nil || n != 0 {
+	if n, err = seed.DemoCandidates(ctx, f.DB.Gorm, f.Candidates, f.RegionA); err != nil || n != 0 {
 		t.Fatalf("second run: %d, %v", n, err)
 	}
-	if k := f.count(`SELECT count(*) FROM candidates WHERE public_code = 'K-7F3A2' AND user_id = ?`, f.user[kandidaatA]); k != 1 {
+	if k := f.Count(`SELECT count(*) FROM candidates WHERE public_code = 'K-7F3A2' AND user_id = ?`, f.User[apptest.KandidaatA]); k != 1 {
 		t.Fatal("the demo kandidaat's account is not linked")
 	}
 	var mine struct {
 		Candidate struct{ PublicCode string } `json:"candidate"`
 	}
-	f.kandidaat().call("GET", "/api/v1/me/candidate", "", http.StatusOK, &mine)
+	f.Kandidaat().Call("GET", "/api/v1/me/candidate", "", http.StatusOK, &mine)
 	if mine.Candidate.PublicCode != "K-7F3A2" {
 		t.Fatalf("demo kandidaat sees %+v", mine)
 	}

@@ -1,10 +1,11 @@
-package main
+package matching_test
 
 import (
 	"math"
 	"net/http"
 	"testing"
 
+	"github.com/werkhaven/werkhaven/backend/internal/app/apptest"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/seed"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
@@ -33,30 +34,30 @@ func dcg(grades []int) float64 {
 // The relevance evaluation: for each judged demo opening the pool's
 // precision@10 and nDCG@20 against the judgements, reported and held to a floor.
 func TestPoolRelevance(t *testing.T) {
-	f := newFixture(t)
+	f := apptest.New(t)
 	ctx := testkit.Context(t)
-	f.bootstrapCandidates()
-	g := f.db.Gorm
-	must(t, g.Exec(`DELETE FROM candidates`).Error)
-	_, err := seed.DemoCandidates(ctx, g, f.candidates, f.regionA)
-	must(t, err)
-	_, err = seed.DemoOpenings(ctx, g, f.openings, f.regionA)
-	must(t, err)
-	_, err = f.search.Reindex(ctx, candidate.Source{DB: g, Skills: f.skills})
-	must(t, err)
+	f.BootstrapCandidates()
+	g := f.DB.Gorm
+	apptest.Must(t, g.Exec(`DELETE FROM candidates`).Error)
+	_, err := seed.DemoCandidates(ctx, g, f.Candidates, f.RegionA)
+	apptest.Must(t, err)
+	_, err = seed.DemoOpenings(ctx, g, f.Openings, f.RegionA)
+	apptest.Must(t, err)
+	_, err = f.Search.Reindex(ctx, candidate.Source{DB: g, Skills: f.Skills})
+	apptest.Must(t, err)
 	var names []struct{ CandidateID, Name string }
-	must(t, g.Raw(`SELECT candidate_id, name FROM candidate_identities`).Scan(&names).Error)
+	apptest.Must(t, g.Raw(`SELECT candidate_id, name FROM candidate_identities`).Scan(&names).Error)
 	nameOf := map[string]string{}
 	for _, n := range names {
 		nameOf[n.CandidateID] = n.Name
 	}
-	am := f.browser().signIn(adminA)
+	am := f.Browser().SignIn(apptest.AdminA)
 	totalP, totalN := 0.0, 0.0
 	for title, judged := range judgements {
 		var id string
-		must(t, g.Raw(`SELECT id FROM openings WHERE title = ? AND region_id = ?`, title, f.regionA).Row().Scan(&id))
-		var pool poolJSON
-		am.call("GET", "/api/v1/openings/"+id+"/pool", "", http.StatusOK, &pool)
+		apptest.Must(t, g.Raw(`SELECT id FROM openings WHERE title = ? AND region_id = ?`, title, f.RegionA).Row().Scan(&id))
+		var pool apptest.Pool
+		am.Call("GET", "/api/v1/openings/"+id+"/pool", "", http.StatusOK, &pool)
 		var grades []int
 		relevantIn10 := 0
 		for i, c := range pool.Items {

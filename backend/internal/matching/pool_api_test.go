@@ -1,4 +1,4 @@
-package main
+package matching_test
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/werkhaven/werkhaven/backend/internal/app/apptest"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
@@ -15,44 +16,20 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
-type poolJSON struct {
-	Items []struct {
-		ID            string   `json:"id"`
-		Code          string   `json:"code"`
-		DistanceKm    int      `json:"distanceKm"`
-		MatchedSkills []string `json:"matchedSkills"`
-		MissingSkills []string `json:"missingSkills"`
-		Freshness     string   `json:"freshness"`
-		Reasons       []struct {
-			Criterion, Outcome, ReasonNl, Gap string
-		} `json:"reasons"`
-	} `json:"items"`
-	Total  int                       `json:"total"`
-	Facets map[string]map[string]int `json:"facets"`
-}
-
-func (p poolJSON) ids() []string {
-	var out []string
-	for _, c := range p.Items {
-		out = append(out, c.ID)
-	}
-	return out
-}
-
 // A hand-built population around an orderpicker vacature in Utrecht: the
 // pool holds exactly the candidates who fit (exact first, same ISCO unit
 // group next), respects each candidate's own travel distance, the
 // participatieladder, consent and staleness, counts facets as Postgres
 // does, explains itself, and never shows personal data.
 func TestPool(t *testing.T) {
-	f := newFixture(t)
+	f := apptest.New(t)
 	ctx := testkit.Context(t)
-	f.bootstrapCandidates()
-	g := f.db.Gorm
-	must(t, g.Exec(`DELETE FROM candidates`).Error) // the fixture's own kandidaat is not part of this population
-	km := authz.Principal{UserID: f.user[kmA], RegionID: f.regionA, Role: authz.Klantmanager}
+	f.BootstrapCandidates()
+	g := f.DB.Gorm
+	apptest.Must(t, g.Exec(`DELETE FROM candidates`).Error) // the fixture's own kandidaat is not part of this population
+	km := authz.Principal{UserID: f.User[apptest.KmA], RegionID: f.RegionA, Role: authz.Klantmanager}
 	kctx := authz.WithPrincipal(ctx, km)
-	orderpicker, magazijn := f.occupationID("orderpicker"), f.occupationID("magazijnmedewerker")
+	orderpicker, magazijn := f.OccupationID("orderpicker"), f.OccupationID("magazijnmedewerker")
 	type spec struct {
 		name, occ, pc4     string
 		travel, rung       int
@@ -75,30 +52,30 @@ func TestPool(t *testing.T) {
 	ids := map[string]string{}
 	for key, s := range specs {
 		travel, rung, hmin, hmax := s.travel, s.rung, s.hoursMin, s.hoursMax
-		c, err := f.candidates.Create(kctx, km, candidate.Profile{Occupations: []string{s.occ}, Skills: s.skills, PC4: s.pc4, MaxTravelKm: &travel,
+		c, err := f.Candidates.Create(kctx, km, candidate.Profile{Occupations: []string{s.occ}, Skills: s.skills, PC4: s.pc4, MaxTravelKm: &travel,
 			Rung: &rung, HoursMin: &hmin, HoursMax: &hmax, DrivingLicence: s.licence, SupportNeeds: []string{"jobcoach"}},
 			candidate.Identity{Name: s.name, Email: strings.ReplaceAll(strings.ToLower(s.name), " ", ".") + "@example.org", Phone: "06 11112222", Street: "Pooldreef 7"}, "")
-		must(t, err)
+		apptest.Must(t, err)
 		ids[key] = c.ID
-		must(t, g.Exec(`UPDATE candidates SET consent = ?, status = ?, confirmed_at = ? WHERE id = ?`, s.consent, string(s.status), f.clock().AddDate(0, 0, -s.ageDays), c.ID).Error)
+		apptest.Must(t, g.Exec(`UPDATE candidates SET consent = ?, status = ?, confirmed_at = ? WHERE id = ?`, s.consent, string(s.status), f.Clock().AddDate(0, 0, -s.ageDays), c.ID).Error)
 	}
 	if d := geo.DistanceKm(52.0907, 5.1214, 52.156, 5.387); d < 15 || d > 25 {
 		t.Fatalf("test data: 3811 should lie about 20 km from Utrecht, is %.0f", d)
 	}
-	_, err := f.search.Reindex(ctx, candidate.Source{DB: g, Skills: f.skills})
-	must(t, err)
+	_, err := f.Search.Reindex(ctx, candidate.Source{DB: g, Skills: f.Skills})
+	apptest.Must(t, err)
 
-	wg := f.browser().signIn(werkgeverA)
-	body := strings.NewReplacer(`"occupationId":"`+f.occupationID("bakker")+`"`, `"occupationId":"`+orderpicker+`"`,
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	body := strings.NewReplacer(`"occupationId":"`+f.OccupationID("bakker")+`"`, `"occupationId":"`+orderpicker+`"`,
 		`"requiredSkills":["haccp"],"niceSkills":["klantgericht"]`, `"requiredSkills":["heftruckcertificaat","vca-basis"]`,
-		`"maxTravelKm":15`, `"maxTravelKm":25`).Replace(f.openingJSON("", "Orderpicker"))
-	o := wg.createOpening(body)
-	wg.moveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
+		`"maxTravelKm":15`, `"maxTravelKm":25`).Replace(f.OpeningJSON("", "Orderpicker"))
+	o := wg.CreateOpening(body)
+	wg.MoveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
 
-	var pool poolJSON
-	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pool)
+	var pool apptest.Pool
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pool)
 	want := []string{ids["exact"], ids["far-willing"], ids["near"]}
-	got := pool.ids()
+	got := pool.IDs()
 	if pool.Total != 3 || len(got) != 3 || got[0] != ids["exact"] || !slices.Contains(got, ids["near"]) || !slices.Contains(got, ids["far-willing"]) {
 		t.Fatalf("pool %v (total %d), want exact first and %v", got, pool.Total, want)
 	}
@@ -133,15 +110,15 @@ func TestPool(t *testing.T) {
 	}
 	// Facet counts equal a brute-force count over the pool members in Postgres.
 	var licensed int64
-	must(t, g.Raw(`SELECT count(*) FROM candidates WHERE id IN ? AND driving_licence`, want).Scan(&licensed).Error)
+	apptest.Must(t, g.Raw(`SELECT count(*) FROM candidates WHERE id IN ? AND driving_licence`, want).Scan(&licensed).Error)
 	if pool.Facets["drivingLicence"]["true"] != int(licensed) || pool.Facets["rung"]["5"] != 1 || pool.Facets["rung"]["6"] != 1 {
 		t.Errorf("facets %v; want drivingLicence.true=%d", pool.Facets, licensed)
 	}
 	// No value from candidate_identities in any role's pool response.
 	var idents []struct{ Name, Email, Phone, Street, Postcode string }
-	must(t, g.Raw(`SELECT name, email, phone, street, postcode FROM candidate_identities`).Scan(&idents).Error)
-	for _, who := range []*browser{wg, f.browser().signIn(amA), f.browser().signIn(adminA)} {
-		resp, raw := who.do("GET", "/api/v1/openings/"+o.ID+"/pool", "")
+	apptest.Must(t, g.Raw(`SELECT name, email, phone, street, postcode FROM candidate_identities`).Scan(&idents).Error)
+	for _, who := range []*apptest.Browser{wg, f.Browser().SignIn(apptest.AmA), f.Browser().SignIn(apptest.AdminA)} {
+		resp, raw := who.Do("GET", "/api/v1/openings/"+o.ID+"/pool", "")
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("pool: %d %s", resp.StatusCode, raw)
 		}
@@ -157,40 +134,40 @@ func TestPool(t *testing.T) {
 
 	// Views are recorded in the background: which organisation saw whom for which opening.
 	deadline := time.Now().Add(10 * time.Second)
-	for f.count(`SELECT count(DISTINCT candidate_id) FROM pool_views WHERE opening_id = ? AND organisation_id = ?`, o.ID, f.org["Bakkerij De Korenschoof"]) != 3 {
+	for f.Count(`SELECT count(DISTINCT candidate_id) FROM pool_views WHERE opening_id = ? AND organisation_id = ?`, o.ID, f.Org["Bakkerij De Korenschoof"]) != 3 {
 		if time.Now().After(deadline) {
-			t.Fatalf("pool views recorded: %d", f.count(`SELECT count(*) FROM pool_views`))
+			t.Fatalf("pool views recorded: %d", f.Count(`SELECT count(*) FROM pool_views`))
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if n := f.count(`SELECT count(*) FROM pool_views WHERE candidate_id = ? AND viewer_role = 'werkgever'`, ids["exact"]); n < 1 {
+	if n := f.Count(`SELECT count(*) FROM pool_views WHERE candidate_id = ? AND viewer_role = 'werkgever'`, ids["exact"]); n < 1 {
 		t.Fatal("the werkgever's view of the exact candidate is not recorded")
 	}
 
 	// Narrowing: 10 km leaves the far candidate out; rijbewijs keeps the licensed.
-	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?radiusKm=10", "", http.StatusOK, &pool)
-	if slices.Contains(pool.ids(), ids["far-willing"]) || pool.Total != 2 {
-		t.Errorf("radius 10 km: %v", pool.ids())
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool?radiusKm=10", "", http.StatusOK, &pool)
+	if slices.Contains(pool.IDs(), ids["far-willing"]) || pool.Total != 2 {
+		t.Errorf("radius 10 km: %v", pool.IDs())
 	}
-	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?drivingLicence=true", "", http.StatusOK, &pool)
-	if got := pool.ids(); len(got) != int(licensed) || got[0] != ids["exact"] {
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool?drivingLicence=true", "", http.StatusOK, &pool)
+	if got := pool.IDs(); len(got) != int(licensed) || got[0] != ids["exact"] {
 		t.Errorf("with rijbewijs: %v", got)
 	}
-	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?freshOnly=true", "", http.StatusOK, &pool)
-	if slices.Contains(pool.ids(), ids["far-willing"]) {
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool?freshOnly=true", "", http.StatusOK, &pool)
+	if slices.Contains(pool.IDs(), ids["far-willing"]) {
 		t.Error("freshOnly keeps a stale profile")
 	}
 	// The far-unwilling candidate appears once the opening is within their 10 km.
-	near10 := wg.createOpening(strings.Replace(body, `"postcode":"3511 AB"`, `"postcode":"3811 AA"`, 1))
-	wg.moveOpening(near10.ID, `{"state":"open"}`, http.StatusOK)
-	wg.call("GET", "/api/v1/openings/"+near10.ID+"/pool", "", http.StatusOK, &pool)
-	if !slices.Contains(pool.ids(), ids["far-unwilling"]) {
-		t.Errorf("a candidate within their own travel distance is missing: %v", pool.ids())
+	near10 := wg.CreateOpening(strings.Replace(body, `"postcode":"3511 AB"`, `"postcode":"3811 AA"`, 1))
+	wg.MoveOpening(near10.ID, `{"state":"open"}`, http.StatusOK)
+	wg.Call("GET", "/api/v1/openings/"+near10.ID+"/pool", "", http.StatusOK, &pool)
+	if !slices.Contains(pool.IDs(), ids["far-unwilling"]) {
+		t.Errorf("a candidate within their own travel distance is missing: %v", pool.IDs())
 	}
 
 	// The accountmanager pins the near candidate: first, labelled; unpinning restores the order.
-	am := f.browser().signIn(amA)
-	am.call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q,"note":"Sterk gemotiveerd"}`, ids["near"]), http.StatusNoContent, nil)
+	am := f.Browser().SignIn(apptest.AmA)
+	am.Call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q,"note":"Sterk gemotiveerd"}`, ids["near"]), http.StatusNoContent, nil)
 	var pinned struct {
 		Items []struct {
 			ID      string `json:"id"`
@@ -199,30 +176,30 @@ func TestPool(t *testing.T) {
 		} `json:"items"`
 		Total int `json:"total"`
 	}
-	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pinned)
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pinned)
 	if len(pinned.Items) != 3 || pinned.Items[0].ID != ids["near"] || !pinned.Items[0].Pinned || pinned.Items[0].PinNote != "Sterk gemotiveerd" || pinned.Items[1].Pinned || pinned.Total != 3 {
 		t.Fatalf("pinned first: %+v", pinned)
 	}
 	// Facet counts include the pinned candidate, on the first page and on later ones.
 	for _, page := range []string{"1", "2"} {
-		var facets poolJSON
-		wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?page="+page, "", http.StatusOK, &facets)
+		var facets apptest.Pool
+		wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool?page="+page, "", http.StatusOK, &facets)
 		if facets.Total != 3 || facets.Facets["rung"]["4"] != 1 || facets.Facets["drivingLicence"]["true"] != int(licensed) {
 			t.Errorf("page %s with a pin: total %d, facets %v", page, facets.Total, facets.Facets)
 		}
 	}
-	am.call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q}`, ids["no-consent"]), http.StatusConflict, nil)
-	wg.call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q}`, ids["exact"]), http.StatusForbidden, nil)
-	am.call("DELETE", "/api/v1/openings/"+o.ID+"/pins/"+ids["near"], "", http.StatusNoContent, nil)
-	am.call("DELETE", "/api/v1/openings/"+o.ID+"/pins/"+ids["near"], "", http.StatusNotFound, nil)
-	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pool)
-	if got := pool.ids(); len(got) != 3 || got[0] != ids["exact"] {
+	am.Call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q}`, ids["no-consent"]), http.StatusConflict, nil)
+	wg.Call("POST", "/api/v1/openings/"+o.ID+"/pins", fmt.Sprintf(`{"candidateId":%q}`, ids["exact"]), http.StatusForbidden, nil)
+	am.Call("DELETE", "/api/v1/openings/"+o.ID+"/pins/"+ids["near"], "", http.StatusNoContent, nil)
+	am.Call("DELETE", "/api/v1/openings/"+o.ID+"/pins/"+ids["near"], "", http.StatusNotFound, nil)
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pool)
+	if got := pool.IDs(); len(got) != 3 || got[0] != ids["exact"] {
 		t.Errorf("after unpinning: %v", got)
 	}
 
 	// The reverse direction: the klantmanager sees the open openings that fit a candidate.
-	_, err = f.search.Reindex(ctx, opening.Source{DB: g, Skills: f.skills})
-	must(t, err)
+	_, err = f.Search.Reindex(ctx, opening.Source{DB: g, Skills: f.Skills})
+	apptest.Must(t, err)
 	var fits struct {
 		Items []struct {
 			OpeningID, Title, OrganisationName string
@@ -231,37 +208,37 @@ func TestPool(t *testing.T) {
 			Reasons                            []struct{ Criterion, Outcome, Gap string }
 		} `json:"items"`
 	}
-	kmB := f.browser().signIn(kmA)
-	kmB.call("GET", "/api/v1/candidates/"+ids["exact"]+"/openings", "", http.StatusOK, &fits)
+	kmB := f.Browser().SignIn(apptest.KmA)
+	kmB.Call("GET", "/api/v1/candidates/"+ids["exact"]+"/openings", "", http.StatusOK, &fits)
 	if len(fits.Items) != 1 || fits.Items[0].OpeningID != o.ID || !fits.Items[0].Exact || fits.Items[0].OrganisationName != "Bakkerij De Korenschoof" {
 		t.Fatalf("openings for the exact candidate (the 20 km one is beyond their 15 km): %+v", fits.Items)
 	}
-	kmB.call("GET", "/api/v1/candidates/"+ids["near"]+"/openings", "", http.StatusOK, &fits)
+	kmB.Call("GET", "/api/v1/candidates/"+ids["near"]+"/openings", "", http.StatusOK, &fits)
 	if len(fits.Items) != 1 || fits.Items[0].Exact {
 		t.Fatalf("openings for the near candidate: %+v", fits.Items)
 	}
-	f.browser().signIn("km.bakker@demo.werkhaven.nl").call("GET", "/api/v1/candidates/"+ids["exact"]+"/openings", "", http.StatusNotFound, nil)
+	f.Browser().SignIn("km.bakker@demo.werkhaven.nl").Call("GET", "/api/v1/candidates/"+ids["exact"]+"/openings", "", http.StatusNotFound, nil)
 
 	// Bad input and tenancy.
 	for _, q := range []string{"radiusKm=300", "page=60", "rungMin=5&rungMax=3", "hoursMin=30&hoursMax=20", "availableBefore=morgen", "minEducation=phd"} {
-		wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?"+q, "", http.StatusBadRequest, nil)
+		wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool?"+q, "", http.StatusBadRequest, nil)
 	}
-	f.browser().signIn(werkgever2).call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusNotFound, nil)
-	f.browser().signIn(adminB).call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusNotFound, nil)
-	wg.moveOpening(o.ID, `{"state":"closed"}`, http.StatusOK)
-	var p problemJSON
-	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusConflict, &p)
+	f.Browser().SignIn(apptest.Werkgever2).Call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusNotFound, nil)
+	f.Browser().SignIn(apptest.AdminB).Call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusNotFound, nil)
+	wg.MoveOpening(o.ID, `{"state":"closed"}`, http.StatusOK)
+	var p apptest.Problem
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusConflict, &p)
 	if p.Code != "openingFinished" {
 		t.Errorf("closed opening: %+v", p)
 	}
 	// Participatieplekken reach rungs 2–4: the low-rung candidate, not the rung-5/6 ones.
-	zorg := f.browser().signIn(zorgA)
+	zorg := f.Browser().SignIn(apptest.ZorgA)
 	pp := strings.NewReplacer(`"kind":"vacature"`, `"kind":"participatieplek"`, `"contractType":"tijdelijk"`, `"contractType":"geen"`,
 		`"wageMinCents":240000,"wageMaxCents":280000,`, ``).Replace(body)
-	po := zorg.createOpening(pp)
-	zorg.moveOpening(po.ID, `{"state":"open"}`, http.StatusOK)
-	zorg.call("GET", "/api/v1/openings/"+po.ID+"/pool", "", http.StatusOK, &pool)
-	if got := pool.ids(); !slices.Contains(got, ids["low-rung"]) || slices.Contains(got, ids["exact"]) {
+	po := zorg.CreateOpening(pp)
+	zorg.MoveOpening(po.ID, `{"state":"open"}`, http.StatusOK)
+	zorg.Call("GET", "/api/v1/openings/"+po.ID+"/pool", "", http.StatusOK, &pool)
+	if got := pool.IDs(); !slices.Contains(got, ids["low-rung"]) || slices.Contains(got, ids["exact"]) {
 		t.Errorf("participatieplek pool: %v", got)
 	}
 }
@@ -271,20 +248,20 @@ func TestPool(t *testing.T) {
 // fresher (the sort's first key); anyOccupation drops the text and so the
 // hours signal with it.
 func TestPoolRanksHoursFit(t *testing.T) {
-	f := newFixture(t)
+	f := apptest.New(t)
 	ctx := testkit.Context(t)
-	f.bootstrapCandidates()
-	g := f.db.Gorm
-	must(t, g.Exec(`DELETE FROM candidates`).Error)
-	km := authz.Principal{UserID: f.user[kmA], RegionID: f.regionA, Role: authz.Klantmanager}
+	f.BootstrapCandidates()
+	g := f.DB.Gorm
+	apptest.Must(t, g.Exec(`DELETE FROM candidates`).Error)
+	km := authz.Principal{UserID: f.User[apptest.KmA], RegionID: f.RegionA, Role: authz.Klantmanager}
 	kctx := authz.WithPrincipal(ctx, km)
-	orderpicker := f.occupationID("orderpicker")
+	orderpicker := f.OccupationID("orderpicker")
 	var fit, short []string
 	for i, hours := range [][2]int{{24, 32}, {8, 12}, {24, 36}, {12, 16}, {32, 40}, {4, 8}} {
 		travel, rung, hmin, hmax := 25, 5, hours[0], hours[1]
-		c, err := f.candidates.Create(kctx, km, candidate.Profile{Occupations: []string{orderpicker}, Skills: []string{"heftruckcertificaat"}, PC4: "3511",
+		c, err := f.Candidates.Create(kctx, km, candidate.Profile{Occupations: []string{orderpicker}, Skills: []string{"heftruckcertificaat"}, PC4: "3511",
 			MaxTravelKm: &travel, Rung: &rung, HoursMin: &hmin, HoursMax: &hmax}, candidate.Identity{Name: fmt.Sprintf("Uren %d", i)}, "")
-		must(t, err)
+		apptest.Must(t, err)
 		// The short-hours candidates confirmed most recently: the sort alone would put them first.
 		age := 30 - i
 		if hmax >= 24 {
@@ -292,21 +269,21 @@ func TestPoolRanksHoursFit(t *testing.T) {
 		} else {
 			short, age = append(short, c.ID), i
 		}
-		must(t, g.Exec(`UPDATE candidates SET consent = true, confirmed_at = ? WHERE id = ?`, f.clock().AddDate(0, 0, -age), c.ID).Error)
+		apptest.Must(t, g.Exec(`UPDATE candidates SET consent = true, confirmed_at = ? WHERE id = ?`, f.Clock().AddDate(0, 0, -age), c.ID).Error)
 	}
-	_, err := f.search.Reindex(ctx, candidate.Source{DB: g, Skills: f.skills})
-	must(t, err)
-	wg := f.browser().signIn(werkgeverA)
-	body := strings.NewReplacer(`"occupationId":"`+f.occupationID("bakker")+`"`, `"occupationId":"`+orderpicker+`"`,
-		`"requiredSkills":["haccp"],"niceSkills":["klantgericht"]`, `"requiredSkills":["heftruckcertificaat"]`).Replace(f.openingJSON("", "Orderpicker"))
+	_, err := f.Search.Reindex(ctx, candidate.Source{DB: g, Skills: f.Skills})
+	apptest.Must(t, err)
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	body := strings.NewReplacer(`"occupationId":"`+f.OccupationID("bakker")+`"`, `"occupationId":"`+orderpicker+`"`,
+		`"requiredSkills":["haccp"],"niceSkills":["klantgericht"]`, `"requiredSkills":["heftruckcertificaat"]`).Replace(f.OpeningJSON("", "Orderpicker"))
 	if !strings.Contains(body, `"hoursMin":24`) {
 		t.Fatalf("test data: the opening asks 24 hours: %s", body)
 	}
-	o := wg.createOpening(body)
-	wg.moveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
-	var pool poolJSON
-	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pool)
-	got := pool.ids()
+	o := wg.CreateOpening(body)
+	wg.MoveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
+	var pool apptest.Pool
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pool)
+	got := pool.IDs()
 	if len(got) != 6 {
 		t.Fatalf("pool %v, want all six", got)
 	}
@@ -315,8 +292,8 @@ func TestPoolRanksHoursFit(t *testing.T) {
 			t.Fatalf("the three who can work 24 hours rank first: %v (fit %v, short %v)", got, fit, short)
 		}
 	}
-	wg.call("GET", "/api/v1/openings/"+o.ID+"/pool?anyOccupation=true", "", http.StatusOK, &pool)
-	if got := pool.ids(); len(got) != 6 || !slices.Contains(short, got[0]) {
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool?anyOccupation=true", "", http.StatusOK, &pool)
+	if got := pool.IDs(); len(got) != 6 || !slices.Contains(short, got[0]) {
 		t.Errorf("anyOccupation: freshest first whatever the hours: %v", got)
 	}
 }

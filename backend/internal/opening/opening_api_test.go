@@ -1,8 +1,7 @@
-package main
+package opening_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -11,100 +10,26 @@ import (
 
 	"github.com/meilisearch/meilisearch-go"
 
+	"github.com/werkhaven/werkhaven/backend/internal/app/apptest"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/seed"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
-type openingJSON struct {
-	ID             string   `json:"id"`
-	OrganisationID string   `json:"organisationId"`
-	State          string   `json:"state"`
-	AllowedStates  []string `json:"allowedStates"`
-	Title          string   `json:"title"`
-	Postcode       string   `json:"postcode"`
-	Place          string   `json:"place"`
-	Days           []string `json:"days"`
-	FilledCount    *int     `json:"filledCount"`
-	Occupation     struct {
-		Label     string `json:"label"`
-		ISCOGroup string `json:"iscoGroup"`
-	} `json:"occupation"`
-	Fairness []struct {
-		Field    string `json:"field"`
-		Category string `json:"category"`
-		Match    string `json:"match"`
-		Start    int    `json:"start"`
-		Length   int    `json:"length"`
-	} `json:"fairness"`
-	ReviewRequestedAt *time.Time `json:"reviewRequestedAt"`
-}
-
-type problemJSON struct {
-	Status        int    `json:"status"`
-	Code          string `json:"code"`
-	InvalidParams []struct {
-		Name, Code, Reason string
-	} `json:"invalidParams"`
-}
-
-func (p problemJSON) names() []string {
-	var out []string
-	for _, ip := range p.InvalidParams {
-		out = append(out, ip.Name)
-	}
-	return out
-}
-
-// call does a request, checks the status and decodes the answer into out.
-func (b *browser) call(method, path, body string, want int, out any) {
-	b.f.t.Helper()
-	resp, raw := b.do(method, path, body)
-	if resp.StatusCode != want {
-		b.f.t.Fatalf("%s %s: %d, want %d: %s", method, path, resp.StatusCode, want, raw)
-	}
-	if out != nil {
-		must(b.f.t, json.Unmarshal(raw, out))
-	}
-}
-
-func (b *browser) createOpening(body string) openingJSON {
-	b.f.t.Helper()
-	var o openingJSON
-	b.call("POST", "/api/v1/openings", body, http.StatusCreated, &o)
-	return o
-}
-
-func (b *browser) moveOpening(id, body string, want int) (openingJSON, problemJSON) {
-	b.f.t.Helper()
-	resp, raw := b.do("POST", "/api/v1/openings/"+id+"/state-changes", body)
-	if resp.StatusCode != want {
-		b.f.t.Fatalf("state change %s: %d, want %d: %s", body, resp.StatusCode, want, raw)
-	}
-	var o openingJSON
-	var p problemJSON
-	if want < 300 {
-		must(b.f.t, json.Unmarshal(raw, &o))
-	} else {
-		must(b.f.t, json.Unmarshal(raw, &p))
-	}
-	return o, p
-}
-
 // A werkgever creates a vacature: it is a geocoded draft with its
 // occupation's unit group; bad input names the field and stores nothing.
 func TestCreateOpening(t *testing.T) {
-	f := newFixture(t)
-	wg := f.browser().signIn(werkgeverA)
-	o := wg.createOpening(f.openingJSON("", "Bakker in de ochtend"))
+	f := apptest.New(t)
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	o := wg.CreateOpening(f.OpeningJSON("", "Bakker in de ochtend"))
 	if o.State != "draft" || o.Place != "Utrecht" || o.Postcode != "3511 AB" || o.Occupation.Label != "bakker" || o.Occupation.ISCOGroup != "7512" ||
-		o.OrganisationID != f.org["Bakkerij De Korenschoof"] || strings.Join(o.Days, ",") != "ma,di,wo" || strings.Join(o.AllowedStates, ",") != "open,closed" {
+		o.OrganisationID != f.Org["Bakkerij De Korenschoof"] || strings.Join(o.Days, ",") != "ma,di,wo" || strings.Join(o.AllowedStates, ",") != "open,closed" {
 		t.Fatalf("created opening: %+v", o)
 	}
-	before := f.count(`SELECT count(*) FROM openings`)
-	past := f.clock().AddDate(0, 0, -2).Format(time.DateOnly)
-	valid := f.openingJSON("", "Bakker")
+	before := f.Count(`SELECT count(*) FROM openings`)
+	past := f.Clock().AddDate(0, 0, -2).Format(time.DateOnly)
+	valid := f.OpeningJSON("", "Bakker")
 	bad := []struct {
 		name, from, to, field string
 	}{
@@ -128,44 +53,44 @@ func TestCreateOpening(t *testing.T) {
 		if body == valid {
 			t.Fatalf("%s: replacement did not apply", c.name)
 		}
-		var p problemJSON
-		wg.call("POST", "/api/v1/openings", body, http.StatusBadRequest, &p)
-		if !strings.Contains(strings.Join(p.names(), ","), c.field) {
-			t.Errorf("%s: invalidParams %v, want %s", c.name, p.names(), c.field)
+		var p apptest.Problem
+		wg.Call("POST", "/api/v1/openings", body, http.StatusBadRequest, &p)
+		if !strings.Contains(strings.Join(p.Names(), ","), c.field) {
+			t.Errorf("%s: invalidParams %v, want %s", c.name, p.Names(), c.field)
 		}
 	}
-	wg.call("POST", "/api/v1/openings", `{"kind":`, http.StatusBadRequest, nil)
-	wg.call("POST", "/api/v1/openings", `{"kind":"vacature","title":"`+strings.Repeat("x", 500)+`"}`, http.StatusBadRequest, nil)
+	wg.Call("POST", "/api/v1/openings", `{"kind":`, http.StatusBadRequest, nil)
+	wg.Call("POST", "/api/v1/openings", `{"kind":"vacature","title":"`+strings.Repeat("x", 500)+`"}`, http.StatusBadRequest, nil)
 	// Posting for another organisation is not possible for organisation users.
-	wg.call("POST", "/api/v1/openings", f.openingJSON("Logistiek Centrum Nieuwegein", "Bakker"), http.StatusNotFound, nil)
-	if after := f.count(`SELECT count(*) FROM openings`); after != before {
+	wg.Call("POST", "/api/v1/openings", f.OpeningJSON("Logistiek Centrum Nieuwegein", "Bakker"), http.StatusNotFound, nil)
+	if after := f.Count(`SELECT count(*) FROM openings`); after != before {
 		t.Fatalf("bad input changed %d openings", after-before)
 	}
 
 	// Accountmanagers post for the organisations in their portfolio only.
-	am := f.browser().signIn(amA)
-	if o := am.createOpening(f.openingJSON("Bakkerij De Korenschoof", "Bakker")); o.OrganisationID != f.org["Bakkerij De Korenschoof"] {
+	am := f.Browser().SignIn(apptest.AmA)
+	if o := am.CreateOpening(f.OpeningJSON("Bakkerij De Korenschoof", "Bakker")); o.OrganisationID != f.Org["Bakkerij De Korenschoof"] {
 		t.Fatalf("accountmanager's opening: %+v", o)
 	}
-	am.call("POST", "/api/v1/openings", f.openingJSON("Logistiek Centrum Nieuwegein", "Bakker"), http.StatusForbidden, nil)
-	am.call("POST", "/api/v1/openings", f.openingJSON("", "Bakker"), http.StatusBadRequest, nil)
+	am.Call("POST", "/api/v1/openings", f.OpeningJSON("Logistiek Centrum Nieuwegein", "Bakker"), http.StatusForbidden, nil)
+	am.Call("POST", "/api/v1/openings", f.OpeningJSON("", "Bakker"), http.StatusBadRequest, nil)
 	// A zorgaanbieder posts participatieplekken, not vacatures.
-	zorg := f.browser().signIn(zorgA)
-	var p problemJSON
-	zorg.call("POST", "/api/v1/openings", f.openingJSON("", "Bakker"), http.StatusBadRequest, &p)
-	if strings.Join(p.names(), ",") != "kind" {
-		t.Fatalf("zorgaanbieder posting a vacature: %v", p.names())
+	zorg := f.Browser().SignIn(apptest.ZorgA)
+	var p apptest.Problem
+	zorg.Call("POST", "/api/v1/openings", f.OpeningJSON("", "Bakker"), http.StatusBadRequest, &p)
+	if strings.Join(p.Names(), ",") != "kind" {
+		t.Fatalf("zorgaanbieder posting a vacature: %v", p.Names())
 	}
 	body := strings.NewReplacer(`"kind":"vacature"`, `"kind":"participatieplek"`, `"contractType":"tijdelijk"`, `"contractType":"geen"`,
-		`"wageMinCents":240000,"wageMaxCents":280000,`, ``).Replace(f.openingJSON("", "Meewerken in de bakkerij"))
-	zorg.createOpening(body)
+		`"wageMinCents":240000,"wageMaxCents":280000,`, ``).Replace(f.OpeningJSON("", "Meewerken in de bakkerij"))
+	zorg.CreateOpening(body)
 }
 
 // Every pair of states: allowed transitions answer 200, the others 409 and
 // leave the opening as it was.
 func TestOpeningTransitions(t *testing.T) {
-	f := newFixture(t)
-	wg := f.browser().signIn(werkgeverA)
+	f := apptest.New(t)
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
 	reach := map[string][]string{
 		"draft":  nil,
 		"open":   {`{"state":"open"}`},
@@ -177,16 +102,16 @@ func TestOpeningTransitions(t *testing.T) {
 		"paused>open": true, "paused>filled": true, "paused>closed": true}
 	for from, path := range reach {
 		for _, to := range []string{"open", "paused", "filled", "closed"} {
-			o := wg.createOpening(f.openingJSON("", "Bakker"))
+			o := wg.CreateOpening(f.OpeningJSON("", "Bakker"))
 			for _, step := range path {
-				wg.moveOpening(o.ID, step, http.StatusOK)
+				wg.MoveOpening(o.ID, step, http.StatusOK)
 			}
 			body := fmt.Sprintf(`{"state":%q}`, to)
 			if to == "filled" {
 				body = `{"state":"filled","filledCount":2}`
 			}
 			if allowed[from+">"+to] {
-				got, _ := wg.moveOpening(o.ID, body, http.StatusOK)
+				got, _ := wg.MoveOpening(o.ID, body, http.StatusOK)
 				if got.State != to {
 					t.Errorf("%s → %s: state %s", from, to, got.State)
 				}
@@ -195,24 +120,24 @@ func TestOpeningTransitions(t *testing.T) {
 				}
 				continue
 			}
-			_, p := wg.moveOpening(o.ID, body, http.StatusConflict)
+			_, p := wg.MoveOpening(o.ID, body, http.StatusConflict)
 			if p.Code != "stateTransition" {
 				t.Errorf("%s → %s: code %q", from, to, p.Code)
 			}
-			if st := f.count(`SELECT count(*) FROM openings WHERE id = ? AND state = ?`, o.ID, from); st != 1 {
+			if st := f.Count(`SELECT count(*) FROM openings WHERE id = ? AND state = ?`, o.ID, from); st != 1 {
 				t.Errorf("%s → %s refused but the state changed", from, to)
 			}
 		}
 	}
-	o := wg.createOpening(f.openingJSON("", "Bakker"))
-	wg.moveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
+	o := wg.CreateOpening(f.OpeningJSON("", "Bakker"))
+	wg.MoveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
 	for _, bad := range []string{`{"state":"filled"}`, `{"state":"filled","filledCount":3}`, `{"state":"draft"}`, `{"state":"paused","filledCount":1}`} {
-		wg.moveOpening(o.ID, bad, http.StatusBadRequest)
+		wg.MoveOpening(o.ID, bad, http.StatusBadRequest)
 	}
 	// A filled or closed opening is history.
-	wg.moveOpening(o.ID, `{"state":"filled","filledCount":0}`, http.StatusOK)
-	var p problemJSON
-	wg.call("PATCH", "/api/v1/openings/"+o.ID, `{"places":5}`, http.StatusConflict, &p)
+	wg.MoveOpening(o.ID, `{"state":"filled","filledCount":0}`, http.StatusOK)
+	var p apptest.Problem
+	wg.Call("PATCH", "/api/v1/openings/"+o.ID, `{"places":5}`, http.StatusConflict, &p)
 	if p.Code != "openingFinished" {
 		t.Fatalf("edit of a filled opening: %+v", p)
 	}
@@ -222,37 +147,37 @@ func TestOpeningTransitions(t *testing.T) {
 // accountmanager, lets the organisation ask for a review, and lets an
 // accountmanager override with a reason.
 func TestOpeningFairness(t *testing.T) {
-	f := newFixture(t)
-	wg := f.browser().signIn(werkgeverA)
-	am := f.browser().signIn(amA)
-	body := strings.Replace(f.openingJSON("", "Jonge collega voor de bakkerij"), "Je bakt brood en banket in een klein team.", "Je bent maximaal 30 jaar en Nederlands als moedertaal.", 1)
-	o := wg.createOpening(body)
+	f := apptest.New(t)
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	am := f.Browser().SignIn(apptest.AmA)
+	body := strings.Replace(f.OpeningJSON("", "Jonge collega voor de bakkerij"), "Je bakt brood en banket in een klein team.", "Je bent maximaal 30 jaar en Nederlands als moedertaal.", 1)
+	o := wg.CreateOpening(body)
 	if len(o.Fairness) != 3 || o.Fairness[0].Field != "title" || o.Fairness[0].Match != "Jonge collega" || o.Fairness[0].Start != 0 || o.Fairness[0].Length != 13 {
 		t.Fatalf("fairness hits on the draft: %+v", o.Fairness)
 	}
-	_, p := wg.moveOpening(o.ID, `{"state":"open"}`, http.StatusConflict)
-	if p.Code != "fairness" || strings.Join(p.names(), ",") != "title,description,description" || !strings.Contains(p.InvalidParams[0].Reason, "Jonge collega") {
+	_, p := wg.MoveOpening(o.ID, `{"state":"open"}`, http.StatusConflict)
+	if p.Code != "fairness" || strings.Join(p.Names(), ",") != "title,description,description" || !strings.Contains(p.InvalidParams[0].Reason, "Jonge collega") {
 		t.Fatalf("blocked publish: %+v", p)
 	}
-	if n := f.count(`SELECT count(*) FROM fairness_hits WHERE opening_id = ? AND outcome = 'blocked'`, o.ID); n != 3 {
+	if n := f.Count(`SELECT count(*) FROM fairness_hits WHERE opening_id = ? AND outcome = 'blocked'`, o.ID); n != 3 {
 		t.Fatalf("recorded hits: %d", n)
 	}
-	if n := f.count(`SELECT count(*) FROM openings WHERE id = ? AND state = 'draft' AND published_at IS NULL`, o.ID); n != 1 {
+	if n := f.Count(`SELECT count(*) FROM openings WHERE id = ? AND state = 'draft' AND published_at IS NULL`, o.ID); n != 1 {
 		t.Fatal("a blocked opening stays a draft")
 	}
 	var hits struct {
 		Items []struct{ Match, Outcome, ActorName string } `json:"items"`
 	}
-	am.call("GET", "/api/v1/openings/"+o.ID+"/fairness-hits", "", http.StatusOK, &hits)
+	am.Call("GET", "/api/v1/openings/"+o.ID+"/fairness-hits", "", http.StatusOK, &hits)
 	if len(hits.Items) != 3 || hits.Items[0].Outcome != "blocked" || hits.Items[0].ActorName != "Petra Korenschoof" {
 		t.Fatalf("hits for the accountmanager: %+v", hits)
 	}
-	wg.call("GET", "/api/v1/openings/"+o.ID+"/fairness-hits", "", http.StatusForbidden, nil)
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/fairness-hits", "", http.StatusForbidden, nil)
 
 	// Ask the accountmanager; asking twice is harmless.
-	var reviewed openingJSON
-	wg.call("POST", "/api/v1/openings/"+o.ID+"/review-requests", "", http.StatusOK, &reviewed)
-	wg.call("POST", "/api/v1/openings/"+o.ID+"/review-requests", "", http.StatusOK, nil)
+	var reviewed apptest.Opening
+	wg.Call("POST", "/api/v1/openings/"+o.ID+"/review-requests", "", http.StatusOK, &reviewed)
+	wg.Call("POST", "/api/v1/openings/"+o.ID+"/review-requests", "", http.StatusOK, nil)
 	if reviewed.ReviewRequestedAt == nil {
 		t.Fatal("review request not recorded")
 	}
@@ -264,42 +189,42 @@ func TestOpeningFairness(t *testing.T) {
 			AccountmanagerName, LastContactOn string
 		} `json:"items"`
 	}
-	am.call("GET", "/api/v1/portfolio?attention=true", "", http.StatusOK, &portfolio)
+	am.Call("GET", "/api/v1/portfolio?attention=true", "", http.StatusOK, &portfolio)
 	if len(portfolio.Items) != 1 || portfolio.Items[0].Name != "Bakkerij De Korenschoof" || portfolio.Items[0].ReviewRequested != 1 ||
 		portfolio.Items[0].FairnessBlocked != 3 || portfolio.Items[0].AccountmanagerName != "Jeroen Jansen" {
 		t.Fatalf("portfolio needing attention: %+v", portfolio.Items)
 	}
 
 	// Rephrased, it publishes, and the review request is done.
-	var fixed openingJSON
-	wg.call("PATCH", "/api/v1/openings/"+o.ID, `{"title":"Collega voor de bakkerij","description":"Je spreekt Nederlands op B1-niveau. Team (m/v/x) met jonge honden en oude rotten in het vak? Nee: vakmensen."}`, http.StatusOK, &fixed)
+	var fixed apptest.Opening
+	wg.Call("PATCH", "/api/v1/openings/"+o.ID, `{"title":"Collega voor de bakkerij","description":"Je spreekt Nederlands op B1-niveau. Team (m/v/x) met jonge honden en oude rotten in het vak? Nee: vakmensen."}`, http.StatusOK, &fixed)
 	if len(fixed.Fairness) != 0 {
 		t.Fatalf("allowed text flagged: %+v", fixed.Fairness)
 	}
-	if published, _ := wg.moveOpening(o.ID, `{"state":"open"}`, http.StatusOK); published.State != "open" || published.ReviewRequestedAt != nil {
+	if published, _ := wg.MoveOpening(o.ID, `{"state":"open"}`, http.StatusOK); published.State != "open" || published.ReviewRequestedAt != nil {
 		t.Fatalf("published: %+v", published)
 	}
 	// The live text cannot take a discriminatory phrase.
-	wg.call("PATCH", "/api/v1/openings/"+o.ID, `{"description":"Alleen vrouwen."}`, http.StatusConflict, &p)
-	if p.Code != "fairness" || f.count(`SELECT count(*) FROM openings WHERE id = ? AND description LIKE 'Je spreekt%'`, o.ID) != 1 {
+	wg.Call("PATCH", "/api/v1/openings/"+o.ID, `{"description":"Alleen vrouwen."}`, http.StatusConflict, &p)
+	if p.Code != "fairness" || f.Count(`SELECT count(*) FROM openings WHERE id = ? AND description LIKE 'Je spreekt%'`, o.ID) != 1 {
 		t.Fatalf("edit of a live text: %+v", p)
 	}
 
 	// An accountmanager may publish flagged text after review, with a reason;
 	// the organisation may not.
-	o2 := wg.createOpening(f.openingJSON("", "Jonge collega"))
-	wg.moveOpening(o2.ID, `{"state":"open","overrideReason":"Mag wel"}`, http.StatusBadRequest)
-	if got, _ := am.moveOpening(o2.ID, `{"state":"open","overrideReason":"Functienaam 'Jonge collega' is de naam van een leerwerkprogramma; besproken met de werkgever."}`, http.StatusOK); got.State != "open" {
+	o2 := wg.CreateOpening(f.OpeningJSON("", "Jonge collega"))
+	wg.MoveOpening(o2.ID, `{"state":"open","overrideReason":"Mag wel"}`, http.StatusBadRequest)
+	if got, _ := am.MoveOpening(o2.ID, `{"state":"open","overrideReason":"Functienaam 'Jonge collega' is de naam van een leerwerkprogramma; besproken met de werkgever."}`, http.StatusOK); got.State != "open" {
 		t.Fatalf("override: %+v", got)
 	}
-	if n := f.count(`SELECT count(*) FROM fairness_hits WHERE opening_id = ? AND outcome = 'overridden' AND override_reason <> ''`, o2.ID); n != 1 {
+	if n := f.Count(`SELECT count(*) FROM fairness_hits WHERE opening_id = ? AND outcome = 'overridden' AND override_reason <> ''`, o2.ID); n != 1 {
 		t.Fatalf("override recorded: %d", n)
 	}
 
 	var check struct {
 		Hits []struct{ Category string } `json:"hits"`
 	}
-	wg.call("POST", "/api/v1/fairness-checks", `{"title":"Verkoper","description":"Geen hoofddoek en niet zwanger."}`, http.StatusOK, &check)
+	wg.Call("POST", "/api/v1/fairness-checks", `{"title":"Verkoper","description":"Geen hoofddoek en niet zwanger."}`, http.StatusOK, &check)
 	if len(check.Hits) != 2 || check.Hits[0].Category != "religie" || check.Hits[1].Category != "zwangerschap" {
 		t.Fatalf("fairness check: %+v", check)
 	}
@@ -309,15 +234,15 @@ func TestOpeningFairness(t *testing.T) {
 // reads the region but edits only the portfolio; klantmanagers see open
 // openings only.
 func TestOpeningTenancy(t *testing.T) {
-	f := newFixture(t)
-	draft := f.newOpening("Bakkerij De Korenschoof", opening.Draft)
-	open := f.newOpening("Bakkerij De Korenschoof", opening.Open)
-	other := f.browser().signIn(werkgever2)
-	adminOther := f.browser().signIn(adminB)
-	km := f.browser().signIn(kmA)
-	elbaz := f.browser().signIn("am.elbaz@demo.werkhaven.nl")
+	f := apptest.New(t)
+	draft := f.NewOpening("Bakkerij De Korenschoof", opening.Draft)
+	open := f.NewOpening("Bakkerij De Korenschoof", opening.Open)
+	other := f.Browser().SignIn(apptest.Werkgever2)
+	adminOther := f.Browser().SignIn(apptest.AdminB)
+	km := f.Browser().SignIn(apptest.KmA)
+	elbaz := f.Browser().SignIn("am.elbaz@demo.werkhaven.nl")
 	cases := []struct {
-		b                  *browser
+		b                  *apptest.Browser
 		method, path, body string
 		want               int
 	}{
@@ -336,36 +261,36 @@ func TestOpeningTenancy(t *testing.T) {
 		{other, "GET", "/api/v1/openings/00000000-0000-4000-8000-000000000000", "", 404},
 	}
 	for _, c := range cases {
-		if resp, body := c.b.do(c.method, c.path, c.body); resp.StatusCode != c.want {
+		if resp, body := c.b.Do(c.method, c.path, c.body); resp.StatusCode != c.want {
 			t.Errorf("%s %s: %d, want %d: %s", c.method, c.path, resp.StatusCode, c.want, body)
 		}
 	}
-	if n := f.count(`SELECT count(*) FROM openings WHERE id = ? AND places = 1 AND state = 'draft'`, draft); n != 1 {
+	if n := f.Count(`SELECT count(*) FROM openings WHERE id = ? AND places = 1 AND state = 'draft'`, draft); n != 1 {
 		t.Fatal("a refused request changed the opening")
 	}
 	var list struct {
-		Items []openingJSON `json:"items"`
+		Items []apptest.Opening `json:"items"`
 	}
-	other.call("GET", "/api/v1/openings", "", http.StatusOK, &list)
+	other.Call("GET", "/api/v1/openings", "", http.StatusOK, &list)
 	if len(list.Items) != 0 {
 		t.Fatalf("another organisation's openings listed: %d", len(list.Items))
 	}
-	km.call("GET", "/api/v1/openings", "", http.StatusOK, &list)
+	km.Call("GET", "/api/v1/openings", "", http.StatusOK, &list)
 	if len(list.Items) != 1 || list.Items[0].ID != open {
 		t.Fatalf("klantmanager sees open openings only: %+v", list.Items)
 	}
-	adminOther.call("GET", "/api/v1/openings", "", http.StatusOK, &list)
+	adminOther.Call("GET", "/api/v1/openings", "", http.StatusOK, &list)
 	if len(list.Items) != 0 {
 		t.Fatal("another region's openings listed")
 	}
 	var portfolio struct {
 		Items []struct{ Name string } `json:"items"`
 	}
-	adminOther.call("GET", "/api/v1/portfolio?scope=region", "", http.StatusOK, &portfolio)
+	adminOther.Call("GET", "/api/v1/portfolio?scope=region", "", http.StatusOK, &portfolio)
 	if len(portfolio.Items) != 1 || portfolio.Items[0].Name != "Bedrijf B" {
 		t.Fatalf("another region's portfolio: %+v", portfolio.Items)
 	}
-	f.browser().signIn(amA).call("GET", "/api/v1/portfolio", "", http.StatusOK, &portfolio)
+	f.Browser().SignIn(apptest.AmA).Call("GET", "/api/v1/portfolio", "", http.StatusOK, &portfolio)
 	for _, e := range portfolio.Items {
 		if e.Name == "Logistiek Centrum Nieuwegein" {
 			t.Fatal("scope=mine lists another accountmanager's organisation")
@@ -377,23 +302,23 @@ func TestOpeningTenancy(t *testing.T) {
 // the change; pausing or closing removes them; a reindex rebuilds from
 // Postgres with open openings only.
 func TestOpeningsIndex(t *testing.T) {
-	f := newFixture(t)
+	f := apptest.New(t)
 	ctx := testkit.Context(t)
-	must(t, f.search.Bootstrap(ctx, opening.Index))
-	wg := f.browser().signIn(werkgeverA)
-	o := wg.createOpening(f.openingJSON("", "Broodbakker"))
-	draftOnly := wg.createOpening(f.openingJSON("", "Bakker in opleiding"))
-	wg.moveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
+	apptest.Must(t, f.Search.Bootstrap(ctx, opening.Index))
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	o := wg.CreateOpening(f.OpeningJSON("", "Broodbakker"))
+	draftOnly := wg.CreateOpening(f.OpeningJSON("", "Bakker in opleiding"))
+	wg.MoveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
 
 	find := func(want int) []map[string]any {
 		t.Helper()
 		deadline := time.Now().Add(15 * time.Second)
 		for {
-			res, err := f.search.Index(opening.IndexName).SearchWithContext(ctx, "bakker", &meilisearch.SearchRequest{
-				Filter: fmt.Sprintf("regionId = %q AND requiredSkills = haccp AND support = jobcoach", f.regionA)})
-			must(t, err)
+			res, err := f.Search.Index(opening.IndexName).SearchWithContext(ctx, "bakker", &meilisearch.SearchRequest{
+				Filter: fmt.Sprintf("regionId = %q AND requiredSkills = haccp AND support = jobcoach", f.RegionA)})
+			apptest.Must(t, err)
 			var hits []map[string]any
-			must(t, res.Hits.DecodeInto(&hits))
+			apptest.Must(t, res.Hits.DecodeInto(&hits))
 			if len(hits) == want {
 				return hits
 			}
@@ -412,24 +337,24 @@ func TestOpeningsIndex(t *testing.T) {
 			t.Errorf("the index holds %s", personal)
 		}
 	}
-	wg.call("PATCH", "/api/v1/openings/"+o.ID, `{"title":"Broodbakker (vroege dienst)"}`, http.StatusOK, nil)
+	wg.Call("PATCH", "/api/v1/openings/"+o.ID, `{"title":"Broodbakker (vroege dienst)"}`, http.StatusOK, nil)
 	deadline := time.Now().Add(15 * time.Second)
 	for hits = find(1); hits[0]["title"] != "Broodbakker (vroege dienst)"; hits = find(1) {
 		if time.Now().After(deadline) {
 			var jobs []struct{ Kind, State, Errors string }
-			f.db.Gorm.Raw(`SELECT kind, state::text, errors::text FROM river_job`).Scan(&jobs)
-			t.Fatalf("edit not in the index: %v; outbox %d; jobs %+v", hits[0]["title"], f.count(`SELECT count(*) FROM search_outbox`), jobs)
+			f.DB.Gorm.Raw(`SELECT kind, state::text, errors::text FROM river_job`).Scan(&jobs)
+			t.Fatalf("edit not in the index: %v; outbox %d; jobs %+v", hits[0]["title"], f.Count(`SELECT count(*) FROM search_outbox`), jobs)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	wg.moveOpening(o.ID, `{"state":"paused"}`, http.StatusOK)
+	wg.MoveOpening(o.ID, `{"state":"paused"}`, http.StatusOK)
 	find(0)
-	wg.moveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
+	wg.MoveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
 	find(1)
 
 	// A rebuild from Postgres holds the open opening only.
-	n, err := f.search.Reindex(ctx, opening.Source{DB: f.db.Gorm, Skills: f.skills})
-	must(t, err)
+	n, err := f.Search.Reindex(ctx, opening.Source{DB: f.DB.Gorm, Skills: f.Skills})
+	apptest.Must(t, err)
 	if n != 1 {
 		t.Fatalf("reindex: %d documents, want 1 (draft %s left out)", n, draftOnly.ID)
 	}
@@ -437,31 +362,31 @@ func TestOpeningsIndex(t *testing.T) {
 
 	// With Meilisearch unreachable the change still commits and stays in the
 	// outbox; the sync fails (River retries it) and loses nothing.
-	dead := &search.SyncWorker{DB: f.db.Gorm, Client: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"}),
-		Sources: map[string]search.Syncer{opening.IndexName: opening.Source{DB: f.db.Gorm, Skills: f.skills}}}
-	must(t, f.db.Gorm.Exec(`INSERT INTO search_outbox (index_name, doc_id) VALUES ('openings', ?)`, o.ID).Error)
+	dead := &search.SyncWorker{DB: f.DB.Gorm, Client: search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "x", Prefix: "t_"}),
+		Sources: map[string]search.Syncer{opening.IndexName: opening.Source{DB: f.DB.Gorm, Skills: f.Skills}}}
+	apptest.Must(t, f.DB.Gorm.Exec(`INSERT INTO search_outbox (index_name, doc_id) VALUES ('openings', ?)`, o.ID).Error)
 	shortCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	if _, err := dead.Drain(shortCtx, opening.Source{DB: f.db.Gorm, Skills: f.skills}); err == nil {
+	if _, err := dead.Drain(shortCtx, opening.Source{DB: f.DB.Gorm, Skills: f.Skills}); err == nil {
 		t.Fatal("sync against an unreachable Meilisearch must fail so River retries")
 	}
-	if n := f.count(`SELECT count(*) FROM search_outbox WHERE doc_id = ?`, o.ID); n != 1 {
+	if n := f.Count(`SELECT count(*) FROM search_outbox WHERE doc_id = ?`, o.ID); n != 1 {
 		t.Fatal("a failed sync must keep the change in the outbox")
 	}
 }
 
 // GET /postcodes/{postcode} geocodes offline.
 func TestPostcodeLookup(t *testing.T) {
-	f := newFixture(t)
-	b := f.browser()
+	f := apptest.New(t)
+	b := f.Browser()
 	var pc struct{ Postcode, PC4, Place string }
-	b.call("GET", "/api/v1/postcodes/3439lm", "", http.StatusOK, &pc)
+	b.Call("GET", "/api/v1/postcodes/3439lm", "", http.StatusOK, &pc)
 	if pc.Postcode != "3439 LM" || pc.PC4 != "3439" || pc.Place != "Nieuwegein" {
 		t.Fatalf("postcode: %+v", pc)
 	}
 	for _, bad := range []string{"1000AA", "12", "3511%20SA"} {
-		var p problemJSON
-		b.call("GET", "/api/v1/postcodes/"+bad, "", http.StatusBadRequest, &p)
+		var p apptest.Problem
+		b.Call("GET", "/api/v1/postcodes/"+bad, "", http.StatusBadRequest, &p)
 		if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "postcode" {
 			t.Errorf("%s: %+v", bad, p)
 		}
@@ -471,22 +396,22 @@ func TestPostcodeLookup(t *testing.T) {
 // The demo region gets its openings once: open ones, and a draft whose
 // fairness hit is waiting for the accountmanager's review.
 func TestDemoOpenings(t *testing.T) {
-	f := newFixture(t)
+	f := apptest.New(t)
 	ctx := testkit.Context(t)
-	n, err := seed.DemoOpenings(ctx, f.db.Gorm, f.openings, f.regionA)
+	n, err := seed.DemoOpenings(ctx, f.DB.Gorm, f.Openings, f.RegionA)
 	if err != nil || n != 6 {
 		t.Fatalf("demo openings: %d, %v", n, err)
 	}
-	if n, err = seed.DemoOpenings(ctx, f.db.Gorm, f.openings, f.regionA); err != nil || n != 0 {
+	if n, err = seed.DemoOpenings(ctx, f.DB.Gorm, f.Openings, f.RegionA); err != nil || n != 0 {
 		t.Fatalf("second run must add nothing: %d, %v", n, err)
 	}
-	if open := f.count(`SELECT count(*) FROM openings WHERE state = 'open'`); open != 5 {
+	if open := f.Count(`SELECT count(*) FROM openings WHERE state = 'open'`); open != 5 {
 		t.Fatalf("open demo openings: %d", open)
 	}
-	if review := f.count(`SELECT count(*) FROM openings WHERE state = 'draft' AND review_requested_at IS NOT NULL`); review != 1 {
+	if review := f.Count(`SELECT count(*) FROM openings WHERE state = 'draft' AND review_requested_at IS NOT NULL`); review != 1 {
 		t.Fatalf("demo opening waiting for review: %d", review)
 	}
-	if queued := f.count(`SELECT count(*) FROM river_job WHERE kind = 'search_sync'`) + f.count(`SELECT count(*) FROM search_outbox`); queued == 0 {
+	if queued := f.Count(`SELECT count(*) FROM river_job WHERE kind = 'search_sync'`) + f.Count(`SELECT count(*) FROM search_outbox`); queued == 0 {
 		t.Fatal("the demo openings queued no index sync")
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package matching_test
 
 import (
 	"encoding/json"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/werkhaven/werkhaven/backend/internal/app/apptest"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
@@ -14,9 +15,9 @@ import (
 // standard's required fields and limits, and fills the explanatory ones.
 func TestAlgoritmeregister(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(testkit.RepoRoot(), "docs", "algoritmeregister.json"))
-	must(t, err)
+	apptest.Must(t, err)
 	var doc map[string]any
-	must(t, json.Unmarshal(b, &doc))
+	apptest.Must(t, json.Unmarshal(b, &doc))
 	text := func(field string) string {
 		s, _ := doc[field].(string)
 		return s

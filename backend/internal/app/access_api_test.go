@@ -1,0 +1,418 @@
+package app_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/werkhaven/werkhaven/backend/internal/app/apptest"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/seed"
+	"github.com/werkhaven/werkhaven/backend/internal/testkit"
+)
+
+// matrixCase is one operation's expectation: who may call it and a request
+// that should succeed for them.
+type matrixCase struct {
+	allowed []authz.Role // nil with public=true: anyone
+	public  bool
+	request func(f *fixture) (method, path, body string)
+}
+
+// matrix lists every operation of the API. A new operation without an
+// entry here fails TestAuthorizationMatrix: decide who may call it.
+// fixture is a whole Werkhaven with the objects the matrix's requests need,
+// made on first use.
+type fixture struct {
+	*apptest.Fixture
+	serviceID string // the region's free intake service
+	slots     int    // slots of it taken so far
+}
+
+var matrix = map[string]matrixCase{
+	"getCurrentSession": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/sessions/current", "" }},
+	"signIn": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/sessions", fmt.Sprintf(`{"email":%q,"password":%q}`, apptest.AmA, seed.DemoPassword)
+	}},
+	"signOut": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "DELETE", "/api/v1/sessions/current", "" }},
+	"requestPasswordReset": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/password-resets", `{"email":"niemand@example.org"}`
+	}},
+	"resetPassword": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/password-reset-confirmations", `{"token":"ongeldig-token-ongeldig-token","password":"Zonnebloem-Kade-73"}`
+	}},
+	"acceptInvitation": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/invitation-acceptances", `{"token":"ongeldig-token-ongeldig-token","password":"Zonnebloem-Kade-73"}`
+	}},
+	"requestMagicLink": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/magic-links", `{"email":"niemand@example.org"}`
+	}},
+	"signInWithMagicLink": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/magic-link-sessions", `{"token":"ongeldig-token-ongeldig-token"}`
+	}},
+	"listUsers": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/users", "" }},
+	"inviteUser": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/users", fmt.Sprintf(`{"email":"nieuw%d@example.org","displayName":"Nieuw","role":"werkgever","organisationId":%q}`, apptest.Uniq(), f.Org["Bakkerij De Korenschoof"])
+	}},
+	"updateUser": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "PATCH", "/api/v1/users/" + f.User[apptest.KmA], `{"status":"active"}`
+	}},
+	"listOrganisations": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder},
+		request: func(*fixture) (string, string, string) { return "GET", "/api/v1/organisations", "" }},
+	"getOrganisation": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever},
+		request: func(f *fixture) (string, string, string) {
+			return "GET", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"], ""
+		}},
+	"createOrganisation": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/organisations", fmt.Sprintf(`{"kind":"werkgever","name":"Nieuwe Werkgever","kvkNummer":"%08d","postcode":"3511ab"}`, 10000000+apptest.Uniq())
+	}},
+	"updateOrganisation": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder},
+		request: func(f *fixture) (string, string, string) {
+			return "PATCH", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"], `{"sector":"Bakkerij"}`
+		}},
+	"listContactMoments": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/contact-moments", ""
+	}},
+	"addContactMoment": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/contact-moments", `{"kind":"telefoon","occurredOn":"2025-01-15","note":"Gebeld over de vacature"}`
+	}},
+	"listRegions": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/regions", "" }},
+	"createRegion": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/regions", fmt.Sprintf(`{"slug":"regio-%d","name":"Regio %d"}`, apptest.Uniq(), apptest.Uniq())
+	}},
+	"listAuditEvents": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-events", "" }},
+	"listSkills":      {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/skills?q=heftruck", "" }},
+	"listOccupations": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/occupations?q=kok", "" }},
+	"getPostcode":     {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/postcodes/3511AB", "" }},
+	"listOpenings":    {allowed: openingReaders, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/openings", "" }},
+	"getOpening": {allowed: openingReaders, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/openings/" + f.NewOpening("Bakkerij De Korenschoof", opening.Open), ""
+	}},
+	"createOpening": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/openings", f.OpeningJSON("Bakkerij De Korenschoof", "Bakker")
+	}},
+	"updateOpening": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "PATCH", "/api/v1/openings/" + f.NewOpening("Bakkerij De Korenschoof", opening.Draft), `{"places":3}`
+	}},
+	"changeOpeningState": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/openings/" + f.NewOpening("Bakkerij De Korenschoof", opening.Draft) + "/state-changes", `{"state":"open"}`
+	}},
+	"requestOpeningReview": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/openings/" + f.NewOpening("Bakkerij De Korenschoof", opening.Draft) + "/review-requests", ""
+	}},
+	"listFairnessHits": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/openings/" + f.NewOpening("Bakkerij De Korenschoof", opening.Draft) + "/fairness-hits", ""
+	}},
+	"checkFairness": {allowed: openingWriters, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/fairness-checks", `{"title":"Jonge collega gezocht"}`
+	}},
+	"listCandidates": {allowed: caseloadRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/candidates", "" }},
+	"createCandidate": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/candidates", f.CandidateJSON("Nieuwe Kandidaat", "")
+	}},
+	"getCandidate": {allowed: caseloadRoles, request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/candidates/" + f.MyCandidate, "" }},
+	"updateCandidateProfile": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/candidates/" + f.MyCandidate + "/profile", `{"occupations":[],"skills":[],"experience":"","education":"","languages":[],"drivingLicence":false,"ownTransport":false,"pc4":"3511","days":[],"dayParts":[],"supportNeeds":[],"doelgroepregister":false,"praktijkroute":false,"lksIndicatie":false,"status":"available"}`
+	}},
+	"getCandidateIdentity": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/candidates/" + f.MyCandidate + "/identity", ""
+	}},
+	"updateCandidateIdentity": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/candidates/" + f.NewCandidate("Piet", "") + "/identity", `{"name":"Piet Jansen"}`
+	}},
+	"listCandidateConsents": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/candidates/" + f.MyCandidate + "/consents", ""
+	}},
+	"recordCandidateConsent": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/candidates/" + f.MyCandidate + "/consents", `{"given":true,"method":"klantmanager_papier"}`
+	}},
+	"requestAvailabilityConfirmation": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/candidates/" + f.MyCandidate + "/confirmation-requests", ""
+	}},
+	"eraseCandidate": {allowed: caseloadRoles, request: func(f *fixture) (string, string, string) {
+		return "DELETE", "/api/v1/candidates/" + f.NewCandidate("Te Wissen", ""), ""
+	}},
+	"confirmAvailability": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/availability-confirmations", `{"token":"ongeldig-token-ongeldig-token"}`
+	}},
+	"getMyProfile": {allowed: kandidaatOnly, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/candidate", "" }},
+	"confirmMyAvailability": {allowed: kandidaatOnly, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/me/candidate/availability-confirmations", ""
+	}},
+	"setMyConsent": {allowed: kandidaatOnly, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/me/candidate/consents", `{"given":true}`
+	}},
+	"exportMyData": {allowed: kandidaatOnly, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/candidate/export", "" }},
+	"getPool": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		f.BootstrapCandidates()
+		return "GET", "/api/v1/openings/" + f.NewOpening("Bakkerij De Korenschoof", opening.Open) + "/pool", ""
+	}},
+	"pinCandidate": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		f.ConsentTo(f.MyCandidate)
+		return "POST", "/api/v1/openings/" + f.NewOpening("Bakkerij De Korenschoof", opening.Open) + "/pins", fmt.Sprintf(`{"candidateId":%q}`, f.MyCandidate)
+	}},
+	"unpinCandidate": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		id := f.NewOpening("Bakkerij De Korenschoof", opening.Open)
+		apptest.Must(f.T, f.DB.Gorm.Exec(`INSERT INTO pool_pins (opening_id, candidate_id, region_id, pinned_by) VALUES (?, ?, ?, ?)`, id, f.MyCandidate, f.RegionA, f.User[apptest.AmA]).Error)
+		return "DELETE", "/api/v1/openings/" + id + "/pins/" + f.MyCandidate, ""
+	}},
+	"listFittingOpenings": {allowed: caseloadRoles, request: func(f *fixture) (string, string, string) {
+		f.BootstrapCandidates()
+		return "GET", "/api/v1/candidates/" + f.MyCandidate + "/openings", ""
+	}},
+	"getPortfolio": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/portfolio", "" }},
+
+	"createInvites": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		c, _ := f.Inviteable("Matrix Kandidaat")
+		return "POST", "/api/v1/openings/" + f.NewOpening("Bakkerij De Korenschoof", opening.Open) + "/invites", fmt.Sprintf(`{"candidateIds":[%q],"message":"Hoi"}`, c)
+	}},
+	"listOpeningInvites": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/openings/" + f.NewOpening("Bakkerij De Korenschoof", opening.Open) + "/invites", ""
+	}},
+	"getInvite": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder, authz.Klantmanager},
+		request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/invites/" + f.matrixInvite(), "" }},
+	"changeInviteState": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/invites/" + f.matrixInvite() + "/state-changes", `{"state":"withdrawn"}`
+	}},
+	"getInviteContact": {allowed: []authz.Role{authz.Werkgever, authz.Zorgaanbieder}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/invites/" + f.matrixInvite() + "/contact", ""
+	}},
+	"planIntake": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/invites/" + f.matrixInvite() + "/intake", fmt.Sprintf(`{"at":%q,"mode":"online"}`, f.Clock().Add(time.Hour).Format(time.RFC3339))
+	}},
+	"createPlacement": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/invites/" + f.matrixInvite() + "/placement", fmt.Sprintf(`{"startDate":%q,"contractType":"vast","hours":24,"hourlyWageCents":1500}`, f.Clock().Format(time.DateOnly))
+	}},
+	"listCandidateInvites": {allowed: caseloadRoles, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/candidates/" + f.MyCandidate + "/invites", ""
+	}},
+	"adviseInvite": {allowed: []authz.Role{authz.Klantmanager}, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/invites/" + f.matrixInvite() + "/advice", `{"advice":"Doen!"}`
+	}},
+	"listMyInvites": {allowed: []authz.Role{authz.Kandidaat}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/invites", "" }},
+	"getMyInvite":   {allowed: []authz.Role{authz.Kandidaat}, request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/me/invites/" + f.matrixInvite(), "" }},
+	"decideMyInvite": {allowed: []authz.Role{authz.Kandidaat}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/me/invites/" + f.matrixInvite() + "/decision", `{"decision":"decline"}`
+	}},
+	"withdrawMyDisclosure": {allowed: []authz.Role{authz.Kandidaat}, request: func(f *fixture) (string, string, string) {
+		return "DELETE", "/api/v1/me/invites/" + f.matrixInvite() + "/disclosure", ""
+	}},
+	"viewInviteByLink": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/invite-links/views", `{"token":"ongeldig-token-ongeldig-token"}`
+	}},
+	"decideInviteByLink": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/invite-links/decisions", `{"token":"ongeldig-token-ongeldig-token","decision":"accept"}`
+	}},
+	"getMyPoolAppearances": {allowed: []authz.Role{authz.Kandidaat}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/pool-appearances", "" }},
+	"listPlacements":       {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/placements", "" }},
+	"listFollowUps":        {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/follow-ups?due=true", "" }},
+	"answerFollowUp": {allowed: openingWriters, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/follow-ups/00000000-0000-0000-0000-000000000001/answer", `{"stillEmployed":true}`
+	}},
+	"listNotifications":       {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/notifications", "" }},
+	"markNotificationsRead":   {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "POST", "/api/v1/notification-reads", `{}` }},
+	"getNotificationSettings": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/notification-settings", "" }},
+	"updateNotificationSettings": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) {
+		return "PUT", "/api/v1/notification-settings", `{"items":[{"kind":"invite_expired","mail":true}]}`
+	}},
+
+	"listServices": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder},
+		request: func(*fixture) (string, string, string) { return "GET", "/api/v1/services", "" }},
+	"getService": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder},
+		request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/services/" + f.matrixService(), "" }},
+	"createService": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "POST", "/api/v1/services", apptest.IntakeJSON }},
+	"updateService": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/services/" + f.matrixService(), apptest.IntakeJSON
+	}},
+	"listServiceSlots": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/services/" + f.matrixService() + "/slots", ""
+	}},
+	"createBooking": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"organisationId":%q,"startsAt":%q}`, f.matrixService(), f.Org["Bakkerij De Korenschoof"], f.matrixSlot())
+	}},
+	"listBookings": {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/bookings", "" }},
+	"getBooking":   {allowed: openingWriters, request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/bookings/" + f.matrixBooking(), "" }},
+	"changeBookingState": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/bookings/" + f.matrixBooking() + "/state-changes", `{"state":"cancelled"}`
+	}},
+	"createBookingCheckout": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/bookings/" + f.matrixBooking() + "/checkouts", ""
+	}},
+	"recordDeliveredHours": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Zorgaanbieder}, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/bookings/" + f.matrixBooking() + "/delivered-hours", `{"hours":1}`
+	}},
+	"receiveStripeWebhook": {public: true, request: func(*fixture) (string, string, string) { return "POST", "/api/v1/stripe/webhook", `{}` }},
+}
+
+// matrixService is the region's free intake service (made once per fixture).
+func (f *fixture) matrixService() string {
+	if f.serviceID == "" {
+		f.serviceID = f.Service(apptest.IntakeJSON)
+	}
+	return f.serviceID
+}
+
+// matrixSlot is a fresh free slot of the matrix service.
+func (f *fixture) matrixSlot() string {
+	f.slots++
+	loc := apptest.AmsterdamTZ(f.T)
+	d := f.Clock().In(loc).AddDate(0, 0, 1+f.slots/8)
+	return time.Date(d.Year(), d.Month(), d.Day(), 9+f.slots%8, 0, 0, 0, loc).UTC().Format(time.RFC3339)
+}
+
+// matrixBooking is a fresh booking of the bakery by the region's admin.
+func (f *fixture) matrixBooking() string {
+	var b apptest.Booking
+	f.Browser().SignIn(apptest.AdminA).Call("POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"organisationId":%q,"startsAt":%q}`,
+		f.matrixService(), f.Org["Bakkerij De Korenschoof"], f.matrixSlot()), http.StatusCreated, &b)
+	return b.ID
+}
+
+// matrixInvite is a fresh invite of the Korenschoof bakery to a new
+// candidate of klantmanager De Vries, made by the region's admin.
+func (f *fixture) matrixInvite() string {
+	f.T.Helper()
+	c, _ := f.Inviteable("Matrix Uitnodiging")
+	p := authz.Principal{UserID: f.User[apptest.AdminA], RegionID: f.RegionA, Role: authz.Admin}
+	list, err := f.Invites.Create(authz.WithPrincipal(testkit.Context(f.T), p), p, f.NewOpening("Bakkerij De Korenschoof", opening.Open), []string{c}, "Hoi", "")
+	apptest.Must(f.T, err)
+	return list[0].ID
+}
+
+var (
+	caseloadRoles  = []authz.Role{authz.Klantmanager, authz.Admin}
+	kmOnly         = []authz.Role{authz.Klantmanager}
+	kandidaatOnly  = []authz.Role{authz.Kandidaat}
+	openingReaders = []authz.Role{authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder}
+	openingWriters = []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder}
+)
+
+// TestAuthorizationMatrix walks every operation in the OpenAPI document and
+// calls it as every role and anonymously: allowed roles get through the
+// guard, others get 403 (401 when not signed in). An operation missing from
+// the matrix, or registered without an access rule, fails the test.
+func TestAuthorizationMatrix(t *testing.T) {
+	f := &fixture{Fixture: apptest.New(t)}
+	var doc struct {
+		Paths map[string]map[string]map[string]any `json:"paths"`
+	}
+	apptest.Must(t, json.Unmarshal(f.OpenAPI, &doc))
+	seen := map[string]bool{}
+	for path, methods := range doc.Paths {
+		for method, op := range methods {
+			id, _ := op["operationId"].(string)
+			seen[id] = true
+			if _, ok := op["x-werkhaven-access"]; !ok {
+				t.Errorf("%s %s (%s) has no access rule", strings.ToUpper(method), path, id)
+			}
+			if _, ok := matrix[id]; !ok {
+				t.Errorf("operation %s (%s %s) is missing from the authorization matrix", id, strings.ToUpper(method), path)
+			}
+		}
+	}
+	for id := range matrix {
+		if !seen[id] {
+			t.Errorf("matrix names %s, which the API does not have", id)
+		}
+	}
+
+	signIn := map[authz.Role]func() *apptest.Browser{
+		authz.Admin:          func() *apptest.Browser { return f.Browser().SignIn(apptest.AdminA) },
+		authz.Accountmanager: func() *apptest.Browser { return f.Browser().SignIn(apptest.AmA) },
+		authz.Klantmanager:   func() *apptest.Browser { return f.Browser().SignIn(apptest.KmA) },
+		authz.Werkgever:      func() *apptest.Browser { return f.Browser().SignIn(apptest.WerkgeverA) },
+		authz.Zorgaanbieder:  func() *apptest.Browser { return f.Browser().SignIn(apptest.ZorgA) },
+		authz.Kandidaat:      f.Kandidaat,
+	}
+	sessions := map[authz.Role]*apptest.Browser{}
+	for role, fn := range signIn {
+		sessions[role] = fn()
+	}
+	ids := make([]string, 0, len(matrix))
+	for id := range matrix {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	// signOut ends the session it runs in: run it last, on fresh sessions.
+	ids = slices.DeleteFunc(ids, func(s string) bool { return s == "signOut" })
+	ids = append(ids, "signOut")
+	for _, id := range ids {
+		c := matrix[id]
+		for _, role := range append([]authz.Role{""}, authz.AllRoles...) {
+			var b *apptest.Browser
+			switch {
+			case role == "":
+				b = f.Browser()
+			case id == "signIn":
+				// Signing in replaces the browser's session: use a fresh one.
+				b = f.Browser()
+			case id == "signOut" && role != authz.Kandidaat:
+				b = signIn[role]()
+			default:
+				b = sessions[role]
+			}
+			method, path, body := c.request(f)
+			resp, out := b.Do(method, path, body)
+			name := string(role)
+			if name == "" {
+				name = "anonymous"
+			}
+			allowed := c.public || (role != "" && slices.Contains(c.allowed, role))
+			switch {
+			case allowed && (resp.StatusCode == 401 || resp.StatusCode == 403 || resp.StatusCode == 500):
+				t.Errorf("%s as %s: %d, want access: %s", id, name, resp.StatusCode, out)
+			case !allowed && role == "" && resp.StatusCode != http.StatusUnauthorized:
+				t.Errorf("%s anonymously: %d, want 401", id, resp.StatusCode)
+			case !allowed && role != "" && resp.StatusCode != http.StatusForbidden && resp.StatusCode != http.StatusNotFound:
+				t.Errorf("%s as %s: %d, want 403 (or 404 for an object out of scope): %s", id, name, resp.StatusCode, out)
+			}
+		}
+	}
+}
+
+// Another region's or organisation's object answers 404, never 403.
+func TestTenancy(t *testing.T) {
+	f := apptest.New(t)
+	admin := f.Browser().SignIn(apptest.AdminA)
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	otherRegionOrg := f.Org["Bedrijf B"]
+	cases := []struct {
+		b            *apptest.Browser
+		method, path string
+		body         string
+		want         int
+	}{
+		{admin, "GET", "/api/v1/organisations/" + otherRegionOrg, "", 404},
+		{admin, "PATCH", "/api/v1/users/" + f.User[apptest.WerkgeverB], `{"status":"disabled"}`, 404},
+		{wg, "GET", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"], "", 200},
+		{wg, "GET", "/api/v1/organisations/" + f.Org["Logistiek Centrum Nieuwegein"], "", 404},
+		{wg, "GET", "/api/v1/organisations/" + otherRegionOrg, "", 404},
+		{admin, "POST", "/api/v1/users", fmt.Sprintf(`{"email":"x%d@example.org","displayName":"X","role":"werkgever","organisationId":%q}`, apptest.Uniq(), otherRegionOrg), 400},
+	}
+	for _, c := range cases {
+		resp, body := c.b.Do(c.method, c.path, c.body)
+		if resp.StatusCode != c.want {
+			t.Errorf("%s %s: %d, want %d: %s", c.method, c.path, resp.StatusCode, c.want, body)
+		}
+	}
+	var list struct {
+		Items []struct{ ID string } `json:"items"`
+	}
+	_, body := wg.Do("GET", "/api/v1/organisations", "")
+	apptest.Must(t, json.Unmarshal(body, &list))
+	if len(list.Items) != 1 || list.Items[0].ID != f.Org["Bakkerij De Korenschoof"] {
+		t.Errorf("a werkgever lists only its own organisation: %s", body)
+	}
+	_, body = admin.Do("GET", "/api/v1/users", "")
+	if strings.Contains(string(body), apptest.WerkgeverB) || strings.Contains(string(body), apptest.AdminB) {
+		t.Error("users of another region are listed")
+	}
+	if n := f.Count(`SELECT count(*) FROM users WHERE email = ? AND status = 'active'`, apptest.WerkgeverB); n != 1 {
+		t.Error("the other region's user was changed")
+	}
+}
