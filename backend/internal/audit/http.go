@@ -47,7 +47,7 @@ type listOutput struct{ Body auditEventList }
 
 // Register adds the audit operations to api.
 func Register(api huma.API, db *gorm.DB) {
-	authz.Register(api, huma.Operation{
+	authz.RegisterRaw(api, huma.Operation{
 		OperationID: "listAuditEvents", Method: http.MethodGet, Path: "/audit-events",
 		Summary: "Auditlog / Audit log", Tags: []string{"Beheer"},
 		Description: "The region's audit events, newest first, cursor-paginated.",

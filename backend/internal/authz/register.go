@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
 // Extension is the OpenAPI extension carrying each operation's rule, so the
@@ -13,9 +15,31 @@ const Extension = "x-werkhaven-access"
 
 const metadataKey = "werkhaven.access"
 
+// Handler handles one operation for the principal the guard let through:
+// the zero Principal when a public operation is called anonymously. Its
+// error is mapped to a problem by httpapi.FromError, so handlers return
+// domain errors as they are.
+type Handler[I, O any] func(ctx context.Context, p Principal, in *I) (*O, error)
+
 // Register is huma.Register with an access rule: the only way Werkhaven
-// registers operations.
-func Register[I, O any](api huma.API, op huma.Operation, rule Rule, handler func(context.Context, *I) (*O, error)) {
+// registers operations. The rule goes into the OpenAPI document; h gets the
+// principal and its errors are mapped once, here. Pass a named method (a
+// domain's handlers struct) so stack traces and profiles name the operation.
+func Register[I, O any](api huma.API, op huma.Operation, rule Rule, h Handler[I, O]) {
+	RegisterRaw(api, op, rule, func(ctx context.Context, in *I) (*O, error) {
+		p, _ := From(ctx)
+		out, err := h(ctx, p, in)
+		if err != nil {
+			return nil, httpapi.FromError(err)
+		}
+		return out, nil
+	})
+}
+
+// RegisterRaw registers a handler that reads the principal and maps its
+// errors itself; transitional, until every domain registers named methods
+// with Register.
+func RegisterRaw[I, O any](api huma.API, op huma.Operation, rule Rule, handler func(context.Context, *I) (*O, error)) {
 	if !rule.Public && len(rule.Roles) == 0 {
 		panic(fmt.Sprintf("authz: operation %s has a rule that allows nobody", op.OperationID))
 	}

@@ -154,7 +154,7 @@ func Register(api huma.API, s *Service) {
 	bookers := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder)
 	admin := authz.Roles(authz.Admin)
 
-	authz.Register(api, huma.Operation{OperationID: "listServices", Method: http.MethodGet, Path: "/services", Summary: "Dienstencatalogus / Service catalogue", Tags: tags},
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listServices", Method: http.MethodGet, Path: "/services", Summary: "Dienstencatalogus / Service catalogue", Tags: tags},
 		readers, func(ctx context.Context, in *struct {
 			Kind       string `query:"kind" pattern:"^[a-z][a-z_]{1,39}$"`
 			ProviderID string `query:"providerId" format:"uuid"`
@@ -168,7 +168,7 @@ func Register(api huma.API, s *Service) {
 			out.Body.Items = httpapi.Items(items, toServiceBody)
 			return out, nil
 		})
-	authz.Register(api, huma.Operation{OperationID: "getService", Method: http.MethodGet, Path: "/services/{id}", Summary: "Eén dienst / One service", Tags: tags, Errors: []int{404}},
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getService", Method: http.MethodGet, Path: "/services/{id}", Summary: "Eén dienst / One service", Tags: tags, Errors: []int{404}},
 		readers, func(ctx context.Context, in *IDParam) (*serviceOut, error) {
 			o, err := s.GetService(ctx, authz.MustFrom(ctx), in.ID)
 			if err != nil {
@@ -176,7 +176,7 @@ func Register(api huma.API, s *Service) {
 			}
 			return &serviceOut{Body: toServiceBody(o)}, nil
 		})
-	authz.Register(api, huma.Operation{OperationID: "createService", Method: http.MethodPost, Path: "/services", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "createService", Method: http.MethodPost, Path: "/services", DefaultStatus: http.StatusCreated,
 		Summary: "Dienst toevoegen / Add a service", Tags: tags, Errors: []int{400}},
 		admin, func(ctx context.Context, in *struct{ Body ServiceBody }) (*serviceOut, error) {
 			entry, err := in.Body.offering()
@@ -189,7 +189,7 @@ func Register(api huma.API, s *Service) {
 			}
 			return &serviceOut{Body: toServiceBody(o)}, nil
 		})
-	authz.Register(api, huma.Operation{OperationID: "updateService", Method: http.MethodPut, Path: "/services/{id}",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "updateService", Method: http.MethodPut, Path: "/services/{id}",
 		Summary: "Dienst wijzigen / Replace a service", Tags: tags, Errors: []int{400, 404}},
 		admin, func(ctx context.Context, in *struct {
 			IDParam
@@ -205,7 +205,7 @@ func Register(api huma.API, s *Service) {
 			}
 			return &serviceOut{Body: toServiceBody(o)}, nil
 		})
-	authz.Register(api, huma.Operation{OperationID: "listServiceSlots", Method: http.MethodGet, Path: "/services/{id}/slots",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listServiceSlots", Method: http.MethodGet, Path: "/services/{id}/slots",
 		Summary: "Vrije tijden / Free times", Tags: tags, Errors: []int{400, 404, 409}},
 		bookers, func(ctx context.Context, in *struct {
 			IDParam
@@ -229,7 +229,7 @@ func Register(api huma.API, s *Service) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "createBooking", Method: http.MethodPost, Path: "/bookings", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "createBooking", Method: http.MethodPost, Path: "/bookings", DefaultStatus: http.StatusCreated,
 		Summary: "Dienst boeken / Book a service", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (30 minutes) or for the provider."},
 		bookers, func(ctx context.Context, in *struct {
@@ -252,7 +252,7 @@ func Register(api huma.API, s *Service) {
 			}
 			return &bookingOut{Body: toBookingBody(out)}, nil
 		})
-	authz.Register(api, huma.Operation{OperationID: "listBookings", Method: http.MethodGet, Path: "/bookings",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listBookings", Method: http.MethodGet, Path: "/bookings",
 		Summary: "Boekingen / Bookings", Tags: tags, Description: "Organisation users: their own (as=provider: those of their services); staff: the region's."},
 		bookers, func(ctx context.Context, in *struct {
 			States []string `query:"state" maxItems:"12" enum:"requested,awaiting_approval,approved,rejected,awaiting_payment,paid,confirmed,in_progress,completed,cancelled,refunded,expired"`
@@ -270,7 +270,7 @@ func Register(api huma.API, s *Service) {
 			out.Body.Items = httpapi.Items(items, toBookingBody)
 			return out, nil
 		})
-	authz.Register(api, huma.Operation{OperationID: "getBooking", Method: http.MethodGet, Path: "/bookings/{id}", Summary: "Eén boeking met geschiedenis / One booking with its history", Tags: tags, Errors: []int{404}},
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getBooking", Method: http.MethodGet, Path: "/bookings/{id}", Summary: "Eén boeking met geschiedenis / One booking with its history", Tags: tags, Errors: []int{404}},
 		bookers, func(ctx context.Context, in *IDParam) (*bookingOut, error) {
 			b, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
 			if err != nil {
@@ -278,7 +278,7 @@ func Register(api huma.API, s *Service) {
 			}
 			return &bookingOut{Body: toBookingBody(b)}, nil
 		})
-	authz.Register(api, huma.Operation{OperationID: "changeBookingState", Method: http.MethodPost, Path: "/bookings/{id}/state-changes",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "changeBookingState", Method: http.MethodPost, Path: "/bookings/{id}/state-changes",
 		Summary: "Boeking goedkeuren, bevestigen, afronden of annuleren / Approve, confirm, complete or cancel", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "approved/rejected: accountmanagers; confirmed, in_progress, completed: the provider (the municipality's accountmanagers for its own services); cancelled: the booking organisation or staff, by the service's policy (the fee is kept, the rest refunded)."},
 		bookers, func(ctx context.Context, in *struct {
@@ -294,7 +294,7 @@ func Register(api huma.API, s *Service) {
 			}
 			return &bookingOut{Body: toBookingBody(b)}, nil
 		})
-	authz.Register(api, huma.Operation{OperationID: "createBookingCheckout", Method: http.MethodPost, Path: "/bookings/{id}/checkouts", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "createBookingCheckout", Method: http.MethodPost, Path: "/bookings/{id}/checkouts", DefaultStatus: http.StatusCreated,
 		Summary: "Betalen / Pay", Tags: tags, Errors: []int{404, 409, 503},
 		Description: "Opens the Stripe Checkout (card, iDEAL) of the next period due; asking twice returns the same checkout (one idempotency key per period)."},
 		bookers, func(ctx context.Context, in *IDParam) (*struct {
@@ -320,7 +320,7 @@ func Register(api huma.API, s *Service) {
 			out.Body.SessionID, out.Body.URL, out.Body.Period, out.Body.AmountCents = c.SessionID, c.URL, c.Period, c.AmountCents
 			return out, nil
 		})
-	authz.Register(api, huma.Operation{OperationID: "recordDeliveredHours", Method: http.MethodPut, Path: "/bookings/{id}/delivered-hours",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "recordDeliveredHours", Method: http.MethodPut, Path: "/bookings/{id}/delivered-hours",
 		Summary: "Geleverde uren / Delivered hours", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "The provider (a dienstverlener's or zorgaanbieder's users; for the municipality's own services its staff)."},
 		authz.Roles(authz.Admin, authz.Accountmanager, authz.Zorgaanbieder), func(ctx context.Context, in *struct {
@@ -336,7 +336,7 @@ func Register(api huma.API, s *Service) {
 			return &bookingOut{Body: toBookingBody(b)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
 		Summary: "Stripe-webhook", Tags: tags, Errors: []int{400},
 		Description: "Signed by Stripe (Stripe-Signature over the raw body, 5 minutes tolerance). Each event is stored once by its id and processed by a background job; duplicates answer 200 and change nothing."},
 		authz.Rule{Public: true, NoCSRF: true}, func(ctx context.Context, in *struct {

@@ -195,7 +195,7 @@ var (
 func Register(api huma.API, s *Service) {
 	tags := []string{"Kandidaten"}
 	type one = struct{ Body CandidateBody }
-	authz.Register(api, huma.Operation{OperationID: "listCandidates", Method: http.MethodGet, Path: "/candidates",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listCandidates", Method: http.MethodGet, Path: "/candidates",
 		Summary: "Caseload / Caseload", Tags: tags, Description: "Klantmanagers see their own caseload; admins the region's candidates. Names are personal data: every list read is audited."},
 		caseload, func(ctx context.Context, in *listInput) (*struct {
 			Body struct {
@@ -215,7 +215,7 @@ func Register(api huma.API, s *Service) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "createCandidate", Method: http.MethodPost, Path: "/candidates", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "createCandidate", Method: http.MethodPost, Path: "/candidates", DefaultStatus: http.StatusCreated,
 		Summary: "Kandidaat inschrijven / Register a candidate", Tags: tags, Errors: []int{400}},
 		klantmanager, func(ctx context.Context, in *createInput) (*one, error) {
 			p, err := in.Body.Profile.profile()
@@ -229,7 +229,7 @@ func Register(api huma.API, s *Service) {
 			return &one{Body: toBody(c)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getCandidate", Method: http.MethodGet, Path: "/candidates/{id}",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getCandidate", Method: http.MethodGet, Path: "/candidates/{id}",
 		Summary: "Kandidaat (profiel, zonder persoonsgegevens) / Candidate profile", Tags: tags, Errors: []int{404}},
 		caseload, func(ctx context.Context, in *IDParam) (*one, error) {
 			c, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
@@ -239,7 +239,7 @@ func Register(api huma.API, s *Service) {
 			return &one{Body: toBody(c)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "updateCandidateProfile", Method: http.MethodPut, Path: "/candidates/{id}/profile",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "updateCandidateProfile", Method: http.MethodPut, Path: "/candidates/{id}/profile",
 		Summary: "Profiel en status wijzigen / Replace profile and status", Tags: tags, Errors: []int{400, 404}},
 		klantmanager, func(ctx context.Context, in *profileInput) (*one, error) {
 			p, err := in.Body.profile()
@@ -253,7 +253,7 @@ func Register(api huma.API, s *Service) {
 			return &one{Body: toBody(c)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getCandidateIdentity", Method: http.MethodGet, Path: "/candidates/{id}/identity",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getCandidateIdentity", Method: http.MethodGet, Path: "/candidates/{id}/identity",
 		Summary: "Persoonsgegevens (gelogd) / Personal data (audited)", Tags: tags, Errors: []int{404}},
 		klantmanager, func(ctx context.Context, in *IDParam) (*struct{ Body identityBody }, error) {
 			id, err := s.Identity(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx))
@@ -263,7 +263,7 @@ func Register(api huma.API, s *Service) {
 			return &struct{ Body identityBody }{Body: identityBody(id)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "updateCandidateIdentity", Method: http.MethodPut, Path: "/candidates/{id}/identity",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "updateCandidateIdentity", Method: http.MethodPut, Path: "/candidates/{id}/identity",
 		Summary: "Persoonsgegevens wijzigen / Replace personal data", Tags: tags, Errors: []int{400, 404}},
 		klantmanager, func(ctx context.Context, in *identityInput) (*struct{ Body identityBody }, error) {
 			id, err := s.UpdateIdentity(ctx, authz.MustFrom(ctx), in.ID, in.Body.identity(), httpapi.ClientIP(ctx))
@@ -273,7 +273,7 @@ func Register(api huma.API, s *Service) {
 			return &struct{ Body identityBody }{Body: identityBody(id)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listCandidateConsents", Method: http.MethodGet, Path: "/candidates/{id}/consents",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listCandidateConsents", Method: http.MethodGet, Path: "/candidates/{id}/consents",
 		Summary: "Toestemmingen / Consent history", Tags: tags, Errors: []int{404}},
 		klantmanager, func(ctx context.Context, in *IDParam) (*struct {
 			Body struct {
@@ -295,7 +295,7 @@ func Register(api huma.API, s *Service) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "recordCandidateConsent", Method: http.MethodPost, Path: "/candidates/{id}/consents", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "recordCandidateConsent", Method: http.MethodPost, Path: "/candidates/{id}/consents", DefaultStatus: http.StatusCreated,
 		Summary: "Toestemming vastleggen of intrekken / Record consent or its withdrawal", Tags: tags, Errors: []int{400, 404},
 		Description: "Withdrawal removes the candidate from search within seconds."},
 		klantmanager, func(ctx context.Context, in *consentInput) (*one, error) {
@@ -306,26 +306,26 @@ func Register(api huma.API, s *Service) {
 			return &one{Body: toBody(c)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "requestAvailabilityConfirmation", Method: http.MethodPost, Path: "/candidates/{id}/confirmation-requests",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "requestAvailabilityConfirmation", Method: http.MethodPost, Path: "/candidates/{id}/confirmation-requests",
 		DefaultStatus: http.StatusAccepted, Summary: "Bevestigingslink mailen / Mail a confirmation link", Tags: tags, Errors: []int{404, 409}},
 		klantmanager, func(ctx context.Context, in *IDParam) (*struct{}, error) {
 			return nil, httpapi.FromError(s.RequestConfirmation(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx)))
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "eraseCandidate", Method: http.MethodDelete, Path: "/candidates/{id}", DefaultStatus: http.StatusNoContent,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "eraseCandidate", Method: http.MethodDelete, Path: "/candidates/{id}", DefaultStatus: http.StatusNoContent,
 		Summary: "Gegevens wissen (AVG art. 17) / Erase (GDPR art. 17)", Tags: tags, Errors: []int{404},
 		Description: "Deletes the identity and the kandidaat's account, clears free text, ends consent and removes the profile from search. Anonymous statistics stay."},
 		caseload, func(ctx context.Context, in *IDParam) (*struct{}, error) {
 			return nil, httpapi.FromError(s.Erase(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx)))
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "confirmAvailability", Method: http.MethodPost, Path: "/availability-confirmations", DefaultStatus: http.StatusNoContent,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "confirmAvailability", Method: http.MethodPost, Path: "/availability-confirmations", DefaultStatus: http.StatusNoContent,
 		Summary: "Beschikbaarheid bevestigen met de link uit de mail / Confirm availability with the mailed link", Tags: tags, Errors: []int{400, 410}},
 		authz.PublicRule, func(ctx context.Context, in *confirmInput) (*struct{}, error) {
 			return nil, httpapi.FromError(s.ConfirmWithToken(ctx, in.Body.Token, in.Body.Consent, httpapi.ClientIP(ctx)))
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getMyProfile", Method: http.MethodGet, Path: "/me/candidate",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getMyProfile", Method: http.MethodGet, Path: "/me/candidate",
 		Summary: "Mijn gegevens / My details", Tags: tags, Errors: []int{404}},
 		kandidaat, func(ctx context.Context, _ *struct{}) (*struct{ Body mineBody }, error) {
 			c, id, err := s.Mine(ctx, authz.MustFrom(ctx), httpapi.ClientIP(ctx))
@@ -335,7 +335,7 @@ func Register(api huma.API, s *Service) {
 			return &struct{ Body mineBody }{Body: mineBody{Candidate: toBody(c), Identity: identityBody(id)}}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "confirmMyAvailability", Method: http.MethodPost, Path: "/me/candidate/availability-confirmations",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "confirmMyAvailability", Method: http.MethodPost, Path: "/me/candidate/availability-confirmations",
 		Summary: "Ik zoek nog werk / I am still looking for work", Tags: tags, Errors: []int{404}},
 		kandidaat, func(ctx context.Context, _ *struct{}) (*one, error) {
 			c, err := s.ConfirmMine(ctx, authz.MustFrom(ctx), httpapi.ClientIP(ctx))
@@ -345,7 +345,7 @@ func Register(api huma.API, s *Service) {
 			return &one{Body: toBody(c)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "setMyConsent", Method: http.MethodPost, Path: "/me/candidate/consents",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "setMyConsent", Method: http.MethodPost, Path: "/me/candidate/consents",
 		Summary: "Mijn toestemming geven of intrekken / Give or withdraw my consent", Tags: tags, Errors: []int{404}},
 		kandidaat, func(ctx context.Context, in *myConsentInput) (*one, error) {
 			c, err := s.ConsentMine(ctx, authz.MustFrom(ctx), in.Body.Given, httpapi.ClientIP(ctx))
@@ -355,7 +355,7 @@ func Register(api huma.API, s *Service) {
 			return &one{Body: toBody(c)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "exportMyData", Method: http.MethodGet, Path: "/me/candidate/export",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "exportMyData", Method: http.MethodGet, Path: "/me/candidate/export",
 		Summary: "Mijn gegevens downloaden (AVG art. 15) / Download my data (GDPR art. 15)", Tags: tags, Errors: []int{404}},
 		kandidaat, func(ctx context.Context, _ *struct{}) (*exportOutput, error) {
 			e, err := s.ExportMine(ctx, authz.MustFrom(ctx), httpapi.ClientIP(ctx))

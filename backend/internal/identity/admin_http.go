@@ -149,7 +149,7 @@ type createRegionInput struct {
 }
 
 func (h *Handlers) registerAdmin(api huma.API) {
-	authz.Register(api, huma.Operation{OperationID: "listUsers", Method: http.MethodGet, Path: "/users",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listUsers", Method: http.MethodGet, Path: "/users",
 		Summary: "Gebruikers van de regio / Users of the region", Tags: []string{"Beheer"}},
 		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *listUsersInput) (*struct{ Body userList }, error) {
 			users, err := h.Service.ListUsers(ctx, authz.MustFrom(ctx), UserFilter{Role: authz.Role(in.Role), OrganisationID: in.OrganisationID})
@@ -161,7 +161,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "inviteUser", Method: http.MethodPost, Path: "/users", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "inviteUser", Method: http.MethodPost, Path: "/users", DefaultStatus: http.StatusCreated,
 		Summary: "Gebruiker uitnodigen / Invite a user", Tags: []string{"Beheer"}, Errors: []int{400},
 		Description: "Admins invite any staff or organisation user; accountmanagers invite organisation users. The user gets a mail with a link (7 days) to choose a password."},
 		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *inviteInput) (*userOutput, error) {
@@ -173,7 +173,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 			return &userOutput{Body: toUserBody(u)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "updateUser", Method: http.MethodPatch, Path: "/users/{id}",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "updateUser", Method: http.MethodPatch, Path: "/users/{id}",
 		Summary: "Gebruiker blokkeren, deblokkeren of rol wijzigen / Disable, enable or change the role of a user", Tags: []string{"Beheer"}, Errors: []int{400, 404}},
 		authz.Roles(authz.Admin), func(ctx context.Context, in *updateUserInput) (*userOutput, error) {
 			var ch UserChange
@@ -191,7 +191,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 			return &userOutput{Body: toUserBody(u)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listOrganisations", Method: http.MethodGet, Path: "/organisations",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listOrganisations", Method: http.MethodGet, Path: "/organisations",
 		Summary: "Organisaties / Organisations", Tags: []string{"Organisaties"},
 		Description: "Staff see their region's organisations; organisation users see their own."},
 		authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder),
@@ -205,7 +205,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getOrganisation", Method: http.MethodGet, Path: "/organisations/{id}",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getOrganisation", Method: http.MethodGet, Path: "/organisations/{id}",
 		Summary: "Organisatie / Organisation", Tags: []string{"Organisaties"}, Errors: []int{404}},
 		authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder),
 		func(ctx context.Context, in *OrganisationIDParam) (*struct{ Body organisationBody }, error) {
@@ -216,7 +216,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 			return &struct{ Body organisationBody }{Body: toOrganisationBody(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "createOrganisation", Method: http.MethodPost, Path: "/organisations", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "createOrganisation", Method: http.MethodPost, Path: "/organisations", DefaultStatus: http.StatusCreated,
 		Summary: "Organisatie registreren / Register an organisation", Tags: []string{"Organisaties"}, Errors: []int{400}},
 		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *createOrganisationInput) (*struct{ Body organisationBody }, error) {
 			o, err := h.Service.CreateOrganisation(ctx, authz.MustFrom(ctx), NewOrganisation{Kind: in.Body.Kind, Name: in.Body.Name,
@@ -227,7 +227,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 			return &struct{ Body organisationBody }{Body: toOrganisationBody(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "updateOrganisation", Method: http.MethodPatch, Path: "/organisations/{id}",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "updateOrganisation", Method: http.MethodPatch, Path: "/organisations/{id}",
 		Summary: "Organisatieprofiel wijzigen / Update an organisation's profile", Tags: []string{"Organisaties"}, Errors: []int{400, 404},
 		Description: "Organisation users edit their own organisation; accountmanagers those in their portfolio; admins any in the region. Only staff assign the accountmanager."},
 		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder),
@@ -242,7 +242,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 			return &struct{ Body organisationBody }{Body: toOrganisationBody(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listContactMoments", Method: http.MethodGet, Path: "/organisations/{id}/contact-moments",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listContactMoments", Method: http.MethodGet, Path: "/organisations/{id}/contact-moments",
 		Summary: "Contactlog van een organisatie / An organisation's contact log", Tags: []string{"Organisaties"}, Errors: []int{404},
 		Description: "Kept by the region's accountmanagers; never visible to the organisation."},
 		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *OrganisationIDParam) (*struct{ Body contactMomentList }, error) {
@@ -255,7 +255,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "addContactMoment", Method: http.MethodPost, Path: "/organisations/{id}/contact-moments", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "addContactMoment", Method: http.MethodPost, Path: "/organisations/{id}/contact-moments", DefaultStatus: http.StatusCreated,
 		Summary: "Contactmoment of notitie vastleggen / Log a contact moment or note", Tags: []string{"Organisaties"}, Errors: []int{400, 404}},
 		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *addContactMomentInput) (*struct{ Body contactMomentBody }, error) {
 			on, err := time.Parse("2006-01-02", in.Body.OccurredOn)
@@ -269,7 +269,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 			return &struct{ Body contactMomentBody }{Body: toContactMomentBody(c)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listRegions", Method: http.MethodGet, Path: "/regions",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listRegions", Method: http.MethodGet, Path: "/regions",
 		Summary: "Regio's / Regions", Tags: []string{"Beheer"}, Description: "An admin sees their own region only."},
 		authz.Roles(authz.Admin), func(ctx context.Context, _ *struct{}) (*struct{ Body regionList }, error) {
 			regions, err := h.Service.ListRegions(ctx, authz.MustFrom(ctx))
@@ -281,7 +281,7 @@ func (h *Handlers) registerAdmin(api huma.API) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "createRegion", Method: http.MethodPost, Path: "/regions", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "createRegion", Method: http.MethodPost, Path: "/regions", DefaultStatus: http.StatusCreated,
 		Summary: "Regio toevoegen / Add a region", Tags: []string{"Beheer"}, Errors: []int{400}},
 		authz.Roles(authz.Admin), func(ctx context.Context, in *createRegionInput) (*struct{ Body regionBody }, error) {
 			r, err := h.Service.CreateRegion(ctx, authz.MustFrom(ctx), in.Body.Slug, in.Body.Name, clientIP(ctx))

@@ -122,7 +122,7 @@ func (h *Handlers) signedIn(ctx context.Context, oldCookie, cookie string, p aut
 
 // Register adds identity's operations to api.
 func (h *Handlers) Register(api huma.API) {
-	authz.Register(api, huma.Operation{OperationID: "getCurrentSession", Method: http.MethodGet, Path: "/sessions/current",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getCurrentSession", Method: http.MethodGet, Path: "/sessions/current",
 		Summary: "Huidige sessie en CSRF-token / Current session and CSRF token", Tags: []string{"Inloggen"}},
 		authz.PublicRule, func(ctx context.Context, in *sessionInput) (*sessionOutput, error) {
 			out := &sessionOutput{}
@@ -139,7 +139,7 @@ func (h *Handlers) Register(api huma.API) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "signIn", Method: http.MethodPost, Path: "/sessions", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "signIn", Method: http.MethodPost, Path: "/sessions", DefaultStatus: http.StatusCreated,
 		Summary: "Inloggen met e-mail en wachtwoord / Sign in", Tags: []string{"Inloggen"}, Errors: []int{400, 401, 429}},
 		authz.PublicRule, func(ctx context.Context, in *signInInput) (*sessionOutput, error) {
 			cookie, p, err := h.Service.SignIn(ctx, in.Body.Email, in.Body.Password, clientIP(ctx))
@@ -152,7 +152,7 @@ func (h *Handlers) Register(api huma.API) {
 			return h.signedIn(ctx, in.Session, cookie, p, AbsoluteTimeout), nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "signOut", Method: http.MethodDelete, Path: "/sessions/current",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "signOut", Method: http.MethodDelete, Path: "/sessions/current",
 		Summary: "Uitloggen / Sign out", Tags: []string{"Inloggen"}},
 		authz.Roles(authz.AllRoles...), func(ctx context.Context, in *signOutInput) (*noContent, error) {
 			if err := h.Service.SignOut(ctx, authz.MustFrom(ctx), in.Everywhere, clientIP(ctx)); err != nil {
@@ -161,33 +161,33 @@ func (h *Handlers) Register(api huma.API) {
 			return &noContent{SetCookie: []*http.Cookie{h.Guard.ClearSessionCookie()}}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "requestPasswordReset", Method: http.MethodPost, Path: "/password-resets", DefaultStatus: http.StatusAccepted,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "requestPasswordReset", Method: http.MethodPost, Path: "/password-resets", DefaultStatus: http.StatusAccepted,
 		Summary: "Link voor nieuw wachtwoord aanvragen / Request a password reset link", Tags: []string{"Inloggen"},
 		Description: "Always 202: the answer does not reveal whether the e-mail address is known."},
 		authz.PublicRule, func(ctx context.Context, in *emailInput) (*struct{}, error) {
 			return nil, httpapi.FromError(h.Service.RequestPasswordReset(ctx, in.Body.Email, clientIP(ctx)))
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "resetPassword", Method: http.MethodPost, Path: "/password-reset-confirmations", DefaultStatus: http.StatusNoContent,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "resetPassword", Method: http.MethodPost, Path: "/password-reset-confirmations", DefaultStatus: http.StatusNoContent,
 		Summary: "Nieuw wachtwoord instellen met de link / Set a new password with the mailed token", Tags: []string{"Inloggen"}, Errors: []int{400, 410}},
 		authz.PublicRule, func(ctx context.Context, in *tokenPasswordInput) (*struct{}, error) {
 			return nil, httpapi.FromError(h.Service.ResetPassword(ctx, in.Body.Token, in.Body.Password, clientIP(ctx)))
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "acceptInvitation", Method: http.MethodPost, Path: "/invitation-acceptances", DefaultStatus: http.StatusNoContent,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "acceptInvitation", Method: http.MethodPost, Path: "/invitation-acceptances", DefaultStatus: http.StatusNoContent,
 		Summary: "Uitnodiging aannemen en wachtwoord kiezen / Accept an invitation", Tags: []string{"Inloggen"}, Errors: []int{400, 410}},
 		authz.PublicRule, func(ctx context.Context, in *tokenPasswordInput) (*struct{}, error) {
 			return nil, httpapi.FromError(h.Service.AcceptInvitation(ctx, in.Body.Token, in.Body.Password, clientIP(ctx)))
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "requestMagicLink", Method: http.MethodPost, Path: "/magic-links", DefaultStatus: http.StatusAccepted,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "requestMagicLink", Method: http.MethodPost, Path: "/magic-links", DefaultStatus: http.StatusAccepted,
 		Summary: "Inloglink voor kandidaten aanvragen / Request a sign-in link (kandidaten)", Tags: []string{"Inloggen"},
 		Description: "Always 202: the answer does not reveal whether the e-mail address is known."},
 		authz.PublicRule, func(ctx context.Context, in *emailInput) (*struct{}, error) {
 			return nil, httpapi.FromError(h.Service.RequestMagicLink(ctx, in.Body.Email, clientIP(ctx)))
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "signInWithMagicLink", Method: http.MethodPost, Path: "/magic-link-sessions", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "signInWithMagicLink", Method: http.MethodPost, Path: "/magic-link-sessions", DefaultStatus: http.StatusCreated,
 		Summary: "Inloggen met de link / Sign in with the mailed link (kandidaten)", Tags: []string{"Inloggen"}, Errors: []int{400, 410}},
 		authz.PublicRule, func(ctx context.Context, in *tokenInput) (*sessionOutput, error) {
 			cookie, p, err := h.Service.RedeemMagicLink(ctx, in.Body.Token, clientIP(ctx))

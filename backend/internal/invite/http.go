@@ -151,7 +151,7 @@ func Register(api huma.API, s *Service) {
 	kandidaat := authz.Roles(authz.Kandidaat)
 	tags := []string{"Uitnodigingen"}
 
-	authz.Register(api, huma.Operation{OperationID: "createInvites", Method: http.MethodPost, Path: "/openings/{id}/invites", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "createInvites", Method: http.MethodPost, Path: "/openings/{id}/invites", DefaultStatus: http.StatusCreated,
 		Summary: "Kandidaten uitnodigen / Invite candidates", Tags: tags, Errors: []int{400, 404, 409, 429},
 		Description: "Invites 1–25 candidates from the opening's pool with a personal message, all or none. Each gets a mail with a single-use link (7 days). 409 names every candidate that cannot be invited (not in the pool, no e-mail, invited already); 429 names the limit (open invites per opening, invites per organisation per day). With the region's approval rule, invites by the organisation wait for its accountmanager."},
 		orgAndStaff, func(ctx context.Context, in *struct {
@@ -168,7 +168,7 @@ func Register(api huma.API, s *Service) {
 			return &struct{ Body itemsBody[InviteBody] }{Body: itemsBody[InviteBody]{Items: httpapi.Items(list, toBody)}}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listOpeningInvites", Method: http.MethodGet, Path: "/openings/{id}/invites",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listOpeningInvites", Method: http.MethodGet, Path: "/openings/{id}/invites",
 		Summary: "Uitnodigingen van een vacature / Invites of an opening", Tags: tags, Errors: []int{404}},
 		orgAndStaff, func(ctx context.Context, in *struct {
 			opening.IDParam
@@ -185,7 +185,7 @@ func Register(api huma.API, s *Service) {
 			return &struct{ Body itemsBody[InviteBody] }{Body: itemsBody[InviteBody]{Items: httpapi.Items(list, toBody)}}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getInvite", Method: http.MethodGet, Path: "/invites/{id}",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getInvite", Method: http.MethodGet, Path: "/invites/{id}",
 		Summary: "Een uitnodiging met haar geschiedenis / One invite with its history", Tags: tags, Errors: []int{404}},
 		readers, func(ctx context.Context, in *IDParam) (*inviteOut, error) {
 			v, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
@@ -195,7 +195,7 @@ func Register(api huma.API, s *Service) {
 			return &inviteOut{Body: toBody(v)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "changeInviteState", Method: http.MethodPost, Path: "/invites/{id}/state-changes",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "changeInviteState", Method: http.MethodPost, Path: "/invites/{id}/state-changes",
 		Summary: "Uitnodiging goedkeuren, intrekken of afronden / Approve, withdraw or conclude an invite", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "invited (an accountmanager approves an invite awaiting approval), withdrawn (before the kandidaat answers), introduced (after acceptance: you met), not_placed (no placement came of it, with a reason)."},
 		orgAndStaff, func(ctx context.Context, in *struct {
@@ -212,7 +212,7 @@ func Register(api huma.API, s *Service) {
 			return &inviteOut{Body: toBody(v)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getInviteContact", Method: http.MethodGet, Path: "/invites/{id}/contact",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getInviteContact", Method: http.MethodGet, Path: "/invites/{id}/contact",
 		Summary: "Contactgegevens na acceptatie / Contact details after acceptance", Tags: tags, Errors: []int{404, 409},
 		Description: "Only for the organisation the kandidaat accepted, while the kandidaat shares them: name, e-mail and phone (if shared). Every read is written to the audit log."},
 		authz.Roles(authz.Werkgever, authz.Zorgaanbieder), func(ctx context.Context, in *IDParam) (*struct {
@@ -237,7 +237,7 @@ func Register(api huma.API, s *Service) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "planIntake", Method: http.MethodPut, Path: "/invites/{id}/intake",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "planIntake", Method: http.MethodPut, Path: "/invites/{id}/intake",
 		Summary: "Kennismakingsgesprek plannen / Plan the intake", Tags: tags, Errors: []int{400, 404, 409}},
 		orgAndStaff, func(ctx context.Context, in *struct {
 			IDParam
@@ -254,7 +254,7 @@ func Register(api huma.API, s *Service) {
 			return &inviteOut{Body: toBody(v)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "createPlacement", Method: http.MethodPost, Path: "/invites/{id}/placement", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "createPlacement", Method: http.MethodPost, Path: "/invites/{id}/placement", DefaultStatus: http.StatusCreated,
 		Summary: "Plaatsing vastleggen / Record the placement", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "After the introduction: start date, contract, hours, hourly wage in cents, trial period. The candidate's status becomes placed (they leave every pool); follow-ups at 4, 13 and 26 weeks are planned."},
 		orgAndStaff, func(ctx context.Context, in *struct {
@@ -279,7 +279,7 @@ func Register(api huma.API, s *Service) {
 			return &inviteOut{Body: toBody(v)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listCandidateInvites", Method: http.MethodGet, Path: "/candidates/{id}/invites",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listCandidateInvites", Method: http.MethodGet, Path: "/candidates/{id}/invites",
 		Summary: "Uitnodigingen van een kandidaat / A candidate's invites", Tags: tags, Errors: []int{404},
 		Description: "For the candidate's klantmanager: every invite and each step."},
 		authz.Roles(authz.Klantmanager, authz.Admin), func(ctx context.Context, in *IDParam) (*struct{ Body itemsBody[InviteBody] }, error) {
@@ -298,7 +298,7 @@ func Register(api huma.API, s *Service) {
 			return &struct{ Body itemsBody[InviteBody] }{Body: itemsBody[InviteBody]{Items: httpapi.Items(list, toBody)}}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "adviseInvite", Method: http.MethodPut, Path: "/invites/{id}/advice",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "adviseInvite", Method: http.MethodPut, Path: "/invites/{id}/advice",
 		Summary: "Advies aan de kandidaat / Advice to the kandidaat", Tags: tags, Errors: []int{400, 404, 409}},
 		authz.Roles(authz.Klantmanager), func(ctx context.Context, in *struct {
 			IDParam
@@ -313,7 +313,7 @@ func Register(api huma.API, s *Service) {
 			return &inviteOut{Body: toBody(v)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listMyInvites", Method: http.MethodGet, Path: "/me/invites",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listMyInvites", Method: http.MethodGet, Path: "/me/invites",
 		Summary: "Mijn uitnodigingen / My invites", Tags: tags},
 		kandidaat, func(ctx context.Context, _ *struct{}) (*struct{ Body itemsBody[OfferBody] }, error) {
 			list, err := s.Mine(ctx, authz.MustFrom(ctx))
@@ -323,7 +323,7 @@ func Register(api huma.API, s *Service) {
 			return &struct{ Body itemsBody[OfferBody] }{Body: itemsBody[OfferBody]{Items: httpapi.Items(list, toOffer)}}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getMyInvite", Method: http.MethodGet, Path: "/me/invites/{id}",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getMyInvite", Method: http.MethodGet, Path: "/me/invites/{id}",
 		Summary: "Een uitnodiging lezen / Read an invite", Tags: tags, Errors: []int{404}},
 		kandidaat, func(ctx context.Context, in *IDParam) (*offerOut, error) {
 			o, err := s.ViewMine(ctx, authz.MustFrom(ctx), in.ID)
@@ -333,7 +333,7 @@ func Register(api huma.API, s *Service) {
 			return &offerOut{Body: toOffer(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "decideMyInvite", Method: http.MethodPost, Path: "/me/invites/{id}/decision",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "decideMyInvite", Method: http.MethodPost, Path: "/me/invites/{id}/decision",
 		Summary: "Ja of nee zeggen / Say yes or no", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "accept shares your name and e-mail (and phone, if you choose) with this organisation for this opening; decline shares nothing. The same answer twice changes nothing."},
 		kandidaat, func(ctx context.Context, in *struct {
@@ -347,7 +347,7 @@ func Register(api huma.API, s *Service) {
 			return &offerOut{Body: toOffer(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "withdrawMyDisclosure", Method: http.MethodDelete, Path: "/me/invites/{id}/disclosure",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "withdrawMyDisclosure", Method: http.MethodDelete, Path: "/me/invites/{id}/disclosure",
 		Summary: "Gegevens niet meer delen / Stop sharing my details", Tags: tags, Errors: []int{404, 409},
 		Description: "The organisation can no longer see your contact details from now on."},
 		kandidaat, func(ctx context.Context, in *IDParam) (*offerOut, error) {
@@ -358,7 +358,7 @@ func Register(api huma.API, s *Service) {
 			return &offerOut{Body: toOffer(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "viewInviteByLink", Method: http.MethodPost, Path: "/invite-links/views",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "viewInviteByLink", Method: http.MethodPost, Path: "/invite-links/views",
 		Summary: "Uitnodiging openen via de link / Open an invite from the mailed link", Tags: tags, Errors: []int{400, 404, 410},
 		Description: "The token travels in the body, never in a URL. An unknown link answers 404, a used one 410."},
 		authz.PublicRule, func(ctx context.Context, in *struct{ Body tokenBody }) (*offerOut, error) {
@@ -369,7 +369,7 @@ func Register(api huma.API, s *Service) {
 			return &offerOut{Body: toOffer(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "decideInviteByLink", Method: http.MethodPost, Path: "/invite-links/decisions",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "decideInviteByLink", Method: http.MethodPost, Path: "/invite-links/decisions",
 		Summary: "Ja of nee zeggen via de link / Answer from the mailed link", Tags: tags, Errors: []int{400, 404, 409, 410},
 		Description: "The link decides once: afterwards it answers 410 (a repeated accept answers the same result). After expiry or withdrawal: 409."},
 		authz.PublicRule, func(ctx context.Context, in *struct {
@@ -390,7 +390,7 @@ func Register(api huma.API, s *Service) {
 			return &offerOut{Body: toOffer(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getMyPoolAppearances", Method: http.MethodGet, Path: "/me/pool-appearances",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getMyPoolAppearances", Method: http.MethodGet, Path: "/me/pool-appearances",
 		Summary: "Wie heeft naar mij gevraagd / Who asked about me", Tags: tags,
 		Description: "How many openings' pools showed you, per week, over the last 12 weeks. Counts only: who asked is named only when they invite you."},
 		kandidaat, func(ctx context.Context, _ *struct{}) (*struct {
@@ -411,7 +411,7 @@ func Register(api huma.API, s *Service) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listPlacements", Method: http.MethodGet, Path: "/placements",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listPlacements", Method: http.MethodGet, Path: "/placements",
 		Summary: "Plaatsingen / Placements", Tags: tags, Description: "Organisation users: their own; accountmanagers and admins: the region's. Candidates by public code."},
 		orgAndStaff, func(ctx context.Context, _ *struct{}) (*struct{ Body itemsBody[placementItemBody] }, error) {
 			list, err := s.Placements(ctx, authz.MustFrom(ctx))
@@ -429,7 +429,7 @@ func Register(api huma.API, s *Service) {
 			})}}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listFollowUps", Method: http.MethodGet, Path: "/follow-ups",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listFollowUps", Method: http.MethodGet, Path: "/follow-ups",
 		Summary: "Opvolging na plaatsing / Follow-ups after placement", Tags: tags,
 		Description: "\"Nog in dienst?\" at 4, 13 and 26 weeks: accountmanagers for their portfolio, organisations for their own placements. due=true: only those to answer now."},
 		orgAndStaff, func(ctx context.Context, in *struct {
@@ -442,7 +442,7 @@ func Register(api huma.API, s *Service) {
 			return &struct{ Body itemsBody[followUpBody] }{Body: itemsBody[followUpBody]{Items: httpapi.Items(list, toFollowUpBody)}}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "answerFollowUp", Method: http.MethodPost, Path: "/follow-ups/{id}/answer",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "answerFollowUp", Method: http.MethodPost, Path: "/follow-ups/{id}/answer",
 		Summary: "Nog in dienst? beantwoorden / Answer a follow-up", Tags: tags, Errors: []int{400, 404, 409}},
 		orgAndStaff, func(ctx context.Context, in *struct {
 			IDParam

@@ -94,7 +94,7 @@ type poolBody struct {
 
 // Register adds the pool operation to api.
 func Register(api huma.API, s *Service) {
-	authz.Register(api, huma.Operation{OperationID: "getPool", Method: http.MethodGet, Path: "/openings/{id}/pool",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getPool", Method: http.MethodGet, Path: "/openings/{id}/pool",
 		Summary: "Kandidatenpool (anoniem) / Candidate pool (anonymous)", Tags: []string{"Pools"}, Errors: []int{400, 404, 409},
 		Description: "Candidates who fit the opening, best first, 20 per page, with the reasons per criterion and the services that close a gap. Only consenting, recently confirmed candidates of the region on the right participatieladder rungs who live within their own travel distance. No personal data."},
 		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder),
@@ -134,7 +134,7 @@ func Register(api huma.API, s *Service) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listFittingOpenings", Method: http.MethodGet, Path: "/candidates/{id}/openings",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listFittingOpenings", Method: http.MethodGet, Path: "/candidates/{id}/openings",
 		Summary: "Passende vacatures voor een kandidaat / Openings that fit a candidate", Tags: []string{"Pools"}, Errors: []int{404},
 		Description: "Open openings of the region that fit the candidate: the same occupation first, then the same ISCO unit group; within both travel distances; of a kind that fits the candidate's ladder rung. With the same reasons as a pool card."},
 		authz.Roles(authz.Klantmanager, authz.Admin), func(ctx context.Context, in *struct {
@@ -163,13 +163,13 @@ func Register(api huma.API, s *Service) {
 		})
 
 	staff := authz.Roles(authz.Admin, authz.Accountmanager)
-	authz.Register(api, huma.Operation{OperationID: "pinCandidate", Method: http.MethodPost, Path: "/openings/{id}/pins", DefaultStatus: http.StatusNoContent,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "pinCandidate", Method: http.MethodPost, Path: "/openings/{id}/pins", DefaultStatus: http.StatusNoContent,
 		Summary: "Kandidaat aanbevelen / Recommend a candidate", Tags: []string{"Pools"}, Errors: []int{400, 404, 409},
 		Description: "Pinned candidates come first in the pool, labelled as recommended by the accountmanager. Pinning again updates the note."},
 		staff, func(ctx context.Context, in *pinInput) (*struct{}, error) {
 			return nil, httpapi.FromError(s.Pin(ctx, authz.MustFrom(ctx), in.ID, in.Body.CandidateID, in.Body.Note, httpapi.ClientIP(ctx)))
 		})
-	authz.Register(api, huma.Operation{OperationID: "unpinCandidate", Method: http.MethodDelete, Path: "/openings/{id}/pins/{candidateId}", DefaultStatus: http.StatusNoContent,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "unpinCandidate", Method: http.MethodDelete, Path: "/openings/{id}/pins/{candidateId}", DefaultStatus: http.StatusNoContent,
 		Summary: "Aanbeveling intrekken / Remove a recommendation", Tags: []string{"Pools"}, Errors: []int{404}},
 		staff, func(ctx context.Context, in *unpinInput) (*struct{}, error) {
 			return nil, httpapi.FromError(s.Unpin(ctx, authz.MustFrom(ctx), in.ID, in.CandidateID, httpapi.ClientIP(ctx)))

@@ -37,7 +37,7 @@ type findOutput struct {
 
 // Register adds the occupation operations to api.
 func Register(api huma.API, svc *Service) {
-	authz.Register(api, huma.Operation{
+	authz.RegisterRaw(api, huma.Operation{
 		OperationID: "listOccupations",
 		Method:      http.MethodGet,
 		Path:        "/occupations",

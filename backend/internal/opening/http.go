@@ -268,7 +268,7 @@ var (
 // Register adds the openings operations to api.
 func Register(api huma.API, s *Service) {
 	tags := []string{"Vacatures"}
-	authz.Register(api, huma.Operation{OperationID: "listOpenings", Method: http.MethodGet, Path: "/openings",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listOpenings", Method: http.MethodGet, Path: "/openings",
 		Summary: "Vacatures en plekken / Openings", Tags: tags,
 		Description: "Organisation users see their own organisation's openings; accountmanagers and admins the region's; klantmanagers the region's open openings."},
 		readers, func(ctx context.Context, in *listInput) (*struct{ Body openingList }, error) {
@@ -285,7 +285,7 @@ func Register(api huma.API, s *Service) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "createOpening", Method: http.MethodPost, Path: "/openings", DefaultStatus: http.StatusCreated,
+	authz.RegisterRaw(api, huma.Operation{OperationID: "createOpening", Method: http.MethodPost, Path: "/openings", DefaultStatus: http.StatusCreated,
 		Summary: "Vacature of plek aanmaken (concept) / Create an opening (draft)", Tags: tags, Errors: []int{400, 404},
 		Description: "Werkgevers post vacatures, proefplaatsen and leerwerkplekken; zorgaanbieders participatieplekken. Accountmanagers post for organisations in their portfolio. A new opening is a draft."},
 		writers, func(ctx context.Context, in *createInput) (*openingOutput, error) {
@@ -315,7 +315,7 @@ func Register(api huma.API, s *Service) {
 			return &openingOutput{Body: toBody(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getOpening", Method: http.MethodGet, Path: "/openings/{id}",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getOpening", Method: http.MethodGet, Path: "/openings/{id}",
 		Summary: "Vacature of plek / Opening", Tags: tags, Errors: []int{404}},
 		readers, func(ctx context.Context, in *IDParam) (*openingOutput, error) {
 			o, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
@@ -325,7 +325,7 @@ func Register(api huma.API, s *Service) {
 			return &openingOutput{Body: toBody(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "updateOpening", Method: http.MethodPatch, Path: "/openings/{id}",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "updateOpening", Method: http.MethodPatch, Path: "/openings/{id}",
 		Summary: "Vacature of plek wijzigen / Update an opening", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "Fields left out stay as they are. Filled and closed openings cannot change (409). The text of an open opening must pass the fairness check (409 naming each phrase)."},
 		writers, func(ctx context.Context, in *updateInput) (*openingOutput, error) {
@@ -341,7 +341,7 @@ func Register(api huma.API, s *Service) {
 			return &openingOutput{Body: toBody(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "changeOpeningState", Method: http.MethodPost, Path: "/openings/{id}/state-changes",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "changeOpeningState", Method: http.MethodPost, Path: "/openings/{id}/state-changes",
 		Summary: "Publiceren, pauzeren, vervuld melden of sluiten / Publish, pause, fill or close", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "draft → open | closed; open → paused | filled | closed; paused → open | filled | closed. Publishing runs the fairness check: hits are recorded for the accountmanager and answer 409 with code `fairness`, naming each phrase in invalidParams."},
 		writers, func(ctx context.Context, in *stateChangeInput) (*openingOutput, error) {
@@ -353,7 +353,7 @@ func Register(api huma.API, s *Service) {
 			return &openingOutput{Body: toBody(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "requestOpeningReview", Method: http.MethodPost, Path: "/openings/{id}/review-requests",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "requestOpeningReview", Method: http.MethodPost, Path: "/openings/{id}/review-requests",
 		Summary: "Accountmanager laten meekijken / Ask the accountmanager to review", Tags: tags, Errors: []int{404, 409},
 		Description: "For a draft or paused opening, typically after the fairness check blocked publishing. Asking twice changes nothing."},
 		writers, func(ctx context.Context, in *IDParam) (*openingOutput, error) {
@@ -364,7 +364,7 @@ func Register(api huma.API, s *Service) {
 			return &openingOutput{Body: toBody(o)}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "listFairnessHits", Method: http.MethodGet, Path: "/openings/{id}/fairness-hits",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "listFairnessHits", Method: http.MethodGet, Path: "/openings/{id}/fairness-hits",
 		Summary: "Gevonden eisen die niet mogen / Recorded fairness hits", Tags: tags, Errors: []int{404},
 		Description: "Every hit found when publishing was attempted or overridden, for the accountmanager."},
 		staff, func(ctx context.Context, in *IDParam) (*struct {
@@ -385,7 +385,7 @@ func Register(api huma.API, s *Service) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "checkFairness", Method: http.MethodPost, Path: "/fairness-checks",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "checkFairness", Method: http.MethodPost, Path: "/fairness-checks",
 		Summary: "Tekst toetsen op eisen die niet mogen / Check a text for discriminatory requirements", Tags: tags,
 		Description: "Runs the fairness check on a title and description without storing anything, for inline feedback while typing."},
 		writers, func(_ context.Context, in *fairnessCheckInput) (*struct{ Body fairnessCheckBody }, error) {
@@ -393,7 +393,7 @@ func Register(api huma.API, s *Service) {
 			return &struct{ Body fairnessCheckBody }{Body: fairnessCheckBody{Hits: toHitBodies(in.Body.Title, in.Body.Description, hits)}}, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getPortfolio", Method: http.MethodGet, Path: "/portfolio",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getPortfolio", Method: http.MethodGet, Path: "/portfolio",
 		Summary: "Portefeuille / Portfolio", Tags: []string{"Organisaties"},
 		Description: "The region's werkgevers and zorgaanbieders with their openings, review requests, blocked publications and last contact."},
 		staff, func(ctx context.Context, in *portfolioInput) (*struct {
@@ -426,7 +426,7 @@ func Register(api huma.API, s *Service) {
 			return out, nil
 		})
 
-	authz.Register(api, huma.Operation{OperationID: "getPostcode", Method: http.MethodGet, Path: "/postcodes/{postcode}",
+	authz.RegisterRaw(api, huma.Operation{OperationID: "getPostcode", Method: http.MethodGet, Path: "/postcodes/{postcode}",
 		Summary: "Plaats bij een postcode / Place of a postcode", Tags: []string{"Referentiegegevens"}, Errors: []int{400},
 		Description: "Geocodes a Dutch postcode offline through the bundled PC4 centroids (GeoNames, CC BY 4.0). Public reference data."},
 		authz.PublicRule, func(_ context.Context, in *postcodeInput) (*struct{ Body postcodeBody }, error) {

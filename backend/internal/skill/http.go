@@ -31,7 +31,7 @@ type skillList struct {
 
 // Register adds the skills typeahead to api.
 func Register(api huma.API, v *Vocabulary) {
-	authz.Register(api, huma.Operation{
+	authz.RegisterRaw(api, huma.Operation{
 		OperationID: "listSkills", Method: http.MethodGet, Path: "/skills",
 		Summary: "Vaardigheden, certificaten en werkomstandigheden zoeken / Search the skills vocabulary", Tags: []string{"Vaardigheden"},
 		Description: "The curated vocabulary openings and candidates refer to by id. Public reference data.",

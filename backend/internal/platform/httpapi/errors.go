@@ -102,6 +102,23 @@ func WriteProblem(api huma.API, ctx huma.Context, p *Problem) {
 	_ = api.Marshal(ctx.BodyWriter(), "application/json", p)
 }
 
+// List is the envelope of a plain list: {"items": [...]}. A list with more
+// (a total, facets, a cursor, an unread count) has a body of its own.
+type List[T any] struct {
+	Items []T `json:"items"`
+}
+
+// ListOut is an operation's output whose body is a List.
+type ListOut[T any] struct {
+	Body List[T]
+}
+
+// ListOf maps domain values onto a list output; an empty list stays [] in
+// JSON, never null.
+func ListOf[T, B any](list []T, f func(T) B) *ListOut[B] {
+	return &ListOut[B]{Body: List[B]{Items: Items(list, f)}}
+}
+
 // Items maps domain values onto response bodies; an empty list stays [] in
 // JSON, never null.
 func Items[T, B any](list []T, f func(T) B) []B {
