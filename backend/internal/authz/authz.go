@@ -13,7 +13,8 @@ import (
 	"strings"
 )
 
-// Role is what a user is in Werkhaven (DESIGN.md §1).
+// Role is what a user is in Werkhaven (docs/architecture.md, Roles and
+// tenancy).
 type Role string
 
 // The six roles.

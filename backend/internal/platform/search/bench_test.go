@@ -13,7 +13,8 @@ import (
 )
 
 // candidateDoc is a synthetic anonymous candidate, shaped like the pool
-// index of DESIGN.md §4 (~780 bytes each): no personal data exists here.
+// index measured in docs/benchmarks.md (~780 bytes each): no personal data
+// exists here.
 type candidateDoc struct {
 	ID          string             `json:"id"`
 	Code        string             `json:"code"`
@@ -79,7 +80,7 @@ func (s benchSource) Documents(_ context.Context, batch int, emit func([]any) er
 // pool filters, a 25 km radius, six facets, 20 hits) at 20,000 candidates,
 // through Go's default transport (which asks for gzip) and through
 // search.NewHTTPClient (compression off). The gap is the ~40 ms stall of
-// DESIGN.md §4; keep this benchmark so it stays fixed.
+// docs/benchmarks.md; keep this benchmark so it stays fixed.
 func BenchmarkPoolQuery(b *testing.B) {
 	c := testkit.Search(b)
 	ctx := testkit.Context(b)

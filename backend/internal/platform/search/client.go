@@ -43,7 +43,8 @@ type Client struct {
 // Compression is off on purpose. Go's default transport asks for gzip;
 // Meilisearch then writes the headers and the chunked gzip body in two
 // writes, and Nagle on its side meets delayed ACK on ours: about 40 ms added
-// to most responses (DESIGN.md §4; BenchmarkPoolQuery* keeps it measured).
+// to most responses (docs/benchmarks.md; BenchmarkPoolQuery* keeps it
+// measured).
 // Responses travel over loopback or a private network, where gzip buys
 // nothing.
 func NewHTTPClient() *http.Client {
