@@ -109,7 +109,7 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 	params.SetIdempotencyKey(pr.IdempotencyKey)
 	cs, err := s.Stripe.CheckoutSessions.New(params)
 	if err != nil {
-		return Checkout{}, fmt.Errorf("stripe checkout for booking %s: %v: %w", id, err, apperr.ErrUnavailable)
+		return Checkout{}, apperr.Unavailable(apperr.Payments, fmt.Errorf("stripe checkout for booking %s: %w", id, err))
 	}
 	url := cs.URL
 	if s.DevCheckout {

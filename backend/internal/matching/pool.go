@@ -470,7 +470,7 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 			HitsPerPage: &perPage, Page: 1}
 		multi, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: []*meilisearch.SearchRequest{&main, pinQuery}})
 		if err != nil {
-			return Pool{}, fmt.Errorf("pool query: %v: %w", err, apperr.ErrUnavailable)
+			return Pool{}, apperr.Unavailable(apperr.Search, fmt.Errorf("pool query: %w", err))
 		}
 		res = &multi.Results[0]
 		pinRes := multi.Results[1]
@@ -484,7 +484,7 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 	} else {
 		res, err = s.Search.Index(candidate.IndexName).SearchWithContext(ctx, q.Text, q.Request)
 		if err != nil {
-			return Pool{}, fmt.Errorf("pool query: %v: %w", err, apperr.ErrUnavailable)
+			return Pool{}, apperr.Unavailable(apperr.Search, fmt.Errorf("pool query: %w", err))
 		}
 	}
 	var docs []candidate.Document

@@ -69,7 +69,7 @@ func (s *Service) ForCandidate(ctx context.Context, p authz.Principal, candidate
 		{IndexUID: uid, Filter: base + " AND iscoGroup IN " + quote(d.ISCOGroups) + " AND NOT occupationId IN " + quote(d.Occupations), Limit: limit, Sort: []string{"publishedAt:desc"}},
 	}})
 	if err != nil {
-		return nil, fmt.Errorf("openings for candidate: %v: %w", err, apperr.ErrUnavailable)
+		return nil, apperr.Unavailable(apperr.Search, fmt.Errorf("openings for candidate: %w", err))
 	}
 	var fits []Fit
 	orgIDs := map[string]bool{}

@@ -21,9 +21,41 @@ var (
 	ErrUnauthenticated = errors.New("unauthenticated")
 	// ErrGone: a token that expired or was used already.
 	ErrGone = errors.New("gone")
-	// ErrUnavailable: a dependency (Meilisearch) did not answer; retry later.
+	// ErrUnavailable: a dependency did not answer; retry later. Return it
+	// through Unavailable, which names the dependency.
 	ErrUnavailable = errors.New("temporarily unavailable")
 )
+
+// Dependency is a service Werkhaven needs to answer a request.
+type Dependency string
+
+// The dependencies a request can wait on.
+const (
+	Search   Dependency = "search"   // Meilisearch
+	Payments Dependency = "payments" // Stripe
+	Database Dependency = "database" // PostgreSQL
+)
+
+// UnavailableError is a dependency that did not answer: 503 with a code
+// naming it (searchUnavailable, paymentsUnavailable, databaseUnavailable),
+// so a user whose payment fails is not told that search is down.
+// errors.Is(err, ErrUnavailable) holds.
+type UnavailableError struct {
+	Dependency Dependency
+	Err        error
+}
+
+// Unavailable wraps err, the dependency's own failure (kept for the log).
+func Unavailable(dep Dependency, err error) error {
+	return &UnavailableError{Dependency: dep, Err: err}
+}
+
+func (e *UnavailableError) Error() string {
+	return fmt.Sprintf("%s unavailable: %v", e.Dependency, e.Err)
+}
+
+// Unwrap makes both ErrUnavailable and the cause visible to errors.Is.
+func (e *UnavailableError) Unwrap() []error { return []error{ErrUnavailable, e.Err} }
 
 // Field names one invalid input.
 type Field struct {

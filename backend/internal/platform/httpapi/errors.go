@@ -1,12 +1,14 @@
 package httpapi
 
 import (
+	"database/sql/driver"
 	"errors"
 	"math"
 	"net/http"
 	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 )
@@ -45,6 +47,13 @@ func FromError(err error) error {
 		secs := int(math.Ceil(tm.RetryAfter.Seconds()))
 		return huma.ErrorWithHeaders(pr, http.Header{"Retry-After": {strconv.Itoa(max(secs, 1))}})
 	}
+	var ue *apperr.UnavailableError
+	if errors.As(err, &ue) {
+		return unavailable(ue.Dependency)
+	}
+	if databaseDown(err) {
+		return unavailable(apperr.Database)
+	}
 	var le *apperr.LimitError
 	if errors.As(err, &le) {
 		pr := coded(http.StatusTooManyRequests, le.Code, le.Detail)
@@ -64,11 +73,41 @@ func FromError(err error) error {
 	case errors.Is(err, apperr.ErrUnauthenticated):
 		return coded(http.StatusUnauthorized, "unauthenticated", "Log eerst in. / Please sign in.")
 	case errors.Is(err, apperr.ErrUnavailable):
-		return coded(http.StatusServiceUnavailable, "searchUnavailable", "Zoeken is tijdelijk niet beschikbaar. Probeer het zo opnieuw. / Search is temporarily unavailable; try again shortly.")
+		return unavailable("")
 	case errors.Is(err, apperr.ErrGone):
 		return coded(http.StatusGone, "tokenInvalid", "Deze link is verlopen of al gebruikt. / This link has expired or was used already.")
 	}
 	return err
+}
+
+// unavailableText is what a 503 says, per dependency.
+var unavailableText = map[apperr.Dependency]string{
+	apperr.Search:   "Zoeken is tijdelijk niet beschikbaar. Probeer het zo opnieuw. / Search is temporarily unavailable; try again shortly.",
+	apperr.Payments: "Betalen is tijdelijk niet mogelijk. Er is niets afgeschreven; probeer het zo opnieuw. / Payments are temporarily unavailable; nothing was charged, try again shortly.",
+	apperr.Database: "Werkhaven is tijdelijk niet bereikbaar. Probeer het zo opnieuw. / Werkhaven is temporarily unavailable; try again shortly.",
+	"":              "Een onderdeel van Werkhaven is tijdelijk niet bereikbaar. Probeer het zo opnieuw. / Part of Werkhaven is temporarily unavailable; try again shortly.",
+}
+
+// unavailable is the 503 naming the dependency that did not answer
+// (searchUnavailable, paymentsUnavailable, databaseUnavailable).
+func unavailable(dep apperr.Dependency) *Problem {
+	code := "serviceUnavailable"
+	if dep != "" {
+		code = string(dep) + "Unavailable"
+	}
+	text, ok := unavailableText[dep]
+	if !ok {
+		text = unavailableText[""]
+	}
+	p := coded(http.StatusServiceUnavailable, code, text)
+	return p
+}
+
+// databaseDown: PostgreSQL could not be reached (no connection, or one that
+// broke), as opposed to a query that failed.
+func databaseDown(err error) bool {
+	var ce *pgconn.ConnectError
+	return errors.As(err, &ce) || errors.Is(err, driver.ErrBadConn)
 }
 
 func coded(status int, code, detail string) *Problem {
