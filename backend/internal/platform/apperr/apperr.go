@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Sentinel errors; wrap them with context (fmt.Errorf("load user %s: %w", id, ErrNotFound)).
@@ -57,11 +59,14 @@ func (e *UnavailableError) Error() string {
 // Unwrap makes both ErrUnavailable and the cause visible to errors.Is.
 func (e *UnavailableError) Unwrap() []error { return []error{ErrUnavailable, e.Err} }
 
-// Field names one invalid input.
+// Field names one invalid input: its name, the machine-readable code and
+// the message (from the catalogue) that explains it.
 type Field struct {
 	Name   string
 	Code   string
-	Reason string
+	Msg    msg.ID
+	Args   []any
+	Reason string // legacy text, until every caller names a message
 }
 
 // InvalidError is invalid input that the schema could not catch (an
@@ -92,7 +97,9 @@ func (e *TooManyError) Error() string {
 // frees up, if known.
 type LimitError struct {
 	Code       string
-	Detail     string
+	Msg        msg.ID
+	Args       []any
+	Detail     string // legacy text, until every caller names a message
 	Limit      int
 	RetryAfter time.Duration
 }
@@ -105,11 +112,13 @@ func (e *LimitError) Error() string { return fmt.Sprintf("%s: limit %d", e.Code,
 // lies in fields, those fields. errors.Is(err, ErrConflict) holds.
 type ConflictError struct {
 	Code   string
-	Detail string
+	Msg    msg.ID
+	Args   []any
+	Detail string // legacy text, until every caller names a message
 	Fields []Field
 }
 
-func (e *ConflictError) Error() string { return e.Code + ": " + e.Detail }
+func (e *ConflictError) Error() string { return e.Code + ": " + e.Msg.In(msg.NL, e.Args...) + e.Detail }
 
 // Unwrap makes errors.Is(err, ErrConflict) true.
 func (e *ConflictError) Unwrap() error { return ErrConflict }

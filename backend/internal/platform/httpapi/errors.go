@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // FromError is the one place domain errors become problem details. Handlers
@@ -26,24 +27,17 @@ func FromError(err error) error {
 	}
 	var inv *apperr.InvalidError
 	if errors.As(err, &inv) {
-		params := make([]InvalidParam, len(inv.Fields))
-		for i, f := range inv.Fields {
-			params[i] = InvalidParam{Name: f.Name, Code: f.Code, Reason: f.Reason}
-		}
-		return Invalid(params...)
+		return Invalid(params(inv.Fields)...)
 	}
 	var ce *apperr.ConflictError
 	if errors.As(err, &ce) {
-		pr := coded(http.StatusConflict, ce.Code, ce.Detail)
-		for _, f := range ce.Fields {
-			pr.InvalidParams = append(pr.InvalidParams, InvalidParam{Name: f.Name, Code: f.Code, Reason: f.Reason})
-		}
+		pr := fromMsg(http.StatusConflict, ce.Code, ce.Msg, ce.Args, ce.Detail)
+		pr.InvalidParams = params(ce.Fields)
 		return pr
 	}
 	var tm *apperr.TooManyError
 	if errors.As(err, &tm) {
-		pr := NewProblem(http.StatusTooManyRequests, "Te veel pogingen. Probeer het later opnieuw. / Too many attempts; try again later.")
-		pr.Code = "tooManyAttempts"
+		pr := Msg(http.StatusTooManyRequests, "tooManyAttempts", msg.TooManyAttempts)
 		secs := int(math.Ceil(tm.RetryAfter.Seconds()))
 		return huma.ErrorWithHeaders(pr, http.Header{"Retry-After": {strconv.Itoa(max(secs, 1))}})
 	}
@@ -56,7 +50,7 @@ func FromError(err error) error {
 	}
 	var le *apperr.LimitError
 	if errors.As(err, &le) {
-		pr := coded(http.StatusTooManyRequests, le.Code, le.Detail)
+		pr := fromMsg(http.StatusTooManyRequests, le.Code, le.Msg, le.Args, le.Detail)
 		pr.Limit = le.Limit
 		if le.RetryAfter > 0 {
 			return huma.ErrorWithHeaders(pr, http.Header{"Retry-After": {strconv.Itoa(max(int(math.Ceil(le.RetryAfter.Seconds())), 1))}})
@@ -65,42 +59,58 @@ func FromError(err error) error {
 	}
 	switch {
 	case errors.Is(err, apperr.ErrNotFound):
-		return coded(http.StatusNotFound, "notFound", "Niet gevonden. / Not found.")
+		return Msg(http.StatusNotFound, "notFound", msg.NotFound)
 	case errors.Is(err, apperr.ErrConflict):
-		return coded(http.StatusConflict, "conflict", "Dit bestaat al of botst met bestaande gegevens. / This conflicts with existing data.")
+		return Msg(http.StatusConflict, "conflict", msg.Conflict)
 	case errors.Is(err, apperr.ErrForbidden):
-		return coded(http.StatusForbidden, "forbidden", "U mag dit niet doen. / You may not do this.")
+		return Msg(http.StatusForbidden, "forbidden", msg.Forbidden)
 	case errors.Is(err, apperr.ErrUnauthenticated):
-		return coded(http.StatusUnauthorized, "unauthenticated", "Log eerst in. / Please sign in.")
+		return Msg(http.StatusUnauthorized, "unauthenticated", msg.Unauthenticated)
 	case errors.Is(err, apperr.ErrUnavailable):
 		return unavailable("")
 	case errors.Is(err, apperr.ErrGone):
-		return coded(http.StatusGone, "tokenInvalid", "Deze link is verlopen of al gebruikt. / This link has expired or was used already.")
+		return Msg(http.StatusGone, "tokenInvalid", msg.TokenInvalid)
 	}
 	return err
 }
 
-// unavailableText is what a 503 says, per dependency.
-var unavailableText = map[apperr.Dependency]string{
-	apperr.Search:   "Zoeken is tijdelijk niet beschikbaar. Probeer het zo opnieuw. / Search is temporarily unavailable; try again shortly.",
-	apperr.Payments: "Betalen is tijdelijk niet mogelijk. Er is niets afgeschreven; probeer het zo opnieuw. / Payments are temporarily unavailable; nothing was charged, try again shortly.",
-	apperr.Database: "Werkhaven is tijdelijk niet bereikbaar. Probeer het zo opnieuw. / Werkhaven is temporarily unavailable; try again shortly.",
-	"":              "Een onderdeel van Werkhaven is tijdelijk niet bereikbaar. Probeer het zo opnieuw. / Part of Werkhaven is temporarily unavailable; try again shortly.",
+// unavailableMsg is what a 503 says, per dependency.
+var unavailableMsg = map[apperr.Dependency]msg.ID{
+	apperr.Search:   msg.SearchUnavailable,
+	apperr.Payments: msg.PaymentsUnavailable,
+	apperr.Database: msg.DatabaseUnavailable,
 }
 
 // unavailable is the 503 naming the dependency that did not answer
 // (searchUnavailable, paymentsUnavailable, databaseUnavailable).
 func unavailable(dep apperr.Dependency) *Problem {
-	code := "serviceUnavailable"
-	if dep != "" {
-		code = string(dep) + "Unavailable"
-	}
-	text, ok := unavailableText[dep]
+	id, ok := unavailableMsg[dep]
 	if !ok {
-		text = unavailableText[""]
+		return Msg(http.StatusServiceUnavailable, "serviceUnavailable", msg.ServiceUnavailable)
 	}
-	p := coded(http.StatusServiceUnavailable, code, text)
-	return p
+	return Msg(http.StatusServiceUnavailable, string(dep)+"Unavailable", id)
+}
+
+// params are the invalid fields of a domain error.
+func params(fields []apperr.Field) []InvalidParam {
+	out := make([]InvalidParam, len(fields))
+	for i, f := range fields {
+		if f.Msg != "" {
+			out[i] = Param(f.Name, f.Code, f.Msg, f.Args...)
+		} else {
+			out[i] = InvalidParam{Name: f.Name, Code: f.Code, Reason: f.Reason}
+		}
+	}
+	return out
+}
+
+// fromMsg is a coded problem from a domain error's message (or its legacy
+// text while callers move to the catalogue).
+func fromMsg(status int, code string, id msg.ID, args []any, legacy string) *Problem {
+	if id != "" {
+		return Msg(status, code, id, args...)
+	}
+	return coded(status, code, legacy)
 }
 
 // databaseDown: PostgreSQL could not be reached (no connection, or one that
@@ -123,6 +133,7 @@ func Coded(status int, code, detail string) *Problem { return coded(status, code
 // path and id (huma's own errors get them in NewErrorWithContext).
 func fillProblem(ctx huma.Context, _ string, v any) (any, error) {
 	if p, ok := v.(*Problem); ok {
+		p.Localize(msg.Parse(ctx.Header("Accept-Language")))
 		if p.Instance == "" {
 			p.Instance = ctx.URL().Path
 		}

@@ -54,3 +54,32 @@ func TestUnavailableNamesTheDependency(t *testing.T) {
 		t.Error("an unknown error must stay an error (500, logged)")
 	}
 }
+
+// Titles, details and reasons come from the catalogue in the caller's
+// language: Dutch by default, English when Accept-Language prefers it.
+func TestProblemsSpeakTheCallersLanguage(t *testing.T) {
+	s := newServer(t, nil, "")
+	body := `{"name":"` + strings.Repeat("x", 21) + `","kvkNummer":"12345678","hours":32,"kind":"werkgever"}`
+	cases := []struct {
+		header, title, detail, reason string
+	}{
+		{"", "Ongeldige invoer", "Een of meer velden zijn ongeldig.", "De waarde is te lang (maximaal 20 tekens)."},
+		{"en-GB,en;q=0.9,nl;q=0.8", "Bad Request", "One or more fields are invalid.", "The value is too long (at most 20 characters)."},
+		{"nl-NL", "Ongeldige invoer", "Een of meer velden zijn ongeldig.", "De waarde is te lang (maximaal 20 tekens)."},
+	}
+	for _, c := range cases {
+		resp, b := s.do(t, http.MethodPost, "/api/v1/echoes", body, "Accept-Language", c.header)
+		p := problemOf(t, resp, b, http.StatusBadRequest)
+		if p.Title != c.title || p.Detail != c.detail || len(p.InvalidParams) != 1 || !strings.HasPrefix(p.InvalidParams[0].Reason, c.reason) {
+			t.Errorf("Accept-Language %q: %q / %q / %+v", c.header, p.Title, p.Detail, p.InvalidParams)
+		}
+		if strings.Contains(p.Detail, " / ") {
+			t.Errorf("detail joins two languages: %q", p.Detail)
+		}
+	}
+	// Errors Fiber raises (an unknown route) follow the same rule.
+	resp, b := s.do(t, http.MethodGet, "/api/v1/nergens", "", "Accept-Language", "en")
+	if p := problemOf(t, resp, b, http.StatusNotFound); p.Detail != "This resource does not exist." || p.Title != "Not Found" {
+		t.Errorf("unknown route in English: %+v", p)
+	}
+}

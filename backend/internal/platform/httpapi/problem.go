@@ -12,6 +12,8 @@ import (
 	"github.com/danielgtaylor/huma/v2/adapters/humafiber"
 	"github.com/gofiber/fiber/v2"
 	"github.com/google/uuid"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // ProblemContentType is RFC 9457's media type.
@@ -23,7 +25,11 @@ type InvalidParam struct {
 	Type   string `json:"type,omitempty" doc:"URI of the kind of error"`
 	Name   string `json:"name" doc:"The invalid field or parameter, e.g. 'kvkNummer' or 'adres.postcode'" example:"email"`
 	Code   string `json:"code" doc:"Machine-readable reason: required, pattern, maxLength, minLength, enum, minimum, maximum, format, type, unknownParam, invalid" example:"required"`
-	Reason string `json:"reason" doc:"Human-readable reason (Dutch)" example:"Dit veld is verplicht."`
+	Reason string `json:"reason" doc:"Human-readable reason, in the language of Accept-Language (Dutch by default)" example:"Dit veld is verplicht."`
+
+	msg  msg.ID // rendered into Reason in the caller's language
+	args []any
+	note string // appended to Reason: the validator's own words
 }
 
 // Problem is an RFC 9457 problem details document. Every error Werkhaven
@@ -38,6 +44,38 @@ type Problem struct {
 	RequestID     string         `json:"requestId,omitempty" doc:"Quote this id when reporting the problem"`
 	InvalidParams []InvalidParam `json:"invalidParams,omitempty" doc:"Each invalid field, for validation errors"`
 	Limit         int            `json:"limit,omitempty" doc:"The quota a 429 names (e.g. 25 open invites per opening)"`
+
+	msg  msg.ID // rendered into Detail in the caller's language
+	args []any
+}
+
+// Localize renders the title, the detail and each reason in lang; the
+// transformer calls it with the request's Accept-Language.
+func (p *Problem) Localize(lang msg.Lang) {
+	if msg.Has(msg.Title(p.Status)) {
+		p.Title = msg.Title(p.Status).In(lang)
+	}
+	if p.msg != "" {
+		p.Detail = p.msg.In(lang, p.args...)
+	}
+	for i := range p.InvalidParams {
+		ip := &p.InvalidParams[i]
+		if ip.msg != "" {
+			ip.Reason = ip.msg.In(lang, ip.args...) + ip.note
+		}
+	}
+}
+
+// Msg is a problem whose detail is a catalogue message.
+func Msg(status int, code string, id msg.ID, args ...any) *Problem {
+	p := NewProblem(status, id.In(msg.NL, args...))
+	p.Code, p.msg, p.args = code, id, args
+	return p
+}
+
+// Param is one invalid field whose reason is a catalogue message.
+func Param(name, code string, id msg.ID, args ...any) InvalidParam {
+	return InvalidParam{Name: name, Code: code, Reason: id.In(msg.NL, args...), msg: id, args: args}
 }
 
 func (p *Problem) Error() string { return fmt.Sprintf("%d %s: %s", p.Status, p.Title, p.Detail) }
@@ -62,8 +100,7 @@ func NewProblem(status int, detail string) *Problem {
 // rules that the schema cannot express (an unknown postcode, a KvK number
 // already in use).
 func Invalid(params ...InvalidParam) *Problem {
-	p := NewProblem(http.StatusBadRequest, "Een of meer velden zijn ongeldig. / One or more fields are invalid.")
-	p.Code = "paramsValidation"
+	p := Msg(http.StatusBadRequest, "paramsValidation", msg.InvalidFields)
 	p.InvalidParams = params
 	return p
 }
@@ -77,11 +114,11 @@ func installProblems() { installOnce.Do(installHumaErrors) }
 func installHumaErrors() {
 	// Lists are always arrays, never null, in Werkhaven's responses.
 	huma.DefaultArrayNullable = false
-	huma.NewError = func(status int, msg string, errs ...error) huma.StatusError {
-		return newHumaProblem(status, msg, errs)
+	huma.NewError = func(status int, text string, errs ...error) huma.StatusError {
+		return newHumaProblem(status, text, errs)
 	}
-	huma.NewErrorWithContext = func(ctx huma.Context, status int, msg string, errs ...error) huma.StatusError {
-		p := newHumaProblem(status, msg, errs)
+	huma.NewErrorWithContext = func(ctx huma.Context, status int, text string, errs ...error) huma.StatusError {
+		p := newHumaProblem(status, text, errs)
 		if ctx != nil {
 			p.Instance = ctx.URL().Path
 			if fc := humafiber.Unwrap(ctx); fc != nil {
@@ -92,7 +129,7 @@ func installHumaErrors() {
 	}
 }
 
-func newHumaProblem(status int, msg string, errs []error) *Problem {
+func newHumaProblem(status int, text string, errs []error) *Problem {
 	var params []InvalidParam
 	for _, err := range errs {
 		if err == nil {
@@ -104,23 +141,23 @@ func newHumaProblem(status int, msg string, errs []error) *Problem {
 			params = append(params, toInvalidParam(detail.Location, detail.Message))
 			continue
 		}
-		params = append(params, InvalidParam{Name: "", Code: "invalid", Reason: err.Error()})
+		params = append(params, InvalidParam{Name: "", Code: "invalid", Reason: err.Error(), msg: msg.FieldInvalid, note: " (" + err.Error() + ")"})
 	}
 	// The API Design Rules answer invalid input with 400, never 422.
 	if status == http.StatusUnprocessableEntity {
 		status = http.StatusBadRequest
 	}
-	p := NewProblem(status, msg)
+	p := NewProblem(status, text)
 	if len(params) > 0 && status == http.StatusBadRequest {
 		p.Code = "paramsValidation"
 		p.InvalidParams = params
-		if msg == "validation failed" || msg == "" {
-			p.Detail = "Een of meer velden zijn ongeldig. / One or more fields are invalid."
+		if text == "validation failed" || text == "" {
+			p.Detail, p.msg = msg.InvalidFields.In(msg.NL), msg.InvalidFields
 		}
 	}
 	if status >= 500 {
 		// Never leak internals; the log has them under the request id.
-		p.Detail = "Er ging iets mis aan onze kant. / Something went wrong on our side."
+		p.Detail, p.msg = msg.ServerError.In(msg.NL), msg.ServerError
 		p.InvalidParams = nil
 	}
 	return p
@@ -129,32 +166,33 @@ func newHumaProblem(status int, msg string, errs []error) *Problem {
 // ruleCodes maps huma's validation messages onto the codes the API Design
 // Rules use; the first matching prefix wins.
 var ruleCodes = []struct {
-	prefix, code, reason string
+	prefix, code string
+	msg          msg.ID
 }{
-	{"expected required property", "required", "Dit veld is verplicht."},
-	{"unexpected property", "unknownParam", "Dit veld is onbekend."},
-	{"expected length >=", "minLength", "De waarde is te kort (minimaal %s tekens)."},
-	{"expected length <=", "maxLength", "De waarde is te lang (maximaal %s tekens)."},
-	{"expected string to match pattern", "pattern", "De waarde heeft niet de juiste vorm."},
-	{"expected value to be one of", "enum", "Kies een van de toegestane waarden: %s."},
-	{"expected number >=", "minimum", "De waarde moet minimaal %s zijn."},
-	{"expected number >", "minimum", "De waarde moet groter zijn dan %s."},
-	{"expected number <=", "maximum", "De waarde mag maximaal %s zijn."},
-	{"expected number <", "maximum", "De waarde moet kleiner zijn dan %s."},
-	{"expected array length >=", "minItems", "Kies er minimaal %s."},
-	{"expected array length <=", "maxItems", "Kies er maximaal %s."},
-	{"expected string to be", "format", "De waarde heeft niet het juiste formaat."},
-	{"expected integer", "integer", "Vul een geheel getal in."},
-	{"expected number", "number", "Vul een getal in."},
-	{"expected boolean", "boolean", "Vul waar of onwaar in."},
-	{"expected string", "string", "Vul tekst in."},
-	{"expected array", "array", "Verwacht een lijst."},
-	{"expected object", "object", "Verwacht een object."},
-	{"expected array items to be unique", "uniqueItems", "Elke waarde mag maar een keer voorkomen."},
-	{"invalid integer", "integer", "Vul een geheel getal in."},
-	{"invalid boolean", "boolean", "Vul waar of onwaar in."},
-	{"invalid float", "number", "Vul een getal in."},
-	{"unknown query parameter", "unknownParam", "Deze parameter is onbekend."},
+	{"expected required property", "required", msg.FieldRequired},
+	{"unexpected property", "unknownParam", msg.FieldUnknown},
+	{"expected length >=", "minLength", msg.FieldMinLength},
+	{"expected length <=", "maxLength", msg.FieldMaxLength},
+	{"expected string to match pattern", "pattern", msg.FieldPattern},
+	{"expected value to be one of", "enum", msg.FieldEnum},
+	{"expected number >=", "minimum", msg.FieldMinimum},
+	{"expected number >", "minimum", msg.FieldAbove},
+	{"expected number <=", "maximum", msg.FieldMaximum},
+	{"expected number <", "maximum", msg.FieldBelow},
+	{"expected array length >=", "minItems", msg.FieldMinItems},
+	{"expected array length <=", "maxItems", msg.FieldMaxItems},
+	{"expected string to be", "format", msg.FieldFormat},
+	{"expected integer", "integer", msg.FieldInteger},
+	{"expected number", "number", msg.FieldNumber},
+	{"expected boolean", "boolean", msg.FieldBoolean},
+	{"expected string", "string", msg.FieldString},
+	{"expected array", "array", msg.FieldArray},
+	{"expected object", "object", msg.FieldObject},
+	{"expected array items to be unique", "uniqueItems", msg.FieldUniqueItems},
+	{"invalid integer", "integer", msg.FieldInteger},
+	{"invalid boolean", "boolean", msg.FieldBoolean},
+	{"invalid float", "number", msg.FieldNumber},
+	{"unknown query parameter", "unknownParam", msg.FieldUnknownQuery},
 }
 
 var numberAtEnd = regexp.MustCompile(`([-0-9.]+)$`)
@@ -181,19 +219,21 @@ func toInvalidParam(location, message string) InvalidParam {
 		if !strings.HasPrefix(message, rc.prefix) {
 			continue
 		}
-		reason := rc.reason
-		if strings.Contains(reason, "%s") {
-			arg := ""
-			if m := oneOf.FindStringSubmatch(message); m != nil {
-				arg = m[1]
-			} else if m := numberAtEnd.FindStringSubmatch(message); m != nil {
-				arg = m[1]
-			}
-			reason = fmt.Sprintf(reason, arg)
+		var args []any
+		if m := oneOf.FindStringSubmatch(message); m != nil {
+			args = []any{m[1]}
+		} else if m := numberAtEnd.FindStringSubmatch(message); m != nil {
+			args = []any{m[1]}
 		}
-		return InvalidParam{Name: name, Code: rc.code, Reason: reason + " (" + message + ")"}
+		ip := Param(name, rc.code, rc.msg, args...)
+		ip.note = " (" + message + ")"
+		ip.Reason += ip.note
+		return ip
 	}
-	return InvalidParam{Name: name, Code: "invalid", Reason: message}
+	ip := Param(name, "invalid", msg.FieldInvalid)
+	ip.note = " (" + message + ")"
+	ip.Reason += ip.note
+	return ip
 }
 
 // errorHandler turns every error that reaches Fiber (unknown routes, wrong
@@ -208,13 +248,13 @@ func errorHandler(log logFunc) fiber.ErrorHandler {
 			status = p.Status
 		case errors.As(err, &fe):
 			status = fe.Code
-			p = NewProblem(status, fiberDetail(status))
+			p = Msg(status, "", fiberDetail(status))
 		default:
 			p = NewProblem(status, "")
 		}
 		if status >= 500 {
 			log(c, err)
-			p = NewProblem(status, "Er ging iets mis aan onze kant. / Something went wrong on our side.")
+			p = Msg(status, "", msg.ServerError)
 		}
 		p.Instance = c.Path()
 		p.RequestID = requestIDOf(c)
@@ -224,24 +264,28 @@ func errorHandler(log logFunc) fiber.ErrorHandler {
 			p.RequestID = uuid.NewString()
 			c.Set(headerRequestID, p.RequestID)
 		}
+		p.Localize(msg.Parse(c.Get(fiber.HeaderAcceptLanguage)))
 		c.Set(fiber.HeaderContentType, ProblemContentType)
 		return c.Status(status).JSON(p, ProblemContentType)
 	}
 }
 
-func fiberDetail(status int) string {
+func fiberDetail(status int) msg.ID {
 	switch status {
 	case http.StatusNotFound:
-		return "Deze pagina of bron bestaat niet. / This resource does not exist."
+		return msg.RouteNotFound
 	case http.StatusMethodNotAllowed:
-		return "Deze methode is hier niet toegestaan. / This method is not allowed here."
+		return msg.MethodNotAllowed
 	case http.StatusRequestEntityTooLarge:
-		return "Het verzoek is te groot. / The request body is too large."
+		return msg.BodyTooLarge
 	case http.StatusRequestTimeout:
-		return "Het verzoek duurde te lang. / The request took too long."
+		return msg.RequestTimeout
 	case http.StatusTooManyRequests:
-		return "Te veel verzoeken; probeer het later opnieuw. / Too many requests."
+		return msg.TooManyRequests
 	default:
-		return http.StatusText(status)
+		if msg.Has(msg.Title(status)) {
+			return msg.Title(status)
+		}
+		return ""
 	}
 }

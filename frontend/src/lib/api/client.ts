@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 import { ApiError } from './error';
+import i18n from '../../i18n';
 
 let csrfToken: string | undefined;
 
@@ -34,6 +35,14 @@ const csrf: Middleware = {
   },
 };
 
+/** language asks the server for its texts (problem details, reasons) in the interface's language. */
+const language: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', i18n.language === 'en' ? 'en' : 'nl');
+    return request;
+  },
+};
+
 const problems: Middleware = {
   async onResponse({ response }) {
     if (response.ok) return response;
@@ -54,4 +63,4 @@ const problems: Middleware = {
 
 /** api is the typed client generated from docs/api/openapi.json. */
 export const api = createClient<paths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
-api.use(csrf, problems);
+api.use(language, csrf, problems);

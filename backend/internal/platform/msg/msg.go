@@ -1,0 +1,143 @@
+// Package msg is Werkhaven's message catalogue: every text the API shows a
+// person — a problem's title and detail, each invalid field's reason — by
+// id, in Dutch and in English. Domain code names a message by its ID and
+// arguments (apperr carries them); the HTTP layer renders it in the
+// caller's language, from Accept-Language, Dutch by default.
+//
+// Invariants (TestCatalogue):
+//   - every ID has a Dutch and an English text with the same placeholders;
+//   - no text joins both languages with " / ";
+//   - the catalogue is published as docs/api/messages.json (`make generate`).
+package msg
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ID names one message, "<domain>.<what>" (e.g. "booking.capacityRange").
+type ID string
+
+// Text is one message in both languages. Placeholders {0}, {1}, … stand for
+// the arguments in order; whole numbers are written the language's way
+// (1.000 in Dutch, 1,000 in English).
+type Text struct {
+	NL string `json:"nl"`
+	EN string `json:"en"`
+}
+
+// Lang is a language Werkhaven answers in.
+type Lang string
+
+// The languages; Dutch is the default.
+const (
+	NL Lang = "nl"
+	EN Lang = "en"
+)
+
+// Parse picks the caller's language from an Accept-Language header: the
+// first of Dutch and English it accepts, by weight; Dutch when it names
+// neither.
+func Parse(acceptLanguage string) Lang {
+	best, bestQ := NL, -1.0
+	for _, part := range strings.Split(acceptLanguage, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+		var l Lang
+		switch base {
+		case "nl":
+			l = NL
+		case "en":
+			l = EN
+		default:
+			continue
+		}
+		if q > bestQ && q > 0 {
+			best, bestQ = l, q
+		}
+	}
+	return best
+}
+
+// In renders the message in lang with args. An ID missing from the
+// catalogue renders as itself (TestCatalogue keeps that from happening).
+func (id ID) In(lang Lang, args ...any) string {
+	t, ok := catalogue[id]
+	if !ok {
+		return string(id)
+	}
+	s := t.NL
+	if lang == EN {
+		s = t.EN
+	}
+	return fill(s, lang, args)
+}
+
+// Has says whether the catalogue holds id.
+func Has(id ID) bool { _, ok := catalogue[id]; return ok }
+
+// All is the whole catalogue.
+func All() map[ID]Text { return catalogue }
+
+func fill(s string, lang Lang, args []any) string {
+	if len(args) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		n, err := strconv.Atoi(s[i+1 : i+j])
+		b.WriteString(s[:i])
+		if err != nil || n < 0 || n >= len(args) {
+			b.WriteString(s[i : i+j+1])
+		} else {
+			b.WriteString(format(args[n], lang))
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// format writes whole numbers with the language's thousands separator.
+func format(v any, lang Lang) string {
+	var n int64
+	switch x := v.(type) {
+	case int:
+		n = int64(x)
+	case int64:
+		n = x
+	case int32:
+		n = int64(x)
+	default:
+		return fmt.Sprint(v)
+	}
+	sep := "."
+	if lang == EN {
+		sep = ","
+	}
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}

@@ -1,0 +1,79 @@
+package msg
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var placeholder = regexp.MustCompile(`\{[0-9]+\}`)
+
+// Every message has both languages, the same placeholders in each, and
+// never both languages in one string.
+func TestCatalogue(t *testing.T) {
+	if len(All()) == 0 {
+		t.Fatal("empty catalogue")
+	}
+	for id, text := range All() {
+		if !strings.Contains(string(id), ".") {
+			t.Errorf("%s: ids are <domain>.<what>", id)
+		}
+		if strings.TrimSpace(text.NL) == "" || strings.TrimSpace(text.EN) == "" {
+			t.Errorf("%s: a language is missing: %+v", id, text)
+		}
+		for _, s := range []string{text.NL, text.EN} {
+			if strings.Contains(s, " / ") {
+				t.Errorf("%s: %q joins two languages", id, s)
+			}
+		}
+		nl, en := placeholder.FindAllString(text.NL, -1), placeholder.FindAllString(text.EN, -1)
+		slices.Sort(nl)
+		slices.Sort(en)
+		if !slices.Equal(slices.Compact(nl), slices.Compact(en)) {
+			t.Errorf("%s: placeholders differ: %v in Dutch, %v in English", id, nl, en)
+		}
+	}
+}
+
+func TestRender(t *testing.T) {
+	cases := []struct {
+		lang Lang
+		id   ID
+		args []any
+		want string
+	}{
+		{NL, FieldMaxLength, []any{1000}, "De waarde is te lang (maximaal 1.000 tekens)."},
+		{EN, FieldMaxLength, []any{1000}, "The value is too long (at most 1,000 characters)."},
+		{EN, FieldEnum, []any{"a, b"}, "Choose one of the allowed values: a, b."},
+		{NL, FieldRequired, nil, "Dit veld is verplicht."},
+		{NL, Title(404), nil, "Niet gevonden"},
+		{EN, "no.such.id", nil, "no.such.id"},
+	}
+	for _, c := range cases {
+		if got := c.id.In(c.lang, c.args...); got != c.want {
+			t.Errorf("%s in %s: %q, want %q", c.id, c.lang, got, c.want)
+		}
+	}
+	if got := format(-1234567, NL); got != "-1.234.567" {
+		t.Errorf("format: %q", got)
+	}
+}
+
+func TestParse(t *testing.T) {
+	cases := map[string]Lang{
+		"":                        NL,
+		"en":                      EN,
+		"en-GB,en;q=0.9":          EN,
+		"nl-NL,nl;q=0.9,en;q=0.8": NL,
+		"de-DE,en;q=0.5,nl;q=0.4": EN,
+		"de-DE,fr":                NL,
+		"en;q=0,nl":               NL,
+		"NL":                      NL,
+	}
+	for header, want := range cases {
+		if got := Parse(header); got != want {
+			t.Errorf("Parse(%q) = %s, want %s", header, got, want)
+		}
+	}
+}
