@@ -114,7 +114,7 @@ type Opening struct {
 }
 
 // AllowedStates lists the states the opening may move to now.
-func (o Opening) AllowedStates() []State { return slices.Clone(transitions[o.State]) }
+func (o Opening) AllowedStates() []State { return next(o.State) }
 
 // Row is the openings table.
 type Row struct {
@@ -563,7 +563,7 @@ func (s *Service) Transition(ctx context.Context, p authz.Principal, id string, 
 			return err
 		}
 		from := State(r.State)
-		if err := Move(from, sc.To); err != nil {
+		if err := Check(from, sc.To, actorOf(p)); err != nil {
 			return err
 		}
 		if sc.OverrideReason != "" && (sc.To != Open || !p.Has(authz.Admin, authz.Accountmanager)) {
