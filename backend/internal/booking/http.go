@@ -10,7 +10,6 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
-	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
@@ -214,7 +213,7 @@ func Register(api huma.API, s *Service) {
 		}) (*list[slotBody], error) {
 			from := time.Now()
 			if in.From != "" {
-				d, err := opening.ParseDate("from", in.From)
+				d, err := httpapi.ParseDate("from", in.From)
 				if err != nil {
 					return nil, httpapi.FromError(err)
 				}

@@ -9,7 +9,6 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
-	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
@@ -49,7 +48,7 @@ func (b ProfileBody) profile() (Profile, error) {
 	for _, l := range b.Languages {
 		p.Languages = append(p.Languages, Language(l))
 	}
-	d, err := opening.ParseDate("availableFrom", b.AvailableFrom)
+	d, err := httpapi.ParseDate("availableFrom", b.AvailableFrom)
 	p.AvailableFrom = d
 	return p, err
 }

@@ -267,7 +267,7 @@ func Register(api huma.API, s *Service) {
 				TrialPeriodMonths int    `json:"trialPeriodMonths,omitempty" minimum:"0" maximum:"2"`
 			}
 		}) (*inviteOut, error) {
-			d, err := opening.ParseDate("startDate", in.Body.StartDate)
+			d, err := httpapi.ParseDate("startDate", in.Body.StartDate)
 			if err != nil {
 				return nil, httpapi.FromError(err)
 			}
@@ -452,7 +452,7 @@ func Register(api huma.API, s *Service) {
 				EndReason     string `json:"endReason,omitempty" enum:",proeftijd,contract_afgelopen,ontslag_werkgever,ontslag_werknemer,ziekte,anders"`
 			}
 		}) (*struct{ Body followUpBody }, error) {
-			ended, err := opening.ParseDate("endedOn", in.Body.EndedOn)
+			ended, err := httpapi.ParseDate("endedOn", in.Body.EndedOn)
 			if err != nil {
 				return nil, httpapi.FromError(err)
 			}

@@ -103,7 +103,7 @@ func Register(api huma.API, s *Service) {
 				DrivingLicence: in.DrivingLicence, RungMin: in.RungMin, RungMax: in.RungMax, Flags: in.Flags, FreshOnly: in.FreshOnly,
 				AnyOccupation: in.AnyOccupation, Page: in.Page}
 			if in.AvailableBefore != "" {
-				d, err := opening.ParseDate("availableBefore", in.AvailableBefore)
+				d, err := httpapi.ParseDate("availableBefore", in.AvailableBefore)
 				if err != nil {
 					return nil, httpapi.FromError(err)
 				}

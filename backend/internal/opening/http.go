@@ -300,7 +300,7 @@ func Register(api huma.API, s *Service) {
 			} else if orgID == "" {
 				return nil, httpapi.FromError(apperr.Invalid("organisationId", "required", "Kies de organisatie. / Choose the organisation."))
 			}
-			start, err := ParseDate("startDate", b.StartDate)
+			start, err := httpapi.ParseDate("startDate", b.StartDate)
 			if err != nil {
 				return nil, httpapi.FromError(err)
 			}

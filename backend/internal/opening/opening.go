@@ -2,11 +2,12 @@ package opening
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/statemachine"
 )
 
 // Kind is what an opening offers.
@@ -40,37 +41,69 @@ const (
 	Closed State = "closed"
 )
 
-// transitions lists, per state, the states it may move to.
-var transitions = map[State][]State{
-	Draft:  {Open, Closed},
-	Open:   {Paused, Filled, Closed},
-	Paused: {Open, Filled, Closed},
-	Filled: {},
-	Closed: {},
+// States lists every state in journey order (the order of AllowedStates).
+var States = []State{Draft, Open, Paused, Filled, Closed}
+
+// Actor is who moves an opening: its organisation's users, the
+// organisation's accountmanager, an admin. Others cannot write the opening
+// at all (writableOrganisation answers 403 before the machine is asked).
+type Actor string
+
+// The actors.
+const (
+	Organisation   Actor = "organisation"
+	Accountmanager Actor = "accountmanager"
+	Admin          Actor = "admin"
+)
+
+// actorOf is the actor a principal acts as; a principal who is none of
+// them gets "", which no rule allows.
+func actorOf(p authz.Principal) Actor {
+	switch {
+	case p.Role.IsOrganisationRole():
+		return Organisation
+	case p.Role == authz.Accountmanager:
+		return Accountmanager
+	case p.Role == authz.Admin:
+		return Admin
+	}
+	return ""
 }
+
+type stateRule = statemachine.Rule[State, Actor]
+
+var movers = []Actor{Organisation, Accountmanager, Admin}
+
+// machine lists, per target state, where it may come from and who may move
+// it: draft → open ⇄ paused → filled | closed; a draft may be closed
+// unpublished. Filled and closed are final.
+var machine = statemachine.Machine[State, Actor]{Noun: "An opening", Err: ErrTransition, NamesNL: stateNL, Rules: map[State]stateRule{
+	Open:   {From: []State{Draft, Paused}, Actors: movers},
+	Paused: {From: []State{Open}, Actors: movers},
+	Filled: {From: []State{Open, Paused}, Actors: movers},
+	Closed: {From: []State{Draft, Open, Paused}, Actors: movers},
+}}
+
+var stateNL = map[State]string{Draft: "concept", Open: "open", Paused: "gepauzeerd", Filled: "vervuld", Closed: "gesloten"}
 
 // ErrTransition is a state change the machine does not allow (409).
 var ErrTransition = errors.New("state transition not allowed")
 
-// transitionError answers 409 with code stateTransition and is ErrTransition.
-type transitionError struct{ *apperr.ConflictError }
+// Check reports whether actor may move an opening from one state to
+// another: a wrong state is ErrTransition (a 409 naming both states), a
+// wrong actor apperr.ErrForbidden.
+func Check(from, to State, actor Actor) error { return machine.Check(from, to, actor) }
 
-func (transitionError) Is(target error) bool { return target == ErrTransition }
-func (e transitionError) Unwrap() error      { return e.ConflictError }
-
-// CanMove reports whether an opening may go from one state to another.
-func CanMove(from, to State) bool { return slices.Contains(transitions[from], to) }
-
-var stateNL = map[State]string{Draft: "concept", Open: "open", Paused: "gepauzeerd", Filled: "vervuld", Closed: "gesloten"}
-
-// Move checks a transition and returns ErrTransition (a 409 naming both
-// states) when it is not allowed.
-func Move(from, to State) error {
-	if !CanMove(from, to) {
-		return transitionError{&apperr.ConflictError{Code: "stateTransition", Detail: fmt.Sprintf(
-			"Van %s naar %s kan niet. / An opening cannot go from %s to %s.", stateNL[from], stateNL[to], from, to)}}
+// next lists the states an opening may move to from one state, in journey
+// order.
+func next(from State) []State {
+	var out []State
+	for _, to := range States {
+		if slices.Contains(machine.Rules[to].From, from) {
+			out = append(out, to)
+		}
 	}
-	return nil
+	return out
 }
 
 // Terms are the fields of an opening with rules across fields.

@@ -2,29 +2,51 @@ package opening
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 )
 
+// Every from → to pair and actor: allowed exactly for the pairs below and
+// the actors who may write an opening; a wrong state is a 409 with code
+// stateTransition naming both states, a wrong actor a 403.
 func TestStateMachine(t *testing.T) {
-	all := []State{Draft, Open, Paused, Filled, Closed}
 	allowed := map[[2]State]bool{
 		{Draft, Open}: true, {Draft, Closed}: true,
 		{Open, Paused}: true, {Open, Filled}: true, {Open, Closed}: true,
 		{Paused, Open}: true, {Paused, Filled}: true, {Paused, Closed}: true,
 	}
-	for _, from := range all {
-		for _, to := range all {
-			err := Move(from, to)
-			if allowed[[2]State{from, to}] != (err == nil) {
-				t.Errorf("%s → %s: %v", from, to, err)
+	for _, from := range States {
+		for _, to := range States {
+			for _, a := range []Actor{Organisation, Accountmanager, Admin} {
+				err := Check(from, to, a)
+				if allowed[[2]State{from, to}] != (err == nil) {
+					t.Errorf("%s → %s by %s: %v", from, to, a, err)
+				}
+				if err != nil && (!errors.Is(err, ErrTransition) || !errors.Is(err, apperr.ErrConflict)) {
+					t.Errorf("%s → %s must be a conflict: %v", from, to, err)
+				}
 			}
-			if err != nil && (!errors.Is(err, ErrTransition) || !errors.Is(err, apperr.ErrConflict)) {
-				t.Errorf("%s → %s must be a conflict: %v", from, to, err)
+			if err := Check(from, to, ""); err == nil || (allowed[[2]State{from, to}] && !errors.Is(err, apperr.ErrForbidden)) {
+				t.Errorf("%s → %s by nobody: %v", from, to, err)
 			}
 		}
+		var next []State
+		for _, to := range States {
+			if allowed[[2]State{from, to}] {
+				next = append(next, to)
+			}
+		}
+		if got := (Opening{State: from}).AllowedStates(); !slices.Equal(got, next) {
+			t.Errorf("allowed from %s: %v, want %v", from, got, next)
+		}
+	}
+	var ce *apperr.ConflictError
+	if err := Check(Filled, Open, Organisation); !errors.As(err, &ce) || ce.Code != "stateTransition" ||
+		ce.Detail != "Van vervuld naar open kan niet. / An opening cannot go from filled to open." {
+		t.Errorf("refused transition: %v", err)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
@@ -113,7 +114,7 @@ type Opening struct {
 }
 
 // AllowedStates lists the states the opening may move to now.
-func (o Opening) AllowedStates() []State { return slices.Clone(transitions[o.State]) }
+func (o Opening) AllowedStates() []State { return next(o.State) }
 
 // Row is the openings table.
 type Row struct {
@@ -521,7 +522,7 @@ func apply(f *Fields, ch Change) (changed []string, startChanged bool, err error
 	}
 	if ch.StartDate != nil {
 		changed = append(changed, "startDate")
-		d, err := ParseDate("startDate", *ch.StartDate)
+		d, err := httpapi.ParseDate("startDate", *ch.StartDate)
 		if err != nil {
 			return nil, false, err
 		}
@@ -529,18 +530,6 @@ func apply(f *Fields, ch Change) (changed []string, startChanged bool, err error
 		f.StartDate = d
 	}
 	return changed, startChanged, nil
-}
-
-// ParseDate reads an optional YYYY-MM-DD date; "" is no date.
-func ParseDate(field, s string) (*time.Time, error) {
-	if s == "" {
-		return nil, nil
-	}
-	d, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return nil, apperr.Invalid(field, "format", "Gebruik de vorm JJJJ-MM-DD. / Use YYYY-MM-DD.")
-	}
-	return &d, nil
 }
 
 func fairnessConflict(hits []FairnessHit, detail string) error {
@@ -574,7 +563,7 @@ func (s *Service) Transition(ctx context.Context, p authz.Principal, id string, 
 			return err
 		}
 		from := State(r.State)
-		if err := Move(from, sc.To); err != nil {
+		if err := Check(from, sc.To, actorOf(p)); err != nil {
 			return err
 		}
 		if sc.OverrideReason != "" && (sc.To != Open || !p.Has(authz.Admin, authz.Accountmanager)) {

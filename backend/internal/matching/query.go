@@ -1,0 +1,308 @@
+package matching
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/meilisearch/meilisearch-go"
+
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
+)
+
+// Query is the Meilisearch request of one pool page.
+type Query struct {
+	Text    string
+	Request *meilisearch.SearchRequest
+	// Base is the part of the filter that always holds (region, consent,
+	// status, not expired): pinned candidates must pass it too.
+	Base string
+}
+
+// facets the UI shows counts for.
+var facets = []string{"drivingLicence", "ownTransport", "languageCodes", "educationRank", "rung", "supportNeeds", "doelgroepregister", "praktijkroute", "lksIndicatie"}
+
+// BuildQuery turns an opening and filters into the pool's Meilisearch
+// request. It is separate from running it so the benchmark can issue the
+// identical raw query.
+func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) (Query, error) {
+	r, err := s.region(ctx, o.RegionID)
+	if err != nil {
+		return Query{}, err
+	}
+	return s.buildQuery(ctx, o, f, r)
+}
+
+func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, region poolRegion) (Query, error) {
+	var bad apperr.Fields
+	add := bad.Add
+	radius := o.MaxTravelKm
+	if f.RadiusKm != 0 {
+		radius = f.RadiusKm
+	}
+	if radius < 1 || radius > MaxKm {
+		add("radiusKm", "range", fmt.Sprintf("Kies 1 tot %d km. / Choose 1 to %d km.", MaxKm, MaxKm))
+	}
+	if f.Page < 1 || f.Page > MaxPage {
+		add("page", "range", fmt.Sprintf("Pagina 1 tot %d (hoogstens 1000 kandidaten). / Page 1 to %d (at most 1,000 candidates).", MaxPage, MaxPage))
+	}
+	lo, hi := region.rungs(o.Kind)
+	if f.RungMin != 0 || f.RungMax != 0 {
+		if f.RungMin != 0 {
+			lo = f.RungMin
+		}
+		if f.RungMax != 0 {
+			hi = f.RungMax
+		}
+		if lo < 1 || hi > 6 || lo > hi {
+			add("rungMin", "range", "Treden 1 tot 6, van laag naar hoog. / Rungs 1 to 6, low to high.")
+		}
+	}
+	if f.HoursMin != 0 && f.HoursMax != 0 && f.HoursMin > f.HoursMax {
+		add("hoursMax", "minMax", "Het maximum is kleiner dan het minimum. / The maximum is below the minimum.")
+	}
+	if len(bad) > 0 {
+		return Query{}, &apperr.InvalidError{Fields: bad}
+	}
+	now := s.now()
+	base := []string{
+		fmt.Sprintf("regionId = %q", o.RegionID),
+		"consent = true",
+		`status IN ["available", "in_process"]`,
+		fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.ExpiredAfter).Unix()),
+	}
+	travel, err := s.travelFilter(ctx, o.RegionID, region.areas, o.Lat, o.Lon, radius)
+	if err != nil {
+		return Query{}, err
+	}
+	filter := append(slices.Clone(base), fmt.Sprintf("rung %d TO %d", lo, hi), travel)
+	if f.FreshOnly {
+		filter = append(filter, fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.StaleAfter).Unix()))
+	}
+	if f.HoursMin != 0 {
+		filter = append(filter, fmt.Sprintf("hoursMax >= %d", f.HoursMin))
+	}
+	if f.HoursMax != 0 {
+		filter = append(filter, fmt.Sprintf("hoursMin <= %d", f.HoursMax))
+	}
+	if f.AvailableBefore != nil {
+		filter = append(filter, fmt.Sprintf("availableFrom <= %d", f.AvailableBefore.Unix()))
+	}
+	if f.MinEducation != "" {
+		filter = append(filter, fmt.Sprintf("educationRank >= %d", candidate.EducationRank(f.MinEducation)))
+	}
+	for _, l := range f.Languages {
+		filter = append(filter, fmt.Sprintf("languageCodes = %q", l))
+	}
+	if f.DrivingLicence {
+		filter = append(filter, "drivingLicence = true")
+	}
+	for _, fl := range f.Flags {
+		filter = append(filter, fl+" = true")
+	}
+	if f.OfferedSupport {
+		// Every need the candidate has must be one the opening offers.
+		var notOffered []string
+		for _, s := range opening.Support {
+			if !slices.Contains(o.Support, s) {
+				notOffered = append(notOffered, s)
+			}
+		}
+		if len(notOffered) > 0 {
+			filter = append(filter, "NOT supportNeeds IN "+quote(notOffered))
+		}
+	}
+	// Text: the ISCO unit group first (every hit shares it: exact and near
+	// occupations), then the occupation, the required skills and last the
+	// opening's minimum hours. Meilisearch drops words from the end
+	// (matchingStrategy last), so a hit matching more of them, in this
+	// order of weight, ranks higher: skills before hours fit.
+	words := []string{o.ISCOGroup, o.OccupationLabel}
+	for _, id := range o.RequiredSkills {
+		if sk, ok := s.Skills.Get(id); ok {
+			words = append(words, sk.LabelNL)
+		}
+	}
+	if w := candidate.HoursFitQuery(o.HoursMin); w != "" {
+		words = append(words, w)
+	}
+	if f.AnyOccupation {
+		words = nil
+	}
+	hits := int64(PageSize)
+	return Query{Text: strings.Join(words, " "), Base: strings.Join(base, " AND "), Request: &meilisearch.SearchRequest{
+		Filter:           strings.Join(filter, " AND "),
+		Facets:           facets,
+		Sort:             []string{"confirmedAt:desc", "availableFrom:asc"},
+		MatchingStrategy: meilisearch.Last,
+		HitsPerPage:      &hits,
+		Page:             int64(f.Page),
+	}}, nil
+}
+
+// RungRange is the participatieladder range a kind of opening reaches:
+// vacatures, proefplaatsen and leerwerkplekken rungs 4–6, participatieplekken
+// 2–4; a region may set its own in regions.settings.poolRungs.
+func (s *Service) RungRange(ctx context.Context, regionID string, kind opening.Kind) (int, int) {
+	r, _ := s.region(ctx, regionID)
+	return r.rungs(kind)
+}
+
+// poolRegion is what a pool query needs of its region, read in one round
+// trip: the rung settings and how many PC4 areas it has (region_pc4s).
+type poolRegion struct {
+	poolRungs []byte
+	areas     int
+}
+
+func (s *Service) region(ctx context.Context, regionID string) (poolRegion, error) {
+	var r poolRegion
+	err := s.DB.WithContext(ctx).Raw(`SELECT settings -> 'poolRungs', (SELECT count(*) FROM region_pc4s WHERE region_id = regions.id) FROM regions WHERE id = ?`,
+		regionID).Row().Scan(&r.poolRungs, &r.areas)
+	return r, err
+}
+
+func (r poolRegion) rungs(kind opening.Kind) (int, int) {
+	lo, hi := 4, 6
+	if kind == opening.Participatieplek {
+		lo, hi = 2, 4
+	}
+	if len(r.poolRungs) > 0 {
+		var cfg map[string][2]int
+		if json.Unmarshal(r.poolRungs, &cfg) == nil {
+			key := "default"
+			if kind == opening.Participatieplek {
+				key = "participatieplek"
+			}
+			if c, ok := cfg[key]; ok && c[0] >= 1 && c[1] <= 6 && c[0] <= c[1] {
+				lo, hi = c[0], c[1]
+			}
+		}
+	}
+	return lo, hi
+}
+
+// travelBuckets are the steps of a candidate's own travel distance: a
+// candidate willing to travel k km counts as the largest bucket ≤ k, so the
+// pool never shows anyone beyond their own limit.
+var travelBuckets = []int{5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150}
+
+// unknownTravelKm is assumed for a candidate without a travel distance.
+const unknownTravelKm = 10
+
+func quote(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}
+
+// travelFilter expresses "within the opening's radius and within the
+// candidate's own travel distance" as OR-ed buckets of PC4 lists: 6–18×
+// cheaper in Meilisearch than _geoRadius (DESIGN.md §4). The lists keep
+// only the region's own PC4 areas (region_pc4s), and a bucket whose list
+// would hold all of them needs no list at all.
+func (s *Service) travelFilter(ctx context.Context, regionID string, count int, lat, lon float64, radius int) (string, error) {
+	areas, version, err := s.regionAreas(ctx, regionID, count)
+	if err != nil {
+		return "", err
+	}
+	key := fmt.Sprintf("%s,%d,%.5f,%.5f,%d", regionID, version, lat, lon, radius)
+	if f, ok := travelFilters.Load(key); ok {
+		return f.(string), nil
+	}
+	f := buildTravelFilter(lat, lon, radius, areas)
+	travelFilters.Store(key, f)
+	return f, nil
+}
+
+// travelFilters caches travel filters by region (and its number of
+// areas, which only grows), place and radius: the same for every page of
+// every pool of an opening. Bounded by regions × places × radii asked.
+var travelFilters sync.Map
+
+// regionAreas is the region's PC4 areas given their count n (the
+// version: region_pc4s only grows), cached until the count changes.
+func (s *Service) regionAreas(ctx context.Context, regionID string, n int) (map[string]bool, int, error) {
+	if c, ok := regionAreaCache.Load(regionID); ok && c.(areaSet).version == n {
+		return c.(areaSet).areas, n, nil
+	}
+	var list []string
+	if err := s.DB.WithContext(ctx).Raw(`SELECT pc4 FROM region_pc4s WHERE region_id = ?`, regionID).Scan(&list).Error; err != nil {
+		return nil, 0, err
+	}
+	areas := make(map[string]bool, len(list))
+	for _, a := range list {
+		areas[a] = true
+	}
+	regionAreaCache.Store(regionID, areaSet{version: len(list), areas: areas})
+	return areas, len(list), nil
+}
+
+type areaSet struct {
+	version int
+	areas   map[string]bool
+}
+
+var regionAreaCache sync.Map
+
+// buildTravelFilter writes the buckets; areas nil lists every PC4 area
+// (for the openings index). A bucket whose PC4 list (within
+// the region's areas) holds every area of the region becomes "has a PC4",
+// and so does every larger bucket: they are merged into one clause.
+func buildTravelFilter(lat, lon float64, radius int, areas map[string]bool) string {
+	var parts []string
+	within := func(km int) ([]string, bool) {
+		if areas == nil {
+			return geo.Within(lat, lon, float64(km)), false // no restriction (the openings index)
+		}
+		var out []string
+		for _, a := range geo.Within(lat, lon, float64(km)) {
+			if areas[a] {
+				out = append(out, a)
+			}
+		}
+		return out, len(out) == len(areas)
+	}
+	clause := func(travel string, km int) string {
+		list, all := within(km)
+		switch {
+		case all:
+			return "(" + travel + " AND pc4 EXISTS)"
+		case len(list) == 0:
+			return ""
+		}
+		return fmt.Sprintf("(%s AND pc4 IN %s)", travel, quote(list))
+	}
+	for i, b := range travelBuckets {
+		if _, all := within(min(b, radius)); all {
+			parts = append(parts, clause(fmt.Sprintf("maxTravelKm >= %d", b), min(b, radius)))
+			break
+		}
+		if b >= radius {
+			parts = append(parts, clause(fmt.Sprintf("maxTravelKm >= %d", b), radius))
+			break
+		}
+		next := 1 << 30
+		if i+1 < len(travelBuckets) {
+			next = travelBuckets[i+1]
+		}
+		parts = append(parts, clause(fmt.Sprintf("maxTravelKm >= %d AND maxTravelKm < %d", b, next), b))
+	}
+	if unknownTravelKm <= radius {
+		parts = append(parts, clause("maxTravelKm = 0", unknownTravelKm))
+	}
+	parts = slices.DeleteFunc(parts, func(p string) bool { return p == "" })
+	if len(parts) == 0 {
+		return "(maxTravelKm = -1)" // nobody of the region lives within reach
+	}
+	return "(" + strings.Join(parts, " OR ") + ")"
+}
