@@ -207,7 +207,7 @@ func quote(ss []string) string {
 
 // travelFilter expresses "within the opening's radius and within the
 // candidate's own travel distance" as OR-ed buckets of PC4 lists: 6–18×
-// cheaper in Meilisearch than _geoRadius (DESIGN.md §4). The lists keep
+// cheaper in Meilisearch than _geoRadius (docs/benchmarks.md). The lists keep
 // only the region's own PC4 areas (region_pc4s), and a bucket whose list
 // would hold all of them needs no list at all.
 func (s *Service) travelFilter(ctx context.Context, regionID string, count int, lat, lon float64, radius int) (string, error) {
