@@ -116,6 +116,13 @@ type IDParam struct {
 	ID string `path:"id" format:"uuid"`
 }
 
+// idBody is the input of an operation on one invite or follow-up that
+// takes a body.
+type idBody[B any] struct {
+	IDParam
+	Body B
+}
+
 type inviteOut struct{ Body InviteBody }
 
 type offerOut struct{ Body OfferBody }
@@ -162,11 +169,6 @@ type changeInviteStateRequest struct {
 	Reason string `json:"reason,omitempty" maxLength:"1000"`
 }
 
-type changeInviteStateInput struct {
-	IDParam
-	Body changeInviteStateRequest
-}
-
 // getInviteContactResponse has Contact's fields in Contact's order, so one
 // converts to the other.
 type getInviteContactResponse struct {
@@ -181,11 +183,6 @@ type planIntakeRequest struct {
 	Place string    `json:"place,omitempty" maxLength:"200"`
 }
 
-type planIntakeInput struct {
-	IDParam
-	Body planIntakeRequest
-}
-
 type createPlacementRequest struct {
 	StartDate         string `json:"startDate" format:"date"`
 	ContractType      string `json:"contractType" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,proefplaatsing,geen"`
@@ -194,23 +191,8 @@ type createPlacementRequest struct {
 	TrialPeriodMonths int    `json:"trialPeriodMonths,omitempty" minimum:"0" maximum:"2"`
 }
 
-type createPlacementInput struct {
-	IDParam
-	Body createPlacementRequest
-}
-
 type adviseInviteRequest struct {
 	Advice string `json:"advice" maxLength:"1000"`
-}
-
-type adviseInviteInput struct {
-	IDParam
-	Body adviseInviteRequest
-}
-
-type decideMyInviteInput struct {
-	IDParam
-	Body DecisionBody
 }
 
 // decideInviteByLinkRequest is the token and the decision in one body.
@@ -231,11 +213,6 @@ type answerFollowUpRequest struct {
 	StillEmployed bool   `json:"stillEmployed"`
 	EndedOn       string `json:"endedOn,omitempty" pattern:"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$" doc:"YYYY-MM-DD; required with stillEmployed false"`
 	EndReason     string `json:"endReason,omitempty" enum:",proeftijd,contract_afgelopen,ontslag_werkgever,ontslag_werknemer,ziekte,anders"`
-}
-
-type answerFollowUpInput struct {
-	IDParam
-	Body answerFollowUpRequest
 }
 
 // handlers are the invite operations: organisations and their
@@ -361,7 +338,7 @@ func (h handlers) get(ctx context.Context, p authz.Principal, in *IDParam) (*inv
 	return inviteResult(h.s.Get(ctx, p, in.ID))
 }
 
-func (h handlers) changeState(ctx context.Context, p authz.Principal, in *changeInviteStateInput) (*inviteOut, error) {
+func (h handlers) changeState(ctx context.Context, p authz.Principal, in *idBody[changeInviteStateRequest]) (*inviteOut, error) {
 	return inviteResult(h.s.Move(ctx, p, in.ID, StateChange{To: State(in.Body.State), Reason: in.Body.Reason}, httpapi.ClientIP(ctx)))
 }
 
@@ -373,11 +350,11 @@ func (h handlers) contact(ctx context.Context, p authz.Principal, in *IDParam) (
 	return &struct{ Body getInviteContactResponse }{Body: getInviteContactResponse(c)}, nil
 }
 
-func (h handlers) planIntake(ctx context.Context, p authz.Principal, in *planIntakeInput) (*inviteOut, error) {
+func (h handlers) planIntake(ctx context.Context, p authz.Principal, in *idBody[planIntakeRequest]) (*inviteOut, error) {
 	return inviteResult(h.s.PlanIntake(ctx, p, in.ID, Intake{At: in.Body.At, Mode: in.Body.Mode, Place: in.Body.Place}, httpapi.ClientIP(ctx)))
 }
 
-func (h handlers) place(ctx context.Context, p authz.Principal, in *createPlacementInput) (*inviteOut, error) {
+func (h handlers) place(ctx context.Context, p authz.Principal, in *idBody[createPlacementRequest]) (*inviteOut, error) {
 	d, err := opening.ParseDate("startDate", in.Body.StartDate)
 	if err != nil {
 		return nil, err
@@ -403,7 +380,7 @@ func (h handlers) listForCandidate(ctx context.Context, p authz.Principal, in *I
 	return httpapi.ListOf(list, toBody), nil
 }
 
-func (h handlers) advise(ctx context.Context, p authz.Principal, in *adviseInviteInput) (*inviteOut, error) {
+func (h handlers) advise(ctx context.Context, p authz.Principal, in *idBody[adviseInviteRequest]) (*inviteOut, error) {
 	return inviteResult(h.s.Advise(ctx, p, in.ID, in.Body.Advice, httpapi.ClientIP(ctx)))
 }
 
@@ -419,7 +396,7 @@ func (h handlers) getMine(ctx context.Context, p authz.Principal, in *IDParam) (
 	return offerResult(h.s.ViewMine(ctx, p, in.ID))
 }
 
-func (h handlers) decideMine(ctx context.Context, p authz.Principal, in *decideMyInviteInput) (*offerOut, error) {
+func (h handlers) decideMine(ctx context.Context, p authz.Principal, in *idBody[DecisionBody]) (*offerOut, error) {
 	return offerResult(h.s.DecideMine(ctx, p, in.ID, in.Body.decision(), httpapi.ClientIP(ctx)))
 }
 
@@ -461,7 +438,7 @@ func (h handlers) followUps(ctx context.Context, p authz.Principal, in *listFoll
 	return httpapi.ListOf(list, toFollowUpBody), nil
 }
 
-func (h handlers) answerFollowUp(ctx context.Context, p authz.Principal, in *answerFollowUpInput) (*struct{ Body followUpBody }, error) {
+func (h handlers) answerFollowUp(ctx context.Context, p authz.Principal, in *idBody[answerFollowUpRequest]) (*struct{ Body followUpBody }, error) {
 	ended, err := opening.ParseDate("endedOn", in.Body.EndedOn)
 	if err != nil {
 		return nil, err
