@@ -45,36 +45,41 @@ type auditEventList struct {
 
 type listOutput struct{ Body auditEventList }
 
+// handlers are the audit operations: admins read their region's log.
+type handlers struct{ db *gorm.DB }
+
 // Register adds the audit operations to api.
 func Register(api huma.API, db *gorm.DB) {
-	authz.RegisterRaw(api, huma.Operation{
-		OperationID: "listAuditEvents", Method: http.MethodGet, Path: "/audit-events",
-		Summary: "Auditlog / Audit log", Tags: []string{"Beheer"},
-		Description: "The region's audit events, newest first, cursor-paginated.",
-	}, authz.Roles(authz.Admin), func(ctx context.Context, in *listInput) (*listOutput, error) {
-		p := authz.MustFrom(ctx)
-		var before int64
-		if in.Cursor != "" {
-			before, _ = strconv.ParseInt(in.Cursor, 10, 64)
-		}
-		entries, next, err := List(ctx, db, p.RegionID, Filter{ActorUserID: in.Actor, SubjectType: in.SubjectType, SubjectID: in.SubjectID,
-			Action: in.Action, From: in.From, To: in.To, Before: before, Limit: in.Limit})
-		if err != nil {
-			return nil, httpapi.FromError(err)
-		}
-		out := &listOutput{}
-		out.Body.Items = make([]eventBody, len(entries))
-		for i, e := range entries {
-			d := e.Details
-			if d == nil {
-				d = map[string]any{}
-			}
-			out.Body.Items[i] = eventBody{ID: strconv.FormatInt(e.ID, 10), OccurredAt: e.OccurredAt, ActorUserID: e.ActorUserID, ActorRole: e.ActorRole,
-				Action: e.Action, Outcome: e.Outcome, SubjectType: e.SubjectType, SubjectID: e.SubjectID, IP: e.IP, RequestID: e.RequestID, Details: d}
-		}
-		if next > 0 {
-			out.Body.NextCursor = strconv.FormatInt(next, 10)
-		}
-		return out, nil
-	})
+	h := handlers{db}
+	authz.Register(api, huma.Operation{OperationID: "listAuditEvents", Method: http.MethodGet, Path: "/audit-events",
+		Summary: "Auditlog / Audit log", Tags: []string{"Beheer"}, Description: "The region's audit events, newest first, cursor-paginated."},
+		authz.Roles(authz.Admin), h.list)
+}
+
+func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*listOutput, error) {
+	var before int64
+	if in.Cursor != "" {
+		before, _ = strconv.ParseInt(in.Cursor, 10, 64)
+	}
+	entries, next, err := List(ctx, h.db, p.RegionID, Filter{ActorUserID: in.Actor, SubjectType: in.SubjectType, SubjectID: in.SubjectID,
+		Action: in.Action, From: in.From, To: in.To, Before: before, Limit: in.Limit})
+	if err != nil {
+		return nil, err
+	}
+	out := &listOutput{}
+	out.Body.Items = httpapi.Items(entries, toEventBody)
+	if next > 0 {
+		out.Body.NextCursor = strconv.FormatInt(next, 10)
+	}
+	return out, nil
+}
+
+// toEventBody shows an entry; details are {} rather than null when empty.
+func toEventBody(e Entry) eventBody {
+	d := e.Details
+	if d == nil {
+		d = map[string]any{}
+	}
+	return eventBody{ID: strconv.FormatInt(e.ID, 10), OccurredAt: e.OccurredAt, ActorUserID: e.ActorUserID, ActorRole: e.ActorRole,
+		Action: e.Action, Outcome: e.Outcome, SubjectType: e.SubjectType, SubjectID: e.SubjectID, IP: e.IP, RequestID: e.RequestID, Details: d}
 }

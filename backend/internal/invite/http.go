@@ -70,13 +70,8 @@ func toBody(in Invite) InviteBody {
 		b.Events = append(b.Events, inviteEventBody{At: e.At, Actor: string(e.Actor), From: string(e.From), To: string(e.To), Reason: e.Reason})
 	}
 	if p := in.Placement; p != nil {
-		pb := &invitePlacementBody{ID: p.ID, StartDate: p.StartDate.Format(time.DateOnly), ContractType: p.ContractType, Hours: p.Hours,
-			HourlyWageCents: p.HourlyWageCents, TrialPeriodMonths: p.TrialPeriodMonths, EndReason: p.EndReason, Durable: p.Durable}
-		if p.EndedOn != nil {
-			d := p.EndedOn.Format(time.DateOnly)
-			pb.EndedOn = &d
-		}
-		b.Placement = pb
+		b.Placement = &invitePlacementBody{ID: p.ID, StartDate: p.StartDate.Format(time.DateOnly), ContractType: p.ContractType, Hours: p.Hours,
+			HourlyWageCents: p.HourlyWageCents, TrialPeriodMonths: p.TrialPeriodMonths, EndedOn: dateOrNil(p.EndedOn), EndReason: p.EndReason, Durable: p.Durable}
 	}
 	return b
 }
@@ -121,347 +116,338 @@ type IDParam struct {
 	ID string `path:"id" format:"uuid"`
 }
 
-type itemsBody[T any] struct {
-	Items []T `json:"items"`
+// idBody is the input of an operation on one invite or follow-up that
+// takes a body.
+type idBody[B any] struct {
+	IDParam
+	Body B
 }
 
 type inviteOut struct{ Body InviteBody }
 
 type offerOut struct{ Body OfferBody }
 
-type decisionBody struct {
+// DecisionBody is a kandidaat's answer to an invite (exported, like
+// TokenBody: huma reads the fields of embedded structs only when they are
+// exported, and decideInviteByLinkRequest embeds both).
+type DecisionBody struct {
 	Decision   string `json:"decision" enum:"accept,decline"`
 	SharePhone bool   `json:"sharePhone,omitempty" doc:"Share your phone number too (accept only)"`
 	Reason     string `json:"reason,omitempty" enum:",geen_interesse,reistijd,uren,ander_werk,gezondheid,anders"`
 	Note       string `json:"note,omitempty" maxLength:"500"`
 }
 
-func (d decisionBody) decision() Decision {
+func (d DecisionBody) decision() Decision {
 	return Decision{Accept: d.Decision == "accept", SharePhone: d.SharePhone, Reason: d.Reason, Note: d.Note}
 }
 
-type tokenBody struct {
+// TokenBody carries the secret of a mailed link.
+type TokenBody struct {
 	Token string `json:"token" minLength:"20" maxLength:"100" doc:"The secret from the mailed link"`
 }
 
+// Bodies named <operationId>Request/Response keep the component names huma
+// gives anonymous bodies, which the front end's generated client uses.
+
+type createInvitesRequest struct {
+	CandidateIDs []string `json:"candidateIds" minItems:"1" maxItems:"25" doc:"Candidate ids from the pool"`
+	Message      string   `json:"message" maxLength:"1000" doc:"A short personal message to the kandidaten"`
+}
+
+type createInvitesInput struct {
+	opening.IDParam
+	Body createInvitesRequest
+}
+
+type listOpeningInvitesInput struct {
+	opening.IDParam
+	States []string `query:"state" maxItems:"11" enum:"awaiting_approval,invited,viewed,accepted,declined,expired,withdrawn,introduced,intake_planned,placed,not_placed"`
+}
+
+type changeInviteStateRequest struct {
+	State  string `json:"state" enum:"invited,withdrawn,introduced,not_placed"`
+	Reason string `json:"reason,omitempty" maxLength:"1000"`
+}
+
+// getInviteContactResponse has Contact's fields in Contact's order, so one
+// converts to the other.
+type getInviteContactResponse struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+	Phone string `json:"phone,omitempty"`
+}
+
+type planIntakeRequest struct {
+	At    time.Time `json:"at" doc:"Date and time (RFC 3339)"`
+	Mode  string    `json:"mode" enum:"op_locatie,online,telefonisch"`
+	Place string    `json:"place,omitempty" maxLength:"200"`
+}
+
+type createPlacementRequest struct {
+	StartDate         string `json:"startDate" format:"date"`
+	ContractType      string `json:"contractType" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,proefplaatsing,geen"`
+	Hours             int    `json:"hours" minimum:"1" maximum:"60"`
+	HourlyWageCents   int64  `json:"hourlyWageCents" minimum:"0" maximum:"20000"`
+	TrialPeriodMonths int    `json:"trialPeriodMonths,omitempty" minimum:"0" maximum:"2"`
+}
+
+type adviseInviteRequest struct {
+	Advice string `json:"advice" maxLength:"1000"`
+}
+
+// decideInviteByLinkRequest is the token and the decision in one body.
+type decideInviteByLinkRequest struct {
+	TokenBody
+	DecisionBody
+}
+
+type getMyPoolAppearancesResponse struct {
+	Weeks []appearanceWeekBody `json:"weeks"`
+}
+
+type listFollowUpsInput struct {
+	Due bool `query:"due"`
+}
+
+type answerFollowUpRequest struct {
+	StillEmployed bool   `json:"stillEmployed"`
+	EndedOn       string `json:"endedOn,omitempty" pattern:"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$" doc:"YYYY-MM-DD; required with stillEmployed false"`
+	EndReason     string `json:"endReason,omitempty" enum:",proeftijd,contract_afgelopen,ontslag_werkgever,ontslag_werknemer,ziekte,anders"`
+}
+
+// handlers are the invite operations: organisations and their
+// accountmanagers invite and follow up, klantmanagers advise, kandidaten
+// decide signed in or from the mailed link.
+type handlers struct{ s *Service }
+
 // Register adds the invite operations to api.
 func Register(api huma.API, s *Service) {
+	h := handlers{s}
 	orgAndStaff := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder)
 	readers := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder, authz.Klantmanager)
 	kandidaat := authz.Roles(authz.Kandidaat)
 	tags := []string{"Uitnodigingen"}
 
-	authz.RegisterRaw(api, huma.Operation{OperationID: "createInvites", Method: http.MethodPost, Path: "/openings/{id}/invites", DefaultStatus: http.StatusCreated,
+	authz.Register(api, huma.Operation{OperationID: "createInvites", Method: http.MethodPost, Path: "/openings/{id}/invites", DefaultStatus: http.StatusCreated,
 		Summary: "Kandidaten uitnodigen / Invite candidates", Tags: tags, Errors: []int{400, 404, 409, 429},
 		Description: "Invites 1–25 candidates from the opening's pool with a personal message, all or none. Each gets a mail with a single-use link (7 days). 409 names every candidate that cannot be invited (not in the pool, no e-mail, invited already); 429 names the limit (open invites per opening, invites per organisation per day). With the region's approval rule, invites by the organisation wait for its accountmanager."},
-		orgAndStaff, func(ctx context.Context, in *struct {
-			opening.IDParam
-			Body struct {
-				CandidateIDs []string `json:"candidateIds" minItems:"1" maxItems:"25" doc:"Candidate ids from the pool"`
-				Message      string   `json:"message" maxLength:"1000" doc:"A short personal message to the kandidaten"`
-			}
-		}) (*struct{ Body itemsBody[InviteBody] }, error) {
-			list, err := s.Create(ctx, authz.MustFrom(ctx), in.ID, in.Body.CandidateIDs, in.Body.Message, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body itemsBody[InviteBody] }{Body: itemsBody[InviteBody]{Items: httpapi.Items(list, toBody)}}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listOpeningInvites", Method: http.MethodGet, Path: "/openings/{id}/invites",
+		orgAndStaff, h.create)
+	authz.Register(api, huma.Operation{OperationID: "listOpeningInvites", Method: http.MethodGet, Path: "/openings/{id}/invites",
 		Summary: "Uitnodigingen van een vacature / Invites of an opening", Tags: tags, Errors: []int{404}},
-		orgAndStaff, func(ctx context.Context, in *struct {
-			opening.IDParam
-			States []string `query:"state" maxItems:"11" enum:"awaiting_approval,invited,viewed,accepted,declined,expired,withdrawn,introduced,intake_planned,placed,not_placed"`
-		}) (*struct{ Body itemsBody[InviteBody] }, error) {
-			f := ListFilter{OpeningID: in.ID}
-			for _, st := range in.States {
-				f.States = append(f.States, State(st))
-			}
-			list, err := s.List(ctx, authz.MustFrom(ctx), f)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body itemsBody[InviteBody] }{Body: itemsBody[InviteBody]{Items: httpapi.Items(list, toBody)}}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getInvite", Method: http.MethodGet, Path: "/invites/{id}",
+		orgAndStaff, h.listForOpening)
+	authz.Register(api, huma.Operation{OperationID: "getInvite", Method: http.MethodGet, Path: "/invites/{id}",
 		Summary: "Een uitnodiging met haar geschiedenis / One invite with its history", Tags: tags, Errors: []int{404}},
-		readers, func(ctx context.Context, in *IDParam) (*inviteOut, error) {
-			v, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &inviteOut{Body: toBody(v)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "changeInviteState", Method: http.MethodPost, Path: "/invites/{id}/state-changes",
+		readers, h.get)
+	authz.Register(api, huma.Operation{OperationID: "changeInviteState", Method: http.MethodPost, Path: "/invites/{id}/state-changes",
 		Summary: "Uitnodiging goedkeuren, intrekken of afronden / Approve, withdraw or conclude an invite", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "invited (an accountmanager approves an invite awaiting approval), withdrawn (before the kandidaat answers), introduced (after acceptance: you met), not_placed (no placement came of it, with a reason)."},
-		orgAndStaff, func(ctx context.Context, in *struct {
-			IDParam
-			Body struct {
-				State  string `json:"state" enum:"invited,withdrawn,introduced,not_placed"`
-				Reason string `json:"reason,omitempty" maxLength:"1000"`
-			}
-		}) (*inviteOut, error) {
-			v, err := s.Move(ctx, authz.MustFrom(ctx), in.ID, StateChange{To: State(in.Body.State), Reason: in.Body.Reason}, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &inviteOut{Body: toBody(v)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getInviteContact", Method: http.MethodGet, Path: "/invites/{id}/contact",
+		orgAndStaff, h.changeState)
+	authz.Register(api, huma.Operation{OperationID: "getInviteContact", Method: http.MethodGet, Path: "/invites/{id}/contact",
 		Summary: "Contactgegevens na acceptatie / Contact details after acceptance", Tags: tags, Errors: []int{404, 409},
 		Description: "Only for the organisation the kandidaat accepted, while the kandidaat shares them: name, e-mail and phone (if shared). Every read is written to the audit log."},
-		authz.Roles(authz.Werkgever, authz.Zorgaanbieder), func(ctx context.Context, in *IDParam) (*struct {
-			Body struct {
-				Name  string `json:"name"`
-				Email string `json:"email"`
-				Phone string `json:"phone,omitempty"`
-			}
-		}, error) {
-			c, err := s.Contact(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct {
-				Body struct {
-					Name  string `json:"name"`
-					Email string `json:"email"`
-					Phone string `json:"phone,omitempty"`
-				}
-			}{}
-			out.Body.Name, out.Body.Email, out.Body.Phone = c.Name, c.Email, c.Phone
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "planIntake", Method: http.MethodPut, Path: "/invites/{id}/intake",
+		authz.Roles(authz.Werkgever, authz.Zorgaanbieder), h.contact)
+	authz.Register(api, huma.Operation{OperationID: "planIntake", Method: http.MethodPut, Path: "/invites/{id}/intake",
 		Summary: "Kennismakingsgesprek plannen / Plan the intake", Tags: tags, Errors: []int{400, 404, 409}},
-		orgAndStaff, func(ctx context.Context, in *struct {
-			IDParam
-			Body struct {
-				At    time.Time `json:"at" doc:"Date and time (RFC 3339)"`
-				Mode  string    `json:"mode" enum:"op_locatie,online,telefonisch"`
-				Place string    `json:"place,omitempty" maxLength:"200"`
-			}
-		}) (*inviteOut, error) {
-			v, err := s.PlanIntake(ctx, authz.MustFrom(ctx), in.ID, Intake{At: in.Body.At, Mode: in.Body.Mode, Place: in.Body.Place}, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &inviteOut{Body: toBody(v)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "createPlacement", Method: http.MethodPost, Path: "/invites/{id}/placement", DefaultStatus: http.StatusCreated,
+		orgAndStaff, h.planIntake)
+	authz.Register(api, huma.Operation{OperationID: "createPlacement", Method: http.MethodPost, Path: "/invites/{id}/placement", DefaultStatus: http.StatusCreated,
 		Summary: "Plaatsing vastleggen / Record the placement", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "After the introduction: start date, contract, hours, hourly wage in cents, trial period. The candidate's status becomes placed (they leave every pool); follow-ups at 4, 13 and 26 weeks are planned."},
-		orgAndStaff, func(ctx context.Context, in *struct {
-			IDParam
-			Body struct {
-				StartDate         string `json:"startDate" format:"date"`
-				ContractType      string `json:"contractType" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,proefplaatsing,geen"`
-				Hours             int    `json:"hours" minimum:"1" maximum:"60"`
-				HourlyWageCents   int64  `json:"hourlyWageCents" minimum:"0" maximum:"20000"`
-				TrialPeriodMonths int    `json:"trialPeriodMonths,omitempty" minimum:"0" maximum:"2"`
-			}
-		}) (*inviteOut, error) {
-			d, err := httpapi.ParseDate("startDate", in.Body.StartDate)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			v, err := s.Place(ctx, authz.MustFrom(ctx), in.ID, PlacementInput{StartDate: *d, ContractType: in.Body.ContractType, Hours: in.Body.Hours,
-				HourlyWageCents: in.Body.HourlyWageCents, TrialPeriodMonths: in.Body.TrialPeriodMonths}, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &inviteOut{Body: toBody(v)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listCandidateInvites", Method: http.MethodGet, Path: "/candidates/{id}/invites",
+		orgAndStaff, h.place)
+	authz.Register(api, huma.Operation{OperationID: "listCandidateInvites", Method: http.MethodGet, Path: "/candidates/{id}/invites",
 		Summary: "Uitnodigingen van een kandidaat / A candidate's invites", Tags: tags, Errors: []int{404},
 		Description: "For the candidate's klantmanager: every invite and each step."},
-		authz.Roles(authz.Klantmanager, authz.Admin), func(ctx context.Context, in *IDParam) (*struct{ Body itemsBody[InviteBody] }, error) {
-			p := authz.MustFrom(ctx)
-			list, err := s.List(ctx, p, ListFilter{CandidateID: in.ID})
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			for i := range list {
-				full, err := s.Get(ctx, p, list[i].ID)
-				if err != nil {
-					return nil, httpapi.FromError(err)
-				}
-				list[i] = full
-			}
-			return &struct{ Body itemsBody[InviteBody] }{Body: itemsBody[InviteBody]{Items: httpapi.Items(list, toBody)}}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "adviseInvite", Method: http.MethodPut, Path: "/invites/{id}/advice",
+		authz.Roles(authz.Klantmanager, authz.Admin), h.listForCandidate)
+	authz.Register(api, huma.Operation{OperationID: "adviseInvite", Method: http.MethodPut, Path: "/invites/{id}/advice",
 		Summary: "Advies aan de kandidaat / Advice to the kandidaat", Tags: tags, Errors: []int{400, 404, 409}},
-		authz.Roles(authz.Klantmanager), func(ctx context.Context, in *struct {
-			IDParam
-			Body struct {
-				Advice string `json:"advice" maxLength:"1000"`
-			}
-		}) (*inviteOut, error) {
-			v, err := s.Advise(ctx, authz.MustFrom(ctx), in.ID, in.Body.Advice, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &inviteOut{Body: toBody(v)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listMyInvites", Method: http.MethodGet, Path: "/me/invites",
+		authz.Roles(authz.Klantmanager), h.advise)
+	authz.Register(api, huma.Operation{OperationID: "listMyInvites", Method: http.MethodGet, Path: "/me/invites",
 		Summary: "Mijn uitnodigingen / My invites", Tags: tags},
-		kandidaat, func(ctx context.Context, _ *struct{}) (*struct{ Body itemsBody[OfferBody] }, error) {
-			list, err := s.Mine(ctx, authz.MustFrom(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body itemsBody[OfferBody] }{Body: itemsBody[OfferBody]{Items: httpapi.Items(list, toOffer)}}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getMyInvite", Method: http.MethodGet, Path: "/me/invites/{id}",
+		kandidaat, h.listMine)
+	authz.Register(api, huma.Operation{OperationID: "getMyInvite", Method: http.MethodGet, Path: "/me/invites/{id}",
 		Summary: "Een uitnodiging lezen / Read an invite", Tags: tags, Errors: []int{404}},
-		kandidaat, func(ctx context.Context, in *IDParam) (*offerOut, error) {
-			o, err := s.ViewMine(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &offerOut{Body: toOffer(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "decideMyInvite", Method: http.MethodPost, Path: "/me/invites/{id}/decision",
+		kandidaat, h.getMine)
+	authz.Register(api, huma.Operation{OperationID: "decideMyInvite", Method: http.MethodPost, Path: "/me/invites/{id}/decision",
 		Summary: "Ja of nee zeggen / Say yes or no", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "accept shares your name and e-mail (and phone, if you choose) with this organisation for this opening; decline shares nothing. The same answer twice changes nothing."},
-		kandidaat, func(ctx context.Context, in *struct {
-			IDParam
-			Body decisionBody
-		}) (*offerOut, error) {
-			o, err := s.DecideMine(ctx, authz.MustFrom(ctx), in.ID, in.Body.decision(), httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &offerOut{Body: toOffer(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "withdrawMyDisclosure", Method: http.MethodDelete, Path: "/me/invites/{id}/disclosure",
+		kandidaat, h.decideMine)
+	authz.Register(api, huma.Operation{OperationID: "withdrawMyDisclosure", Method: http.MethodDelete, Path: "/me/invites/{id}/disclosure",
 		Summary: "Gegevens niet meer delen / Stop sharing my details", Tags: tags, Errors: []int{404, 409},
 		Description: "The organisation can no longer see your contact details from now on."},
-		kandidaat, func(ctx context.Context, in *IDParam) (*offerOut, error) {
-			o, err := s.WithdrawDisclosure(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &offerOut{Body: toOffer(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "viewInviteByLink", Method: http.MethodPost, Path: "/invite-links/views",
+		kandidaat, h.withdrawDisclosure)
+	authz.Register(api, huma.Operation{OperationID: "viewInviteByLink", Method: http.MethodPost, Path: "/invite-links/views",
 		Summary: "Uitnodiging openen via de link / Open an invite from the mailed link", Tags: tags, Errors: []int{400, 404, 410},
 		Description: "The token travels in the body, never in a URL. An unknown link answers 404, a used one 410."},
-		authz.PublicRule, func(ctx context.Context, in *struct{ Body tokenBody }) (*offerOut, error) {
-			o, err := s.ViewByLink(ctx, in.Body.Token)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &offerOut{Body: toOffer(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "decideInviteByLink", Method: http.MethodPost, Path: "/invite-links/decisions",
+		authz.PublicRule, h.viewByLink)
+	authz.Register(api, huma.Operation{OperationID: "decideInviteByLink", Method: http.MethodPost, Path: "/invite-links/decisions",
 		Summary: "Ja of nee zeggen via de link / Answer from the mailed link", Tags: tags, Errors: []int{400, 404, 409, 410},
 		Description: "The link decides once: afterwards it answers 410 (a repeated accept answers the same result). After expiry or withdrawal: 409."},
-		authz.PublicRule, func(ctx context.Context, in *struct {
-			Body struct {
-				Token      string `json:"token" minLength:"20" maxLength:"100" doc:"The secret from the mailed link"`
-				Decision   string `json:"decision" enum:"accept,decline"`
-				SharePhone bool   `json:"sharePhone,omitempty" doc:"Share your phone number too (accept only)"`
-				Reason     string `json:"reason,omitempty" enum:",geen_interesse,reistijd,uren,ander_werk,gezondheid,anders"`
-				Note       string `json:"note,omitempty" maxLength:"500"`
-			}
-		}) (*offerOut, error) {
-			b := in.Body
-			d := decisionBody{Decision: b.Decision, SharePhone: b.SharePhone, Reason: b.Reason, Note: b.Note}
-			o, err := s.DecideByLink(ctx, b.Token, d.decision(), httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &offerOut{Body: toOffer(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getMyPoolAppearances", Method: http.MethodGet, Path: "/me/pool-appearances",
+		authz.PublicRule, h.decideByLink)
+	authz.Register(api, huma.Operation{OperationID: "getMyPoolAppearances", Method: http.MethodGet, Path: "/me/pool-appearances",
 		Summary: "Wie heeft naar mij gevraagd / Who asked about me", Tags: tags,
 		Description: "How many openings' pools showed you, per week, over the last 12 weeks. Counts only: who asked is named only when they invite you."},
-		kandidaat, func(ctx context.Context, _ *struct{}) (*struct {
-			Body struct {
-				Weeks []appearanceWeekBody `json:"weeks"`
-			}
-		}, error) {
-			weeks, err := s.MyAppearances(ctx, authz.MustFrom(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct {
-				Body struct {
-					Weeks []appearanceWeekBody `json:"weeks"`
-				}
-			}{}
-			out.Body.Weeks = httpapi.Items(weeks, func(w Week) appearanceWeekBody { return appearanceWeekBody(w) })
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listPlacements", Method: http.MethodGet, Path: "/placements",
+		kandidaat, h.myAppearances)
+	authz.Register(api, huma.Operation{OperationID: "listPlacements", Method: http.MethodGet, Path: "/placements",
 		Summary: "Plaatsingen / Placements", Tags: tags, Description: "Organisation users: their own; accountmanagers and admins: the region's. Candidates by public code."},
-		orgAndStaff, func(ctx context.Context, _ *struct{}) (*struct{ Body itemsBody[placementItemBody] }, error) {
-			list, err := s.Placements(ctx, authz.MustFrom(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body itemsBody[placementItemBody] }{Body: itemsBody[placementItemBody]{Items: httpapi.Items(list, func(p PlacementItem) placementItemBody {
-				b := placementItemBody{ID: p.ID, InviteID: p.InviteID, OrganisationID: p.OrganisationID, OrganisationName: p.OrganisationName, OpeningTitle: p.OpeningTitle, CandidateCode: p.CandidateCode,
-					StartDate: p.StartDate.Format(time.DateOnly), Hours: p.Hours, ContractType: p.ContractType, Durable: p.Durable}
-				if p.EndedOn != nil {
-					d := p.EndedOn.Format(time.DateOnly)
-					b.EndedOn = &d
-				}
-				return b
-			})}}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listFollowUps", Method: http.MethodGet, Path: "/follow-ups",
+		orgAndStaff, h.placements)
+	authz.Register(api, huma.Operation{OperationID: "listFollowUps", Method: http.MethodGet, Path: "/follow-ups",
 		Summary: "Opvolging na plaatsing / Follow-ups after placement", Tags: tags,
 		Description: "\"Nog in dienst?\" at 4, 13 and 26 weeks: accountmanagers for their portfolio, organisations for their own placements. due=true: only those to answer now."},
-		orgAndStaff, func(ctx context.Context, in *struct {
-			Due bool `query:"due"`
-		}) (*struct{ Body itemsBody[followUpBody] }, error) {
-			list, err := s.FollowUps(ctx, authz.MustFrom(ctx), in.Due)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body itemsBody[followUpBody] }{Body: itemsBody[followUpBody]{Items: httpapi.Items(list, toFollowUpBody)}}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "answerFollowUp", Method: http.MethodPost, Path: "/follow-ups/{id}/answer",
+		orgAndStaff, h.followUps)
+	authz.Register(api, huma.Operation{OperationID: "answerFollowUp", Method: http.MethodPost, Path: "/follow-ups/{id}/answer",
 		Summary: "Nog in dienst? beantwoorden / Answer a follow-up", Tags: tags, Errors: []int{400, 404, 409}},
-		orgAndStaff, func(ctx context.Context, in *struct {
-			IDParam
-			Body struct {
-				StillEmployed bool   `json:"stillEmployed"`
-				EndedOn       string `json:"endedOn,omitempty" pattern:"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$" doc:"YYYY-MM-DD; required with stillEmployed false"`
-				EndReason     string `json:"endReason,omitempty" enum:",proeftijd,contract_afgelopen,ontslag_werkgever,ontslag_werknemer,ziekte,anders"`
-			}
-		}) (*struct{ Body followUpBody }, error) {
-			ended, err := httpapi.ParseDate("endedOn", in.Body.EndedOn)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			f, err := s.AnswerFollowUp(ctx, authz.MustFrom(ctx), in.ID, Answer{StillEmployed: in.Body.StillEmployed, EndedOn: ended, EndReason: in.Body.EndReason}, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body followUpBody }{Body: toFollowUpBody(f)}, nil
-		})
+		orgAndStaff, h.answerFollowUp)
+}
+
+// inviteResult and offerResult turn a service's answer into an output, so
+// each operation that returns one invite or offer is a single call.
+func inviteResult(v Invite, err error) (*inviteOut, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &inviteOut{Body: toBody(v)}, nil
+}
+
+func offerResult(o Offer, err error) (*offerOut, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &offerOut{Body: toOffer(o)}, nil
+}
+
+func (h handlers) create(ctx context.Context, p authz.Principal, in *createInvitesInput) (*httpapi.ListOut[InviteBody], error) {
+	list, err := h.s.Create(ctx, p, in.ID, in.Body.CandidateIDs, in.Body.Message, httpapi.ClientIP(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, toBody), nil
+}
+
+func (h handlers) listForOpening(ctx context.Context, p authz.Principal, in *listOpeningInvitesInput) (*httpapi.ListOut[InviteBody], error) {
+	f := ListFilter{OpeningID: in.ID}
+	for _, st := range in.States {
+		f.States = append(f.States, State(st))
+	}
+	list, err := h.s.List(ctx, p, f)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, toBody), nil
+}
+
+func (h handlers) get(ctx context.Context, p authz.Principal, in *IDParam) (*inviteOut, error) {
+	return inviteResult(h.s.Get(ctx, p, in.ID))
+}
+
+func (h handlers) changeState(ctx context.Context, p authz.Principal, in *idBody[changeInviteStateRequest]) (*inviteOut, error) {
+	return inviteResult(h.s.Move(ctx, p, in.ID, StateChange{To: State(in.Body.State), Reason: in.Body.Reason}, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) contact(ctx context.Context, p authz.Principal, in *IDParam) (*struct{ Body getInviteContactResponse }, error) {
+	c, err := h.s.Contact(ctx, p, in.ID, httpapi.ClientIP(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body getInviteContactResponse }{Body: getInviteContactResponse(c)}, nil
+}
+
+func (h handlers) planIntake(ctx context.Context, p authz.Principal, in *idBody[planIntakeRequest]) (*inviteOut, error) {
+	return inviteResult(h.s.PlanIntake(ctx, p, in.ID, Intake{At: in.Body.At, Mode: in.Body.Mode, Place: in.Body.Place}, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) place(ctx context.Context, p authz.Principal, in *idBody[createPlacementRequest]) (*inviteOut, error) {
+	d, err := httpapi.ParseDate("startDate", in.Body.StartDate)
+	if err != nil {
+		return nil, err
+	}
+	return inviteResult(h.s.Place(ctx, p, in.ID, PlacementInput{StartDate: *d, ContractType: in.Body.ContractType, Hours: in.Body.Hours,
+		HourlyWageCents: in.Body.HourlyWageCents, TrialPeriodMonths: in.Body.TrialPeriodMonths}, httpapi.ClientIP(ctx)))
+}
+
+// listForCandidate lists with each invite's full history, which the
+// klantmanager reads step by step.
+func (h handlers) listForCandidate(ctx context.Context, p authz.Principal, in *IDParam) (*httpapi.ListOut[InviteBody], error) {
+	list, err := h.s.List(ctx, p, ListFilter{CandidateID: in.ID})
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		full, err := h.s.Get(ctx, p, list[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		list[i] = full
+	}
+	return httpapi.ListOf(list, toBody), nil
+}
+
+func (h handlers) advise(ctx context.Context, p authz.Principal, in *idBody[adviseInviteRequest]) (*inviteOut, error) {
+	return inviteResult(h.s.Advise(ctx, p, in.ID, in.Body.Advice, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) listMine(ctx context.Context, p authz.Principal, _ *struct{}) (*httpapi.ListOut[OfferBody], error) {
+	list, err := h.s.Mine(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, toOffer), nil
+}
+
+func (h handlers) getMine(ctx context.Context, p authz.Principal, in *IDParam) (*offerOut, error) {
+	return offerResult(h.s.ViewMine(ctx, p, in.ID))
+}
+
+func (h handlers) decideMine(ctx context.Context, p authz.Principal, in *idBody[DecisionBody]) (*offerOut, error) {
+	return offerResult(h.s.DecideMine(ctx, p, in.ID, in.Body.decision(), httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) withdrawDisclosure(ctx context.Context, p authz.Principal, in *IDParam) (*offerOut, error) {
+	return offerResult(h.s.WithdrawDisclosure(ctx, p, in.ID, httpapi.ClientIP(ctx)))
+}
+
+// viewByLink and decideByLink are public: the token is the credential.
+func (h handlers) viewByLink(ctx context.Context, _ authz.Principal, in *struct{ Body TokenBody }) (*offerOut, error) {
+	return offerResult(h.s.ViewByLink(ctx, in.Body.Token))
+}
+
+func (h handlers) decideByLink(ctx context.Context, _ authz.Principal, in *struct{ Body decideInviteByLinkRequest }) (*offerOut, error) {
+	return offerResult(h.s.DecideByLink(ctx, in.Body.Token, in.Body.decision(), httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) myAppearances(ctx context.Context, p authz.Principal, _ *struct{}) (*struct{ Body getMyPoolAppearancesResponse }, error) {
+	weeks, err := h.s.MyAppearances(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body getMyPoolAppearancesResponse }{Body: getMyPoolAppearancesResponse{
+		Weeks: httpapi.Items(weeks, func(w Week) appearanceWeekBody { return appearanceWeekBody(w) })}}, nil
+}
+
+func (h handlers) placements(ctx context.Context, p authz.Principal, _ *struct{}) (*httpapi.ListOut[placementItemBody], error) {
+	list, err := h.s.Placements(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, toPlacementItemBody), nil
+}
+
+func (h handlers) followUps(ctx context.Context, p authz.Principal, in *listFollowUpsInput) (*httpapi.ListOut[followUpBody], error) {
+	list, err := h.s.FollowUps(ctx, p, in.Due)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, toFollowUpBody), nil
+}
+
+func (h handlers) answerFollowUp(ctx context.Context, p authz.Principal, in *idBody[answerFollowUpRequest]) (*struct{ Body followUpBody }, error) {
+	ended, err := httpapi.ParseDate("endedOn", in.Body.EndedOn)
+	if err != nil {
+		return nil, err
+	}
+	f, err := h.s.AnswerFollowUp(ctx, p, in.ID, Answer{StillEmployed: in.Body.StillEmployed, EndedOn: ended, EndReason: in.Body.EndReason}, httpapi.ClientIP(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body followUpBody }{Body: toFollowUpBody(f)}, nil
 }
 
 type placementItemBody struct {
@@ -476,6 +462,20 @@ type placementItemBody struct {
 	ContractType     string  `json:"contractType"`
 	EndedOn          *string `json:"endedOn,omitempty" format:"date"`
 	Durable          *bool   `json:"durable,omitempty"`
+}
+
+func toPlacementItemBody(p PlacementItem) placementItemBody {
+	return placementItemBody{ID: p.ID, InviteID: p.InviteID, OrganisationID: p.OrganisationID, OrganisationName: p.OrganisationName, OpeningTitle: p.OpeningTitle, CandidateCode: p.CandidateCode,
+		StartDate: p.StartDate.Format(time.DateOnly), Hours: p.Hours, ContractType: p.ContractType, EndedOn: dateOrNil(p.EndedOn), Durable: p.Durable}
+}
+
+// dateOrNil is a date-only string, or nil for no date.
+func dateOrNil(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	d := t.Format(time.DateOnly)
+	return &d
 }
 
 type appearanceWeekBody struct {
