@@ -184,190 +184,180 @@ type exportOutput struct {
 	Body               json.RawMessage
 }
 
+func toConsentBody(c Consent) consentBody {
+	return consentBody{ID: c.ID, Given: c.Given, Method: c.Method, Note: c.Note, RecordedByName: c.RecordedByName, RecordedAt: c.RecordedAt}
+}
+
+type candidateOut struct{ Body CandidateBody }
+
+// toCandidateOut answers the candidate a service call returned, or its error.
+func toCandidateOut(c Candidate, err error) (*candidateOut, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &candidateOut{Body: toBody(c)}, nil
+}
+
+type identityOut struct{ Body identityBody }
+
+func toIdentityOut(id Identity, err error) (*identityOut, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &identityOut{Body: identityBody(id)}, nil
+}
+
 var (
 	klantmanager = authz.Roles(authz.Klantmanager)
 	caseload     = authz.Roles(authz.Klantmanager, authz.Admin)
 	kandidaat    = authz.Roles(authz.Kandidaat)
 )
 
+// handlers are the candidate operations: the klantmanager's caseload, the
+// mailed confirmation link and the kandidaat's own portal.
+type handlers struct{ s *Service }
+
 // Register adds the candidate operations to api.
 func Register(api huma.API, s *Service) {
+	h := handlers{s}
 	tags := []string{"Kandidaten"}
-	type one = struct{ Body CandidateBody }
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listCandidates", Method: http.MethodGet, Path: "/candidates",
+	authz.Register(api, huma.Operation{OperationID: "listCandidates", Method: http.MethodGet, Path: "/candidates",
 		Summary: "Caseload / Caseload", Tags: tags, Description: "Klantmanagers see their own caseload; admins the region's candidates. Names are personal data: every list read is audited."},
-		caseload, func(ctx context.Context, in *listInput) (*struct {
-			Body struct {
-				Items []caseloadEntry `json:"items"`
-			}
-		}, error) {
-			list, err := s.List(ctx, authz.MustFrom(ctx), Filter{Status: Status(in.Status), Freshness: Freshness(in.Freshness), Incomplete: in.Incomplete, Sort: in.Sort}, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct {
-				Body struct {
-					Items []caseloadEntry `json:"items"`
-				}
-			}{}
-			out.Body.Items = httpapi.Items(list, func(e Entry) caseloadEntry { return caseloadEntry{CandidateBody: toBody(e.Candidate), Name: e.Name} })
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "createCandidate", Method: http.MethodPost, Path: "/candidates", DefaultStatus: http.StatusCreated,
+		caseload, h.list)
+	authz.Register(api, huma.Operation{OperationID: "createCandidate", Method: http.MethodPost, Path: "/candidates", DefaultStatus: http.StatusCreated,
 		Summary: "Kandidaat inschrijven / Register a candidate", Tags: tags, Errors: []int{400}},
-		klantmanager, func(ctx context.Context, in *createInput) (*one, error) {
-			p, err := in.Body.Profile.profile()
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			c, err := s.Create(ctx, authz.MustFrom(ctx), p, in.Body.Identity.identity(), httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &one{Body: toBody(c)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getCandidate", Method: http.MethodGet, Path: "/candidates/{id}",
+		klantmanager, h.create)
+	authz.Register(api, huma.Operation{OperationID: "getCandidate", Method: http.MethodGet, Path: "/candidates/{id}",
 		Summary: "Kandidaat (profiel, zonder persoonsgegevens) / Candidate profile", Tags: tags, Errors: []int{404}},
-		caseload, func(ctx context.Context, in *IDParam) (*one, error) {
-			c, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &one{Body: toBody(c)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "updateCandidateProfile", Method: http.MethodPut, Path: "/candidates/{id}/profile",
+		caseload, h.get)
+	authz.Register(api, huma.Operation{OperationID: "updateCandidateProfile", Method: http.MethodPut, Path: "/candidates/{id}/profile",
 		Summary: "Profiel en status wijzigen / Replace profile and status", Tags: tags, Errors: []int{400, 404}},
-		klantmanager, func(ctx context.Context, in *profileInput) (*one, error) {
-			p, err := in.Body.profile()
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			c, err := s.UpdateProfile(ctx, authz.MustFrom(ctx), in.ID, p, Status(in.Body.Status), httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &one{Body: toBody(c)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getCandidateIdentity", Method: http.MethodGet, Path: "/candidates/{id}/identity",
+		klantmanager, h.updateProfile)
+	authz.Register(api, huma.Operation{OperationID: "getCandidateIdentity", Method: http.MethodGet, Path: "/candidates/{id}/identity",
 		Summary: "Persoonsgegevens (gelogd) / Personal data (audited)", Tags: tags, Errors: []int{404}},
-		klantmanager, func(ctx context.Context, in *IDParam) (*struct{ Body identityBody }, error) {
-			id, err := s.Identity(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body identityBody }{Body: identityBody(id)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "updateCandidateIdentity", Method: http.MethodPut, Path: "/candidates/{id}/identity",
+		klantmanager, h.identity)
+	authz.Register(api, huma.Operation{OperationID: "updateCandidateIdentity", Method: http.MethodPut, Path: "/candidates/{id}/identity",
 		Summary: "Persoonsgegevens wijzigen / Replace personal data", Tags: tags, Errors: []int{400, 404}},
-		klantmanager, func(ctx context.Context, in *identityInput) (*struct{ Body identityBody }, error) {
-			id, err := s.UpdateIdentity(ctx, authz.MustFrom(ctx), in.ID, in.Body.identity(), httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body identityBody }{Body: identityBody(id)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listCandidateConsents", Method: http.MethodGet, Path: "/candidates/{id}/consents",
+		klantmanager, h.updateIdentity)
+	authz.Register(api, huma.Operation{OperationID: "listCandidateConsents", Method: http.MethodGet, Path: "/candidates/{id}/consents",
 		Summary: "Toestemmingen / Consent history", Tags: tags, Errors: []int{404}},
-		klantmanager, func(ctx context.Context, in *IDParam) (*struct {
-			Body struct {
-				Items []consentBody `json:"items"`
-			}
-		}, error) {
-			list, err := s.Consents(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct {
-				Body struct {
-					Items []consentBody `json:"items"`
-				}
-			}{}
-			out.Body.Items = httpapi.Items(list, func(c Consent) consentBody {
-				return consentBody{ID: c.ID, Given: c.Given, Method: c.Method, Note: c.Note, RecordedByName: c.RecordedByName, RecordedAt: c.RecordedAt}
-			})
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "recordCandidateConsent", Method: http.MethodPost, Path: "/candidates/{id}/consents", DefaultStatus: http.StatusCreated,
+		klantmanager, h.consents)
+	authz.Register(api, huma.Operation{OperationID: "recordCandidateConsent", Method: http.MethodPost, Path: "/candidates/{id}/consents", DefaultStatus: http.StatusCreated,
 		Summary: "Toestemming vastleggen of intrekken / Record consent or its withdrawal", Tags: tags, Errors: []int{400, 404},
 		Description: "Withdrawal removes the candidate from search within seconds."},
-		klantmanager, func(ctx context.Context, in *consentInput) (*one, error) {
-			c, err := s.SetConsent(ctx, authz.MustFrom(ctx), in.ID, in.Body.Given, in.Body.Method, in.Body.Note, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &one{Body: toBody(c)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "requestAvailabilityConfirmation", Method: http.MethodPost, Path: "/candidates/{id}/confirmation-requests",
+		klantmanager, h.recordConsent)
+	authz.Register(api, huma.Operation{OperationID: "requestAvailabilityConfirmation", Method: http.MethodPost, Path: "/candidates/{id}/confirmation-requests",
 		DefaultStatus: http.StatusAccepted, Summary: "Bevestigingslink mailen / Mail a confirmation link", Tags: tags, Errors: []int{404, 409}},
-		klantmanager, func(ctx context.Context, in *IDParam) (*struct{}, error) {
-			return nil, httpapi.FromError(s.RequestConfirmation(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx)))
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "eraseCandidate", Method: http.MethodDelete, Path: "/candidates/{id}", DefaultStatus: http.StatusNoContent,
+		klantmanager, h.requestConfirmation)
+	authz.Register(api, huma.Operation{OperationID: "eraseCandidate", Method: http.MethodDelete, Path: "/candidates/{id}", DefaultStatus: http.StatusNoContent,
 		Summary: "Gegevens wissen (AVG art. 17) / Erase (GDPR art. 17)", Tags: tags, Errors: []int{404},
 		Description: "Deletes the identity and the kandidaat's account, clears free text, ends consent and removes the profile from search. Anonymous statistics stay."},
-		caseload, func(ctx context.Context, in *IDParam) (*struct{}, error) {
-			return nil, httpapi.FromError(s.Erase(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx)))
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "confirmAvailability", Method: http.MethodPost, Path: "/availability-confirmations", DefaultStatus: http.StatusNoContent,
+		caseload, h.erase)
+	authz.Register(api, huma.Operation{OperationID: "confirmAvailability", Method: http.MethodPost, Path: "/availability-confirmations", DefaultStatus: http.StatusNoContent,
 		Summary: "Beschikbaarheid bevestigen met de link uit de mail / Confirm availability with the mailed link", Tags: tags, Errors: []int{400, 410}},
-		authz.PublicRule, func(ctx context.Context, in *confirmInput) (*struct{}, error) {
-			return nil, httpapi.FromError(s.ConfirmWithToken(ctx, in.Body.Token, in.Body.Consent, httpapi.ClientIP(ctx)))
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getMyProfile", Method: http.MethodGet, Path: "/me/candidate",
+		authz.PublicRule, h.confirmWithToken)
+	authz.Register(api, huma.Operation{OperationID: "getMyProfile", Method: http.MethodGet, Path: "/me/candidate",
 		Summary: "Mijn gegevens / My details", Tags: tags, Errors: []int{404}},
-		kandidaat, func(ctx context.Context, _ *struct{}) (*struct{ Body mineBody }, error) {
-			c, id, err := s.Mine(ctx, authz.MustFrom(ctx), httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body mineBody }{Body: mineBody{Candidate: toBody(c), Identity: identityBody(id)}}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "confirmMyAvailability", Method: http.MethodPost, Path: "/me/candidate/availability-confirmations",
+		kandidaat, h.mine)
+	authz.Register(api, huma.Operation{OperationID: "confirmMyAvailability", Method: http.MethodPost, Path: "/me/candidate/availability-confirmations",
 		Summary: "Ik zoek nog werk / I am still looking for work", Tags: tags, Errors: []int{404}},
-		kandidaat, func(ctx context.Context, _ *struct{}) (*one, error) {
-			c, err := s.ConfirmMine(ctx, authz.MustFrom(ctx), httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &one{Body: toBody(c)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "setMyConsent", Method: http.MethodPost, Path: "/me/candidate/consents",
+		kandidaat, h.confirmMine)
+	authz.Register(api, huma.Operation{OperationID: "setMyConsent", Method: http.MethodPost, Path: "/me/candidate/consents",
 		Summary: "Mijn toestemming geven of intrekken / Give or withdraw my consent", Tags: tags, Errors: []int{404}},
-		kandidaat, func(ctx context.Context, in *myConsentInput) (*one, error) {
-			c, err := s.ConsentMine(ctx, authz.MustFrom(ctx), in.Body.Given, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &one{Body: toBody(c)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "exportMyData", Method: http.MethodGet, Path: "/me/candidate/export",
+		kandidaat, h.consentMine)
+	authz.Register(api, huma.Operation{OperationID: "exportMyData", Method: http.MethodGet, Path: "/me/candidate/export",
 		Summary: "Mijn gegevens downloaden (AVG art. 15) / Download my data (GDPR art. 15)", Tags: tags, Errors: []int{404}},
-		kandidaat, func(ctx context.Context, _ *struct{}) (*exportOutput, error) {
-			e, err := s.ExportMine(ctx, authz.MustFrom(ctx), httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			b, err := json.MarshalIndent(map[string]any{"exportedAt": e.ExportedAt, "profile": toBody(e.Candidate), "identity": identityBody(e.Identity),
-				"consents": httpapi.Items(e.Consents, func(c Consent) consentBody {
-					return consentBody{ID: c.ID, Given: c.Given, Method: c.Method, Note: c.Note, RecordedByName: c.RecordedByName, RecordedAt: c.RecordedAt}
-				}), "activity": e.Activity}, "", "  ")
-			if err != nil {
-				return nil, err
-			}
-			return &exportOutput{ContentDisposition: `attachment; filename="werkhaven-mijn-gegevens.json"`, Body: b}, nil
-		})
+		kandidaat, h.exportMine)
+}
+
+func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*httpapi.ListOut[caseloadEntry], error) {
+	list, err := h.s.List(ctx, p, Filter{Status: Status(in.Status), Freshness: Freshness(in.Freshness), Incomplete: in.Incomplete, Sort: in.Sort}, httpapi.ClientIP(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, func(e Entry) caseloadEntry { return caseloadEntry{CandidateBody: toBody(e.Candidate), Name: e.Name} }), nil
+}
+
+func (h handlers) create(ctx context.Context, p authz.Principal, in *createInput) (*candidateOut, error) {
+	prof, err := in.Body.Profile.profile()
+	if err != nil {
+		return nil, err
+	}
+	return toCandidateOut(h.s.Create(ctx, p, prof, in.Body.Identity.identity(), httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) get(ctx context.Context, p authz.Principal, in *IDParam) (*candidateOut, error) {
+	return toCandidateOut(h.s.Get(ctx, p, in.ID))
+}
+
+func (h handlers) updateProfile(ctx context.Context, p authz.Principal, in *profileInput) (*candidateOut, error) {
+	prof, err := in.Body.profile()
+	if err != nil {
+		return nil, err
+	}
+	return toCandidateOut(h.s.UpdateProfile(ctx, p, in.ID, prof, Status(in.Body.Status), httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) identity(ctx context.Context, p authz.Principal, in *IDParam) (*identityOut, error) {
+	return toIdentityOut(h.s.Identity(ctx, p, in.ID, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) updateIdentity(ctx context.Context, p authz.Principal, in *identityInput) (*identityOut, error) {
+	return toIdentityOut(h.s.UpdateIdentity(ctx, p, in.ID, in.Body.identity(), httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) consents(ctx context.Context, p authz.Principal, in *IDParam) (*httpapi.ListOut[consentBody], error) {
+	list, err := h.s.Consents(ctx, p, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, toConsentBody), nil
+}
+
+func (h handlers) recordConsent(ctx context.Context, p authz.Principal, in *consentInput) (*candidateOut, error) {
+	return toCandidateOut(h.s.SetConsent(ctx, p, in.ID, in.Body.Given, in.Body.Method, in.Body.Note, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) requestConfirmation(ctx context.Context, p authz.Principal, in *IDParam) (*struct{}, error) {
+	return nil, h.s.RequestConfirmation(ctx, p, in.ID, httpapi.ClientIP(ctx))
+}
+
+func (h handlers) erase(ctx context.Context, p authz.Principal, in *IDParam) (*struct{}, error) {
+	return nil, h.s.Erase(ctx, p, in.ID, httpapi.ClientIP(ctx))
+}
+
+// confirmWithToken is public: the token from the mail is the credential.
+func (h handlers) confirmWithToken(ctx context.Context, _ authz.Principal, in *confirmInput) (*struct{}, error) {
+	return nil, h.s.ConfirmWithToken(ctx, in.Body.Token, in.Body.Consent, httpapi.ClientIP(ctx))
+}
+
+func (h handlers) mine(ctx context.Context, p authz.Principal, _ *struct{}) (*struct{ Body mineBody }, error) {
+	c, id, err := h.s.Mine(ctx, p, httpapi.ClientIP(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body mineBody }{Body: mineBody{Candidate: toBody(c), Identity: identityBody(id)}}, nil
+}
+
+func (h handlers) confirmMine(ctx context.Context, p authz.Principal, _ *struct{}) (*candidateOut, error) {
+	return toCandidateOut(h.s.ConfirmMine(ctx, p, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) consentMine(ctx context.Context, p authz.Principal, in *myConsentInput) (*candidateOut, error) {
+	return toCandidateOut(h.s.ConsentMine(ctx, p, in.Body.Given, httpapi.ClientIP(ctx)))
+}
+
+// exportMine hands the kandidaat everything Werkhaven holds on them as one
+// JSON file.
+func (h handlers) exportMine(ctx context.Context, p authz.Principal, _ *struct{}) (*exportOutput, error) {
+	e, err := h.s.ExportMine(ctx, p, httpapi.ClientIP(ctx))
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.MarshalIndent(map[string]any{"exportedAt": e.ExportedAt, "profile": toBody(e.Candidate), "identity": identityBody(e.Identity),
+		"consents": httpapi.Items(e.Consents, toConsentBody), "activity": e.Activity}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return &exportOutput{ContentDisposition: `attachment; filename="werkhaven-mijn-gegevens.json"`, Body: b}, nil
 }

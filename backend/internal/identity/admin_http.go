@@ -12,10 +12,6 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
-type userList struct {
-	Items []userBody `json:"items"`
-}
-
 type listUsersInput struct {
 	Role           string `query:"role" enum:"admin,accountmanager,klantmanager,werkgever,zorgaanbieder,kandidaat"`
 	OrganisationID string `query:"organisationId" format:"uuid"`
@@ -31,6 +27,13 @@ type inviteInput struct {
 }
 
 type userOutput struct{ Body userBody }
+
+func toUserOutput(u User, err error) (*userOutput, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &userOutput{Body: toUserBody(u)}, nil
+}
 
 // UserIDParam is the {id} of a user path (exported: huma reads parameters
 // only from exported embedded structs).
@@ -65,6 +68,17 @@ type organisationBody struct {
 func toOrganisationBody(o Organisation) organisationBody {
 	return organisationBody{ID: o.ID, Kind: o.Kind, Name: o.Name, KvKNumber: o.KvKNumber, Postcode: o.Postcode, AccountmanagerID: o.AccountmanagerID,
 		Sector: o.Sector, Size: o.Size, ContactName: o.ContactName, ContactEmail: o.ContactEmail, ContactPhone: o.ContactPhone, StripeAccountID: o.StripeAccountID, CreatedAt: o.CreatedAt}
+}
+
+type organisationOutput struct{ Body organisationBody }
+
+// toOrganisationOutput answers the organisation a service call returned,
+// or its error.
+func toOrganisationOutput(o Organisation, err error) (*organisationOutput, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &organisationOutput{Body: toOrganisationBody(o)}, nil
 }
 
 type updateOrganisationInput struct {
@@ -103,10 +117,6 @@ func toContactMomentBody(c ContactMoment) contactMomentBody {
 		AuthorUserID: c.AuthorUserID, AuthorName: c.AuthorName, CreatedAt: c.CreatedAt}
 }
 
-type contactMomentList struct {
-	Items []contactMomentBody `json:"items"`
-}
-
 type addContactMomentInput struct {
 	OrganisationIDParam
 	Body struct {
@@ -114,10 +124,6 @@ type addContactMomentInput struct {
 		OccurredOn string `json:"occurredOn" format:"date" doc:"The day of the contact (not in the future)"`
 		Note       string `json:"note" minLength:"1" maxLength:"4000"`
 	}
-}
-
-type organisationList struct {
-	Items []organisationBody `json:"items"`
 }
 
 type createOrganisationInput struct {
@@ -137,10 +143,6 @@ type regionBody struct {
 	CreatedAt time.Time `json:"createdAt"`
 }
 
-type regionList struct {
-	Items []regionBody `json:"items"`
-}
-
 type createRegionInput struct {
 	Body struct {
 		Slug string `json:"slug" pattern:"^[a-z0-9]+(-[a-z0-9]+)*$" maxLength:"63" example:"holland-rijnland"`
@@ -148,146 +150,134 @@ type createRegionInput struct {
 	}
 }
 
+// registerAdmin adds the administration of the region: its users,
+// organisations (with the accountmanagers' contact log) and regions.
 func (h *Handlers) registerAdmin(api huma.API) {
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listUsers", Method: http.MethodGet, Path: "/users",
-		Summary: "Gebruikers van de regio / Users of the region", Tags: []string{"Beheer"}},
-		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *listUsersInput) (*struct{ Body userList }, error) {
-			users, err := h.Service.ListUsers(ctx, authz.MustFrom(ctx), UserFilter{Role: authz.Role(in.Role), OrganisationID: in.OrganisationID})
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct{ Body userList }{}
-			out.Body.Items = httpapi.Items(users, toUserBody)
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "inviteUser", Method: http.MethodPost, Path: "/users", DefaultStatus: http.StatusCreated,
-		Summary: "Gebruiker uitnodigen / Invite a user", Tags: []string{"Beheer"}, Errors: []int{400},
+	admin := authz.Roles(authz.Admin)
+	managers := authz.Roles(authz.Admin, authz.Accountmanager)
+	orgReaders := authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder)
+	orgEditors := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder)
+	beheer, organisaties := []string{"Beheer"}, []string{"Organisaties"}
+	authz.Register(api, huma.Operation{OperationID: "listUsers", Method: http.MethodGet, Path: "/users",
+		Summary: "Gebruikers van de regio / Users of the region", Tags: beheer},
+		managers, h.listUsers)
+	authz.Register(api, huma.Operation{OperationID: "inviteUser", Method: http.MethodPost, Path: "/users", DefaultStatus: http.StatusCreated,
+		Summary: "Gebruiker uitnodigen / Invite a user", Tags: beheer, Errors: []int{400},
 		Description: "Admins invite any staff or organisation user; accountmanagers invite organisation users. The user gets a mail with a link (7 days) to choose a password."},
-		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *inviteInput) (*userOutput, error) {
-			u, err := h.Service.Invite(ctx, authz.MustFrom(ctx), Invitation{Email: in.Body.Email, DisplayName: in.Body.DisplayName,
-				Role: authz.Role(in.Body.Role), OrganisationID: in.Body.OrganisationID}, clientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &userOutput{Body: toUserBody(u)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "updateUser", Method: http.MethodPatch, Path: "/users/{id}",
-		Summary: "Gebruiker blokkeren, deblokkeren of rol wijzigen / Disable, enable or change the role of a user", Tags: []string{"Beheer"}, Errors: []int{400, 404}},
-		authz.Roles(authz.Admin), func(ctx context.Context, in *updateUserInput) (*userOutput, error) {
-			var ch UserChange
-			if in.Body.Status != "" {
-				ch.Status = &in.Body.Status
-			}
-			if in.Body.Role != "" {
-				r := authz.Role(in.Body.Role)
-				ch.Role = &r
-			}
-			u, err := h.Service.UpdateUser(ctx, authz.MustFrom(ctx), in.ID, ch, clientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &userOutput{Body: toUserBody(u)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listOrganisations", Method: http.MethodGet, Path: "/organisations",
-		Summary: "Organisaties / Organisations", Tags: []string{"Organisaties"},
+		managers, h.inviteUser)
+	authz.Register(api, huma.Operation{OperationID: "updateUser", Method: http.MethodPatch, Path: "/users/{id}",
+		Summary: "Gebruiker blokkeren, deblokkeren of rol wijzigen / Disable, enable or change the role of a user", Tags: beheer, Errors: []int{400, 404}},
+		admin, h.updateUser)
+	authz.Register(api, huma.Operation{OperationID: "listOrganisations", Method: http.MethodGet, Path: "/organisations",
+		Summary: "Organisaties / Organisations", Tags: organisaties,
 		Description: "Staff see their region's organisations; organisation users see their own."},
-		authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder),
-		func(ctx context.Context, _ *struct{}) (*struct{ Body organisationList }, error) {
-			orgs, err := h.Service.ListOrganisations(ctx, authz.MustFrom(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct{ Body organisationList }{}
-			out.Body.Items = httpapi.Items(orgs, toOrganisationBody)
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getOrganisation", Method: http.MethodGet, Path: "/organisations/{id}",
-		Summary: "Organisatie / Organisation", Tags: []string{"Organisaties"}, Errors: []int{404}},
-		authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder),
-		func(ctx context.Context, in *OrganisationIDParam) (*struct{ Body organisationBody }, error) {
-			o, err := h.Service.GetOrganisation(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body organisationBody }{Body: toOrganisationBody(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "createOrganisation", Method: http.MethodPost, Path: "/organisations", DefaultStatus: http.StatusCreated,
-		Summary: "Organisatie registreren / Register an organisation", Tags: []string{"Organisaties"}, Errors: []int{400}},
-		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *createOrganisationInput) (*struct{ Body organisationBody }, error) {
-			o, err := h.Service.CreateOrganisation(ctx, authz.MustFrom(ctx), NewOrganisation{Kind: in.Body.Kind, Name: in.Body.Name,
-				KvKNumber: in.Body.KvKNumber, Postcode: in.Body.Postcode, AccountmanagerID: in.Body.AccountmanagerID}, clientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body organisationBody }{Body: toOrganisationBody(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "updateOrganisation", Method: http.MethodPatch, Path: "/organisations/{id}",
-		Summary: "Organisatieprofiel wijzigen / Update an organisation's profile", Tags: []string{"Organisaties"}, Errors: []int{400, 404},
+		orgReaders, h.listOrganisations)
+	authz.Register(api, huma.Operation{OperationID: "getOrganisation", Method: http.MethodGet, Path: "/organisations/{id}",
+		Summary: "Organisatie / Organisation", Tags: organisaties, Errors: []int{404}},
+		orgReaders, h.getOrganisation)
+	authz.Register(api, huma.Operation{OperationID: "createOrganisation", Method: http.MethodPost, Path: "/organisations", DefaultStatus: http.StatusCreated,
+		Summary: "Organisatie registreren / Register an organisation", Tags: organisaties, Errors: []int{400}},
+		managers, h.createOrganisation)
+	authz.Register(api, huma.Operation{OperationID: "updateOrganisation", Method: http.MethodPatch, Path: "/organisations/{id}",
+		Summary: "Organisatieprofiel wijzigen / Update an organisation's profile", Tags: organisaties, Errors: []int{400, 404},
 		Description: "Organisation users edit their own organisation; accountmanagers those in their portfolio; admins any in the region. Only staff assign the accountmanager."},
-		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder),
-		func(ctx context.Context, in *updateOrganisationInput) (*struct{ Body organisationBody }, error) {
-			b := in.Body
-			o, err := h.Service.UpdateOrganisation(ctx, authz.MustFrom(ctx), in.ID, OrganisationChange{Name: b.Name, Sector: b.Sector, Size: b.Size,
-				Postcode: b.Postcode, ContactName: b.ContactName, ContactEmail: b.ContactEmail, ContactPhone: b.ContactPhone, AccountmanagerID: b.AccountmanagerID,
-				StripeAccountID: b.StripeAccountID}, clientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body organisationBody }{Body: toOrganisationBody(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listContactMoments", Method: http.MethodGet, Path: "/organisations/{id}/contact-moments",
-		Summary: "Contactlog van een organisatie / An organisation's contact log", Tags: []string{"Organisaties"}, Errors: []int{404},
+		orgEditors, h.updateOrganisation)
+	authz.Register(api, huma.Operation{OperationID: "listContactMoments", Method: http.MethodGet, Path: "/organisations/{id}/contact-moments",
+		Summary: "Contactlog van een organisatie / An organisation's contact log", Tags: organisaties, Errors: []int{404},
 		Description: "Kept by the region's accountmanagers; never visible to the organisation."},
-		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *OrganisationIDParam) (*struct{ Body contactMomentList }, error) {
-			list, err := h.Service.ListContactMoments(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct{ Body contactMomentList }{}
-			out.Body.Items = httpapi.Items(list, toContactMomentBody)
-			return out, nil
-		})
+		managers, h.listContactMoments)
+	authz.Register(api, huma.Operation{OperationID: "addContactMoment", Method: http.MethodPost, Path: "/organisations/{id}/contact-moments", DefaultStatus: http.StatusCreated,
+		Summary: "Contactmoment of notitie vastleggen / Log a contact moment or note", Tags: organisaties, Errors: []int{400, 404}},
+		managers, h.addContactMoment)
+	authz.Register(api, huma.Operation{OperationID: "listRegions", Method: http.MethodGet, Path: "/regions",
+		Summary: "Regio's / Regions", Tags: beheer, Description: "An admin sees their own region only."},
+		admin, h.listRegions)
+	authz.Register(api, huma.Operation{OperationID: "createRegion", Method: http.MethodPost, Path: "/regions", DefaultStatus: http.StatusCreated,
+		Summary: "Regio toevoegen / Add a region", Tags: beheer, Errors: []int{400}},
+		admin, h.createRegion)
+}
 
-	authz.RegisterRaw(api, huma.Operation{OperationID: "addContactMoment", Method: http.MethodPost, Path: "/organisations/{id}/contact-moments", DefaultStatus: http.StatusCreated,
-		Summary: "Contactmoment of notitie vastleggen / Log a contact moment or note", Tags: []string{"Organisaties"}, Errors: []int{400, 404}},
-		authz.Roles(authz.Admin, authz.Accountmanager), func(ctx context.Context, in *addContactMomentInput) (*struct{ Body contactMomentBody }, error) {
-			on, err := time.Parse("2006-01-02", in.Body.OccurredOn)
-			if err != nil {
-				return nil, httpapi.FromError(apperr.Invalid("occurredOn", "format", "Gebruik de vorm JJJJ-MM-DD. / Use YYYY-MM-DD."))
-			}
-			c, err := h.Service.AddContactMoment(ctx, authz.MustFrom(ctx), in.ID, in.Body.Kind, on, in.Body.Note)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body contactMomentBody }{Body: toContactMomentBody(c)}, nil
-		})
+func (h *Handlers) listUsers(ctx context.Context, p authz.Principal, in *listUsersInput) (*httpapi.ListOut[userBody], error) {
+	users, err := h.Service.ListUsers(ctx, p, UserFilter{Role: authz.Role(in.Role), OrganisationID: in.OrganisationID})
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(users, toUserBody), nil
+}
 
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listRegions", Method: http.MethodGet, Path: "/regions",
-		Summary: "Regio's / Regions", Tags: []string{"Beheer"}, Description: "An admin sees their own region only."},
-		authz.Roles(authz.Admin), func(ctx context.Context, _ *struct{}) (*struct{ Body regionList }, error) {
-			regions, err := h.Service.ListRegions(ctx, authz.MustFrom(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct{ Body regionList }{}
-			out.Body.Items = httpapi.Items(regions, func(r Region) regionBody { return regionBody(r) })
-			return out, nil
-		})
+func (h *Handlers) inviteUser(ctx context.Context, p authz.Principal, in *inviteInput) (*userOutput, error) {
+	return toUserOutput(h.Service.Invite(ctx, p, Invitation{Email: in.Body.Email, DisplayName: in.Body.DisplayName,
+		Role: authz.Role(in.Body.Role), OrganisationID: in.Body.OrganisationID}, clientIP(ctx)))
+}
 
-	authz.RegisterRaw(api, huma.Operation{OperationID: "createRegion", Method: http.MethodPost, Path: "/regions", DefaultStatus: http.StatusCreated,
-		Summary: "Regio toevoegen / Add a region", Tags: []string{"Beheer"}, Errors: []int{400}},
-		authz.Roles(authz.Admin), func(ctx context.Context, in *createRegionInput) (*struct{ Body regionBody }, error) {
-			r, err := h.Service.CreateRegion(ctx, authz.MustFrom(ctx), in.Body.Slug, in.Body.Name, clientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body regionBody }{Body: regionBody(r)}, nil
-		})
+func (h *Handlers) updateUser(ctx context.Context, p authz.Principal, in *updateUserInput) (*userOutput, error) {
+	var ch UserChange
+	if in.Body.Status != "" {
+		ch.Status = &in.Body.Status
+	}
+	if in.Body.Role != "" {
+		r := authz.Role(in.Body.Role)
+		ch.Role = &r
+	}
+	return toUserOutput(h.Service.UpdateUser(ctx, p, in.ID, ch, clientIP(ctx)))
+}
+
+func (h *Handlers) listOrganisations(ctx context.Context, p authz.Principal, _ *struct{}) (*httpapi.ListOut[organisationBody], error) {
+	orgs, err := h.Service.ListOrganisations(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(orgs, toOrganisationBody), nil
+}
+
+func (h *Handlers) getOrganisation(ctx context.Context, p authz.Principal, in *OrganisationIDParam) (*organisationOutput, error) {
+	return toOrganisationOutput(h.Service.GetOrganisation(ctx, p, in.ID))
+}
+
+func (h *Handlers) createOrganisation(ctx context.Context, p authz.Principal, in *createOrganisationInput) (*organisationOutput, error) {
+	return toOrganisationOutput(h.Service.CreateOrganisation(ctx, p, NewOrganisation{Kind: in.Body.Kind, Name: in.Body.Name,
+		KvKNumber: in.Body.KvKNumber, Postcode: in.Body.Postcode, AccountmanagerID: in.Body.AccountmanagerID}, clientIP(ctx)))
+}
+
+func (h *Handlers) updateOrganisation(ctx context.Context, p authz.Principal, in *updateOrganisationInput) (*organisationOutput, error) {
+	b := in.Body
+	return toOrganisationOutput(h.Service.UpdateOrganisation(ctx, p, in.ID, OrganisationChange{Name: b.Name, Sector: b.Sector, Size: b.Size,
+		Postcode: b.Postcode, ContactName: b.ContactName, ContactEmail: b.ContactEmail, ContactPhone: b.ContactPhone, AccountmanagerID: b.AccountmanagerID,
+		StripeAccountID: b.StripeAccountID}, clientIP(ctx)))
+}
+
+func (h *Handlers) listContactMoments(ctx context.Context, p authz.Principal, in *OrganisationIDParam) (*httpapi.ListOut[contactMomentBody], error) {
+	list, err := h.Service.ListContactMoments(ctx, p, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, toContactMomentBody), nil
+}
+
+func (h *Handlers) addContactMoment(ctx context.Context, p authz.Principal, in *addContactMomentInput) (*struct{ Body contactMomentBody }, error) {
+	on, err := time.Parse("2006-01-02", in.Body.OccurredOn)
+	if err != nil {
+		return nil, apperr.Invalid("occurredOn", "format", "Gebruik de vorm JJJJ-MM-DD. / Use YYYY-MM-DD.")
+	}
+	c, err := h.Service.AddContactMoment(ctx, p, in.ID, in.Body.Kind, on, in.Body.Note)
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body contactMomentBody }{Body: toContactMomentBody(c)}, nil
+}
+
+func (h *Handlers) listRegions(ctx context.Context, p authz.Principal, _ *struct{}) (*httpapi.ListOut[regionBody], error) {
+	regions, err := h.Service.ListRegions(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(regions, func(r Region) regionBody { return regionBody(r) }), nil
+}
+
+func (h *Handlers) createRegion(ctx context.Context, p authz.Principal, in *createRegionInput) (*struct{ Body regionBody }, error) {
+	r, err := h.Service.CreateRegion(ctx, p, in.Body.Slug, in.Body.Name, clientIP(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body regionBody }{Body: regionBody(r)}, nil
 }

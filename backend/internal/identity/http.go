@@ -120,82 +120,95 @@ func (h *Handlers) signedIn(ctx context.Context, oldCookie, cookie string, p aut
 	}
 }
 
-// Register adds identity's operations to api.
+// Register adds identity's operations to api: signing in and out here,
+// the administration of users, organisations and regions in registerAdmin.
 func (h *Handlers) Register(api huma.API) {
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getCurrentSession", Method: http.MethodGet, Path: "/sessions/current",
-		Summary: "Huidige sessie en CSRF-token / Current session and CSRF token", Tags: []string{"Inloggen"}},
-		authz.PublicRule, func(ctx context.Context, in *sessionInput) (*sessionOutput, error) {
-			out := &sessionOutput{}
-			if p, ok := authz.From(ctx); ok {
-				out.Body = h.sessionBody(&p, "")
-				return out, nil
-			}
-			anon := in.Anon
-			if anon == "" {
-				anon = authz.NewAnonValue()
-				out.SetCookie = append(out.SetCookie, h.Guard.AnonCookieFor(anon))
-			}
-			out.Body = h.sessionBody(nil, anon)
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "signIn", Method: http.MethodPost, Path: "/sessions", DefaultStatus: http.StatusCreated,
-		Summary: "Inloggen met e-mail en wachtwoord / Sign in", Tags: []string{"Inloggen"}, Errors: []int{400, 401, 429}},
-		authz.PublicRule, func(ctx context.Context, in *signInInput) (*sessionOutput, error) {
-			cookie, p, err := h.Service.SignIn(ctx, in.Body.Email, in.Body.Password, clientIP(ctx))
-			if errors.Is(err, ErrBadCredentials) {
-				return nil, httpapi.Coded(http.StatusUnauthorized, "badCredentials", "E-mailadres of wachtwoord klopt niet. / E-mail address or password is incorrect.")
-			}
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return h.signedIn(ctx, in.Session, cookie, p, AbsoluteTimeout), nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "signOut", Method: http.MethodDelete, Path: "/sessions/current",
-		Summary: "Uitloggen / Sign out", Tags: []string{"Inloggen"}},
-		authz.Roles(authz.AllRoles...), func(ctx context.Context, in *signOutInput) (*noContent, error) {
-			if err := h.Service.SignOut(ctx, authz.MustFrom(ctx), in.Everywhere, clientIP(ctx)); err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &noContent{SetCookie: []*http.Cookie{h.Guard.ClearSessionCookie()}}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "requestPasswordReset", Method: http.MethodPost, Path: "/password-resets", DefaultStatus: http.StatusAccepted,
-		Summary: "Link voor nieuw wachtwoord aanvragen / Request a password reset link", Tags: []string{"Inloggen"},
+	tags := []string{"Inloggen"}
+	authz.Register(api, huma.Operation{OperationID: "getCurrentSession", Method: http.MethodGet, Path: "/sessions/current",
+		Summary: "Huidige sessie en CSRF-token / Current session and CSRF token", Tags: tags},
+		authz.PublicRule, h.session)
+	authz.Register(api, huma.Operation{OperationID: "signIn", Method: http.MethodPost, Path: "/sessions", DefaultStatus: http.StatusCreated,
+		Summary: "Inloggen met e-mail en wachtwoord / Sign in", Tags: tags, Errors: []int{400, 401, 429}},
+		authz.PublicRule, h.signIn)
+	authz.Register(api, huma.Operation{OperationID: "signOut", Method: http.MethodDelete, Path: "/sessions/current",
+		Summary: "Uitloggen / Sign out", Tags: tags},
+		authz.Roles(authz.AllRoles...), h.signOut)
+	authz.Register(api, huma.Operation{OperationID: "requestPasswordReset", Method: http.MethodPost, Path: "/password-resets", DefaultStatus: http.StatusAccepted,
+		Summary: "Link voor nieuw wachtwoord aanvragen / Request a password reset link", Tags: tags,
 		Description: "Always 202: the answer does not reveal whether the e-mail address is known."},
-		authz.PublicRule, func(ctx context.Context, in *emailInput) (*struct{}, error) {
-			return nil, httpapi.FromError(h.Service.RequestPasswordReset(ctx, in.Body.Email, clientIP(ctx)))
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "resetPassword", Method: http.MethodPost, Path: "/password-reset-confirmations", DefaultStatus: http.StatusNoContent,
-		Summary: "Nieuw wachtwoord instellen met de link / Set a new password with the mailed token", Tags: []string{"Inloggen"}, Errors: []int{400, 410}},
-		authz.PublicRule, func(ctx context.Context, in *tokenPasswordInput) (*struct{}, error) {
-			return nil, httpapi.FromError(h.Service.ResetPassword(ctx, in.Body.Token, in.Body.Password, clientIP(ctx)))
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "acceptInvitation", Method: http.MethodPost, Path: "/invitation-acceptances", DefaultStatus: http.StatusNoContent,
-		Summary: "Uitnodiging aannemen en wachtwoord kiezen / Accept an invitation", Tags: []string{"Inloggen"}, Errors: []int{400, 410}},
-		authz.PublicRule, func(ctx context.Context, in *tokenPasswordInput) (*struct{}, error) {
-			return nil, httpapi.FromError(h.Service.AcceptInvitation(ctx, in.Body.Token, in.Body.Password, clientIP(ctx)))
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "requestMagicLink", Method: http.MethodPost, Path: "/magic-links", DefaultStatus: http.StatusAccepted,
-		Summary: "Inloglink voor kandidaten aanvragen / Request a sign-in link (kandidaten)", Tags: []string{"Inloggen"},
+		authz.PublicRule, h.requestPasswordReset)
+	authz.Register(api, huma.Operation{OperationID: "resetPassword", Method: http.MethodPost, Path: "/password-reset-confirmations", DefaultStatus: http.StatusNoContent,
+		Summary: "Nieuw wachtwoord instellen met de link / Set a new password with the mailed token", Tags: tags, Errors: []int{400, 410}},
+		authz.PublicRule, h.resetPassword)
+	authz.Register(api, huma.Operation{OperationID: "acceptInvitation", Method: http.MethodPost, Path: "/invitation-acceptances", DefaultStatus: http.StatusNoContent,
+		Summary: "Uitnodiging aannemen en wachtwoord kiezen / Accept an invitation", Tags: tags, Errors: []int{400, 410}},
+		authz.PublicRule, h.acceptInvitation)
+	authz.Register(api, huma.Operation{OperationID: "requestMagicLink", Method: http.MethodPost, Path: "/magic-links", DefaultStatus: http.StatusAccepted,
+		Summary: "Inloglink voor kandidaten aanvragen / Request a sign-in link (kandidaten)", Tags: tags,
 		Description: "Always 202: the answer does not reveal whether the e-mail address is known."},
-		authz.PublicRule, func(ctx context.Context, in *emailInput) (*struct{}, error) {
-			return nil, httpapi.FromError(h.Service.RequestMagicLink(ctx, in.Body.Email, clientIP(ctx)))
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "signInWithMagicLink", Method: http.MethodPost, Path: "/magic-link-sessions", DefaultStatus: http.StatusCreated,
-		Summary: "Inloggen met de link / Sign in with the mailed link (kandidaten)", Tags: []string{"Inloggen"}, Errors: []int{400, 410}},
-		authz.PublicRule, func(ctx context.Context, in *tokenInput) (*sessionOutput, error) {
-			cookie, p, err := h.Service.RedeemMagicLink(ctx, in.Body.Token, clientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return h.signedIn(ctx, in.Session, cookie, p, MagicSessionTimeout), nil
-		})
+		authz.PublicRule, h.requestMagicLink)
+	authz.Register(api, huma.Operation{OperationID: "signInWithMagicLink", Method: http.MethodPost, Path: "/magic-link-sessions", DefaultStatus: http.StatusCreated,
+		Summary: "Inloggen met de link / Sign in with the mailed link (kandidaten)", Tags: tags, Errors: []int{400, 410}},
+		authz.PublicRule, h.signInWithMagicLink)
 
 	h.registerAdmin(api)
+}
+
+// session answers who is signed in; an anonymous browser gets the
+// cookie its CSRF token is bound to.
+func (h *Handlers) session(_ context.Context, p authz.Principal, in *sessionInput) (*sessionOutput, error) {
+	out := &sessionOutput{}
+	if p.UserID != "" { // the zero Principal is an anonymous caller
+		out.Body = h.sessionBody(&p, "")
+		return out, nil
+	}
+	anon := in.Anon
+	if anon == "" {
+		anon = authz.NewAnonValue()
+		out.SetCookie = append(out.SetCookie, h.Guard.AnonCookieFor(anon))
+	}
+	out.Body = h.sessionBody(nil, anon)
+	return out, nil
+}
+
+func (h *Handlers) signIn(ctx context.Context, _ authz.Principal, in *signInInput) (*sessionOutput, error) {
+	cookie, user, err := h.Service.SignIn(ctx, in.Body.Email, in.Body.Password, clientIP(ctx))
+	if errors.Is(err, ErrBadCredentials) {
+		return nil, httpapi.Coded(http.StatusUnauthorized, "badCredentials", "E-mailadres of wachtwoord klopt niet. / E-mail address or password is incorrect.")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return h.signedIn(ctx, in.Session, cookie, user, AbsoluteTimeout), nil
+}
+
+func (h *Handlers) signOut(ctx context.Context, p authz.Principal, in *signOutInput) (*noContent, error) {
+	if err := h.Service.SignOut(ctx, p, in.Everywhere, clientIP(ctx)); err != nil {
+		return nil, err
+	}
+	return &noContent{SetCookie: []*http.Cookie{h.Guard.ClearSessionCookie()}}, nil
+}
+
+func (h *Handlers) requestPasswordReset(ctx context.Context, _ authz.Principal, in *emailInput) (*struct{}, error) {
+	return nil, h.Service.RequestPasswordReset(ctx, in.Body.Email, clientIP(ctx))
+}
+
+func (h *Handlers) resetPassword(ctx context.Context, _ authz.Principal, in *tokenPasswordInput) (*struct{}, error) {
+	return nil, h.Service.ResetPassword(ctx, in.Body.Token, in.Body.Password, clientIP(ctx))
+}
+
+func (h *Handlers) acceptInvitation(ctx context.Context, _ authz.Principal, in *tokenPasswordInput) (*struct{}, error) {
+	return nil, h.Service.AcceptInvitation(ctx, in.Body.Token, in.Body.Password, clientIP(ctx))
+}
+
+func (h *Handlers) requestMagicLink(ctx context.Context, _ authz.Principal, in *emailInput) (*struct{}, error) {
+	return nil, h.Service.RequestMagicLink(ctx, in.Body.Email, clientIP(ctx))
+}
+
+func (h *Handlers) signInWithMagicLink(ctx context.Context, _ authz.Principal, in *tokenInput) (*sessionOutput, error) {
+	cookie, user, err := h.Service.RedeemMagicLink(ctx, in.Body.Token, clientIP(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return h.signedIn(ctx, in.Session, cookie, user, MagicSessionTimeout), nil
 }

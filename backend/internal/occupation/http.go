@@ -8,6 +8,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
 type findInput struct {
@@ -26,39 +27,31 @@ type occupationBody struct {
 	Match     string   `json:"match" enum:"direct,near" doc:"direct: found by the query; near: same ISCO unit group as the best match"`
 }
 
-// occupationList is a page of occupations.
-type occupationList struct {
-	Items []occupationBody `json:"items"`
-}
-
-type findOutput struct {
-	Body occupationList
-}
+// handlers are the occupation operations: public reference data.
+type handlers struct{ s *Service }
 
 // Register adds the occupation operations to api.
 func Register(api huma.API, svc *Service) {
-	authz.RegisterRaw(api, huma.Operation{
+	h := handlers{svc}
+	authz.Register(api, huma.Operation{
 		OperationID: "listOccupations",
 		Method:      http.MethodGet,
 		Path:        "/occupations",
 		Summary:     "Beroepen zoeken (ESCO) / Search occupations",
 		Description: "Typeahead over the ESCO occupations with Dutch labels and synonyms. Public reference data (ESCO, © European Union, CC BY 4.0).",
 		Tags:        []string{"Beroepen"},
-	}, authz.PublicRule, func(ctx context.Context, in *findInput) (*findOutput, error) {
-		occs, err := svc.Find(ctx, in.Q, in.Limit)
-		if errors.Is(err, ErrSearchUnavailable) {
-			return nil, huma.Error503ServiceUnavailable("Zoeken is tijdelijk niet beschikbaar. / Search is temporarily unavailable.")
-		}
-		if err != nil {
-			return nil, err
-		}
-		out := &findOutput{}
-		out.Body.Items = make([]occupationBody, len(occs))
-		for i, o := range occs {
-			out.Body.Items[i] = toBody(o)
-		}
-		return out, nil
-	})
+	}, authz.PublicRule, h.list)
+}
+
+func (h handlers) list(ctx context.Context, _ authz.Principal, in *findInput) (*httpapi.ListOut[occupationBody], error) {
+	occs, err := h.s.Find(ctx, in.Q, in.Limit)
+	if errors.Is(err, ErrSearchUnavailable) {
+		return nil, huma.Error503ServiceUnavailable("Zoeken is tijdelijk niet beschikbaar. / Search is temporarily unavailable.")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(occs, toBody), nil
 }
 
 func toBody(o Occupation) occupationBody {

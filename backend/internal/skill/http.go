@@ -7,6 +7,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
 type findInput struct {
@@ -24,28 +25,25 @@ type skillBody struct {
 	Synonyms []string `json:"synonyms"`
 }
 
-// skillList is a list of skills.
-type skillList struct {
-	Items []skillBody `json:"items"`
+func toBody(s Skill) skillBody {
+	if s.Synonyms == nil {
+		s.Synonyms = []string{}
+	}
+	return skillBody(s)
 }
+
+// handlers are the skill operations: public reference data.
+type handlers struct{ v *Vocabulary }
 
 // Register adds the skills typeahead to api.
 func Register(api huma.API, v *Vocabulary) {
-	authz.RegisterRaw(api, huma.Operation{
-		OperationID: "listSkills", Method: http.MethodGet, Path: "/skills",
+	h := handlers{v}
+	authz.Register(api, huma.Operation{OperationID: "listSkills", Method: http.MethodGet, Path: "/skills",
 		Summary: "Vaardigheden, certificaten en werkomstandigheden zoeken / Search the skills vocabulary", Tags: []string{"Vaardigheden"},
-		Description: "The curated vocabulary openings and candidates refer to by id. Public reference data.",
-	}, authz.PublicRule, func(_ context.Context, in *findInput) (*struct{ Body skillList }, error) {
-		found := v.Find(in.Q, in.Category, in.Limit)
-		out := &struct{ Body skillList }{}
-		out.Body.Items = make([]skillBody, len(found))
-		for i, s := range found {
-			syn := s.Synonyms
-			if syn == nil {
-				syn = []string{}
-			}
-			out.Body.Items[i] = skillBody(Skill{ID: s.ID, Category: s.Category, LabelNL: s.LabelNL, LabelEN: s.LabelEN, Synonyms: syn})
-		}
-		return out, nil
-	})
+		Description: "The curated vocabulary openings and candidates refer to by id. Public reference data."},
+		authz.PublicRule, h.list)
+}
+
+func (h handlers) list(_ context.Context, _ authz.Principal, in *findInput) (*httpapi.ListOut[skillBody], error) {
+	return httpapi.ListOf(h.v.Find(in.Q, in.Category, in.Limit), toBody), nil
 }
