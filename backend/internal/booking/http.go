@@ -274,11 +274,7 @@ func (h handlers) listServices(ctx context.Context, p authz.Principal, in *listS
 }
 
 func (h handlers) getService(ctx context.Context, p authz.Principal, in *IDParam) (*serviceOut, error) {
-	o, err := h.s.GetService(ctx, p, in.ID)
-	if err != nil {
-		return nil, err
-	}
-	return &serviceOut{Body: toServiceBody(o)}, nil
+	return serviceResult(h.s.GetService(ctx, p, in.ID))
 }
 
 func (h handlers) createService(ctx context.Context, p authz.Principal, in *createServiceInput) (*serviceOut, error) {
@@ -295,11 +291,7 @@ func (h handlers) saveService(ctx context.Context, p authz.Principal, id string,
 	if err != nil {
 		return nil, err
 	}
-	o, err := h.s.SaveService(ctx, p, id, entry, httpapi.ClientIP(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return &serviceOut{Body: toServiceBody(o)}, nil
+	return serviceResult(h.s.SaveService(ctx, p, id, entry, httpapi.ClientIP(ctx)))
 }
 
 func (h handlers) listSlots(ctx context.Context, p authz.Principal, in *listSlotsInput) (*httpapi.ListOut[slotBody], error) {
@@ -319,13 +311,7 @@ func (h handlers) listSlots(ctx context.Context, p authz.Principal, in *listSlot
 }
 
 func (h handlers) createBooking(ctx context.Context, p authz.Principal, in *struct{ Body createBookingRequest }) (*bookingOut, error) {
-	b := in.Body
-	out, err := h.s.Create(ctx, p, Request{ServiceID: b.ServiceID, OrganisationID: b.OrganisationID, OpeningID: b.OpeningID,
-		InviteID: b.InviteID, PlacementID: b.PlacementID, Quantity: b.Quantity, StartsAt: b.StartsAt, Note: b.Note}, httpapi.ClientIP(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return &bookingOut{Body: toBookingBody(out)}, nil
+	return bookingResult(h.s.Create(ctx, p, Request(in.Body), httpapi.ClientIP(ctx)))
 }
 
 func (h handlers) listBookings(ctx context.Context, p authz.Principal, in *listBookingsInput) (*httpapi.ListOut[BookingBody], error) {
@@ -341,19 +327,11 @@ func (h handlers) listBookings(ctx context.Context, p authz.Principal, in *listB
 }
 
 func (h handlers) getBooking(ctx context.Context, p authz.Principal, in *IDParam) (*bookingOut, error) {
-	b, err := h.s.Get(ctx, p, in.ID)
-	if err != nil {
-		return nil, err
-	}
-	return &bookingOut{Body: toBookingBody(b)}, nil
+	return bookingResult(h.s.Get(ctx, p, in.ID))
 }
 
 func (h handlers) changeState(ctx context.Context, p authz.Principal, in *changeStateInput) (*bookingOut, error) {
-	b, err := h.s.Move(ctx, p, in.ID, StateChange{To: State(in.Body.State), Reason: in.Body.Reason}, httpapi.ClientIP(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return &bookingOut{Body: toBookingBody(b)}, nil
+	return bookingResult(h.s.Move(ctx, p, in.ID, StateChange{To: State(in.Body.State), Reason: in.Body.Reason}, httpapi.ClientIP(ctx)))
 }
 
 func (h handlers) createCheckout(ctx context.Context, p authz.Principal, in *IDParam) (*struct{ Body createBookingCheckoutResponse }, error) {
@@ -361,16 +339,11 @@ func (h handlers) createCheckout(ctx context.Context, p authz.Principal, in *IDP
 	if err != nil {
 		return nil, err
 	}
-	return &struct{ Body createBookingCheckoutResponse }{Body: createBookingCheckoutResponse{
-		SessionID: c.SessionID, URL: c.URL, Period: c.Period, AmountCents: c.AmountCents}}, nil
+	return &struct{ Body createBookingCheckoutResponse }{Body: createBookingCheckoutResponse(c)}, nil
 }
 
 func (h handlers) recordDeliveredHours(ctx context.Context, p authz.Principal, in *deliveredHoursInput) (*bookingOut, error) {
-	b, err := h.s.DeliveredHours(ctx, p, in.ID, in.Body.Hours, httpapi.ClientIP(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return &bookingOut{Body: toBookingBody(b)}, nil
+	return bookingResult(h.s.DeliveredHours(ctx, p, in.ID, in.Body.Hours, httpapi.ClientIP(ctx)))
 }
 
 // receiveWebhook answers a refused event with its own code (and logs why);
@@ -384,4 +357,20 @@ func (h handlers) receiveWebhook(ctx context.Context, _ authz.Principal, in *web
 		return nil, err
 	}
 	return nil, nil
+}
+
+// serviceResult answers with the catalogue entry a service call returned.
+func serviceResult(o Offering, err error) (*serviceOut, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &serviceOut{Body: toServiceBody(o)}, nil
+}
+
+// bookingResult answers with the booking a service call returned.
+func bookingResult(b Booking, err error) (*bookingOut, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &bookingOut{Body: toBookingBody(b)}, nil
 }

@@ -349,53 +349,33 @@ func (h handlers) create(ctx context.Context, p authz.Principal, in *createInput
 	if err != nil {
 		return nil, err
 	}
-	o, err := h.s.Create(ctx, p, orgID, Fields{Kind: Kind(b.Kind), Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
+	return openingResult(h.s.Create(ctx, p, orgID, Fields{Kind: Kind(b.Kind), Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
 		RequiredSkills: b.RequiredSkills, NiceSkills: b.NiceSkills, Postcode: b.Postcode, MaxTravelKm: b.MaxTravelKm,
 		HoursMin: b.HoursMin, HoursMax: b.HoursMax, Days: b.Days, DayParts: b.DayParts, ContractType: b.ContractType,
 		StartDate: start, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, Places: b.Places, Support: b.Support,
-		Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return &openingOutput{Body: toBody(o)}, nil
+		Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx)))
 }
 
 func (h handlers) get(ctx context.Context, p authz.Principal, in *IDParam) (*openingOutput, error) {
-	o, err := h.s.Get(ctx, p, in.ID)
-	if err != nil {
-		return nil, err
-	}
-	return &openingOutput{Body: toBody(o)}, nil
+	return openingResult(h.s.Get(ctx, p, in.ID))
 }
 
 func (h handlers) update(ctx context.Context, p authz.Principal, in *updateInput) (*openingOutput, error) {
 	b := in.Body
-	o, err := h.s.Update(ctx, p, in.ID, Change{Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
+	return openingResult(h.s.Update(ctx, p, in.ID, Change{Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
 		Postcode: b.Postcode, ContractType: b.ContractType, RequiredSkills: b.RequiredSkills, NiceSkills: b.NiceSkills, Days: b.Days,
 		DayParts: b.DayParts, Support: b.Support, MaxTravelKm: b.MaxTravelKm, HoursMin: b.HoursMin, HoursMax: b.HoursMax,
 		Places: b.Places, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, StartDate: b.StartDate,
-		Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return &openingOutput{Body: toBody(o)}, nil
+		Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx)))
 }
 
 func (h handlers) changeState(ctx context.Context, p authz.Principal, in *stateChangeInput) (*openingOutput, error) {
-	o, err := h.s.Transition(ctx, p, in.ID, StateChange{To: State(in.Body.State), FilledCount: in.Body.FilledCount,
-		OverrideReason: in.Body.OverrideReason}, httpapi.ClientIP(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return &openingOutput{Body: toBody(o)}, nil
+	return openingResult(h.s.Transition(ctx, p, in.ID, StateChange{To: State(in.Body.State), FilledCount: in.Body.FilledCount,
+		OverrideReason: in.Body.OverrideReason}, httpapi.ClientIP(ctx)))
 }
 
 func (h handlers) requestReview(ctx context.Context, p authz.Principal, in *IDParam) (*openingOutput, error) {
-	o, err := h.s.RequestReview(ctx, p, in.ID, httpapi.ClientIP(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return &openingOutput{Body: toBody(o)}, nil
+	return openingResult(h.s.RequestReview(ctx, p, in.ID, httpapi.ClientIP(ctx)))
 }
 
 func (h handlers) listFairnessHits(ctx context.Context, p authz.Principal, in *IDParam) (*httpapi.ListOut[recordedHitBody], error) {
@@ -426,4 +406,12 @@ func (handlers) postcode(_ context.Context, _ authz.Principal, in *postcodeInput
 		return nil, err
 	}
 	return &struct{ Body postcodeBody }{Body: postcodeBody{Postcode: g.Postcode, PC4: g.PC4, Place: g.Name, Lat: g.Lat, Lon: g.Lon}}, nil
+}
+
+// openingResult answers with the opening a service call returned.
+func openingResult(o Opening, err error) (*openingOutput, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &openingOutput{Body: toBody(o)}, nil
 }
