@@ -140,215 +140,236 @@ type bookingOut struct{ Body BookingBody }
 
 type serviceOut struct{ Body ServiceBody }
 
-type list[T any] struct {
-	Body struct {
-		Items []T `json:"items"`
-	}
+type listServicesInput struct {
+	Kind       string `query:"kind" pattern:"^[a-z][a-z_]{1,39}$"`
+	ProviderID string `query:"providerId" format:"uuid"`
+	Inactive   bool   `query:"inactive" doc:"Admins: include inactive entries"`
 }
+
+type createServiceInput struct {
+	Body ServiceBody
+}
+
+type updateServiceInput struct {
+	IDParam
+	Body ServiceBody
+}
+
+type listSlotsInput struct {
+	IDParam
+	From string `query:"from" format:"date" doc:"First day (default today)"`
+	Days int    `query:"days" minimum:"1" maximum:"31" default:"14"`
+}
+
+type listBookingsInput struct {
+	States []string `query:"state" maxItems:"12" enum:"requested,awaiting_approval,approved,rejected,awaiting_payment,paid,confirmed,in_progress,completed,cancelled,refunded,expired"`
+	As     string   `query:"as" enum:",provider"`
+}
+
+// Bodies named <operationId>Request/Response keep the component names huma
+// gives anonymous bodies, which the front end's generated client uses.
+type createBookingRequest struct {
+	ServiceID      string     `json:"serviceId" format:"uuid"`
+	OrganisationID string     `json:"organisationId,omitempty" format:"uuid" doc:"Staff: the organisation booked for"`
+	OpeningID      string     `json:"openingId,omitempty" format:"uuid"`
+	InviteID       string     `json:"inviteId,omitempty" format:"uuid" doc:"An introduction"`
+	PlacementID    string     `json:"placementId,omitempty" format:"uuid"`
+	Quantity       int        `json:"quantity,omitempty" minimum:"0" maximum:"500" doc:"Hours (per_hour) or months (per_month)"`
+	StartsAt       *time.Time `json:"startsAt,omitempty" doc:"A slot from GET /services/{id}/slots"`
+	Note           string     `json:"note,omitempty" maxLength:"1000"`
+}
+
+type changeBookingStateRequest struct {
+	State  string `json:"state" enum:"approved,rejected,confirmed,in_progress,completed,cancelled"`
+	Reason string `json:"reason,omitempty" maxLength:"1000"`
+}
+
+type createBookingCheckoutResponse struct {
+	SessionID   string `json:"sessionId"`
+	URL         string `json:"url" doc:"Send the browser here"`
+	Period      int    `json:"period"`
+	AmountCents int64  `json:"amountCents"`
+}
+
+type recordDeliveredHoursRequest struct {
+	Hours float64 `json:"hours" minimum:"0" maximum:"2000"`
+}
+
+type changeStateInput struct {
+	IDParam
+	Body changeBookingStateRequest
+}
+
+type deliveredHoursInput struct {
+	IDParam
+	Body recordDeliveredHoursRequest
+}
+
+type webhookInput struct {
+	Signature string `header:"Stripe-Signature"`
+	RawBody   []byte
+}
+
+// handlers are the services desk's operations.
+type handlers struct{ s *Service }
 
 // Register adds the services desk's operations.
 func Register(api huma.API, s *Service) {
+	h := handlers{s}
 	tags := []string{"Diensten"}
 	readers := authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder)
 	bookers := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder)
+	providers := authz.Roles(authz.Admin, authz.Accountmanager, authz.Zorgaanbieder)
 	admin := authz.Roles(authz.Admin)
 
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listServices", Method: http.MethodGet, Path: "/services", Summary: "Dienstencatalogus / Service catalogue", Tags: tags},
-		readers, func(ctx context.Context, in *struct {
-			Kind       string `query:"kind" pattern:"^[a-z][a-z_]{1,39}$"`
-			ProviderID string `query:"providerId" format:"uuid"`
-			Inactive   bool   `query:"inactive" doc:"Admins: include inactive entries"`
-		}) (*list[ServiceBody], error) {
-			items, err := s.Catalogue(ctx, authz.MustFrom(ctx), CatalogueFilter{Kind: in.Kind, ProviderID: in.ProviderID, Inactive: in.Inactive})
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &list[ServiceBody]{}
-			out.Body.Items = httpapi.Items(items, toServiceBody)
-			return out, nil
-		})
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getService", Method: http.MethodGet, Path: "/services/{id}", Summary: "Eén dienst / One service", Tags: tags, Errors: []int{404}},
-		readers, func(ctx context.Context, in *IDParam) (*serviceOut, error) {
-			o, err := s.GetService(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &serviceOut{Body: toServiceBody(o)}, nil
-		})
-	authz.RegisterRaw(api, huma.Operation{OperationID: "createService", Method: http.MethodPost, Path: "/services", DefaultStatus: http.StatusCreated,
+	authz.Register(api, huma.Operation{OperationID: "listServices", Method: http.MethodGet, Path: "/services", Summary: "Dienstencatalogus / Service catalogue", Tags: tags},
+		readers, h.listServices)
+	authz.Register(api, huma.Operation{OperationID: "getService", Method: http.MethodGet, Path: "/services/{id}", Summary: "Eén dienst / One service", Tags: tags, Errors: []int{404}},
+		readers, h.getService)
+	authz.Register(api, huma.Operation{OperationID: "createService", Method: http.MethodPost, Path: "/services", DefaultStatus: http.StatusCreated,
 		Summary: "Dienst toevoegen / Add a service", Tags: tags, Errors: []int{400}},
-		admin, func(ctx context.Context, in *struct{ Body ServiceBody }) (*serviceOut, error) {
-			entry, err := in.Body.offering()
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			o, err := s.SaveService(ctx, authz.MustFrom(ctx), "", entry, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &serviceOut{Body: toServiceBody(o)}, nil
-		})
-	authz.RegisterRaw(api, huma.Operation{OperationID: "updateService", Method: http.MethodPut, Path: "/services/{id}",
+		admin, h.createService)
+	authz.Register(api, huma.Operation{OperationID: "updateService", Method: http.MethodPut, Path: "/services/{id}",
 		Summary: "Dienst wijzigen / Replace a service", Tags: tags, Errors: []int{400, 404}},
-		admin, func(ctx context.Context, in *struct {
-			IDParam
-			Body ServiceBody
-		}) (*serviceOut, error) {
-			entry, err := in.Body.offering()
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			o, err := s.SaveService(ctx, authz.MustFrom(ctx), in.ID, entry, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &serviceOut{Body: toServiceBody(o)}, nil
-		})
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listServiceSlots", Method: http.MethodGet, Path: "/services/{id}/slots",
+		admin, h.updateService)
+	authz.Register(api, huma.Operation{OperationID: "listServiceSlots", Method: http.MethodGet, Path: "/services/{id}/slots",
 		Summary: "Vrije tijden / Free times", Tags: tags, Errors: []int{400, 404, 409}},
-		bookers, func(ctx context.Context, in *struct {
-			IDParam
-			From string `query:"from" format:"date" doc:"First day (default today)"`
-			Days int    `query:"days" minimum:"1" maximum:"31" default:"14"`
-		}) (*list[slotBody], error) {
-			from := time.Now()
-			if in.From != "" {
-				d, err := httpapi.ParseDate("from", in.From)
-				if err != nil {
-					return nil, httpapi.FromError(err)
-				}
-				from = time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, amsterdam)
-			}
-			slots, err := s.Slots(ctx, authz.MustFrom(ctx), in.ID, from, in.Days)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &list[slotBody]{}
-			out.Body.Items = httpapi.Items(slots, func(sl Slot) slotBody { return slotBody(sl) })
-			return out, nil
-		})
+		bookers, h.listSlots)
 
-	authz.RegisterRaw(api, huma.Operation{OperationID: "createBooking", Method: http.MethodPost, Path: "/bookings", DefaultStatus: http.StatusCreated,
+	authz.Register(api, huma.Operation{OperationID: "createBooking", Method: http.MethodPost, Path: "/bookings", DefaultStatus: http.StatusCreated,
 		Summary: "Dienst boeken / Book a service", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (30 minutes) or for the provider."},
-		bookers, func(ctx context.Context, in *struct {
-			Body struct {
-				ServiceID      string     `json:"serviceId" format:"uuid"`
-				OrganisationID string     `json:"organisationId,omitempty" format:"uuid" doc:"Staff: the organisation booked for"`
-				OpeningID      string     `json:"openingId,omitempty" format:"uuid"`
-				InviteID       string     `json:"inviteId,omitempty" format:"uuid" doc:"An introduction"`
-				PlacementID    string     `json:"placementId,omitempty" format:"uuid"`
-				Quantity       int        `json:"quantity,omitempty" minimum:"0" maximum:"500" doc:"Hours (per_hour) or months (per_month)"`
-				StartsAt       *time.Time `json:"startsAt,omitempty" doc:"A slot from GET /services/{id}/slots"`
-				Note           string     `json:"note,omitempty" maxLength:"1000"`
-			}
-		}) (*bookingOut, error) {
-			b := in.Body
-			out, err := s.Create(ctx, authz.MustFrom(ctx), Request{ServiceID: b.ServiceID, OrganisationID: b.OrganisationID, OpeningID: b.OpeningID,
-				InviteID: b.InviteID, PlacementID: b.PlacementID, Quantity: b.Quantity, StartsAt: b.StartsAt, Note: b.Note}, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &bookingOut{Body: toBookingBody(out)}, nil
-		})
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listBookings", Method: http.MethodGet, Path: "/bookings",
+		bookers, h.createBooking)
+	authz.Register(api, huma.Operation{OperationID: "listBookings", Method: http.MethodGet, Path: "/bookings",
 		Summary: "Boekingen / Bookings", Tags: tags, Description: "Organisation users: their own (as=provider: those of their services); staff: the region's."},
-		bookers, func(ctx context.Context, in *struct {
-			States []string `query:"state" maxItems:"12" enum:"requested,awaiting_approval,approved,rejected,awaiting_payment,paid,confirmed,in_progress,completed,cancelled,refunded,expired"`
-			As     string   `query:"as" enum:",provider"`
-		}) (*list[BookingBody], error) {
-			f := ListFilter{Provider: in.As == "provider"}
-			for _, st := range in.States {
-				f.States = append(f.States, State(st))
-			}
-			items, err := s.List(ctx, authz.MustFrom(ctx), f)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &list[BookingBody]{}
-			out.Body.Items = httpapi.Items(items, toBookingBody)
-			return out, nil
-		})
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getBooking", Method: http.MethodGet, Path: "/bookings/{id}", Summary: "Eén boeking met geschiedenis / One booking with its history", Tags: tags, Errors: []int{404}},
-		bookers, func(ctx context.Context, in *IDParam) (*bookingOut, error) {
-			b, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &bookingOut{Body: toBookingBody(b)}, nil
-		})
-	authz.RegisterRaw(api, huma.Operation{OperationID: "changeBookingState", Method: http.MethodPost, Path: "/bookings/{id}/state-changes",
+		bookers, h.listBookings)
+	authz.Register(api, huma.Operation{OperationID: "getBooking", Method: http.MethodGet, Path: "/bookings/{id}", Summary: "Eén boeking met geschiedenis / One booking with its history", Tags: tags, Errors: []int{404}},
+		bookers, h.getBooking)
+	authz.Register(api, huma.Operation{OperationID: "changeBookingState", Method: http.MethodPost, Path: "/bookings/{id}/state-changes",
 		Summary: "Boeking goedkeuren, bevestigen, afronden of annuleren / Approve, confirm, complete or cancel", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "approved/rejected: accountmanagers; confirmed, in_progress, completed: the provider (the municipality's accountmanagers for its own services); cancelled: the booking organisation or staff, by the service's policy (the fee is kept, the rest refunded)."},
-		bookers, func(ctx context.Context, in *struct {
-			IDParam
-			Body struct {
-				State  string `json:"state" enum:"approved,rejected,confirmed,in_progress,completed,cancelled"`
-				Reason string `json:"reason,omitempty" maxLength:"1000"`
-			}
-		}) (*bookingOut, error) {
-			b, err := s.Move(ctx, authz.MustFrom(ctx), in.ID, StateChange{To: State(in.Body.State), Reason: in.Body.Reason}, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &bookingOut{Body: toBookingBody(b)}, nil
-		})
-	authz.RegisterRaw(api, huma.Operation{OperationID: "createBookingCheckout", Method: http.MethodPost, Path: "/bookings/{id}/checkouts", DefaultStatus: http.StatusCreated,
+		bookers, h.changeState)
+	authz.Register(api, huma.Operation{OperationID: "createBookingCheckout", Method: http.MethodPost, Path: "/bookings/{id}/checkouts", DefaultStatus: http.StatusCreated,
 		Summary: "Betalen / Pay", Tags: tags, Errors: []int{404, 409, 503},
 		Description: "Opens the Stripe Checkout (card, iDEAL) of the next period due; asking twice returns the same checkout (one idempotency key per period)."},
-		bookers, func(ctx context.Context, in *IDParam) (*struct {
-			Body struct {
-				SessionID   string `json:"sessionId"`
-				URL         string `json:"url" doc:"Send the browser here"`
-				Period      int    `json:"period"`
-				AmountCents int64  `json:"amountCents"`
-			}
-		}, error) {
-			c, err := s.Pay(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct {
-				Body struct {
-					SessionID   string `json:"sessionId"`
-					URL         string `json:"url" doc:"Send the browser here"`
-					Period      int    `json:"period"`
-					AmountCents int64  `json:"amountCents"`
-				}
-			}{}
-			out.Body.SessionID, out.Body.URL, out.Body.Period, out.Body.AmountCents = c.SessionID, c.URL, c.Period, c.AmountCents
-			return out, nil
-		})
-	authz.RegisterRaw(api, huma.Operation{OperationID: "recordDeliveredHours", Method: http.MethodPut, Path: "/bookings/{id}/delivered-hours",
+		bookers, h.createCheckout)
+	authz.Register(api, huma.Operation{OperationID: "recordDeliveredHours", Method: http.MethodPut, Path: "/bookings/{id}/delivered-hours",
 		Summary: "Geleverde uren / Delivered hours", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "The provider (a dienstverlener's or zorgaanbieder's users; for the municipality's own services its staff)."},
-		authz.Roles(authz.Admin, authz.Accountmanager, authz.Zorgaanbieder), func(ctx context.Context, in *struct {
-			IDParam
-			Body struct {
-				Hours float64 `json:"hours" minimum:"0" maximum:"2000"`
-			}
-		}) (*bookingOut, error) {
-			b, err := s.DeliveredHours(ctx, authz.MustFrom(ctx), in.ID, in.Body.Hours, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &bookingOut{Body: toBookingBody(b)}, nil
-		})
+		providers, h.recordDeliveredHours)
 
-	authz.RegisterRaw(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
+	authz.Register(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
 		Summary: "Stripe-webhook", Tags: tags, Errors: []int{400},
 		Description: "Signed by Stripe (Stripe-Signature over the raw body, 5 minutes tolerance). Each event is stored once by its id and processed by a background job; duplicates answer 200 and change nothing."},
-		authz.Rule{Public: true, NoCSRF: true}, func(ctx context.Context, in *struct {
-			Signature string `header:"Stripe-Signature"`
-			RawBody   []byte
-		}) (*struct{}, error) {
-			if err := s.Receive(ctx, in.RawBody, in.Signature); err != nil {
-				if code, detail, ok := WebhookCode(err); ok {
-					slog.WarnContext(ctx, "stripe webhook refused", "code", code, "error", err.Error(), "requestId", httpapi.RequestID(ctx))
-					return nil, httpapi.Coded(http.StatusBadRequest, code, detail)
-				}
-				return nil, httpapi.FromError(err)
-			}
-			return nil, nil
-		})
+		authz.Rule{Public: true, NoCSRF: true}, h.receiveWebhook)
+}
+
+func (h handlers) listServices(ctx context.Context, p authz.Principal, in *listServicesInput) (*httpapi.ListOut[ServiceBody], error) {
+	items, err := h.s.Catalogue(ctx, p, CatalogueFilter{Kind: in.Kind, ProviderID: in.ProviderID, Inactive: in.Inactive})
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(items, toServiceBody), nil
+}
+
+func (h handlers) getService(ctx context.Context, p authz.Principal, in *IDParam) (*serviceOut, error) {
+	return serviceResult(h.s.GetService(ctx, p, in.ID))
+}
+
+func (h handlers) createService(ctx context.Context, p authz.Principal, in *createServiceInput) (*serviceOut, error) {
+	return h.saveService(ctx, p, "", in.Body)
+}
+
+func (h handlers) updateService(ctx context.Context, p authz.Principal, in *updateServiceInput) (*serviceOut, error) {
+	return h.saveService(ctx, p, in.ID, in.Body)
+}
+
+// saveService adds a catalogue entry (id empty) or replaces one.
+func (h handlers) saveService(ctx context.Context, p authz.Principal, id string, b ServiceBody) (*serviceOut, error) {
+	entry, err := b.offering()
+	if err != nil {
+		return nil, err
+	}
+	return serviceResult(h.s.SaveService(ctx, p, id, entry, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) listSlots(ctx context.Context, p authz.Principal, in *listSlotsInput) (*httpapi.ListOut[slotBody], error) {
+	from := time.Now()
+	if in.From != "" {
+		d, err := httpapi.ParseDate("from", in.From)
+		if err != nil {
+			return nil, err
+		}
+		from = time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, amsterdam)
+	}
+	slots, err := h.s.Slots(ctx, p, in.ID, from, in.Days)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(slots, func(sl Slot) slotBody { return slotBody(sl) }), nil
+}
+
+func (h handlers) createBooking(ctx context.Context, p authz.Principal, in *struct{ Body createBookingRequest }) (*bookingOut, error) {
+	return bookingResult(h.s.Create(ctx, p, Request(in.Body), httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) listBookings(ctx context.Context, p authz.Principal, in *listBookingsInput) (*httpapi.ListOut[BookingBody], error) {
+	f := ListFilter{Provider: in.As == "provider"}
+	for _, st := range in.States {
+		f.States = append(f.States, State(st))
+	}
+	items, err := h.s.List(ctx, p, f)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(items, toBookingBody), nil
+}
+
+func (h handlers) getBooking(ctx context.Context, p authz.Principal, in *IDParam) (*bookingOut, error) {
+	return bookingResult(h.s.Get(ctx, p, in.ID))
+}
+
+func (h handlers) changeState(ctx context.Context, p authz.Principal, in *changeStateInput) (*bookingOut, error) {
+	return bookingResult(h.s.Move(ctx, p, in.ID, StateChange{To: State(in.Body.State), Reason: in.Body.Reason}, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) createCheckout(ctx context.Context, p authz.Principal, in *IDParam) (*struct{ Body createBookingCheckoutResponse }, error) {
+	c, err := h.s.Pay(ctx, p, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body createBookingCheckoutResponse }{Body: createBookingCheckoutResponse(c)}, nil
+}
+
+func (h handlers) recordDeliveredHours(ctx context.Context, p authz.Principal, in *deliveredHoursInput) (*bookingOut, error) {
+	return bookingResult(h.s.DeliveredHours(ctx, p, in.ID, in.Body.Hours, httpapi.ClientIP(ctx)))
+}
+
+// receiveWebhook answers a refused event with its own code (and logs why);
+// Stripe is the only caller, so the principal is always the zero one.
+func (h handlers) receiveWebhook(ctx context.Context, _ authz.Principal, in *webhookInput) (*struct{}, error) {
+	if err := h.s.Receive(ctx, in.RawBody, in.Signature); err != nil {
+		if code, detail, ok := WebhookCode(err); ok {
+			slog.WarnContext(ctx, "stripe webhook refused", "code", code, "error", err.Error(), "requestId", httpapi.RequestID(ctx))
+			return nil, httpapi.Coded(http.StatusBadRequest, code, detail)
+		}
+		return nil, err
+	}
+	return nil, nil
+}
+
+// serviceResult answers with the catalogue entry a service call returned.
+func serviceResult(o Offering, err error) (*serviceOut, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &serviceOut{Body: toServiceBody(o)}, nil
+}
+
+// bookingResult answers with the booking a service call returned.
+func bookingResult(b Booking, err error) (*bookingOut, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &bookingOut{Body: toBookingBody(b)}, nil
 }

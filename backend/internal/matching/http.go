@@ -71,6 +71,10 @@ type fitBody struct {
 	Reasons          []reasonBody `json:"reasons"`
 }
 
+type fittingInput struct {
+	ID string `path:"id" format:"uuid"`
+}
+
 type pinInput struct {
 	opening.IDParam
 	Body struct {
@@ -92,86 +96,85 @@ type poolBody struct {
 	Facets     map[string]map[string]int `json:"facets" doc:"Counts per filter value over the whole pool, e.g. drivingLicence.true"`
 }
 
-// Register adds the pool operation to api.
+// handlers are the pool operations: the pool of an opening, the openings
+// that fit a candidate and the accountmanager's recommendations.
+type handlers struct{ s *Service }
+
+// Register adds the pool operations to api.
 func Register(api huma.API, s *Service) {
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getPool", Method: http.MethodGet, Path: "/openings/{id}/pool",
-		Summary: "Kandidatenpool (anoniem) / Candidate pool (anonymous)", Tags: []string{"Pools"}, Errors: []int{400, 404, 409},
-		Description: "Candidates who fit the opening, best first, 20 per page, with the reasons per criterion and the services that close a gap. Only consenting, recently confirmed candidates of the region on the right participatieladder rungs who live within their own travel distance. No personal data."},
-		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder),
-		func(ctx context.Context, in *poolInput) (*struct{ Body poolBody }, error) {
-			f := Filters{RadiusKm: in.RadiusKm, HoursMin: in.HoursMin, HoursMax: in.HoursMax, MinEducation: in.MinEducation, Languages: in.Languages,
-				DrivingLicence: in.DrivingLicence, RungMin: in.RungMin, RungMax: in.RungMax, Flags: in.Flags, FreshOnly: in.FreshOnly,
-				AnyOccupation: in.AnyOccupation, Page: in.Page}
-			if in.AvailableBefore != "" {
-				d, err := httpapi.ParseDate("availableBefore", in.AvailableBefore)
-				if err != nil {
-					return nil, httpapi.FromError(err)
-				}
-				f.AvailableBefore = d
-			}
-			f.OfferedSupport = in.OfferedSupport
-			pool, err := s.Get(ctx, authz.MustFrom(ctx), in.ID, f)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct{ Body poolBody }{Body: poolBody{Total: pool.Total, Page: pool.Page, TotalPages: pool.TotalPages, Facets: pool.Facets}}
-			out.Body.Items = httpapi.Items(pool.Cards, func(c Card) cardBody {
-				b := cardBody{ID: c.ID, Code: c.Code, Occupations: c.Occupations, MatchedSkills: c.MatchedSkills, MissingSkills: c.MissingSkills,
-					DistanceKm: c.DistanceKm, HoursMin: c.HoursMin, HoursMax: c.HoursMax, Rung: c.Rung, SupportNeeds: c.SupportNeeds,
-					Doelgroepregister: c.Doelgroepregister, Praktijkroute: c.Praktijkroute, LKSIndicatie: c.LKSIndicatie, DrivingLicence: c.DrivingLicence,
-					Freshness: string(c.Freshness), Pinned: c.Pinned, PinNote: c.PinNote}
-				if c.AvailableFrom != nil {
-					b.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
-				}
-				b.Reasons = httpapi.Items(c.Reasons, func(r Reason) reasonBody {
-					return reasonBody{Criterion: r.Criterion, Outcome: r.Outcome, ReasonNL: r.NL, ReasonEN: r.EN, Gap: r.Gap}
-				})
-				return b
-			})
-			if out.Body.Facets == nil {
-				out.Body.Facets = map[string]map[string]int{}
-			}
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listFittingOpenings", Method: http.MethodGet, Path: "/candidates/{id}/openings",
-		Summary: "Passende vacatures voor een kandidaat / Openings that fit a candidate", Tags: []string{"Pools"}, Errors: []int{404},
-		Description: "Open openings of the region that fit the candidate: the same occupation first, then the same ISCO unit group; within both travel distances; of a kind that fits the candidate's ladder rung. With the same reasons as a pool card."},
-		authz.Roles(authz.Klantmanager, authz.Admin), func(ctx context.Context, in *struct {
-			ID string `path:"id" format:"uuid"`
-		}) (*struct {
-			Body struct {
-				Items []fitBody `json:"items"`
-			}
-		}, error) {
-			fits, err := s.ForCandidate(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct {
-				Body struct {
-					Items []fitBody `json:"items"`
-				}
-			}{}
-			out.Body.Items = httpapi.Items(fits, func(f Fit) fitBody {
-				return fitBody{OpeningID: f.OpeningID, Title: f.Title, OrganisationName: f.OrganisationName, Place: f.Place, Kind: string(f.Kind),
-					Exact: f.Exact, DistanceKm: f.Card.DistanceKm, Reasons: httpapi.Items(f.Card.Reasons, func(r Reason) reasonBody {
-						return reasonBody{Criterion: r.Criterion, Outcome: r.Outcome, ReasonNL: r.NL, ReasonEN: r.EN, Gap: r.Gap}
-					})}
-			})
-			return out, nil
-		})
-
+	h := handlers{s}
+	tags := []string{"Pools"}
 	staff := authz.Roles(authz.Admin, authz.Accountmanager)
-	authz.RegisterRaw(api, huma.Operation{OperationID: "pinCandidate", Method: http.MethodPost, Path: "/openings/{id}/pins", DefaultStatus: http.StatusNoContent,
-		Summary: "Kandidaat aanbevelen / Recommend a candidate", Tags: []string{"Pools"}, Errors: []int{400, 404, 409},
+	authz.Register(api, huma.Operation{OperationID: "getPool", Method: http.MethodGet, Path: "/openings/{id}/pool",
+		Summary: "Kandidatenpool (anoniem) / Candidate pool (anonymous)", Tags: tags, Errors: []int{400, 404, 409},
+		Description: "Candidates who fit the opening, best first, 20 per page, with the reasons per criterion and the services that close a gap. Only consenting, recently confirmed candidates of the region on the right participatieladder rungs who live within their own travel distance. No personal data."},
+		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder), h.pool)
+	authz.Register(api, huma.Operation{OperationID: "listFittingOpenings", Method: http.MethodGet, Path: "/candidates/{id}/openings",
+		Summary: "Passende vacatures voor een kandidaat / Openings that fit a candidate", Tags: tags, Errors: []int{404},
+		Description: "Open openings of the region that fit the candidate: the same occupation first, then the same ISCO unit group; within both travel distances; of a kind that fits the candidate's ladder rung. With the same reasons as a pool card."},
+		authz.Roles(authz.Klantmanager, authz.Admin), h.fittingOpenings)
+	authz.Register(api, huma.Operation{OperationID: "pinCandidate", Method: http.MethodPost, Path: "/openings/{id}/pins", DefaultStatus: http.StatusNoContent,
+		Summary: "Kandidaat aanbevelen / Recommend a candidate", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "Pinned candidates come first in the pool, labelled as recommended by the accountmanager. Pinning again updates the note."},
-		staff, func(ctx context.Context, in *pinInput) (*struct{}, error) {
-			return nil, httpapi.FromError(s.Pin(ctx, authz.MustFrom(ctx), in.ID, in.Body.CandidateID, in.Body.Note, httpapi.ClientIP(ctx)))
-		})
-	authz.RegisterRaw(api, huma.Operation{OperationID: "unpinCandidate", Method: http.MethodDelete, Path: "/openings/{id}/pins/{candidateId}", DefaultStatus: http.StatusNoContent,
-		Summary: "Aanbeveling intrekken / Remove a recommendation", Tags: []string{"Pools"}, Errors: []int{404}},
-		staff, func(ctx context.Context, in *unpinInput) (*struct{}, error) {
-			return nil, httpapi.FromError(s.Unpin(ctx, authz.MustFrom(ctx), in.ID, in.CandidateID, httpapi.ClientIP(ctx)))
-		})
+		staff, h.pin)
+	authz.Register(api, huma.Operation{OperationID: "unpinCandidate", Method: http.MethodDelete, Path: "/openings/{id}/pins/{candidateId}", DefaultStatus: http.StatusNoContent,
+		Summary: "Aanbeveling intrekken / Remove a recommendation", Tags: tags, Errors: []int{404}},
+		staff, h.unpin)
+}
+
+func (h handlers) pool(ctx context.Context, p authz.Principal, in *poolInput) (*struct{ Body poolBody }, error) {
+	f := Filters{RadiusKm: in.RadiusKm, HoursMin: in.HoursMin, HoursMax: in.HoursMax, MinEducation: in.MinEducation, Languages: in.Languages,
+		DrivingLicence: in.DrivingLicence, RungMin: in.RungMin, RungMax: in.RungMax, Flags: in.Flags, OfferedSupport: in.OfferedSupport,
+		FreshOnly: in.FreshOnly, AnyOccupation: in.AnyOccupation, Page: in.Page}
+	if in.AvailableBefore != "" {
+		d, err := httpapi.ParseDate("availableBefore", in.AvailableBefore)
+		if err != nil {
+			return nil, err
+		}
+		f.AvailableBefore = d
+	}
+	pool, err := h.s.Get(ctx, p, in.ID, f)
+	if err != nil {
+		return nil, err
+	}
+	out := &struct{ Body poolBody }{Body: poolBody{Items: httpapi.Items(pool.Cards, toCardBody), Total: pool.Total, Page: pool.Page,
+		TotalPages: pool.TotalPages, Facets: pool.Facets}}
+	if out.Body.Facets == nil {
+		out.Body.Facets = map[string]map[string]int{}
+	}
+	return out, nil
+}
+
+func (h handlers) fittingOpenings(ctx context.Context, p authz.Principal, in *fittingInput) (*httpapi.ListOut[fitBody], error) {
+	fits, err := h.s.ForCandidate(ctx, p, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(fits, func(f Fit) fitBody {
+		return fitBody{OpeningID: f.OpeningID, Title: f.Title, OrganisationName: f.OrganisationName, Place: f.Place, Kind: string(f.Kind),
+			Exact: f.Exact, DistanceKm: f.Card.DistanceKm, Reasons: httpapi.Items(f.Card.Reasons, toReasonBody)}
+	}), nil
+}
+
+func (h handlers) pin(ctx context.Context, p authz.Principal, in *pinInput) (*struct{}, error) {
+	return nil, h.s.Pin(ctx, p, in.ID, in.Body.CandidateID, in.Body.Note, httpapi.ClientIP(ctx))
+}
+
+func (h handlers) unpin(ctx context.Context, p authz.Principal, in *unpinInput) (*struct{}, error) {
+	return nil, h.s.Unpin(ctx, p, in.ID, in.CandidateID, httpapi.ClientIP(ctx))
+}
+
+func toCardBody(c Card) cardBody {
+	b := cardBody{ID: c.ID, Code: c.Code, Occupations: c.Occupations, MatchedSkills: c.MatchedSkills, MissingSkills: c.MissingSkills,
+		DistanceKm: c.DistanceKm, HoursMin: c.HoursMin, HoursMax: c.HoursMax, Rung: c.Rung, SupportNeeds: c.SupportNeeds,
+		Doelgroepregister: c.Doelgroepregister, Praktijkroute: c.Praktijkroute, LKSIndicatie: c.LKSIndicatie, DrivingLicence: c.DrivingLicence,
+		Freshness: string(c.Freshness), Reasons: httpapi.Items(c.Reasons, toReasonBody), Pinned: c.Pinned, PinNote: c.PinNote}
+	if c.AvailableFrom != nil {
+		b.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
+	}
+	return b
+}
+
+func toReasonBody(r Reason) reasonBody {
+	return reasonBody{Criterion: r.Criterion, Outcome: r.Outcome, ReasonNL: r.NL, ReasonEN: r.EN, Gap: r.Gap}
 }

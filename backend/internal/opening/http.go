@@ -120,10 +120,6 @@ func toBody(o Opening) openingBody {
 
 type openingOutput struct{ Body openingBody }
 
-type openingList struct {
-	Items []openingBody `json:"items"`
-}
-
 // IDParam is the {id} of an opening path (exported: huma reads parameters
 // only from exported embedded structs).
 type IDParam struct {
@@ -247,6 +243,17 @@ type portfolioEntryBody struct {
 	LastContactKind    string `json:"lastContactKind,omitempty"`
 }
 
+func toPortfolioEntryBody(e PortfolioEntry) portfolioEntryBody {
+	b := portfolioEntryBody{OrganisationID: e.OrganisationID, Name: e.Name, Kind: e.Kind, Postcode: e.Postcode,
+		AccountmanagerID: e.AccountmanagerID, AccountmanagerName: e.AccountmanagerName, Open: e.Open, Draft: e.Draft,
+		Paused: e.Paused, Filled: e.Filled, ReviewRequested: e.ReviewRequested, FairnessBlocked: e.FairnessBlocked,
+		LastContactKind: e.LastContactKind}
+	if e.LastContactOn != nil {
+		b.LastContactOn = e.LastContactOn.Format(time.DateOnly)
+	}
+	return b
+}
+
 type postcodeInput struct {
 	Postcode string `path:"postcode" maxLength:"7" example:"3511AB"`
 }
@@ -265,175 +272,146 @@ var (
 	staff   = authz.Roles(authz.Admin, authz.Accountmanager)
 )
 
+// handlers are the openings operations, the fairness check, the
+// accountmanagers' portfolio and the postcode lookup.
+type handlers struct{ s *Service }
+
 // Register adds the openings operations to api.
 func Register(api huma.API, s *Service) {
+	h := handlers{s}
 	tags := []string{"Vacatures"}
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listOpenings", Method: http.MethodGet, Path: "/openings",
+	authz.Register(api, huma.Operation{OperationID: "listOpenings", Method: http.MethodGet, Path: "/openings",
 		Summary: "Vacatures en plekken / Openings", Tags: tags,
 		Description: "Organisation users see their own organisation's openings; accountmanagers and admins the region's; klantmanagers the region's open openings."},
-		readers, func(ctx context.Context, in *listInput) (*struct{ Body openingList }, error) {
-			f := ListFilter{OrganisationID: in.OrganisationID}
-			if in.State != "" {
-				f.States = []State{State(in.State)}
-			}
-			list, err := s.List(ctx, authz.MustFrom(ctx), f)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct{ Body openingList }{}
-			out.Body.Items = httpapi.Items(list, toBody)
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "createOpening", Method: http.MethodPost, Path: "/openings", DefaultStatus: http.StatusCreated,
+		readers, h.list)
+	authz.Register(api, huma.Operation{OperationID: "createOpening", Method: http.MethodPost, Path: "/openings", DefaultStatus: http.StatusCreated,
 		Summary: "Vacature of plek aanmaken (concept) / Create an opening (draft)", Tags: tags, Errors: []int{400, 404},
 		Description: "Werkgevers post vacatures, proefplaatsen and leerwerkplekken; zorgaanbieders participatieplekken. Accountmanagers post for organisations in their portfolio. A new opening is a draft."},
-		writers, func(ctx context.Context, in *createInput) (*openingOutput, error) {
-			p := authz.MustFrom(ctx)
-			b := in.Body
-			orgID := b.OrganisationID
-			if p.Role.IsOrganisationRole() {
-				if orgID != "" && orgID != p.OrganisationID {
-					return nil, httpapi.FromError(apperr.ErrNotFound)
-				}
-				orgID = p.OrganisationID
-			} else if orgID == "" {
-				return nil, httpapi.FromError(apperr.Invalid("organisationId", "required", "Kies de organisatie. / Choose the organisation."))
-			}
-			start, err := httpapi.ParseDate("startDate", b.StartDate)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			o, err := s.Create(ctx, p, orgID, Fields{Kind: Kind(b.Kind), Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
-				RequiredSkills: b.RequiredSkills, NiceSkills: b.NiceSkills, Postcode: b.Postcode, MaxTravelKm: b.MaxTravelKm,
-				HoursMin: b.HoursMin, HoursMax: b.HoursMax, Days: b.Days, DayParts: b.DayParts, ContractType: b.ContractType,
-				StartDate: start, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, Places: b.Places, Support: b.Support,
-				Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &openingOutput{Body: toBody(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getOpening", Method: http.MethodGet, Path: "/openings/{id}",
+		writers, h.create)
+	authz.Register(api, huma.Operation{OperationID: "getOpening", Method: http.MethodGet, Path: "/openings/{id}",
 		Summary: "Vacature of plek / Opening", Tags: tags, Errors: []int{404}},
-		readers, func(ctx context.Context, in *IDParam) (*openingOutput, error) {
-			o, err := s.Get(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &openingOutput{Body: toBody(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "updateOpening", Method: http.MethodPatch, Path: "/openings/{id}",
+		readers, h.get)
+	authz.Register(api, huma.Operation{OperationID: "updateOpening", Method: http.MethodPatch, Path: "/openings/{id}",
 		Summary: "Vacature of plek wijzigen / Update an opening", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "Fields left out stay as they are. Filled and closed openings cannot change (409). The text of an open opening must pass the fairness check (409 naming each phrase)."},
-		writers, func(ctx context.Context, in *updateInput) (*openingOutput, error) {
-			b := in.Body
-			o, err := s.Update(ctx, authz.MustFrom(ctx), in.ID, Change{Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
-				Postcode: b.Postcode, ContractType: b.ContractType, RequiredSkills: b.RequiredSkills, NiceSkills: b.NiceSkills, Days: b.Days,
-				DayParts: b.DayParts, Support: b.Support, MaxTravelKm: b.MaxTravelKm, HoursMin: b.HoursMin, HoursMax: b.HoursMax,
-				Places: b.Places, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, StartDate: b.StartDate,
-				Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &openingOutput{Body: toBody(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "changeOpeningState", Method: http.MethodPost, Path: "/openings/{id}/state-changes",
+		writers, h.update)
+	authz.Register(api, huma.Operation{OperationID: "changeOpeningState", Method: http.MethodPost, Path: "/openings/{id}/state-changes",
 		Summary: "Publiceren, pauzeren, vervuld melden of sluiten / Publish, pause, fill or close", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "draft → open | closed; open → paused | filled | closed; paused → open | filled | closed. Publishing runs the fairness check: hits are recorded for the accountmanager and answer 409 with code `fairness`, naming each phrase in invalidParams."},
-		writers, func(ctx context.Context, in *stateChangeInput) (*openingOutput, error) {
-			o, err := s.Transition(ctx, authz.MustFrom(ctx), in.ID, StateChange{To: State(in.Body.State), FilledCount: in.Body.FilledCount,
-				OverrideReason: in.Body.OverrideReason}, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &openingOutput{Body: toBody(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "requestOpeningReview", Method: http.MethodPost, Path: "/openings/{id}/review-requests",
+		writers, h.changeState)
+	authz.Register(api, huma.Operation{OperationID: "requestOpeningReview", Method: http.MethodPost, Path: "/openings/{id}/review-requests",
 		Summary: "Accountmanager laten meekijken / Ask the accountmanager to review", Tags: tags, Errors: []int{404, 409},
 		Description: "For a draft or paused opening, typically after the fairness check blocked publishing. Asking twice changes nothing."},
-		writers, func(ctx context.Context, in *IDParam) (*openingOutput, error) {
-			o, err := s.RequestReview(ctx, authz.MustFrom(ctx), in.ID, httpapi.ClientIP(ctx))
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &openingOutput{Body: toBody(o)}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "listFairnessHits", Method: http.MethodGet, Path: "/openings/{id}/fairness-hits",
+		writers, h.requestReview)
+	authz.Register(api, huma.Operation{OperationID: "listFairnessHits", Method: http.MethodGet, Path: "/openings/{id}/fairness-hits",
 		Summary: "Gevonden eisen die niet mogen / Recorded fairness hits", Tags: tags, Errors: []int{404},
 		Description: "Every hit found when publishing was attempted or overridden, for the accountmanager."},
-		staff, func(ctx context.Context, in *IDParam) (*struct {
-			Body struct {
-				Items []recordedHitBody `json:"items"`
-			}
-		}, error) {
-			hits, err := s.Hits(ctx, authz.MustFrom(ctx), in.ID)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct {
-				Body struct {
-					Items []recordedHitBody `json:"items"`
-				}
-			}{}
-			out.Body.Items = httpapi.Items(hits, func(h RecordedHit) recordedHitBody { return recordedHitBody(h) })
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "checkFairness", Method: http.MethodPost, Path: "/fairness-checks",
+		staff, h.listFairnessHits)
+	authz.Register(api, huma.Operation{OperationID: "checkFairness", Method: http.MethodPost, Path: "/fairness-checks",
 		Summary: "Tekst toetsen op eisen die niet mogen / Check a text for discriminatory requirements", Tags: tags,
 		Description: "Runs the fairness check on a title and description without storing anything, for inline feedback while typing."},
-		writers, func(_ context.Context, in *fairnessCheckInput) (*struct{ Body fairnessCheckBody }, error) {
-			hits := CheckFairness(in.Body.Title, in.Body.Description)
-			return &struct{ Body fairnessCheckBody }{Body: fairnessCheckBody{Hits: toHitBodies(in.Body.Title, in.Body.Description, hits)}}, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getPortfolio", Method: http.MethodGet, Path: "/portfolio",
+		writers, h.checkFairness)
+	authz.Register(api, huma.Operation{OperationID: "getPortfolio", Method: http.MethodGet, Path: "/portfolio",
 		Summary: "Portefeuille / Portfolio", Tags: []string{"Organisaties"},
 		Description: "The region's werkgevers and zorgaanbieders with their openings, review requests, blocked publications and last contact."},
-		staff, func(ctx context.Context, in *portfolioInput) (*struct {
-			Body struct {
-				Items []portfolioEntryBody `json:"items"`
-			}
-		}, error) {
-			p := authz.MustFrom(ctx)
-			list, err := s.Portfolio(ctx, p, PortfolioFilter{Mine: in.Scope == "mine" && p.Role == authz.Accountmanager && in.AccountmanagerID == "",
-				AccountmanagerID: in.AccountmanagerID, Kind: in.Kind, Query: in.Q, Attention: in.Attention, Sort: in.Sort})
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			out := &struct {
-				Body struct {
-					Items []portfolioEntryBody `json:"items"`
-				}
-			}{}
-			out.Body.Items = make([]portfolioEntryBody, len(list))
-			for i, e := range list {
-				b := portfolioEntryBody{OrganisationID: e.OrganisationID, Name: e.Name, Kind: e.Kind, Postcode: e.Postcode,
-					AccountmanagerID: e.AccountmanagerID, AccountmanagerName: e.AccountmanagerName, Open: e.Open, Draft: e.Draft,
-					Paused: e.Paused, Filled: e.Filled, ReviewRequested: e.ReviewRequested, FairnessBlocked: e.FairnessBlocked,
-					LastContactKind: e.LastContactKind}
-				if e.LastContactOn != nil {
-					b.LastContactOn = e.LastContactOn.Format(time.DateOnly)
-				}
-				out.Body.Items[i] = b
-			}
-			return out, nil
-		})
-
-	authz.RegisterRaw(api, huma.Operation{OperationID: "getPostcode", Method: http.MethodGet, Path: "/postcodes/{postcode}",
+		staff, h.portfolio)
+	authz.Register(api, huma.Operation{OperationID: "getPostcode", Method: http.MethodGet, Path: "/postcodes/{postcode}",
 		Summary: "Plaats bij een postcode / Place of a postcode", Tags: []string{"Referentiegegevens"}, Errors: []int{400},
 		Description: "Geocodes a Dutch postcode offline through the bundled PC4 centroids (GeoNames, CC BY 4.0). Public reference data."},
-		authz.PublicRule, func(_ context.Context, in *postcodeInput) (*struct{ Body postcodeBody }, error) {
-			g, err := geo.ResolveAddress("postcode", in.Postcode)
-			if err != nil {
-				return nil, httpapi.FromError(err)
-			}
-			return &struct{ Body postcodeBody }{Body: postcodeBody{Postcode: g.Postcode, PC4: g.PC4, Place: g.Name, Lat: g.Lat, Lon: g.Lon}}, nil
-		})
+		authz.PublicRule, h.postcode)
+}
+
+func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*httpapi.ListOut[openingBody], error) {
+	f := ListFilter{OrganisationID: in.OrganisationID}
+	if in.State != "" {
+		f.States = []State{State(in.State)}
+	}
+	list, err := h.s.List(ctx, p, f)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, toBody), nil
+}
+
+// create posts for the caller's own organisation, or for the one staff name.
+func (h handlers) create(ctx context.Context, p authz.Principal, in *createInput) (*openingOutput, error) {
+	b := in.Body
+	orgID := b.OrganisationID
+	if p.Role.IsOrganisationRole() {
+		if orgID != "" && orgID != p.OrganisationID {
+			return nil, apperr.ErrNotFound
+		}
+		orgID = p.OrganisationID
+	} else if orgID == "" {
+		return nil, apperr.Invalid("organisationId", "required", "Kies de organisatie. / Choose the organisation.")
+	}
+	start, err := httpapi.ParseDate("startDate", b.StartDate)
+	if err != nil {
+		return nil, err
+	}
+	return openingResult(h.s.Create(ctx, p, orgID, Fields{Kind: Kind(b.Kind), Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
+		RequiredSkills: b.RequiredSkills, NiceSkills: b.NiceSkills, Postcode: b.Postcode, MaxTravelKm: b.MaxTravelKm,
+		HoursMin: b.HoursMin, HoursMax: b.HoursMax, Days: b.Days, DayParts: b.DayParts, ContractType: b.ContractType,
+		StartDate: start, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, Places: b.Places, Support: b.Support,
+		Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) get(ctx context.Context, p authz.Principal, in *IDParam) (*openingOutput, error) {
+	return openingResult(h.s.Get(ctx, p, in.ID))
+}
+
+func (h handlers) update(ctx context.Context, p authz.Principal, in *updateInput) (*openingOutput, error) {
+	b := in.Body
+	return openingResult(h.s.Update(ctx, p, in.ID, Change{Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
+		Postcode: b.Postcode, ContractType: b.ContractType, RequiredSkills: b.RequiredSkills, NiceSkills: b.NiceSkills, Days: b.Days,
+		DayParts: b.DayParts, Support: b.Support, MaxTravelKm: b.MaxTravelKm, HoursMin: b.HoursMin, HoursMax: b.HoursMax,
+		Places: b.Places, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, StartDate: b.StartDate,
+		Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) changeState(ctx context.Context, p authz.Principal, in *stateChangeInput) (*openingOutput, error) {
+	return openingResult(h.s.Transition(ctx, p, in.ID, StateChange{To: State(in.Body.State), FilledCount: in.Body.FilledCount,
+		OverrideReason: in.Body.OverrideReason}, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) requestReview(ctx context.Context, p authz.Principal, in *IDParam) (*openingOutput, error) {
+	return openingResult(h.s.RequestReview(ctx, p, in.ID, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) listFairnessHits(ctx context.Context, p authz.Principal, in *IDParam) (*httpapi.ListOut[recordedHitBody], error) {
+	hits, err := h.s.Hits(ctx, p, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(hits, func(r RecordedHit) recordedHitBody { return recordedHitBody(r) }), nil
+}
+
+func (handlers) checkFairness(_ context.Context, _ authz.Principal, in *fairnessCheckInput) (*struct{ Body fairnessCheckBody }, error) {
+	hits := CheckFairness(in.Body.Title, in.Body.Description)
+	return &struct{ Body fairnessCheckBody }{Body: fairnessCheckBody{Hits: toHitBodies(in.Body.Title, in.Body.Description, hits)}}, nil
+}
+
+func (h handlers) portfolio(ctx context.Context, p authz.Principal, in *portfolioInput) (*httpapi.ListOut[portfolioEntryBody], error) {
+	list, err := h.s.Portfolio(ctx, p, PortfolioFilter{Mine: in.Scope == "mine" && p.Role == authz.Accountmanager && in.AccountmanagerID == "",
+		AccountmanagerID: in.AccountmanagerID, Kind: in.Kind, Query: in.Q, Attention: in.Attention, Sort: in.Sort})
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, toPortfolioEntryBody), nil
+}
+
+func (handlers) postcode(_ context.Context, _ authz.Principal, in *postcodeInput) (*struct{ Body postcodeBody }, error) {
+	g, err := geo.ResolveAddress("postcode", in.Postcode)
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body postcodeBody }{Body: postcodeBody{Postcode: g.Postcode, PC4: g.PC4, Place: g.Name, Lat: g.Lat, Lon: g.Lon}}, nil
+}
+
+// openingResult answers with the opening a service call returned.
+func openingResult(o Opening, err error) (*openingOutput, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &openingOutput{Body: toBody(o)}, nil
 }
