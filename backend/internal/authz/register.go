@@ -26,20 +26,6 @@ type Handler[I, O any] func(ctx context.Context, p Principal, in *I) (*O, error)
 // principal and its errors are mapped once, here. Pass a named method (a
 // domain's handlers struct) so stack traces and profiles name the operation.
 func Register[I, O any](api huma.API, op huma.Operation, rule Rule, h Handler[I, O]) {
-	RegisterRaw(api, op, rule, func(ctx context.Context, in *I) (*O, error) {
-		p, _ := From(ctx)
-		out, err := h(ctx, p, in)
-		if err != nil {
-			return nil, httpapi.FromError(err)
-		}
-		return out, nil
-	})
-}
-
-// RegisterRaw registers a handler that reads the principal and maps its
-// errors itself; transitional, until every domain registers named methods
-// with Register.
-func RegisterRaw[I, O any](api huma.API, op huma.Operation, rule Rule, handler func(context.Context, *I) (*O, error)) {
 	if !rule.Public && len(rule.Roles) == 0 {
 		panic(fmt.Sprintf("authz: operation %s has a rule that allows nobody", op.OperationID))
 	}
@@ -55,7 +41,14 @@ func RegisterRaw[I, O any](api huma.API, op huma.Operation, rule Rule, handler f
 		op.Security = []map[string][]string{{"sessionCookie": {}}}
 		op.Errors = append(op.Errors, 401, 403)
 	}
-	huma.Register(api, op, handler)
+	huma.Register(api, op, func(ctx context.Context, in *I) (*O, error) {
+		p, _ := From(ctx)
+		out, err := h(ctx, p, in)
+		if err != nil {
+			return nil, httpapi.FromError(err)
+		}
+		return out, nil
+	})
 }
 
 // RuleOf returns the rule an operation was registered with.

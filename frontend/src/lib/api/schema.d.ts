@@ -1614,9 +1614,6 @@ export interface components {
             /** Format: date */
             occurredOn: string;
         };
-        ContactMomentList: {
-            items: components["schemas"]["ContactMomentBody"][];
-        };
         CreateBookingCheckoutResponse: {
             /** Format: int64 */
             amountCents: number;
@@ -1868,9 +1865,6 @@ export interface components {
         GetMyPoolAppearancesResponse: {
             weeks: components["schemas"]["AppearanceWeekBody"][];
         };
-        GetPortfolioResponse: {
-            items: components["schemas"]["PortfolioEntryBody"][];
-        };
         HoursBody: {
             /** @example 17:00 */
             closes: string;
@@ -1909,7 +1903,7 @@ export interface components {
              */
             name: string;
             /**
-             * @description Human-readable reason (Dutch)
+             * @description Human-readable reason, in the language of Accept-Language (Dutch by default)
              * @example Dit veld is verplicht.
              */
             reason: string;
@@ -1994,49 +1988,73 @@ export interface components {
             /** Format: int64 */
             trialPeriodMonths: number;
         };
-        ItemsBodyFollowUpBody: {
-            items: components["schemas"]["FollowUpBody"][];
-        };
-        ItemsBodyInviteBody: {
-            items: components["schemas"]["InviteBody"][];
-        };
-        ItemsBodyOfferBody: {
-            items: components["schemas"]["OfferBody"][];
-        };
-        ItemsBodyPlacementItemBody: {
-            items: components["schemas"]["PlacementItemBody"][];
-        };
         LanguageBody: {
             /** @enum {string} */
             code: "nl" | "en" | "ar" | "tr" | "pl" | "ro" | "bg" | "es" | "fr" | "de" | "pt" | "uk" | "ru" | "ti" | "so" | "fa" | "prs" | "ps" | "zh" | "other";
             /** @enum {string} */
             level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
         };
-        ListBookingBodyBody: {
+        ListBookingBody: {
             items: components["schemas"]["BookingBody"][];
         };
-        ListCandidateConsentsResponse: {
-            items: components["schemas"]["ConsentBody"][];
-        };
-        ListCandidatesResponse: {
+        ListCaseloadEntry: {
             items: components["schemas"]["CaseloadEntry"][];
         };
-        ListFairnessHitsResponse: {
-            items: components["schemas"]["RecordedHitBody"][];
+        ListConsentBody: {
+            items: components["schemas"]["ConsentBody"][];
         };
-        ListFittingOpeningsResponse: {
+        ListContactMomentBody: {
+            items: components["schemas"]["ContactMomentBody"][];
+        };
+        ListFitBody: {
             items: components["schemas"]["FitBody"][];
+        };
+        ListFollowUpBody: {
+            items: components["schemas"]["FollowUpBody"][];
+        };
+        ListInviteBody: {
+            items: components["schemas"]["InviteBody"][];
         };
         ListNotificationsResponse: {
             items: components["schemas"]["NotificationBody"][];
             /** Format: int64 */
             unread: number;
         };
-        ListServiceBodyBody: {
+        ListOccupationBody: {
+            items: components["schemas"]["OccupationBody"][];
+        };
+        ListOfferBody: {
+            items: components["schemas"]["OfferBody"][];
+        };
+        ListOpeningBody: {
+            items: components["schemas"]["OpeningBody"][];
+        };
+        ListOrganisationBody: {
+            items: components["schemas"]["OrganisationBody"][];
+        };
+        ListPlacementItemBody: {
+            items: components["schemas"]["PlacementItemBody"][];
+        };
+        ListPortfolioEntryBody: {
+            items: components["schemas"]["PortfolioEntryBody"][];
+        };
+        ListRecordedHitBody: {
+            items: components["schemas"]["RecordedHitBody"][];
+        };
+        ListRegionBody: {
+            items: components["schemas"]["RegionBody"][];
+        };
+        ListServiceBody: {
             items: components["schemas"]["ServiceBody"][];
         };
-        ListSlotBodyBody: {
+        ListSkillBody: {
+            items: components["schemas"]["SkillBody"][];
+        };
+        ListSlotBody: {
             items: components["schemas"]["SlotBody"][];
+        };
+        ListUserBody: {
+            items: components["schemas"]["UserBody"][];
         };
         MarkNotificationsReadRequest: {
             /** @description uuid values */
@@ -2110,9 +2128,6 @@ export interface components {
              * @enum {string}
              */
             match: "direct" | "near";
-        };
-        OccupationList: {
-            items: components["schemas"]["OccupationBody"][];
         };
         OccupationRef: {
             id: string;
@@ -2206,9 +2221,6 @@ export interface components {
             /** Format: int64 */
             wageMinCents: number;
         };
-        OpeningList: {
-            items: components["schemas"]["OpeningBody"][];
-        };
         OrganisationBody: {
             /** Format: uuid */
             accountmanagerId?: string;
@@ -2231,9 +2243,6 @@ export interface components {
             size: "" | "1-9" | "10-49" | "50-249" | "250+";
             /** @description A provider's Stripe Connect account; paid bookings pay out there */
             stripeAccountId?: string;
-        };
-        OrganisationList: {
-            items: components["schemas"]["OrganisationBody"][];
         };
         PinInputBody: {
             /** Format: uuid */
@@ -2479,9 +2488,6 @@ export interface components {
             name: string;
             slug: string;
         };
-        RegionList: {
-            items: components["schemas"]["RegionBody"][];
-        };
         ServiceBody: {
             active: boolean;
             /**
@@ -2540,9 +2546,6 @@ export interface components {
             /** @example Heftruckcertificaat */
             labelNl: string;
             synonyms: string[];
-        };
-        SkillList: {
-            items: components["schemas"]["SkillBody"][];
         };
         SlotBody: {
             /** Format: date-time */
@@ -2615,9 +2618,6 @@ export interface components {
             role: "admin" | "accountmanager" | "klantmanager" | "werkgever" | "zorgaanbieder" | "kandidaat";
             /** @enum {string} */
             status: "invited" | "active" | "disabled";
-        };
-        UserList: {
-            items: components["schemas"]["UserBody"][];
         };
     };
     responses: never;
@@ -2776,7 +2776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListBookingBodyBody"];
+                    "application/json": components["schemas"]["ListBookingBody"];
                 };
             };
             /** @description Unauthorized */
@@ -3255,7 +3255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListCandidatesResponse"];
+                    "application/json": components["schemas"]["ListCaseloadEntry"];
                 };
             };
             /** @description Unauthorized */
@@ -3588,7 +3588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListCandidateConsentsResponse"];
+                    "application/json": components["schemas"]["ListConsentBody"];
                 };
             };
             /** @description Unauthorized */
@@ -3882,7 +3882,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemsBodyInviteBody"];
+                    "application/json": components["schemas"]["ListInviteBody"];
                 };
             };
             /** @description Unauthorized */
@@ -3949,7 +3949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListFittingOpeningsResponse"];
+                    "application/json": components["schemas"]["ListFitBody"];
                 };
             };
             /** @description Unauthorized */
@@ -4156,7 +4156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemsBodyFollowUpBody"];
+                    "application/json": components["schemas"]["ListFollowUpBody"];
                 };
             };
             /** @description Unauthorized */
@@ -5340,7 +5340,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemsBodyOfferBody"];
+                    "application/json": components["schemas"]["ListOfferBody"];
                 };
             };
             /** @description Unauthorized */
@@ -5892,7 +5892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OccupationList"];
+                    "application/json": components["schemas"]["ListOccupationBody"];
                 };
             };
             /** @description Error */
@@ -5924,7 +5924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OpeningList"];
+                    "application/json": components["schemas"]["ListOpeningBody"];
                 };
             };
             /** @description Unauthorized */
@@ -6216,7 +6216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListFairnessHitsResponse"];
+                    "application/json": components["schemas"]["ListRecordedHitBody"];
                 };
             };
             /** @description Unauthorized */
@@ -6285,7 +6285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemsBodyInviteBody"];
+                    "application/json": components["schemas"]["ListInviteBody"];
                 };
             };
             /** @description Unauthorized */
@@ -6356,7 +6356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemsBodyInviteBody"];
+                    "application/json": components["schemas"]["ListInviteBody"];
                 };
             };
             /** @description Bad Request */
@@ -6873,7 +6873,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationList"];
+                    "application/json": components["schemas"]["ListOrganisationBody"];
                 };
             };
             /** @description Unauthorized */
@@ -7138,7 +7138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactMomentList"];
+                    "application/json": components["schemas"]["ListContactMomentBody"];
                 };
             };
             /** @description Unauthorized */
@@ -7372,7 +7372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemsBodyPlacementItemBody"];
+                    "application/json": components["schemas"]["ListPlacementItemBody"];
                 };
             };
             /** @description Unauthorized */
@@ -7428,7 +7428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GetPortfolioResponse"];
+                    "application/json": components["schemas"]["ListPortfolioEntryBody"];
                 };
             };
             /** @description Unauthorized */
@@ -7533,7 +7533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegionList"];
+                    "application/json": components["schemas"]["ListRegionBody"];
                 };
             };
             /** @description Unauthorized */
@@ -7654,7 +7654,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListServiceBodyBody"];
+                    "application/json": components["schemas"]["ListServiceBody"];
                 };
             };
             /** @description Unauthorized */
@@ -7932,7 +7932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListSlotBodyBody"];
+                    "application/json": components["schemas"]["ListSlotBody"];
                 };
             };
             /** @description Bad Request */
@@ -8188,7 +8188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SkillList"];
+                    "application/json": components["schemas"]["ListSkillBody"];
                 };
             };
             /** @description Error */
@@ -8271,7 +8271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserList"];
+                    "application/json": components["schemas"]["ListUserBody"];
                 };
             };
             /** @description Unauthorized */
