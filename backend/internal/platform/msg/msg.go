@@ -19,6 +19,18 @@ import (
 // ID names one message, "<domain>.<what>" (e.g. "booking.capacityRange").
 type ID string
 
+// Message is a message with its arguments, as domain errors carry it.
+type Message struct {
+	ID   ID
+	Args []any
+}
+
+// M is the message id with args.
+func M(id ID, args ...any) Message { return Message{ID: id, Args: args} }
+
+// In renders the message in lang.
+func (m Message) In(lang Lang) string { return m.ID.In(lang, m.Args...) }
+
 // Text is one message in both languages. Placeholders {0}, {1}, … stand for
 // the arguments in order; whole numbers are written the language's way
 // (1.000 in Dutch, 1,000 in English).
