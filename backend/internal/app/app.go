@@ -155,11 +155,13 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Openings = &opening.Service{DB: g, Jobs: q, Skills: a.Skills, Now: now}
 	a.Candidates = &candidate.Service{DB: g, Jobs: q, Skills: a.Skills, Outbox: outbox, Now: now}
 	a.Views = matching.NewRecorder(ctx, g, a.Log, interval)
-	a.Pools = &matching.Service{DB: g, Search: a.Search, Openings: a.Openings, Skills: a.Skills, Views: a.Views, Candidates: a.Candidates, Now: now}
+	a.Pools = &matching.Service{DB: g, Search: a.Search, Openings: a.Openings, Skills: a.Skills, Views: a.Views, Candidates: a.Candidates,
+		Regions: a.Identity, Organisations: a.Identity, Now: now}
 	a.Notices = &notification.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
-	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates, Now: now}
-	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Stripe: a.Stripe, WebhookSecret: a.Config.StripeWebhookSecret,
-		BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
+	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates,
+		Organisations: a.Identity, Regions: a.Identity, Now: now}
+	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Organisations: a.Identity, Regions: a.Identity, Stripe: a.Stripe,
+		WebhookSecret: a.Config.StripeWebhookSecret, BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
 	a.Sync = &search.SyncWorker{DB: g, Client: a.Search, Sources: a.syncers()}
 	a.deferred = q
 }

@@ -2,7 +2,6 @@ package booking
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 
 	"github.com/lib/pq"
@@ -159,12 +158,10 @@ func (v view) toBooking() Booking {
 }
 
 // platformFeePercent is the region's share of a provider's paid booking
-// (regions.settings.platformFeePercent, default 10).
-func platformFeePercent(ctx context.Context, db *gorm.DB, regionID string) int64 {
-	var raw []byte
-	if err := db.WithContext(ctx).Raw(`SELECT settings -> 'platformFeePercent' FROM regions WHERE id = ?`, regionID).Row().Scan(&raw); err == nil && len(raw) > 0 {
-		var n int64
-		if json.Unmarshal(raw, &n) == nil && n >= 0 && n <= 50 {
+// (regions.settings.platformFeePercent, 0–50, default 10).
+func (s *Service) platformFeePercent(ctx context.Context, regionID string) int64 {
+	if rs, err := s.Regions.RegionSettings(ctx, s.DB, regionID); err == nil && rs.PlatformFeePercent != nil {
+		if n := *rs.PlatformFeePercent; n >= 0 && n <= 50 {
 			return n
 		}
 	}

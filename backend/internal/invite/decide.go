@@ -261,7 +261,7 @@ func (s *Service) decide(ctx context.Context, tx *gorm.DB, v *viewRow, d Decisio
 			TitleNL: fmt.Sprintf("%s zegt ja tegen %s: u ziet nu de contactgegevens.", v.CandidateCode, v.OpeningTitle),
 			TitleEN: fmt.Sprintf("%s accepted %s: you can now see the contact details.", v.CandidateCode, v.OpeningTitle)}
 	}
-	users, err := organisationUsers(ctx, tx, v.OrganisationID)
+	users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
 	if err != nil {
 		return err
 	}
@@ -303,7 +303,7 @@ func (s *Service) WithdrawDisclosure(ctx context.Context, p authz.Principal, id,
 		if err := s.event(ctx, tx, id, State(v.State), State(v.State), Kandidaat, p.UserID, "disclosure_withdrawn"); err != nil {
 			return err
 		}
-		users, err := organisationUsers(ctx, tx, v.OrganisationID)
+		users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
 		if err != nil {
 			return err
 		}

@@ -168,7 +168,7 @@ func (s *Service) AnswerFollowUp(ctx context.Context, p authz.Principal, id stri
 			if err := tx.Exec(`UPDATE follow_ups SET cancelled_at = ? WHERE placement_id = ? AND answered_at IS NULL AND id <> ?`, now, r.PlacementID, id).Error; err != nil {
 				return err
 			}
-			am, err := accountmanagerOf(ctx, tx, r.OrganisationID)
+			am, err := s.Organisations.Accountmanager(ctx, tx, r.OrganisationID)
 			if err != nil {
 				return err
 			}

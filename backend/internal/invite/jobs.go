@@ -124,7 +124,7 @@ func (s *Service) expire(ctx context.Context, tx *gorm.DB, id string) (bool, err
 	if err := s.move(ctx, tx, &v, Expired, System, "", "", nil); err != nil {
 		return false, err
 	}
-	users, err := organisationUsers(ctx, tx, v.OrganisationID)
+	users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
 	if err != nil {
 		return false, err
 	}
@@ -143,7 +143,7 @@ func (s *Service) remind(ctx context.Context, tx *gorm.DB, id string) (bool, err
 		return false, err
 	}
 	now := s.now()
-	cfg := settings(ctx, tx, v.RegionID)
+	cfg := s.settings(ctx, tx, v.RegionID)
 	if v.SentAt.Add(cfg.RemindAfter).After(now) || v.ExpiresAt == nil || !v.ExpiresAt.After(now) {
 		return false, nil
 	}
@@ -188,11 +188,11 @@ func (s *Service) raiseFollowUp(ctx context.Context, tx *gorm.DB, id string, rem
 	if err := tx.Exec(`UPDATE follow_ups SET `+column+` = ? WHERE id = ?`, s.now(), id).Error; err != nil {
 		return false, err
 	}
-	am, err := accountmanagerOf(ctx, tx, r.OrganisationID)
+	am, err := s.Organisations.Accountmanager(ctx, tx, r.OrganisationID)
 	if err != nil {
 		return false, err
 	}
-	users, err := organisationUsers(ctx, tx, r.OrganisationID)
+	users, err := s.Organisations.OrganisationUsers(ctx, tx, r.OrganisationID)
 	if err != nil {
 		return false, err
 	}

@@ -37,14 +37,30 @@ type Candidates interface {
 	MineID(ctx context.Context, p authz.Principal) (string, error)
 }
 
+// Organisations is what invites need of the organisations (package
+// identity), in the caller's transaction.
+type Organisations interface {
+	OrganisationUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error)
+	Accountmanager(ctx context.Context, db *gorm.DB, orgID string) (string, error)
+	LockOrganisation(ctx context.Context, tx *gorm.DB, id string) error
+}
+
+// Regions gives the region's settings (package identity); invites read
+// their own key.
+type Regions interface {
+	RegionSettings(ctx context.Context, db *gorm.DB, regionID string) (identity.RegionSettings, error)
+}
+
 // Service is the invites' domain logic.
 type Service struct {
-	DB         *gorm.DB
-	Outbox     *mail.Outbox
-	Notify     *notification.Service
-	Openings   Openings
-	Candidates Candidates
-	Now        func() time.Time
+	DB            *gorm.DB
+	Outbox        *mail.Outbox
+	Notify        *notification.Service
+	Openings      Openings
+	Candidates    Candidates
+	Organisations Organisations
+	Regions       Regions
+	Now           func() time.Time
 }
 
 func (s *Service) now() time.Time {
@@ -93,10 +109,10 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 		if err := tx.Exec(`SELECT 1 FROM openings WHERE id = ? FOR UPDATE`, o.ID).Error; err != nil {
 			return err
 		}
-		if err := tx.Exec(`SELECT 1 FROM organisations WHERE id = ? FOR UPDATE`, o.OrganisationID).Error; err != nil {
+		if err := s.Organisations.LockOrganisation(ctx, tx, o.OrganisationID); err != nil {
 			return err
 		}
-		cfg := settings(ctx, tx, o.RegionID)
+		cfg := s.settings(ctx, tx, o.RegionID)
 		now := s.now()
 		var open, today int64
 		if err := tx.Raw(`SELECT count(*) FROM invites WHERE opening_id = ? AND state IN ?`, o.ID, states(Open)).Scan(&open).Error; err != nil {
@@ -178,7 +194,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 			out = append(out, r.ID)
 		}
 		if state == AwaitingApproval {
-			am, err := accountmanagerOf(ctx, tx, o.OrganisationID)
+			am, err := s.Organisations.Accountmanager(ctx, tx, o.OrganisationID)
 			if err != nil {
 				return err
 			}
@@ -279,7 +295,7 @@ func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc Sta
 			return err
 		}
 		now := s.now()
-		expires := now.Add(settings(ctx, tx, v.RegionID).TTL)
+		expires := now.Add(s.settings(ctx, tx, v.RegionID).TTL)
 		extra := map[string]any{}
 		switch sc.To {
 		case NotPlaced:

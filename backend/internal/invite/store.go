@@ -2,7 +2,6 @@ package invite
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 
 	"gorm.io/gorm"
@@ -137,47 +136,26 @@ func (v viewRow) toInvite() Invite {
 	return in
 }
 
-// settings reads a region's invite rules over the defaults.
-func settings(ctx context.Context, db *gorm.DB, regionID string) Settings {
-	s := DefaultSettings
-	var raw []byte
-	if err := db.WithContext(ctx).Raw(`SELECT settings -> 'invites' FROM regions WHERE id = ?`, regionID).Row().Scan(&raw); err == nil && len(raw) > 0 {
-		var r Settings
-		if json.Unmarshal(raw, &r) == nil {
-			if r.PerOpening > 0 {
-				s.PerOpening = r.PerOpening
-			}
-			if r.PerOrganisationPerDay > 0 {
-				s.PerOrganisationPerDay = r.PerOrganisationPerDay
-			}
-			if r.TTLDays > 0 {
-				s.TTLDays = r.TTLDays
-			}
-			if r.RemindAfterDays > 0 {
-				s.RemindAfterDays = r.RemindAfterDays
-			}
-			s.Approval = r.Approval
+// settings are the region's invite rules over the defaults.
+func (s *Service) settings(ctx context.Context, db *gorm.DB, regionID string) Settings {
+	cfg := DefaultSettings
+	if rs, err := s.Regions.RegionSettings(ctx, db, regionID); err == nil && rs.Invites != nil {
+		r := rs.Invites
+		if r.PerOpening > 0 {
+			cfg.PerOpening = r.PerOpening
 		}
+		if r.PerOrganisationPerDay > 0 {
+			cfg.PerOrganisationPerDay = r.PerOrganisationPerDay
+		}
+		if r.TTLDays > 0 {
+			cfg.TTLDays = r.TTLDays
+		}
+		if r.RemindAfterDays > 0 {
+			cfg.RemindAfterDays = r.RemindAfterDays
+		}
+		cfg.Approval = r.Approval
 	}
-	s.TTL = time.Duration(s.TTLDays) * 24 * time.Hour
-	s.RemindAfter = time.Duration(s.RemindAfterDays) * 24 * time.Hour
-	return s
-}
-
-// organisationUsers are the active users of an organisation (notified of
-// what happens to its invites).
-func organisationUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error) {
-	var ids []string
-	err := db.WithContext(ctx).Raw(`SELECT id::text FROM users WHERE organisation_id = ? AND status = 'active' ORDER BY id`, orgID).Scan(&ids).Error
-	return ids, err
-}
-
-// accountmanagerOf is the organisation's accountmanager ("" when none).
-func accountmanagerOf(ctx context.Context, db *gorm.DB, orgID string) (string, error) {
-	var id *string
-	err := db.WithContext(ctx).Raw(`SELECT accountmanager_id::text FROM organisations WHERE id = ?`, orgID).Row().Scan(&id)
-	if id == nil {
-		return "", err
-	}
-	return *id, err
+	cfg.TTL = time.Duration(cfg.TTLDays) * 24 * time.Hour
+	cfg.RemindAfter = time.Duration(cfg.RemindAfterDays) * 24 * time.Hour
+	return cfg
 }

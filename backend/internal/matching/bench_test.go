@@ -16,6 +16,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/matching"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
@@ -112,7 +113,8 @@ func measurePool(b *testing.B) {
 	must(err)
 	_, err = openings.Transition(pctx, p, o.ID, opening.StateChange{To: opening.Open}, "")
 	must(err)
-	pools := &matching.Service{DB: g, Search: sc, Openings: openings, Skills: skills}
+	regions := &identity.Service{DB: g}
+	pools := &matching.Service{DB: g, Search: sc, Openings: openings, Skills: skills, Regions: regions, Organisations: regions}
 
 	typical := matching.Filters{Page: 1}
 	broad := matching.Filters{Page: 1, RadiusKm: 200, RungMin: 1, RungMax: 6, AnyOccupation: true}
