@@ -74,6 +74,13 @@ var owners = map[string]string{
 	"booking_periods":  "booking",
 	"payments":         "booking",
 	"stripe_events":    "booking",
+	// 00016: read-only views, each owned by the package whose data it shows.
+	"organisation_directory": "identity",
+	"user_names":             "identity",
+	"organisation_contacts":  "identity",
+	"occupation_labels":      "occupation",
+	"opening_titles":         "opening",
+	"candidate_codes":        "candidate",
 }
 
 // riverTables are created by River's own migrations (database.Migrate runs

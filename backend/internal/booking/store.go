@@ -59,7 +59,7 @@ func (v serviceView) toOffering() Offering {
 
 func services(db *gorm.DB, regionID string) *gorm.DB {
 	return db.Table("services s").Select("s.*, org.name AS provider_name").
-		Joins("LEFT JOIN organisations org ON org.id = s.provider_id").Where("s.region_id = ?", regionID)
+		Joins("LEFT JOIN organisation_directory org ON org.id = s.provider_id").Where("s.region_id = ?", regionID)
 }
 
 // Row is the bookings table.
@@ -107,8 +107,8 @@ const viewSelect = `b.*, s.title_nl AS service_title, s.kind AS service_kind, s.
 func bookings(db *gorm.DB) *gorm.DB {
 	return db.Table("bookings b").Select(viewSelect).
 		Joins("JOIN services s ON s.id = b.service_id").
-		Joins("JOIN organisations org ON org.id = b.organisation_id").
-		Joins("LEFT JOIN organisations prov ON prov.id = b.provider_id")
+		Joins("JOIN organisation_directory org ON org.id = b.organisation_id").
+		Joins("LEFT JOIN organisation_directory prov ON prov.id = b.provider_id")
 }
 
 // scope limits bookings to p's: organisation users their own and, as a

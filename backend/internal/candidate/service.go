@@ -561,7 +561,7 @@ func (s *Service) consents(ctx context.Context, id string) ([]Consent, error) {
 	}
 	err := s.DB.WithContext(ctx).Table("candidate_consents c").
 		Select("c.id, c.method, c.note, c.given, c.recorded_at, coalesce(u.display_name, '') AS recorded_by_name").
-		Joins("LEFT JOIN users u ON u.id = c.recorded_by AND u.role <> 'kandidaat'").Where("c.candidate_id = ?", id).
+		Joins("LEFT JOIN user_names u ON u.id = c.recorded_by").Where("c.candidate_id = ?", id).
 		Order("c.recorded_at DESC").Scan(&rows).Error
 	out := make([]Consent, len(rows))
 	for i, r := range rows {

@@ -173,10 +173,7 @@ func (s *Service) raiseFollowUp(ctx context.Context, tx *gorm.DB, id string, rem
 		return false, err
 	}
 	var r followUpRow
-	if err := tx.Table("follow_ups f").Select(followUpSelect).
-		Joins("JOIN placements pl ON pl.id = f.placement_id").Joins("JOIN candidates c ON c.id = pl.candidate_id").
-		Joins("JOIN organisations org ON org.id = f.organisation_id").Joins("JOIN openings o ON o.id = pl.opening_id").
-		Where("f.id = ?", id).Take(&r).Error; err != nil {
+	if err := followUpView(tx).Where("f.id = ?", id).Take(&r).Error; err != nil {
 		return false, err
 	}
 	column := "notified_at"

@@ -67,7 +67,9 @@ type placementRow struct {
 
 func (placementRow) TableName() string { return "placements" }
 
-// viewRow is an invite with what its readers see around it.
+// viewRow is an invite with what its readers see around it: the opening's
+// title, the organisation's name and the candidate's code come from the
+// views their packages define (migrations/00016_read_views.sql).
 type viewRow struct {
 	Row
 	OpeningTitle     string
@@ -83,13 +85,13 @@ const viewSelect = `i.*, o.title AS opening_title, org.name AS organisation_name
 
 func view(db *gorm.DB) *gorm.DB {
 	return db.Table("invites i").Select(viewSelect).
-		Joins("JOIN openings o ON o.id = i.opening_id").
-		Joins("JOIN organisations org ON org.id = i.organisation_id").
-		Joins("JOIN candidates c ON c.id = i.candidate_id").
+		Joins("JOIN opening_titles o ON o.id = i.opening_id").
+		Joins("JOIN organisation_directory org ON org.id = i.organisation_id").
+		Joins("JOIN candidate_codes c ON c.id = i.candidate_id").
 		Joins("LEFT JOIN disclosures d ON d.invite_id = i.id")
 }
 
-// scope limits invites (aliased i, candidates c) to what p may see: the
+// scope limits invites (aliased i, candidate_codes c) to what p may see: the
 // region; organisation users their organisation's; klantmanagers those of
 // their caseload; kandidaten their own.
 func scope(q *gorm.DB, p authz.Principal) *gorm.DB {

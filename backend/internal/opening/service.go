@@ -205,8 +205,8 @@ func scope(q *gorm.DB, p authz.Principal) *gorm.DB {
 
 func (s *Service) view(db *gorm.DB) *gorm.DB {
 	return db.Table("openings o").Select(viewSelect).
-		Joins("JOIN organisations org ON org.id = o.organisation_id").
-		Joins("JOIN occupations oc ON oc.id = o.occupation_id")
+		Joins("JOIN organisation_directory org ON org.id = o.organisation_id").
+		Joins("JOIN occupation_labels oc ON oc.id = o.occupation_id")
 }
 
 // Get loads one opening; another region's or organisation's answers
@@ -680,7 +680,7 @@ func (s *Service) Hits(ctx context.Context, p authz.Principal, id string) ([]Rec
 	}
 	err := s.DB.WithContext(ctx).Table("fairness_hits h").
 		Select("h.id, h.rule, h.category, h.field, h.match, h.outcome, h.override_reason, h.created_at, u.display_name AS actor_name").
-		Joins("JOIN users u ON u.id = h.actor_user_id").Where("h.opening_id = ? AND h.region_id = ?", id, p.RegionID).
+		Joins("JOIN user_names u ON u.id = h.actor_user_id").Where("h.opening_id = ? AND h.region_id = ?", id, p.RegionID).
 		Order("h.created_at DESC, h.id").Limit(500).Scan(&rows).Error
 	if err != nil {
 		return nil, err
