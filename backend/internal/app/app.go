@@ -151,9 +151,10 @@ func (a *App) services(ctx context.Context, opts Options) {
 		interval = time.Second
 	}
 	a.Identity = &identity.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
-	a.Occupations = &occupation.Service{Search: a.Search}
-	a.Openings = &opening.Service{DB: g, Jobs: q, Skills: a.Skills, Now: now}
-	a.Candidates = &candidate.Service{DB: g, Jobs: q, Skills: a.Skills, Outbox: outbox, Now: now}
+	a.Occupations = &occupation.Service{Search: a.Search, DB: g}
+	a.Openings = &opening.Service{DB: g, Jobs: q, Skills: a.Skills, Organisations: a.Identity, Occupations: a.Occupations, Now: now}
+	a.Candidates = &candidate.Service{DB: g, Jobs: q, Skills: a.Skills, Outbox: outbox, Occupations: a.Occupations,
+		Accounts: a.Identity, Now: now}
 	a.Views = matching.NewRecorder(ctx, g, a.Log, interval)
 	a.Pools = &matching.Service{DB: g, Search: a.Search, Openings: a.Openings, Skills: a.Skills, Views: a.Views, Candidates: a.Candidates,
 		Regions: a.Identity, Organisations: a.Identity, Now: now}
