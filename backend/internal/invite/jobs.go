@@ -147,8 +147,8 @@ func (s *Service) remind(ctx context.Context, tx *gorm.DB, id string) (bool, err
 	if v.SentAt.Add(cfg.RemindAfter).After(now) || v.ExpiresAt == nil || !v.ExpiresAt.After(now) {
 		return false, nil
 	}
-	var user *string
-	if err := tx.Raw(`SELECT user_id::text FROM candidates WHERE id = ? AND status <> 'erased'`, v.CandidateID).Row().Scan(&user); err != nil || user == nil {
+	user, err := s.Candidates.UserID(ctx, tx, v.CandidateID)
+	if err != nil || user == "" {
 		return false, err
 	}
 	if err := tx.Model(&Row{}).Where("id = ?", v.ID).Update("reminded_at", now).Error; err != nil {
@@ -158,7 +158,7 @@ func (s *Service) remind(ctx context.Context, tx *gorm.DB, id string) (bool, err
 	if err != nil {
 		return false, err
 	}
-	if err := s.mailLink(ctx, tx, v.ID, *user, ReminderMail, o, *v.ExpiresAt, now); err != nil {
+	if err := s.mailLink(ctx, tx, v.ID, user, ReminderMail, o, *v.ExpiresAt, now); err != nil {
 		return false, err
 	}
 	return true, audit.Record(ctx, tx, audit.Event{RegionID: v.RegionID, ActorRole: string(System), Action: "invite.reminded", SubjectType: "invite", SubjectID: v.ID})

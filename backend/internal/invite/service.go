@@ -2,6 +2,7 @@ package invite
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/matching"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
@@ -26,6 +28,8 @@ import (
 // Openings is what invites need of the openings domain.
 type Openings interface {
 	Get(ctx context.Context, p authz.Principal, id string) (opening.Opening, error)
+	Lock(ctx context.Context, tx *gorm.DB, id string) error
+	Offer(ctx context.Context, db *gorm.DB, id string) (opening.Offer, error)
 }
 
 // Candidates is what invites need of the candidates domain.
@@ -35,6 +39,14 @@ type Candidates interface {
 	MarkPlaced(ctx context.Context, tx *gorm.DB, id string) error
 	InCaseload(ctx context.Context, p authz.Principal, id string) error
 	MineID(ctx context.Context, p authz.Principal) (string, error)
+	UserID(ctx context.Context, db *gorm.DB, id string) (string, error)
+	Language(ctx context.Context, db *gorm.DB, userID string) string
+}
+
+// Pools tells the kandidaat how often they appeared in pools (package
+// matching, which records pool views).
+type Pools interface {
+	Appearances(ctx context.Context, regionID, candidateID string, since time.Time) ([]matching.Week, error)
 }
 
 // Organisations is what invites need of the organisations (package
@@ -60,6 +72,7 @@ type Service struct {
 	Candidates    Candidates
 	Organisations Organisations
 	Regions       Regions
+	Pools         Pools
 	Now           func() time.Time
 }
 
@@ -106,7 +119,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		// Lock the opening, then the organisation: invites for one opening,
 		// and one organisation's daily count, are decided one at a time.
-		if err := tx.Exec(`SELECT 1 FROM openings WHERE id = ? FOR UPDATE`, o.ID).Error; err != nil {
+		if err := s.Openings.Lock(ctx, tx, o.ID); err != nil {
 			return err
 		}
 		if err := s.Organisations.LockOrganisation(ctx, tx, o.OrganisationID); err != nil {
@@ -238,8 +251,7 @@ func (s *Service) mailLink(ctx context.Context, tx *gorm.DB, inviteID, userID, t
 		return err
 	}
 	// The kandidaat's language (not personal data by itself) picks the mail's first language.
-	var lang string
-	_ = tx.Raw(`SELECT ci.language FROM candidates c JOIN candidate_identities ci ON ci.candidate_id = c.id WHERE c.user_id = ?`, userID).Row().Scan(&lang)
+	lang := s.Candidates.Language(ctx, tx, userID)
 	return s.Outbox.Enqueue(ctx, tx, userID, template, inviteMail{Token: secret, ExpiresAt: expires, Organisation: o.OrganisationName,
 		Title: o.Title, Place: o.Place, HoursMin: o.HoursMin, HoursMax: o.HoursMax, StartDate: o.StartDate, Support: o.Support, Message: msg, Language: lang})
 }
@@ -430,15 +442,16 @@ func (s *Service) Advise(ctx context.Context, p authz.Principal, id, advice, ip 
 		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"advice": advice, "updated_at": s.now()}).Error; err != nil {
 			return err
 		}
-		var user *string
-		if err := tx.Raw(`SELECT user_id::text FROM candidates WHERE id = ?`, v.CandidateID).Row().Scan(&user); err != nil {
+		// An erased candidate has no account (and nobody to tell).
+		user, err := s.Candidates.UserID(ctx, tx, v.CandidateID)
+		if err != nil && !errors.Is(err, apperr.ErrNotFound) {
 			return err
 		}
-		if user != nil {
+		if user != "" {
 			if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.AdviceAdded,
 				TitleNL: "Uw klantmanager gaf advies over de uitnodiging van " + v.OrganisationName + ".",
 				TitleEN: "Your klantmanager gave advice on the invite from " + v.OrganisationName + ".",
-				Link:    "/mijn-uitnodigingen/" + id}, *user); err != nil {
+				Link:    "/mijn-uitnodigingen/" + id}, user); err != nil {
 				return err
 			}
 		}
