@@ -15,6 +15,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
@@ -41,6 +42,24 @@ type Regions interface {
 	RegionSettings(ctx context.Context, db *gorm.DB, regionID string) (identity.RegionSettings, error)
 }
 
+// Openings, Invites and Candidates check what a booking is linked to (an
+// opening, an accepted invite, a running placement) and whether its
+// candidate qualifies, in the booking's transaction.
+type Openings interface {
+	BelongsTo(ctx context.Context, db *gorm.DB, id, orgID string) (bool, error)
+}
+
+// Invites: see Openings.
+type Invites interface {
+	AcceptedCandidate(ctx context.Context, db *gorm.DB, id, orgID string) (string, error)
+	PlacedCandidate(ctx context.Context, db *gorm.DB, id, orgID string) (string, error)
+}
+
+// Candidates: see Openings.
+type Candidates interface {
+	Indications(ctx context.Context, db *gorm.DB, id string) (candidate.Indications, error)
+}
+
 // Service is the services desk's domain logic.
 type Service struct {
 	DB            *gorm.DB
@@ -48,6 +67,9 @@ type Service struct {
 	Notify        *notification.Service
 	Organisations Organisations
 	Regions       Regions
+	Openings      Openings
+	Invites       Invites
+	Candidates    Candidates
 	Stripe        *client.API
 	WebhookSecret string
 	BaseURL       string
@@ -191,23 +213,28 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 		bad.Add("startsAt", "required", "Kies een tijdstip. / Choose a time.")
 	}
 	candidateID := ""
-	link := func(field, query, id string) {
+	link := func(field, id string, find func() (string, error)) {
 		if id == "" {
 			return
 		}
-		var c *string
-		var n int64
-		if err := tx.Raw(query, id, orgID).Row().Scan(&n, &c); err != nil || n == 0 {
+		c, err := find()
+		if err != nil {
 			bad.Add(field, "unknown", "Niet gevonden bij uw organisatie. / Not found for your organisation.")
 			return
 		}
-		if c != nil {
-			candidateID = *c
+		if c != "" {
+			candidateID = c
 		}
 	}
-	link("openingId", `SELECT count(*), NULL::text FROM openings WHERE id = ? AND organisation_id = ?`, in.OpeningID)
-	link("inviteId", `SELECT count(*), max(candidate_id::text) FROM invites WHERE id = ? AND organisation_id = ? AND state IN ('accepted', 'introduced', 'intake_planned', 'placed')`, in.InviteID)
-	link("placementId", `SELECT count(*), max(candidate_id::text) FROM placements WHERE id = ? AND organisation_id = ? AND ended_on IS NULL`, in.PlacementID)
+	link("openingId", in.OpeningID, func() (string, error) {
+		ok, err := s.Openings.BelongsTo(ctx, tx, in.OpeningID, orgID)
+		if err == nil && !ok {
+			err = apperr.ErrNotFound
+		}
+		return "", err
+	})
+	link("inviteId", in.InviteID, func() (string, error) { return s.Invites.AcceptedCandidate(ctx, tx, in.InviteID, orgID) })
+	link("placementId", in.PlacementID, func() (string, error) { return s.Invites.PlacedCandidate(ctx, tx, in.PlacementID, orgID) })
 	if len(bad) > 0 {
 		return "", &apperr.InvalidError{Fields: bad}
 	}
@@ -222,10 +249,11 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 				bad.Add("openingId", "eligibility.opening", "Deze dienst hoort bij een vacature: kies de vacature. / This service belongs to an opening.")
 			}
 		case "doelgroepregister", "lks_indicatie":
-			column := map[string]string{"doelgroepregister": "doelgroepregister", "lks_indicatie": "lks_indicatie"}[rule]
 			ok := false
 			if candidateID != "" {
-				_ = tx.Raw(`SELECT `+column+` FROM candidates WHERE id = ?`, candidateID).Row().Scan(&ok)
+				if ind, err := s.Candidates.Indications(ctx, tx, candidateID); err == nil {
+					ok = map[string]bool{"doelgroepregister": ind.Doelgroepregister, "lks_indicatie": ind.LKSIndicatie}[rule]
+				}
 			}
 			if !ok {
 				reason := map[string]string{

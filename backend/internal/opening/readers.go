@@ -49,3 +49,10 @@ func (s *Service) Offer(ctx context.Context, db *gorm.DB, id string) (Offer, err
 	return Offer{Kind: r.Kind, Place: r.Place, HoursMin: r.HoursMin, HoursMax: r.HoursMax, StartDate: r.StartDate, Support: []string(r.Support),
 		Description: r.Description}, nil
 }
+
+// BelongsTo reports whether opening id is the organisation's.
+func (s *Service) BelongsTo(ctx context.Context, db *gorm.DB, id, orgID string) (bool, error) {
+	var n int64
+	err := db.WithContext(ctx).Raw(`SELECT count(*) FROM openings WHERE id = ? AND organisation_id = ?`, id, orgID).Scan(&n).Error
+	return n > 0, err
+}
