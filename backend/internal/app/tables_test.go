@@ -31,7 +31,6 @@ var owners = map[string]string{
 	"auth_tokens":      "identity",
 	"sign_in_failures": "identity",
 	"contact_moments":  "identity",
-	"region_pc4s":      "identity", // filled by a trigger on candidates; read through identity.Regions
 	// 00002: ESCO reference data.
 	"isco_groups":    "occupation",
 	"occupations":    "occupation",
@@ -56,6 +55,10 @@ var owners = map[string]string{
 	// 00009, 00011
 	"pool_pins":  "matching",
 	"pool_views": "matching",
+	// 00014: the PC4 areas of a region's candidates, kept by a trigger on
+	// candidates (no Go code writes it); it exists for the pool's travel
+	// filter, which is its only reader.
+	"region_pc4s": "matching",
 	// 00012
 	"invites":               "invite",
 	"invite_tokens":         "invite",
