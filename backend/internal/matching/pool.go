@@ -38,7 +38,8 @@ type Service struct {
 	Now      func() time.Time
 	// Views records which candidates each organisation saw (may be nil).
 	Views *Recorder
-	// Candidates scopes the reverse direction to a klantmanager's caseload.
+	// Candidates scopes the reverse direction to a klantmanager's caseload
+	// and answers whether a candidate to pin consented.
 	Candidates Candidates
 	// Regions gives the region's settings and Organisations their names
 	// (package identity).
