@@ -151,15 +151,19 @@ func (a *App) services(ctx context.Context, opts Options) {
 		interval = time.Second
 	}
 	a.Identity = &identity.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
-	a.Occupations = &occupation.Service{Search: a.Search}
-	a.Openings = &opening.Service{DB: g, Jobs: q, Skills: a.Skills, Now: now}
-	a.Candidates = &candidate.Service{DB: g, Jobs: q, Skills: a.Skills, Outbox: outbox, Now: now}
+	a.Occupations = &occupation.Service{Search: a.Search, DB: g}
+	a.Openings = &opening.Service{DB: g, Jobs: q, Skills: a.Skills, Organisations: a.Identity, Occupations: a.Occupations, Now: now}
+	a.Candidates = &candidate.Service{DB: g, Jobs: q, Skills: a.Skills, Outbox: outbox, Occupations: a.Occupations,
+		Accounts: a.Identity, Now: now}
 	a.Views = matching.NewRecorder(ctx, g, a.Log, interval)
-	a.Pools = &matching.Service{DB: g, Search: a.Search, Openings: a.Openings, Skills: a.Skills, Views: a.Views, Candidates: a.Candidates, Now: now}
+	a.Pools = &matching.Service{DB: g, Search: a.Search, Openings: a.Openings, Skills: a.Skills, Views: a.Views, Candidates: a.Candidates,
+		Regions: a.Identity, Organisations: a.Identity, Now: now}
 	a.Notices = &notification.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
-	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates, Now: now}
-	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Stripe: a.Stripe, WebhookSecret: a.Config.StripeWebhookSecret,
-		BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
+	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates,
+		Organisations: a.Identity, Regions: a.Identity, Pools: a.Pools, Now: now}
+	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Organisations: a.Identity, Regions: a.Identity,
+		Openings: a.Openings, Invites: a.Invites, Candidates: a.Candidates, Stripe: a.Stripe,
+		WebhookSecret: a.Config.StripeWebhookSecret, BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
 	a.Sync = &search.SyncWorker{DB: g, Client: a.Search, Sources: a.syncers()}
 	a.deferred = q
 }

@@ -153,8 +153,8 @@ func (s *Service) validateService(ctx context.Context, regionID string, in *Offe
 		}
 	}
 	if in.ProviderID != "" {
-		var kind string
-		if err := s.DB.WithContext(ctx).Raw(`SELECT kind FROM organisations WHERE id = ? AND region_id = ?`, in.ProviderID, regionID).Row().Scan(&kind); err != nil || (kind != "dienstverlener" && kind != "zorgaanbieder") {
+		provider, err := s.Organisations.Organisation(ctx, s.DB, regionID, in.ProviderID)
+		if err != nil || (provider.Kind != "dienstverlener" && provider.Kind != "zorgaanbieder") {
 			bad.Add("providerId", "unknown", "Kies een dienstverlener of zorgaanbieder uit uw regio. / Choose a provider of your region.")
 		}
 	}

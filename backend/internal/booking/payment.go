@@ -96,13 +96,13 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 	params.Metadata = meta
 	params.PaymentIntentData.Metadata = meta
 	if v.ProviderID != nil {
-		var acct *string
-		if err := s.DB.WithContext(ctx).Raw(`SELECT stripe_account_id FROM organisations WHERE id = ?`, *v.ProviderID).Row().Scan(&acct); err != nil {
+		provider, err := s.Organisations.Organisation(ctx, s.DB, v.RegionID, *v.ProviderID)
+		if err != nil {
 			return Checkout{}, err
 		}
-		if acct != nil {
-			fee := pr.AmountCents * platformFeePercent(ctx, s.DB, v.RegionID) / 100
-			params.PaymentIntentData.TransferData = &stripe.CheckoutSessionPaymentIntentDataTransferDataParams{Destination: acct}
+		if provider.StripeAccountID != "" {
+			fee := pr.AmountCents * s.platformFeePercent(ctx, v.RegionID) / 100
+			params.PaymentIntentData.TransferData = &stripe.CheckoutSessionPaymentIntentDataTransferDataParams{Destination: stripe.String(provider.StripeAccountID)}
 			params.PaymentIntentData.ApplicationFeeAmount = stripe.Int64(fee)
 		}
 	}
@@ -160,7 +160,7 @@ func (s *Service) markPaid(ctx context.Context, tx *gorm.DB, bookingID string, p
 			return err
 		}
 		if v.ProviderID != nil {
-			users, err := orgUsers(ctx, tx, *v.ProviderID)
+			users, err := s.Organisations.OrganisationUsers(ctx, tx, *v.ProviderID)
 			if err != nil {
 				return err
 			}
@@ -305,7 +305,7 @@ func (s *Service) AnnounceDuePeriods(ctx context.Context) (int, error) {
 			if err != nil {
 				return err
 			}
-			users, err := orgUsers(ctx, tx, v.OrganisationID)
+			users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
 			if err != nil {
 				return err
 			}
@@ -345,7 +345,7 @@ func (s *Service) ExpireUnpaid(ctx context.Context) (int, error) {
 				return err
 			}
 			n++
-			users, err := orgUsers(ctx, tx, v.OrganisationID)
+			users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
 			if err != nil {
 				return err
 			}

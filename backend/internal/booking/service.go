@@ -2,6 +2,7 @@ package booking
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,6 +15,8 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
@@ -25,11 +28,48 @@ type Inserter interface {
 	InsertTx(ctx context.Context, tx *gorm.DB, args river.JobArgs, opts *river.InsertOpts) error
 }
 
+// Organisations is what bookings need of the organisations (package
+// identity): who they are, whom to tell, in the caller's transaction.
+type Organisations interface {
+	Organisation(ctx context.Context, db *gorm.DB, regionID, id string) (identity.Organisation, error)
+	OrganisationUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error)
+	Accountmanager(ctx context.Context, db *gorm.DB, orgID string) (string, error)
+}
+
+// Regions gives the region's settings (package identity); bookings read
+// the platform fee.
+type Regions interface {
+	RegionSettings(ctx context.Context, db *gorm.DB, regionID string) (identity.RegionSettings, error)
+}
+
+// Openings, Invites and Candidates check what a booking is linked to (an
+// opening, an accepted invite, a running placement) and whether its
+// candidate qualifies, in the booking's transaction.
+type Openings interface {
+	BelongsTo(ctx context.Context, db *gorm.DB, id, orgID string) (bool, error)
+}
+
+// Invites: see Openings.
+type Invites interface {
+	AcceptedCandidate(ctx context.Context, db *gorm.DB, id, orgID string) (string, error)
+	PlacedCandidate(ctx context.Context, db *gorm.DB, id, orgID string) (string, error)
+}
+
+// Candidates: see Openings.
+type Candidates interface {
+	Indications(ctx context.Context, db *gorm.DB, id string) (candidate.Indications, error)
+}
+
 // Service is the services desk's domain logic.
 type Service struct {
 	DB            *gorm.DB
 	Jobs          Inserter
 	Notify        *notification.Service
+	Organisations Organisations
+	Regions       Regions
+	Openings      Openings
+	Invites       Invites
+	Candidates    Candidates
 	Stripe        *client.API
 	WebhookSecret string
 	BaseURL       string
@@ -86,12 +126,10 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 	}
 	var id string
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var orgOK int64
-		if err := tx.Raw(`SELECT count(*) FROM organisations WHERE id = ? AND region_id = ?`, orgID, p.RegionID).Scan(&orgOK).Error; err != nil {
-			return err
-		}
-		if orgOK == 0 {
+		if _, err := s.Organisations.Organisation(ctx, tx, p.RegionID, orgID); errors.Is(err, apperr.ErrNotFound) {
 			return apperr.Invalid("organisationId", "unknown", "Onbekende organisatie. / Unknown organisation.")
+		} else if err != nil {
+			return err
 		}
 		candidateID, err := s.checkEligibility(ctx, tx, svc, orgID, &in)
 		if err != nil {
@@ -175,23 +213,28 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 		bad.Add("startsAt", "required", "Kies een tijdstip. / Choose a time.")
 	}
 	candidateID := ""
-	link := func(field, query, id string) {
+	link := func(field, id string, find func() (string, error)) {
 		if id == "" {
 			return
 		}
-		var c *string
-		var n int64
-		if err := tx.Raw(query, id, orgID).Row().Scan(&n, &c); err != nil || n == 0 {
+		c, err := find()
+		if err != nil {
 			bad.Add(field, "unknown", "Niet gevonden bij uw organisatie. / Not found for your organisation.")
 			return
 		}
-		if c != nil {
-			candidateID = *c
+		if c != "" {
+			candidateID = c
 		}
 	}
-	link("openingId", `SELECT count(*), NULL::text FROM openings WHERE id = ? AND organisation_id = ?`, in.OpeningID)
-	link("inviteId", `SELECT count(*), max(candidate_id::text) FROM invites WHERE id = ? AND organisation_id = ? AND state IN ('accepted', 'introduced', 'intake_planned', 'placed')`, in.InviteID)
-	link("placementId", `SELECT count(*), max(candidate_id::text) FROM placements WHERE id = ? AND organisation_id = ? AND ended_on IS NULL`, in.PlacementID)
+	link("openingId", in.OpeningID, func() (string, error) {
+		ok, err := s.Openings.BelongsTo(ctx, tx, in.OpeningID, orgID)
+		if err == nil && !ok {
+			err = apperr.ErrNotFound
+		}
+		return "", err
+	})
+	link("inviteId", in.InviteID, func() (string, error) { return s.Invites.AcceptedCandidate(ctx, tx, in.InviteID, orgID) })
+	link("placementId", in.PlacementID, func() (string, error) { return s.Invites.PlacedCandidate(ctx, tx, in.PlacementID, orgID) })
 	if len(bad) > 0 {
 		return "", &apperr.InvalidError{Fields: bad}
 	}
@@ -206,10 +249,11 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 				bad.Add("openingId", "eligibility.opening", "Deze dienst hoort bij een vacature: kies de vacature. / This service belongs to an opening.")
 			}
 		case "doelgroepregister", "lks_indicatie":
-			column := map[string]string{"doelgroepregister": "doelgroepregister", "lks_indicatie": "lks_indicatie"}[rule]
 			ok := false
 			if candidateID != "" {
-				_ = tx.Raw(`SELECT `+column+` FROM candidates WHERE id = ?`, candidateID).Row().Scan(&ok)
+				if ind, err := s.Candidates.Indications(ctx, tx, candidateID); err == nil {
+					ok = map[string]bool{"doelgroepregister": ind.Doelgroepregister, "lks_indicatie": ind.LKSIndicatie}[rule]
+				}
 			}
 			if !ok {
 				reason := map[string]string{
@@ -291,7 +335,7 @@ func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offerin
 		if v.ProviderID == nil {
 			return nil
 		}
-		users, err := orgUsers(ctx, tx, *v.ProviderID)
+		users, err := s.Organisations.OrganisationUsers(ctx, tx, *v.ProviderID)
 		if err != nil {
 			return err
 		}
@@ -302,13 +346,13 @@ func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offerin
 		if err := s.move(ctx, tx, v, AwaitingApproval, System, "", ""); err != nil {
 			return err
 		}
-		var am *string
-		if err := tx.Raw(`SELECT accountmanager_id::text FROM organisations WHERE id = ?`, v.OrganisationID).Row().Scan(&am); err != nil {
+		am, err := s.Organisations.Accountmanager(ctx, tx, v.OrganisationID)
+		if err != nil {
 			return err
 		}
 		targets := []string{}
-		if am != nil {
-			targets = append(targets, *am)
+		if am != "" {
+			targets = append(targets, am)
 		}
 		return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingApproval, Link: "/boekingen/" + v.ID,
 			TitleNL: fmt.Sprintf("%s vraagt %s aan: keur het goed of af.", v.OrganisationName, svc.TitleNL),
@@ -324,12 +368,6 @@ func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offerin
 		return notifyProvider(fmt.Sprintf("Nieuwe boeking: %s voor %s. Bevestig haar.", svc.TitleNL, v.OrganisationName),
 			fmt.Sprintf("New booking: %s for %s. Please confirm.", svc.TitleEN, v.OrganisationName))
 	}
-}
-
-func orgUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error) {
-	var ids []string
-	err := db.WithContext(ctx).Raw(`SELECT id::text FROM users WHERE organisation_id = ? AND status = 'active' ORDER BY id`, orgID).Scan(&ids).Error
-	return ids, err
 }
 
 // events is the bookings' append-only log.
@@ -399,7 +437,7 @@ func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc Sta
 				return err
 			}
 		}
-		users, err := orgUsers(ctx, tx, v.OrganisationID)
+		users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
 		if err != nil {
 			return err
 		}
@@ -471,7 +509,7 @@ func (s *Service) Cancel(ctx context.Context, p authz.Principal, id, reason, ip 
 			}
 		}
 		if v.ProviderID != nil {
-			users, err := orgUsers(ctx, tx, *v.ProviderID)
+			users, err := s.Organisations.OrganisationUsers(ctx, tx, *v.ProviderID)
 			if err != nil {
 				return err
 			}

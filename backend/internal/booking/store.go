@@ -2,7 +2,6 @@ package booking
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 
 	"github.com/lib/pq"
@@ -60,7 +59,7 @@ func (v serviceView) toOffering() Offering {
 
 func services(db *gorm.DB, regionID string) *gorm.DB {
 	return db.Table("services s").Select("s.*, org.name AS provider_name").
-		Joins("LEFT JOIN organisations org ON org.id = s.provider_id").Where("s.region_id = ?", regionID)
+		Joins("LEFT JOIN organisation_directory org ON org.id = s.provider_id").Where("s.region_id = ?", regionID)
 }
 
 // Row is the bookings table.
@@ -108,8 +107,8 @@ const viewSelect = `b.*, s.title_nl AS service_title, s.kind AS service_kind, s.
 func bookings(db *gorm.DB) *gorm.DB {
 	return db.Table("bookings b").Select(viewSelect).
 		Joins("JOIN services s ON s.id = b.service_id").
-		Joins("JOIN organisations org ON org.id = b.organisation_id").
-		Joins("LEFT JOIN organisations prov ON prov.id = b.provider_id")
+		Joins("JOIN organisation_directory org ON org.id = b.organisation_id").
+		Joins("LEFT JOIN organisation_directory prov ON prov.id = b.provider_id")
 }
 
 // scope limits bookings to p's: organisation users their own and, as a
@@ -159,12 +158,10 @@ func (v view) toBooking() Booking {
 }
 
 // platformFeePercent is the region's share of a provider's paid booking
-// (regions.settings.platformFeePercent, default 10).
-func platformFeePercent(ctx context.Context, db *gorm.DB, regionID string) int64 {
-	var raw []byte
-	if err := db.WithContext(ctx).Raw(`SELECT settings -> 'platformFeePercent' FROM regions WHERE id = ?`, regionID).Row().Scan(&raw); err == nil && len(raw) > 0 {
-		var n int64
-		if json.Unmarshal(raw, &n) == nil && n >= 0 && n <= 50 {
+// (regions.settings.platformFeePercent, 0–50, default 10).
+func (s *Service) platformFeePercent(ctx context.Context, regionID string) int64 {
+	if rs, err := s.Regions.RegionSettings(ctx, s.DB, regionID); err == nil && rs.PlatformFeePercent != nil {
+		if n := *rs.PlatformFeePercent; n >= 0 && n <= 50 {
 			return n
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 )
@@ -67,4 +68,28 @@ func (s *Service) MineID(ctx context.Context, p authz.Principal) (string, error)
 func (s *Service) InCaseload(ctx context.Context, p authz.Principal, id string) error {
 	_, err := s.load(ctx, s.DB, p, id)
 	return err
+}
+
+// UserID is the kandidaat account of a candidate ("" when they have none);
+// an erased or unknown candidate is apperr.ErrNotFound.
+func (s *Service) UserID(ctx context.Context, db *gorm.DB, id string) (string, error) {
+	var rows []struct{ UserID *string }
+	if err := db.WithContext(ctx).Raw(`SELECT user_id::text FROM candidates WHERE id = ? AND status <> 'erased'`, id).Scan(&rows).Error; err != nil {
+		return "", err
+	}
+	if len(rows) == 0 {
+		return "", fmt.Errorf("candidate %s: %w", id, apperr.ErrNotFound)
+	}
+	if rows[0].UserID == nil {
+		return "", nil
+	}
+	return *rows[0].UserID, nil
+}
+
+// Language is the language the kandidaat of account userID reads mail in
+// ("" when unknown): not personal data by itself.
+func (s *Service) Language(ctx context.Context, db *gorm.DB, userID string) string {
+	var lang string
+	_ = db.WithContext(ctx).Raw(`SELECT ci.language FROM candidates c JOIN candidate_identities ci ON ci.candidate_id = c.id WHERE c.user_id = ?`, userID).Row().Scan(&lang)
+	return lang
 }

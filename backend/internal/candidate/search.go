@@ -135,7 +135,7 @@ func (s Source) documents(ctx context.Context, db *gorm.DB, rows []Row) ([]any, 
 	occ := map[string]occupationInfo{}
 	if len(occIDs) > 0 {
 		var infos []occupationInfo
-		if err := db.WithContext(ctx).Table("occupations").Select("id, label, alt_labels, isco_group").Where("id IN ?", occIDs).Find(&infos).Error; err != nil {
+		if err := db.WithContext(ctx).Table("occupation_labels").Select("id, label, alt_labels, isco_group").Where("id IN ?", occIDs).Find(&infos).Error; err != nil {
 			return nil, err
 		}
 		for _, o := range infos {

@@ -25,13 +25,29 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
 
+// Occupations reads occupations by id (package occupation).
+type Occupations interface {
+	Labels(ctx context.Context, ids []string) (map[string]string, error)
+	Known(ctx context.Context, ids []string) (int, error)
+}
+
+// Accounts makes, readdresses and removes a kandidaat's sign-in account
+// (package identity), in the caller's transaction.
+type Accounts interface {
+	CreateKandidaatAccount(ctx context.Context, tx *gorm.DB, regionID, email, displayName string) (string, error)
+	SetAccountEmail(ctx context.Context, tx *gorm.DB, userID, email string) error
+	DeleteKandidaatAccount(ctx context.Context, tx *gorm.DB, userID string) error
+}
+
 // Service is the candidates' domain logic.
 type Service struct {
-	DB     *gorm.DB
-	Jobs   search.Inserter
-	Skills *skill.Vocabulary
-	Outbox *mail.Outbox
-	Now    func() time.Time
+	DB          *gorm.DB
+	Jobs        search.Inserter
+	Skills      *skill.Vocabulary
+	Outbox      *mail.Outbox
+	Occupations Occupations
+	Accounts    Accounts
+	Now         func() time.Time
 }
 
 func (s *Service) now() time.Time {
@@ -71,12 +87,9 @@ func (s *Service) withLabels(ctx context.Context, cs ...*Candidate) error {
 	}
 	labels := map[string]string{}
 	if len(ids) > 0 {
-		var rows []struct{ ID, Label string }
-		if err := s.DB.WithContext(ctx).Table("occupations").Select("id, label").Where("id IN ?", ids).Scan(&rows).Error; err != nil {
+		var err error
+		if labels, err = s.Occupations.Labels(ctx, ids); err != nil {
 			return err
-		}
-		for _, r := range rows {
-			labels[r.ID] = r.Label
 		}
 	}
 	for _, c := range cs {
@@ -254,9 +267,8 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 	var fields apperr.Fields
 	add := fields.Add
 	if len(p.Occupations) > 0 {
-		var n int64
-		s.DB.WithContext(ctx).Table("occupations").Where("id IN ?", p.Occupations).Count(&n)
-		if int(n) != len(slices.Compact(slices.Sorted(slices.Values(p.Occupations)))) {
+		n, _ := s.Occupations.Known(ctx, p.Occupations)
+		if n != len(slices.Compact(slices.Sorted(slices.Values(p.Occupations)))) {
 			add("occupations", "unknown", "Kies beroepen uit de lijst. / Choose occupations from the list.")
 		}
 	}
@@ -388,15 +400,13 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, prof Profile, i
 func (s *Service) linkAccount(ctx context.Context, tx *gorm.DB, r *Row, email string) error {
 	switch {
 	case email == "" && r.UserID != nil:
-		if err := tx.WithContext(ctx).Exec(`DELETE FROM users WHERE id = ? AND role = 'kandidaat'`, *r.UserID).Error; err != nil {
+		if err := s.Accounts.DeleteKandidaatAccount(ctx, tx, *r.UserID); err != nil {
 			return err
 		}
 		r.UserID = nil
 	case email != "" && r.UserID == nil:
-		var uid string
-		err := tx.WithContext(ctx).Raw(`INSERT INTO users (region_id, email, display_name, role, status) VALUES (?, ?, ?, 'kandidaat', 'active') RETURNING id::text`,
-			r.RegionID, email, "Kandidaat "+r.PublicCode).Row().Scan(&uid)
-		if database.IsCode(err, database.CodeUniqueViolation) {
+		uid, err := s.Accounts.CreateKandidaatAccount(ctx, tx, r.RegionID, email, "Kandidaat "+r.PublicCode)
+		if errors.Is(err, apperr.ErrConflict) {
 			return apperr.Invalid("identity.email", "unique", "Dit e-mailadres hoort al bij een account. / This e-mail address already has an account.")
 		}
 		if err != nil {
@@ -404,8 +414,8 @@ func (s *Service) linkAccount(ctx context.Context, tx *gorm.DB, r *Row, email st
 		}
 		r.UserID = &uid
 	case email != "":
-		err := tx.WithContext(ctx).Exec(`UPDATE users SET email = ?, updated_at = now() WHERE id = ?`, email, *r.UserID).Error
-		if database.IsCode(err, database.CodeUniqueViolation) {
+		err := s.Accounts.SetAccountEmail(ctx, tx, *r.UserID, email)
+		if errors.Is(err, apperr.ErrConflict) {
 			return apperr.Invalid("identity.email", "unique", "Dit e-mailadres hoort al bij een account. / This e-mail address already has an account.")
 		}
 		if err != nil {
@@ -561,7 +571,7 @@ func (s *Service) consents(ctx context.Context, id string) ([]Consent, error) {
 	}
 	err := s.DB.WithContext(ctx).Table("candidate_consents c").
 		Select("c.id, c.method, c.note, c.given, c.recorded_at, coalesce(u.display_name, '') AS recorded_by_name").
-		Joins("LEFT JOIN users u ON u.id = c.recorded_by AND u.role <> 'kandidaat'").Where("c.candidate_id = ?", id).
+		Joins("LEFT JOIN user_names u ON u.id = c.recorded_by").Where("c.candidate_id = ?", id).
 		Order("c.recorded_at DESC").Scan(&rows).Error
 	out := make([]Consent, len(rows))
 	for i, r := range rows {
@@ -581,7 +591,7 @@ func (s *Service) Erase(ctx context.Context, p authz.Principal, id, ip string) e
 			return err
 		}
 		if r.UserID != nil {
-			if err := tx.Exec(`DELETE FROM users WHERE id = ? AND role = 'kandidaat'`, *r.UserID).Error; err != nil {
+			if err := s.Accounts.DeleteKandidaatAccount(ctx, tx, *r.UserID); err != nil {
 				return err
 			}
 		}

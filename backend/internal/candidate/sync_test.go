@@ -13,6 +13,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
@@ -57,7 +58,8 @@ func TestIndexFollowsPostgres(t *testing.T) {
 	must(g.Raw(`INSERT INTO users (region_id, email, display_name, role) VALUES (?, 'km@sync.test', 'KM', 'klantmanager') RETURNING id::text`, regionID).Row().Scan(&kmID))
 	var occ string
 	must(g.Raw(`SELECT id FROM occupations WHERE label = 'orderpicker'`).Row().Scan(&occ))
-	svc := &candidate.Service{DB: g, Jobs: q, Skills: skills, Outbox: mail.NewOutbox(q, "test-secret-test-secret-test-secret")}
+	svc := &candidate.Service{DB: g, Jobs: q, Skills: skills, Outbox: mail.NewOutbox(q, "test-secret-test-secret-test-secret"),
+		Occupations: &occupation.Service{DB: g}, Accounts: &identity.Service{DB: g}}
 	p := authz.Principal{UserID: kmID, RegionID: regionID, Role: authz.Klantmanager}
 	pctx := authz.WithPrincipal(ctx, p)
 

@@ -6,6 +6,8 @@ import (
 
 	"github.com/riverqueue/river"
 	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 )
 
 // CleanupArgs removes what identity no longer needs: dead sessions, old
@@ -32,7 +34,6 @@ func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) err
 			{`DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?`, now},
 			{`DELETE FROM auth_tokens WHERE expires_at < ?`, now.Add(-7 * 24 * time.Hour)},
 			{`DELETE FROM sign_in_failures WHERE failed_at < ?`, now.Add(-ThrottleWindow)},
-			{`DELETE FROM mail_outbox WHERE sent_at < ?`, now.Add(-30 * 24 * time.Hour)},
 		}
 		for i, s := range stmts {
 			args := []any{s.arg}
@@ -43,7 +44,7 @@ func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) err
 				return err
 			}
 		}
-		return nil
+		return mail.DeleteSent(ctx, tx, now.Add(-30*24*time.Hour))
 	})
 }
 

@@ -8,7 +8,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/lib/pq"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
@@ -33,23 +32,13 @@ type Offer struct {
 	Description string
 }
 
-type offerRow struct {
-	Kind        string
-	Place       string
-	HoursMin    int
-	HoursMax    int
-	StartDate   *time.Time
-	Support     pq.StringArray `gorm:"type:text[]"`
-	Description string
-}
-
 func (s *Service) offer(ctx context.Context, db *gorm.DB, v viewRow) (Offer, error) {
-	var o offerRow
-	if err := db.WithContext(ctx).Raw(`SELECT kind, place, hours_min, hours_max, start_date, support, description FROM openings WHERE id = ?`, v.OpeningID).Scan(&o).Error; err != nil {
+	o, err := s.Openings.Offer(ctx, db, v.OpeningID)
+	if err != nil {
 		return Offer{}, err
 	}
 	return Offer{Invite: v.toInvite(), Kind: o.Kind, Place: o.Place, HoursMin: o.HoursMin, HoursMax: o.HoursMax, StartDate: o.StartDate,
-		Support: []string(o.Support), Description: o.Description}, nil
+		Support: o.Support, Description: o.Description}, nil
 }
 
 // Decision is the kandidaat's answer.
@@ -167,8 +156,8 @@ func (s *Service) linked(ctx context.Context, tx *gorm.DB, token string) (viewRo
 	if err := view(tx.WithContext(ctx)).Where("i.id = ?", t.InviteID).Clauses(clause.Locking{Strength: "UPDATE", Table: clause.Table{Name: "i"}}).Take(&v).Error; err != nil {
 		return viewRow{}, "", database.Translate(err, "load invite")
 	}
-	var user *string
-	if err := tx.Raw(`SELECT user_id::text FROM candidates WHERE id = ? AND status <> 'erased'`, v.CandidateID).Row().Scan(&user); err != nil || user == nil {
+	user, err := s.Candidates.UserID(ctx, tx, v.CandidateID)
+	if err != nil || user == "" {
 		return viewRow{}, "", fmt.Errorf("invite link of an erased candidate: %w", apperr.ErrNotFound)
 	}
 	var used int64
@@ -176,9 +165,9 @@ func (s *Service) linked(ctx context.Context, tx *gorm.DB, token string) (viewRo
 		return viewRow{}, "", err
 	}
 	if used > 0 {
-		return v, *user, apperr.ErrGone
+		return v, user, apperr.ErrGone
 	}
-	return v, *user, nil
+	return v, user, nil
 }
 
 // ViewByLink opens an invite from the mailed link (no sign-in).
@@ -261,7 +250,7 @@ func (s *Service) decide(ctx context.Context, tx *gorm.DB, v *viewRow, d Decisio
 			TitleNL: fmt.Sprintf("%s zegt ja tegen %s: u ziet nu de contactgegevens.", v.CandidateCode, v.OpeningTitle),
 			TitleEN: fmt.Sprintf("%s accepted %s: you can now see the contact details.", v.CandidateCode, v.OpeningTitle)}
 	}
-	users, err := organisationUsers(ctx, tx, v.OrganisationID)
+	users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
 	if err != nil {
 		return err
 	}
@@ -303,7 +292,7 @@ func (s *Service) WithdrawDisclosure(ctx context.Context, p authz.Principal, id,
 		if err := s.event(ctx, tx, id, State(v.State), State(v.State), Kandidaat, p.UserID, "disclosure_withdrawn"); err != nil {
 			return err
 		}
-		users, err := organisationUsers(ctx, tx, v.OrganisationID)
+		users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
 		if err != nil {
 			return err
 		}
@@ -329,8 +318,9 @@ type Week struct {
 	Openings int    // distinct openings whose pool showed the kandidaat
 }
 
-// Appearances is "wie heeft naar mij gevraagd": pool appearances per week
-// over the last 12 weeks, counts only; who asked is only named in invites.
+// MyAppearances is "wie heeft naar mij gevraagd": pool appearances per
+// week over the last 12 weeks (matching records them), counts only; who
+// asked is only named in invites.
 func (s *Service) MyAppearances(ctx context.Context, p authz.Principal) ([]Week, error) {
 	if p.Role != authz.Kandidaat {
 		return nil, fmt.Errorf("appearances: %w", apperr.ErrForbidden)
@@ -339,10 +329,13 @@ func (s *Service) MyAppearances(ctx context.Context, p authz.Principal) ([]Week,
 	if err != nil {
 		return nil, err
 	}
-	var rows []Week
-	err = s.DB.WithContext(ctx).Raw(`SELECT to_char(date_trunc('week', viewed_at AT TIME ZONE 'Europe/Amsterdam'), 'IYYY-"W"IW') AS week,
-		count(DISTINCT opening_id) AS openings FROM pool_views
-		WHERE candidate_id = ? AND region_id = ? AND viewer_role IN ('werkgever', 'zorgaanbieder') AND viewed_at > ?
-		GROUP BY 1 ORDER BY 1`, candidateID, p.RegionID, s.now().AddDate(0, 0, -84)).Scan(&rows).Error
-	return rows, err
+	weeks, err := s.Pools.Appearances(ctx, p.RegionID, candidateID, s.now().AddDate(0, 0, -84))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Week, len(weeks))
+	for i, w := range weeks {
+		out[i] = Week(w)
+	}
+	return out, nil
 }

@@ -47,13 +47,19 @@ type followUpRow struct {
 const followUpSelect = `f.id, f.placement_id, pl.invite_id, f.week, f.due_on, c.public_code AS candidate_code, org.name AS organisation_name,
 	o.title AS opening_title, f.answered_at, f.still_employed, f.cancelled_at, f.organisation_id, f.region_id, c.klantmanager_id, pl.candidate_id`
 
-func followUps(db *gorm.DB, p authz.Principal) *gorm.DB {
-	q := db.Table("follow_ups f").Select(followUpSelect).
+// followUpView is follow-ups with the candidate's code, the organisation's
+// name and the opening's title (from the views their packages define).
+func followUpView(db *gorm.DB) *gorm.DB {
+	return db.Table("follow_ups f").Select(followUpSelect).
 		Joins("JOIN placements pl ON pl.id = f.placement_id").
-		Joins("JOIN candidates c ON c.id = pl.candidate_id").
-		Joins("JOIN organisations org ON org.id = f.organisation_id").
-		Joins("JOIN openings o ON o.id = pl.opening_id").
-		Where("f.region_id = ?", p.RegionID)
+		Joins("JOIN candidate_codes c ON c.id = pl.candidate_id").
+		Joins("JOIN organisation_directory org ON org.id = f.organisation_id").
+		Joins("JOIN opening_titles o ON o.id = pl.opening_id")
+}
+
+// followUps are the follow-ups p answers.
+func followUps(db *gorm.DB, p authz.Principal) *gorm.DB {
+	q := followUpView(db).Where("f.region_id = ?", p.RegionID)
 	switch {
 	case p.Role.IsOrganisationRole():
 		return q.Where("f.organisation_id = ?", p.OrganisationID)
@@ -168,7 +174,7 @@ func (s *Service) AnswerFollowUp(ctx context.Context, p authz.Principal, id stri
 			if err := tx.Exec(`UPDATE follow_ups SET cancelled_at = ? WHERE placement_id = ? AND answered_at IS NULL AND id <> ?`, now, r.PlacementID, id).Error; err != nil {
 				return err
 			}
-			am, err := accountmanagerOf(ctx, tx, r.OrganisationID)
+			am, err := s.Organisations.Accountmanager(ctx, tx, r.OrganisationID)
 			if err != nil {
 				return err
 			}
@@ -208,8 +214,8 @@ type PlacementItem struct {
 func (s *Service) Placements(ctx context.Context, p authz.Principal) ([]PlacementItem, error) {
 	q := s.DB.WithContext(ctx).Table("placements pl").Select(`pl.id, pl.invite_id, pl.organisation_id, org.name AS organisation_name, o.title AS opening_title,
 		c.public_code AS candidate_code, pl.start_date, pl.hours, pl.contract_type, pl.ended_on, pl.durable`).
-		Joins("JOIN organisations org ON org.id = pl.organisation_id").Joins("JOIN openings o ON o.id = pl.opening_id").
-		Joins("JOIN candidates c ON c.id = pl.candidate_id").Where("pl.region_id = ?", p.RegionID)
+		Joins("JOIN organisation_directory org ON org.id = pl.organisation_id").Joins("JOIN opening_titles o ON o.id = pl.opening_id").
+		Joins("JOIN candidate_codes c ON c.id = pl.candidate_id").Where("pl.region_id = ?", p.RegionID)
 	switch {
 	case p.Role.IsOrganisationRole():
 		q = q.Where("pl.organisation_id = ?", p.OrganisationID)

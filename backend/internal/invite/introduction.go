@@ -161,7 +161,7 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 		if err := s.Candidates.MarkPlaced(ctx, tx, v.CandidateID); err != nil {
 			return nil, err
 		}
-		am, err := accountmanagerOf(ctx, tx, v.OrganisationID)
+		am, err := s.Organisations.Accountmanager(ctx, tx, v.OrganisationID)
 		if err != nil {
 			return nil, err
 		}

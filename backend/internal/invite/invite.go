@@ -130,15 +130,16 @@ var EndReasons = []string{"proeftijd", "contract_afgelopen", "ontslag_werkgever"
 // decides duurzame uitstroom.
 var FollowUpWeeks = []int{4, 13, 26}
 
-// Settings are a region's invite rules (regions.settings.invites).
+// Settings are a region's invite rules with the defaults filled in (what
+// the region wrote is identity.RegionSettings.Invites).
 type Settings struct {
-	PerOpening            int           `json:"perOpening"`            // open invites per opening
-	PerOrganisationPerDay int           `json:"perOrganisationPerDay"` // invites per organisation per 24 hours
-	Approval              bool          `json:"approval"`              // an accountmanager approves before invites leave
-	TTL                   time.Duration `json:"-"`
-	RemindAfter           time.Duration `json:"-"`
-	TTLDays               int           `json:"ttlDays"`
-	RemindAfterDays       int           `json:"remindAfterDays"`
+	PerOpening            int  // open invites per opening
+	PerOrganisationPerDay int  // invites per organisation per 24 hours
+	Approval              bool // an accountmanager approves before invites leave
+	TTL                   time.Duration
+	RemindAfter           time.Duration
+	TTLDays               int
+	RemindAfterDays       int
 }
 
 // DefaultSettings apply where a region sets nothing.

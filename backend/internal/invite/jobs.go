@@ -124,7 +124,7 @@ func (s *Service) expire(ctx context.Context, tx *gorm.DB, id string) (bool, err
 	if err := s.move(ctx, tx, &v, Expired, System, "", "", nil); err != nil {
 		return false, err
 	}
-	users, err := organisationUsers(ctx, tx, v.OrganisationID)
+	users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
 	if err != nil {
 		return false, err
 	}
@@ -143,12 +143,12 @@ func (s *Service) remind(ctx context.Context, tx *gorm.DB, id string) (bool, err
 		return false, err
 	}
 	now := s.now()
-	cfg := settings(ctx, tx, v.RegionID)
+	cfg := s.settings(ctx, tx, v.RegionID)
 	if v.SentAt.Add(cfg.RemindAfter).After(now) || v.ExpiresAt == nil || !v.ExpiresAt.After(now) {
 		return false, nil
 	}
-	var user *string
-	if err := tx.Raw(`SELECT user_id::text FROM candidates WHERE id = ? AND status <> 'erased'`, v.CandidateID).Row().Scan(&user); err != nil || user == nil {
+	user, err := s.Candidates.UserID(ctx, tx, v.CandidateID)
+	if err != nil || user == "" {
 		return false, err
 	}
 	if err := tx.Model(&Row{}).Where("id = ?", v.ID).Update("reminded_at", now).Error; err != nil {
@@ -158,7 +158,7 @@ func (s *Service) remind(ctx context.Context, tx *gorm.DB, id string) (bool, err
 	if err != nil {
 		return false, err
 	}
-	if err := s.mailLink(ctx, tx, v.ID, *user, ReminderMail, o, *v.ExpiresAt, now); err != nil {
+	if err := s.mailLink(ctx, tx, v.ID, user, ReminderMail, o, *v.ExpiresAt, now); err != nil {
 		return false, err
 	}
 	return true, audit.Record(ctx, tx, audit.Event{RegionID: v.RegionID, ActorRole: string(System), Action: "invite.reminded", SubjectType: "invite", SubjectID: v.ID})
@@ -173,10 +173,7 @@ func (s *Service) raiseFollowUp(ctx context.Context, tx *gorm.DB, id string, rem
 		return false, err
 	}
 	var r followUpRow
-	if err := tx.Table("follow_ups f").Select(followUpSelect).
-		Joins("JOIN placements pl ON pl.id = f.placement_id").Joins("JOIN candidates c ON c.id = pl.candidate_id").
-		Joins("JOIN organisations org ON org.id = f.organisation_id").Joins("JOIN openings o ON o.id = pl.opening_id").
-		Where("f.id = ?", id).Take(&r).Error; err != nil {
+	if err := followUpView(tx).Where("f.id = ?", id).Take(&r).Error; err != nil {
 		return false, err
 	}
 	column := "notified_at"
@@ -188,11 +185,11 @@ func (s *Service) raiseFollowUp(ctx context.Context, tx *gorm.DB, id string, rem
 	if err := tx.Exec(`UPDATE follow_ups SET `+column+` = ? WHERE id = ?`, s.now(), id).Error; err != nil {
 		return false, err
 	}
-	am, err := accountmanagerOf(ctx, tx, r.OrganisationID)
+	am, err := s.Organisations.Accountmanager(ctx, tx, r.OrganisationID)
 	if err != nil {
 		return false, err
 	}
-	users, err := organisationUsers(ctx, tx, r.OrganisationID)
+	users, err := s.Organisations.OrganisationUsers(ctx, tx, r.OrganisationID)
 	if err != nil {
 		return false, err
 	}

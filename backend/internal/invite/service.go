@@ -2,6 +2,7 @@ package invite
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/matching"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
@@ -26,6 +28,8 @@ import (
 // Openings is what invites need of the openings domain.
 type Openings interface {
 	Get(ctx context.Context, p authz.Principal, id string) (opening.Opening, error)
+	Lock(ctx context.Context, tx *gorm.DB, id string) error
+	Offer(ctx context.Context, db *gorm.DB, id string) (opening.Offer, error)
 }
 
 // Candidates is what invites need of the candidates domain.
@@ -35,16 +39,41 @@ type Candidates interface {
 	MarkPlaced(ctx context.Context, tx *gorm.DB, id string) error
 	InCaseload(ctx context.Context, p authz.Principal, id string) error
 	MineID(ctx context.Context, p authz.Principal) (string, error)
+	UserID(ctx context.Context, db *gorm.DB, id string) (string, error)
+	Language(ctx context.Context, db *gorm.DB, userID string) string
+}
+
+// Pools tells the kandidaat how often they appeared in pools (package
+// matching, which records pool views).
+type Pools interface {
+	Appearances(ctx context.Context, regionID, candidateID string, since time.Time) ([]matching.Week, error)
+}
+
+// Organisations is what invites need of the organisations (package
+// identity), in the caller's transaction.
+type Organisations interface {
+	OrganisationUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error)
+	Accountmanager(ctx context.Context, db *gorm.DB, orgID string) (string, error)
+	LockOrganisation(ctx context.Context, tx *gorm.DB, id string) error
+}
+
+// Regions gives the region's settings (package identity); invites read
+// their own key.
+type Regions interface {
+	RegionSettings(ctx context.Context, db *gorm.DB, regionID string) (identity.RegionSettings, error)
 }
 
 // Service is the invites' domain logic.
 type Service struct {
-	DB         *gorm.DB
-	Outbox     *mail.Outbox
-	Notify     *notification.Service
-	Openings   Openings
-	Candidates Candidates
-	Now        func() time.Time
+	DB            *gorm.DB
+	Outbox        *mail.Outbox
+	Notify        *notification.Service
+	Openings      Openings
+	Candidates    Candidates
+	Organisations Organisations
+	Regions       Regions
+	Pools         Pools
+	Now           func() time.Time
 }
 
 func (s *Service) now() time.Time {
@@ -90,13 +119,13 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		// Lock the opening, then the organisation: invites for one opening,
 		// and one organisation's daily count, are decided one at a time.
-		if err := tx.Exec(`SELECT 1 FROM openings WHERE id = ? FOR UPDATE`, o.ID).Error; err != nil {
+		if err := s.Openings.Lock(ctx, tx, o.ID); err != nil {
 			return err
 		}
-		if err := tx.Exec(`SELECT 1 FROM organisations WHERE id = ? FOR UPDATE`, o.OrganisationID).Error; err != nil {
+		if err := s.Organisations.LockOrganisation(ctx, tx, o.OrganisationID); err != nil {
 			return err
 		}
-		cfg := settings(ctx, tx, o.RegionID)
+		cfg := s.settings(ctx, tx, o.RegionID)
 		now := s.now()
 		var open, today int64
 		if err := tx.Raw(`SELECT count(*) FROM invites WHERE opening_id = ? AND state IN ?`, o.ID, states(Open)).Scan(&open).Error; err != nil {
@@ -178,7 +207,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 			out = append(out, r.ID)
 		}
 		if state == AwaitingApproval {
-			am, err := accountmanagerOf(ctx, tx, o.OrganisationID)
+			am, err := s.Organisations.Accountmanager(ctx, tx, o.OrganisationID)
 			if err != nil {
 				return err
 			}
@@ -222,8 +251,7 @@ func (s *Service) mailLink(ctx context.Context, tx *gorm.DB, inviteID, userID, t
 		return err
 	}
 	// The kandidaat's language (not personal data by itself) picks the mail's first language.
-	var lang string
-	_ = tx.Raw(`SELECT ci.language FROM candidates c JOIN candidate_identities ci ON ci.candidate_id = c.id WHERE c.user_id = ?`, userID).Row().Scan(&lang)
+	lang := s.Candidates.Language(ctx, tx, userID)
 	return s.Outbox.Enqueue(ctx, tx, userID, template, inviteMail{Token: secret, ExpiresAt: expires, Organisation: o.OrganisationName,
 		Title: o.Title, Place: o.Place, HoursMin: o.HoursMin, HoursMax: o.HoursMax, StartDate: o.StartDate, Support: o.Support, Message: msg, Language: lang})
 }
@@ -279,7 +307,7 @@ func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc Sta
 			return err
 		}
 		now := s.now()
-		expires := now.Add(settings(ctx, tx, v.RegionID).TTL)
+		expires := now.Add(s.settings(ctx, tx, v.RegionID).TTL)
 		extra := map[string]any{}
 		switch sc.To {
 		case NotPlaced:
@@ -414,15 +442,16 @@ func (s *Service) Advise(ctx context.Context, p authz.Principal, id, advice, ip 
 		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"advice": advice, "updated_at": s.now()}).Error; err != nil {
 			return err
 		}
-		var user *string
-		if err := tx.Raw(`SELECT user_id::text FROM candidates WHERE id = ?`, v.CandidateID).Row().Scan(&user); err != nil {
+		// An erased candidate has no account (and nobody to tell).
+		user, err := s.Candidates.UserID(ctx, tx, v.CandidateID)
+		if err != nil && !errors.Is(err, apperr.ErrNotFound) {
 			return err
 		}
-		if user != nil {
+		if user != "" {
 			if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.AdviceAdded,
 				TitleNL: "Uw klantmanager gaf advies over de uitnodiging van " + v.OrganisationName + ".",
 				TitleEN: "Your klantmanager gave advice on the invite from " + v.OrganisationName + ".",
-				Link:    "/mijn-uitnodigingen/" + id}, *user); err != nil {
+				Link:    "/mijn-uitnodigingen/" + id}, user); err != nil {
 				return err
 			}
 		}

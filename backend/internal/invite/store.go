@@ -2,7 +2,6 @@ package invite
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 
 	"gorm.io/gorm"
@@ -68,7 +67,9 @@ type placementRow struct {
 
 func (placementRow) TableName() string { return "placements" }
 
-// viewRow is an invite with what its readers see around it.
+// viewRow is an invite with what its readers see around it: the opening's
+// title, the organisation's name and the candidate's code come from the
+// views their packages define (migrations/00016_read_views.sql).
 type viewRow struct {
 	Row
 	OpeningTitle     string
@@ -84,13 +85,13 @@ const viewSelect = `i.*, o.title AS opening_title, org.name AS organisation_name
 
 func view(db *gorm.DB) *gorm.DB {
 	return db.Table("invites i").Select(viewSelect).
-		Joins("JOIN openings o ON o.id = i.opening_id").
-		Joins("JOIN organisations org ON org.id = i.organisation_id").
-		Joins("JOIN candidates c ON c.id = i.candidate_id").
+		Joins("JOIN opening_titles o ON o.id = i.opening_id").
+		Joins("JOIN organisation_directory org ON org.id = i.organisation_id").
+		Joins("JOIN candidate_codes c ON c.id = i.candidate_id").
 		Joins("LEFT JOIN disclosures d ON d.invite_id = i.id")
 }
 
-// scope limits invites (aliased i, candidates c) to what p may see: the
+// scope limits invites (aliased i, candidate_codes c) to what p may see: the
 // region; organisation users their organisation's; klantmanagers those of
 // their caseload; kandidaten their own.
 func scope(q *gorm.DB, p authz.Principal) *gorm.DB {
@@ -137,47 +138,26 @@ func (v viewRow) toInvite() Invite {
 	return in
 }
 
-// settings reads a region's invite rules over the defaults.
-func settings(ctx context.Context, db *gorm.DB, regionID string) Settings {
-	s := DefaultSettings
-	var raw []byte
-	if err := db.WithContext(ctx).Raw(`SELECT settings -> 'invites' FROM regions WHERE id = ?`, regionID).Row().Scan(&raw); err == nil && len(raw) > 0 {
-		var r Settings
-		if json.Unmarshal(raw, &r) == nil {
-			if r.PerOpening > 0 {
-				s.PerOpening = r.PerOpening
-			}
-			if r.PerOrganisationPerDay > 0 {
-				s.PerOrganisationPerDay = r.PerOrganisationPerDay
-			}
-			if r.TTLDays > 0 {
-				s.TTLDays = r.TTLDays
-			}
-			if r.RemindAfterDays > 0 {
-				s.RemindAfterDays = r.RemindAfterDays
-			}
-			s.Approval = r.Approval
+// settings are the region's invite rules over the defaults.
+func (s *Service) settings(ctx context.Context, db *gorm.DB, regionID string) Settings {
+	cfg := DefaultSettings
+	if rs, err := s.Regions.RegionSettings(ctx, db, regionID); err == nil && rs.Invites != nil {
+		r := rs.Invites
+		if r.PerOpening > 0 {
+			cfg.PerOpening = r.PerOpening
 		}
+		if r.PerOrganisationPerDay > 0 {
+			cfg.PerOrganisationPerDay = r.PerOrganisationPerDay
+		}
+		if r.TTLDays > 0 {
+			cfg.TTLDays = r.TTLDays
+		}
+		if r.RemindAfterDays > 0 {
+			cfg.RemindAfterDays = r.RemindAfterDays
+		}
+		cfg.Approval = r.Approval
 	}
-	s.TTL = time.Duration(s.TTLDays) * 24 * time.Hour
-	s.RemindAfter = time.Duration(s.RemindAfterDays) * 24 * time.Hour
-	return s
-}
-
-// organisationUsers are the active users of an organisation (notified of
-// what happens to its invites).
-func organisationUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error) {
-	var ids []string
-	err := db.WithContext(ctx).Raw(`SELECT id::text FROM users WHERE organisation_id = ? AND status = 'active' ORDER BY id`, orgID).Scan(&ids).Error
-	return ids, err
-}
-
-// accountmanagerOf is the organisation's accountmanager ("" when none).
-func accountmanagerOf(ctx context.Context, db *gorm.DB, orgID string) (string, error) {
-	var id *string
-	err := db.WithContext(ctx).Raw(`SELECT accountmanager_id::text FROM organisations WHERE id = ?`, orgID).Row().Scan(&id)
-	if id == nil {
-		return "", err
-	}
-	return *id, err
+	cfg.TTL = time.Duration(cfg.TTLDays) * 24 * time.Hour
+	cfg.RemindAfter = time.Duration(cfg.RemindAfterDays) * 24 * time.Hour
+	return cfg
 }

@@ -16,7 +16,9 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/matching"
+	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
@@ -105,14 +107,15 @@ func measurePool(b *testing.B) {
 	must(g.Raw(`SELECT id FROM occupations WHERE label = 'orderpicker'`).Row().Scan(&occ))
 	p := authz.Principal{UserID: adminID, RegionID: pop.RegionID, Role: authz.Admin}
 	pctx := authz.WithPrincipal(ctx, p)
-	openings := &opening.Service{DB: g, Jobs: q, Skills: skills}
+	regions := &identity.Service{DB: g}
+	openings := &opening.Service{DB: g, Jobs: q, Skills: skills, Organisations: regions, Occupations: &occupation.Service{DB: g}}
 	o, err := openings.Create(pctx, p, orgID, opening.Fields{Kind: opening.Vacature, Title: "Orderpicker", OccupationID: occ,
 		RequiredSkills: []string{"heftruckcertificaat", "vca-basis"}, Postcode: "3511 AB", MaxTravelKm: 25, HoursMin: 24, HoursMax: 32,
 		ContractType: "tijdelijk", Places: 3}, "")
 	must(err)
 	_, err = openings.Transition(pctx, p, o.ID, opening.StateChange{To: opening.Open}, "")
 	must(err)
-	pools := &matching.Service{DB: g, Search: sc, Openings: openings, Skills: skills}
+	pools := &matching.Service{DB: g, Search: sc, Openings: openings, Skills: skills, Regions: regions, Organisations: regions}
 
 	typical := matching.Filters{Page: 1}
 	broad := matching.Filters{Page: 1, RadiusKm: 200, RungMin: 1, RungMax: 6, AnyOccupation: true}

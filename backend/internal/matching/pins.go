@@ -40,11 +40,11 @@ func (s *Service) Pin(ctx context.Context, p authz.Principal, openingID, candida
 	if o.State == opening.Closed || o.State == opening.Filled {
 		return &apperr.ConflictError{Code: "openingFinished", Detail: "Deze plek is gesloten of vervuld. / This opening is closed or filled."}
 	}
-	var consent *bool
-	if err := s.DB.WithContext(ctx).Raw(`SELECT consent FROM candidates WHERE id = ? AND region_id = ? AND status <> 'erased'`, candidateID, p.RegionID).Row().Scan(&consent); err != nil || consent == nil {
+	consent, err := s.Candidates.Consent(ctx, p.RegionID, candidateID)
+	if err != nil {
 		return apperr.Invalid("candidateId", "unknown", "Geen kandidaat in uw regio. / Not a candidate in your region.")
 	}
-	if !*consent {
+	if !consent {
 		return &apperr.ConflictError{Code: "noConsent", Detail: "Deze kandidaat heeft geen toestemming gegeven om gevonden te worden. / This candidate has not consented to be found."}
 	}
 	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {

@@ -29,13 +29,18 @@ import (
 type Service struct {
 	DB       *gorm.DB
 	Search   *search.Client
-	Openings *opening.Service
+	Openings Openings
 	Skills   *skill.Vocabulary
 	Now      func() time.Time
 	// Views records which candidates each organisation saw (may be nil).
 	Views *Recorder
-	// Candidates scopes the reverse direction to a klantmanager's caseload.
-	Candidates *candidate.Service
+	// Candidates scopes the reverse direction to a klantmanager's caseload
+	// and answers whether a candidate to pin consented.
+	Candidates Candidates
+	// Regions gives the region's settings and Organisations their names
+	// (package identity).
+	Regions       Regions
+	Organisations Organisations
 }
 
 func (s *Service) now() time.Time {

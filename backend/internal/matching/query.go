@@ -2,7 +2,6 @@ package matching
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -155,36 +154,31 @@ func (s *Service) RungRange(ctx context.Context, regionID string, kind opening.K
 	return r.rungs(kind)
 }
 
-// poolRegion is what a pool query needs of its region, read in one round
-// trip: the rung settings and how many PC4 areas it has (region_pc4s).
+// poolRegion is what a pool query needs of its region: the rung settings
+// and how many PC4 areas it has (region_pc4s).
 type poolRegion struct {
-	poolRungs []byte
+	poolRungs map[string][2]int
 	areas     int
 }
 
 func (s *Service) region(ctx context.Context, regionID string) (poolRegion, error) {
-	var r poolRegion
-	err := s.DB.WithContext(ctx).Raw(`SELECT settings -> 'poolRungs', (SELECT count(*) FROM region_pc4s WHERE region_id = regions.id) FROM regions WHERE id = ?`,
-		regionID).Row().Scan(&r.poolRungs, &r.areas)
+	rs, err := s.Regions.RegionSettings(ctx, s.DB, regionID)
+	if err != nil {
+		return poolRegion{}, err
+	}
+	r := poolRegion{poolRungs: rs.PoolRungs}
+	err = s.DB.WithContext(ctx).Raw(`SELECT count(*) FROM region_pc4s WHERE region_id = ?`, regionID).Row().Scan(&r.areas)
 	return r, err
 }
 
 func (r poolRegion) rungs(kind opening.Kind) (int, int) {
 	lo, hi := 4, 6
+	key := "default"
 	if kind == opening.Participatieplek {
-		lo, hi = 2, 4
+		lo, hi, key = 2, 4, "participatieplek"
 	}
-	if len(r.poolRungs) > 0 {
-		var cfg map[string][2]int
-		if json.Unmarshal(r.poolRungs, &cfg) == nil {
-			key := "default"
-			if kind == opening.Participatieplek {
-				key = "participatieplek"
-			}
-			if c, ok := cfg[key]; ok && c[0] >= 1 && c[1] <= 6 && c[0] <= c[1] {
-				lo, hi = c[0], c[1]
-			}
-		}
+	if c, ok := r.poolRungs[key]; ok && c[0] >= 1 && c[1] <= 6 && c[0] <= c[1] {
+		lo, hi = c[0], c[1]
 	}
 	return lo, hi
 }

@@ -87,18 +87,14 @@ func (s *Service) ForCandidate(ctx context.Context, p authz.Principal, candidate
 	}
 	// Organisation names come from Postgres (the index holds ids only).
 	if len(orgIDs) > 0 {
-		var rows []struct{ ID, Name string }
 		ids := make([]string, 0, len(orgIDs))
 		for id := range orgIDs {
 			ids = append(ids, id)
 		}
 		slices.Sort(ids)
-		if err := s.DB.WithContext(ctx).Table("organisations").Select("id::text AS id, name").Where("id IN ?", ids).Scan(&rows).Error; err != nil {
+		names, err := s.Organisations.OrganisationNames(ctx, ids)
+		if err != nil {
 			return nil, err
-		}
-		names := map[string]string{}
-		for _, r := range rows {
-			names[r.ID] = r.Name
 		}
 		for i := range fits {
 			fits[i].OrganisationName = names[fits[i].OrganisationName]

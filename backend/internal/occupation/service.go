@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/meilisearch/meilisearch-go"
+	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 )
@@ -14,8 +15,13 @@ import (
 // ErrSearchUnavailable means Meilisearch did not answer; the caller may retry.
 var ErrSearchUnavailable = errors.New("occupation search unavailable")
 
-// Service answers occupation look-ups.
-type Service struct{ Search *search.Client }
+// Service answers occupation look-ups: searches in Meilisearch and, for
+// other domains, reads by id in Postgres (reference data, so no
+// transaction is needed).
+type Service struct {
+	Search *search.Client
+	DB     *gorm.DB
+}
 
 // Find returns up to limit occupations matching q, best first. After the
 // best match come the best-known occupations of its ISCO-08 unit group, marked

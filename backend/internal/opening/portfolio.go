@@ -40,14 +40,15 @@ type PortfolioFilter struct {
 }
 
 // Portfolio lists the region's organisations with their openings and last
-// contact, for accountmanagers and admins.
+// contact, for accountmanagers and admins. What it shows of organisations,
+// their accountmanagers and contact moments comes from identity's views.
 func (s *Service) Portfolio(ctx context.Context, p authz.Principal, f PortfolioFilter) ([]PortfolioEntry, error) {
-	q := s.DB.WithContext(ctx).Table("organisations org").Select(`org.id AS organisation_id, org.name, org.kind, org.postcode,
+	q := s.DB.WithContext(ctx).Table("organisation_directory org").Select(`org.id AS organisation_id, org.name, org.kind, org.postcode,
 			coalesce(org.accountmanager_id::text, '') AS accountmanager_id, coalesce(am.display_name, '') AS accountmanager_name,
 			coalesce(op.open, 0) AS open, coalesce(op.draft, 0) AS draft, coalesce(op.paused, 0) AS paused, coalesce(op.filled, 0) AS filled,
 			coalesce(op.review_requested, 0) AS review_requested, coalesce(fh.blocked, 0) AS fairness_blocked,
 			lc.occurred_on AS last_contact_on, coalesce(lc.kind, '') AS last_contact_kind`).
-		Joins("LEFT JOIN users am ON am.id = org.accountmanager_id").
+		Joins("LEFT JOIN user_names am ON am.id = org.accountmanager_id").
 		Joins(`LEFT JOIN (SELECT organisation_id,
 				count(*) FILTER (WHERE state = 'open') AS open, count(*) FILTER (WHERE state = 'draft') AS draft,
 				count(*) FILTER (WHERE state = 'paused') AS paused, count(*) FILTER (WHERE state = 'filled') AS filled,
@@ -56,7 +57,7 @@ func (s *Service) Portfolio(ctx context.Context, p authz.Principal, f PortfolioF
 		Joins(`LEFT JOIN (SELECT organisation_id, count(*) AS blocked FROM fairness_hits
 			WHERE region_id = ? AND outcome = 'blocked' AND created_at > ? GROUP BY organisation_id) fh ON fh.organisation_id = org.id`,
 			p.RegionID, s.now().AddDate(0, 0, -90)).
-		Joins(`LEFT JOIN LATERAL (SELECT occurred_on, kind FROM contact_moments c WHERE c.organisation_id = org.id
+		Joins(`LEFT JOIN LATERAL (SELECT occurred_on, kind FROM organisation_contacts c WHERE c.organisation_id = org.id
 			ORDER BY occurred_on DESC, created_at DESC LIMIT 1) lc ON true`).
 		Where("org.region_id = ? AND org.kind IN ('werkgever', 'zorgaanbieder')", p.RegionID)
 	if f.Mine {

@@ -117,7 +117,7 @@ func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error
 	for {
 		var rows []documentRow
 		err := s.DB.WithContext(ctx).Table("openings o").Select(documentSelect).
-			Joins("JOIN occupations oc ON oc.id = o.occupation_id").
+			Joins("JOIN occupation_labels oc ON oc.id = o.occupation_id").
 			Where("o.state = ? AND o.id > ?", string(Open), after).Order("o.id").Limit(batch).Find(&rows).Error
 		if err != nil {
 			return fmt.Errorf("read openings: %w", err)
@@ -140,7 +140,7 @@ func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error
 // (every other id, paused, closed or gone, leaves the index).
 func (s Source) Load(ctx context.Context, db *gorm.DB, ids []string) (map[string]any, error) {
 	var rows []documentRow
-	err := db.WithContext(ctx).Table("openings o").Select(documentSelect).Joins("JOIN occupations oc ON oc.id = o.occupation_id").
+	err := db.WithContext(ctx).Table("openings o").Select(documentSelect).Joins("JOIN occupation_labels oc ON oc.id = o.occupation_id").
 		Where("o.id IN ? AND o.state = ?", ids, string(Open)).Find(&rows).Error
 	if err != nil {
 		return nil, err

@@ -15,6 +15,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
@@ -34,12 +35,26 @@ var (
 		"vaste-begeleider", "opbouw-uren", "eenvoudige-instructies"}
 )
 
+// Organisations is what openings need of the organisations (package
+// identity): the owner's kind and accountmanager, in the caller's
+// transaction.
+type Organisations interface {
+	Organisation(ctx context.Context, db *gorm.DB, regionID, id string) (identity.Organisation, error)
+}
+
+// Occupations checks occupation ids (package occupation).
+type Occupations interface {
+	Known(ctx context.Context, ids []string) (int, error)
+}
+
 // Service is the openings' domain logic.
 type Service struct {
-	DB     *gorm.DB
-	Jobs   search.Inserter
-	Skills *skill.Vocabulary
-	Now    func() time.Time
+	DB            *gorm.DB
+	Jobs          search.Inserter
+	Skills        *skill.Vocabulary
+	Organisations Organisations
+	Occupations   Occupations
+	Now           func() time.Time
 }
 
 func (s *Service) now() time.Time {
@@ -206,8 +221,8 @@ func scope(q *gorm.DB, p authz.Principal) *gorm.DB {
 
 func (s *Service) view(db *gorm.DB) *gorm.DB {
 	return db.Table("openings o").Select(viewSelect).
-		Joins("JOIN organisations org ON org.id = o.organisation_id").
-		Joins("JOIN occupations oc ON oc.id = o.occupation_id")
+		Joins("JOIN organisation_directory org ON org.id = o.organisation_id").
+		Joins("JOIN occupation_labels oc ON oc.id = o.occupation_id")
 }
 
 // Get loads one opening; another region's or organisation's answers
@@ -251,29 +266,22 @@ func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]
 	return out, nil
 }
 
-// organisation is what the write rules need to know about the owner.
-type organisation struct {
-	ID               string
-	Kind             string
-	AccountmanagerID *string
-}
-
 // writableOrganisation loads the organisation p may post openings for:
 // organisation users their own; accountmanagers those in their portfolio
 // (another's answers 403: staff may read the region); admins any in the region.
-func (s *Service) writableOrganisation(ctx context.Context, tx *gorm.DB, p authz.Principal, orgID string) (organisation, error) {
-	var org organisation
-	q := tx.WithContext(ctx).Table("organisations").Select("id, kind, accountmanager_id").Where("id = ? AND region_id = ?", orgID, p.RegionID)
-	if p.Role.IsOrganisationRole() {
-		q = q.Where("id = ?", p.OrganisationID)
-	} else if !p.Has(authz.Admin, authz.Accountmanager) {
-		return organisation{}, fmt.Errorf("write opening: %w", apperr.ErrForbidden)
+func (s *Service) writableOrganisation(ctx context.Context, tx *gorm.DB, p authz.Principal, orgID string) (identity.Organisation, error) {
+	if !p.Role.IsOrganisationRole() && !p.Has(authz.Admin, authz.Accountmanager) {
+		return identity.Organisation{}, fmt.Errorf("write opening: %w", apperr.ErrForbidden)
 	}
-	if err := q.Take(&org).Error; err != nil {
-		return organisation{}, database.Translate(err, "load organisation")
+	if p.Role.IsOrganisationRole() && orgID != p.OrganisationID {
+		return identity.Organisation{}, fmt.Errorf("load organisation: %w", apperr.ErrNotFound)
 	}
-	if p.Role == authz.Accountmanager && (org.AccountmanagerID == nil || *org.AccountmanagerID != p.UserID) {
-		return organisation{}, fmt.Errorf("organisation outside portfolio: %w", apperr.ErrForbidden)
+	org, err := s.Organisations.Organisation(ctx, tx, p.RegionID, orgID)
+	if err != nil {
+		return identity.Organisation{}, err
+	}
+	if p.Role == authz.Accountmanager && org.AccountmanagerID != p.UserID {
+		return identity.Organisation{}, fmt.Errorf("organisation outside portfolio: %w", apperr.ErrForbidden)
 	}
 	return org, nil
 }
@@ -300,8 +308,8 @@ func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, start
 	if !slices.Contains(KindsFor(orgKind), f.Kind) || orgKind == "dienstverlener" {
 		add("kind", "notAllowed", fmt.Sprintf("Deze organisatie kan geen %s plaatsen. / This organisation cannot post a %s.", f.Kind, f.Kind))
 	}
-	var n int64
-	if err := s.DB.WithContext(ctx).Table("occupations").Where("id = ?", f.OccupationID).Count(&n).Error; err != nil {
+	n, err := s.Occupations.Known(ctx, []string{f.OccupationID})
+	if err != nil {
 		return geo.Place{}, err
 	}
 	if n == 0 {
@@ -414,12 +422,12 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, orgID string, f
 }
 
 // lockForWrite loads an opening p may change, locked until tx ends.
-func (s *Service) lockForWrite(ctx context.Context, tx *gorm.DB, p authz.Principal, id string) (Row, organisation, error) {
+func (s *Service) lockForWrite(ctx context.Context, tx *gorm.DB, p authz.Principal, id string) (Row, identity.Organisation, error) {
 	var r Row
 	err := scope(tx.WithContext(ctx).Table("openings o").Select("o.*"), p).Where("o.id = ?", id).
 		Clauses(clause.Locking{Strength: "UPDATE", Table: clause.Table{Name: "o"}}).Take(&r).Error
 	if err != nil {
-		return Row{}, organisation{}, database.Translate(err, "load opening")
+		return Row{}, identity.Organisation{}, database.Translate(err, "load opening")
 	}
 	org, err := s.writableOrganisation(ctx, tx, p, r.OrganisationID)
 	return r, org, err
@@ -669,7 +677,7 @@ func (s *Service) Hits(ctx context.Context, p authz.Principal, id string) ([]Rec
 	}
 	err := s.DB.WithContext(ctx).Table("fairness_hits h").
 		Select("h.id, h.rule, h.category, h.field, h.match, h.outcome, h.override_reason, h.created_at, u.display_name AS actor_name").
-		Joins("JOIN users u ON u.id = h.actor_user_id").Where("h.opening_id = ? AND h.region_id = ?", id, p.RegionID).
+		Joins("JOIN user_names u ON u.id = h.actor_user_id").Where("h.opening_id = ? AND h.region_id = ?", id, p.RegionID).
 		Order("h.created_at DESC, h.id").Limit(500).Scan(&rows).Error
 	if err != nil {
 		return nil, err

@@ -63,6 +63,12 @@ type outboxRow struct {
 
 func (outboxRow) TableName() string { return "mail_outbox" }
 
+// DeleteSent removes mail sent before t from the outbox, in tx (identity's
+// hourly cleanup; a sent mail's sealed data is wiped already).
+func DeleteSent(ctx context.Context, tx *gorm.DB, t time.Time) error {
+	return tx.WithContext(ctx).Exec(`DELETE FROM mail_outbox WHERE sent_at < ?`, t).Error
+}
+
 // SendArgs is the River job that sends one outbox mail.
 type SendArgs struct {
 	OutboxID string `json:"outboxId"`

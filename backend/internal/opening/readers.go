@@ -1,0 +1,58 @@
+package opening
+
+import (
+	"context"
+	"time"
+
+	"github.com/lib/pq"
+	"gorm.io/gorm"
+)
+
+// The readers below are what other domains may ask of an opening by id,
+// without naming the openings table (tables_test.go); each takes the
+// caller's db, which inside a transaction is the transaction. Lists that
+// show an opening's title read the opening_titles view.
+
+// Lock holds the opening's row until tx ends, so that decisions counted per
+// opening (open invites) are taken one at a time.
+func (s *Service) Lock(ctx context.Context, tx *gorm.DB, id string) error {
+	return tx.WithContext(ctx).Exec(`SELECT 1 FROM openings WHERE id = ? FOR UPDATE`, id).Error
+}
+
+// Offer is the work an opening offers, as a kandidaat reads it in an
+// invite.
+type Offer struct {
+	Kind        string
+	Place       string
+	HoursMin    int
+	HoursMax    int
+	StartDate   *time.Time
+	Support     []string
+	Description string
+}
+
+// Offer reads what opening id offers (no tenancy check: the caller holds an
+// invite for it).
+func (s *Service) Offer(ctx context.Context, db *gorm.DB, id string) (Offer, error) {
+	var r struct {
+		Kind        string
+		Place       string
+		HoursMin    int
+		HoursMax    int
+		StartDate   *time.Time
+		Support     pq.StringArray `gorm:"type:text[]"`
+		Description string
+	}
+	if err := db.WithContext(ctx).Raw(`SELECT kind, place, hours_min, hours_max, start_date, support, description FROM openings WHERE id = ?`, id).Scan(&r).Error; err != nil {
+		return Offer{}, err
+	}
+	return Offer{Kind: r.Kind, Place: r.Place, HoursMin: r.HoursMin, HoursMax: r.HoursMax, StartDate: r.StartDate, Support: []string(r.Support),
+		Description: r.Description}, nil
+}
+
+// BelongsTo reports whether opening id is the organisation's.
+func (s *Service) BelongsTo(ctx context.Context, db *gorm.DB, id, orgID string) (bool, error) {
+	var n int64
+	err := db.WithContext(ctx).Raw(`SELECT count(*) FROM openings WHERE id = ? AND organisation_id = ?`, id, orgID).Scan(&n).Error
+	return n > 0, err
+}
