@@ -73,6 +73,7 @@ bench: stack ## benchmarks (figures in docs/benchmarks.md)
 
 generate: frontend/node_modules/.package-lock.json ## refresh generated files (OpenAPI document, TypeScript client types)
 	BASE_URL=http://localhost:8080 go run ./backend/cmd/werkhaven openapi > docs/api/openapi.json
+	go run ./backend/cmd/werkhaven messages > docs/api/messages.json
 	cd frontend && npm run generate
 
 clean: ## remove build output (not the stack's data)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/app"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/config"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // open loads the configuration and builds the application (see package app);
@@ -56,6 +58,18 @@ func reindex(ctx context.Context, names []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, "reindexed %s: %d documents\n", a.Search.UID(name), n)
 	}
 	return nil
+}
+
+// messageCatalogue writes the message catalogue as JSON, by id; `make
+// generate` stores it in docs/api/messages.json for the front end and
+// integrators.
+func messageCatalogue(stdout io.Writer) error {
+	b, err := json.MarshalIndent(msg.All(), "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "%s\n", b)
+	return err
 }
 
 // openAPIDocument writes the OpenAPI 3.1 document as JSON.

@@ -6,6 +6,7 @@
 //	werkhaven reindex [index ...]                        rebuild search indexes from Postgres
 //	werkhaven healthcheck                                exit 0 when the local server is alive
 //	werkhaven openapi                                    print the OpenAPI 3.1 document
+//	werkhaven messages                                   print the message catalogue (Dutch and English)
 //
 // Configuration comes from the environment (see README.md).
 package main
@@ -37,7 +38,8 @@ commands:
   seed         create the demo region, its organisations and a user per role (idempotent)
   reindex      rebuild search indexes from PostgreSQL (all, or those named)
   healthcheck  exit 0 when the server on LISTEN_ADDR answers /healthz
-  openapi      print the OpenAPI 3.1 document (JSON)`
+  openapi      print the OpenAPI 3.1 document (JSON)
+  messages     print the message catalogue: every text the API shows, in Dutch and English (JSON)`
 
 var errUsage = errors.New("unknown command; run `werkhaven help`")
 
@@ -64,6 +66,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return healthcheck(ctx)
 	case "openapi":
 		return openAPIDocument(stdout)
+	case "messages":
+		return messageCatalogue(stdout)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

@@ -40,6 +40,22 @@ func TestServeRejectsUnknownMode(t *testing.T) {
 	}
 }
 
+// The committed message catalogue (docs/api/messages.json) must match the
+// one the server renders from: run `make generate` after changing a text.
+func TestCommittedMessagesAreCurrent(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"messages"}, &out, &errOut); err != nil {
+		t.Fatal(err)
+	}
+	committed, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "api", "messages.json"))
+	if err != nil {
+		t.Fatalf("read committed catalogue: %v (run `make generate`)", err)
+	}
+	if !bytes.Equal(committed, out.Bytes()) {
+		t.Fatal("docs/api/messages.json is stale: run `make generate` and commit the result")
+	}
+}
+
 // The committed OpenAPI document (docs/api/openapi.json, input of the front
 // end's generated client) must match what the server serves: run
 // `make generate` after changing an operation.

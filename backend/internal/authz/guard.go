@@ -15,6 +15,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Cookie and header names.
@@ -52,7 +53,7 @@ func (g *Guard) middleware(ctx huma.Context, next func(huma.Context)) {
 		if g.Log != nil {
 			g.Log.Error("operation without access rule refused", "operation", op.OperationID)
 		}
-		httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "noAccessRule", "Deze handeling is niet toegestaan. / This operation is not allowed."))
+		httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "noAccessRule", msg.M(msg.AuthzNoAccessRule)))
 		return
 	}
 	var (
@@ -71,7 +72,7 @@ func (g *Guard) middleware(ctx huma.Context, next func(huma.Context)) {
 			if g.Log != nil {
 				g.Log.ErrorContext(ctx.Context(), "authenticate session", "error", err)
 			}
-			httpapi.WriteProblem(g.API, ctx, httpapi.NewProblem(http.StatusInternalServerError, "Er ging iets mis aan onze kant. / Something went wrong on our side."))
+			httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusInternalServerError, "", msg.M(msg.ServerError)))
 			return
 		}
 	}
@@ -81,20 +82,20 @@ func (g *Guard) middleware(ctx huma.Context, next func(huma.Context)) {
 	}
 	if !rule.Public {
 		if !signedIn {
-			code, detail := "unauthenticated", "Log eerst in. / Please sign in."
+			code, detail := "unauthenticated", msg.M(msg.Unauthenticated)
 			if rejected {
-				code, detail = "sessionExpired", "Uw sessie is verlopen. Log opnieuw in. / Your session has expired. Please sign in again."
+				code, detail = "sessionExpired", msg.M(msg.AuthzSessionExpired)
 			}
 			httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusUnauthorized, code, detail))
 			return
 		}
 		if !p.Has(rule.Roles...) {
-			httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "forbidden", "U mag dit niet doen. / You may not do this."))
+			httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "forbidden", msg.M(msg.Forbidden)))
 			return
 		}
 	}
 	if isStateChanging(ctx.Method()) && !rule.NoCSRF && !g.validCSRF(ctx, p, signedIn) {
-		httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "csrf", "Ontbrekend of ongeldig CSRF-token; herlaad de pagina. / Missing or invalid CSRF token; reload the page."))
+		httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "csrf", msg.M(msg.AuthzCsrf)))
 		return
 	}
 	if signedIn {

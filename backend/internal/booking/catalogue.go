@@ -15,6 +15,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 var amsterdam = func() *time.Location {
@@ -112,50 +113,50 @@ func (s *Service) validateService(ctx context.Context, regionID string, in *Offe
 	var bad apperr.Fields
 	in.Kind = strings.TrimSpace(in.Kind)
 	if !kindPattern.MatchString(in.Kind) {
-		bad.Add("kind", "pattern", "Een soort is een korte naam in kleine letters, bijvoorbeeld jobcoaching. / A kind is a short lower-case name.")
+		bad.Add("kind", "pattern", msg.M(msg.BookingKindPattern))
 	}
 	for _, f := range []struct{ name, v string }{{"titleNl", in.TitleNL}, {"titleEn", in.TitleEN}} {
 		if n := utf8.RuneCountInString(strings.TrimSpace(f.v)); n < 3 || n > 120 {
-			bad.Add(f.name, "length", "3 tot 120 tekens. / 3 to 120 characters.")
+			bad.Add(f.name, "length", msg.M(msg.BookingTitleLength))
 		}
 	}
 	if !slices.Contains(Units, in.PriceUnit) {
-		bad.Add("priceUnit", "enum", "Kies free, fixed, per_hour of per_month. / Choose free, fixed, per_hour or per_month.")
+		bad.Add("priceUnit", "enum", msg.M(msg.BookingPriceUnitEnum))
 	}
 	if (in.PriceUnit == "free") != (in.PriceCents == 0) {
-		bad.Add("priceCents", "free", "Gratis diensten hebben prijs 0, betaalde een prijs boven 0. / Free services cost 0; paid ones more.")
+		bad.Add("priceCents", "free", msg.M(msg.BookingPriceCentsFree))
 	}
 	if in.PriceCents < 0 || in.PriceCents > 10_000_000 {
-		bad.Add("priceCents", "range", "0 tot 100.000 euro, in centen. / 0 to 100,000 euro, in cents.")
+		bad.Add("priceCents", "range", msg.M(msg.BookingPriceCentsRange))
 	}
 	bad.List("eligibility", in.Eligibility, func(e string) bool { return slices.Contains(Eligibility, e) }, len(Eligibility))
 	if in.CancelFeePercent < 0 || in.CancelFeePercent > 100 {
-		bad.Add("cancelFeePercent", "range", "0 tot 100 procent. / 0 to 100 percent.")
+		bad.Add("cancelFeePercent", "range", msg.M(msg.BookingCancelFeePercentRange))
 	}
 	if in.CancelFreeHours < 0 || in.CancelFreeHours > 720 {
-		bad.Add("cancelFreeHours", "range", "0 tot 720 uur. / 0 to 720 hours.")
+		bad.Add("cancelFreeHours", "range", msg.M(msg.BookingCancelFreeHoursRange))
 	}
 	if in.Schedulable && (in.SlotMinutes < 15 || in.SlotMinutes > 480) {
-		bad.Add("slotMinutes", "range", "15 tot 480 minuten. / 15 to 480 minutes.")
+		bad.Add("slotMinutes", "range", msg.M(msg.BookingSlotMinutesRange))
 	}
 	if in.Capacity < 1 || in.Capacity > 50 {
-		bad.Add("capacity", "range", "1 tot 50 plaatsen. / 1 to 50 places.")
+		bad.Add("capacity", "range", msg.M(msg.BookingCapacityRange))
 	}
 	if in.Schedulable && in.PriceUnit == "per_month" {
-		bad.Add("priceUnit", "schedulable", "Een dienst per maand heeft geen tijdslot. / A monthly service has no time slot.")
+		bad.Add("priceUnit", "schedulable", msg.M(msg.BookingPriceUnitSchedulable))
 	}
 	if len(in.ClosedDays) > 366 {
-		bad.Add("closedDays", "maxItems", "Hoogstens 366 dagen. / At most 366 days.")
+		bad.Add("closedDays", "maxItems", msg.M(msg.BookingClosedDaysMaxItems))
 	}
 	for i, h := range in.Hours {
 		if h.Weekday < 1 || h.Weekday > 7 || !clockPattern.MatchString(h.Opens) || !clockPattern.MatchString(h.Closes) || h.Opens >= h.Closes {
-			bad.Add(fmt.Sprintf("hours[%d]", i), "invalid", "Dag 1 (maandag) tot 7 en tijden als 09:00, begin voor eind. / Day 1–7 and times like 09:00, opening before closing.")
+			bad.Add(fmt.Sprintf("hours[%d]", i), "invalid", msg.M(msg.BookingHoursRow))
 		}
 	}
 	if in.ProviderID != "" {
 		provider, err := s.Organisations.Organisation(ctx, s.DB, regionID, in.ProviderID)
 		if err != nil || (provider.Kind != "dienstverlener" && provider.Kind != "zorgaanbieder") {
-			bad.Add("providerId", "unknown", "Kies een dienstverlener of zorgaanbieder uit uw regio. / Choose a provider of your region.")
+			bad.Add("providerId", "unknown", msg.M(msg.BookingProviderIdUnknown))
 		}
 	}
 	if len(bad) > 0 {
@@ -239,14 +240,14 @@ type Slot struct {
 // (at most 31), with the places still free; past slots and closed days are left out.
 func (s *Service) Slots(ctx context.Context, p authz.Principal, id string, from time.Time, days int) ([]Slot, error) {
 	if days < 1 || days > 31 {
-		return nil, apperr.Invalid("days", "range", "1 tot 31 dagen. / 1 to 31 days.")
+		return nil, apperr.Invalid("days", "range", msg.M(msg.BookingDaysRange))
 	}
 	svc, err := s.GetService(ctx, p, id)
 	if err != nil {
 		return nil, err
 	}
 	if !svc.Schedulable {
-		return nil, &apperr.ConflictError{Code: "notSchedulable", Detail: "Voor deze dienst kiest u geen tijd. / This service has no time slots."}
+		return nil, &apperr.ConflictError{Code: "notSchedulable", Msg: msg.M(msg.BookingNotSchedulable)}
 	}
 	all := slotsOf(svc, from, days)
 	if len(all) == 0 {

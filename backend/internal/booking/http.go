@@ -12,6 +12,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 type hoursBody struct {
@@ -66,7 +67,7 @@ func (b ServiceBody) offering() (Offering, error) {
 	for i, d := range b.ClosedDays {
 		day, err := time.Parse(time.DateOnly, d)
 		if err != nil {
-			return Offering{}, apperr.Invalid(fmt.Sprintf("closedDays[%d]", i), "format", "Gebruik de vorm JJJJ-MM-DD. / Use YYYY-MM-DD.")
+			return Offering{}, apperr.Invalid(fmt.Sprintf("closedDays[%d]", i), "format", msg.M(msg.BookingDateFormat))
 		}
 		o.ClosedDays = append(o.ClosedDays, day)
 	}

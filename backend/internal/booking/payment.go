@@ -15,6 +15,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Checkout is where the organisation pays one period of a booking.
@@ -65,16 +66,16 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 	case err != nil:
 		return Checkout{}, err
 	case pr.BookingID == "" && State(v.State) == AwaitingPayment:
-		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Detail: "Er staat niets open. / Nothing is due."}
+		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Msg: msg.M(msg.BookingNothingDue)}
 	case pr.BookingID == "":
-		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Detail: "Er staat nu niets open om te betalen. / Nothing is due now."}
+		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Msg: msg.M(msg.BookingNothingDueNow)}
 	case pr.Period == 1 && State(v.State) != AwaitingPayment:
 		if State(v.State) == Expired {
-			return Checkout{}, &apperr.ConflictError{Code: "bookingExpired", Detail: "Deze boeking is verlopen: er is niet binnen 30 minuten betaald. Boek opnieuw. / This booking expired unpaid; book again."}
+			return Checkout{}, &apperr.ConflictError{Code: "bookingExpired", Msg: msg.M(msg.BookingExpired)}
 		}
-		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Detail: "Deze boeking wacht niet op betaling. / This booking is not awaiting payment."}
+		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Msg: msg.M(msg.BookingNotAwaitingPayment)}
 	case pr.Period > 1 && !(State(v.State) == Paid || State(v.State) == Confirmed || State(v.State) == InProgress):
-		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Detail: "Deze boeking loopt niet (meer). / This booking is not running."}
+		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Msg: msg.M(msg.BookingNotRunning)}
 	}
 	if pr.CheckoutSessionID != nil && pr.CheckoutURL != nil {
 		return Checkout{SessionID: *pr.CheckoutSessionID, URL: *pr.CheckoutURL, Period: pr.Period, AmountCents: pr.AmountCents}, nil

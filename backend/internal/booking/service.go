@@ -21,6 +21,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/eventlog"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Inserter inserts River jobs in the caller's transaction (jobs.Client).
@@ -107,27 +108,27 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 	switch {
 	case p.Role.IsOrganisationRole():
 		if orgID != "" && orgID != p.OrganisationID {
-			return Booking{}, apperr.Invalid("organisationId", "notAllowed", "U boekt voor uw eigen organisatie. / You book for your own organisation.")
+			return Booking{}, apperr.Invalid("organisationId", "notAllowed", msg.M(msg.BookingOrganisationIdNotAllowed))
 		}
 		orgID = p.OrganisationID
 	case p.Has(authz.Accountmanager, authz.Admin):
 		if orgID == "" {
-			return Booking{}, apperr.Invalid("organisationId", "required", "Voor welke organisatie boekt u? / Which organisation do you book for?")
+			return Booking{}, apperr.Invalid("organisationId", "required", msg.M(msg.BookingOrganisationIdRequired))
 		}
 	default:
 		return Booking{}, fmt.Errorf("book: %w", apperr.ErrForbidden)
 	}
 	if utf8.RuneCountInString(in.Note) > 1000 {
-		return Booking{}, apperr.Invalid("note", "maxLength", "Hoogstens 1000 tekens. / At most 1,000 characters.")
+		return Booking{}, apperr.Invalid("note", "maxLength", msg.M(msg.BookingNoteMaxLength))
 	}
 	svc, err := s.GetService(ctx, p, in.ServiceID)
 	if err != nil || !svc.Active {
-		return Booking{}, apperr.Invalid("serviceId", "unknown", "Deze dienst staat niet (meer) in de catalogus. / This service is not in the catalogue.")
+		return Booking{}, apperr.Invalid("serviceId", "unknown", msg.M(msg.BookingServiceIdUnknown))
 	}
 	var id string
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if _, err := s.Organisations.Organisation(ctx, tx, p.RegionID, orgID); errors.Is(err, apperr.ErrNotFound) {
-			return apperr.Invalid("organisationId", "unknown", "Onbekende organisatie. / Unknown organisation.")
+			return apperr.Invalid("organisationId", "unknown", msg.M(msg.BookingOrganisationIdUnknown))
 		} else if err != nil {
 			return err
 		}
@@ -181,7 +182,7 @@ func nilIfEmpty(s string) *string {
 }
 
 func slotTaken() error {
-	return &apperr.ConflictError{Code: "slotTaken", Detail: "Dit tijdstip is net geboekt. Kies een ander tijdstip. / This time was just booked; choose another."}
+	return &apperr.ConflictError{Code: "slotTaken", Msg: msg.M(msg.BookingSlotTaken)}
 }
 
 // checkEligibility checks quantity, the links to an opening, introduction
@@ -192,25 +193,25 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 	switch svc.PriceUnit {
 	case "per_hour":
 		if in.Quantity < 1 || in.Quantity > 200 {
-			bad.Add("quantity", "range", "1 tot 200 uur. / 1 to 200 hours.")
+			bad.Add("quantity", "range", msg.M(msg.BookingHoursQuantityRange))
 		}
 	case "per_month":
 		if in.Quantity < 1 || in.Quantity > 24 {
-			bad.Add("quantity", "range", "1 tot 24 maanden. / 1 to 24 months.")
+			bad.Add("quantity", "range", msg.M(msg.BookingMonthsQuantityRange))
 		}
 	default:
 		if in.Quantity == 0 {
 			in.Quantity = 1
 		}
 		if in.Quantity != 1 {
-			bad.Add("quantity", "range", "Deze dienst boekt u één keer. / This service is booked once.")
+			bad.Add("quantity", "range", msg.M(msg.BookingBookedOnce))
 		}
 	}
 	if !svc.Schedulable && in.StartsAt != nil {
-		bad.Add("startsAt", "notAllowed", "Voor deze dienst kiest u geen tijd. / This service has no time slots.")
+		bad.Add("startsAt", "notAllowed", msg.M(msg.BookingNotSchedulable))
 	}
 	if svc.Schedulable && in.StartsAt == nil {
-		bad.Add("startsAt", "required", "Kies een tijdstip. / Choose a time.")
+		bad.Add("startsAt", "required", msg.M(msg.BookingStartsAtRequired))
 	}
 	candidateID := ""
 	link := func(field, id string, find func() (string, error)) {
@@ -219,7 +220,7 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 		}
 		c, err := find()
 		if err != nil {
-			bad.Add(field, "unknown", "Niet gevonden bij uw organisatie. / Not found for your organisation.")
+			bad.Add(field, "unknown", msg.M(msg.BookingUnknown))
 			return
 		}
 		if c != "" {
@@ -242,11 +243,11 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 		switch rule {
 		case "placement":
 			if in.PlacementID == "" {
-				bad.Add("placementId", "eligibility.placement", "Deze dienst is alleen voor een plaatsing: kies de plaatsing. / This service is only for a placement.")
+				bad.Add("placementId", "eligibility.placement", msg.M(msg.BookingPlacementIdEligibilityPlacement))
 			}
 		case "opening":
 			if in.OpeningID == "" {
-				bad.Add("openingId", "eligibility.opening", "Deze dienst hoort bij een vacature: kies de vacature. / This service belongs to an opening.")
+				bad.Add("openingId", "eligibility.opening", msg.M(msg.BookingOpeningIdEligibilityOpening))
 			}
 		case "doelgroepregister", "lks_indicatie":
 			ok := false
@@ -256,9 +257,9 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 				}
 			}
 			if !ok {
-				reason := map[string]string{
-					"doelgroepregister": "Alleen voor een kandidaat in het doelgroepregister. / Only for a candidate in the doelgroepregister.",
-					"lks_indicatie":     "Alleen voor een kandidaat met een LKS-indicatie. / Only for a candidate with an LKS indication.",
+				reason := map[string]msg.Message{
+					"doelgroepregister": msg.M(msg.BookingOnlyDoelgroepregister),
+					"lks_indicatie":     msg.M(msg.BookingOnlyLKSIndicatie),
 				}[rule]
 				bad.Add("placementId", "eligibility."+rule, reason)
 			}
@@ -286,8 +287,8 @@ func (s *Service) reserve(ctx context.Context, tx *gorm.DB, svc Offering, starts
 		return err
 	}
 	if slot == nil || closed > 0 || !start.After(s.now()) {
-		return &apperr.ConflictError{Code: "outsideAvailability", Detail: "Op dit tijdstip werkt de aanbieder niet. Kies een tijd uit de lijst. / The provider is not available then; choose a listed time.",
-			Fields: []apperr.Field{{Name: "startsAt", Code: "outsideAvailability", Reason: "Geen vrij tijdslot. / Not a slot."}}}
+		return &apperr.ConflictError{Code: "outsideAvailability", Msg: msg.M(msg.BookingProviderNotAvailable),
+			Fields: []apperr.Field{{Name: "startsAt", Code: "outsideAvailability", Msg: msg.M(msg.BookingNotASlot)}}}
 	}
 	if err := tx.Exec(`SELECT 1 FROM services WHERE id = ? FOR UPDATE`, svc.ID).Error; err != nil {
 		return err
@@ -401,10 +402,10 @@ type StateChange struct {
 // or cancels (the organisation or staff) a booking.
 func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc StateChange, ip string) (Booking, error) {
 	if !slices.Contains([]State{Approved, Rejected, Confirmed, InProgress, Completed, Cancelled}, sc.To) {
-		return Booking{}, apperr.Invalid("state", "enum", "Kies approved, rejected, confirmed, in_progress, completed of cancelled. / Choose a listed state.")
+		return Booking{}, apperr.Invalid("state", "enum", msg.M(msg.BookingStateEnum))
 	}
 	if utf8.RuneCountInString(sc.Reason) > 1000 {
-		return Booking{}, apperr.Invalid("reason", "maxLength", "Hoogstens 1000 tekens. / At most 1,000 characters.")
+		return Booking{}, apperr.Invalid("reason", "maxLength", msg.M(msg.BookingNoteMaxLength))
 	}
 	if sc.To == Cancelled {
 		return s.Cancel(ctx, p, id, sc.Reason, ip)
@@ -531,7 +532,7 @@ func (s *Service) Cancel(ctx context.Context, p authz.Principal, id, reason, ip 
 // DeliveredHours records the hours the provider delivered so far.
 func (s *Service) DeliveredHours(ctx context.Context, p authz.Principal, id string, hours float64, ip string) (Booking, error) {
 	if hours < 0 || hours > 2000 {
-		return Booking{}, apperr.Invalid("hours", "range", "0 tot 2000 uur. / 0 to 2,000 hours.")
+		return Booking{}, apperr.Invalid("hours", "range", msg.M(msg.BookingHoursRange))
 	}
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		v, err := load(ctx, tx, p, id, true)
@@ -544,7 +545,7 @@ func (s *Service) DeliveredHours(ctx context.Context, p authz.Principal, id stri
 			}
 		}
 		if !slices.Contains([]State{Confirmed, InProgress, Completed}, State(v.State)) {
-			return &apperr.ConflictError{Code: "notStarted", Detail: "Uren schrijft u pas na bevestiging. / Hours are recorded after confirmation."}
+			return &apperr.ConflictError{Code: "notStarted", Msg: msg.M(msg.BookingNotStarted)}
 		}
 		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"delivered_hours": hours, "updated_at": s.now()}).Error; err != nil {
 			return err

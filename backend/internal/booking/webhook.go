@@ -14,6 +14,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Handled are the Stripe event types Werkhaven acts on.
@@ -34,14 +35,14 @@ func (s *Service) Receive(ctx context.Context, payload []byte, signature string)
 		if errors.Is(err, webhook.ErrTooOld) {
 			code = "signatureExpired"
 		}
-		return &webhookError{code: code, detail: "De handtekening van dit Stripe-bericht klopt niet of is te oud. / The Stripe signature is invalid or too old.", cause: err}
+		return &webhookError{code: code, detail: msg.M(msg.BookingSignatureInvalid), cause: err}
 	}
 	known := false
 	for _, t := range Handled {
 		known = known || ev.Type == t
 	}
 	if !known {
-		return &webhookError{code: "unknownEventType", detail: fmt.Sprintf("Dit soort bericht (%s) verwerkt Werkhaven niet. / Werkhaven does not handle %s events.", ev.Type, ev.Type)}
+		return &webhookError{code: "unknownEventType", detail: msg.M(msg.BookingUnknownEventType, ev.Type)}
 	}
 	bookingID, _, err := s.eventBooking(ctx, s.DB, ev)
 	if err != nil {
@@ -61,8 +62,9 @@ func (s *Service) Receive(ctx context.Context, payload []byte, signature string)
 
 // webhookError is a refused webhook (400 with its code).
 type webhookError struct {
-	code, detail string
-	cause        error
+	code   string
+	detail msg.Message
+	cause  error
 }
 
 func (e *webhookError) Error() string {
@@ -73,12 +75,12 @@ func (e *webhookError) Error() string {
 }
 
 // WebhookCode returns the problem code of a refused webhook, if err is one.
-func WebhookCode(err error) (code, detail string, ok bool) {
+func WebhookCode(err error) (code string, detail msg.Message, ok bool) {
 	var we *webhookError
 	if errors.As(err, &we) {
 		return we.code, we.detail, true
 	}
-	return "", "", false
+	return "", msg.Message{}, false
 }
 
 type intentObject struct {
@@ -103,7 +105,7 @@ type chargeObject struct {
 
 // eventBooking finds the booking (and period) an event is about.
 func (s *Service) eventBooking(ctx context.Context, db *gorm.DB, ev stripe.Event) (string, int, error) {
-	unknown := &webhookError{code: "unknownBooking", detail: "Dit bericht hoort bij geen boeking. / This event belongs to no booking."}
+	unknown := &webhookError{code: "unknownBooking", detail: msg.M(msg.BookingUnknownBooking)}
 	switch ev.Type {
 	case "charge.refunded":
 		var ch chargeObject

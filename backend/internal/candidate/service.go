@@ -21,6 +21,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
@@ -229,16 +230,16 @@ func validateIdentity(in *Identity) []apperr.Field {
 	in.Name, in.Email, in.Phone = strings.TrimSpace(in.Name), strings.ToLower(strings.TrimSpace(in.Email)), strings.TrimSpace(in.Phone)
 	in.Street, in.Place = strings.TrimSpace(in.Street), strings.TrimSpace(in.Place)
 	if n := len([]rune(in.Name)); n < 1 || n > 200 {
-		add("identity.name", "length", "Vul een naam in (hoogstens 200 tekens). / Enter a name (at most 200 characters).")
+		add("identity.name", "length", msg.M(msg.CandidateIdentityNameLength))
 	}
 	if in.Email != "" && (!emailRe.MatchString(in.Email) || len(in.Email) > 254) {
-		add("identity.email", "format", "Dit is geen geldig e-mailadres. / Not a valid e-mail address.")
+		add("identity.email", "format", msg.M(msg.CandidateIdentityEmailFormat))
 	}
 	if !phoneRe.MatchString(in.Phone) {
-		add("identity.phone", "pattern", "Alleen cijfers, spaties, +, ( ) en -. / Digits, spaces, +, ( ) and - only.")
+		add("identity.phone", "pattern", msg.M(msg.CandidateIdentityPhonePattern))
 	}
 	if len(in.Street) > 200 {
-		add("identity.street", "maxLength", "Hoogstens 200 tekens. / At most 200 characters.")
+		add("identity.street", "maxLength", msg.M(msg.CandidateIdentityStreetMaxLength))
 	}
 	if in.Postcode != "" {
 		addr, err := geo.ResolveAddress("identity.postcode", in.Postcode)
@@ -256,7 +257,7 @@ func validateIdentity(in *Identity) []apperr.Field {
 		in.Language = "nl"
 	}
 	if in.Language != "nl" && in.Language != "en" {
-		add("identity.language", "enum", "Kies nl of en. / Choose nl or en.")
+		add("identity.language", "enum", msg.M(msg.CandidateIdentityLanguageEnum))
 	}
 	return fields
 }
@@ -269,11 +270,11 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 	if len(p.Occupations) > 0 {
 		n, _ := s.Occupations.Known(ctx, p.Occupations)
 		if n != len(slices.Compact(slices.Sorted(slices.Values(p.Occupations)))) {
-			add("occupations", "unknown", "Kies beroepen uit de lijst. / Choose occupations from the list.")
+			add("occupations", "unknown", msg.M(msg.CandidateOccupationsUnknown))
 		}
 	}
 	if len(p.Occupations) > 5 {
-		add("occupations", "maxItems", "Kies hoogstens 5 beroepen. / Choose at most 5 occupations.")
+		add("occupations", "maxItems", msg.M(msg.CandidateOccupationsMaxItems))
 	}
 	fields.List("skills", p.Skills, func(id string) bool { _, ok := s.Skills.Get(id); return ok }, 40)
 	in := func(l []string) func(string) bool { return func(v string) bool { return slices.Contains(l, v) } }
@@ -282,38 +283,38 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 	fields.List("supportNeeds", p.SupportNeeds, in(opening.Support), len(opening.Support))
 	p.Experience = strings.TrimSpace(p.Experience)
 	if len([]rune(p.Experience)) > 1000 {
-		add("experience", "maxLength", "Hoogstens 1000 tekens. / At most 1000 characters.")
+		add("experience", "maxLength", msg.M(msg.CandidateExperienceMaxLength))
 	}
 	if p.Education != "" && !slices.Contains(Education, p.Education) {
-		add("education", "enum", "Kies een opleidingsniveau uit de lijst. / Choose an education level from the list.")
+		add("education", "enum", msg.M(msg.CandidateEducationEnum))
 	}
 	seenLang := map[string]bool{}
 	for i, l := range p.Languages {
 		if !slices.Contains(LanguageCodes, l.Code) || seenLang[l.Code] {
-			add(fmt.Sprintf("languages[%d].code", i), "unknown", "Onbekende of dubbele taal. / Unknown or repeated language.")
+			add(fmt.Sprintf("languages[%d].code", i), "unknown", msg.M(msg.CandidateLanguageUnknown))
 		}
 		seenLang[l.Code] = true
 		if !slices.Contains(CEFR, l.Level) {
-			add(fmt.Sprintf("languages[%d].level", i), "enum", "Kies een niveau A1 tot C2. / Choose a level A1 to C2.")
+			add(fmt.Sprintf("languages[%d].level", i), "enum", msg.M(msg.CandidateLanguageLevel))
 		}
 	}
-	rangeCheck := func(name string, v *int, lo, hi int, reason string) {
+	rangeCheck := func(name string, v *int, lo, hi int, reason msg.Message) {
 		if v != nil && (*v < lo || *v > hi) {
 			add(name, "range", reason)
 		}
 	}
-	rangeCheck("maxTravelKm", p.MaxTravelKm, 1, 150, "Kies 1 tot 150 km. / Choose 1 to 150 km.")
-	rangeCheck("hoursMin", p.HoursMin, 1, 60, "Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.")
-	rangeCheck("hoursMax", p.HoursMax, 1, 60, "Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.")
+	rangeCheck("maxTravelKm", p.MaxTravelKm, 1, 150, msg.M(msg.CandidateTravelRange))
+	rangeCheck("hoursMin", p.HoursMin, 1, 60, msg.M(msg.CandidateHoursRange))
+	rangeCheck("hoursMax", p.HoursMax, 1, 60, msg.M(msg.CandidateHoursRange))
 	if p.HoursMin != nil && p.HoursMax != nil && *p.HoursMin > *p.HoursMax {
-		add("hoursMax", "minMax", "Het maximum is kleiner dan het minimum. / The maximum is below the minimum.")
+		add("hoursMax", "minMax", msg.M(msg.CandidateHoursMaxMinMax))
 	}
-	rangeCheck("rung", p.Rung, 1, 6, "De participatieladder heeft treden 1 tot 6. / The participation ladder has rungs 1 to 6.")
+	rangeCheck("rung", p.Rung, 1, 6, msg.M(msg.CandidateRungRange))
 	var place *geo.Place
 	if p.PC4 != "" {
 		pl, err := geo.Lookup(strings.TrimSpace(p.PC4))
 		if err != nil {
-			add("pc4", "unknown", "Dit postcodegebied (4 cijfers) kennen we niet. / Unknown postcode area (4 digits).")
+			add("pc4", "unknown", msg.M(msg.CandidatePc4Unknown))
 		} else {
 			place = &pl
 		}
@@ -407,7 +408,7 @@ func (s *Service) linkAccount(ctx context.Context, tx *gorm.DB, r *Row, email st
 	case email != "" && r.UserID == nil:
 		uid, err := s.Accounts.CreateKandidaatAccount(ctx, tx, r.RegionID, email, "Kandidaat "+r.PublicCode)
 		if errors.Is(err, apperr.ErrConflict) {
-			return apperr.Invalid("identity.email", "unique", "Dit e-mailadres hoort al bij een account. / This e-mail address already has an account.")
+			return apperr.Invalid("identity.email", "unique", msg.M(msg.CandidateIdentityEmailUnique))
 		}
 		if err != nil {
 			return err
@@ -416,7 +417,7 @@ func (s *Service) linkAccount(ctx context.Context, tx *gorm.DB, r *Row, email st
 	case email != "":
 		err := s.Accounts.SetAccountEmail(ctx, tx, *r.UserID, email)
 		if errors.Is(err, apperr.ErrConflict) {
-			return apperr.Invalid("identity.email", "unique", "Dit e-mailadres hoort al bij een account. / This e-mail address already has an account.")
+			return apperr.Invalid("identity.email", "unique", msg.M(msg.CandidateIdentityEmailUnique))
 		}
 		if err != nil {
 			return err
@@ -428,7 +429,7 @@ func (s *Service) linkAccount(ctx context.Context, tx *gorm.DB, r *Row, email st
 // UpdateProfile replaces a candidate's profile and status.
 func (s *Service) UpdateProfile(ctx context.Context, p authz.Principal, id string, prof Profile, status Status, ip string) (Candidate, error) {
 	if !slices.Contains(Statuses, status) {
-		return Candidate{}, apperr.Invalid("status", "enum", "Kies een status uit de lijst. / Choose a status from the list.")
+		return Candidate{}, apperr.Invalid("status", "enum", msg.M(msg.CandidateStatusEnum))
 	}
 	var out Row
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -517,7 +518,7 @@ type Consent struct {
 // as soon as the sync job runs (seconds).
 func (s *Service) SetConsent(ctx context.Context, p authz.Principal, id string, given bool, method, note, ip string) (Candidate, error) {
 	if method != "klantmanager_papier" && method != "klantmanager_gesprek" {
-		return Candidate{}, apperr.Invalid("method", "enum", "Kies: op papier of in een gesprek. / Choose: on paper or in a conversation.")
+		return Candidate{}, apperr.Invalid("method", "enum", msg.M(msg.CandidateMethodEnum))
 	}
 	var out Row
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -636,7 +637,7 @@ func (s *Service) RequestConfirmation(ctx context.Context, p authz.Principal, id
 			return err
 		}
 		if r.UserID == nil {
-			return &apperr.ConflictError{Code: "noEmail", Detail: "Deze kandidaat heeft geen e-mailadres. Vul het in bij de persoonsgegevens. / This candidate has no e-mail address."}
+			return &apperr.ConflictError{Code: "noEmail", Msg: msg.M(msg.CandidateNoEmail)}
 		}
 		if err := s.mailConfirmation(ctx, tx, r); err != nil {
 			return err

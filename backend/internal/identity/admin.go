@@ -14,6 +14,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // invitable says which roles each role may invite: no one creates a role
@@ -40,13 +41,13 @@ func (s *Service) Invite(ctx context.Context, p authz.Principal, in Invitation, 
 	}
 	if in.Role.IsOrganisationRole() != (in.OrganisationID != "") {
 		if in.OrganisationID == "" {
-			return User{}, apperr.Invalid("organisationId", "required", "Kies de organisatie van deze gebruiker. / Choose the user's organisation.")
+			return User{}, apperr.Invalid("organisationId", "required", msg.M(msg.IdentityOrganisationIdRequired))
 		}
-		return User{}, apperr.Invalid("organisationId", "notAllowed", "Medewerkers van de gemeente horen niet bij een organisatie. / Staff do not belong to an organisation.")
+		return User{}, apperr.Invalid("organisationId", "notAllowed", msg.M(msg.IdentityOrganisationIdNotAllowed))
 	}
 	if in.OrganisationID != "" {
 		if _, err := s.GetOrganisation(ctx, p, in.OrganisationID); err != nil {
-			return User{}, apperr.Invalid("organisationId", "unknown", "Deze organisatie bestaat niet in uw regio. / Unknown organisation.")
+			return User{}, apperr.Invalid("organisationId", "unknown", msg.M(msg.IdentityOrganisationIdUnknown))
 		}
 	}
 	row := userRow{RegionID: p.RegionID, OrganisationID: nullable(in.OrganisationID), Email: NormaliseEmail(in.Email),
@@ -54,7 +55,7 @@ func (s *Service) Invite(ctx context.Context, p authz.Principal, in Invitation, 
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			if errors.Is(translate(err, "create user"), apperr.ErrConflict) {
-				return apperr.Invalid("email", "unique", "Er is al een gebruiker met dit e-mailadres. / A user with this e-mail exists.")
+				return apperr.Invalid("email", "unique", msg.M(msg.IdentityEmailUnique))
 			}
 			return translate(err, "create user")
 		}
@@ -134,7 +135,7 @@ func (s *Service) UpdateUser(ctx context.Context, p authz.Principal, id string, 
 			return User{}, fmt.Errorf("change own role: %w", apperr.ErrForbidden)
 		}
 		if authz.Role(u.Role).IsOrganisationRole() != ch.Role.IsOrganisationRole() || *ch.Role == authz.Kandidaat || u.Role == string(authz.Kandidaat) {
-			return User{}, apperr.Invalid("role", "notAllowed", "Deze rolwijziging kan niet: organisatiegebruikers en medewerkers wisselen niet van soort. / This role change is not possible.")
+			return User{}, apperr.Invalid("role", "notAllowed", msg.M(msg.IdentityRoleNotAllowed))
 		}
 		updates["role"] = string(*ch.Role)
 		details["role"] = map[string]string{"from": u.Role, "to": string(*ch.Role)}
@@ -192,7 +193,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, p authz.Principal, in 
 		var n int64
 		s.DB.WithContext(ctx).Model(&userRow{}).Where("id = ? AND region_id = ? AND role = ?", am, p.RegionID, string(authz.Accountmanager)).Count(&n)
 		if n == 0 {
-			return Organisation{}, apperr.Invalid("accountmanagerId", "unknown", "Geen accountmanager in uw regio. / Not an accountmanager in your region.")
+			return Organisation{}, apperr.Invalid("accountmanagerId", "unknown", msg.M(msg.IdentityAccountmanagerIdUnknown))
 		}
 	}
 	row := organisationRow{RegionID: p.RegionID, Kind: in.Kind, Name: strings.TrimSpace(in.Name), KvKNumber: in.KvKNumber, Postcode: pc,
@@ -200,7 +201,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, p authz.Principal, in 
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			if errors.Is(translate(err, "create organisation"), apperr.ErrConflict) {
-				return apperr.Invalid("kvkNummer", "unique", "Deze organisatie (KvK-nummer) staat al in Werkhaven. / This KvK number is registered already.")
+				return apperr.Invalid("kvkNummer", "unique", msg.M(msg.IdentityKvkNummerUnique))
 			}
 			return translate(err, "create organisation")
 		}
@@ -264,7 +265,7 @@ func (s *Service) CreateRegion(ctx context.Context, p authz.Principal, slug, nam
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			if errors.Is(translate(err, "create region"), apperr.ErrConflict) {
-				return apperr.Invalid("slug", "unique", "Deze regiocode bestaat al. / This region slug exists.")
+				return apperr.Invalid("slug", "unique", msg.M(msg.IdentitySlugUnique))
 			}
 			return translate(err, "create region")
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Handlers are identity's HTTP operations.
@@ -174,7 +175,7 @@ func (h *Handlers) session(_ context.Context, p authz.Principal, in *sessionInpu
 func (h *Handlers) signIn(ctx context.Context, _ authz.Principal, in *signInInput) (*sessionOutput, error) {
 	cookie, user, err := h.Service.SignIn(ctx, in.Body.Email, in.Body.Password, clientIP(ctx))
 	if errors.Is(err, ErrBadCredentials) {
-		return nil, httpapi.Coded(http.StatusUnauthorized, "badCredentials", "E-mailadres of wachtwoord klopt niet. / E-mail address or password is incorrect.")
+		return nil, httpapi.Coded(http.StatusUnauthorized, "badCredentials", msg.M(msg.IdentityBadCredentials))
 	}
 	if err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // OrganisationChange is a partial update of an organisation's profile; nil
@@ -62,7 +63,7 @@ func (s *Service) UpdateOrganisation(ctx context.Context, p authz.Principal, id 
 		var n int64
 		s.DB.WithContext(ctx).Model(&userRow{}).Where("id = ? AND region_id = ? AND role = ?", *ch.AccountmanagerID, p.RegionID, string(authz.Accountmanager)).Count(&n)
 		if n == 0 {
-			return Organisation{}, apperr.Invalid("accountmanagerId", "unknown", "Geen accountmanager in uw regio. / Not an accountmanager in your region.")
+			return Organisation{}, apperr.Invalid("accountmanagerId", "unknown", msg.M(msg.IdentityAccountmanagerIdUnknown))
 		}
 		updates["accountmanager_id"] = *ch.AccountmanagerID
 	}
@@ -71,7 +72,7 @@ func (s *Service) UpdateOrganisation(ctx context.Context, p authz.Principal, id 
 			return Organisation{}, fmt.Errorf("stripe account: %w", apperr.ErrForbidden)
 		}
 		if r.Kind == "werkgever" && *ch.StripeAccountID != "" {
-			return Organisation{}, apperr.Invalid("stripeAccountId", "notAllowed", "Alleen aanbieders krijgen uitbetalingen. / Only providers receive payouts.")
+			return Organisation{}, apperr.Invalid("stripeAccountId", "notAllowed", msg.M(msg.IdentityStripeAccountIdNotAllowed))
 		}
 		if *ch.StripeAccountID == "" {
 			updates["stripe_account_id"] = nil
@@ -143,7 +144,7 @@ func (s *Service) AddContactMoment(ctx context.Context, p authz.Principal, orgID
 	ams, _ := time.LoadLocation("Europe/Amsterdam")
 	today := s.now().In(ams).Format("2006-01-02")
 	if on.Format("2006-01-02") > today {
-		return ContactMoment{}, apperr.Invalid("occurredOn", "maximum", "Een contactmoment kan niet in de toekomst liggen. / A contact moment cannot be in the future.")
+		return ContactMoment{}, apperr.Invalid("occurredOn", "maximum", msg.M(msg.IdentityOccurredOnMaximum))
 	}
 	r := contactMomentRow{OrganisationID: orgID, RegionID: p.RegionID, AuthorUserID: p.UserID, Kind: kind, OccurredOn: on,
 		Note: strings.TrimSpace(note), CreatedAt: s.now()}

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/crypto/argon2"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // argon2id parameters: OWASP's Password Storage Cheat Sheet minimum
@@ -67,11 +68,11 @@ func CheckPassword(pw string) error {
 	n := utf8.RuneCountInString(pw)
 	switch {
 	case n < MinPasswordLength:
-		return apperr.Invalid("password", "minLength", fmt.Sprintf("Kies een wachtwoord van minimaal %d tekens. / Use at least %d characters.", MinPasswordLength, MinPasswordLength))
+		return apperr.Invalid("password", "minLength", msg.M(msg.IdentityPasswordMinLength, MinPasswordLength))
 	case n > MaxPasswordLength:
-		return apperr.Invalid("password", "maxLength", fmt.Sprintf("Kies een wachtwoord van maximaal %d tekens. / Use at most %d characters.", MaxPasswordLength, MaxPasswordLength))
+		return apperr.Invalid("password", "maxLength", msg.M(msg.IdentityPasswordMaxLength, MaxPasswordLength))
 	case isCommon(pw):
-		return apperr.Invalid("password", "commonPassword", "Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander. / This password is too common.")
+		return apperr.Invalid("password", "commonPassword", msg.M(msg.IdentityPasswordCommonPassword))
 	}
 	return nil
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Offer is an invite as the kandidaat reads it: who asks, for what work,
@@ -53,13 +54,13 @@ type Decision struct {
 func (d Decision) validate() error {
 	var bad apperr.Fields
 	if d.Reason != "" && !slices.Contains(DeclineReasons, d.Reason) {
-		bad.Add("reason", "enum", "Kies een reden uit de lijst. / Choose a reason from the list.")
+		bad.Add("reason", "enum", msg.M(msg.InviteReasonEnum))
 	}
 	if utf8.RuneCountInString(d.Note) > 500 {
-		bad.Add("note", "maxLength", "Hoogstens 500 tekens. / At most 500 characters.")
+		bad.Add("note", "maxLength", msg.M(msg.InviteNoteMaxLength))
 	}
 	if d.Accept && (d.Reason != "" || strings.TrimSpace(d.Note) != "") {
-		bad.Add("reason", "notAllowed", "Een reden hoort bij nee zeggen. / A reason goes with declining.")
+		bad.Add("reason", "notAllowed", msg.M(msg.InviteReasonNotAllowed))
 	}
 	if len(bad) > 0 {
 		return &apperr.InvalidError{Fields: bad}
@@ -286,7 +287,7 @@ func (s *Service) WithdrawDisclosure(ctx context.Context, p authz.Principal, id,
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
-			return &apperr.ConflictError{Code: "nothingShared", Detail: "U deelt met deze organisatie geen gegevens. / You share no details with this organisation."}
+			return &apperr.ConflictError{Code: "nothingShared", Msg: msg.M(msg.InviteNothingShared)}
 		}
 		v.Disclosed = false
 		if err := s.event(ctx, tx, id, State(v.State), State(v.State), Kandidaat, p.UserID, "disclosure_withdrawn"); err != nil {

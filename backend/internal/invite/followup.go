@@ -13,6 +13,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // FollowUp is one "nog in dienst?" task after a placement.
@@ -125,13 +126,13 @@ func (s *Service) AnswerFollowUp(ctx context.Context, p authz.Principal, id stri
 	var bad apperr.Fields
 	if !a.StillEmployed {
 		if a.EndedOn == nil {
-			bad.Add("endedOn", "required", "Wanneer eindigde het werk? / When did the work end?")
+			bad.Add("endedOn", "required", msg.M(msg.InviteEndedOnRequired))
 		}
 		if !slices.Contains(EndReasons, a.EndReason) {
-			bad.Add("endReason", "enum", "Kies een reden uit de lijst. / Choose a reason from the list.")
+			bad.Add("endReason", "enum", msg.M(msg.InviteReasonEnum))
 		}
 	} else if a.EndedOn != nil || a.EndReason != "" {
-		bad.Add("endReason", "notAllowed", "Een einddatum hoort bij nee. / An end date goes with no.")
+		bad.Add("endReason", "notAllowed", msg.M(msg.InviteEndReasonNotAllowed))
 	}
 	if len(bad) > 0 {
 		return FollowUp{}, &apperr.InvalidError{Fields: bad}
@@ -153,9 +154,9 @@ func (s *Service) AnswerFollowUp(ctx context.Context, p authz.Principal, id stri
 		}
 		switch {
 		case r.AnsweredAt != nil || r.CancelledAt != nil:
-			return &apperr.ConflictError{Code: "followUpClosed", Detail: "Deze vraag is al beantwoord. / This follow-up was answered already."}
+			return &apperr.ConflictError{Code: "followUpClosed", Msg: msg.M(msg.InviteFollowUpClosed)}
 		case r.DueOn.After(s.today()):
-			return &apperr.ConflictError{Code: "followUpNotDue", Detail: "Deze vraag komt pas op " + r.DueOn.Format("2-1-2006") + ". / This follow-up is not due yet."}
+			return &apperr.ConflictError{Code: "followUpNotDue", Msg: msg.M(msg.InviteFollowUpNotDue, r.DueOn.Format("2-1-2006"))}
 		}
 		now := s.now()
 		if err := tx.Exec(`UPDATE follow_ups SET answered_at = ?, answered_by = ?, still_employed = ? WHERE id = ?`, now, p.UserID, a.StillEmployed, id).Error; err != nil {

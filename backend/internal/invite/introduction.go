@@ -15,6 +15,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Contact returns what the kandidaat shared with the organisation by
@@ -29,7 +30,7 @@ func (s *Service) Contact(ctx context.Context, p authz.Principal, id, ip string)
 		return Contact{}, err
 	}
 	if !v.Disclosed {
-		return Contact{}, &apperr.ConflictError{Code: "notDisclosed", Detail: "De kandidaat deelt (nu) geen contactgegevens met u. / The candidate does not share contact details with you (now)."}
+		return Contact{}, &apperr.ConflictError{Code: "notDisclosed", Msg: msg.M(msg.InviteNotSharing)}
 	}
 	ident, err := s.Candidates.Disclose(ctx, v.CandidateID, v.ID, ip)
 	if err != nil {
@@ -53,17 +54,17 @@ type Intake struct {
 func (s *Service) PlanIntake(ctx context.Context, p authz.Principal, id string, in Intake, ip string) (Invite, error) {
 	var bad apperr.Fields
 	if !slices.Contains(IntakeModes, in.Mode) {
-		bad.Add("mode", "enum", "Kies op_locatie, online of telefonisch. / Choose op_locatie, online or telefonisch.")
+		bad.Add("mode", "enum", msg.M(msg.InviteModeEnum))
 	}
 	in.Place = strings.TrimSpace(in.Place)
 	if utf8.RuneCountInString(in.Place) > 200 {
-		bad.Add("place", "maxLength", "Hoogstens 200 tekens. / At most 200 characters.")
+		bad.Add("place", "maxLength", msg.M(msg.CandidateIdentityStreetMaxLength))
 	}
 	if in.Mode == "op_locatie" && in.Place == "" {
-		bad.Add("place", "required", "Waar is het gesprek? / Where is the meeting?")
+		bad.Add("place", "required", msg.M(msg.InvitePlaceRequired))
 	}
 	if in.At.Before(s.now().Add(-24*time.Hour)) || in.At.After(s.now().AddDate(1, 0, 0)) {
-		bad.Add("at", "range", "Kies een moment in het komende jaar. / Choose a time within the coming year.")
+		bad.Add("at", "range", msg.M(msg.InviteAtRange))
 	}
 	if len(bad) > 0 {
 		return Invite{}, &apperr.InvalidError{Fields: bad}
@@ -104,7 +105,7 @@ func (s *Service) loadActive(ctx context.Context, tx *gorm.DB, p authz.Principal
 		return viewRow{}, err
 	}
 	if !v.Disclosed && slices.Contains([]State{Accepted, Introduced, IntakePlanned}, State(v.State)) {
-		return viewRow{}, &apperr.ConflictError{Code: "notDisclosed", Detail: "De kandidaat heeft de toestemming ingetrokken. / The candidate withdrew consent."}
+		return viewRow{}, &apperr.ConflictError{Code: "notDisclosed", Msg: msg.M(msg.InviteConsentWithdrawn)}
 	}
 	return v, nil
 }
@@ -124,20 +125,20 @@ type PlacementInput struct {
 func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in PlacementInput, ip string) (Invite, error) {
 	var bad apperr.Fields
 	if !slices.Contains(ContractTypes, in.ContractType) {
-		bad.Add("contractType", "enum", "Kies een contractsoort uit de lijst. / Choose a contract type from the list.")
+		bad.Add("contractType", "enum", msg.M(msg.InviteContractTypeEnum))
 	}
 	if in.Hours < 1 || in.Hours > 60 {
-		bad.Add("hours", "range", "Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.")
+		bad.Add("hours", "range", msg.M(msg.CandidateHoursRange))
 	}
 	if in.HourlyWageCents < 0 || in.HourlyWageCents > 20000 {
-		bad.Add("hourlyWageCents", "range", "Een uurloon van 0 tot 200 euro, in centen. / An hourly wage of 0 to 200 euro, in cents.")
+		bad.Add("hourlyWageCents", "range", msg.M(msg.InviteHourlyWageCentsRange))
 	}
 	if in.TrialPeriodMonths < 0 || in.TrialPeriodMonths > 2 {
-		bad.Add("trialPeriodMonths", "range", "Een proeftijd is 0 tot 2 maanden. / A trial period is 0 to 2 months.")
+		bad.Add("trialPeriodMonths", "range", msg.M(msg.InviteTrialPeriodMonthsRange))
 	}
 	today := s.now().Truncate(24 * time.Hour)
 	if in.StartDate.Before(today.AddDate(0, -3, 0)) || in.StartDate.After(today.AddDate(1, 0, 0)) {
-		bad.Add("startDate", "range", "Kies een startdatum tussen drie maanden geleden en over een jaar. / Choose a start date from three months ago to a year ahead.")
+		bad.Add("startDate", "range", msg.M(msg.InviteStartDateRange))
 	}
 	if len(bad) > 0 {
 		return Invite{}, &apperr.InvalidError{Fields: bad}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/statemachine"
 )
 
@@ -95,9 +96,9 @@ var machine = statemachine.Machine[State, Actor]{Noun: "An invite", Err: ErrTran
 	Conflict: func(from State) *apperr.ConflictError {
 		switch from {
 		case Expired:
-			return &apperr.ConflictError{Code: "inviteExpired", Detail: "Deze uitnodiging is verlopen. / This invite has expired."}
+			return &apperr.ConflictError{Code: "inviteExpired", Msg: msg.M(msg.InviteExpired)}
 		case Withdrawn:
-			return &apperr.ConflictError{Code: "inviteWithdrawn", Detail: "Deze uitnodiging is ingetrokken. / This invite was withdrawn."}
+			return &apperr.ConflictError{Code: "inviteWithdrawn", Msg: msg.M(msg.InviteWithdrawn)}
 		}
 		return nil
 	},

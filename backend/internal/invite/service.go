@@ -23,6 +23,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/eventlog"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Openings is what invites need of the openings domain.
@@ -97,12 +98,12 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 	var bad apperr.Fields
 	message = strings.TrimSpace(message)
 	if message == "" {
-		bad.Add("message", "required", "Schrijf een kort bericht aan de kandidaat. / Write a short message to the candidate.")
+		bad.Add("message", "required", msg.M(msg.InviteMessageRequired))
 	} else if utf8.RuneCountInString(message) > 1000 {
-		bad.Add("message", "maxLength", "Hoogstens 1000 tekens. / At most 1,000 characters.")
+		bad.Add("message", "maxLength", msg.M(msg.BookingNoteMaxLength))
 	}
 	if len(candidateIDs) == 0 {
-		bad.Add("candidateIds", "required", "Kies minstens één kandidaat. / Choose at least one candidate.")
+		bad.Add("candidateIds", "required", msg.M(msg.InviteCandidateIdsRequired))
 	}
 	bad.List("candidateIds", candidateIDs, func(id string) bool { _, err := uuid.Parse(id); return err == nil }, MaxBatch)
 	if len(bad) > 0 {
@@ -113,7 +114,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 		return nil, err
 	}
 	if o.State != opening.Open {
-		return nil, &apperr.ConflictError{Code: "openingNotOpen", Detail: "Alleen voor een open vacature kunt u uitnodigen. / You can only invite for an open opening."}
+		return nil, &apperr.ConflictError{Code: "openingNotOpen", Msg: msg.M(msg.InviteOpeningNotOpen)}
 	}
 	var out []string
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -132,9 +133,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 			return err
 		}
 		if int(open)+len(candidateIDs) > cfg.PerOpening {
-			return &apperr.LimitError{Code: "invitesPerOpening", Limit: cfg.PerOpening, Detail: fmt.Sprintf(
-				"Er staan al %d uitnodigingen open voor deze vacature; het maximum is %d. Wacht op antwoorden. / %d invites are open for this opening; the limit is %d.",
-				open, cfg.PerOpening, open, cfg.PerOpening)}
+			return &apperr.LimitError{Code: "invitesPerOpening", Limit: cfg.PerOpening, Msg: msg.M(msg.InviteInvitesPerOpening, open, cfg.PerOpening)}
 		}
 		var oldest *time.Time
 		if err := tx.Raw(`SELECT count(*) FROM invites WHERE organisation_id = ? AND created_at > ?`, o.OrganisationID, now.Add(-24*time.Hour)).Scan(&today).Error; err != nil {
@@ -146,8 +145,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 			if oldest != nil {
 				retry = oldest.Add(24 * time.Hour).Sub(now)
 			}
-			return &apperr.LimitError{Code: "invitesPerDay", Limit: cfg.PerOrganisationPerDay, RetryAfter: retry, Detail: fmt.Sprintf(
-				"Uw organisatie kan %d uitnodigingen per dag versturen. / Your organisation can send %d invites a day.", cfg.PerOrganisationPerDay, cfg.PerOrganisationPerDay)}
+			return &apperr.LimitError{Code: "invitesPerDay", Limit: cfg.PerOrganisationPerDay, RetryAfter: retry, Msg: msg.M(msg.InviteInvitesPerDay, cfg.PerOrganisationPerDay)}
 		}
 		reach, err := s.Candidates.Reach(ctx, tx, o.RegionID, candidateIDs)
 		if err != nil {
@@ -164,20 +162,20 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 			r, ok := reach[id]
 			switch {
 			case !ok:
-				conflicts.Add(name, "unknown", "Deze kandidaat kennen we niet in uw regio. / Unknown candidate.")
+				conflicts.Add(name, "unknown", msg.M(msg.InviteUnknown))
 			case !r.InPool:
-				conflicts.Add(name, "notInPool", r.Code+" staat niet (meer) in de pool: geen toestemming, niet beschikbaar of niet recent bevestigd. / "+r.Code+" is not in the pool (any more).")
+				conflicts.Add(name, "notInPool", msg.M(msg.InviteCodeNotInPool, r.Code))
 			case r.UserID == nil:
-				conflicts.Add(name, "unreachable", r.Code+" heeft geen e-mailadres; vraag de klantmanager om contact. / "+r.Code+" has no e-mail address; ask the klantmanager.")
+				conflicts.Add(name, "unreachable", msg.M(msg.InviteCodeUnreachable, r.Code))
 			case slices.Contains(taken, id):
-				conflicts.Add(name, "alreadyInvited", r.Code+" is al uitgenodigd voor deze vacature. / "+r.Code+" was invited for this opening already.")
+				conflicts.Add(name, "alreadyInvited", msg.M(msg.InviteCodeAlreadyInvited, r.Code))
 			}
 		}
 		if len(conflicts) > 0 {
 			if len(conflicts) == 1 && conflicts[0].Code == "unknown" {
 				return &apperr.InvalidError{Fields: conflicts}
 			}
-			return &apperr.ConflictError{Code: "notInvitable", Detail: "Niet elke kandidaat kan worden uitgenodigd; er is niemand uitgenodigd. / Not every candidate can be invited; nobody was invited.", Fields: conflicts}
+			return &apperr.ConflictError{Code: "notInvitable", Msg: msg.M(msg.InviteNotInvitable), Fields: conflicts}
 		}
 		state := Invited
 		if cfg.Approval && !p.Has(authz.Accountmanager, authz.Admin) {
@@ -192,7 +190,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 			}
 			if err := tx.Create(&r).Error; err != nil {
 				if database.IsCode(err, database.CodeUniqueViolation) {
-					return &apperr.ConflictError{Code: "alreadyInvited", Detail: "Deze kandidaat is al uitgenodigd. / This candidate was invited already."}
+					return &apperr.ConflictError{Code: "alreadyInvited", Msg: msg.M(msg.InviteAlreadyInvited)}
 				}
 				return err
 			}
@@ -293,10 +291,10 @@ type StateChange struct {
 // operations, with their data.
 func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc StateChange, ip string) (Invite, error) {
 	if !slices.Contains([]State{Invited, Withdrawn, Introduced, NotPlaced}, sc.To) {
-		return Invite{}, apperr.Invalid("state", "enum", "Kies invited, withdrawn, introduced of not_placed. / Choose invited, withdrawn, introduced or not_placed.")
+		return Invite{}, apperr.Invalid("state", "enum", msg.M(msg.InviteStateEnum))
 	}
 	if utf8.RuneCountInString(sc.Reason) > 1000 {
-		return Invite{}, apperr.Invalid("reason", "maxLength", "Hoogstens 1000 tekens. / At most 1,000 characters.")
+		return Invite{}, apperr.Invalid("reason", "maxLength", msg.M(msg.BookingNoteMaxLength))
 	}
 	if !p.Has(authz.Werkgever, authz.Zorgaanbieder, authz.Accountmanager, authz.Admin) {
 		return Invite{}, fmt.Errorf("move invite: %w", apperr.ErrForbidden)
@@ -329,7 +327,7 @@ func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc Sta
 			}
 			r, ok := reach[v.CandidateID]
 			if !ok || !r.InPool || r.UserID == nil {
-				return &apperr.ConflictError{Code: "notInPool", Detail: "Deze kandidaat staat niet meer in de pool. / This candidate is no longer in the pool."}
+				return &apperr.ConflictError{Code: "notInPool", Msg: msg.M(msg.InviteNotInPool)}
 			}
 			if err := s.send(ctx, tx, v.ID, o, r, expires, now); err != nil {
 				return err
@@ -429,7 +427,7 @@ func (s *Service) Advise(ctx context.Context, p authz.Principal, id, advice, ip 
 	}
 	advice = strings.TrimSpace(advice)
 	if utf8.RuneCountInString(advice) > 1000 {
-		return Invite{}, apperr.Invalid("advice", "maxLength", "Hoogstens 1000 tekens. / At most 1,000 characters.")
+		return Invite{}, apperr.Invalid("advice", "maxLength", msg.M(msg.BookingNoteMaxLength))
 	}
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		v, err := load(ctx, tx, p, id, true)
@@ -437,7 +435,7 @@ func (s *Service) Advise(ctx context.Context, p authz.Principal, id, advice, ip 
 			return err
 		}
 		if !slices.Contains([]State{Invited, Viewed}, State(v.State)) {
-			return &apperr.ConflictError{Code: "inviteDecided", Detail: "De kandidaat heeft al beslist. / The candidate has decided already."}
+			return &apperr.ConflictError{Code: "inviteDecided", Msg: msg.M(msg.InviteDecided)}
 		}
 		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"advice": advice, "updated_at": s.now()}).Error; err != nil {
 			return err

@@ -11,6 +11,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // pins are an opening's pinned candidates with their notes.
@@ -38,14 +39,14 @@ func (s *Service) Pin(ctx context.Context, p authz.Principal, openingID, candida
 		return err
 	}
 	if o.State == opening.Closed || o.State == opening.Filled {
-		return &apperr.ConflictError{Code: "openingFinished", Detail: "Deze plek is gesloten of vervuld. / This opening is closed or filled."}
+		return &apperr.ConflictError{Code: "openingFinished", Msg: msg.M(msg.MatchingPinOpeningFinished)}
 	}
 	consent, err := s.Candidates.Consent(ctx, p.RegionID, candidateID)
 	if err != nil {
-		return apperr.Invalid("candidateId", "unknown", "Geen kandidaat in uw regio. / Not a candidate in your region.")
+		return apperr.Invalid("candidateId", "unknown", msg.M(msg.MatchingCandidateIdUnknown))
 	}
 	if !consent {
-		return &apperr.ConflictError{Code: "noConsent", Detail: "Deze kandidaat heeft geen toestemming gegeven om gevonden te worden. / This candidate has not consented to be found."}
+		return &apperr.ConflictError{Code: "noConsent", Msg: msg.M(msg.MatchingNoConsent)}
 	}
 	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Exec(`INSERT INTO pool_pins (opening_id, candidate_id, region_id, note, pinned_by) VALUES (?, ?, ?, ?, ?)

@@ -21,6 +21,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
@@ -115,7 +116,7 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 		return Pool{}, err
 	}
 	if o.State == opening.Closed || o.State == opening.Filled {
-		return Pool{}, &apperr.ConflictError{Code: "openingFinished", Detail: "Deze plek is gesloten of vervuld; er is geen pool meer. / This opening is closed or filled; it has no pool any more."}
+		return Pool{}, &apperr.ConflictError{Code: "openingFinished", Msg: msg.M(msg.MatchingNoPoolAnyMore)}
 	}
 	if f.Page == 0 {
 		f.Page = 1

@@ -14,6 +14,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Query is the Meilisearch request of one pool page.
@@ -47,10 +48,10 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 		radius = f.RadiusKm
 	}
 	if radius < 1 || radius > MaxKm {
-		add("radiusKm", "range", fmt.Sprintf("Kies 1 tot %d km. / Choose 1 to %d km.", MaxKm, MaxKm))
+		add("radiusKm", "range", msg.M(msg.MatchingRadiusKmRange, MaxKm))
 	}
 	if f.Page < 1 || f.Page > MaxPage {
-		add("page", "range", fmt.Sprintf("Pagina 1 tot %d (hoogstens 1000 kandidaten). / Page 1 to %d (at most 1,000 candidates).", MaxPage, MaxPage))
+		add("page", "range", msg.M(msg.MatchingPageRange, MaxPage))
 	}
 	lo, hi := region.rungs(o.Kind)
 	if f.RungMin != 0 || f.RungMax != 0 {
@@ -61,11 +62,11 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 			hi = f.RungMax
 		}
 		if lo < 1 || hi > 6 || lo > hi {
-			add("rungMin", "range", "Treden 1 tot 6, van laag naar hoog. / Rungs 1 to 6, low to high.")
+			add("rungMin", "range", msg.M(msg.MatchingRungMinRange))
 		}
 	}
 	if f.HoursMin != 0 && f.HoursMax != 0 && f.HoursMin > f.HoursMax {
-		add("hoursMax", "minMax", "Het maximum is kleiner dan het minimum. / The maximum is below the minimum.")
+		add("hoursMax", "minMax", msg.M(msg.CandidateHoursMaxMinMax))
 	}
 	if len(bad) > 0 {
 		return Query{}, &apperr.InvalidError{Fields: bad}

@@ -12,6 +12,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 type notificationBody struct {
@@ -90,7 +91,7 @@ func (h handlers) list(ctx context.Context, p authz.Principal, _ *struct{}) (*st
 func (h handlers) markRead(ctx context.Context, p authz.Principal, in *struct{ Body markNotificationsReadRequest }) (*struct{}, error) {
 	for i, id := range in.Body.IDs {
 		if _, err := uuid.Parse(id); err != nil {
-			return nil, apperr.Invalid(fmt.Sprintf("ids[%d]", i), "format", "Geen geldige id. / Not a valid id.")
+			return nil, apperr.Invalid(fmt.Sprintf("ids[%d]", i), "format", msg.M(msg.FieldInvalidID))
 		}
 	}
 	return nil, h.s.MarkRead(ctx, p.UserID, in.Body.IDs)

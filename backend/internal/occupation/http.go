@@ -8,6 +8,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
@@ -46,7 +47,7 @@ func Register(api huma.API, svc *Service) {
 func (h handlers) list(ctx context.Context, _ authz.Principal, in *findInput) (*httpapi.ListOut[occupationBody], error) {
 	occs, err := h.s.Find(ctx, in.Q, in.Limit)
 	if errors.Is(err, ErrSearchUnavailable) {
-		return nil, huma.Error503ServiceUnavailable("Zoeken is tijdelijk niet beschikbaar. / Search is temporarily unavailable.")
+		return nil, apperr.Unavailable(apperr.Search, err)
 	}
 	if err != nil {
 		return nil, err

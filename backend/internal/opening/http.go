@@ -11,6 +11,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 type occupationRef struct {
@@ -343,7 +344,7 @@ func (h handlers) create(ctx context.Context, p authz.Principal, in *createInput
 		}
 		orgID = p.OrganisationID
 	} else if orgID == "" {
-		return nil, apperr.Invalid("organisationId", "required", "Kies de organisatie. / Choose the organisation.")
+		return nil, apperr.Invalid("organisationId", "required", msg.M(msg.OpeningOrganisationIdRequired))
 	}
 	start, err := httpapi.ParseDate("startDate", b.StartDate)
 	if err != nil {

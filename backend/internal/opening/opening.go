@@ -7,6 +7,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/statemachine"
 )
 
@@ -124,29 +125,29 @@ func CheckTerms(t Terms) error {
 	var fields apperr.Fields
 	add := fields.Add
 	if t.HoursMin < 1 || t.HoursMin > 60 {
-		add("hoursMin", "range", "Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.")
+		add("hoursMin", "range", msg.M(msg.CandidateHoursRange))
 	}
 	if t.HoursMax < 1 || t.HoursMax > 60 {
-		add("hoursMax", "range", "Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.")
+		add("hoursMax", "range", msg.M(msg.CandidateHoursRange))
 	}
 	if t.HoursMin > t.HoursMax {
-		add("hoursMax", "minMax", "Het maximum is kleiner dan het minimum. / The maximum is below the minimum.")
+		add("hoursMax", "minMax", msg.M(msg.CandidateHoursMaxMinMax))
 	}
 	if t.Kind == Vacature {
 		if t.WageMinCents < 0 || t.WageMaxCents < 0 {
-			add("wageMinCents", "minimum", "Een loon kan niet negatief zijn. / A wage cannot be negative.")
+			add("wageMinCents", "minimum", msg.M(msg.OpeningWageMinCentsMinimum))
 		}
 		if t.WageMaxCents > 0 && t.WageMinCents > t.WageMaxCents {
-			add("wageMaxCents", "minMax", "Het maximumloon is lager dan het minimumloon. / The maximum wage is below the minimum.")
+			add("wageMaxCents", "minMax", msg.M(msg.OpeningWageMaxCentsMinMax))
 		}
 	} else if t.WageMinCents != 0 || t.WageMaxCents != 0 {
-		add("wageMinCents", "notAllowed", "Alleen een vacature heeft een loon. / Only a vacature has a wage.")
+		add("wageMinCents", "notAllowed", msg.M(msg.OpeningWageMinCentsNotAllowed))
 	}
 	if t.Places < 1 {
-		add("places", "minimum", "Er is minstens één plek. / At least one place.")
+		add("places", "minimum", msg.M(msg.OpeningPlacesMinimum))
 	}
 	if t.IsNew && !t.StartDate.IsZero() && t.StartDate.Before(t.Today) {
-		add("startDate", "minimum", "Een nieuwe plek kan niet in het verleden beginnen. / A new opening cannot start in the past.")
+		add("startDate", "minimum", msg.M(msg.OpeningStartDateMinimum))
 	}
 	if len(fields) > 0 {
 		return &apperr.InvalidError{Fields: fields}

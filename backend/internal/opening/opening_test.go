@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Every from → to pair and actor: allowed exactly for the pairs below and
@@ -45,7 +46,7 @@ func TestStateMachine(t *testing.T) {
 	}
 	var ce *apperr.ConflictError
 	if err := Check(Filled, Open, Organisation); !errors.As(err, &ce) || ce.Code != "stateTransition" ||
-		ce.Detail != "Van vervuld naar open kan niet. / An opening cannot go from filled to open." {
+		ce.Msg.In(msg.NL) != "Van vervuld naar open kan niet." || ce.Msg.In(msg.EN) != "An opening cannot go from filled to open." {
 		t.Errorf("refused transition: %v", err)
 	}
 }

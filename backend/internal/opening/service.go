@@ -20,6 +20,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
@@ -294,26 +295,26 @@ func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, start
 	f.Title = strings.TrimSpace(f.Title)
 	f.Description = strings.TrimSpace(strings.ReplaceAll(f.Description, "\r\n", "\n"))
 	if n := len([]rune(f.Title)); n < 3 || n > 120 {
-		add("title", "length", "Een titel heeft 3 tot 120 tekens. / A title has 3 to 120 characters.")
+		add("title", "length", msg.M(msg.OpeningTitleLength))
 	}
 	if hasControl(f.Title, false) {
-		add("title", "pattern", "Een titel is één regel tekst. / A title is one line of text.")
+		add("title", "pattern", msg.M(msg.OpeningTitlePattern))
 	}
 	if len([]rune(f.Description)) > 5000 {
-		add("description", "maxLength", "De omschrijving heeft hoogstens 5000 tekens. / The description has at most 5000 characters.")
+		add("description", "maxLength", msg.M(msg.OpeningDescriptionMaxLength))
 	}
 	if hasControl(f.Description, true) {
-		add("description", "pattern", "Alleen gewone tekst. / Plain text only.")
+		add("description", "pattern", msg.M(msg.OpeningDescriptionPattern))
 	}
 	if !slices.Contains(KindsFor(orgKind), f.Kind) || orgKind == "dienstverlener" {
-		add("kind", "notAllowed", fmt.Sprintf("Deze organisatie kan geen %s plaatsen. / This organisation cannot post a %s.", f.Kind, f.Kind))
+		add("kind", "notAllowed", msg.M(msg.OpeningKindNotAllowed, f.Kind))
 	}
 	n, err := s.Occupations.Known(ctx, []string{f.OccupationID})
 	if err != nil {
 		return geo.Place{}, err
 	}
 	if n == 0 {
-		add("occupationId", "unknown", "Kies een beroep uit de lijst. / Choose an occupation from the list.")
+		add("occupationId", "unknown", msg.M(msg.OpeningOccupationIdUnknown))
 	}
 	isSkill := func(id string) bool { _, ok := s.Skills.Get(id); return ok }
 	checkList := fields.List
@@ -321,7 +322,7 @@ func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, start
 	checkList("niceSkills", f.NiceSkills, isSkill, 20)
 	for _, id := range f.NiceSkills {
 		if slices.Contains(f.RequiredSkills, id) {
-			add("niceSkills", "duplicate", "Een vaardigheid is nodig óf mooi meegenomen, niet allebei. / A skill is either required or nice to have.")
+			add("niceSkills", "duplicate", msg.M(msg.OpeningNiceSkillsDuplicate))
 			break
 		}
 	}
@@ -330,15 +331,15 @@ func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, start
 	checkList("dayParts", f.DayParts, in(DayParts), len(DayParts))
 	checkList("support", f.Support, in(Support), len(Support))
 	if !slices.Contains(ContractTypes, f.ContractType) {
-		add("contractType", "enum", "Kies een soort contract uit de lijst. / Choose a contract type from the list.")
+		add("contractType", "enum", msg.M(msg.OpeningContractTypeEnum))
 	} else if (f.Kind == Proefplaats || f.Kind == Participatieplek) != (f.ContractType == "geen") {
-		add("contractType", "notAllowed", "Een proefplaats of participatieplek heeft geen arbeidscontract; andere plekken wel. / A proefplaats or participatieplek has no employment contract; other openings do.")
+		add("contractType", "notAllowed", msg.M(msg.OpeningContractTypeNotAllowed))
 	}
 	if f.MaxTravelKm < 1 || f.MaxTravelKm > 150 {
-		add("maxTravelKm", "range", "Kies 1 tot 150 km. / Choose 1 to 150 km.")
+		add("maxTravelKm", "range", msg.M(msg.CandidateTravelRange))
 	}
 	if f.Places > 500 {
-		add("places", "maximum", "Hoogstens 500 plekken. / At most 500 places.")
+		add("places", "maximum", msg.M(msg.OpeningPlacesMaximum))
 	}
 	terms := Terms{Kind: f.Kind, HoursMin: f.HoursMin, HoursMax: f.HoursMax, WageMinCents: f.WageMinCents, WageMaxCents: f.WageMaxCents,
 		Places: f.Places, IsNew: startChanged, Today: s.today()}
@@ -447,8 +448,7 @@ func (s *Service) Update(ctx context.Context, p authz.Principal, id string, ch C
 			return err
 		}
 		if st := State(r.State); st == Filled || st == Closed {
-			return &apperr.ConflictError{Code: "openingFinished", Detail: fmt.Sprintf(
-				"Deze plek is %s en kan niet meer veranderen. / This opening is %s and cannot change any more.", stateNL[st], st)}
+			return &apperr.ConflictError{Code: "openingFinished", Msg: msg.M(msg.OpeningFinished, stateNL[st], string(st))}
 		}
 		f := r.fields()
 		changed, startChanged, err := apply(&f, ch)
@@ -461,7 +461,7 @@ func (s *Service) Update(ctx context.Context, p authz.Principal, id string, ch C
 		}
 		if State(r.State) == Open {
 			if hits := CheckFairness(f.Title, f.Description); len(hits) > 0 {
-				return fairnessConflict(hits, "Deze vacature staat open; de nieuwe tekst bevat een eis die niet mag. / This opening is published; the new text contains a requirement that is not allowed.")
+				return fairnessConflict(hits, msg.M(msg.OpeningPublishedTextBlocked))
 			}
 		}
 		f.toRow(&r, place)
@@ -540,11 +540,11 @@ func apply(f *Fields, ch Change) (changed []string, startChanged bool, err error
 	return changed, startChanged, nil
 }
 
-func fairnessConflict(hits []FairnessHit, detail string) error {
-	ce := &apperr.ConflictError{Code: "fairness", Detail: detail}
+func fairnessConflict(hits []FairnessHit, detail msg.Message) error {
+	ce := &apperr.ConflictError{Code: "fairness", Msg: detail}
 	for _, h := range hits {
 		ce.Fields = append(ce.Fields, apperr.Field{Name: h.Field, Code: "fairness." + string(h.Category),
-			Reason: fmt.Sprintf("“%s”: %s / %s", h.Match, h.ReasonNL, h.ReasonEN)})
+			Msg: msg.M(msg.OpeningFairnessHit, h.Match, h.ReasonNL, h.ReasonEN)})
 	}
 	return ce
 }
@@ -575,10 +575,10 @@ func (s *Service) Transition(ctx context.Context, p authz.Principal, id string, 
 			return err
 		}
 		if sc.OverrideReason != "" && (sc.To != Open || !p.Has(authz.Admin, authz.Accountmanager)) {
-			return apperr.Invalid("overrideReason", "notAllowed", "Alleen een accountmanager kan de toets overrulen, en alleen bij publiceren. / Only an accountmanager can override the check, and only when publishing.")
+			return apperr.Invalid("overrideReason", "notAllowed", msg.M(msg.OpeningOverrideReasonNotAllowed))
 		}
 		if sc.FilledCount != nil && sc.To != Filled {
-			return apperr.Invalid("filledCount", "notAllowed", "Alleen bij 'vervuld'. / Only when filled.")
+			return apperr.Invalid("filledCount", "notAllowed", msg.M(msg.OpeningFilledCountNotAllowed))
 		}
 		now := s.now()
 		updates := map[string]any{"state": string(sc.To), "updated_at": now}
@@ -597,7 +597,7 @@ func (s *Service) Transition(ctx context.Context, p authz.Principal, id string, 
 				if outcome == "blocked" {
 					// The hits are kept (this transaction commits); the
 					// transition is refused.
-					blocked = fairnessConflict(hits, "Publiceren kan nog niet: de tekst bevat een eis die niet mag. Pas de tekst aan of vraag uw accountmanager om mee te kijken. / Cannot publish yet: the text contains a requirement that is not allowed. Rephrase it or ask your accountmanager to review.")
+					blocked = fairnessConflict(hits, msg.M(msg.OpeningPublishBlocked))
 					return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.publish_blocked", Outcome: audit.Denied,
 						IP: ip, SubjectType: "opening", SubjectID: id, Details: details}))
 				}
@@ -609,7 +609,7 @@ func (s *Service) Transition(ctx context.Context, p authz.Principal, id string, 
 			updates["review_requested_at"] = nil
 		case Filled:
 			if sc.FilledCount == nil || *sc.FilledCount < 0 || *sc.FilledCount > r.Places {
-				return apperr.Invalid("filledCount", "range", fmt.Sprintf("Vul in hoeveel plekken zijn vervuld: 0 tot %d. / Enter how many places were filled: 0 to %d.", r.Places, r.Places))
+				return apperr.Invalid("filledCount", "range", msg.M(msg.OpeningFilledCountRange, r.Places))
 			}
 			updates["filled_count"] = *sc.FilledCount
 			details["filledCount"] = *sc.FilledCount
@@ -699,7 +699,7 @@ func (s *Service) RequestReview(ctx context.Context, p authz.Principal, id, ip s
 			return err
 		}
 		if State(r.State) != Draft && State(r.State) != Paused {
-			return &apperr.ConflictError{Code: "reviewNotNeeded", Detail: "Alleen een concept of gepauzeerde plek kan ter beoordeling. / Only a draft or paused opening can be sent for review."}
+			return &apperr.ConflictError{Code: "reviewNotNeeded", Msg: msg.M(msg.OpeningReviewNotNeeded)}
 		}
 		if r.ReviewRequestedAt != nil {
 			return nil // asked already: idempotent

@@ -62,11 +62,9 @@ func (e *UnavailableError) Unwrap() []error { return []error{ErrUnavailable, e.E
 // Field names one invalid input: its name, the machine-readable code and
 // the message (from the catalogue) that explains it.
 type Field struct {
-	Name   string
-	Code   string
-	Msg    msg.ID
-	Args   []any
-	Reason string // legacy text, until every caller names a message
+	Name string
+	Code string
+	Msg  msg.Message
 }
 
 // InvalidError is invalid input that the schema could not catch (an
@@ -77,12 +75,12 @@ func (e *InvalidError) Error() string {
 	if len(e.Fields) == 0 {
 		return "invalid input"
 	}
-	return fmt.Sprintf("invalid %s: %s", e.Fields[0].Name, e.Fields[0].Reason)
+	return fmt.Sprintf("invalid %s: %s", e.Fields[0].Name, e.Fields[0].Msg.In(msg.EN))
 }
 
 // Invalid returns an InvalidError for one field.
-func Invalid(name, code, reason string) error {
-	return &InvalidError{Fields: []Field{{Name: name, Code: code, Reason: reason}}}
+func Invalid(name, code string, m msg.Message) error {
+	return &InvalidError{Fields: []Field{{Name: name, Code: code, Msg: m}}}
 }
 
 // TooManyError asks the caller to wait.
@@ -97,9 +95,7 @@ func (e *TooManyError) Error() string {
 // frees up, if known.
 type LimitError struct {
 	Code       string
-	Msg        msg.ID
-	Args       []any
-	Detail     string // legacy text, until every caller names a message
+	Msg        msg.Message
 	Limit      int
 	RetryAfter time.Duration
 }
@@ -112,13 +108,11 @@ func (e *LimitError) Error() string { return fmt.Sprintf("%s: limit %d", e.Code,
 // lies in fields, those fields. errors.Is(err, ErrConflict) holds.
 type ConflictError struct {
 	Code   string
-	Msg    msg.ID
-	Args   []any
-	Detail string // legacy text, until every caller names a message
+	Msg    msg.Message
 	Fields []Field
 }
 
-func (e *ConflictError) Error() string { return e.Code + ": " + e.Msg.In(msg.NL, e.Args...) + e.Detail }
+func (e *ConflictError) Error() string { return e.Code + ": " + e.Msg.In(msg.EN) }
 
 // Unwrap makes errors.Is(err, ErrConflict) true.
 func (e *ConflictError) Unwrap() error { return ErrConflict }
@@ -127,22 +121,22 @@ func (e *ConflictError) Unwrap() error { return ErrConflict }
 type Fields []Field
 
 // Add notes one invalid field.
-func (f *Fields) Add(name, code, reason string) {
-	*f = append(*f, Field{Name: name, Code: code, Reason: reason})
+func (f *Fields) Add(name, code string, m msg.Message) {
+	*f = append(*f, Field{Name: name, Code: code, Msg: m})
 }
 
 // List checks a list of ids chosen from a fixed set: at most max, each
 // known, none twice.
 func (f *Fields) List(name string, ids []string, known func(string) bool, max int) {
 	if len(ids) > max {
-		f.Add(name, "maxItems", fmt.Sprintf("Kies hoogstens %d. / Choose at most %d.", max, max))
+		f.Add(name, "maxItems", msg.M(msg.ApperrMaxItems, max))
 	}
 	seen := map[string]bool{}
 	for _, id := range ids {
 		if !known(id) {
-			f.Add(name, "unknown", fmt.Sprintf("Onbekende keuze %q. / Unknown choice %q.", id, id))
+			f.Add(name, "unknown", msg.M(msg.ApperrUnknown, id))
 		} else if seen[id] {
-			f.Add(name, "duplicate", fmt.Sprintf("%q staat er twee keer in. / %q appears twice.", id, id))
+			f.Add(name, "duplicate", msg.M(msg.ApperrDuplicate, id))
 		}
 		seen[id] = true
 	}

@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 //go:embed data/nl_pc4_places.csv
@@ -172,11 +173,11 @@ type Address struct {
 func ResolveAddress(field, postcode string) (Address, error) {
 	norm, pc4, err := ParsePostcode(postcode)
 	if err != nil || len(norm) != 7 {
-		return Address{}, apperr.Invalid(field, "pattern", "Vul een postcode in zoals 1234 AB. / Use a Dutch postcode like 1234 AB.")
+		return Address{}, apperr.Invalid(field, "pattern", msg.M(msg.FieldPostcodePattern))
 	}
 	place, err := Lookup(pc4)
 	if err != nil {
-		return Address{}, apperr.Invalid(field, "unknown", "Deze postcode kennen we niet. / This postcode does not exist.")
+		return Address{}, apperr.Invalid(field, "unknown", msg.M(msg.FieldPostcodeUnknown))
 	}
 	return Address{Postcode: norm, Place: place}, nil
 }

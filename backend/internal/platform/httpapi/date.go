@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // ParseDate reads an optional YYYY-MM-DD date from the input field named
@@ -15,7 +16,7 @@ func ParseDate(field, s string) (*time.Time, error) {
 	}
 	d, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return nil, apperr.Invalid(field, "format", "Gebruik de vorm JJJJ-MM-DD. / Use YYYY-MM-DD.")
+		return nil, apperr.Invalid(field, "format", msg.M(msg.BookingDateFormat))
 	}
 	return &d, nil
 }

@@ -31,7 +31,7 @@ func FromError(err error) error {
 	}
 	var ce *apperr.ConflictError
 	if errors.As(err, &ce) {
-		pr := fromMsg(http.StatusConflict, ce.Code, ce.Msg, ce.Args, ce.Detail)
+		pr := Msg(http.StatusConflict, ce.Code, ce.Msg.ID, ce.Msg.Args...)
 		pr.InvalidParams = params(ce.Fields)
 		return pr
 	}
@@ -50,7 +50,7 @@ func FromError(err error) error {
 	}
 	var le *apperr.LimitError
 	if errors.As(err, &le) {
-		pr := fromMsg(http.StatusTooManyRequests, le.Code, le.Msg, le.Args, le.Detail)
+		pr := Msg(http.StatusTooManyRequests, le.Code, le.Msg.ID, le.Msg.Args...)
 		pr.Limit = le.Limit
 		if le.RetryAfter > 0 {
 			return huma.ErrorWithHeaders(pr, http.Header{"Retry-After": {strconv.Itoa(max(int(math.Ceil(le.RetryAfter.Seconds())), 1))}})
@@ -95,22 +95,9 @@ func unavailable(dep apperr.Dependency) *Problem {
 func params(fields []apperr.Field) []InvalidParam {
 	out := make([]InvalidParam, len(fields))
 	for i, f := range fields {
-		if f.Msg != "" {
-			out[i] = Param(f.Name, f.Code, f.Msg, f.Args...)
-		} else {
-			out[i] = InvalidParam{Name: f.Name, Code: f.Code, Reason: f.Reason}
-		}
+		out[i] = Param(f.Name, f.Code, f.Msg.ID, f.Msg.Args...)
 	}
 	return out
-}
-
-// fromMsg is a coded problem from a domain error's message (or its legacy
-// text while callers move to the catalogue).
-func fromMsg(status int, code string, id msg.ID, args []any, legacy string) *Problem {
-	if id != "" {
-		return Msg(status, code, id, args...)
-	}
-	return coded(status, code, legacy)
 }
 
 // databaseDown: PostgreSQL could not be reached (no connection, or one that
@@ -120,14 +107,10 @@ func databaseDown(err error) bool {
 	return errors.As(err, &ce) || errors.Is(err, driver.ErrBadConn)
 }
 
-func coded(status int, code, detail string) *Problem {
-	p := NewProblem(status, detail)
-	p.Code = code
-	return p
-}
-
 // Coded is a problem with a machine-readable code (e.g. "csrf", "sessionExpired").
-func Coded(status int, code, detail string) *Problem { return coded(status, code, detail) }
+func Coded(status int, code string, m msg.Message) *Problem {
+	return Msg(status, code, m.ID, m.Args...)
+}
 
 // fillProblem completes problems returned by handlers with the request's
 // path and id (huma's own errors get them in NewErrorWithContext).

@@ -48,7 +48,9 @@ const (
 	FieldInvalid         ID = "field.invalid"
 	FieldInvalidID       ID = "field.invalidId"
 	FieldInvalidDate     ID = "field.invalidDate"
-	FieldInvalidPostcode ID = "field.invalidPostcode"
+	FieldPostcodePattern ID = "field.postcodePattern"
+	FieldPostcodeUnknown ID = "field.postcodeUnknown"
+	StateTransition      ID = "state.transition"
 )
 
 // Title is the title of a problem with this HTTP status.
@@ -112,5 +114,7 @@ var problems = map[ID]Text{
 	FieldInvalid:         {"De waarde is ongeldig.", "The value is invalid."},
 	FieldInvalidID:       {"Geen geldige id.", "Not a valid id."},
 	FieldInvalidDate:     {"Geen geldige datum (JJJJ-MM-DD).", "Not a valid date (YYYY-MM-DD)."},
-	FieldInvalidPostcode: {"Geen geldige postcode.", "Not a valid postcode."},
+	FieldPostcodePattern: {"Vul een postcode in zoals 1234 AB.", "Use a Dutch postcode like 1234 AB."},
+	FieldPostcodeUnknown: {"Deze postcode kennen we niet.", "This postcode does not exist."},
+	StateTransition:      {"Van {0} naar {1} kan niet.", "{2} cannot go from {3} to {4}."},
 }

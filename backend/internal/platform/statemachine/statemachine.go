@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 // Rule is one target state: where it may come from, and who may move there.
@@ -48,8 +49,8 @@ func (m Machine[S, A]) Check(from, to S, actor A) error {
 			ce = m.Conflict(from)
 		}
 		if ce == nil {
-			ce = &apperr.ConflictError{Code: "stateTransition", Detail: fmt.Sprintf("Van %s naar %s kan niet. / %s cannot go from %s to %s.",
-				m.NamesNL[from], m.NamesNL[to], m.Noun, from, to)}
+			// Dutch names the states in Dutch; English names the noun and the states' codes.
+			ce = &apperr.ConflictError{Code: "stateTransition", Msg: msg.M(msg.StateTransition, m.NamesNL[from], m.NamesNL[to], m.Noun, string(from), string(to))}
 		}
 		return transitionError{ce, m.Err}
 	}

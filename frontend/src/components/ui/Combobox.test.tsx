@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { cleanup, render, screen, fireEvent } from '@testing-library/react';
 import '../../i18n';
 import { Combobox, type ComboOption } from './Combobox';
-import { reasonIn } from '../../lib/api/error';
 import { matchSkills } from '../../features/openings/Pickers';
 import type { Skill } from '../../features/openings/api';
 
@@ -35,15 +34,6 @@ describe('Combobox', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(picked?.id).toBe('b');
     expect(input.getAttribute('aria-expanded')).toBe('false');
-  });
-});
-
-describe('reasonIn', () => {
-  it('picks the language half of a server reason', () => {
-    const r = 'Kies 1 tot 60 uur per week. / Choose 1 to 60 hours a week.';
-    expect(reasonIn(r, 'nl')).toBe('Kies 1 tot 60 uur per week.');
-    expect(reasonIn(r, 'en')).toBe('Choose 1 to 60 hours a week.');
-    expect(reasonIn('Alleen Nederlands', 'en')).toBe('Alleen Nederlands');
   });
 });
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, DataState, Heading, Notice, Paragraph, StatusBadge, TextArea } from '../../components/ui';
 import { InviteHistory } from '../../components/InviteHistory';
-import { ApiError, reasonIn } from '../../lib/api/error';
+import { ApiError } from '../../lib/api/error';
 import { decidable, formatDay } from '../../lib/invites';
 import { useSession } from '../../lib/session';
 import { useAdvise, useCandidateInvites, type CandidateInvite } from './api';
@@ -71,7 +71,7 @@ function InviteItem({ invite, candidateId }: { invite: CandidateInvite; candidat
 }
 
 function AdviceForm({ invite, candidateId }: { invite: CandidateInvite; candidateId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [advice, setAdvice] = useState(invite.advice ?? '');
   const save = useAdvise(candidateId, invite.id);
   const err = save.error instanceof ApiError ? save.error : undefined;
@@ -82,9 +82,9 @@ function AdviceForm({ invite, candidateId }: { invite: CandidateInvite; candidat
   return (
     <form onSubmit={submit} noValidate className="wh-form">
       {save.isSuccess && <Notice type="ok">{t('kmInvites.adviceSaved')}</Notice>}
-      {err && err.status !== 400 && <Notice type="error">{reasonIn(err.message, i18n.language)}</Notice>}
+      {err && err.status !== 400 && <Notice type="error">{err.message}</Notice>}
       <TextArea label={t('kmInvites.advice', { code: invite.candidateCode })} name="advice" value={advice} onChange={setAdvice} maxLength={1000}
-        description={t('kmInvites.adviceHelp')} error={err?.fieldErrors().advice} message={err?.fieldMessages(i18n.language).advice} />
+        description={t('kmInvites.adviceHelp')} error={err?.fieldErrors().advice} message={err?.fieldMessages().advice} />
       <Button type="submit" secondary disabled={save.isPending}>
         {t('kmInvites.saveAdvice')}
       </Button>

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
-import { reasonIn } from '../../lib/api/error';
 import { useSkills } from '../openings/api';
 import { formatDate } from '../openings/OpeningPage';
 import {
@@ -75,7 +74,7 @@ function CandidateView({ c }: { c: Candidate }) {
           {t('candidate.confirmedOn', { date: formatDate(c.confirmedAt, lang) })} {t(`candidate.freshHelp.${c.freshness}`)}
         </Paragraph>
         {confirm.isSuccess && <Notice type="ok">{t('candidate.linkSent')}</Notice>}
-        {confirm.error instanceof Error && <Notice type="error">{reasonIn(confirm.error.message, lang)}</Notice>}
+        {confirm.error instanceof Error && <Notice type="error">{confirm.error.message}</Notice>}
         {c.hasAccount ? (
           <Button secondary onClick={() => confirm.mutate()} disabled={confirm.isPending}>
             {t('candidate.sendLink')}

@@ -76,10 +76,10 @@ export function toProfile(s: ProfileState): Profile {
 
 /** fieldProps maps a server error onto a field's error code and message. */
 export function useFieldErrors(error: unknown) {
-  const { i18n } = useTranslation();
+  useTranslation();
   const err = error instanceof ApiError ? error : undefined;
   const codes = err?.fieldErrors() ?? {};
-  const messages = err?.fieldMessages(i18n.language) ?? {};
+  const messages = err?.fieldMessages() ?? {};
   return { err, fe: (...names: string[]) => {
     const n = names.find((x) => codes[x]);
     return n ? { error: codes[n], message: messages[n] } : {};

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
-import { ApiError, reasonIn } from '../../lib/api/error';
+import { ApiError } from '../../lib/api/error';
 import { formatDay } from '../../lib/invites';
 import { endReasons, useAnswerFollowUp, useFollowUps, type EndReason, type FollowUp } from './api';
 
@@ -90,7 +90,7 @@ function Task({ f }: { f: FollowUp }) {
   const [endReason, setEndReason] = useState<EndReason | ''>('');
   const err = answer.error instanceof ApiError ? answer.error : undefined;
   const codes = err?.status === 400 ? err.fieldErrors() : {};
-  const messages = err?.status === 400 ? err.fieldMessages(i18n.language) : {};
+  const messages = err?.status === 400 ? err.fieldMessages() : {};
   const submitNo = (e: FormEvent) => {
     e.preventDefault();
     // Empty fields stay out: the server then names each one that is missing.
@@ -105,7 +105,7 @@ function Task({ f }: { f: FollowUp }) {
         <Summary f={f} /> · {t('followUps.dueOn', { date: formatDay(f.dueOn, i18n.language) })}
       </Paragraph>
       {answer.error && !(err?.status === 400 && err.invalidParams.length > 0) && (
-        <Notice type="error">{err ? reasonIn(err.message, i18n.language) : t('common.error')}</Notice>
+        <Notice type="error">{err ? err.message : t('common.error')}</Notice>
       )}
       {!no ? (
         <div className="wh-actions">

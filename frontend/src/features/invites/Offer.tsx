@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, CheckboxField, Heading, Notice, PageTitle, Paragraph, RadioGroup, TextArea } from '../../components/ui';
-import { ApiError, reasonIn } from '../../lib/api/error';
+import { ApiError } from '../../lib/api/error';
 import { decidable, formatDay } from '../../lib/invites';
 import { declineReasons, type Decision, type Offer } from './api';
 
@@ -103,7 +103,7 @@ export function OfferView({ offer, decide, deciding, decideError, stopSharing, a
           {afterYes}
           {stopSharing && (
             <>
-              {stopSharing.error ? <Notice type="error">{errorText(stopSharing.error, t, lang)}</Notice> : null}
+              {stopSharing.error ? <Notice type="error">{errorText(stopSharing.error, t)}</Notice> : null}
               <Paragraph>{t('offer.stopExplain', { organisation: offer.organisationName })}</Paragraph>
               <div className="wh-actions">
                 <Button secondary onClick={stopSharing.run} disabled={stopSharing.pending}>
@@ -126,14 +126,14 @@ function sharedList(phone: boolean, t: T) {
 }
 
 /** errorText says in B1 words why an answer did not go through. */
-function errorText(error: unknown, t: T, lang: string): string {
+function errorText(error: unknown, t: T): string {
   if (!(error instanceof ApiError)) return t('common.error');
   if (error.status === 410) return t('offer.linkUsed');
   if (error.status === 404) return t('offer.linkUnknown');
   if (error.code === 'inviteExpired') return t('offer.expired');
   if (error.code === 'inviteWithdrawn') return t('offer.withdrawn');
   if (error.status === 409) return t('offer.alreadyAnswered');
-  return reasonIn(error.message, lang);
+  return error.message;
 }
 
 function StateNotice({ offer }: { offer: Offer }) {
@@ -166,21 +166,21 @@ function StateNotice({ offer }: { offer: Offer }) {
 }
 
 function DecisionForm({ offer, decide, deciding, error }: { offer: Offer; decide: (d: Decision) => void; deciding: boolean; error: unknown }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [sharePhone, setSharePhone] = useState(true);
   const [saying, setSaying] = useState<'choose' | 'no'>('choose');
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const err = error instanceof ApiError ? error : undefined;
   const fields = err?.status === 400 ? err.fieldErrors() : {};
-  const messages = err?.status === 400 ? err.fieldMessages(i18n.language) : {};
+  const messages = err?.status === 400 ? err.fieldMessages() : {};
   const sayNo = (e: FormEvent) => {
     e.preventDefault();
     decide({ decision: 'decline', reason: reason as Decision['reason'], note });
   };
   return (
     <section aria-labelledby="decide" className="wh-section">
-      {error ? <Notice type="error">{errorText(error, t, i18n.language)}</Notice> : null}
+      {error ? <Notice type="error">{errorText(error, t)}</Notice> : null}
       {saying === 'choose' ? (
         <>
           <Heading level={2} id="decide">

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, StatusBadge, TextArea } from '../../components/ui';
-import { ApiError, reasonIn } from '../../lib/api/error';
+import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import {
   useChangeInviteState,
@@ -25,13 +25,13 @@ export const placementContracts: PlacementInput['contractType'][] = ['vast', 'ti
 
 /** useErrors turns a failed mutation into field errors and a message for the rest. */
 function useErrors(error: unknown) {
-  const { i18n } = useTranslation();
+  useTranslation();
   const err = error instanceof ApiError ? error : undefined;
   const codes = err?.status === 400 ? err.fieldErrors() : {};
-  const messages = err?.status === 400 ? err.fieldMessages(i18n.language) : {};
+  const messages = err?.status === 400 ? err.fieldMessages() : {};
   const fe = (name: string) => ({ error: codes[name], message: messages[name] });
   // Errors that name no field of the form (409 state, 404) go above it.
-  const general = error && (!err || err.status !== 400 || err.invalidParams.length === 0) ? (err ? reasonIn(err.message, i18n.language) : 'error') : undefined;
+  const general = error && (!err || err.status !== 400 || err.invalidParams.length === 0) ? (err ? err.message : 'error') : undefined;
   return { fe, general };
 }
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, ErrorNotice, Notice, Paragraph, TextArea } from '../../components/ui';
-import { ApiError, reasonIn } from '../../lib/api/error';
+import { ApiError } from '../../lib/api/error';
 import { useCreateInvites, type Invite } from './api';
 import { candidateProblems, inviteLimits } from './invites';
 
@@ -20,14 +20,14 @@ type Props = {
 
 /** InviteDialog invites the candidates picked in the pool with one personal message, all or none. */
 export function InviteDialog({ openingId, open, picked, openNow, onClose, onRemove, onInvited }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [message, setMessage] = useState('');
   const [sent, setSent] = useState<string[]>([]);
   const create = useCreateInvites(openingId);
   const err = create.error instanceof ApiError ? create.error : undefined;
   const problems = candidateProblems(err, sent);
   const fieldErrors = err?.status === 400 ? err.fieldErrors() : {};
-  const fieldMessages = err?.status === 400 ? err.fieldMessages(i18n.language) : {};
+  const fieldMessages = err?.status === 400 ? err.fieldMessages() : {};
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -49,21 +49,21 @@ export function InviteDialog({ openingId, open, picked, openNow, onClose, onRemo
     onClose();
   };
 
-  const problemText = (code: string, reason: string) => t(`invites.problems.${code}`, { defaultValue: reasonIn(reason, i18n.language) });
+  const problemText = (code: string, reason: string) => t(`invites.problems.${code}`, { defaultValue: reason });
 
   return (
     <Dialog open={open} onClose={close} title={t('invites.dialogTitle')}>
       <Paragraph>{t('invites.dialogIntro')}</Paragraph>
       <form onSubmit={submit} noValidate className="wh-form">
         {err?.status === 409 && err.code === 'notInvitable' && <Notice type="error">{t('invites.notInvitable')}</Notice>}
-        {err?.status === 409 && err.code !== 'notInvitable' && <Notice type="error">{t(`invites.conflict.${err.code}`, { defaultValue: reasonIn(err.message, i18n.language) })}</Notice>}
+        {err?.status === 409 && err.code !== 'notInvitable' && <Notice type="error">{t(`invites.conflict.${err.code}`, { defaultValue: err.message })}</Notice>}
         {err?.status === 429 && (
           <Notice type="error">
             {t(`invites.limit.${err.code === 'invitesPerDay' ? 'perDay' : 'perOpening'}`, { limit: err.limit ?? (err.code === 'invitesPerDay' ? inviteLimits.perDay : inviteLimits.perOpening) })}
             {err.code === 'invitesPerDay' && err.retryAfter ? ` ${t('invites.limit.retry', { count: Math.max(1, Math.ceil(err.retryAfter / 3600)) })}` : ''}
           </Notice>
         )}
-        {err?.status === 400 && problems.size === 0 && !fieldErrors.message && <Notice type="error">{reasonIn(err.message, i18n.language)}</Notice>}
+        {err?.status === 400 && problems.size === 0 && !fieldErrors.message && <Notice type="error">{err.message}</Notice>}
         {create.error && !err && <ErrorNotice error={create.error} />}
         <fieldset className="wh-fieldset">
           <legend>{t('invites.picked', { count: picked.length })}</legend>

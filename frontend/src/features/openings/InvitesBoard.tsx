@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Button, DataState, Heading, Notice, PageTitle, Paragraph, StatusBadge, TextArea } from '../../components/ui';
-import { ApiError, reasonIn } from '../../lib/api/error';
+import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useChangeInviteState, useOpening, useOpeningInvites, type Invite } from './api';
 import { actionsFor, formatDateTime, groupByState, journey } from './invites';
@@ -98,7 +98,7 @@ function BoardItem({ invite }: { invite: Invite }) {
 
 /** OpenActions approves (accountmanagers) or withdraws an invite that waits for an answer. */
 export function OpenActions({ invite, approve }: { invite: Invite; approve: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const change = useChangeInviteState(invite.id);
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
@@ -109,7 +109,7 @@ export function OpenActions({ invite, approve }: { invite: Invite; approve: bool
   };
   return (
     <div>
-      {change.error && <Notice type="error">{err ? reasonIn(err.message, i18n.language) : t('common.error')}</Notice>}
+      {change.error && <Notice type="error">{err ? err.message : t('common.error')}</Notice>}
       {confirming ? (
         <form onSubmit={withdraw} noValidate className="wh-form">
           <TextArea label={t('invites.withdrawReason', { code: invite.candidateCode })} name="reason" value={reason} onChange={setReason} maxLength={1000}

@@ -111,7 +111,7 @@ export function OpeningFormPage() {
 }
 
 function OpeningForm({ existing }: { existing?: Opening }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const user = useSession().data?.user;
@@ -160,7 +160,7 @@ function OpeningForm({ existing }: { existing?: Opening }) {
 
   const err = mutation.error instanceof ApiError ? mutation.error : undefined;
   const codes = err?.fieldErrors() ?? {};
-  const messages = err?.fieldMessages(i18n.language) ?? {};
+  const messages = err?.fieldMessages() ?? {};
   const fe = (name: string) => ({ error: codes[name], message: messages[name] });
 
   const submit = (e: FormEvent) => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
-import { ApiError, reasonIn } from '../../lib/api/error';
+import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useChangeState, useFairnessHits, useOpening, useRequestReview, useSkills, type Opening } from './api';
 import { FairnessFeedback } from './OpeningForm';
@@ -66,10 +66,10 @@ function OpeningView({ o }: { o: Opening }) {
       {review.isSuccess && <Notice type="ok">{t('opening.reviewAsked')}</Notice>}
       {err?.code === 'fairness' && (
         <Notice type="warning">
-          {reasonIn(err.message, lang)}
+          {err.message}
         </Notice>
       )}
-      {err && err.code !== 'fairness' && <Notice type="error">{reasonIn(err.message, lang)}</Notice>}
+      {err && err.code !== 'fairness' && <Notice type="error">{err.message}</Notice>}
       {o.fairness.length > 0 && !finished && <FairnessFeedback hits={o.fairness} />}
       {o.reviewRequestedAt && <Notice type="info">{t('opening.reviewPending')}</Notice>}
 
@@ -108,7 +108,7 @@ function OpeningView({ o }: { o: Opening }) {
       {filled !== null && (
         <form onSubmit={submitFilled} className="wh-form" noValidate>
           <Field label={t('opening.filledCount', { places: o.places })} name="filledCount" inputMode="numeric" value={filled} onChange={setFilled}
-            error={err?.fieldErrors().filledCount} message={err?.fieldMessages(lang).filledCount} />
+            error={err?.fieldErrors().filledCount} message={err?.fieldMessages().filledCount} />
           <Button type="submit">{t('opening.confirmFilled')}</Button>
         </form>
       )}
@@ -201,7 +201,7 @@ function OpeningView({ o }: { o: Opening }) {
                 <form onSubmit={submitOverride} className="wh-form" noValidate>
                   <TextArea label={t('opening.overrideReason')} name="overrideReason" value={override} onChange={setOverride}
                     description={t('opening.overrideHelp')} maxLength={1000}
-                    error={err?.fieldErrors().overrideReason} message={err?.fieldMessages(lang).overrideReason} />
+                    error={err?.fieldErrors().overrideReason} message={err?.fieldMessages().overrideReason} />
                   <Button type="submit" disabled={move.isPending || override.trim() === ''}>
                     {t('opening.publishAnyway')}
                   </Button>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Choice, DataState, Notice, PageTitle, Paragraph } from '../../components/ui';
-import { ApiError, reasonIn } from '../../lib/api/error';
+import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useChangeState, useOpenings, type Opening, type OpeningState } from './api';
 import { formatDate } from './OpeningPage';
@@ -12,7 +12,7 @@ const states: OpeningState[] = ['draft', 'open', 'paused', 'filled', 'closed'];
 
 /** QuickAction publishes a draft or pauses/reopens an opening from the list. */
 function QuickAction({ o }: { o: Opening }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const move = useChangeState(o.id);
   const to = o.state === 'open' ? 'paused' : o.allowedStates.includes('open') ? 'open' : undefined;
   if (!to) return null;
@@ -26,7 +26,7 @@ function QuickAction({ o }: { o: Opening }) {
       {move.error instanceof ApiError && (
         <span role="alert" className="wh-inline-error">
           {' '}
-          {move.error.code === 'fairness' ? t('opening.blockedShort') : reasonIn(move.error.message, i18n.language)}
+          {move.error.code === 'fairness' ? t('opening.blockedShort') : move.error.message}
         </span>
       )}
     </>

@@ -228,7 +228,7 @@ export function OpeningPool() {
   // A combination the server refuses (e.g. rungs out of order) lands on the filter it names.
   const invalid = pool.error instanceof ApiError && pool.error.status === 400 ? pool.error : undefined;
   const fieldErrors = invalid?.fieldErrors() ?? {};
-  const fieldMessages = invalid?.fieldMessages(i18n.language) ?? {};
+  const fieldMessages = invalid?.fieldMessages() ?? {};
   const fe = (name: string) => ({ error: fieldErrors[name], message: fieldMessages[name] });
   // The selects keep the chosen bounds in order; a refused range has one bound
   // chosen and the region's other bound on the wrong side of it.

@@ -90,9 +90,9 @@ export function OrganisationPage() {
             <Choice label={t('contact.kind')} name="kind" value={form.kind} onChange={(v) => setForm({ ...form, kind: v as ContactKind })}
               options={contactKinds.map((k) => ({ value: k, label: t(`contact.kinds.${k}`) }))} />
             <Field label={t('contact.date')} name="occurredOn" type="date" value={form.occurredOn} onChange={(v) => setForm({ ...form, occurredOn: v })}
-              error={err?.fieldErrors().occurredOn} message={err?.fieldMessages(i18n.language).occurredOn} />
+              error={err?.fieldErrors().occurredOn} message={err?.fieldMessages().occurredOn} />
             <TextArea label={t('contact.note')} name="note" value={form.note} onChange={(v) => setForm({ ...form, note: v })} maxLength={4000}
-              error={err?.fieldErrors().note} message={err?.fieldMessages(i18n.language).note} />
+              error={err?.fieldErrors().note} message={err?.fieldMessages().note} />
             <Button type="submit" disabled={add.isPending}>
               {t('contact.add')}
             </Button>

@@ -26,7 +26,7 @@ function useAccountmanagers(enabled: boolean) {
  * accountmanager.
  */
 export function ProfileForm({ org, staff }: { org: Organisation; staff: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const qc = useQueryClient();
   const ams = useAccountmanagers(staff);
   const [form, setForm] = useState({
@@ -52,7 +52,7 @@ export function ProfileForm({ org, staff }: { org: Organisation; staff: boolean 
   });
   const place = usePostcode(form.postcode);
   const err = save.error instanceof ApiError ? save.error : undefined;
-  const fe = (name: string) => ({ error: err?.fieldErrors()[name], message: err?.fieldMessages(i18n.language)[name] });
+  const fe = (name: string) => ({ error: err?.fieldErrors()[name], message: err?.fieldMessages()[name] });
   const set = (k: keyof typeof form) => (v: string) => setForm({ ...form, [k]: v });
   const submit = (e: FormEvent) => {
     e.preventDefault();

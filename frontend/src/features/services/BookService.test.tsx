@@ -78,7 +78,7 @@ describe('BookService', () => {
     renderForm(
       jobcoaching,
       new ApiError(400, {
-        invalidParams: [{ name: 'placementId', code: 'eligibility.placement', reason: 'Deze dienst is alleen voor een plaatsing: kies de plaatsing. / This service is only for a placement.' }],
+        invalidParams: [{ name: 'placementId', code: 'eligibility.placement', reason: 'Deze dienst is alleen voor een plaatsing: kies de plaatsing.' }],
       }),
     );
     const select = screen.getByLabelText('Voor welke plaatsing?');
@@ -104,7 +104,7 @@ describe('BookService', () => {
   it('shows why a time did not work', () => {
     renderForm(
       { ...jobcoaching, id: 's2', priceUnit: 'free', priceCents: 0, requiresApproval: false, eligibility: [], schedulable: true },
-      new ApiError(409, { code: 'slotTaken', detail: 'Dit tijdstip is net geboekt. Kies een ander tijdstip. / This time was just booked; choose another.' }),
+      new ApiError(409, { code: 'slotTaken', detail: 'Dit tijdstip is net geboekt. Kies een ander tijdstip.' }),
     );
     expect(screen.getByText('Dit tijdstip is net geboekt. Kies een ander tijdstip.')).toBeTruthy();
   });

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
-import { ApiError, reasonIn } from '../../lib/api/error';
+import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useCreateBooking, useOrganisations, useOrgOpenings, usePlacements, useService, type BookingRequest, type Service } from './api';
 import { euros, formatDate, needsPlacement, quantityUnit, totalCents } from './format';
@@ -50,8 +50,8 @@ function BookingForm({ s }: { s: Service }) {
 
   const err = create.error instanceof ApiError ? create.error : undefined;
   const fields = err?.fieldErrors() ?? {};
-  const messages = err?.fieldMessages(lang) ?? {};
-  const slotError = err?.status === 409 ? reasonIn(err.message, lang) : messages.startsAt;
+  const messages = err?.fieldMessages() ?? {};
+  const slotError = err?.status === 409 ? err.message : messages.startsAt;
   const known = ['organisationId', 'placementId', 'openingId', 'quantity', 'startsAt', 'note'];
   const otherError = err && err.status !== 409 && !err.invalidParams.some((p) => known.includes(p.name));
 
@@ -78,7 +78,7 @@ function BookingForm({ s }: { s: Service }) {
       <form onSubmit={submit} noValidate className="wh-form wh-form--wide">
         <Heading level={2}>{t('book.yours')}</Heading>
         <div ref={summary} tabIndex={-1} className="wh-focus-target">
-          {err && <Notice type="error">{otherError ? reasonIn(err.message, lang) : t('book.checkFields')}</Notice>}
+          {err && <Notice type="error">{otherError ? err.message : t('book.checkFields')}</Notice>}
         </div>
         {staff && (
           <DataState isLoading={organisations.isLoading} error={organisations.error}>

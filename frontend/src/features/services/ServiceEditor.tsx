@@ -96,10 +96,10 @@ const blank: Service = {
 const weekdays = [1, 2, 3, 4, 5, 6, 7];
 
 /** hoursErrors maps the server's hours[0] (or hours[0].opens) errors to their rows. */
-export function hoursErrors(err: ApiError | undefined, lang: string): Record<number, string> {
+export function hoursErrors(err: ApiError | undefined): Record<number, string> {
   const out: Record<number, string> = {};
   if (!err) return out;
-  const messages = err.fieldMessages(lang);
+  const messages = err.fieldMessages();
   for (const [name, message] of Object.entries(messages)) {
     const m = /^hours\[(\d+)\]/.exec(name);
     if (m && !(Number(m[1]) in out)) out[Number(m[1])] = message;
@@ -132,8 +132,8 @@ function ServiceForm({ s = blank }: { s?: Service }) {
 
   const err = save.error instanceof ApiError ? save.error : undefined;
   const fields = err?.fieldErrors() ?? {};
-  const messages = err?.fieldMessages(lang) ?? {};
-  const rowErrors = hoursErrors(err, lang);
+  const messages = err?.fieldMessages() ?? {};
+  const rowErrors = hoursErrors(err);
   const summary = useFocusOnError(save.error ?? (priceError || undefined));
   const providers = (organisations.data ?? []).filter((o) => o.kind === 'dienstverlener' || o.kind === 'zorgaanbieder');
   const int = (v: string) => (/^\d+$/.test(v.trim()) ? Number(v.trim()) : -1);

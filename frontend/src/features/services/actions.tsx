@@ -2,14 +2,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Field, Notice, TextArea } from '../../components/ui';
-import { ApiError, reasonIn } from '../../lib/api/error';
+import { ApiError } from '../../lib/api/error';
 import type { components } from '../../lib/api/schema';
 import { useChangeBookingState, useCheckout, useDeliveredHours, type Booking, type BookingState } from './api';
 
 /** problem is an API error in the user's language. */
 export function useProblem() {
-  const { t, i18n } = useTranslation();
-  return (err: unknown) => (err instanceof ApiError && err.status < 500 ? reasonIn(err.message, i18n.language) : t('common.error'));
+  const { t } = useTranslation();
+  return (err: unknown) => (err instanceof ApiError && err.status < 500 ? err.message : t('common.error'));
 }
 
 /** ApprovalActions approve or reject (with a reason) a booking awaiting approval: accountmanagers. */
@@ -92,7 +92,7 @@ export function DeliveredHours({ b }: { b: Booking }) {
   const save = useDeliveredHours(b.id);
   const [hours, setHours] = useState(String(b.deliveredHours).replace('.', i18n.language.startsWith('en') ? '.' : ','));
   const fields = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const messages = save.error instanceof ApiError ? save.error.fieldMessages(i18n.language) : {};
+  const messages = save.error instanceof ApiError ? save.error.fieldMessages() : {};
   const problem = useProblem();
   if (!['confirmed', 'in_progress', 'completed'].includes(b.state)) return null;
   const value = Number(hours.trim().replace(',', '.'));

@@ -42,22 +42,15 @@ export class ApiError extends Error {
   }
 
   /**
-   * fieldMessages maps field names to the server's reason in the user's
-   * language: reasons come as "Nederlands / English".
+   * fieldMessages maps field names to the server's reasons, which it writes
+   * in the language the client asked for (Accept-Language).
    */
-  fieldMessages(lang: string): Record<string, string> {
+  fieldMessages(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const p of this.invalidParams) {
       if (!p.name || p.name in out) continue;
-      out[p.name] = reasonIn(p.reason, lang);
+      out[p.name] = p.reason;
     }
     return out;
   }
-}
-
-/** reasonIn picks the Dutch or English half of a "nl / en" reason. */
-export function reasonIn(reason: string, lang: string): string {
-  const parts = reason.split(' / ');
-  if (parts.length < 2) return reason;
-  return (lang.startsWith('en') ? parts.slice(1).join(' / ') : parts[0]).trim();
 }
