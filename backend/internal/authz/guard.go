@@ -53,7 +53,7 @@ func (g *Guard) middleware(ctx huma.Context, next func(huma.Context)) {
 		if g.Log != nil {
 			g.Log.Error("operation without access rule refused", "operation", op.OperationID)
 		}
-		httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "noAccessRule", msg.M(msg.AuthzNoAccessRule)))
+		httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "noAccessRule", msg.M("authz.noAccessRule")))
 		return
 	}
 	var (
@@ -84,7 +84,7 @@ func (g *Guard) middleware(ctx huma.Context, next func(huma.Context)) {
 		if !signedIn {
 			code, detail := "unauthenticated", msg.M(msg.Unauthenticated)
 			if rejected {
-				code, detail = "sessionExpired", msg.M(msg.AuthzSessionExpired)
+				code, detail = "sessionExpired", msg.M("authz.sessionExpired")
 			}
 			httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusUnauthorized, code, detail))
 			return
@@ -95,7 +95,7 @@ func (g *Guard) middleware(ctx huma.Context, next func(huma.Context)) {
 		}
 	}
 	if isStateChanging(ctx.Method()) && !rule.NoCSRF && !g.validCSRF(ctx, p, signedIn) {
-		httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "csrf", msg.M(msg.AuthzCsrf)))
+		httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusForbidden, "csrf", msg.M("authz.csrf")))
 		return
 	}
 	if signedIn {

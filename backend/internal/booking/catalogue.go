@@ -113,50 +113,50 @@ func (s *Service) validateService(ctx context.Context, regionID string, in *Offe
 	var bad apperr.Fields
 	in.Kind = strings.TrimSpace(in.Kind)
 	if !kindPattern.MatchString(in.Kind) {
-		bad.Add("kind", "pattern", msg.M(msg.BookingKindPattern))
+		bad.Add("kind", "pattern", msg.M("booking.kindPattern"))
 	}
 	for _, f := range []struct{ name, v string }{{"titleNl", in.TitleNL}, {"titleEn", in.TitleEN}} {
 		if n := utf8.RuneCountInString(strings.TrimSpace(f.v)); n < 3 || n > 120 {
-			bad.Add(f.name, "length", msg.M(msg.BookingTitleLength))
+			bad.Add(f.name, "length", msg.M("booking.titleLength"))
 		}
 	}
 	if !slices.Contains(Units, in.PriceUnit) {
-		bad.Add("priceUnit", "enum", msg.M(msg.BookingPriceUnitEnum))
+		bad.Add("priceUnit", "enum", msg.M("booking.priceUnitEnum"))
 	}
 	if (in.PriceUnit == "free") != (in.PriceCents == 0) {
-		bad.Add("priceCents", "free", msg.M(msg.BookingPriceCentsFree))
+		bad.Add("priceCents", "free", msg.M("booking.priceCentsFree"))
 	}
 	if in.PriceCents < 0 || in.PriceCents > 10_000_000 {
-		bad.Add("priceCents", "range", msg.M(msg.BookingPriceCentsRange))
+		bad.Add("priceCents", "range", msg.M("booking.priceCentsRange"))
 	}
 	bad.List("eligibility", in.Eligibility, func(e string) bool { return slices.Contains(Eligibility, e) }, len(Eligibility))
 	if in.CancelFeePercent < 0 || in.CancelFeePercent > 100 {
-		bad.Add("cancelFeePercent", "range", msg.M(msg.BookingCancelFeePercentRange))
+		bad.Add("cancelFeePercent", "range", msg.M("booking.cancelFeePercentRange"))
 	}
 	if in.CancelFreeHours < 0 || in.CancelFreeHours > 720 {
-		bad.Add("cancelFreeHours", "range", msg.M(msg.BookingCancelFreeHoursRange))
+		bad.Add("cancelFreeHours", "range", msg.M("booking.cancelFreeHoursRange"))
 	}
 	if in.Schedulable && (in.SlotMinutes < 15 || in.SlotMinutes > 480) {
-		bad.Add("slotMinutes", "range", msg.M(msg.BookingSlotMinutesRange))
+		bad.Add("slotMinutes", "range", msg.M("booking.slotMinutesRange"))
 	}
 	if in.Capacity < 1 || in.Capacity > 50 {
-		bad.Add("capacity", "range", msg.M(msg.BookingCapacityRange))
+		bad.Add("capacity", "range", msg.M("booking.capacityRange"))
 	}
 	if in.Schedulable && in.PriceUnit == "per_month" {
-		bad.Add("priceUnit", "schedulable", msg.M(msg.BookingPriceUnitSchedulable))
+		bad.Add("priceUnit", "schedulable", msg.M("booking.priceUnitSchedulable"))
 	}
 	if len(in.ClosedDays) > 366 {
-		bad.Add("closedDays", "maxItems", msg.M(msg.BookingClosedDaysMaxItems))
+		bad.Add("closedDays", "maxItems", msg.M("booking.closedDaysMaxItems"))
 	}
 	for i, h := range in.Hours {
 		if h.Weekday < 1 || h.Weekday > 7 || !clockPattern.MatchString(h.Opens) || !clockPattern.MatchString(h.Closes) || h.Opens >= h.Closes {
-			bad.Add(fmt.Sprintf("hours[%d]", i), "invalid", msg.M(msg.BookingHoursRow))
+			bad.Add(fmt.Sprintf("hours[%d]", i), "invalid", msg.M("booking.hoursRow"))
 		}
 	}
 	if in.ProviderID != "" {
 		provider, err := s.Organisations.Organisation(ctx, s.DB, regionID, in.ProviderID)
 		if err != nil || (provider.Kind != "dienstverlener" && provider.Kind != "zorgaanbieder") {
-			bad.Add("providerId", "unknown", msg.M(msg.BookingProviderIdUnknown))
+			bad.Add("providerId", "unknown", msg.M("booking.providerIdUnknown"))
 		}
 	}
 	if len(bad) > 0 {
@@ -240,14 +240,14 @@ type Slot struct {
 // (at most 31), with the places still free; past slots and closed days are left out.
 func (s *Service) Slots(ctx context.Context, p authz.Principal, id string, from time.Time, days int) ([]Slot, error) {
 	if days < 1 || days > 31 {
-		return nil, apperr.Invalid("days", "range", msg.M(msg.BookingDaysRange))
+		return nil, apperr.Invalid("days", "range", msg.M("booking.daysRange"))
 	}
 	svc, err := s.GetService(ctx, p, id)
 	if err != nil {
 		return nil, err
 	}
 	if !svc.Schedulable {
-		return nil, &apperr.ConflictError{Code: "notSchedulable", Msg: msg.M(msg.BookingNotSchedulable)}
+		return nil, &apperr.ConflictError{Code: "notSchedulable", Msg: msg.M("booking.notSchedulable")}
 	}
 	all := slotsOf(svc, from, days)
 	if len(all) == 0 {

@@ -66,16 +66,16 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 	case err != nil:
 		return Checkout{}, err
 	case pr.BookingID == "" && State(v.State) == AwaitingPayment:
-		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Msg: msg.M(msg.BookingNothingDue)}
+		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Msg: msg.M("booking.nothingDue")}
 	case pr.BookingID == "":
-		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Msg: msg.M(msg.BookingNothingDueNow)}
+		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Msg: msg.M("booking.nothingDueNow")}
 	case pr.Period == 1 && State(v.State) != AwaitingPayment:
 		if State(v.State) == Expired {
-			return Checkout{}, &apperr.ConflictError{Code: "bookingExpired", Msg: msg.M(msg.BookingExpired)}
+			return Checkout{}, &apperr.ConflictError{Code: "bookingExpired", Msg: msg.M("booking.expired")}
 		}
-		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Msg: msg.M(msg.BookingNotAwaitingPayment)}
+		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Msg: msg.M("booking.notAwaitingPayment")}
 	case pr.Period > 1 && !(State(v.State) == Paid || State(v.State) == Confirmed || State(v.State) == InProgress):
-		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Msg: msg.M(msg.BookingNotRunning)}
+		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Msg: msg.M("booking.notRunning")}
 	}
 	if pr.CheckoutSessionID != nil && pr.CheckoutURL != nil {
 		return Checkout{SessionID: *pr.CheckoutSessionID, URL: *pr.CheckoutURL, Period: pr.Period, AmountCents: pr.AmountCents}, nil

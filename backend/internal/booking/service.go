@@ -108,27 +108,27 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 	switch {
 	case p.Role.IsOrganisationRole():
 		if orgID != "" && orgID != p.OrganisationID {
-			return Booking{}, apperr.Invalid("organisationId", "notAllowed", msg.M(msg.BookingOrganisationIdNotAllowed))
+			return Booking{}, apperr.Invalid("organisationId", "notAllowed", msg.M("booking.organisationIdNotAllowed"))
 		}
 		orgID = p.OrganisationID
 	case p.Has(authz.Accountmanager, authz.Admin):
 		if orgID == "" {
-			return Booking{}, apperr.Invalid("organisationId", "required", msg.M(msg.BookingOrganisationIdRequired))
+			return Booking{}, apperr.Invalid("organisationId", "required", msg.M("booking.organisationIdRequired"))
 		}
 	default:
 		return Booking{}, fmt.Errorf("book: %w", apperr.ErrForbidden)
 	}
 	if utf8.RuneCountInString(in.Note) > 1000 {
-		return Booking{}, apperr.Invalid("note", "maxLength", msg.M(msg.BookingNoteMaxLength))
+		return Booking{}, apperr.Invalid("note", "maxLength", msg.M("booking.noteMaxLength"))
 	}
 	svc, err := s.GetService(ctx, p, in.ServiceID)
 	if err != nil || !svc.Active {
-		return Booking{}, apperr.Invalid("serviceId", "unknown", msg.M(msg.BookingServiceIdUnknown))
+		return Booking{}, apperr.Invalid("serviceId", "unknown", msg.M("booking.serviceIdUnknown"))
 	}
 	var id string
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if _, err := s.Organisations.Organisation(ctx, tx, p.RegionID, orgID); errors.Is(err, apperr.ErrNotFound) {
-			return apperr.Invalid("organisationId", "unknown", msg.M(msg.BookingOrganisationIdUnknown))
+			return apperr.Invalid("organisationId", "unknown", msg.M("booking.organisationIdUnknown"))
 		} else if err != nil {
 			return err
 		}
@@ -182,7 +182,7 @@ func nilIfEmpty(s string) *string {
 }
 
 func slotTaken() error {
-	return &apperr.ConflictError{Code: "slotTaken", Msg: msg.M(msg.BookingSlotTaken)}
+	return &apperr.ConflictError{Code: "slotTaken", Msg: msg.M("booking.slotTaken")}
 }
 
 // checkEligibility checks quantity, the links to an opening, introduction
@@ -193,25 +193,25 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 	switch svc.PriceUnit {
 	case "per_hour":
 		if in.Quantity < 1 || in.Quantity > 200 {
-			bad.Add("quantity", "range", msg.M(msg.BookingHoursQuantityRange))
+			bad.Add("quantity", "range", msg.M("booking.hoursQuantityRange"))
 		}
 	case "per_month":
 		if in.Quantity < 1 || in.Quantity > 24 {
-			bad.Add("quantity", "range", msg.M(msg.BookingMonthsQuantityRange))
+			bad.Add("quantity", "range", msg.M("booking.monthsQuantityRange"))
 		}
 	default:
 		if in.Quantity == 0 {
 			in.Quantity = 1
 		}
 		if in.Quantity != 1 {
-			bad.Add("quantity", "range", msg.M(msg.BookingBookedOnce))
+			bad.Add("quantity", "range", msg.M("booking.bookedOnce"))
 		}
 	}
 	if !svc.Schedulable && in.StartsAt != nil {
-		bad.Add("startsAt", "notAllowed", msg.M(msg.BookingNotSchedulable))
+		bad.Add("startsAt", "notAllowed", msg.M("booking.notSchedulable"))
 	}
 	if svc.Schedulable && in.StartsAt == nil {
-		bad.Add("startsAt", "required", msg.M(msg.BookingStartsAtRequired))
+		bad.Add("startsAt", "required", msg.M("booking.startsAtRequired"))
 	}
 	candidateID := ""
 	link := func(field, id string, find func() (string, error)) {
@@ -220,7 +220,7 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 		}
 		c, err := find()
 		if err != nil {
-			bad.Add(field, "unknown", msg.M(msg.BookingUnknown))
+			bad.Add(field, "unknown", msg.M("booking.unknown"))
 			return
 		}
 		if c != "" {
@@ -243,11 +243,11 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 		switch rule {
 		case "placement":
 			if in.PlacementID == "" {
-				bad.Add("placementId", "eligibility.placement", msg.M(msg.BookingPlacementIdEligibilityPlacement))
+				bad.Add("placementId", "eligibility.placement", msg.M("booking.placementIdEligibilityPlacement"))
 			}
 		case "opening":
 			if in.OpeningID == "" {
-				bad.Add("openingId", "eligibility.opening", msg.M(msg.BookingOpeningIdEligibilityOpening))
+				bad.Add("openingId", "eligibility.opening", msg.M("booking.openingIdEligibilityOpening"))
 			}
 		case "doelgroepregister", "lks_indicatie":
 			ok := false
@@ -258,8 +258,8 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 			}
 			if !ok {
 				reason := map[string]msg.Message{
-					"doelgroepregister": msg.M(msg.BookingOnlyDoelgroepregister),
-					"lks_indicatie":     msg.M(msg.BookingOnlyLKSIndicatie),
+					"doelgroepregister": msg.M("booking.onlyDoelgroepregister"),
+					"lks_indicatie":     msg.M("booking.onlyLKSIndicatie"),
 				}[rule]
 				bad.Add("placementId", "eligibility."+rule, reason)
 			}
@@ -287,8 +287,8 @@ func (s *Service) reserve(ctx context.Context, tx *gorm.DB, svc Offering, starts
 		return err
 	}
 	if slot == nil || closed > 0 || !start.After(s.now()) {
-		return &apperr.ConflictError{Code: "outsideAvailability", Msg: msg.M(msg.BookingProviderNotAvailable),
-			Fields: []apperr.Field{{Name: "startsAt", Code: "outsideAvailability", Msg: msg.M(msg.BookingNotASlot)}}}
+		return &apperr.ConflictError{Code: "outsideAvailability", Msg: msg.M("booking.providerNotAvailable"),
+			Fields: []apperr.Field{{Name: "startsAt", Code: "outsideAvailability", Msg: msg.M("booking.notASlot")}}}
 	}
 	if err := tx.Exec(`SELECT 1 FROM services WHERE id = ? FOR UPDATE`, svc.ID).Error; err != nil {
 		return err
@@ -402,10 +402,10 @@ type StateChange struct {
 // or cancels (the organisation or staff) a booking.
 func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc StateChange, ip string) (Booking, error) {
 	if !slices.Contains([]State{Approved, Rejected, Confirmed, InProgress, Completed, Cancelled}, sc.To) {
-		return Booking{}, apperr.Invalid("state", "enum", msg.M(msg.BookingStateEnum))
+		return Booking{}, apperr.Invalid("state", "enum", msg.M("booking.stateEnum"))
 	}
 	if utf8.RuneCountInString(sc.Reason) > 1000 {
-		return Booking{}, apperr.Invalid("reason", "maxLength", msg.M(msg.BookingNoteMaxLength))
+		return Booking{}, apperr.Invalid("reason", "maxLength", msg.M("booking.noteMaxLength"))
 	}
 	if sc.To == Cancelled {
 		return s.Cancel(ctx, p, id, sc.Reason, ip)
@@ -532,7 +532,7 @@ func (s *Service) Cancel(ctx context.Context, p authz.Principal, id, reason, ip 
 // DeliveredHours records the hours the provider delivered so far.
 func (s *Service) DeliveredHours(ctx context.Context, p authz.Principal, id string, hours float64, ip string) (Booking, error) {
 	if hours < 0 || hours > 2000 {
-		return Booking{}, apperr.Invalid("hours", "range", msg.M(msg.BookingHoursRange))
+		return Booking{}, apperr.Invalid("hours", "range", msg.M("booking.hoursRange"))
 	}
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		v, err := load(ctx, tx, p, id, true)
@@ -545,7 +545,7 @@ func (s *Service) DeliveredHours(ctx context.Context, p authz.Principal, id stri
 			}
 		}
 		if !slices.Contains([]State{Confirmed, InProgress, Completed}, State(v.State)) {
-			return &apperr.ConflictError{Code: "notStarted", Msg: msg.M(msg.BookingNotStarted)}
+			return &apperr.ConflictError{Code: "notStarted", Msg: msg.M("booking.notStarted")}
 		}
 		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"delivered_hours": hours, "updated_at": s.now()}).Error; err != nil {
 			return err

@@ -35,14 +35,14 @@ func (s *Service) Receive(ctx context.Context, payload []byte, signature string)
 		if errors.Is(err, webhook.ErrTooOld) {
 			code = "signatureExpired"
 		}
-		return &webhookError{code: code, detail: msg.M(msg.BookingSignatureInvalid), cause: err}
+		return &webhookError{code: code, detail: msg.M("booking.signatureInvalid"), cause: err}
 	}
 	known := false
 	for _, t := range Handled {
 		known = known || ev.Type == t
 	}
 	if !known {
-		return &webhookError{code: "unknownEventType", detail: msg.M(msg.BookingUnknownEventType, ev.Type)}
+		return &webhookError{code: "unknownEventType", detail: msg.M("booking.unknownEventType", ev.Type)}
 	}
 	bookingID, _, err := s.eventBooking(ctx, s.DB, ev)
 	if err != nil {
@@ -105,7 +105,7 @@ type chargeObject struct {
 
 // eventBooking finds the booking (and period) an event is about.
 func (s *Service) eventBooking(ctx context.Context, db *gorm.DB, ev stripe.Event) (string, int, error) {
-	unknown := &webhookError{code: "unknownBooking", detail: msg.M(msg.BookingUnknownBooking)}
+	unknown := &webhookError{code: "unknownBooking", detail: msg.M("booking.unknownBooking")}
 	switch ev.Type {
 	case "charge.refunded":
 		var ch chargeObject

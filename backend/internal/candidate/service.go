@@ -230,16 +230,16 @@ func validateIdentity(in *Identity) []apperr.Field {
 	in.Name, in.Email, in.Phone = strings.TrimSpace(in.Name), strings.ToLower(strings.TrimSpace(in.Email)), strings.TrimSpace(in.Phone)
 	in.Street, in.Place = strings.TrimSpace(in.Street), strings.TrimSpace(in.Place)
 	if n := len([]rune(in.Name)); n < 1 || n > 200 {
-		add("identity.name", "length", msg.M(msg.CandidateIdentityNameLength))
+		add("identity.name", "length", msg.M("candidate.identityNameLength"))
 	}
 	if in.Email != "" && (!emailRe.MatchString(in.Email) || len(in.Email) > 254) {
-		add("identity.email", "format", msg.M(msg.CandidateIdentityEmailFormat))
+		add("identity.email", "format", msg.M("candidate.identityEmailFormat"))
 	}
 	if !phoneRe.MatchString(in.Phone) {
-		add("identity.phone", "pattern", msg.M(msg.CandidateIdentityPhonePattern))
+		add("identity.phone", "pattern", msg.M("candidate.identityPhonePattern"))
 	}
 	if len(in.Street) > 200 {
-		add("identity.street", "maxLength", msg.M(msg.CandidateIdentityStreetMaxLength))
+		add("identity.street", "maxLength", msg.M("candidate.identityStreetMaxLength"))
 	}
 	if in.Postcode != "" {
 		addr, err := geo.ResolveAddress("identity.postcode", in.Postcode)
@@ -257,7 +257,7 @@ func validateIdentity(in *Identity) []apperr.Field {
 		in.Language = "nl"
 	}
 	if in.Language != "nl" && in.Language != "en" {
-		add("identity.language", "enum", msg.M(msg.CandidateIdentityLanguageEnum))
+		add("identity.language", "enum", msg.M("candidate.identityLanguageEnum"))
 	}
 	return fields
 }
@@ -270,11 +270,11 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 	if len(p.Occupations) > 0 {
 		n, _ := s.Occupations.Known(ctx, p.Occupations)
 		if n != len(slices.Compact(slices.Sorted(slices.Values(p.Occupations)))) {
-			add("occupations", "unknown", msg.M(msg.CandidateOccupationsUnknown))
+			add("occupations", "unknown", msg.M("candidate.occupationsUnknown"))
 		}
 	}
 	if len(p.Occupations) > 5 {
-		add("occupations", "maxItems", msg.M(msg.CandidateOccupationsMaxItems))
+		add("occupations", "maxItems", msg.M("candidate.occupationsMaxItems"))
 	}
 	fields.List("skills", p.Skills, func(id string) bool { _, ok := s.Skills.Get(id); return ok }, 40)
 	in := func(l []string) func(string) bool { return func(v string) bool { return slices.Contains(l, v) } }
@@ -283,19 +283,19 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 	fields.List("supportNeeds", p.SupportNeeds, in(opening.Support), len(opening.Support))
 	p.Experience = strings.TrimSpace(p.Experience)
 	if len([]rune(p.Experience)) > 1000 {
-		add("experience", "maxLength", msg.M(msg.CandidateExperienceMaxLength))
+		add("experience", "maxLength", msg.M("candidate.experienceMaxLength"))
 	}
 	if p.Education != "" && !slices.Contains(Education, p.Education) {
-		add("education", "enum", msg.M(msg.CandidateEducationEnum))
+		add("education", "enum", msg.M("candidate.educationEnum"))
 	}
 	seenLang := map[string]bool{}
 	for i, l := range p.Languages {
 		if !slices.Contains(LanguageCodes, l.Code) || seenLang[l.Code] {
-			add(fmt.Sprintf("languages[%d].code", i), "unknown", msg.M(msg.CandidateLanguageUnknown))
+			add(fmt.Sprintf("languages[%d].code", i), "unknown", msg.M("candidate.languageUnknown"))
 		}
 		seenLang[l.Code] = true
 		if !slices.Contains(CEFR, l.Level) {
-			add(fmt.Sprintf("languages[%d].level", i), "enum", msg.M(msg.CandidateLanguageLevel))
+			add(fmt.Sprintf("languages[%d].level", i), "enum", msg.M("candidate.languageLevel"))
 		}
 	}
 	rangeCheck := func(name string, v *int, lo, hi int, reason msg.Message) {
@@ -303,18 +303,18 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 			add(name, "range", reason)
 		}
 	}
-	rangeCheck("maxTravelKm", p.MaxTravelKm, 1, 150, msg.M(msg.CandidateTravelRange))
-	rangeCheck("hoursMin", p.HoursMin, 1, 60, msg.M(msg.CandidateHoursRange))
-	rangeCheck("hoursMax", p.HoursMax, 1, 60, msg.M(msg.CandidateHoursRange))
+	rangeCheck("maxTravelKm", p.MaxTravelKm, 1, 150, msg.M("candidate.travelRange"))
+	rangeCheck("hoursMin", p.HoursMin, 1, 60, msg.M("candidate.hoursRange"))
+	rangeCheck("hoursMax", p.HoursMax, 1, 60, msg.M("candidate.hoursRange"))
 	if p.HoursMin != nil && p.HoursMax != nil && *p.HoursMin > *p.HoursMax {
-		add("hoursMax", "minMax", msg.M(msg.CandidateHoursMaxMinMax))
+		add("hoursMax", "minMax", msg.M("candidate.hoursMaxMinMax"))
 	}
-	rangeCheck("rung", p.Rung, 1, 6, msg.M(msg.CandidateRungRange))
+	rangeCheck("rung", p.Rung, 1, 6, msg.M("candidate.rungRange"))
 	var place *geo.Place
 	if p.PC4 != "" {
 		pl, err := geo.Lookup(strings.TrimSpace(p.PC4))
 		if err != nil {
-			add("pc4", "unknown", msg.M(msg.CandidatePc4Unknown))
+			add("pc4", "unknown", msg.M("candidate.pc4Unknown"))
 		} else {
 			place = &pl
 		}
@@ -408,7 +408,7 @@ func (s *Service) linkAccount(ctx context.Context, tx *gorm.DB, r *Row, email st
 	case email != "" && r.UserID == nil:
 		uid, err := s.Accounts.CreateKandidaatAccount(ctx, tx, r.RegionID, email, "Kandidaat "+r.PublicCode)
 		if errors.Is(err, apperr.ErrConflict) {
-			return apperr.Invalid("identity.email", "unique", msg.M(msg.CandidateIdentityEmailUnique))
+			return apperr.Invalid("identity.email", "unique", msg.M("candidate.identityEmailUnique"))
 		}
 		if err != nil {
 			return err
@@ -417,7 +417,7 @@ func (s *Service) linkAccount(ctx context.Context, tx *gorm.DB, r *Row, email st
 	case email != "":
 		err := s.Accounts.SetAccountEmail(ctx, tx, *r.UserID, email)
 		if errors.Is(err, apperr.ErrConflict) {
-			return apperr.Invalid("identity.email", "unique", msg.M(msg.CandidateIdentityEmailUnique))
+			return apperr.Invalid("identity.email", "unique", msg.M("candidate.identityEmailUnique"))
 		}
 		if err != nil {
 			return err
@@ -429,7 +429,7 @@ func (s *Service) linkAccount(ctx context.Context, tx *gorm.DB, r *Row, email st
 // UpdateProfile replaces a candidate's profile and status.
 func (s *Service) UpdateProfile(ctx context.Context, p authz.Principal, id string, prof Profile, status Status, ip string) (Candidate, error) {
 	if !slices.Contains(Statuses, status) {
-		return Candidate{}, apperr.Invalid("status", "enum", msg.M(msg.CandidateStatusEnum))
+		return Candidate{}, apperr.Invalid("status", "enum", msg.M("candidate.statusEnum"))
 	}
 	var out Row
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -518,7 +518,7 @@ type Consent struct {
 // as soon as the sync job runs (seconds).
 func (s *Service) SetConsent(ctx context.Context, p authz.Principal, id string, given bool, method, note, ip string) (Candidate, error) {
 	if method != "klantmanager_papier" && method != "klantmanager_gesprek" {
-		return Candidate{}, apperr.Invalid("method", "enum", msg.M(msg.CandidateMethodEnum))
+		return Candidate{}, apperr.Invalid("method", "enum", msg.M("candidate.methodEnum"))
 	}
 	var out Row
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -637,7 +637,7 @@ func (s *Service) RequestConfirmation(ctx context.Context, p authz.Principal, id
 			return err
 		}
 		if r.UserID == nil {
-			return &apperr.ConflictError{Code: "noEmail", Msg: msg.M(msg.CandidateNoEmail)}
+			return &apperr.ConflictError{Code: "noEmail", Msg: msg.M("candidate.noEmail")}
 		}
 		if err := s.mailConfirmation(ctx, tx, r); err != nil {
 			return err

@@ -41,13 +41,13 @@ func (s *Service) Invite(ctx context.Context, p authz.Principal, in Invitation, 
 	}
 	if in.Role.IsOrganisationRole() != (in.OrganisationID != "") {
 		if in.OrganisationID == "" {
-			return User{}, apperr.Invalid("organisationId", "required", msg.M(msg.IdentityOrganisationIdRequired))
+			return User{}, apperr.Invalid("organisationId", "required", msg.M("identity.organisationIdRequired"))
 		}
-		return User{}, apperr.Invalid("organisationId", "notAllowed", msg.M(msg.IdentityOrganisationIdNotAllowed))
+		return User{}, apperr.Invalid("organisationId", "notAllowed", msg.M("identity.organisationIdNotAllowed"))
 	}
 	if in.OrganisationID != "" {
 		if _, err := s.GetOrganisation(ctx, p, in.OrganisationID); err != nil {
-			return User{}, apperr.Invalid("organisationId", "unknown", msg.M(msg.IdentityOrganisationIdUnknown))
+			return User{}, apperr.Invalid("organisationId", "unknown", msg.M("identity.organisationIdUnknown"))
 		}
 	}
 	row := userRow{RegionID: p.RegionID, OrganisationID: nullable(in.OrganisationID), Email: NormaliseEmail(in.Email),
@@ -55,7 +55,7 @@ func (s *Service) Invite(ctx context.Context, p authz.Principal, in Invitation, 
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			if errors.Is(translate(err, "create user"), apperr.ErrConflict) {
-				return apperr.Invalid("email", "unique", msg.M(msg.IdentityEmailUnique))
+				return apperr.Invalid("email", "unique", msg.M("identity.emailUnique"))
 			}
 			return translate(err, "create user")
 		}
@@ -135,7 +135,7 @@ func (s *Service) UpdateUser(ctx context.Context, p authz.Principal, id string, 
 			return User{}, fmt.Errorf("change own role: %w", apperr.ErrForbidden)
 		}
 		if authz.Role(u.Role).IsOrganisationRole() != ch.Role.IsOrganisationRole() || *ch.Role == authz.Kandidaat || u.Role == string(authz.Kandidaat) {
-			return User{}, apperr.Invalid("role", "notAllowed", msg.M(msg.IdentityRoleNotAllowed))
+			return User{}, apperr.Invalid("role", "notAllowed", msg.M("identity.roleNotAllowed"))
 		}
 		updates["role"] = string(*ch.Role)
 		details["role"] = map[string]string{"from": u.Role, "to": string(*ch.Role)}
@@ -193,7 +193,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, p authz.Principal, in 
 		var n int64
 		s.DB.WithContext(ctx).Model(&userRow{}).Where("id = ? AND region_id = ? AND role = ?", am, p.RegionID, string(authz.Accountmanager)).Count(&n)
 		if n == 0 {
-			return Organisation{}, apperr.Invalid("accountmanagerId", "unknown", msg.M(msg.IdentityAccountmanagerIdUnknown))
+			return Organisation{}, apperr.Invalid("accountmanagerId", "unknown", msg.M("identity.accountmanagerIdUnknown"))
 		}
 	}
 	row := organisationRow{RegionID: p.RegionID, Kind: in.Kind, Name: strings.TrimSpace(in.Name), KvKNumber: in.KvKNumber, Postcode: pc,
@@ -201,7 +201,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, p authz.Principal, in 
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			if errors.Is(translate(err, "create organisation"), apperr.ErrConflict) {
-				return apperr.Invalid("kvkNummer", "unique", msg.M(msg.IdentityKvkNummerUnique))
+				return apperr.Invalid("kvkNummer", "unique", msg.M("identity.kvkNummerUnique"))
 			}
 			return translate(err, "create organisation")
 		}
@@ -265,7 +265,7 @@ func (s *Service) CreateRegion(ctx context.Context, p authz.Principal, slug, nam
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			if errors.Is(translate(err, "create region"), apperr.ErrConflict) {
-				return apperr.Invalid("slug", "unique", msg.M(msg.IdentitySlugUnique))
+				return apperr.Invalid("slug", "unique", msg.M("identity.slugUnique"))
 			}
 			return translate(err, "create region")
 		}

@@ -175,7 +175,7 @@ func (h *Handlers) session(_ context.Context, p authz.Principal, in *sessionInpu
 func (h *Handlers) signIn(ctx context.Context, _ authz.Principal, in *signInInput) (*sessionOutput, error) {
 	cookie, user, err := h.Service.SignIn(ctx, in.Body.Email, in.Body.Password, clientIP(ctx))
 	if errors.Is(err, ErrBadCredentials) {
-		return nil, httpapi.Coded(http.StatusUnauthorized, "badCredentials", msg.M(msg.IdentityBadCredentials))
+		return nil, httpapi.Coded(http.StatusUnauthorized, "badCredentials", msg.M("identity.badCredentials"))
 	}
 	if err != nil {
 		return nil, err

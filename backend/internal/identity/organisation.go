@@ -63,7 +63,7 @@ func (s *Service) UpdateOrganisation(ctx context.Context, p authz.Principal, id 
 		var n int64
 		s.DB.WithContext(ctx).Model(&userRow{}).Where("id = ? AND region_id = ? AND role = ?", *ch.AccountmanagerID, p.RegionID, string(authz.Accountmanager)).Count(&n)
 		if n == 0 {
-			return Organisation{}, apperr.Invalid("accountmanagerId", "unknown", msg.M(msg.IdentityAccountmanagerIdUnknown))
+			return Organisation{}, apperr.Invalid("accountmanagerId", "unknown", msg.M("identity.accountmanagerIdUnknown"))
 		}
 		updates["accountmanager_id"] = *ch.AccountmanagerID
 	}
@@ -72,7 +72,7 @@ func (s *Service) UpdateOrganisation(ctx context.Context, p authz.Principal, id 
 			return Organisation{}, fmt.Errorf("stripe account: %w", apperr.ErrForbidden)
 		}
 		if r.Kind == "werkgever" && *ch.StripeAccountID != "" {
-			return Organisation{}, apperr.Invalid("stripeAccountId", "notAllowed", msg.M(msg.IdentityStripeAccountIdNotAllowed))
+			return Organisation{}, apperr.Invalid("stripeAccountId", "notAllowed", msg.M("identity.stripeAccountIdNotAllowed"))
 		}
 		if *ch.StripeAccountID == "" {
 			updates["stripe_account_id"] = nil
@@ -144,7 +144,7 @@ func (s *Service) AddContactMoment(ctx context.Context, p authz.Principal, orgID
 	ams, _ := time.LoadLocation("Europe/Amsterdam")
 	today := s.now().In(ams).Format("2006-01-02")
 	if on.Format("2006-01-02") > today {
-		return ContactMoment{}, apperr.Invalid("occurredOn", "maximum", msg.M(msg.IdentityOccurredOnMaximum))
+		return ContactMoment{}, apperr.Invalid("occurredOn", "maximum", msg.M("identity.occurredOnMaximum"))
 	}
 	r := contactMomentRow{OrganisationID: orgID, RegionID: p.RegionID, AuthorUserID: p.UserID, Kind: kind, OccurredOn: on,
 		Note: strings.TrimSpace(note), CreatedAt: s.now()}

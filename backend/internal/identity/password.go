@@ -68,11 +68,11 @@ func CheckPassword(pw string) error {
 	n := utf8.RuneCountInString(pw)
 	switch {
 	case n < MinPasswordLength:
-		return apperr.Invalid("password", "minLength", msg.M(msg.IdentityPasswordMinLength, MinPasswordLength))
+		return apperr.Invalid("password", "minLength", msg.M("identity.passwordMinLength", MinPasswordLength))
 	case n > MaxPasswordLength:
-		return apperr.Invalid("password", "maxLength", msg.M(msg.IdentityPasswordMaxLength, MaxPasswordLength))
+		return apperr.Invalid("password", "maxLength", msg.M("identity.passwordMaxLength", MaxPasswordLength))
 	case isCommon(pw):
-		return apperr.Invalid("password", "commonPassword", msg.M(msg.IdentityPasswordCommonPassword))
+		return apperr.Invalid("password", "commonPassword", msg.M("identity.passwordCommonPassword"))
 	}
 	return nil
 }

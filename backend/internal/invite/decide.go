@@ -54,13 +54,13 @@ type Decision struct {
 func (d Decision) validate() error {
 	var bad apperr.Fields
 	if d.Reason != "" && !slices.Contains(DeclineReasons, d.Reason) {
-		bad.Add("reason", "enum", msg.M(msg.InviteReasonEnum))
+		bad.Add("reason", "enum", msg.M("invite.reasonEnum"))
 	}
 	if utf8.RuneCountInString(d.Note) > 500 {
-		bad.Add("note", "maxLength", msg.M(msg.InviteNoteMaxLength))
+		bad.Add("note", "maxLength", msg.M("invite.noteMaxLength"))
 	}
 	if d.Accept && (d.Reason != "" || strings.TrimSpace(d.Note) != "") {
-		bad.Add("reason", "notAllowed", msg.M(msg.InviteReasonNotAllowed))
+		bad.Add("reason", "notAllowed", msg.M("invite.reasonNotAllowed"))
 	}
 	if len(bad) > 0 {
 		return &apperr.InvalidError{Fields: bad}
@@ -287,7 +287,7 @@ func (s *Service) WithdrawDisclosure(ctx context.Context, p authz.Principal, id,
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
-			return &apperr.ConflictError{Code: "nothingShared", Msg: msg.M(msg.InviteNothingShared)}
+			return &apperr.ConflictError{Code: "nothingShared", Msg: msg.M("invite.nothingShared")}
 		}
 		v.Disclosed = false
 		if err := s.event(ctx, tx, id, State(v.State), State(v.State), Kandidaat, p.UserID, "disclosure_withdrawn"); err != nil {

@@ -126,13 +126,13 @@ func (s *Service) AnswerFollowUp(ctx context.Context, p authz.Principal, id stri
 	var bad apperr.Fields
 	if !a.StillEmployed {
 		if a.EndedOn == nil {
-			bad.Add("endedOn", "required", msg.M(msg.InviteEndedOnRequired))
+			bad.Add("endedOn", "required", msg.M("invite.endedOnRequired"))
 		}
 		if !slices.Contains(EndReasons, a.EndReason) {
-			bad.Add("endReason", "enum", msg.M(msg.InviteReasonEnum))
+			bad.Add("endReason", "enum", msg.M("invite.reasonEnum"))
 		}
 	} else if a.EndedOn != nil || a.EndReason != "" {
-		bad.Add("endReason", "notAllowed", msg.M(msg.InviteEndReasonNotAllowed))
+		bad.Add("endReason", "notAllowed", msg.M("invite.endReasonNotAllowed"))
 	}
 	if len(bad) > 0 {
 		return FollowUp{}, &apperr.InvalidError{Fields: bad}
@@ -154,9 +154,9 @@ func (s *Service) AnswerFollowUp(ctx context.Context, p authz.Principal, id stri
 		}
 		switch {
 		case r.AnsweredAt != nil || r.CancelledAt != nil:
-			return &apperr.ConflictError{Code: "followUpClosed", Msg: msg.M(msg.InviteFollowUpClosed)}
+			return &apperr.ConflictError{Code: "followUpClosed", Msg: msg.M("invite.followUpClosed")}
 		case r.DueOn.After(s.today()):
-			return &apperr.ConflictError{Code: "followUpNotDue", Msg: msg.M(msg.InviteFollowUpNotDue, r.DueOn.Format("2-1-2006"))}
+			return &apperr.ConflictError{Code: "followUpNotDue", Msg: msg.M("invite.followUpNotDue", r.DueOn.Format("2-1-2006"))}
 		}
 		now := s.now()
 		if err := tx.Exec(`UPDATE follow_ups SET answered_at = ?, answered_by = ?, still_employed = ? WHERE id = ?`, now, p.UserID, a.StillEmployed, id).Error; err != nil {

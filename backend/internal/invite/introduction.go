@@ -30,7 +30,7 @@ func (s *Service) Contact(ctx context.Context, p authz.Principal, id, ip string)
 		return Contact{}, err
 	}
 	if !v.Disclosed {
-		return Contact{}, &apperr.ConflictError{Code: "notDisclosed", Msg: msg.M(msg.InviteNotSharing)}
+		return Contact{}, &apperr.ConflictError{Code: "notDisclosed", Msg: msg.M("invite.notSharing")}
 	}
 	ident, err := s.Candidates.Disclose(ctx, v.CandidateID, v.ID, ip)
 	if err != nil {
@@ -54,17 +54,17 @@ type Intake struct {
 func (s *Service) PlanIntake(ctx context.Context, p authz.Principal, id string, in Intake, ip string) (Invite, error) {
 	var bad apperr.Fields
 	if !slices.Contains(IntakeModes, in.Mode) {
-		bad.Add("mode", "enum", msg.M(msg.InviteModeEnum))
+		bad.Add("mode", "enum", msg.M("invite.modeEnum"))
 	}
 	in.Place = strings.TrimSpace(in.Place)
 	if utf8.RuneCountInString(in.Place) > 200 {
-		bad.Add("place", "maxLength", msg.M(msg.CandidateIdentityStreetMaxLength))
+		bad.Add("place", "maxLength", msg.M("candidate.identityStreetMaxLength"))
 	}
 	if in.Mode == "op_locatie" && in.Place == "" {
-		bad.Add("place", "required", msg.M(msg.InvitePlaceRequired))
+		bad.Add("place", "required", msg.M("invite.placeRequired"))
 	}
 	if in.At.Before(s.now().Add(-24*time.Hour)) || in.At.After(s.now().AddDate(1, 0, 0)) {
-		bad.Add("at", "range", msg.M(msg.InviteAtRange))
+		bad.Add("at", "range", msg.M("invite.atRange"))
 	}
 	if len(bad) > 0 {
 		return Invite{}, &apperr.InvalidError{Fields: bad}
@@ -105,7 +105,7 @@ func (s *Service) loadActive(ctx context.Context, tx *gorm.DB, p authz.Principal
 		return viewRow{}, err
 	}
 	if !v.Disclosed && slices.Contains([]State{Accepted, Introduced, IntakePlanned}, State(v.State)) {
-		return viewRow{}, &apperr.ConflictError{Code: "notDisclosed", Msg: msg.M(msg.InviteConsentWithdrawn)}
+		return viewRow{}, &apperr.ConflictError{Code: "notDisclosed", Msg: msg.M("invite.consentWithdrawn")}
 	}
 	return v, nil
 }
@@ -125,20 +125,20 @@ type PlacementInput struct {
 func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in PlacementInput, ip string) (Invite, error) {
 	var bad apperr.Fields
 	if !slices.Contains(ContractTypes, in.ContractType) {
-		bad.Add("contractType", "enum", msg.M(msg.InviteContractTypeEnum))
+		bad.Add("contractType", "enum", msg.M("invite.contractTypeEnum"))
 	}
 	if in.Hours < 1 || in.Hours > 60 {
-		bad.Add("hours", "range", msg.M(msg.CandidateHoursRange))
+		bad.Add("hours", "range", msg.M("candidate.hoursRange"))
 	}
 	if in.HourlyWageCents < 0 || in.HourlyWageCents > 20000 {
-		bad.Add("hourlyWageCents", "range", msg.M(msg.InviteHourlyWageCentsRange))
+		bad.Add("hourlyWageCents", "range", msg.M("invite.hourlyWageCentsRange"))
 	}
 	if in.TrialPeriodMonths < 0 || in.TrialPeriodMonths > 2 {
-		bad.Add("trialPeriodMonths", "range", msg.M(msg.InviteTrialPeriodMonthsRange))
+		bad.Add("trialPeriodMonths", "range", msg.M("invite.trialPeriodMonthsRange"))
 	}
 	today := s.now().Truncate(24 * time.Hour)
 	if in.StartDate.Before(today.AddDate(0, -3, 0)) || in.StartDate.After(today.AddDate(1, 0, 0)) {
-		bad.Add("startDate", "range", msg.M(msg.InviteStartDateRange))
+		bad.Add("startDate", "range", msg.M("invite.startDateRange"))
 	}
 	if len(bad) > 0 {
 		return Invite{}, &apperr.InvalidError{Fields: bad}

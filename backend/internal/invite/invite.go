@@ -96,9 +96,9 @@ var machine = statemachine.Machine[State, Actor]{Noun: "An invite", Err: ErrTran
 	Conflict: func(from State) *apperr.ConflictError {
 		switch from {
 		case Expired:
-			return &apperr.ConflictError{Code: "inviteExpired", Msg: msg.M(msg.InviteExpired)}
+			return &apperr.ConflictError{Code: "inviteExpired", Msg: msg.M("invite.expired")}
 		case Withdrawn:
-			return &apperr.ConflictError{Code: "inviteWithdrawn", Msg: msg.M(msg.InviteWithdrawn)}
+			return &apperr.ConflictError{Code: "inviteWithdrawn", Msg: msg.M("invite.withdrawn")}
 		}
 		return nil
 	},

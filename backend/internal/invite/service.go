@@ -98,12 +98,12 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 	var bad apperr.Fields
 	message = strings.TrimSpace(message)
 	if message == "" {
-		bad.Add("message", "required", msg.M(msg.InviteMessageRequired))
+		bad.Add("message", "required", msg.M("invite.messageRequired"))
 	} else if utf8.RuneCountInString(message) > 1000 {
-		bad.Add("message", "maxLength", msg.M(msg.BookingNoteMaxLength))
+		bad.Add("message", "maxLength", msg.M("booking.noteMaxLength"))
 	}
 	if len(candidateIDs) == 0 {
-		bad.Add("candidateIds", "required", msg.M(msg.InviteCandidateIdsRequired))
+		bad.Add("candidateIds", "required", msg.M("invite.candidateIdsRequired"))
 	}
 	bad.List("candidateIds", candidateIDs, func(id string) bool { _, err := uuid.Parse(id); return err == nil }, MaxBatch)
 	if len(bad) > 0 {
@@ -114,7 +114,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 		return nil, err
 	}
 	if o.State != opening.Open {
-		return nil, &apperr.ConflictError{Code: "openingNotOpen", Msg: msg.M(msg.InviteOpeningNotOpen)}
+		return nil, &apperr.ConflictError{Code: "openingNotOpen", Msg: msg.M("invite.openingNotOpen")}
 	}
 	var out []string
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -133,7 +133,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 			return err
 		}
 		if int(open)+len(candidateIDs) > cfg.PerOpening {
-			return &apperr.LimitError{Code: "invitesPerOpening", Limit: cfg.PerOpening, Msg: msg.M(msg.InviteInvitesPerOpening, open, cfg.PerOpening)}
+			return &apperr.LimitError{Code: "invitesPerOpening", Limit: cfg.PerOpening, Msg: msg.M("invite.invitesPerOpening", open, cfg.PerOpening)}
 		}
 		var oldest *time.Time
 		if err := tx.Raw(`SELECT count(*) FROM invites WHERE organisation_id = ? AND created_at > ?`, o.OrganisationID, now.Add(-24*time.Hour)).Scan(&today).Error; err != nil {
@@ -145,7 +145,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 			if oldest != nil {
 				retry = oldest.Add(24 * time.Hour).Sub(now)
 			}
-			return &apperr.LimitError{Code: "invitesPerDay", Limit: cfg.PerOrganisationPerDay, RetryAfter: retry, Msg: msg.M(msg.InviteInvitesPerDay, cfg.PerOrganisationPerDay)}
+			return &apperr.LimitError{Code: "invitesPerDay", Limit: cfg.PerOrganisationPerDay, RetryAfter: retry, Msg: msg.M("invite.invitesPerDay", cfg.PerOrganisationPerDay)}
 		}
 		reach, err := s.Candidates.Reach(ctx, tx, o.RegionID, candidateIDs)
 		if err != nil {
@@ -162,20 +162,20 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 			r, ok := reach[id]
 			switch {
 			case !ok:
-				conflicts.Add(name, "unknown", msg.M(msg.InviteUnknown))
+				conflicts.Add(name, "unknown", msg.M("invite.unknown"))
 			case !r.InPool:
-				conflicts.Add(name, "notInPool", msg.M(msg.InviteCodeNotInPool, r.Code))
+				conflicts.Add(name, "notInPool", msg.M("invite.codeNotInPool", r.Code))
 			case r.UserID == nil:
-				conflicts.Add(name, "unreachable", msg.M(msg.InviteCodeUnreachable, r.Code))
+				conflicts.Add(name, "unreachable", msg.M("invite.codeUnreachable", r.Code))
 			case slices.Contains(taken, id):
-				conflicts.Add(name, "alreadyInvited", msg.M(msg.InviteCodeAlreadyInvited, r.Code))
+				conflicts.Add(name, "alreadyInvited", msg.M("invite.codeAlreadyInvited", r.Code))
 			}
 		}
 		if len(conflicts) > 0 {
 			if len(conflicts) == 1 && conflicts[0].Code == "unknown" {
 				return &apperr.InvalidError{Fields: conflicts}
 			}
-			return &apperr.ConflictError{Code: "notInvitable", Msg: msg.M(msg.InviteNotInvitable), Fields: conflicts}
+			return &apperr.ConflictError{Code: "notInvitable", Msg: msg.M("invite.notInvitable"), Fields: conflicts}
 		}
 		state := Invited
 		if cfg.Approval && !p.Has(authz.Accountmanager, authz.Admin) {
@@ -190,7 +190,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 			}
 			if err := tx.Create(&r).Error; err != nil {
 				if database.IsCode(err, database.CodeUniqueViolation) {
-					return &apperr.ConflictError{Code: "alreadyInvited", Msg: msg.M(msg.InviteAlreadyInvited)}
+					return &apperr.ConflictError{Code: "alreadyInvited", Msg: msg.M("invite.alreadyInvited")}
 				}
 				return err
 			}
@@ -291,10 +291,10 @@ type StateChange struct {
 // operations, with their data.
 func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc StateChange, ip string) (Invite, error) {
 	if !slices.Contains([]State{Invited, Withdrawn, Introduced, NotPlaced}, sc.To) {
-		return Invite{}, apperr.Invalid("state", "enum", msg.M(msg.InviteStateEnum))
+		return Invite{}, apperr.Invalid("state", "enum", msg.M("invite.stateEnum"))
 	}
 	if utf8.RuneCountInString(sc.Reason) > 1000 {
-		return Invite{}, apperr.Invalid("reason", "maxLength", msg.M(msg.BookingNoteMaxLength))
+		return Invite{}, apperr.Invalid("reason", "maxLength", msg.M("booking.noteMaxLength"))
 	}
 	if !p.Has(authz.Werkgever, authz.Zorgaanbieder, authz.Accountmanager, authz.Admin) {
 		return Invite{}, fmt.Errorf("move invite: %w", apperr.ErrForbidden)
@@ -327,7 +327,7 @@ func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc Sta
 			}
 			r, ok := reach[v.CandidateID]
 			if !ok || !r.InPool || r.UserID == nil {
-				return &apperr.ConflictError{Code: "notInPool", Msg: msg.M(msg.InviteNotInPool)}
+				return &apperr.ConflictError{Code: "notInPool", Msg: msg.M("invite.notInPool")}
 			}
 			if err := s.send(ctx, tx, v.ID, o, r, expires, now); err != nil {
 				return err
@@ -427,7 +427,7 @@ func (s *Service) Advise(ctx context.Context, p authz.Principal, id, advice, ip 
 	}
 	advice = strings.TrimSpace(advice)
 	if utf8.RuneCountInString(advice) > 1000 {
-		return Invite{}, apperr.Invalid("advice", "maxLength", msg.M(msg.BookingNoteMaxLength))
+		return Invite{}, apperr.Invalid("advice", "maxLength", msg.M("booking.noteMaxLength"))
 	}
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		v, err := load(ctx, tx, p, id, true)
@@ -435,7 +435,7 @@ func (s *Service) Advise(ctx context.Context, p authz.Principal, id, advice, ip 
 			return err
 		}
 		if !slices.Contains([]State{Invited, Viewed}, State(v.State)) {
-			return &apperr.ConflictError{Code: "inviteDecided", Msg: msg.M(msg.InviteDecided)}
+			return &apperr.ConflictError{Code: "inviteDecided", Msg: msg.M("invite.decided")}
 		}
 		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"advice": advice, "updated_at": s.now()}).Error; err != nil {
 			return err

@@ -39,14 +39,14 @@ func (s *Service) Pin(ctx context.Context, p authz.Principal, openingID, candida
 		return err
 	}
 	if o.State == opening.Closed || o.State == opening.Filled {
-		return &apperr.ConflictError{Code: "openingFinished", Msg: msg.M(msg.MatchingPinOpeningFinished)}
+		return &apperr.ConflictError{Code: "openingFinished", Msg: msg.M("matching.pinOpeningFinished")}
 	}
 	consent, err := s.Candidates.Consent(ctx, p.RegionID, candidateID)
 	if err != nil {
-		return apperr.Invalid("candidateId", "unknown", msg.M(msg.MatchingCandidateIdUnknown))
+		return apperr.Invalid("candidateId", "unknown", msg.M("matching.candidateIdUnknown"))
 	}
 	if !consent {
-		return &apperr.ConflictError{Code: "noConsent", Msg: msg.M(msg.MatchingNoConsent)}
+		return &apperr.ConflictError{Code: "noConsent", Msg: msg.M("matching.noConsent")}
 	}
 	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Exec(`INSERT INTO pool_pins (opening_id, candidate_id, region_id, note, pinned_by) VALUES (?, ?, ?, ?, ?)

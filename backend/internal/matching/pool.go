@@ -116,7 +116,7 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 		return Pool{}, err
 	}
 	if o.State == opening.Closed || o.State == opening.Filled {
-		return Pool{}, &apperr.ConflictError{Code: "openingFinished", Msg: msg.M(msg.MatchingNoPoolAnyMore)}
+		return Pool{}, &apperr.ConflictError{Code: "openingFinished", Msg: msg.M("matching.noPoolAnyMore")}
 	}
 	if f.Page == 0 {
 		f.Page = 1

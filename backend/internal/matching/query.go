@@ -48,10 +48,10 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 		radius = f.RadiusKm
 	}
 	if radius < 1 || radius > MaxKm {
-		add("radiusKm", "range", msg.M(msg.MatchingRadiusKmRange, MaxKm))
+		add("radiusKm", "range", msg.M("matching.radiusKmRange", MaxKm))
 	}
 	if f.Page < 1 || f.Page > MaxPage {
-		add("page", "range", msg.M(msg.MatchingPageRange, MaxPage))
+		add("page", "range", msg.M("matching.pageRange", MaxPage))
 	}
 	lo, hi := region.rungs(o.Kind)
 	if f.RungMin != 0 || f.RungMax != 0 {
@@ -62,11 +62,11 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 			hi = f.RungMax
 		}
 		if lo < 1 || hi > 6 || lo > hi {
-			add("rungMin", "range", msg.M(msg.MatchingRungMinRange))
+			add("rungMin", "range", msg.M("matching.rungMinRange"))
 		}
 	}
 	if f.HoursMin != 0 && f.HoursMax != 0 && f.HoursMin > f.HoursMax {
-		add("hoursMax", "minMax", msg.M(msg.CandidateHoursMaxMinMax))
+		add("hoursMax", "minMax", msg.M("candidate.hoursMaxMinMax"))
 	}
 	if len(bad) > 0 {
 		return Query{}, &apperr.InvalidError{Fields: bad}

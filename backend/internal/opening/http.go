@@ -344,7 +344,7 @@ func (h handlers) create(ctx context.Context, p authz.Principal, in *createInput
 		}
 		orgID = p.OrganisationID
 	} else if orgID == "" {
-		return nil, apperr.Invalid("organisationId", "required", msg.M(msg.OpeningOrganisationIdRequired))
+		return nil, apperr.Invalid("organisationId", "required", msg.M("opening.organisationIdRequired"))
 	}
 	start, err := httpapi.ParseDate("startDate", b.StartDate)
 	if err != nil {

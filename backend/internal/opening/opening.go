@@ -125,29 +125,29 @@ func CheckTerms(t Terms) error {
 	var fields apperr.Fields
 	add := fields.Add
 	if t.HoursMin < 1 || t.HoursMin > 60 {
-		add("hoursMin", "range", msg.M(msg.CandidateHoursRange))
+		add("hoursMin", "range", msg.M("candidate.hoursRange"))
 	}
 	if t.HoursMax < 1 || t.HoursMax > 60 {
-		add("hoursMax", "range", msg.M(msg.CandidateHoursRange))
+		add("hoursMax", "range", msg.M("candidate.hoursRange"))
 	}
 	if t.HoursMin > t.HoursMax {
-		add("hoursMax", "minMax", msg.M(msg.CandidateHoursMaxMinMax))
+		add("hoursMax", "minMax", msg.M("candidate.hoursMaxMinMax"))
 	}
 	if t.Kind == Vacature {
 		if t.WageMinCents < 0 || t.WageMaxCents < 0 {
-			add("wageMinCents", "minimum", msg.M(msg.OpeningWageMinCentsMinimum))
+			add("wageMinCents", "minimum", msg.M("opening.wageMinCentsMinimum"))
 		}
 		if t.WageMaxCents > 0 && t.WageMinCents > t.WageMaxCents {
-			add("wageMaxCents", "minMax", msg.M(msg.OpeningWageMaxCentsMinMax))
+			add("wageMaxCents", "minMax", msg.M("opening.wageMaxCentsMinMax"))
 		}
 	} else if t.WageMinCents != 0 || t.WageMaxCents != 0 {
-		add("wageMinCents", "notAllowed", msg.M(msg.OpeningWageMinCentsNotAllowed))
+		add("wageMinCents", "notAllowed", msg.M("opening.wageMinCentsNotAllowed"))
 	}
 	if t.Places < 1 {
-		add("places", "minimum", msg.M(msg.OpeningPlacesMinimum))
+		add("places", "minimum", msg.M("opening.placesMinimum"))
 	}
 	if t.IsNew && !t.StartDate.IsZero() && t.StartDate.Before(t.Today) {
-		add("startDate", "minimum", msg.M(msg.OpeningStartDateMinimum))
+		add("startDate", "minimum", msg.M("opening.startDateMinimum"))
 	}
 	if len(fields) > 0 {
 		return &apperr.InvalidError{Fields: fields}

@@ -295,26 +295,26 @@ func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, start
 	f.Title = strings.TrimSpace(f.Title)
 	f.Description = strings.TrimSpace(strings.ReplaceAll(f.Description, "\r\n", "\n"))
 	if n := len([]rune(f.Title)); n < 3 || n > 120 {
-		add("title", "length", msg.M(msg.OpeningTitleLength))
+		add("title", "length", msg.M("opening.titleLength"))
 	}
 	if hasControl(f.Title, false) {
-		add("title", "pattern", msg.M(msg.OpeningTitlePattern))
+		add("title", "pattern", msg.M("opening.titlePattern"))
 	}
 	if len([]rune(f.Description)) > 5000 {
-		add("description", "maxLength", msg.M(msg.OpeningDescriptionMaxLength))
+		add("description", "maxLength", msg.M("opening.descriptionMaxLength"))
 	}
 	if hasControl(f.Description, true) {
-		add("description", "pattern", msg.M(msg.OpeningDescriptionPattern))
+		add("description", "pattern", msg.M("opening.descriptionPattern"))
 	}
 	if !slices.Contains(KindsFor(orgKind), f.Kind) || orgKind == "dienstverlener" {
-		add("kind", "notAllowed", msg.M(msg.OpeningKindNotAllowed, f.Kind))
+		add("kind", "notAllowed", msg.M("opening.kindNotAllowed", f.Kind))
 	}
 	n, err := s.Occupations.Known(ctx, []string{f.OccupationID})
 	if err != nil {
 		return geo.Place{}, err
 	}
 	if n == 0 {
-		add("occupationId", "unknown", msg.M(msg.OpeningOccupationIdUnknown))
+		add("occupationId", "unknown", msg.M("opening.occupationIdUnknown"))
 	}
 	isSkill := func(id string) bool { _, ok := s.Skills.Get(id); return ok }
 	checkList := fields.List
@@ -322,7 +322,7 @@ func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, start
 	checkList("niceSkills", f.NiceSkills, isSkill, 20)
 	for _, id := range f.NiceSkills {
 		if slices.Contains(f.RequiredSkills, id) {
-			add("niceSkills", "duplicate", msg.M(msg.OpeningNiceSkillsDuplicate))
+			add("niceSkills", "duplicate", msg.M("opening.niceSkillsDuplicate"))
 			break
 		}
 	}
@@ -331,15 +331,15 @@ func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, start
 	checkList("dayParts", f.DayParts, in(DayParts), len(DayParts))
 	checkList("support", f.Support, in(Support), len(Support))
 	if !slices.Contains(ContractTypes, f.ContractType) {
-		add("contractType", "enum", msg.M(msg.OpeningContractTypeEnum))
+		add("contractType", "enum", msg.M("opening.contractTypeEnum"))
 	} else if (f.Kind == Proefplaats || f.Kind == Participatieplek) != (f.ContractType == "geen") {
-		add("contractType", "notAllowed", msg.M(msg.OpeningContractTypeNotAllowed))
+		add("contractType", "notAllowed", msg.M("opening.contractTypeNotAllowed"))
 	}
 	if f.MaxTravelKm < 1 || f.MaxTravelKm > 150 {
-		add("maxTravelKm", "range", msg.M(msg.CandidateTravelRange))
+		add("maxTravelKm", "range", msg.M("candidate.travelRange"))
 	}
 	if f.Places > 500 {
-		add("places", "maximum", msg.M(msg.OpeningPlacesMaximum))
+		add("places", "maximum", msg.M("opening.placesMaximum"))
 	}
 	terms := Terms{Kind: f.Kind, HoursMin: f.HoursMin, HoursMax: f.HoursMax, WageMinCents: f.WageMinCents, WageMaxCents: f.WageMaxCents,
 		Places: f.Places, IsNew: startChanged, Today: s.today()}
@@ -448,7 +448,7 @@ func (s *Service) Update(ctx context.Context, p authz.Principal, id string, ch C
 			return err
 		}
 		if st := State(r.State); st == Filled || st == Closed {
-			return &apperr.ConflictError{Code: "openingFinished", Msg: msg.M(msg.OpeningFinished, stateNL[st], string(st))}
+			return &apperr.ConflictError{Code: "openingFinished", Msg: msg.M("opening.finished", stateNL[st], string(st))}
 		}
 		f := r.fields()
 		changed, startChanged, err := apply(&f, ch)
@@ -461,7 +461,7 @@ func (s *Service) Update(ctx context.Context, p authz.Principal, id string, ch C
 		}
 		if State(r.State) == Open {
 			if hits := CheckFairness(f.Title, f.Description); len(hits) > 0 {
-				return fairnessConflict(hits, msg.M(msg.OpeningPublishedTextBlocked))
+				return fairnessConflict(hits, msg.M("opening.publishedTextBlocked"))
 			}
 		}
 		f.toRow(&r, place)
@@ -544,7 +544,7 @@ func fairnessConflict(hits []FairnessHit, detail msg.Message) error {
 	ce := &apperr.ConflictError{Code: "fairness", Msg: detail}
 	for _, h := range hits {
 		ce.Fields = append(ce.Fields, apperr.Field{Name: h.Field, Code: "fairness." + string(h.Category),
-			Msg: msg.M(msg.OpeningFairnessHit, h.Match, h.ReasonNL, h.ReasonEN)})
+			Msg: msg.M("opening.fairnessHit", h.Match, h.ReasonNL, h.ReasonEN)})
 	}
 	return ce
 }
@@ -575,10 +575,10 @@ func (s *Service) Transition(ctx context.Context, p authz.Principal, id string, 
 			return err
 		}
 		if sc.OverrideReason != "" && (sc.To != Open || !p.Has(authz.Admin, authz.Accountmanager)) {
-			return apperr.Invalid("overrideReason", "notAllowed", msg.M(msg.OpeningOverrideReasonNotAllowed))
+			return apperr.Invalid("overrideReason", "notAllowed", msg.M("opening.overrideReasonNotAllowed"))
 		}
 		if sc.FilledCount != nil && sc.To != Filled {
-			return apperr.Invalid("filledCount", "notAllowed", msg.M(msg.OpeningFilledCountNotAllowed))
+			return apperr.Invalid("filledCount", "notAllowed", msg.M("opening.filledCountNotAllowed"))
 		}
 		now := s.now()
 		updates := map[string]any{"state": string(sc.To), "updated_at": now}
@@ -597,7 +597,7 @@ func (s *Service) Transition(ctx context.Context, p authz.Principal, id string, 
 				if outcome == "blocked" {
 					// The hits are kept (this transaction commits); the
 					// transition is refused.
-					blocked = fairnessConflict(hits, msg.M(msg.OpeningPublishBlocked))
+					blocked = fairnessConflict(hits, msg.M("opening.publishBlocked"))
 					return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.publish_blocked", Outcome: audit.Denied,
 						IP: ip, SubjectType: "opening", SubjectID: id, Details: details}))
 				}
@@ -609,7 +609,7 @@ func (s *Service) Transition(ctx context.Context, p authz.Principal, id string, 
 			updates["review_requested_at"] = nil
 		case Filled:
 			if sc.FilledCount == nil || *sc.FilledCount < 0 || *sc.FilledCount > r.Places {
-				return apperr.Invalid("filledCount", "range", msg.M(msg.OpeningFilledCountRange, r.Places))
+				return apperr.Invalid("filledCount", "range", msg.M("opening.filledCountRange", r.Places))
 			}
 			updates["filled_count"] = *sc.FilledCount
 			details["filledCount"] = *sc.FilledCount
@@ -699,7 +699,7 @@ func (s *Service) RequestReview(ctx context.Context, p authz.Principal, id, ip s
 			return err
 		}
 		if State(r.State) != Draft && State(r.State) != Paused {
-			return &apperr.ConflictError{Code: "reviewNotNeeded", Msg: msg.M(msg.OpeningReviewNotNeeded)}
+			return &apperr.ConflictError{Code: "reviewNotNeeded", Msg: msg.M("opening.reviewNotNeeded")}
 		}
 		if r.ReviewRequestedAt != nil {
 			return nil // asked already: idempotent

@@ -129,14 +129,14 @@ func (f *Fields) Add(name, code string, m msg.Message) {
 // known, none twice.
 func (f *Fields) List(name string, ids []string, known func(string) bool, max int) {
 	if len(ids) > max {
-		f.Add(name, "maxItems", msg.M(msg.ApperrMaxItems, max))
+		f.Add(name, "maxItems", msg.M("apperr.maxItems", max))
 	}
 	seen := map[string]bool{}
 	for _, id := range ids {
 		if !known(id) {
-			f.Add(name, "unknown", msg.M(msg.ApperrUnknown, id))
+			f.Add(name, "unknown", msg.M("apperr.unknown", id))
 		} else if seen[id] {
-			f.Add(name, "duplicate", msg.M(msg.ApperrDuplicate, id))
+			f.Add(name, "duplicate", msg.M("apperr.duplicate", id))
 		}
 		seen[id] = true
 	}

@@ -1,20 +1,22 @@
 package msg
 
-import "maps"
+import (
+	_ "embed"
+	"encoding/json"
+)
 
-// catalogue is every message; each domain's texts are in a file of their
-// own (problems.go for the HTTP layer's).
-var catalogue = merge(problems, apperrTexts, authzTexts, bookingTexts, candidateTexts, identityTexts, inviteTexts, matchingTexts, openingTexts)
+// messages.json is the catalogue: every message by id, in Dutch and
+// English. It is data, so translators and reviewers read one file.
+//
+//go:embed messages.json
+var messagesJSON []byte
 
-func merge(parts ...map[ID]Text) map[ID]Text {
+var catalogue = load(messagesJSON)
+
+func load(b []byte) map[ID]Text {
 	out := map[ID]Text{}
-	for _, p := range parts {
-		for id := range p {
-			if _, dup := out[id]; dup {
-				panic("msg: " + string(id) + " is in the catalogue twice")
-			}
-		}
-		maps.Copy(out, p)
+	if err := json.Unmarshal(b, &out); err != nil {
+		panic("msg: messages.json: " + err.Error())
 	}
 	return out
 }

@@ -4,9 +4,15 @@
 // arguments (apperr carries them); the HTTP layer renders it in the
 // caller's language, from Accept-Language, Dutch by default.
 //
-// Invariants (TestCatalogue):
-//   - every ID has a Dutch and an English text with the same placeholders;
+// The catalogue is data, messages.json in this package; domain code names a
+// message by its id, msg.M("booking.capacityRange", args...).
+//
+// Invariants (TestCatalogue, TestCatalogueMatchesTheCode):
+//   - every ID has a Dutch and an English text; together their placeholders
+//     are {0}…{n-1} without a gap;
 //   - no text joins both languages with " / ";
+//   - every id the code names is in the catalogue, and every message in it
+//     is named by some code;
 //   - the catalogue is published as docs/api/messages.json (`make generate`).
 package msg
 

@@ -1,6 +1,9 @@
 package msg
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -82,6 +85,46 @@ func TestParse(t *testing.T) {
 	for header, want := range cases {
 		if got := Parse(header); got != want {
 			t.Errorf("Parse(%q) = %s, want %s", header, got, want)
+		}
+	}
+}
+
+var (
+	usedInCode = regexp.MustCompile(`msg\.M\("([A-Za-z]+\.[A-Za-z0-9]+)"`)
+	declared   = regexp.MustCompile(`\bID = "([A-Za-z]+\.[A-Za-z0-9]+)"`)
+)
+
+// Every message the code names exists, and every message in the catalogue
+// is named somewhere (a literal id in msg.M or a constant here); titles
+// are named by status.
+func TestCatalogueMatchesTheCode(t *testing.T) {
+	used := map[string]string{}
+	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, re := range []*regexp.Regexp{usedInCode, declared} {
+			for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+				used[m[1]] = path
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, where := range used {
+		if !Has(ID(id)) {
+			t.Errorf("%s names %s, which the catalogue (messages.json) does not have", where, id)
+		}
+	}
+	for id := range All() {
+		if _, ok := used[string(id)]; !ok && !strings.HasPrefix(string(id), "status.") {
+			t.Errorf("%s is in the catalogue but no code names it", id)
 		}
 	}
 }
