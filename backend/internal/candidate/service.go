@@ -617,18 +617,6 @@ func (s *Service) Erase(ctx context.Context, p authz.Principal, id, ip string) e
 // lockRow locks the loaded candidate row until the transaction ends.
 func lockRow() clause.Locking { return clause.Locking{Strength: "UPDATE"} }
 
-// ConfirmationMail is the template name of the availability mail.
-const ConfirmationMail = "availability_confirm"
-
-// MailTemplates are the candidate mails, by name.
-func MailTemplates(baseURL string) map[string]mail.Template {
-	return map[string]mail.Template{
-		ConfirmationMail: mail.LinkTemplate{BaseURL: baseURL, Path: "/beschikbaarheid", Subject: "Bent u nog op zoek naar werk? / Are you still looking for work?",
-			NL: "Hallo,\n\nU staat bij de gemeente ingeschreven als werkzoekende. Zoekt u nog werk? Klik dan op deze link en bevestig dat uw gegevens kloppen:\n\n{link}\n\nDe link werkt tot {until}. Doet u niets, dan tonen we uw profiel na een tijdje niet meer aan werkgevers. U kunt altijd weer bevestigen.",
-			EN: "Hello,\n\nYou are registered with the municipality as looking for work. Are you still looking? Click this link and confirm your details are right:\n\n{link}\n\nThe link works until {until}. If you do nothing, employers will stop seeing your profile after a while. You can always confirm again."},
-	}
-}
-
 // RequestConfirmation mails the kandidaat a link to confirm availability.
 func (s *Service) RequestConfirmation(ctx context.Context, p authz.Principal, id, ip string) error {
 	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
