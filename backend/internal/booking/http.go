@@ -67,7 +67,7 @@ func (b ServiceBody) offering() (Offering, error) {
 	for i, d := range b.ClosedDays {
 		day, err := time.Parse(time.DateOnly, d)
 		if err != nil {
-			return Offering{}, apperr.Invalid(fmt.Sprintf("closedDays[%d]", i), "format", msg.M("booking.dateFormat"))
+			return Offering{}, apperr.Invalid(fmt.Sprintf("closedDays[%d]", i), "format", msg.M("field.dateFormat"))
 		}
 		o.ClosedDays = append(o.ClosedDays, day)
 	}

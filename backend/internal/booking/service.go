@@ -119,7 +119,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 		return Booking{}, fmt.Errorf("book: %w", apperr.ErrForbidden)
 	}
 	if utf8.RuneCountInString(in.Note) > 1000 {
-		return Booking{}, apperr.Invalid("note", "maxLength", msg.M("booking.noteMaxLength"))
+		return Booking{}, apperr.Invalid("note", "maxLength", msg.M("field.maxLength1000"))
 	}
 	svc, err := s.GetService(ctx, p, in.ServiceID)
 	if err != nil || !svc.Active {
@@ -405,7 +405,7 @@ func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc Sta
 		return Booking{}, apperr.Invalid("state", "enum", msg.M("booking.stateEnum"))
 	}
 	if utf8.RuneCountInString(sc.Reason) > 1000 {
-		return Booking{}, apperr.Invalid("reason", "maxLength", msg.M("booking.noteMaxLength"))
+		return Booking{}, apperr.Invalid("reason", "maxLength", msg.M("field.maxLength1000"))
 	}
 	if sc.To == Cancelled {
 		return s.Cancel(ctx, p, id, sc.Reason, ip)

@@ -239,7 +239,7 @@ func validateIdentity(in *Identity) []apperr.Field {
 		add("identity.phone", "pattern", msg.M("candidate.identityPhonePattern"))
 	}
 	if len(in.Street) > 200 {
-		add("identity.street", "maxLength", msg.M("candidate.identityStreetMaxLength"))
+		add("identity.street", "maxLength", msg.M("field.maxLength200"))
 	}
 	if in.Postcode != "" {
 		addr, err := geo.ResolveAddress("identity.postcode", in.Postcode)
@@ -303,11 +303,11 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 			add(name, "range", reason)
 		}
 	}
-	rangeCheck("maxTravelKm", p.MaxTravelKm, 1, 150, msg.M("candidate.travelRange"))
-	rangeCheck("hoursMin", p.HoursMin, 1, 60, msg.M("candidate.hoursRange"))
-	rangeCheck("hoursMax", p.HoursMax, 1, 60, msg.M("candidate.hoursRange"))
+	rangeCheck("maxTravelKm", p.MaxTravelKm, 1, 150, msg.M("field.travelRange"))
+	rangeCheck("hoursMin", p.HoursMin, 1, 60, msg.M("field.hoursPerWeekRange"))
+	rangeCheck("hoursMax", p.HoursMax, 1, 60, msg.M("field.hoursPerWeekRange"))
 	if p.HoursMin != nil && p.HoursMax != nil && *p.HoursMin > *p.HoursMax {
-		add("hoursMax", "minMax", msg.M("candidate.hoursMaxMinMax"))
+		add("hoursMax", "minMax", msg.M("field.maximumBelowMinimum"))
 	}
 	rangeCheck("rung", p.Rung, 1, 6, msg.M("candidate.rungRange"))
 	var place *geo.Place

@@ -258,7 +258,7 @@ func (h *Handlers) listContactMoments(ctx context.Context, p authz.Principal, in
 func (h *Handlers) addContactMoment(ctx context.Context, p authz.Principal, in *addContactMomentInput) (*struct{ Body contactMomentBody }, error) {
 	on, err := time.Parse("2006-01-02", in.Body.OccurredOn)
 	if err != nil {
-		return nil, apperr.Invalid("occurredOn", "format", msg.M("booking.dateFormat"))
+		return nil, apperr.Invalid("occurredOn", "format", msg.M("field.dateFormat"))
 	}
 	c, err := h.Service.AddContactMoment(ctx, p, in.ID, in.Body.Kind, on, in.Body.Note)
 	if err != nil {

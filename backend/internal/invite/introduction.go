@@ -58,7 +58,7 @@ func (s *Service) PlanIntake(ctx context.Context, p authz.Principal, id string, 
 	}
 	in.Place = strings.TrimSpace(in.Place)
 	if utf8.RuneCountInString(in.Place) > 200 {
-		bad.Add("place", "maxLength", msg.M("candidate.identityStreetMaxLength"))
+		bad.Add("place", "maxLength", msg.M("field.maxLength200"))
 	}
 	if in.Mode == "op_locatie" && in.Place == "" {
 		bad.Add("place", "required", msg.M("invite.placeRequired"))
@@ -128,7 +128,7 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 		bad.Add("contractType", "enum", msg.M("invite.contractTypeEnum"))
 	}
 	if in.Hours < 1 || in.Hours > 60 {
-		bad.Add("hours", "range", msg.M("candidate.hoursRange"))
+		bad.Add("hours", "range", msg.M("field.hoursPerWeekRange"))
 	}
 	if in.HourlyWageCents < 0 || in.HourlyWageCents > 20000 {
 		bad.Add("hourlyWageCents", "range", msg.M("invite.hourlyWageCentsRange"))

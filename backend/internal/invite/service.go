@@ -100,7 +100,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, openingID strin
 	if message == "" {
 		bad.Add("message", "required", msg.M("invite.messageRequired"))
 	} else if utf8.RuneCountInString(message) > 1000 {
-		bad.Add("message", "maxLength", msg.M("booking.noteMaxLength"))
+		bad.Add("message", "maxLength", msg.M("field.maxLength1000"))
 	}
 	if len(candidateIDs) == 0 {
 		bad.Add("candidateIds", "required", msg.M("invite.candidateIdsRequired"))
@@ -294,7 +294,7 @@ func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc Sta
 		return Invite{}, apperr.Invalid("state", "enum", msg.M("invite.stateEnum"))
 	}
 	if utf8.RuneCountInString(sc.Reason) > 1000 {
-		return Invite{}, apperr.Invalid("reason", "maxLength", msg.M("booking.noteMaxLength"))
+		return Invite{}, apperr.Invalid("reason", "maxLength", msg.M("field.maxLength1000"))
 	}
 	if !p.Has(authz.Werkgever, authz.Zorgaanbieder, authz.Accountmanager, authz.Admin) {
 		return Invite{}, fmt.Errorf("move invite: %w", apperr.ErrForbidden)
@@ -427,7 +427,7 @@ func (s *Service) Advise(ctx context.Context, p authz.Principal, id, advice, ip 
 	}
 	advice = strings.TrimSpace(advice)
 	if utf8.RuneCountInString(advice) > 1000 {
-		return Invite{}, apperr.Invalid("advice", "maxLength", msg.M("booking.noteMaxLength"))
+		return Invite{}, apperr.Invalid("advice", "maxLength", msg.M("field.maxLength1000"))
 	}
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		v, err := load(ctx, tx, p, id, true)

@@ -66,7 +66,7 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 		}
 	}
 	if f.HoursMin != 0 && f.HoursMax != 0 && f.HoursMin > f.HoursMax {
-		add("hoursMax", "minMax", msg.M("candidate.hoursMaxMinMax"))
+		add("hoursMax", "minMax", msg.M("field.maximumBelowMinimum"))
 	}
 	if len(bad) > 0 {
 		return Query{}, &apperr.InvalidError{Fields: bad}

@@ -125,13 +125,13 @@ func CheckTerms(t Terms) error {
 	var fields apperr.Fields
 	add := fields.Add
 	if t.HoursMin < 1 || t.HoursMin > 60 {
-		add("hoursMin", "range", msg.M("candidate.hoursRange"))
+		add("hoursMin", "range", msg.M("field.hoursPerWeekRange"))
 	}
 	if t.HoursMax < 1 || t.HoursMax > 60 {
-		add("hoursMax", "range", msg.M("candidate.hoursRange"))
+		add("hoursMax", "range", msg.M("field.hoursPerWeekRange"))
 	}
 	if t.HoursMin > t.HoursMax {
-		add("hoursMax", "minMax", msg.M("candidate.hoursMaxMinMax"))
+		add("hoursMax", "minMax", msg.M("field.maximumBelowMinimum"))
 	}
 	if t.Kind == Vacature {
 		if t.WageMinCents < 0 || t.WageMaxCents < 0 {

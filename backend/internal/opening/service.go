@@ -240,7 +240,7 @@ func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, start
 		add("contractType", "notAllowed", msg.M("opening.contractTypeNotAllowed"))
 	}
 	if f.MaxTravelKm < 1 || f.MaxTravelKm > 150 {
-		add("maxTravelKm", "range", msg.M("candidate.travelRange"))
+		add("maxTravelKm", "range", msg.M("field.travelRange"))
 	}
 	if f.Places > 500 {
 		add("places", "maximum", msg.M("opening.placesMaximum"))

@@ -16,7 +16,7 @@ func ParseDate(field, s string) (*time.Time, error) {
 	}
 	d, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return nil, apperr.Invalid(field, "format", msg.M("booking.dateFormat"))
+		return nil, apperr.Invalid(field, "format", msg.M("field.dateFormat"))
 	}
 	return &d, nil
 }
