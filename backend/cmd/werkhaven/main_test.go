@@ -40,36 +40,32 @@ func TestServeRejectsUnknownMode(t *testing.T) {
 	}
 }
 
-// The committed message catalogue (docs/api/messages.json) must match the
-// one the server renders from: run `make generate` after changing a text.
-func TestCommittedMessagesAreCurrent(t *testing.T) {
+// committedIsCurrent runs the command and compares its output with the
+// committed file (docs/api/<name>): run `make generate` after a change.
+func committedIsCurrent(t *testing.T, command, name string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	if err := run(context.Background(), []string{"messages"}, &out, &errOut); err != nil {
+	if err := run(context.Background(), []string{command}, &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
-	committed, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "api", "messages.json"))
+	committed, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "api", name))
 	if err != nil {
-		t.Fatalf("read committed catalogue: %v (run `make generate`)", err)
+		t.Fatalf("read committed docs/api/%s: %v (run `make generate`)", name, err)
 	}
 	if !bytes.Equal(committed, out.Bytes()) {
-		t.Fatal("docs/api/messages.json is stale: run `make generate` and commit the result")
+		t.Fatalf("docs/api/%s is stale: run `make generate` and commit the result", name)
 	}
 }
 
+// The committed message catalogue (docs/api/messages.json) must match the
+// one the server renders from.
+func TestCommittedMessagesAreCurrent(t *testing.T) {
+	committedIsCurrent(t, "messages", "messages.json")
+}
+
 // The committed OpenAPI document (docs/api/openapi.json, input of the front
-// end's generated client) must match what the server serves: run
-// `make generate` after changing an operation.
+// end's generated client) must match what the server serves.
 func TestCommittedOpenAPIIsCurrent(t *testing.T) {
 	t.Setenv("BASE_URL", "http://localhost:8080")
-	var out, errOut bytes.Buffer
-	if err := run(context.Background(), []string{"openapi"}, &out, &errOut); err != nil {
-		t.Fatal(err)
-	}
-	committed, err := os.ReadFile(filepath.Join("..", "..", "..", "docs", "api", "openapi.json"))
-	if err != nil {
-		t.Fatalf("read committed OpenAPI document: %v (run `make generate`)", err)
-	}
-	if !bytes.Equal(committed, out.Bytes()) {
-		t.Fatal("docs/api/openapi.json is stale: run `make generate` and commit the result")
-	}
+	committedIsCurrent(t, "openapi", "openapi.json")
 }

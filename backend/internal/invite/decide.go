@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
@@ -15,6 +14,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
@@ -24,13 +24,7 @@ import (
 // with which support, and what accepting will share.
 type Offer struct {
 	Invite
-	Kind        string
-	Place       string
-	HoursMin    int
-	HoursMax    int
-	StartDate   *time.Time
-	Support     []string
-	Description string
+	opening.Offer
 }
 
 func (s *Service) offer(ctx context.Context, db *gorm.DB, v viewRow) (Offer, error) {
@@ -38,8 +32,7 @@ func (s *Service) offer(ctx context.Context, db *gorm.DB, v viewRow) (Offer, err
 	if err != nil {
 		return Offer{}, err
 	}
-	return Offer{Invite: v.toInvite(), Kind: o.Kind, Place: o.Place, HoursMin: o.HoursMin, HoursMax: o.HoursMax, StartDate: o.StartDate,
-		Support: o.Support, Description: o.Description}, nil
+	return Offer{Invite: v.toInvite(), Offer: o}, nil
 }
 
 // Decision is the kandidaat's answer.

@@ -20,6 +20,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 // ID names one message, "<domain>.<what>" (e.g. "booking.capacityRange").
@@ -54,34 +56,23 @@ const (
 	EN Lang = "en"
 )
 
+// matcher chooses between the languages Werkhaven answers in; the first,
+// Dutch, is the default.
+var matcher = language.NewMatcher([]language.Tag{language.Dutch, language.English})
+
 // Parse picks the caller's language from an Accept-Language header: the
-// first of Dutch and English it accepts, by weight; Dutch when it names
+// one of Dutch and English it prefers, by weight; Dutch when it names
 // neither.
 func Parse(acceptLanguage string) Lang {
-	best, bestQ := NL, -1.0
-	for _, part := range strings.Split(acceptLanguage, ",") {
-		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := 1.0
-		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			if f, err := strconv.ParseFloat(v, 64); err == nil {
-				q = f
-			}
-		}
-		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-		var l Lang
-		switch base {
-		case "nl":
-			l = NL
-		case "en":
-			l = EN
-		default:
-			continue
-		}
-		if q > bestQ && q > 0 {
-			best, bestQ = l, q
-		}
+	tags, _, err := language.ParseAcceptLanguage(acceptLanguage)
+	if err != nil || len(tags) == 0 {
+		return NL
 	}
-	return best
+	tag, _, _ := matcher.Match(tags...)
+	if base, _ := tag.Base(); base.String() == "en" {
+		return EN
+	}
+	return NL
 }
 
 // In renders the message in lang with args. An ID missing from the
