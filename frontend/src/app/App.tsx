@@ -1,9 +1,8 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { Layout } from './Layout';
 import { useSession, type Role } from '../lib/session';
-import { DataState, Paragraph, PageTitle } from '../components/ui';
+import { DataState } from '../components/ui';
 import { SignIn } from '../features/auth/SignIn';
 import { ForgotPassword, ResetPassword, AcceptInvitation, MagicLinkRequest, MagicLinkLanding } from '../features/auth/TokenPages';
 import { Users } from '../features/admin/Users';
@@ -54,22 +53,6 @@ function RequireRole({ roles, children }: { roles?: Role[]; children: ReactNode 
   );
 }
 
-/** ComingSoon is the honest empty state of pages later features fill. */
-function ComingSoon({ page }: { page: string }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <PageTitle>{t(`nav.${page}`)}</PageTitle>
-      <Paragraph>{t('empty.text')}</Paragraph>
-    </>
-  );
-}
-
-const placeholders: { path: string; key: string; roles: Role[] }[] = [
-  { path: '/berichten', key: 'berichten', roles: ['werkgever', 'zorgaanbieder'] },
-  { path: '/cijfers', key: 'cijfers', roles: ['accountmanager'] },
-];
-
 export function App() {
   return (
     <Routes>
@@ -81,9 +64,6 @@ export function App() {
         <Route path="/wachtwoord-herstellen" element={<ResetPassword />} />
         <Route path="/uitnodiging" element={<AcceptInvitation />} />
         <Route path="/" element={<RequireRole><Home /></RequireRole>} />
-        {placeholders.map((p) => (
-          <Route key={p.path} path={p.path} element={<RequireRole roles={p.roles}><ComingSoon page={p.key} /></RequireRole>} />
-        ))}
         <Route path="/vacatures" element={<RequireRole roles={openingRoles}><OpeningsList /></RequireRole>} />
         <Route path="/vacatures/nieuw" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />
         <Route path="/vacatures/:id" element={<RequireRole roles={openingRoles}><OpeningPage /></RequireRole>} />

@@ -12,7 +12,6 @@ export function navFor(role: Role): NavItem[] {
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
         { key: 'boekingen', path: '/boekingen' },
-        { key: 'berichten', path: '/berichten' },
         { key: 'organisatie', path: '/organisatie' },
       ];
     case 'accountmanager':
@@ -22,7 +21,6 @@ export function navFor(role: Role): NavItem[] {
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
         { key: 'alleBoekingen', path: '/boekingen' },
-        { key: 'cijfers', path: '/cijfers' },
       ];
     case 'klantmanager':
       return [{ key: 'caseload', path: '/caseload' }];
