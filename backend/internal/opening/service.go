@@ -84,20 +84,26 @@ type Fields struct {
 	Description    string
 	OccupationID   string
 	RequiredSkills []string
-	NiceSkills     []string
-	Postcode       string
-	MaxTravelKm    int
-	HoursMin       int
-	HoursMax       int
-	Days           []string
-	DayParts       []string
-	ContractType   string
-	StartDate      *time.Time
-	WageMinCents   int64
-	WageMaxCents   int64
-	Places         int
-	Support        []string
-	Banenafspraak  bool
+	// MandatorySkills are the required skills marked verplicht: they
+	// filter the pool; the other required skills rank it.
+	MandatorySkills []string
+	NiceSkills      []string
+	// AcceptableOccupations are further ESCO occupations the organisation
+	// accepts beside OccupationID ("ook passend"), at most 10.
+	AcceptableOccupations []string
+	Postcode              string
+	MaxTravelKm           int
+	HoursMin              int
+	HoursMax              int
+	Days                  []string
+	DayParts              []string
+	ContractType          string
+	StartDate             *time.Time
+	WageMinCents          int64
+	WageMaxCents          int64
+	Places                int
+	Support               []string
+	Banenafspraak         bool
 }
 
 // Change is a partial update; nil fields stay as they are.
