@@ -151,7 +151,7 @@ func (s Source) documents(ctx context.Context, db *gorm.DB, rows []Row) ([]any, 
 
 func (s Source) document(r Row, occ map[string]occupationInfo) Document {
 	d := Document{ID: r.ID, Code: r.PublicCode, RegionID: r.RegionID, Status: r.Status, Occupations: strs(r.Occupations),
-		Skills: strs(r.Skills), Education: r.Education, EducationRank: EducationRank(r.Education), DrivingLicence: r.DrivingLicence,
+		Skills: withLicence(r.Skills, r.DrivingLicence), Education: r.Education, EducationRank: EducationRank(r.Education), DrivingLicence: r.DrivingLicence,
 		OwnTransport: r.OwnTransport, Days: strs(r.Days), DayParts: strs(r.DayParts), SupportNeeds: strs(r.SupportNeeds),
 		Doelgroepregister: r.Doelgroepregister, Praktijkroute: r.Praktijkroute, LKSIndicatie: r.LKSIndicatie, Consent: r.Consent,
 		ConfirmedAt: r.ConfirmedAt.Unix(), OccupationLabels: []string{}, OccupationAltLabels: []string{}, ISCOGroups: []string{},
@@ -163,7 +163,7 @@ func (s Source) document(r Row, occ map[string]occupationInfo) Document {
 			d.ISCOGroups = append(d.ISCOGroups, o.ISCOGroup)
 		}
 	}
-	for _, id := range r.Skills {
+	for _, id := range d.Skills {
 		if sk, ok := s.Skills.Get(id); ok {
 			d.SkillLabels = append(d.SkillLabels, sk.LabelNL)
 			d.SkillLabels = append(d.SkillLabels, sk.Synonyms...)

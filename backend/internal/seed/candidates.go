@@ -95,7 +95,7 @@ func DemoCandidates(ctx context.Context, db *gorm.DB, svc *candidate.Service, re
 			Rung: &rung, SupportNeeds: d.support, Education: candidate.Education[2+rnd.IntN(4)], AvailableFrom: &from,
 			Languages: []candidate.Language{{Code: "nl", Level: []string{"A2", "B1", "B2"}[rnd.IntN(3)]}}, Days: []string{"ma", "di", "wo", "do"},
 			Experience: "Werkervaring via een leerwerktraject; betrouwbaar en op tijd.", Doelgroepregister: i%3 == 0, LKSIndicatie: i%4 == 0,
-			DrivingLicence: demoLicence[d.name]}
+			DrivingLicence: demoLicence[d.name] || slices.Contains(d.skills, candidate.LicenceSkill)}
 		// Most demo kandidaten have an e-mail address (so an account, and
 		// invites reach them); two do not, as in real caseloads. The first
 		// gets the demo kandidaat's address below.
