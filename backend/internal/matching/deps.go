@@ -37,7 +37,8 @@ type Organisations interface {
 }
 
 // Relatedness says which occupations count as the same or related work in
-// a region (package occupation).
+// a region, and which ids are occupations (package occupation).
 type Relatedness interface {
 	Related(ctx context.Context, regionID string, ids []string) (map[string]occupation.Relation, error)
+	Known(ctx context.Context, ids []string) (int, error)
 }

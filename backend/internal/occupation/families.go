@@ -174,3 +174,60 @@ func parseFamilies(data []byte) ([]Family, error) {
 	}
 	return list, nil
 }
+
+//go:embed data/family_neighbours.csv
+var neighboursCSV []byte
+
+// loadNeighbours reads family_neighbours.csv into family id → neighbour
+// family ids (both ways). Every id must be a family.
+var loadNeighbours = sync.OnceValues(func() (map[string][]string, error) {
+	fams, err := LoadFamilies()
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, f := range fams {
+		known[f.ID] = true
+	}
+	r := csv.NewReader(bytes.NewReader(neighboursCSV))
+	r.Comment = '#'
+	r.FieldsPerRecord = 3
+	recs, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("family neighbours: %w", err)
+	}
+	if len(recs) == 0 || strings.Join(recs[0], ",") != "family_a,family_b,why" {
+		return nil, fmt.Errorf("family neighbours: unexpected header")
+	}
+	out := map[string][]string{}
+	for _, rec := range recs[1:] {
+		a, b := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
+		if !known[a] || !known[b] || a == b {
+			return nil, fmt.Errorf("family neighbours: %s,%s: both must be different families of families.csv", a, b)
+		}
+		if slices.Contains(out[a], b) {
+			return nil, fmt.Errorf("family neighbours: %s,%s listed twice", a, b)
+		}
+		out[a], out[b] = append(out[a], b), append(out[b], a)
+	}
+	return out, nil
+})
+
+// NeighbourFamilies are the families whose work is related to family id's
+// (family_neighbours.csv), in file order. It panics like Families.
+func NeighbourFamilies(id string) []Family {
+	n, err := loadNeighbours()
+	if err != nil {
+		panic(err)
+	}
+	set, _ := loadFamilies()
+	var out []Family
+	for _, nb := range n[id] {
+		for _, f := range set.list {
+			if f.ID == nb {
+				out = append(out, f.clone())
+			}
+		}
+	}
+	return out
+}

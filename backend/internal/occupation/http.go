@@ -79,8 +79,8 @@ type relatedBody struct {
 	Label     string `json:"label"`
 	ISCOGroup string `json:"iscoGroup"`
 	Strength  string `json:"strength" enum:"close,related"`
-	Source    string `json:"source" enum:"family,iscoGroup,region" doc:"family: the same curated family; iscoGroup: the same ISCO-08 unit group; region: added by the region"`
-	Family    string `json:"family,omitempty" doc:"The family's Dutch name when source is family"`
+	Source    string `json:"source" enum:"family,neighbourFamily,iscoGroup,region" doc:"family: the same curated family; neighbourFamily: a neighbouring family (related work); iscoGroup: the same ISCO-08 unit group; region: added by the region"`
+	Family    string `json:"family,omitempty" doc:"The family's Dutch name when source is family or neighbourFamily"`
 }
 
 func (h handlers) related(ctx context.Context, p authz.Principal, in *idParam) (*httpapi.ListOut[relatedBody], error) {

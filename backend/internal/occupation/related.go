@@ -11,7 +11,8 @@ import (
 // Relatedness: which occupations count as the same or related work. It has
 // three strengths beside Exact, from three sources, applied in this order:
 //
-//  1. Related: the same ISCO-08 unit group (ESCO's own classification);
+//  1. Related: the same ISCO-08 unit group (ESCO's own classification), or
+//     a neighbouring family (data/family_neighbours.csv: keukenhulp and kok);
 //  2. Close: the same curated family (families.go), whatever the unit
 //     group: bakkerijmedewerker, bakker, verkoopspecialist brood en banket;
 //  3. the region's own changes (occupation_relations, made by its
@@ -43,7 +44,7 @@ func (s Strength) String() string {
 type Relation struct {
 	ID, Label, ISCOGroup string
 	Strength             Strength
-	// Source: "iscoGroup", "family" or "region".
+	// Source: "iscoGroup", "neighbourFamily", "family" or "region".
 	Source string
 	// Family is the family's Dutch name when Source is "family".
 	Family string
@@ -87,6 +88,13 @@ func (s *Service) relatedOne(ctx context.Context, id string, changes []relationR
 	}
 	for _, m := range members {
 		note(Relation{ID: m, Strength: Related, Source: "iscoGroup"})
+	}
+	for _, f := range FamiliesOf(id) {
+		for _, nf := range NeighbourFamilies(f.ID) {
+			for _, m := range nf.Occupations {
+				note(Relation{ID: m, Strength: Related, Source: "neighbourFamily", Family: nf.NameNL})
+			}
+		}
 	}
 	for _, f := range FamiliesOf(id) {
 		for _, m := range f.Occupations {
