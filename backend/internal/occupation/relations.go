@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"gorm.io/gorm/clause"
+
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
@@ -106,11 +108,12 @@ func (s *Service) AddRegionRelation(ctx context.Context, p authz.Principal, a, b
 		return RegionRelation{}, &apperr.InvalidError{Fields: bad}
 	}
 	row := relationRow{RegionID: p.RegionID, OccupationA: min(a, b), OccupationB: max(a, b), Action: action, CreatedBy: p.UserID}
-	if err := s.DB.WithContext(ctx).Create(&row).Error; err != nil {
-		if database.IsCode(err, database.CodeUniqueViolation) {
-			return RegionRelation{}, &apperr.ConflictError{Code: "duplicate", Msg: msg.M("occupation.relationDuplicate")}
-		}
-		return RegionRelation{}, fmt.Errorf("add relation: %w", err)
+	res := s.DB.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
+	if res.Error != nil {
+		return RegionRelation{}, fmt.Errorf("add relation: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return RegionRelation{}, &apperr.ConflictError{Code: "duplicate", Msg: msg.M("occupation.relationDuplicate")}
 	}
 	return RegionRelation{ID: row.ID, OccupationID: a, RelatedID: b, OccupationLabel: labels[a], RelatedLabel: labels[b],
 		Action: action, CreatedAt: row.CreatedAt.UTC()}, nil
