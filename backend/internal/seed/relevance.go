@@ -29,11 +29,16 @@ type RelevanceResult struct {
 // JudgedOpening is one opening with a werkgever's judgement of the pool.
 // Grades maps a candidate's name to 2 ("I'd invite them") or 1 ("I'd
 // consider them"); candidates not in Grades are 0. MustNot names the
-// candidates that would be wrong to show at all.
+// candidates that would be wrong to show at all. PooledGrades holds the
+// pooled judgements (see data/README.md): candidates the first judge left
+// ungraded but who pass the pool's hard filters, graded 0, 1 or 2 by an
+// independent assessor after the first run, without seeing ranks or bands.
+// A name is in at most one of Grades, MustNot and PooledGrades.
 type JudgedOpening struct {
-	ID, Title string
-	Grades    map[string]int
-	MustNot   []string
+	ID, Title    string
+	Grades       map[string]int
+	MustNot      []string
+	PooledGrades map[string]int
 }
 
 type relevanceData struct {
@@ -81,6 +86,8 @@ type relOpening struct {
 	Why                   string         `json:"why"`
 	Grades                map[string]int `json:"grades"`
 	MustNot               []string       `json:"mustNot"`
+	PooledGrades          map[string]int `json:"pooledGrades"` // independent assessor's 0/1/2 for retrieved-but-unjudged candidates
+	PooledWhy             string         `json:"pooledWhy"`
 }
 
 func loadRelevance() (relevanceData, error) {
@@ -147,7 +154,8 @@ func RelevanceSet(ctx context.Context, db *gorm.DB, cands *candidate.Service, op
 		if err != nil {
 			return res, fmt.Errorf("relevance set: %w", err)
 		}
-		res.Openings = append(res.Openings, JudgedOpening{ID: id, Title: o.Title, Grades: o.Grades, MustNot: o.MustNot})
+		res.Openings = append(res.Openings, JudgedOpening{ID: id, Title: o.Title, Grades: o.Grades, MustNot: o.MustNot,
+			PooledGrades: o.PooledGrades})
 	}
 	return res, nil
 }

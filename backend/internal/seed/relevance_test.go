@@ -58,7 +58,8 @@ func skillIDs(t *testing.T) map[string]bool {
 // names, labels, skills and postcodes exist; the set is big enough; and the
 // grades never contradict a hard filter of the pool (a graded candidate
 // passes consent, status, freshness, rung, both travel distances and the
-// verplichte skills).
+// verplichte skills). Pooled judgements name real candidates who pass the
+// filters, are graded 0–2, and are neither in grades nor in mustNot.
 func TestRelevanceSetIsConsistent(t *testing.T) {
 	d, err := loadRelevance()
 	if err != nil {
@@ -166,6 +167,28 @@ func TestRelevanceSetIsConsistent(t *testing.T) {
 			}
 			if _, ok := o.Grades[n]; ok {
 				t.Errorf("%s: %s is graded and mustNot", where, n)
+			}
+		}
+		if len(o.PooledGrades) > 0 && o.PooledWhy == "" {
+			t.Errorf("%s: pooled grades but no pooledWhy", where)
+		}
+		for n, g := range o.PooledGrades {
+			c, ok := cands[n]
+			if !ok {
+				t.Errorf("%s: pooled %s is not a candidate", where, n)
+				continue
+			}
+			if why := filterFailure(o, place.Place, c); why != "" {
+				t.Errorf("%s: pooled %s fails a pool filter: %s", where, n, why)
+			}
+			if _, ok := o.Grades[n]; ok {
+				t.Errorf("%s: %s is graded and pooled", where, n)
+			}
+			if slices.Contains(o.MustNot, n) {
+				t.Errorf("%s: %s is mustNot and pooled", where, n)
+			}
+			if g < 0 || g > 2 {
+				t.Errorf("%s: pooled %s has grade %d, want 0, 1 or 2", where, n, g)
 			}
 		}
 		twos, other := 0, 0
