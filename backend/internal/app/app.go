@@ -26,6 +26,7 @@ import (
 
 	"github.com/riverqueue/river"
 	"github.com/stripe/stripe-go/v76/client"
+	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/booking"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
@@ -288,6 +289,20 @@ func (a *App) Migrate(ctx context.Context) error {
 	}
 	if n > 0 {
 		a.Log.Info("loaded the skills vocabulary", "skills", n)
+	}
+	// An index whose documents changed shape is rebuilt: the job is queued
+	// in the transaction that records the new version, so it happens once
+	// even when replicas migrate together, and waits for Meilisearch.
+	for _, p := range []struct{ index, version string }{{candidate.IndexName, candidate.ProjectionVersion}, {opening.IndexName, opening.ProjectionVersion}} {
+		queued, err := database.LoadReference(ctx, a.DB.Gorm, p.index+"-projection", [][]byte{[]byte(p.version)}, 0, func(tx *gorm.DB) error {
+			return a.Jobs.InsertTx(ctx, tx, search.ReindexArgs{Index: p.index}, nil)
+		})
+		if err != nil {
+			return err
+		}
+		if queued {
+			a.Log.Info("search index rebuild queued: its documents changed shape", "index", p.index, "version", p.version)
+		}
 	}
 	return nil
 }

@@ -17,6 +17,11 @@ import (
 // IndexName is the candidates index (without the prefix).
 const IndexName = "candidates"
 
+// ProjectionVersion changes when the document shape or the index settings
+// do; `werkhaven migrate` then queues a rebuild (app.Migrate). 2: the
+// driving licence is derived into skills (Matching v2).
+const ProjectionVersion = "candidates-projection:2"
+
 // Document is the anonymous search projection of a candidate who gave
 // consent: public code and the fields a pool matches on, plus ids for
 // filtering. Nothing typed by a person (no experience text), no identity.

@@ -11,6 +11,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/seed"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
@@ -328,4 +329,40 @@ func TestAcceptableOccupationsAndEstimates(t *testing.T) {
 	for _, bad := range []string{"postcode=12&maxTravelKm=15&occupationIds=" + bakker, "postcode=3511AB&maxTravelKm=15&occupationIds=bestaat-niet"} {
 		wg.Call("GET", "/api/v1/pool-estimates?"+bad, "", http.StatusBadRequest, &p)
 	}
+}
+
+// In the demo region, a new vacature with bakkerijmedewerker finds the demo
+// bakers on page 1.
+func TestDemoBakeryVacature(t *testing.T) {
+	f := apptest.New(t)
+	ctx := testkit.Context(t)
+	f.BootstrapCandidates()
+	g := f.DB.Gorm
+	apptest.Must(t, g.Exec(`DELETE FROM candidates`).Error)
+	_, err := seed.DemoCandidates(ctx, g, f.Candidates, f.RegionA)
+	apptest.Must(t, err)
+	_, err = f.Search.Reindex(ctx, candidate.Source{DB: g, Skills: f.Skills})
+	apptest.Must(t, err)
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	body := fmt.Sprintf(`{"kind":"vacature","title":"Medewerker bakkerij","occupationId":%q,"requiredSkills":["haccp"],"postcode":"3511 AB",
+		"maxTravelKm":15,"hoursMin":20,"hoursMax":32,"contractType":"tijdelijk","places":1}`, f.OccupationID("bakkerijmedewerker"))
+	o := wg.CreateOpening(body)
+	wg.MoveOpening(o.ID, `{"state":"open"}`, http.StatusOK)
+	var pool apptest.Pool
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &pool)
+	var bakers []string
+	apptest.Must(t, g.Raw(`SELECT c.id FROM candidates c JOIN occupations o ON o.id = ANY (c.occupations) WHERE o.label = 'bakker' AND c.consent`).Scan(&bakers).Error)
+	found := 0
+	for _, c := range pool.Items {
+		if slices.Contains(bakers, c.ID) {
+			found++
+			if c.OccupationMatch != "close" {
+				t.Errorf("a demo baker shows as %s", c.OccupationMatch)
+			}
+		}
+	}
+	if found < 3 || len(pool.Items) == 0 {
+		t.Errorf("page 1 holds %d of the %d consenting demo bakers (%d cards)", found, len(bakers), len(pool.Items))
+	}
+	t.Logf("page 1: %d cards, %d of them demo bakers (%d bakers consented)", len(pool.Items), found, len(bakers))
 }

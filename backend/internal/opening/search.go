@@ -54,6 +54,11 @@ type Document struct {
 	PublishedAt   int64    `json:"publishedAt"`
 }
 
+// ProjectionVersion changes when the document shape or the index settings
+// do; `werkhaven migrate` then queues a rebuild (app.Migrate). 2:
+// mandatorySkills and acceptableOccupations (Matching v2).
+const ProjectionVersion = "openings-projection:2"
+
 // Index is the definition of the openings index: settings are applied
 // before any document arrives (search.Bootstrap, Reindex).
 var Index = search.Index{

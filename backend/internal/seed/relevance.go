@@ -39,6 +39,9 @@ type JudgedOpening struct {
 	Grades       map[string]int
 	MustNot      []string
 	PooledGrades map[string]int
+	// Corrected are judgements corrected after the first run for a factual
+	// error, each with its reason in the JSON (corrections).
+	Corrected map[string]int
 }
 
 type relevanceData struct {
@@ -88,6 +91,17 @@ type relOpening struct {
 	MustNot               []string       `json:"mustNot"`
 	PooledGrades          map[string]int `json:"pooledGrades"` // independent assessor's 0/1/2 for retrieved-but-unjudged candidates
 	PooledWhy             string         `json:"pooledWhy"`
+	Corrections           []correction   `json:"corrections"`
+}
+
+// correction is a judgement changed after the first run because it rested
+// on a factual error (not on where the pool ranked someone), with the
+// reason written next to it.
+type correction struct {
+	Name  string `json:"name"`
+	Was   string `json:"was"`
+	Grade int    `json:"grade"`
+	Why   string `json:"why"`
 }
 
 func loadRelevance() (relevanceData, error) {
@@ -154,8 +168,12 @@ func RelevanceSet(ctx context.Context, db *gorm.DB, cands *candidate.Service, op
 		if err != nil {
 			return res, fmt.Errorf("relevance set: %w", err)
 		}
+		corrected := map[string]int{}
+		for _, c := range o.Corrections {
+			corrected[c.Name] = c.Grade
+		}
 		res.Openings = append(res.Openings, JudgedOpening{ID: id, Title: o.Title, Grades: o.Grades, MustNot: o.MustNot,
-			PooledGrades: o.PooledGrades})
+			PooledGrades: o.PooledGrades, Corrected: corrected})
 	}
 	return res, nil
 }
