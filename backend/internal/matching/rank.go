@@ -134,26 +134,22 @@ func (r rankRule) tiers() []Tier {
 
 // exactlyOf is the filter "holds exactly n of the skills" ("" for always).
 func exactlyOf(skills []string, n int) string {
-	at, above := atLeastOf(skills, n), atLeastOf(skills, n+1)
-	switch {
-	case at == "" && above == "":
-		return ""
-	case above == "":
-		return at
-	case at == "":
+	at := atLeastOf(skills, n)
+	if n >= len(skills) {
+		return at // nobody holds more than all of them
+	}
+	above := atLeastOf(skills, n+1)
+	if at == "" {
 		return "NOT " + above
 	}
 	return at + " AND NOT " + above
 }
 
 // atLeastOf is the filter "holds at least n of the skills": an OR over
-// every combination of n of them ("" for n = 0; "false" beyond).
+// every combination of n of them ("" for n = 0; 0 < n ≤ len(skills)).
 func atLeastOf(skills []string, n int) string {
 	if n == 0 {
 		return ""
-	}
-	if n > len(skills) {
-		return "(skills = \"\" AND NOT skills = \"\")" // never true
 	}
 	var combos []string
 	var pick func(start int, chosen []string)
