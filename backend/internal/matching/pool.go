@@ -43,6 +43,9 @@ type Service struct {
 	Organisations Organisations
 	// Relatedness gives the related occupations (package occupation).
 	Relatedness Relatedness
+	// ReadCap, when set, lowers how many candidates one read ranks
+	// (default readCap): tests use it to rank a small pool band by band.
+	ReadCap int
 }
 
 func (s *Service) now() time.Time {
