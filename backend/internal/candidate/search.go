@@ -19,7 +19,7 @@ const IndexName = "candidates"
 
 // ProjectionVersion changes when the document shape or the index settings
 // do; `werkhaven migrate` then queues a rebuild (app.Migrate). 2: the
-// driving licence is derived into skills (Matching v2).
+// driving licence is derived into skills and id is sortable (Matching v2).
 const ProjectionVersion = "candidates-projection:2"
 
 // Document is the anonymous search projection of a candidate who gave
@@ -106,7 +106,7 @@ var Index = search.Index{
 		FilterableAttributes: []string{"id", "regionId", "status", "consent", "occupations", "iscoGroups", "skills", "hoursMin", "hoursMax",
 			"availableFrom", "rung", "educationRank", "languages", "languageCodes", "drivingLicence", "ownTransport", "doelgroepregister",
 			"praktijkroute", "lksIndicatie", "supportNeeds", "confirmedAt", "pc4", "maxTravelKm", "days", "dayParts", "_geo"},
-		SortableAttributes:  []string{"_geo", "availableFrom", "confirmedAt"},
+		SortableAttributes:  []string{"_geo", "availableFrom", "confirmedAt", "id"},
 		DisplayedAttributes: []string{"*"},
 		RankingRules:        []string{"words", "typo", "proximity", "attribute", "sort", "exactness"},
 		LocalizedAttributes: []*meilisearch.LocalizedAttributes{{Locales: []string{"nld"}, AttributePatterns: []string{"*"}}},

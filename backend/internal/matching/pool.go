@@ -43,8 +43,8 @@ type Service struct {
 	Organisations Organisations
 	// Relatedness gives the related occupations (package occupation).
 	Relatedness Relatedness
-	// ReadCap, when set, lowers how many candidates one read ranks
-	// (default readCap): tests use it to rank a small pool band by band.
+	// ReadCap, when set, lowers how many candidates a pool orders in Go
+	// (default readCap): tests use it to read a small pool tier by tier.
 	ReadCap int
 }
 

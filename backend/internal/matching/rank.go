@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
@@ -22,7 +23,9 @@ import (
 // Within a band: more of the opening's wishes (required skills that are not
 // verplicht) first, then fresh before not recently confirmed, then the
 // earliest available, then the most recently confirmed. No text relevance,
-// no hidden weights: Meilisearch filters, rankRule.compare orders (run.go).
+// no hidden weights. A pool small enough to read at once is ordered in Go
+// (compare); a larger one is read tier by tier, each tier one Meilisearch
+// filter (tiers) sorted by availability, in the same order (run.go).
 
 // Band is one of the four bands of the ranking rule.
 type Band int
@@ -44,7 +47,14 @@ type rankRule struct {
 	anyOccupation bool
 }
 
-// wishes are the opening's required skills that are not verplicht.
+// maxRankedWishes bounds the wishes whose count orders a band: a large
+// pool is read tier by tier, and the filter for "k of n wishes" names
+// every combination, C(6,3) = 20 at most. Wishes after the sixth are shown
+// on the cards but do not change the order.
+const maxRankedWishes = 6
+
+// wishes are the opening's required skills that are not verplicht, in the
+// opening's order, at most maxRankedWishes.
 func wishes(o opening.Opening) []string {
 	var out []string
 	for _, id := range o.RequiredSkills {
@@ -52,7 +62,91 @@ func wishes(o opening.Opening) []string {
 			out = append(out, id)
 		}
 	}
+	return out[:min(len(out), maxRankedWishes)]
+}
+
+// Tier is one step of the ranking: its band, how many wishes its
+// candidates hold, whether their profiles are fresh, and the filter that
+// selects exactly them.
+type Tier struct {
+	Band   Band
+	Wishes int
+	Fresh  bool
+	Filter string
+}
+
+// tierSort orders the candidates within one tier.
+// The id last, as compare does: the two ways of reading a pool agree.
+var tierSort = []string{"availableFrom:asc", "confirmedAt:desc", "id:asc"}
+
+// tiers are the rule's tiers in ranking order: per band (bandFilters),
+// the number of wishes from all to none, fresh before stale (band 1 is
+// fresh by definition).
+func (r rankRule) tiers() []Tier {
+	fresh := fmt.Sprintf("confirmedAt > %d", r.staleCut)
+	var out []Tier
+	for i, filter := range r.bandFilters() {
+		band := Band(i + 1)
+		freshness := []bool{true, false}
+		if band == BandExact {
+			freshness = []bool{true}
+		}
+		for n := len(r.wishes); n >= 0; n-- {
+			for _, f := range freshness {
+				parts := []string{"(" + filter + ")"}
+				if w := exactlyOf(r.wishes, n); w != "" {
+					parts = append(parts, w)
+				}
+				switch {
+				case band == BandExact:
+				case f:
+					parts = append(parts, fresh)
+				default:
+					parts = append(parts, "NOT "+fresh)
+				}
+				out = append(out, Tier{Band: band, Wishes: n, Fresh: f, Filter: strings.Join(parts, " AND ")})
+			}
+		}
+	}
 	return out
+}
+
+// exactlyOf is the filter "holds exactly n of the skills" ("" for always).
+func exactlyOf(skills []string, n int) string {
+	at := atLeastOf(skills, n)
+	if n >= len(skills) {
+		return at // nobody holds more than all of them
+	}
+	above := atLeastOf(skills, n+1)
+	if at == "" {
+		return "NOT " + above
+	}
+	return at + " AND NOT " + above
+}
+
+// atLeastOf is the filter "holds at least n of the skills": an OR over
+// every combination of n of them ("" for n = 0; 0 < n ≤ len(skills)).
+func atLeastOf(skills []string, n int) string {
+	if n == 0 {
+		return ""
+	}
+	var combos []string
+	var pick func(start int, chosen []string)
+	pick = func(start int, chosen []string) {
+		if len(chosen) == n {
+			terms := make([]string, n)
+			for i, id := range chosen {
+				terms[i] = fmt.Sprintf("skills = %q", id)
+			}
+			combos = append(combos, "("+strings.Join(terms, " AND ")+")")
+			return
+		}
+		for i := start; i <= len(skills)-(n-len(chosen)); i++ {
+			pick(i+1, append(chosen, skills[i]))
+		}
+	}
+	pick(0, nil)
+	return "(" + strings.Join(combos, " OR ") + ")"
 }
 
 // occupationIn is the filter "holds an occupation at least this close".

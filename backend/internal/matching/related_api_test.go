@@ -123,13 +123,13 @@ func TestBakeryFindsBakers(t *testing.T) {
 			}
 		}
 	}
-	// A pool larger than one read is ranked band by band: the same order.
-	f.Pools.ReadCap = 3 // below the pool (5), not below a band (at most 3)
+	// A pool larger than one read is read tier by tier: the same order.
+	f.Pools.ReadCap = 3
 	var banded apptest.Pool
 	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &banded)
 	f.Pools.ReadCap = 0
 	if b := pop.names(banded.IDs()); !slices.Equal(b, got) || banded.Total != pool.Total {
-		t.Errorf("read band by band: %v (total %d), in one read %v (total %d)", b, banded.Total, got, pool.Total)
+		t.Errorf("read tier by tier: %v (total %d), in one read %v (total %d)", b, banded.Total, got, pool.Total)
 	}
 	// Alle beroepen adds the cashier at the end (band 4), order otherwise kept.
 	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool?anyOccupation=true", "", http.StatusOK, &pool)
@@ -264,6 +264,21 @@ func TestRegionRelation(t *testing.T) {
 	wg.Call("GET", "/api/v1/occupations/"+kassa+"/related-occupations", "", http.StatusOK, &related)
 	if i := slices.IndexFunc(related.Items, func(r struct{ ID, Strength, Source string }) bool { return r.ID == bakker }); i < 0 || related.Items[i].Source != "region" {
 		t.Errorf("related occupations of kassamedewerker: %+v", related.Items)
+	}
+	// The region's list shows it, whoever of the staff asks; another region's does not.
+	var list struct {
+		Items []struct {
+			ID, OccupationID, RelatedOccupationID, Action, OccupationLabel string
+		} `json:"items"`
+	}
+	f.Browser().SignIn(apptest.KmA).Call("GET", "/api/v1/occupation-relations", "", http.StatusOK, &list)
+	if len(list.Items) != 1 || list.Items[0].ID != rel.ID || list.Items[0].Action != "add" || list.Items[0].OccupationID == "" ||
+		list.Items[0].OccupationLabel == "" || list.Items[0].RelatedOccupationID == "" {
+		t.Errorf("the region's relations: %+v", list.Items)
+	}
+	f.Browser().SignIn(apptest.AdminB).Call("GET", "/api/v1/occupation-relations", "", http.StatusOK, &list)
+	if len(list.Items) != 0 {
+		t.Errorf("another region sees %+v", list.Items)
 	}
 	// Another region's accountmanager does not see it to delete.
 	other := f.Browser().SignIn(apptest.AdminB)

@@ -89,6 +89,18 @@ func TestPoolRelevance(t *testing.T) {
 				break
 			}
 		}
+		// A pool read tier by tier (as pools larger than one read are) comes
+		// out in the same order.
+		f.Pools.ReadCap = 1
+		var tiered apptest.Pool
+		am.Call("GET", fmt.Sprintf("/api/v1/openings/%s/pool", o.ID), "", http.StatusOK, &tiered)
+		f.Pools.ReadCap = 0
+		for i, c := range tiered.Items {
+			if i >= len(ranked) || nameOf[c.ID] != ranked[i] {
+				t.Errorf("%s: read tier by tier, place %d is %s; in one read %v", o.Title, i+1, nameOf[c.ID], ranked[:min(20, len(ranked))])
+				break
+			}
+		}
 		var grades []int
 		relevantIn10 := 0
 		var firstGrades []int

@@ -19,19 +19,22 @@ type runResult struct {
 	facets             map[string]map[string]int
 }
 
-// readCap is the most candidates one read returns (Meilisearch's
-// pagination.maxTotalHits), and so the most a pool can page through.
-const readCap = 1000
+// readCap is how many candidates a pool reads at once to order them in Go
+// (their ranking fields only). A larger pool is read tier by tier.
+const readCap = 300
+
+// tierBatch is how many tiers one request of a large pool reads.
+const tierBatch = 6
 
 // run reads one page of a pool:
 //
-//  1. one multi-search: the whole pool's facets and, for up to readCap of
-//     its candidates, the few fields the rule needs (rank.go), sorted most
-//     recently confirmed first; the pinned candidates beside it;
-//  2. only when the pool is larger than readCap: the same per band, so that
-//     each band is ranked over its readCap most recently confirmed members
-//     and the bands keep their order;
-//  3. the rule orders them in Go, and the page's documents are read by id.
+//  1. one multi-search: the whole pool's facets and size and, for up to
+//     readCap of its candidates, the few fields the rule needs (rank.go);
+//     the pinned candidates beside it;
+//  2. a pool of at most readCap is ordered by the rule in Go; a larger one
+//     is read tier by tier (each tier a filter whose hits Meilisearch sorts
+//     by availability), tierBatch tiers a request, until the page is full;
+//  3. the page's documents are read by id.
 //
 // Pinned candidates are left out of the ranking; they come first on page 1
 // and are counted on every page.
@@ -41,15 +44,12 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	if len(pins) > 0 {
 		where += " AND NOT id IN " + quote(pins)
 	}
-	capped := int64(readCap)
+	window := int64(readCap)
 	if s.ReadCap > 0 {
-		capped = int64(s.ReadCap)
+		window = int64(s.ReadCap)
 	}
-	read := func(filter string, facets []string) *meilisearch.SearchRequest {
-		return &meilisearch.SearchRequest{IndexUID: uid, Filter: filter, Facets: facets, AttributesToRetrieve: rankedFields,
-			Sort: []string{"confirmedAt:desc"}, HitsPerPage: &capped, Page: 1}
-	}
-	queries := []*meilisearch.SearchRequest{read(where, q.Request.Facets)}
+	queries := []*meilisearch.SearchRequest{{IndexUID: uid, Filter: where, Facets: q.Request.Facets, AttributesToRetrieve: rankedFields,
+		HitsPerPage: &window, Page: 1}}
 	if len(pins) > 0 {
 		perPage := int64(0)
 		if page == 1 {
@@ -72,43 +72,25 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 		out.pinnedTotal = int(pr.TotalHits)
 		out.addFacets(pr.FacetDistribution)
 	}
-	var pool []ranked
-	if err := first.Results[0].Hits.DecodeInto(&pool); err != nil {
-		return runResult{}, err
-	}
 	out.total = int(first.Results[0].TotalHits)
-	q.rule.sortByRule(pool)
-	if out.total > len(pool) {
-		// Too large to rank in one read: rank each band over its own
-		// most recently confirmed readCap, bands in order.
-		var perBand []*meilisearch.SearchRequest
-		for _, b := range q.rule.bandFilters() {
-			perBand = append(perBand, read(where+" AND ("+b+")", nil))
-		}
-		res, err := s.search(ctx, perBand)
-		if err != nil {
+	var ids []string
+	if out.total <= int(window) {
+		var pool []ranked
+		if err := first.Results[0].Hits.DecodeInto(&pool); err != nil {
 			return runResult{}, err
 		}
-		pool = pool[:0]
-		for _, r := range res.Results {
-			var band []ranked
-			if err := r.Hits.DecodeInto(&band); err != nil {
-				return runResult{}, err
-			}
-			q.rule.sortByRule(band)
-			pool = append(pool, band...)
+		q.rule.sortByRule(pool)
+		from := min((page-1)*PageSize, len(pool))
+		for _, c := range pool[from:min(from+PageSize, len(pool))] {
+			ids = append(ids, c.ID)
 		}
-	}
-	from := min((page-1)*PageSize, len(pool))
-	ids := make([]string, 0, PageSize)
-	for _, c := range pool[from:min(from+PageSize, len(pool))] {
-		ids = append(ids, c.ID)
+	} else if ids, err = s.readTiers(ctx, uid, where, q.rule.tiers(), page); err != nil {
+		return runResult{}, err
 	}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	limit := int64(len(ids))
-	res, err := s.search(ctx, []*meilisearch.SearchRequest{{IndexUID: uid, Filter: "id IN " + quote(ids), Limit: limit}})
+	res, err := s.search(ctx, []*meilisearch.SearchRequest{{IndexUID: uid, Filter: "id IN " + quote(ids), Limit: int64(len(ids))}})
 	if err != nil {
 		return runResult{}, err
 	}
@@ -124,6 +106,40 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 		}
 	}
 	return out, nil
+}
+
+// readTiers reads the ids of a large pool's page: the tiers in order, as
+// many of each as the page still needs, tierBatch tiers a request.
+func (s *Service) readTiers(ctx context.Context, uid, where string, tiers []Tier, page int) ([]string, error) {
+	need := page * PageSize
+	var ordered []string
+	for i := 0; i < len(tiers) && len(ordered) < need; i += tierBatch {
+		limit := int64(need - len(ordered))
+		var batch []*meilisearch.SearchRequest
+		for _, t := range tiers[i:min(i+tierBatch, len(tiers))] {
+			batch = append(batch, &meilisearch.SearchRequest{IndexUID: uid, Filter: where + " AND " + t.Filter, Sort: tierSort,
+				AttributesToRetrieve: []string{"id"}, Limit: limit})
+		}
+		res, err := s.search(ctx, batch)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range res.Results {
+			var hits []struct {
+				ID string `json:"id"`
+			}
+			if err := r.Hits.DecodeInto(&hits); err != nil {
+				return nil, err
+			}
+			for _, h := range hits {
+				if len(ordered) < need {
+					ordered = append(ordered, h.ID)
+				}
+			}
+		}
+	}
+	from := min((page-1)*PageSize, len(ordered))
+	return ordered[from:], nil
 }
 
 func (s *Service) search(ctx context.Context, queries []*meilisearch.SearchRequest) (*meilisearch.MultiSearchResponse, error) {

@@ -62,8 +62,9 @@ type RegionRelation struct {
 
 // RegionRelations lists p's region's changes, newest first.
 func (s *Service) RegionRelations(ctx context.Context, p authz.Principal) ([]RegionRelation, error) {
+	// GORM fills embedded structs of exported fields only: a named field.
 	var rows []struct {
-		relationRow
+		Row            relationRow `gorm:"embedded"`
 		LabelA, LabelB string
 	}
 	err := s.DB.WithContext(ctx).Table("occupation_relations r").
@@ -75,8 +76,8 @@ func (s *Service) RegionRelations(ctx context.Context, p authz.Principal) ([]Reg
 	}
 	out := make([]RegionRelation, len(rows))
 	for i, r := range rows {
-		out[i] = RegionRelation{ID: r.ID, OccupationID: r.OccupationA, RelatedID: r.OccupationB, OccupationLabel: r.LabelA,
-			RelatedLabel: r.LabelB, Action: r.Action, CreatedAt: r.CreatedAt.UTC()}
+		out[i] = RegionRelation{ID: r.Row.ID, OccupationID: r.Row.OccupationA, RelatedID: r.Row.OccupationB, OccupationLabel: r.LabelA,
+			RelatedLabel: r.LabelB, Action: r.Row.Action, CreatedAt: r.Row.CreatedAt.UTC()}
 	}
 	return out, nil
 }
