@@ -1,10 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
 import type { components, paths } from '../../lib/api/schema';
+import type { OpeningInputV2, OpeningV2, PoolEstimate, RelatedOccupation } from '../../lib/api/pending';
 
-export type Opening = components['schemas']['OpeningBody'];
-export type OpeningFields = components['schemas']['FieldsBody'];
-export type OpeningChange = components['schemas']['ChangeBody'];
+export type Opening = components['schemas']['OpeningBody'] & OpeningV2;
+export type OpeningFields = components['schemas']['FieldsBody'] & OpeningInputV2;
+export type OpeningChange = components['schemas']['ChangeBody'] & OpeningInputV2;
+export type { PoolEstimate, RelatedOccupation };
 export type FairnessHit = components['schemas']['FairnessHitBody'];
 export type Occupation = components['schemas']['OccupationBody'];
 export type Skill = components['schemas']['SkillBody'];
@@ -114,6 +116,45 @@ export function useSkills() {
 }
 
 const postcodePattern = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
+
+/** isPostcode says whether s is a complete Dutch postcode (1234 AB). */
+export const isPostcode = (s: string) => postcodePattern.test(s.trim());
+
+/** Reach is where an opening looks for candidates: what a pool estimate needs. */
+export type Reach = { postcode: string; maxTravelKm: number; kind: Opening['kind'] };
+
+/**
+ * usePoolEstimates counts, per occupation, the available candidates an
+ * opening at reach would find (signed-in organisation users and staff).
+ * The caller debounces reach; without a valid postcode nothing is asked.
+ */
+export function usePoolEstimates(occupationIds: string[], reach: Reach | null) {
+  const ids = [...new Set(occupationIds.filter(Boolean))].sort().slice(0, 20);
+  const postcode = reach?.postcode.trim().replace(' ', '').toUpperCase() ?? '';
+  const km = reach?.maxTravelKm ?? 0;
+  return useQuery({
+    queryKey: ['pool-estimates', ids, postcode, km, reach?.kind],
+    enabled: ids.length > 0 && !!reach && isPostcode(postcode) && km >= 1 && km <= 150,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    retry: false,
+    queryFn: async () => {
+      const query = { occupationIds: ids.join(','), postcode, maxTravelKm: km, kind: reach!.kind };
+      const items = (await api.GET('/pool-estimates', { params: { query } })).data!.items;
+      return new Map(items.map((e) => [e.occupationId, e]));
+    },
+  });
+}
+
+/** useRelatedOccupations suggests occupations that fit beside occupationId. */
+export function useRelatedOccupations(occupationId: string) {
+  return useQuery({
+    queryKey: ['related-occupations', occupationId],
+    enabled: occupationId !== '',
+    staleTime: 5 * 60_000,
+    queryFn: async () => (await api.GET('/occupations/{occupationId}/related', { params: { path: { occupationId } } })).data!.items,
+  });
+}
 
 /** usePostcode shows the place of a complete postcode. */
 export function usePostcode(postcode: string) {
