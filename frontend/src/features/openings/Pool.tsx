@@ -7,12 +7,14 @@ import { api } from '../../lib/api/client';
 import { ApiError } from '../../lib/api/error';
 import type { components, paths } from '../../lib/api/schema';
 import { useSession } from '../../lib/session';
+import type { CardV2 } from '../../lib/api/pending';
 import { useOpening, useOpeningInvites, type Invite } from './api';
+import { RankingOrder } from '../../components/RankingOrder';
 import { formatDate } from './OpeningPage';
 import { InviteDialog, type Picked } from './InviteDialog';
 import { blockingInvites, inviteLimits, openStates } from './invites';
 
-type Card = components['schemas']['CardBody'];
+type Card = components['schemas']['CardBody'] & CardV2;
 type PoolQuery = NonNullable<paths['/openings/{id}/pool']['get']['parameters']['query']>;
 type Facets = components['schemas']['PoolBody']['facets'];
 
@@ -88,6 +90,12 @@ function CandidateCard({ c, canPin, onPin, selectable, selected, onSelect, invit
       )}
       {c.pinNote && <Paragraph>“{c.pinNote}”</Paragraph>}
       <Paragraph>
+        {c.occupationMatch && (
+          <>
+            <span className={`wh-tag wh-match wh-match--${c.occupationMatch}`}>{t(`pool.match.${c.occupationMatch}`)}</span>
+            {': '}
+          </>
+        )}
         {c.occupations.join(', ')} · {t('pool.km', { km: c.distanceKm })} · {c.hoursMax ? t('opening.hoursRange', { min: c.hoursMin, max: c.hoursMax }) : ''}
         {' · '}
         {c.availableFrom ? t('pool.availableFrom', { date: formatDate(c.availableFrom, i18n.language) }) : t('pool.availableNow')} · {t('pool.rung', { rung: c.rung })}
@@ -271,6 +279,14 @@ export function OpeningPool() {
           <PageTitle>{t('pool.title', { title: opening.data.title })}</PageTitle>
           <OpeningTabs id={id} current="pool" />
           <Paragraph>{t('pool.intro')}</Paragraph>
+          <details className="wh-details">
+            <summary>{t('pool.howTitle')}</summary>
+            <Paragraph>{t('pool.howWho')}</Paragraph>
+            <RankingOrder />
+            <Paragraph>
+              <Link to="/zo-werkt-het-zoeken">{t('pool.howMore')}</Link>
+            </Paragraph>
+          </details>
           <form ref={form} className="wh-filters wh-filters--panel" onSubmit={(e) => e.preventDefault()} aria-label={t('pool.filters')}>
             <div className="wh-filters__fields">
               <Choice label={t('pool.radius')} name="radius" value={filters.radius} onChange={set('radius')} {...fe('radiusKm')}
