@@ -64,7 +64,7 @@ export function Relations() {
       {remove.error && <Notice type="error">{remove.error instanceof ApiError ? remove.error.message : t('common.error')}</Notice>}
 
       <Heading level={2}>{t('relations.addTitle')}</Heading>
-      {err && err.status === 409 && <Notice type="error">{t('relations.duplicate')}</Notice>}
+      {err && err.status === 409 && <Notice type="error">{err.message || t('relations.duplicate')}</Notice>}
       {err && err.status !== 409 && (
         <Notice type="error">{err.invalidParams.length ? t('opening.fixFields', { count: err.invalidParams.length }) : err.message}</Notice>
       )}

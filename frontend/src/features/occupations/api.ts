@@ -33,6 +33,6 @@ export function useAddRelation() {
 
 export function useRemoveRelation() {
   return useRelationMutation(async (relationId: string) => {
-    await api.DELETE('/occupation-relations/{relationId}', { params: { path: { relationId } } });
+    await api.DELETE('/occupation-relations/{id}', { params: { path: { id: relationId } } });
   });
 }

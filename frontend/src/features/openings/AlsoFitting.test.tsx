@@ -16,11 +16,11 @@ const server = vi.hoisted(() => {
   globalThis.fetch = vi.fn(async (input: RequestInfo | URL) => {
     const req = input instanceof Request ? input : new Request(input);
     urls.push(req.url);
-    const body = req.url.includes('/occupations/m1/related')
+    const body = req.url.includes('/occupations/m1/related-occupations')
       ? {
           items: [
             { id: 'b1', label: 'bakker', iscoGroup: '7512', strength: 'close', source: 'family', family: 'Bakkerij' },
-            { id: 'g1', label: 'gebakmaker', iscoGroup: '7512', strength: 'related', source: 'iscoGroup', family: null },
+            { id: 'g1', label: 'gebakmaker', iscoGroup: '7512', strength: 'related', source: 'iscoGroup' },
           ],
         }
       : { items: [] };
@@ -32,6 +32,7 @@ const server = vi.hoisted(() => {
 import '../../i18n';
 import { AlsoFitting, acceptableError } from './AlsoFitting';
 import { fewReach, reachText } from './Pickers';
+import { usePoolEstimates } from './api';
 import i18n from '../../i18n';
 
 afterEach(cleanup);
@@ -68,7 +69,36 @@ describe('AlsoFitting', () => {
     // A chosen suggestion leaves the suggestions and shows as a chip.
     expect(screen.queryByRole('button', { name: 'Voeg toe: bakker' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Verwijder bakker' })).toBeTruthy();
-    expect(server.urls.some((u) => u.endsWith('/api/v1/occupations/m1/related'))).toBe(true);
+    expect(server.urls.some((u) => u.endsWith('/api/v1/occupations/m1/related-occupations'))).toBe(true);
+  });
+});
+
+function Estimates({ reach }: { reach: { postcode: string; maxTravelKm: number; kind: 'vacature' } | null }) {
+  usePoolEstimates(['b1', 'a1', 'b1', ''], reach);
+  return null;
+}
+
+describe('usePoolEstimates', () => {
+  it('asks once the postcode is complete, ids comma-separated and once each', async () => {
+    const qc = new QueryClient();
+    const { rerender } = render(
+      <QueryClientProvider client={qc}>
+        <Estimates reach={{ postcode: '3511', maxTravelKm: 15, kind: 'vacature' }} />
+      </QueryClientProvider>,
+    );
+    rerender(
+      <QueryClientProvider client={qc}>
+        <Estimates reach={{ postcode: '3511 ab', maxTravelKm: 15, kind: 'vacature' }} />
+      </QueryClientProvider>,
+    );
+    await vi.waitFor(() => expect(server.urls.some((u) => u.includes('/pool-estimates'))).toBe(true));
+    const asked = server.urls.filter((u) => u.includes('/pool-estimates'));
+    expect(asked).toHaveLength(1);
+    const q = new URL(asked[0]).searchParams;
+    expect(q.get('occupationIds')).toBe('a1,b1');
+    expect(q.get('postcode')).toBe('3511AB');
+    expect(q.get('maxTravelKm')).toBe('15');
+    expect(q.get('kind')).toBe('vacature');
   });
 });
 

@@ -139,8 +139,9 @@ export function usePoolEstimates(occupationIds: string[], reach: Reach | null) {
     staleTime: 60_000,
     retry: false,
     queryFn: async () => {
-      const query = { occupationIds: ids.join(','), postcode, maxTravelKm: km, kind: reach!.kind };
-      const items = (await api.GET('/pool-estimates', { params: { query } })).data!.items;
+      const query = { occupationIds: ids, postcode, maxTravelKm: km, kind: reach!.kind };
+      // The API takes the ids comma-separated, not repeated.
+      const items = (await api.GET('/pool-estimates', { params: { query }, querySerializer: { array: { style: 'form', explode: false } } })).data!.items;
       return new Map(items.map((e) => [e.occupationId, e]));
     },
   });
@@ -152,7 +153,7 @@ export function useRelatedOccupations(occupationId: string) {
     queryKey: ['related-occupations', occupationId],
     enabled: occupationId !== '',
     staleTime: 5 * 60_000,
-    queryFn: async () => (await api.GET('/occupations/{occupationId}/related', { params: { path: { occupationId } } })).data!.items,
+    queryFn: async () => (await api.GET('/occupations/{id}/related-occupations', { params: { path: { id: occupationId } } })).data!.items,
   });
 }
 

@@ -18,8 +18,8 @@ export type RelatedOccupation = {
   label: string;
   iscoGroup: string;
   strength: 'close' | 'related';
-  source: 'family' | 'iscoGroup' | 'skills' | 'region';
-  family: string | null;
+  source: 'family' | 'iscoGroup' | 'region';
+  family?: string;
 };
 export type OccupationRelation = {
   id: string;
@@ -41,16 +41,16 @@ export type CardV2 = { occupationMatch?: 'exact' | 'close' | 'related' | 'other'
 
 export type PendingPaths = {
   '/pool-estimates': Path<{
-    get: Op<{ occupationIds: string; postcode: string; maxTravelKm: number; kind: OpeningKind }, never, never, { items: PoolEstimate[] }>;
+    get: Op<{ occupationIds: string[]; postcode: string; maxTravelKm: number; kind: OpeningKind }, never, never, { items: PoolEstimate[] }>;
   }>;
-  '/occupations/{occupationId}/related': Path<{
-    get: Op<never, { occupationId: string }, never, { items: RelatedOccupation[] }>;
+  '/occupations/{id}/related-occupations': Path<{
+    get: Op<never, { id: string }, never, { items: RelatedOccupation[] }>;
   }>;
   '/occupation-relations': Path<{
     get: Op<never, never, never, { items: OccupationRelation[] }>;
     post: Op<never, never, { occupationId: string; relatedOccupationId: string; action: 'add' | 'remove' }, OccupationRelation, 201>;
   }>;
-  '/occupation-relations/{relationId}': Path<{
-    delete: Op<never, { relationId: string }, never, never, 204>;
+  '/occupation-relations/{id}': Path<{
+    delete: Op<never, { id: string }, never, never, 204>;
   }>;
 };
