@@ -441,12 +441,10 @@ test('a werkgever picks bakkerijmedewerker, sees the picker\'s counts, adds bakk
   await alsoFitting.getByRole('button', { name: 'Verwijder bakker' }).waitFor();
   await alsoFitting.getByRole('listitem').filter({ hasText: /^bakker — \d+ kandidaten/ }).waitFor();
 
-  // A required skill, not verplicht: it ranks, it does not filter.
+  // HACCP verplicht: candidates without it stay out of the pool.
   await page.getByRole('combobox', { name: 'Wat is nodig' }).fill('haccp');
   await page.getByRole('option', { name: /HACCP/ }).first().click();
-  const mandatory = page.getByRole('checkbox', { name: /HACCP.*: verplicht$/ });
-  await mandatory.check();
-  await mandatory.uncheck();
+  await page.getByRole('checkbox', { name: /HACCP.*: verplicht$/ }).check();
   await check(page, 'matching-opening-form');
   await page.getByRole('button', { name: 'Opslaan als concept' }).click();
 
@@ -454,6 +452,7 @@ test('a werkgever picks bakkerijmedewerker, sees the picker\'s counts, adds bakk
   const details = page.locator('dl');
   await details.getByText('Ook passend').waitFor();
   await details.getByText('bakker', { exact: true }).waitFor();
+  await details.getByText('verplicht', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Publiceren' }).click();
   await page.getByText('De vacature staat open.').waitFor();
   await check(page, 'matching-opening-published');
@@ -471,6 +470,7 @@ test('a werkgever picks bakkerijmedewerker, sees the picker\'s counts, adds bakk
   const related = page.locator('article').nth(firstRelated);
   assert.match(await related.innerText(), /\bbakker\b/);
   await related.locator('.wh-reasons').getByText(/verwant beroep/i).first().waitFor();
+  await related.locator('.wh-reasons').getByText(/HACCP.*verplicht/).first().waitFor();
   // The page says how the list is made.
   await page.getByText('Wie staat in deze lijst, en in welke volgorde?').click();
   await page.getByText(/^Hetzelfde of een verwant beroep, maar iemand kan minder uren werken/).waitFor();

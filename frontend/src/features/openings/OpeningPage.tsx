@@ -154,7 +154,7 @@ function OpeningView({ o }: { o: Opening }) {
                   {o.mandatorySkills?.includes(sid) && (
                     <>
                       {' '}
-                      <StatusBadge status="mandatory">{t('opening.mandatory')}</StatusBadge>
+                      <StatusBadge status="warning">{t('opening.mandatory')}</StatusBadge>
                     </>
                   )}
                 </span>
