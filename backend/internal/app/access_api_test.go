@@ -34,6 +34,16 @@ type fixture struct {
 	slots     int    // slots of it taken so far
 }
 
+// orgAndStaff are every role but the kandidaat.
+var orgAndStaff = []authz.Role{authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder}
+
+// occupationPair is two occupations no relation names yet.
+func (f *fixture) occupationPair() (string, string) {
+	var ids []string
+	apptest.Must(f.T, f.DB.Gorm.Raw(`SELECT id FROM occupations ORDER BY id OFFSET ? LIMIT 2`, 2*apptest.Uniq()%3000).Scan(&ids).Error)
+	return ids[0], ids[1]
+}
+
 var matrix = map[string]matrixCase{
 	"getCurrentSession": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/sessions/current", "" }},
 	"signIn": {public: true, request: func(*fixture) (string, string, string) {
@@ -88,8 +98,27 @@ var matrix = map[string]matrixCase{
 	"listAuditEvents": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-events", "" }},
 	"listSkills":      {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/skills?q=heftruck", "" }},
 	"listOccupations": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/occupations?q=kok", "" }},
-	"getPostcode":     {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/postcodes/3511AB", "" }},
-	"listOpenings":    {allowed: openingReaders, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/openings", "" }},
+	"listRelatedOccupations": {allowed: orgAndStaff, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/occupations/" + f.OccupationID("bakkerijmedewerker") + "/related-occupations", ""
+	}},
+	"listPoolEstimates": {allowed: orgAndStaff, request: func(f *fixture) (string, string, string) {
+		f.BootstrapCandidates()
+		return "GET", "/api/v1/pool-estimates?occupationIds=" + f.OccupationID("bakker") + "&postcode=3511AB&maxTravelKm=10&kind=vacature", ""
+	}},
+	"listOccupationRelations": {allowed: authz.Staff, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/occupation-relations", "" }},
+	"createOccupationRelation": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		a, b := f.occupationPair()
+		return "POST", "/api/v1/occupation-relations", fmt.Sprintf(`{"occupationId":%q,"relatedOccupationId":%q,"action":"add"}`, a, b)
+	}},
+	"deleteOccupationRelation": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		a, b := f.occupationPair()
+		var id string
+		apptest.Must(f.T, f.DB.Gorm.Raw(`INSERT INTO occupation_relations (region_id, occupation_a, occupation_b, action, created_by)
+			SELECT ?, ?, ?, 'add', id FROM users WHERE email = ? RETURNING id::text`, f.RegionA, min(a, b), max(a, b), apptest.AmA).Row().Scan(&id))
+		return "DELETE", "/api/v1/occupation-relations/" + id, ""
+	}},
+	"getPostcode":  {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/postcodes/3511AB", "" }},
+	"listOpenings": {allowed: openingReaders, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/openings", "" }},
 	"getOpening": {allowed: openingReaders, request: func(f *fixture) (string, string, string) {
 		return "GET", "/api/v1/openings/" + f.NewOpening("Bakkerij De Korenschoof", opening.Open), ""
 	}},

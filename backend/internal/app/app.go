@@ -26,6 +26,7 @@ import (
 
 	"github.com/riverqueue/river"
 	"github.com/stripe/stripe-go/v76/client"
+	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/booking"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
@@ -157,7 +158,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 		Accounts: a.Identity, Now: now}
 	a.Views = matching.NewRecorder(ctx, g, a.Log, interval)
 	a.Pools = &matching.Service{DB: g, Search: a.Search, Openings: a.Openings, Skills: a.Skills, Views: a.Views, Candidates: a.Candidates,
-		Regions: a.Identity, Organisations: a.Identity, Now: now}
+		Regions: a.Identity, Organisations: a.Identity, Relatedness: a.Occupations, Now: now}
 	a.Notices = &notification.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
 	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates,
 		Organisations: a.Identity, Regions: a.Identity, Pools: a.Pools, Now: now}
@@ -288,6 +289,20 @@ func (a *App) Migrate(ctx context.Context) error {
 	}
 	if n > 0 {
 		a.Log.Info("loaded the skills vocabulary", "skills", n)
+	}
+	// An index whose documents changed shape is rebuilt: the job is queued
+	// in the transaction that records the new version, so it happens once
+	// even when replicas migrate together, and waits for Meilisearch.
+	for _, p := range []struct{ index, version string }{{candidate.IndexName, candidate.ProjectionVersion}, {opening.IndexName, opening.ProjectionVersion}} {
+		queued, err := database.LoadReference(ctx, a.DB.Gorm, p.index+"-projection", [][]byte{[]byte(p.version)}, 0, func(tx *gorm.DB) error {
+			return a.Jobs.InsertTx(ctx, tx, search.ReindexArgs{Index: p.index}, nil)
+		})
+		if err != nil {
+			return err
+		}
+		if queued {
+			a.Log.Info("search index rebuild queued: its documents changed shape", "index", p.index, "version", p.version)
+		}
 	}
 	return nil
 }

@@ -17,6 +17,11 @@ import (
 // IndexName is the candidates index (without the prefix).
 const IndexName = "candidates"
 
+// ProjectionVersion changes when the document shape or the index settings
+// do; `werkhaven migrate` then queues a rebuild (app.Migrate). 2: the
+// driving licence is derived into skills (Matching v2).
+const ProjectionVersion = "candidates-projection:2"
+
 // Document is the anonymous search projection of a candidate who gave
 // consent: public code and the fields a pool matches on, plus ids for
 // filtering. Nothing typed by a person (no experience text), no identity.
@@ -151,7 +156,7 @@ func (s Source) documents(ctx context.Context, db *gorm.DB, rows []Row) ([]any, 
 
 func (s Source) document(r Row, occ map[string]occupationInfo) Document {
 	d := Document{ID: r.ID, Code: r.PublicCode, RegionID: r.RegionID, Status: r.Status, Occupations: strs(r.Occupations),
-		Skills: strs(r.Skills), Education: r.Education, EducationRank: EducationRank(r.Education), DrivingLicence: r.DrivingLicence,
+		Skills: withLicence(r.Skills, r.DrivingLicence), Education: r.Education, EducationRank: EducationRank(r.Education), DrivingLicence: r.DrivingLicence,
 		OwnTransport: r.OwnTransport, Days: strs(r.Days), DayParts: strs(r.DayParts), SupportNeeds: strs(r.SupportNeeds),
 		Doelgroepregister: r.Doelgroepregister, Praktijkroute: r.Praktijkroute, LKSIndicatie: r.LKSIndicatie, Consent: r.Consent,
 		ConfirmedAt: r.ConfirmedAt.Unix(), OccupationLabels: []string{}, OccupationAltLabels: []string{}, ISCOGroups: []string{},
@@ -163,7 +168,7 @@ func (s Source) document(r Row, occ map[string]occupationInfo) Document {
 			d.ISCOGroups = append(d.ISCOGroups, o.ISCOGroup)
 		}
 	}
-	for _, id := range r.Skills {
+	for _, id := range d.Skills {
 		if sk, ok := s.Skills.Get(id); ok {
 			d.SkillLabels = append(d.SkillLabels, sk.LabelNL)
 			d.SkillLabels = append(d.SkillLabels, sk.Synonyms...)

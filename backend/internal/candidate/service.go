@@ -277,6 +277,9 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 		add("occupations", "maxItems", msg.M("candidate.occupationsMaxItems"))
 	}
 	fields.List("skills", p.Skills, func(id string) bool { _, ok := s.Skills.Get(id); return ok }, 40)
+	if slices.Contains(p.Skills, LicenceSkill) && !p.DrivingLicence {
+		add("skills", "licenceDisagrees", msg.M("candidate.licenceDisagrees"))
+	}
 	in := func(l []string) func(string) bool { return func(v string) bool { return slices.Contains(l, v) } }
 	fields.List("days", p.Days, in(opening.Days), 7)
 	fields.List("dayParts", p.DayParts, in(opening.DayParts), 4)
@@ -323,7 +326,9 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 }
 
 func (p Profile) apply(r *Row, place *geo.Place) {
-	r.Occupations, r.Skills, r.Experience, r.Education = strs(p.Occupations), strs(p.Skills), p.Experience, p.Education
+	// The licence is stored once, as the flag; the skill is derived.
+	skills := slices.DeleteFunc(slices.Clone(strs(p.Skills)), func(id string) bool { return id == LicenceSkill })
+	r.Occupations, r.Skills, r.Experience, r.Education = strs(p.Occupations), skills, p.Experience, p.Education
 	r.Languages = languages(p.Languages)
 	r.DrivingLicence, r.OwnTransport, r.MaxTravelKm, r.HoursMin, r.HoursMax = p.DrivingLicence, p.OwnTransport, p.MaxTravelKm, p.HoursMin, p.HoursMax
 	r.Days, r.DayParts = strs(p.Days), strs(p.DayParts)

@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/lib/pq"
@@ -120,8 +121,24 @@ func strs(a []string) []string {
 	return a
 }
 
+// LicenceSkill is the skill that stands for a driving licence B. The
+// licence is one fact: the candidate's DrivingLicence flag is stored, and
+// this skill is derived from it in every answer and search document, so the
+// two cannot disagree.
+const LicenceSkill = "rijbewijs-b"
+
+// withLicence is a candidate's stored skills with LicenceSkill added when
+// the flag says they hold the licence.
+func withLicence(skills []string, licence bool) []string {
+	out := slices.DeleteFunc(slices.Clone(strs(skills)), func(id string) bool { return id == LicenceSkill })
+	if licence {
+		out = append(out, LicenceSkill)
+	}
+	return out
+}
+
 func (r Row) profile() Profile {
-	p := Profile{Occupations: strs(r.Occupations), Skills: strs(r.Skills), Experience: r.Experience, Education: r.Education,
+	p := Profile{Occupations: strs(r.Occupations), Skills: withLicence(r.Skills, r.DrivingLicence), Experience: r.Experience, Education: r.Education,
 		Languages: []Language(r.Languages), DrivingLicence: r.DrivingLicence, OwnTransport: r.OwnTransport, MaxTravelKm: r.MaxTravelKm,
 		HoursMin: r.HoursMin, HoursMax: r.HoursMax, Days: strs(r.Days), DayParts: strs(r.DayParts), AvailableFrom: r.AvailableFrom,
 		Rung: r.Rung, SupportNeeds: strs(r.SupportNeeds), Doelgroepregister: r.Doelgroepregister, Praktijkroute: r.Praktijkroute,

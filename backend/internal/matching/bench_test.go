@@ -115,7 +115,8 @@ func measurePool(b *testing.B) {
 	must(err)
 	_, err = openings.Transition(pctx, p, o.ID, opening.StateChange{To: opening.Open}, "")
 	must(err)
-	pools := &matching.Service{DB: g, Search: sc, Openings: openings, Skills: skills, Regions: regions, Organisations: regions}
+	pools := &matching.Service{DB: g, Search: sc, Openings: openings, Skills: skills, Regions: regions, Organisations: regions,
+		Relatedness: &occupation.Service{DB: g}}
 
 	typical := matching.Filters{Page: 1}
 	broad := matching.Filters{Page: 1, RadiusKm: 200, RungMin: 1, RungMax: 6, AnyOccupation: true}
@@ -141,7 +142,7 @@ func measurePool(b *testing.B) {
 		must(err)
 		return func(w http.ResponseWriter, r *http.Request) {
 			req := *query.Request
-			res, err := sc.Index(candidate.IndexName).SearchRawWithContext(r.Context(), query.Text, &req)
+			res, err := sc.Index(candidate.IndexName).SearchRawWithContext(r.Context(), "", &req)
 			if err != nil {
 				http.Error(w, err.Error(), http.StatusInternalServerError)
 				return

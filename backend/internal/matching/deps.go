@@ -8,6 +8,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 )
 
@@ -33,4 +34,11 @@ type Regions interface {
 // their ids only.
 type Organisations interface {
 	OrganisationNames(ctx context.Context, ids []string) (map[string]string, error)
+}
+
+// Relatedness says which occupations count as the same or related work in
+// a region, and which ids are occupations (package occupation).
+type Relatedness interface {
+	Related(ctx context.Context, regionID string, ids []string) (map[string]occupation.Relation, error)
+	Known(ctx context.Context, ids []string) (int, error)
 }

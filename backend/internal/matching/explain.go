@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
 )
@@ -39,13 +40,18 @@ type Card struct {
 	DrivingLicence    bool
 	Freshness         candidate.Freshness
 	Reasons           []Reason
+	// OccupationMatch is how close the candidate's closest occupation is
+	// to the opening's: exact, close, related or other.
+	OccupationMatch string
+	// Band is the band of the ranking rule the candidate falls in (rank.go).
+	Band Band
 	// Pinned: recommended by the accountmanager ("Aanbevolen door uw accountmanager").
 	Pinned  bool
 	PinNote string
 }
 
-// card explains one hit against the opening.
-func (s *Service) card(o opening.Opening, d candidate.Document) Card {
+// card explains one hit against the opening and the ranking rule.
+func (s *Service) card(o opening.Opening, d candidate.Document, rule rankRule) Card {
 	c := Card{ID: d.ID, Code: d.Code, Occupations: d.OccupationLabels, HoursMin: d.HoursMin, HoursMax: d.HoursMax, Rung: d.Rung,
 		SupportNeeds: d.SupportNeeds, Doelgroepregister: d.Doelgroepregister, Praktijkroute: d.Praktijkroute, LKSIndicatie: d.LKSIndicatie,
 		DrivingLicence: d.DrivingLicence, Freshness: candidate.FreshnessOf(time.Unix(d.ConfirmedAt, 0), s.now()),
@@ -55,14 +61,21 @@ func (s *Service) card(o opening.Opening, d candidate.Document) Card {
 		c.AvailableFrom = &t
 	}
 	add := func(r Reason) { c.Reasons = append(c.Reasons, r) }
-	switch {
-	case slices.Contains(d.Occupations, o.OccupationID):
+	best, bestLabel := occupation.Other, ""
+	for i, id := range d.Occupations {
+		if st := rule.acceptable[id]; st > best && i < len(d.OccupationLabels) {
+			best, bestLabel = st, d.OccupationLabels[i]
+		}
+	}
+	c.OccupationMatch, c.Band = best.String(), rule.bandOf(d.Occupations, d.HoursMax, d.ConfirmedAt)
+	switch best {
+	case occupation.Exact:
 		add(Reason{Criterion: "occupation", Outcome: "match", NL: "Zoekt werk als " + o.OccupationLabel + ".", EN: "Looking for work as " + o.OccupationLabel + "."})
-	case slices.Contains(d.ISCOGroups, o.ISCOGroup):
-		add(Reason{Criterion: "occupation", Outcome: "near", NL: "Zoekt verwant werk: " + strings.Join(d.OccupationLabels, ", ") + ".",
-			EN: "Looking for related work: " + strings.Join(d.OccupationLabels, ", ") + "."})
+	case occupation.Close, occupation.Related:
+		add(Reason{Criterion: "occupation", Outcome: "near", NL: "Verwant beroep: " + bestLabel + ".", EN: "Related occupation: " + bestLabel + "."})
 	default:
-		add(Reason{Criterion: "occupation", Outcome: "missing", NL: "Zoekt ander werk.", EN: "Looking for other work."})
+		add(Reason{Criterion: "occupation", Outcome: "missing", NL: "Zoekt ander werk: " + strings.Join(d.OccupationLabels, ", ") + ".",
+			EN: "Looking for other work: " + strings.Join(d.OccupationLabels, ", ") + "."})
 	}
 	for _, id := range o.RequiredSkills {
 		label := id
@@ -71,6 +84,10 @@ func (s *Service) card(o opening.Opening, d candidate.Document) Card {
 		}
 		if slices.Contains(d.Skills, id) {
 			c.MatchedSkills = append(c.MatchedSkills, id)
+			if slices.Contains(o.MandatorySkills, id) {
+				add(Reason{Criterion: "skill", Outcome: "match", NL: "Heeft: " + label + " (verplicht).", EN: "Has: " + label + " (required)."})
+				continue
+			}
 			add(Reason{Criterion: "skill", Outcome: "match", NL: "Heeft: " + label + ".", EN: "Has: " + label + "."})
 		} else {
 			c.MissingSkills = append(c.MissingSkills, id)

@@ -56,6 +56,8 @@ type cardBody struct {
 	DrivingLicence    bool         `json:"drivingLicence"`
 	Freshness         string       `json:"freshness" enum:"fresh,stale,expired"`
 	Reasons           []reasonBody `json:"reasons"`
+	OccupationMatch   string       `json:"occupationMatch" enum:"exact,close,related,other" doc:"How close the candidate's closest occupation is to the opening's: exact, close (same family, ook passend or added by the region), related (same ISCO-08 unit group), other"`
+	Band              int          `json:"band" minimum:"1" maximum:"4" doc:"The band of the ranking rule (docs/ranking.md): 1 own occupation, hours fit, fresh; 2 related occupation with hours fit, or own occupation not recently confirmed; 3 hours fall short; 4 other occupations (anyOccupation only)"`
 	Pinned            bool         `json:"pinned" doc:"Aanbevolen door uw accountmanager"`
 	PinNote           string       `json:"pinNote,omitempty"`
 }
@@ -66,7 +68,9 @@ type fitBody struct {
 	OrganisationName string       `json:"organisationName"`
 	Place            string       `json:"place"`
 	Kind             string       `json:"kind" enum:"vacature,proefplaats,leerwerkplek,participatieplek"`
-	Exact            bool         `json:"exact" doc:"The candidate's own occupation (otherwise the same ISCO unit group)"`
+	Exact            bool         `json:"exact" doc:"The candidate's own occupation is the opening's"`
+	OccupationMatch  string       `json:"occupationMatch" enum:"exact,close,related,other"`
+	Band             int          `json:"band" minimum:"1" maximum:"4" doc:"The band of the ranking rule, as in a pool"`
 	DistanceKm       int          `json:"distanceKm"`
 	Reasons          []reasonBody `json:"reasons"`
 }
@@ -107,12 +111,16 @@ func Register(api huma.API, s *Service) {
 	staff := authz.Roles(authz.Admin, authz.Accountmanager)
 	authz.Register(api, huma.Operation{OperationID: "getPool", Method: http.MethodGet, Path: "/openings/{id}/pool",
 		Summary: "Kandidatenpool (anoniem) / Candidate pool (anonymous)", Tags: tags, Errors: []int{400, 404, 409},
-		Description: "Candidates who fit the opening, best first, 20 per page, with the reasons per criterion and the services that close a gap. Only consenting, recently confirmed candidates of the region on the right participatieladder rungs who live within their own travel distance. No personal data."},
+		Description: "Candidates who fit the opening, in the order of the ranking rule (docs/ranking.md: bands, then wishes present, freshness, availability), 20 per page, with the reasons per criterion and the services that close a gap. Only consenting, recently confirmed candidates of the region on the right participatieladder rungs who live within their own travel distance. No personal data."},
 		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder), h.pool)
 	authz.Register(api, huma.Operation{OperationID: "listFittingOpenings", Method: http.MethodGet, Path: "/candidates/{id}/openings",
 		Summary: "Passende vacatures voor een kandidaat / Openings that fit a candidate", Tags: tags, Errors: []int{404},
-		Description: "Open openings of the region that fit the candidate: the same occupation first, then the same ISCO unit group; within both travel distances; of a kind that fits the candidate's ladder rung. With the same reasons as a pool card."},
+		Description: "Open openings of the region that fit the candidate, in the pool's order: the same occupation with hours that fit first, then related occupations (family, ook passend, region, ISCO unit group), then hours that fall short; within both travel distances; of a kind that fits the candidate's ladder rung; never one whose verplicht skills the candidate lacks. With the same reasons as a pool card."},
 		authz.Roles(authz.Klantmanager, authz.Admin), h.fittingOpenings)
+	authz.Register(api, huma.Operation{OperationID: "listPoolEstimates", Method: http.MethodGet, Path: "/pool-estimates",
+		Summary: "Hoeveel kandidaten per beroep / How many candidates each occupation reaches", Tags: tags, Errors: []int{400},
+		Description: "For the occupation picker of an opening: per occupation, how many available candidates of the region within the distance (and their own) a pool would hold on the kind's ladder rungs. Counts from 1 to 4 are not given (fewerThanFive)."},
+		authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder), h.estimates)
 	authz.Register(api, huma.Operation{OperationID: "pinCandidate", Method: http.MethodPost, Path: "/openings/{id}/pins", DefaultStatus: http.StatusNoContent,
 		Summary: "Kandidaat aanbevelen / Recommend a candidate", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "Pinned candidates come first in the pool, labelled as recommended by the accountmanager. Pinning again updates the note."},
@@ -152,7 +160,7 @@ func (h handlers) fittingOpenings(ctx context.Context, p authz.Principal, in *fi
 	}
 	return httpapi.ListOf(fits, func(f Fit) fitBody {
 		return fitBody{OpeningID: f.OpeningID, Title: f.Title, OrganisationName: f.OrganisationName, Place: f.Place, Kind: string(f.Kind),
-			Exact: f.Exact, DistanceKm: f.Card.DistanceKm, Reasons: httpapi.Items(f.Card.Reasons, toReasonBody)}
+			Exact: f.Exact, OccupationMatch: f.Card.OccupationMatch, Band: int(f.Card.Band), DistanceKm: f.Card.DistanceKm, Reasons: httpapi.Items(f.Card.Reasons, toReasonBody)}
 	}), nil
 }
 
@@ -168,7 +176,8 @@ func toCardBody(c Card) cardBody {
 	b := cardBody{ID: c.ID, Code: c.Code, Occupations: c.Occupations, MatchedSkills: c.MatchedSkills, MissingSkills: c.MissingSkills,
 		DistanceKm: c.DistanceKm, HoursMin: c.HoursMin, HoursMax: c.HoursMax, Rung: c.Rung, SupportNeeds: c.SupportNeeds,
 		Doelgroepregister: c.Doelgroepregister, Praktijkroute: c.Praktijkroute, LKSIndicatie: c.LKSIndicatie, DrivingLicence: c.DrivingLicence,
-		Freshness: string(c.Freshness), Reasons: httpapi.Items(c.Reasons, toReasonBody), Pinned: c.Pinned, PinNote: c.PinNote}
+		Freshness: string(c.Freshness), Reasons: httpapi.Items(c.Reasons, toReasonBody), Pinned: c.Pinned, PinNote: c.PinNote,
+		OccupationMatch: c.OccupationMatch, Band: int(c.Band)}
 	if c.AvailableFrom != nil {
 		b.AvailableFrom = c.AvailableFrom.Format(time.DateOnly)
 	}
@@ -177,4 +186,33 @@ func toCardBody(c Card) cardBody {
 
 func toReasonBody(r Reason) reasonBody {
 	return reasonBody{Criterion: r.Criterion, Outcome: r.Outcome, ReasonNL: r.NL, ReasonEN: r.EN, Gap: r.Gap}
+}
+
+type estimatesInput struct {
+	OccupationIDs []string `query:"occupationIds" minItems:"1" maxItems:"20" doc:"Occupation ids, comma-separated"`
+	Postcode      string   `query:"postcode" maxLength:"7" example:"3511AB" doc:"The opening's postcode (4 digits, or 4 digits and 2 letters)"`
+	MaxTravelKm   int      `query:"maxTravelKm" minimum:"1" maximum:"150"`
+	Kind          string   `query:"kind" enum:"vacature,proefplaats,leerwerkplek,participatieplek" default:"vacature"`
+}
+
+type estimateBody struct {
+	OccupationID  string `json:"occupationId"`
+	Count         *int   `json:"count" doc:"0 or at least 5; null when fewerThanFive"`
+	FewerThanFive bool   `json:"fewerThanFive" doc:"1 to 4 candidates: not counted exactly, so nobody can be singled out"`
+}
+
+func (h handlers) estimates(ctx context.Context, p authz.Principal, in *estimatesInput) (*httpapi.ListOut[estimateBody], error) {
+	est, err := h.s.Estimate(ctx, p, EstimateQuery{OccupationIDs: in.OccupationIDs, Postcode: in.Postcode, MaxTravelKm: in.MaxTravelKm,
+		Kind: opening.Kind(in.Kind)})
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(est, func(e Estimate) estimateBody {
+		b := estimateBody{OccupationID: e.OccupationID, FewerThanFive: e.Count > 0 && e.Count < 5}
+		if !b.FewerThanFive {
+			n := e.Count
+			b.Count = &n
+		}
+		return b
+	}), nil
 }

@@ -7,18 +7,15 @@ package matching
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"sync"
 	"time"
 
-	"github.com/meilisearch/meilisearch-go"
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
-	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
@@ -42,6 +39,8 @@ type Service struct {
 	// (package identity).
 	Regions       Regions
 	Organisations Organisations
+	// Relatedness gives the related occupations (package occupation).
+	Relatedness Relatedness
 }
 
 func (s *Service) now() time.Time {
@@ -125,70 +124,25 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 	if err != nil {
 		return Pool{}, err
 	}
-	var pinned []candidate.Document
-	var pinnedTotal int
-	var pinFacets map[string]map[string]int
-	var res *meilisearch.SearchResponse
-	if len(pins) > 0 {
-		ids := make([]string, 0, len(pins))
-		for id := range pins {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		q.Request.Filter = fmt.Sprintf("%s AND NOT id IN %s", q.Request.Filter, quote(ids))
-		main := *q.Request
-		main.IndexUID, main.Query = s.Search.UID(candidate.IndexName), q.Text
-		// Pinned candidates, first on the first page, in the same request;
-		// on later pages only counted, so totals and facet counts include
-		// them on every page.
-		perPage := int64(0)
-		if f.Page == 1 {
-			perPage = int64(len(ids))
-		}
-		pinQuery := &meilisearch.SearchRequest{IndexUID: main.IndexUID, Filter: q.Base + " AND id IN " + quote(ids), Facets: facets,
-			HitsPerPage: &perPage, Page: 1}
-		multi, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: []*meilisearch.SearchRequest{&main, pinQuery}})
-		if err != nil {
-			return Pool{}, apperr.Unavailable(apperr.Search, fmt.Errorf("pool query: %w", err))
-		}
-		res = &multi.Results[0]
-		pinRes := multi.Results[1]
-		if err := pinRes.Hits.DecodeInto(&pinned); err != nil {
-			return Pool{}, err
-		}
-		pinnedTotal = int(pinRes.TotalHits)
-		if len(pinRes.FacetDistribution) > 0 {
-			_ = json.Unmarshal(pinRes.FacetDistribution, &pinFacets)
-		}
-	} else {
-		res, err = s.Search.Index(candidate.IndexName).SearchWithContext(ctx, q.Text, q.Request)
-		if err != nil {
-			return Pool{}, apperr.Unavailable(apperr.Search, fmt.Errorf("pool query: %w", err))
-		}
+	var pinIDs []string
+	for id := range pins {
+		pinIDs = append(pinIDs, id)
 	}
-	var docs []candidate.Document
-	if err := res.Hits.DecodeInto(&docs); err != nil {
+	slices.Sort(pinIDs)
+	res, err := s.run(ctx, q, pinIDs, f.Page)
+	if err != nil {
 		return Pool{}, err
 	}
-	out := Pool{Total: int(res.TotalHits) + pinnedTotal, Page: f.Page, TotalPages: int(res.TotalPages), Query: q, Facets: map[string]map[string]int{}}
-	if len(res.FacetDistribution) > 0 {
-		_ = json.Unmarshal(res.FacetDistribution, &out.Facets)
-	}
-	for facet, counts := range pinFacets {
-		if out.Facets[facet] == nil {
-			out.Facets[facet] = map[string]int{}
-		}
-		for v, n := range counts {
-			out.Facets[facet][v] += n
-		}
-	}
-	for _, d := range pinned {
-		c := s.card(o, d)
+	rule := q.rule
+	out := Pool{Total: res.total + res.pinnedTotal, Page: f.Page, TotalPages: min(MaxPage, (res.total+PageSize-1)/PageSize),
+		Query: q, Facets: res.facets}
+	for _, d := range res.pinned {
+		c := s.card(o, d, rule)
 		c.Pinned, c.PinNote = true, pins[d.ID]
 		out.Cards = append(out.Cards, c)
 	}
-	for _, d := range docs {
-		out.Cards = append(out.Cards, s.card(o, d))
+	for _, d := range res.docs {
+		out.Cards = append(out.Cards, s.card(o, d, rule))
 	}
 	views := make([]View, len(out.Cards))
 	for i, c := range out.Cards {

@@ -11,19 +11,28 @@ import (
 	"github.com/meilisearch/meilisearch-go"
 
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
-// Query is the Meilisearch request of one pool page.
+// Query is what Meilisearch is asked for one pool page: the tiers of the
+// ranking rule in order, and the request over all of them that counts
+// facets.
 type Query struct {
-	Text    string
+	// Request filters the whole pool (every tier) and asks for the facets,
+	// no hits.
 	Request *meilisearch.SearchRequest
+	// Tiers partition the pool in ranking order (rank.go).
+	Tiers []Tier
 	// Base is the part of the filter that always holds (region, consent,
 	// status, not expired): pinned candidates must pass it too.
 	Base string
+	// Where is the filter of the whole pool (Request's filter).
+	Where string
+	rule  rankRule
 }
 
 // facets the UI shows counts for.
@@ -119,32 +128,45 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 			filter = append(filter, "NOT supportNeeds IN "+quote(notOffered))
 		}
 	}
-	// Text: the ISCO unit group first (every hit shares it: exact and near
-	// occupations), then the occupation, the required skills and last the
-	// opening's minimum hours. Meilisearch drops words from the end
-	// (matchingStrategy last), so a hit matching more of them, in this
-	// order of weight, ranks higher: skills before hours fit.
-	words := []string{o.ISCOGroup, o.OccupationLabel}
-	for _, id := range o.RequiredSkills {
-		if sk, ok := s.Skills.Get(id); ok {
-			words = append(words, sk.LabelNL)
-		}
+	for _, id := range o.MandatorySkills {
+		filter = append(filter, fmt.Sprintf("skills = %q", id))
 	}
-	if w := candidate.HoursFitQuery(o.HoursMin); w != "" {
-		words = append(words, w)
+	acceptable, err := s.acceptable(ctx, o)
+	if err != nil {
+		return Query{}, err
 	}
-	if f.AnyOccupation {
-		words = nil
+	rule := rankRule{acceptable: acceptable, hoursMin: o.HoursMin, staleCut: now.Add(-candidate.StaleAfter).Unix(),
+		wishes: wishes(o), anyOccupation: f.AnyOccupation}
+	where := strings.Join(filter, " AND ")
+	if !f.AnyOccupation {
+		where += " AND " + rule.occupationIn(occupation.Related)
 	}
-	hits := int64(PageSize)
-	return Query{Text: strings.Join(words, " "), Base: strings.Join(base, " AND "), Request: &meilisearch.SearchRequest{
-		Filter:           strings.Join(filter, " AND "),
-		Facets:           facets,
-		Sort:             []string{"confirmedAt:desc", "availableFrom:asc"},
-		MatchingStrategy: meilisearch.Last,
-		HitsPerPage:      &hits,
-		Page:             int64(f.Page),
+	none := int64(0)
+	return Query{Base: strings.Join(base, " AND "), Tiers: rule.tiers(), Where: where, rule: rule, Request: &meilisearch.SearchRequest{
+		Filter:      where,
+		Facets:      facets,
+		HitsPerPage: &none,
+		Page:        1,
 	}}, nil
+}
+
+// acceptable are the occupations an opening's pool takes in: its own
+// (exact), its "ook passend" (close) and what the relatedness model,
+// with the region's own changes, relates to its own occupation.
+func (s *Service) acceptable(ctx context.Context, o opening.Opening) (map[string]occupation.Strength, error) {
+	related, err := s.Relatedness.Related(ctx, o.RegionID, []string{o.OccupationID})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]occupation.Strength{}
+	for id, r := range related {
+		out[id] = r.Strength
+	}
+	for _, id := range o.AcceptableOccupations {
+		out[id] = max(out[id], occupation.Close)
+	}
+	out[o.OccupationID] = occupation.Exact
+	return out, nil
 }
 
 // RungRange is the participatieladder range a kind of opening reaches:

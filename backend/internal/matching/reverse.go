@@ -10,6 +10,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 )
@@ -26,7 +27,12 @@ type Fit struct {
 const maxFits = 25
 
 // ForCandidate lists open openings of the region that fit one of p's
-// candidates: the same occupation first, then the same ISCO unit group;
+// candidates, in the pool's order (rank.go): by band (the same occupation
+// with hours that fit first, then related occupations, then hours that
+// fall short), then by how many of the opening's wishes they hold. An
+// opening fits through its own occupation, its "ook passend" or the
+// relatedness model; it is left out when the candidate lacks a verplicht
+// skill;
 // within the candidate's and the opening's travel distance; of a kind that
 // matches the candidate's participatieladder rung. One multi-search request.
 func (s *Service) ForCandidate(ctx context.Context, p authz.Principal, candidateID string) ([]Fit, error) {
@@ -63,28 +69,73 @@ func (s *Service) ForCandidate(ctx context.Context, p authz.Principal, candidate
 		base += " AND " + openingsTravelFilter(lat, lng, travel)
 	}
 	uid := s.Search.UID(opening.IndexName)
-	limit := int64(maxFits)
-	res, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: []*meilisearch.SearchRequest{
-		{IndexUID: uid, Filter: base + " AND occupationId IN " + quote(d.Occupations), Limit: limit, Sort: []string{"publishedAt:desc"}},
-		{IndexUID: uid, Filter: base + " AND iscoGroup IN " + quote(d.ISCOGroups) + " AND NOT occupationId IN " + quote(d.Occupations), Limit: limit, Sort: []string{"publishedAt:desc"}},
-	}})
+	// Openings whose verplicht skills the candidate lacks are left out.
+	var lacks []string
+	for _, sk := range s.Skills.All {
+		if !slices.Contains(d.Skills, sk.ID) {
+			lacks = append(lacks, sk.ID)
+		}
+	}
+	if len(lacks) > 0 {
+		base += " AND NOT mandatorySkills IN " + quote(lacks)
+	}
+	rel, err := s.Relatedness.Related(ctx, p.RegionID, d.Occupations)
+	if err != nil {
+		return nil, err
+	}
+	relatedIDs := make([]string, 0, len(rel))
+	for id := range rel {
+		relatedIDs = append(relatedIDs, id)
+	}
+	slices.Sort(relatedIDs)
+	own := "(occupationId IN " + quote(d.Occupations) + " OR acceptableOccupations IN " + quote(d.Occupations) + ")"
+	queries := []*meilisearch.SearchRequest{{IndexUID: uid, Filter: base + " AND " + own, Limit: maxFits, Sort: []string{"publishedAt:desc"}}}
+	if len(relatedIDs) > 0 {
+		queries = append(queries, &meilisearch.SearchRequest{IndexUID: uid, Filter: base + " AND occupationId IN " + quote(relatedIDs) + " AND NOT " + own,
+			Limit: maxFits, Sort: []string{"publishedAt:desc"}})
+	}
+	res, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: queries})
 	if err != nil {
 		return nil, apperr.Unavailable(apperr.Search, fmt.Errorf("openings for candidate: %w", err))
 	}
+	staleCut := s.now().Add(-candidate.StaleAfter).Unix()
 	var fits []Fit
 	orgIDs := map[string]bool{}
-	for i, r := range res.Results {
+	for _, r := range res.Results {
 		var docs []opening.Document
 		if err := r.Hits.DecodeInto(&docs); err != nil {
 			return nil, err
 		}
 		for _, od := range docs {
 			o := openingFromDocument(od)
-			fits = append(fits, Fit{OpeningID: od.ID, Title: od.Title, Place: od.Place, Kind: opening.Kind(od.Kind), Exact: i == 0,
-				OrganisationName: od.OrganisationID, Card: s.card(o, d)})
+			// The same rule as the pool, seen from the candidate: how close
+			// their occupations are to this opening's.
+			acc := map[string]occupation.Strength{}
+			for _, c := range d.Occupations {
+				switch {
+				case c == o.OccupationID:
+					acc[c] = occupation.Exact
+				case slices.Contains(o.AcceptableOccupations, c):
+					acc[c] = occupation.Close
+				default:
+					acc[c] = rel[o.OccupationID].Strength
+				}
+			}
+			rule := rankRule{acceptable: acc, hoursMin: o.HoursMin, staleCut: staleCut, wishes: wishes(o)}
+			card := s.card(o, d, rule)
+			fits = append(fits, Fit{OpeningID: od.ID, Title: od.Title, Place: od.Place, Kind: opening.Kind(od.Kind),
+				Exact: card.OccupationMatch == occupation.Exact.String(), OrganisationName: od.OrganisationID, Card: card})
 			orgIDs[od.OrganisationID] = true
 		}
 	}
+	// The pool's order: band, then more wishes present; Meilisearch's
+	// order (newest first) breaks ties.
+	slices.SortStableFunc(fits, func(a, b Fit) int {
+		if a.Card.Band != b.Card.Band {
+			return int(a.Card.Band - b.Card.Band)
+		}
+		return len(b.Card.MatchedSkills) - len(a.Card.MatchedSkills)
+	})
 	// Organisation names come from Postgres (the index holds ids only).
 	if len(orgIDs) > 0 {
 		ids := make([]string, 0, len(orgIDs))
@@ -107,7 +158,7 @@ func (s *Service) ForCandidate(ctx context.Context, p authz.Principal, candidate
 func openingFromDocument(d opening.Document) opening.Opening {
 	o := opening.Opening{ID: d.ID, RegionID: d.RegionID, OrganisationID: d.OrganisationID, OccupationLabel: d.OccupationLabel, ISCOGroup: d.ISCOGroup,
 		PC4: d.PC4, Place: d.Place, Fields: opening.Fields{Kind: opening.Kind(d.Kind), Title: d.Title, OccupationID: d.OccupationID,
-			RequiredSkills: d.RequiredSkills, MaxTravelKm: d.MaxTravelKm, HoursMin: d.HoursMin, HoursMax: d.HoursMax, Support: d.Support}}
+			RequiredSkills: d.RequiredSkills, MandatorySkills: d.MandatorySkills, AcceptableOccupations: d.AcceptableOccupations, MaxTravelKm: d.MaxTravelKm, HoursMin: d.HoursMin, HoursMax: d.HoursMax, Support: d.Support}}
 	if lat, ok := d.Geo["lat"].(float64); ok {
 		o.Lat = lat
 		o.Lon, _ = d.Geo["lng"].(float64)

@@ -14,6 +14,12 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
+// occupationName is an occupation named beside the main one.
+type occupationName struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
 type occupationRef struct {
 	ID        string `json:"id"`
 	Label     string `json:"label"`
@@ -42,7 +48,10 @@ type openingBody struct {
 	Description       string            `json:"description"`
 	Occupation        occupationRef     `json:"occupation"`
 	RequiredSkills    []string          `json:"requiredSkills" doc:"Skill ids (GET /skills)"`
+	MandatorySkills   []string          `json:"mandatorySkills" doc:"The required skills marked verplicht: they filter the pool, the other required skills rank it"`
 	NiceSkills        []string          `json:"niceSkills"`
+	AcceptableIDs     []string          `json:"acceptableOccupationIds" doc:"Further occupations the organisation accepts (ook passend)"`
+	Acceptable        []occupationName  `json:"acceptableOccupations" doc:"The same, with labels"`
 	Postcode          string            `json:"postcode" example:"3511 AB"`
 	Place             string            `json:"place" example:"Utrecht"`
 	MaxTravelKm       int               `json:"maxTravelKm"`
@@ -107,12 +116,20 @@ func toBody(o Opening) openingBody {
 	b := openingBody{ID: o.ID, OrganisationID: o.OrganisationID, OrganisationName: o.OrganisationName, Kind: string(o.Kind),
 		State: string(o.State), AllowedStates: states, Title: o.Title, Description: o.Description,
 		Occupation:     occupationRef{ID: o.OccupationID, Label: o.OccupationLabel, ISCOGroup: o.ISCOGroup},
-		RequiredSkills: o.RequiredSkills, NiceSkills: o.NiceSkills, Postcode: o.Postcode, Place: o.Place, MaxTravelKm: o.MaxTravelKm,
+		RequiredSkills: o.RequiredSkills, MandatorySkills: o.MandatorySkills, NiceSkills: o.NiceSkills, AcceptableIDs: o.AcceptableOccupations,
+		Acceptable: []occupationName{}, Postcode: o.Postcode, Place: o.Place, MaxTravelKm: o.MaxTravelKm,
 		HoursMin: o.HoursMin, HoursMax: o.HoursMax, Days: o.Days, DayParts: o.DayParts, ContractType: o.ContractType,
 		WageMinCents: o.WageMinCents, WageMaxCents: o.WageMaxCents, Places: o.Places, FilledCount: o.FilledCount,
 		Support: o.Support, Banenafspraak: o.Banenafspraak, ReviewRequestedAt: o.ReviewRequestedAt,
 		Fairness:  toHitBodies(o.Title, o.Description, o.Fairness),
 		CreatedAt: o.CreatedAt, UpdatedAt: o.UpdatedAt, PublishedAt: o.PublishedAt}
+	for i, id := range o.AcceptableOccupations {
+		ref := occupationName{ID: id}
+		if i < len(o.AcceptableLabels) {
+			ref.Label = o.AcceptableLabels[i]
+		}
+		b.Acceptable = append(b.Acceptable, ref)
+	}
 	if o.StartDate != nil {
 		b.StartDate = o.StartDate.Format(time.DateOnly)
 	}
@@ -140,20 +157,23 @@ type fieldsBody struct {
 	Description    string   `json:"description,omitempty" maxLength:"5000" doc:"Plain text"`
 	OccupationID   string   `json:"occupationId" maxLength:"100" doc:"Id from GET /occupations"`
 	RequiredSkills []string `json:"requiredSkills,omitempty" maxItems:"20"`
-	NiceSkills     []string `json:"niceSkills,omitempty" maxItems:"20"`
-	Postcode       string   `json:"postcode" maxLength:"7" example:"3511 AB"`
-	MaxTravelKm    int      `json:"maxTravelKm" minimum:"1" maximum:"150" doc:"How far candidates may live from the workplace"`
-	HoursMin       int      `json:"hoursMin" minimum:"1" maximum:"60"`
-	HoursMax       int      `json:"hoursMax" minimum:"1" maximum:"60"`
-	Days           []string `json:"days,omitempty" maxItems:"7" enum:"ma,di,wo,do,vr,za,zo"`
-	DayParts       []string `json:"dayParts,omitempty" maxItems:"4" enum:"ochtend,middag,avond,nacht"`
-	ContractType   string   `json:"contractType" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,geen" doc:"'geen' for proefplaatsen and participatieplekken"`
-	StartDate      string   `json:"startDate,omitempty" format:"date" doc:"Absent: as soon as possible; not in the past"`
-	WageMinCents   int64    `json:"wageMinCents,omitempty" minimum:"0" maximum:"100000000" doc:"Gross per month, vacatures only"`
-	WageMaxCents   int64    `json:"wageMaxCents,omitempty" minimum:"0" maximum:"100000000"`
-	Places         int      `json:"places" minimum:"1" maximum:"500"`
-	Support        []string `json:"support,omitempty" maxItems:"8" enum:"jobcoach,aangepaste-werkplek,rustige-werkplek,vaste-structuur,flexibele-uren,vaste-begeleider,opbouw-uren,eenvoudige-instructies"`
-	Banenafspraak  bool     `json:"banenafspraak,omitempty" doc:"Suitable for the banenafspraak (doelgroepregister)"`
+	// MandatorySkills ⊆ RequiredSkills.
+	MandatorySkills []string `json:"mandatorySkills,omitempty" maxItems:"20" doc:"Required skills that are verplicht: candidates without them are left out of the pool"`
+	NiceSkills      []string `json:"niceSkills,omitempty" maxItems:"20"`
+	AcceptableIDs   []string `json:"acceptableOccupationIds,omitempty" maxItems:"10" doc:"Further occupations the organisation accepts beside occupationId (ook passend); ids from GET /occupations"`
+	Postcode        string   `json:"postcode" maxLength:"7" example:"3511 AB"`
+	MaxTravelKm     int      `json:"maxTravelKm" minimum:"1" maximum:"150" doc:"How far candidates may live from the workplace"`
+	HoursMin        int      `json:"hoursMin" minimum:"1" maximum:"60"`
+	HoursMax        int      `json:"hoursMax" minimum:"1" maximum:"60"`
+	Days            []string `json:"days,omitempty" maxItems:"7" enum:"ma,di,wo,do,vr,za,zo"`
+	DayParts        []string `json:"dayParts,omitempty" maxItems:"4" enum:"ochtend,middag,avond,nacht"`
+	ContractType    string   `json:"contractType" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,geen" doc:"'geen' for proefplaatsen and participatieplekken"`
+	StartDate       string   `json:"startDate,omitempty" format:"date" doc:"Absent: as soon as possible; not in the past"`
+	WageMinCents    int64    `json:"wageMinCents,omitempty" minimum:"0" maximum:"100000000" doc:"Gross per month, vacatures only"`
+	WageMaxCents    int64    `json:"wageMaxCents,omitempty" minimum:"0" maximum:"100000000"`
+	Places          int      `json:"places" minimum:"1" maximum:"500"`
+	Support         []string `json:"support,omitempty" maxItems:"8" enum:"jobcoach,aangepaste-werkplek,rustige-werkplek,vaste-structuur,flexibele-uren,vaste-begeleider,opbouw-uren,eenvoudige-instructies"`
+	Banenafspraak   bool     `json:"banenafspraak,omitempty" doc:"Suitable for the banenafspraak (doelgroepregister)"`
 }
 
 type createInput struct {
@@ -161,24 +181,26 @@ type createInput struct {
 }
 
 type changeBody struct {
-	Title          *string   `json:"title,omitempty" minLength:"3" maxLength:"120"`
-	Description    *string   `json:"description,omitempty" maxLength:"5000"`
-	OccupationID   *string   `json:"occupationId,omitempty" maxLength:"100"`
-	RequiredSkills *[]string `json:"requiredSkills,omitempty" maxItems:"20"`
-	NiceSkills     *[]string `json:"niceSkills,omitempty" maxItems:"20"`
-	Postcode       *string   `json:"postcode,omitempty" maxLength:"7"`
-	MaxTravelKm    *int      `json:"maxTravelKm,omitempty" minimum:"1" maximum:"150"`
-	HoursMin       *int      `json:"hoursMin,omitempty" minimum:"1" maximum:"60"`
-	HoursMax       *int      `json:"hoursMax,omitempty" minimum:"1" maximum:"60"`
-	Days           *[]string `json:"days,omitempty" maxItems:"7" enum:"ma,di,wo,do,vr,za,zo"`
-	DayParts       *[]string `json:"dayParts,omitempty" maxItems:"4" enum:"ochtend,middag,avond,nacht"`
-	ContractType   *string   `json:"contractType,omitempty" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,geen"`
-	StartDate      *string   `json:"startDate,omitempty" maxLength:"10" doc:"YYYY-MM-DD; an empty string means as soon as possible"`
-	WageMinCents   *int64    `json:"wageMinCents,omitempty" minimum:"0" maximum:"100000000"`
-	WageMaxCents   *int64    `json:"wageMaxCents,omitempty" minimum:"0" maximum:"100000000"`
-	Places         *int      `json:"places,omitempty" minimum:"1" maximum:"500"`
-	Support        *[]string `json:"support,omitempty" maxItems:"8" enum:"jobcoach,aangepaste-werkplek,rustige-werkplek,vaste-structuur,flexibele-uren,vaste-begeleider,opbouw-uren,eenvoudige-instructies"`
-	Banenafspraak  *bool     `json:"banenafspraak,omitempty"`
+	Title           *string   `json:"title,omitempty" minLength:"3" maxLength:"120"`
+	Description     *string   `json:"description,omitempty" maxLength:"5000"`
+	OccupationID    *string   `json:"occupationId,omitempty" maxLength:"100"`
+	RequiredSkills  *[]string `json:"requiredSkills,omitempty" maxItems:"20"`
+	MandatorySkills *[]string `json:"mandatorySkills,omitempty" maxItems:"20"`
+	NiceSkills      *[]string `json:"niceSkills,omitempty" maxItems:"20"`
+	AcceptableIDs   *[]string `json:"acceptableOccupationIds,omitempty" maxItems:"10"`
+	Postcode        *string   `json:"postcode,omitempty" maxLength:"7"`
+	MaxTravelKm     *int      `json:"maxTravelKm,omitempty" minimum:"1" maximum:"150"`
+	HoursMin        *int      `json:"hoursMin,omitempty" minimum:"1" maximum:"60"`
+	HoursMax        *int      `json:"hoursMax,omitempty" minimum:"1" maximum:"60"`
+	Days            *[]string `json:"days,omitempty" maxItems:"7" enum:"ma,di,wo,do,vr,za,zo"`
+	DayParts        *[]string `json:"dayParts,omitempty" maxItems:"4" enum:"ochtend,middag,avond,nacht"`
+	ContractType    *string   `json:"contractType,omitempty" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,geen"`
+	StartDate       *string   `json:"startDate,omitempty" maxLength:"10" doc:"YYYY-MM-DD; an empty string means as soon as possible"`
+	WageMinCents    *int64    `json:"wageMinCents,omitempty" minimum:"0" maximum:"100000000"`
+	WageMaxCents    *int64    `json:"wageMaxCents,omitempty" minimum:"0" maximum:"100000000"`
+	Places          *int      `json:"places,omitempty" minimum:"1" maximum:"500"`
+	Support         *[]string `json:"support,omitempty" maxItems:"8" enum:"jobcoach,aangepaste-werkplek,rustige-werkplek,vaste-structuur,flexibele-uren,vaste-begeleider,opbouw-uren,eenvoudige-instructies"`
+	Banenafspraak   *bool     `json:"banenafspraak,omitempty"`
 }
 
 type updateInput struct {
@@ -351,7 +373,8 @@ func (h handlers) create(ctx context.Context, p authz.Principal, in *createInput
 		return nil, err
 	}
 	return openingResult(h.s.Create(ctx, p, orgID, Fields{Kind: Kind(b.Kind), Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
-		RequiredSkills: b.RequiredSkills, NiceSkills: b.NiceSkills, Postcode: b.Postcode, MaxTravelKm: b.MaxTravelKm,
+		RequiredSkills: b.RequiredSkills, MandatorySkills: b.MandatorySkills, NiceSkills: b.NiceSkills,
+		AcceptableOccupations: b.AcceptableIDs, Postcode: b.Postcode, MaxTravelKm: b.MaxTravelKm,
 		HoursMin: b.HoursMin, HoursMax: b.HoursMax, Days: b.Days, DayParts: b.DayParts, ContractType: b.ContractType,
 		StartDate: start, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, Places: b.Places, Support: b.Support,
 		Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx)))
@@ -365,7 +388,8 @@ func (h handlers) update(ctx context.Context, p authz.Principal, in *updateInput
 	b := in.Body
 	return openingResult(h.s.Update(ctx, p, in.ID, Change{Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
 		Postcode: b.Postcode, ContractType: b.ContractType, RequiredSkills: b.RequiredSkills, NiceSkills: b.NiceSkills, Days: b.Days,
-		DayParts: b.DayParts, Support: b.Support, MaxTravelKm: b.MaxTravelKm, HoursMin: b.HoursMin, HoursMax: b.HoursMax,
+		DayParts: b.DayParts, Support: b.Support, MaxTravelKm: b.MaxTravelKm, MandatorySkills: b.MandatorySkills,
+		AcceptableOccupations: b.AcceptableIDs, HoursMin: b.HoursMin, HoursMax: b.HoursMax,
 		Places: b.Places, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, StartDate: b.StartDate,
 		Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx)))
 }

@@ -20,28 +20,32 @@ const IndexName = "openings"
 // klantmanager searches and filters on and nothing about people: no
 // description (free text may name a contact person), no contact details.
 type Document struct {
-	ID                  string         `json:"id"`
-	RegionID            string         `json:"regionId"`
-	OrganisationID      string         `json:"organisationId"`
-	Kind                string         `json:"kind"`
-	Title               string         `json:"title"`
-	OccupationID        string         `json:"occupationId"`
-	OccupationLabel     string         `json:"occupationLabel"`
-	OccupationAltLabels []string       `json:"occupationAltLabels"`
-	ISCOGroup           string         `json:"iscoGroup"`
-	RequiredSkills      []string       `json:"requiredSkills"`
-	RequiredSkillLabels []string       `json:"requiredSkillLabels"`
-	NiceSkills          []string       `json:"niceSkills"`
-	NiceSkillLabels     []string       `json:"niceSkillLabels"`
-	PC4                 string         `json:"pc4"`
-	Place               string         `json:"place"`
-	Geo                 map[string]any `json:"_geo"`
-	MaxTravelKm         int            `json:"maxTravelKm"`
-	HoursMin            int            `json:"hoursMin"`
-	HoursMax            int            `json:"hoursMax"`
-	Days                []string       `json:"days"`
-	DayParts            []string       `json:"dayParts"`
-	ContractType        string         `json:"contractType"`
+	ID                  string   `json:"id"`
+	RegionID            string   `json:"regionId"`
+	OrganisationID      string   `json:"organisationId"`
+	Kind                string   `json:"kind"`
+	Title               string   `json:"title"`
+	OccupationID        string   `json:"occupationId"`
+	OccupationLabel     string   `json:"occupationLabel"`
+	OccupationAltLabels []string `json:"occupationAltLabels"`
+	ISCOGroup           string   `json:"iscoGroup"`
+	RequiredSkills      []string `json:"requiredSkills"`
+	RequiredSkillLabels []string `json:"requiredSkillLabels"`
+	NiceSkills          []string `json:"niceSkills"`
+	MandatorySkills     []string `json:"mandatorySkills"`
+	// AcceptableOccupations: "ook passend" (the reverse direction finds
+	// an opening through them as through its main occupation).
+	AcceptableOccupations []string       `json:"acceptableOccupations"`
+	NiceSkillLabels       []string       `json:"niceSkillLabels"`
+	PC4                   string         `json:"pc4"`
+	Place                 string         `json:"place"`
+	Geo                   map[string]any `json:"_geo"`
+	MaxTravelKm           int            `json:"maxTravelKm"`
+	HoursMin              int            `json:"hoursMin"`
+	HoursMax              int            `json:"hoursMax"`
+	Days                  []string       `json:"days"`
+	DayParts              []string       `json:"dayParts"`
+	ContractType          string         `json:"contractType"`
 	// StartDate in Unix seconds; 0 is "as soon as possible".
 	StartDate     int64    `json:"startDate"`
 	Places        int      `json:"places"`
@@ -49,6 +53,11 @@ type Document struct {
 	Banenafspraak bool     `json:"banenafspraak"`
 	PublishedAt   int64    `json:"publishedAt"`
 }
+
+// ProjectionVersion changes when the document shape or the index settings
+// do; `werkhaven migrate` then queues a rebuild (app.Migrate). 2:
+// mandatorySkills and acceptableOccupations (Matching v2).
+const ProjectionVersion = "openings-projection:2"
 
 // Index is the definition of the openings index: settings are applied
 // before any document arrives (search.Bootstrap, Reindex).
@@ -58,7 +67,7 @@ var Index = search.Index{
 	Settings: &meilisearch.Settings{
 		SearchableAttributes: []string{"occupationLabel", "title", "occupationAltLabels", "requiredSkillLabels", "niceSkillLabels"},
 		FilterableAttributes: []string{"regionId", "organisationId", "kind", "occupationId", "iscoGroup", "requiredSkills", "niceSkills",
-			"pc4", "maxTravelKm", "hoursMin", "hoursMax", "days", "dayParts", "contractType", "startDate", "support", "banenafspraak", "_geo"},
+			"mandatorySkills", "acceptableOccupations", "pc4", "maxTravelKm", "hoursMin", "hoursMax", "days", "dayParts", "contractType", "startDate", "support", "banenafspraak", "_geo"},
 		SortableAttributes:  []string{"_geo", "startDate", "publishedAt"},
 		RankingRules:        []string{"words", "typo", "proximity", "attribute", "sort", "exactness"},
 		LocalizedAttributes: []*meilisearch.LocalizedAttributes{{Locales: []string{"nld"}, AttributePatterns: []string{"*"}}},
@@ -89,7 +98,8 @@ func toDocument(r documentRow, skills *skill.Vocabulary) Document {
 	d := Document{ID: r.ID, RegionID: r.RegionID, OrganisationID: r.OrganisationID, Kind: r.Kind, Title: r.Title,
 		OccupationID: r.OccupationID, OccupationLabel: r.OccupationLabel, OccupationAltLabels: nonNil(r.OccupationAltLabels),
 		ISCOGroup: r.ISCOGroup, RequiredSkills: nonNil(r.RequiredSkills), RequiredSkillLabels: labels(r.RequiredSkills),
-		NiceSkills: nonNil(r.NiceSkills), NiceSkillLabels: labels(r.NiceSkills), PC4: r.PC4, Place: r.Place,
+		NiceSkills: nonNil(r.NiceSkills), NiceSkillLabels: labels(r.NiceSkills), MandatorySkills: nonNil(r.MandatorySkills),
+		AcceptableOccupations: nonNil(r.AcceptableOccupations), PC4: r.PC4, Place: r.Place,
 		Geo: map[string]any{"lat": r.Lat, "lng": r.Lon}, MaxTravelKm: r.MaxTravelKm, HoursMin: r.HoursMin, HoursMax: r.HoursMax,
 		Days: nonNil(r.Days), DayParts: nonNil(r.DayParts), ContractType: r.ContractType, Places: r.Places,
 		Support: nonNil(r.Support), Banenafspraak: r.Banenafspraak}

@@ -44,6 +44,42 @@ type Organisations interface {
 // Occupations checks occupation ids (package occupation).
 type Occupations interface {
 	Known(ctx context.Context, ids []string) (int, error)
+	Labels(ctx context.Context, ids []string) (map[string]string, error)
+}
+
+// MaxAcceptable bounds the further occupations an opening accepts.
+const MaxAcceptable = 10
+
+// checkAcceptable checks "ook passend": at most MaxAcceptable known
+// occupations, none twice and none the main occupation; each wrong one is
+// named by its index (acceptableOccupationIds[2]).
+func (s *Service) checkAcceptable(ctx context.Context, fields *apperr.Fields, f Fields) error {
+	const name = "acceptableOccupationIds"
+	if len(f.AcceptableOccupations) > MaxAcceptable {
+		fields.Add(name, "maxItems", msg.M("apperr.maxItems", MaxAcceptable))
+		return nil
+	}
+	if len(f.AcceptableOccupations) == 0 {
+		return nil
+	}
+	known, err := s.Occupations.Labels(ctx, f.AcceptableOccupations)
+	if err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for i, id := range f.AcceptableOccupations {
+		at := fmt.Sprintf("%s[%d]", name, i)
+		switch {
+		case known[id] == "":
+			fields.Add(at, "unknown", msg.M("opening.acceptableUnknown", id))
+		case id == f.OccupationID:
+			fields.Add(at, "sameAsMain", msg.M("opening.acceptableSameAsMain"))
+		case seen[id]:
+			fields.Add(at, "duplicate", msg.M("apperr.duplicate", id))
+		}
+		seen[id] = true
+	}
+	return nil
 }
 
 // Service is the openings' domain logic.
@@ -110,6 +146,7 @@ type Fields struct {
 type Change struct {
 	Title, Description, OccupationID, Postcode, ContractType *string
 	RequiredSkills, NiceSkills, Days, DayParts, Support      *[]string
+	MandatorySkills, AcceptableOccupations                   *[]string
 	MaxTravelKm, HoursMin, HoursMax, Places                  *int
 	WageMinCents, WageMaxCents                               *int64
 	// StartDate: nil keeps it; a pointer to "" clears it ("zo snel mogelijk").
@@ -123,12 +160,14 @@ type Opening struct {
 	State                                          State
 	Fields
 	OccupationLabel, ISCOGroup string
-	PC4, Place                 string
-	Lat, Lon                   float64
-	FilledCount                *int
-	ReviewRequestedAt          *time.Time
-	CreatedAt, UpdatedAt       time.Time
-	PublishedAt                *time.Time
+	// AcceptableLabels are the labels of AcceptableOccupations, in order.
+	AcceptableLabels     []string
+	PC4, Place           string
+	Lat, Lon             float64
+	FilledCount          *int
+	ReviewRequestedAt    *time.Time
+	CreatedAt, UpdatedAt time.Time
+	PublishedAt          *time.Time
 	// Fairness holds the hits the check finds in the current text.
 	Fairness []FairnessHit
 }
@@ -230,6 +269,14 @@ func (s *Service) validate(ctx context.Context, orgKind string, f *Fields, start
 	checkList := fields.List
 	checkList("requiredSkills", f.RequiredSkills, isSkill, 20)
 	checkList("niceSkills", f.NiceSkills, isSkill, 20)
+	for _, id := range f.MandatorySkills {
+		if !slices.Contains(f.RequiredSkills, id) {
+			add("mandatorySkills", "notRequired", msg.M("opening.mandatorySkillsNotRequired", id))
+		}
+	}
+	if err := s.checkAcceptable(ctx, &fields, *f); err != nil {
+		return geo.Place{}, err
+	}
 	for _, id := range f.NiceSkills {
 		if slices.Contains(f.RequiredSkills, id) {
 			add("niceSkills", "duplicate", msg.M("opening.niceSkillsDuplicate"))
@@ -399,6 +446,8 @@ func apply(f *Fields, ch Change) (changed []string, startChanged bool, err error
 	setS("contractType", &f.ContractType, ch.ContractType)
 	setL("requiredSkills", &f.RequiredSkills, ch.RequiredSkills)
 	setL("niceSkills", &f.NiceSkills, ch.NiceSkills)
+	setL("mandatorySkills", &f.MandatorySkills, ch.MandatorySkills)
+	setL("acceptableOccupationIds", &f.AcceptableOccupations, ch.AcceptableOccupations)
 	setL("days", &f.Days, ch.Days)
 	setL("dayParts", &f.DayParts, ch.DayParts)
 	setL("support", &f.Support, ch.Support)

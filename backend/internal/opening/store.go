@@ -16,51 +16,57 @@ import (
 
 // Row is the openings table.
 type Row struct {
-	ID                string `gorm:"primaryKey;default:gen_random_uuid()"`
-	RegionID          string
-	OrganisationID    string
-	Kind              string
-	State             string
-	Title             string
-	Description       string
-	OccupationID      string
-	RequiredSkills    pq.StringArray `gorm:"type:text[]"`
-	NiceSkills        pq.StringArray `gorm:"type:text[]"`
-	Postcode          string
-	PC4               string `gorm:"column:pc4"`
-	Place             string
-	Lat, Lon          float64
-	MaxTravelKm       int
-	HoursMin          int
-	HoursMax          int
-	Days              pq.StringArray `gorm:"type:text[]"`
-	DayParts          pq.StringArray `gorm:"type:text[]"`
-	ContractType      string
-	StartDate         *time.Time
-	WageMinCents      int64
-	WageMaxCents      int64
-	Places            int
-	FilledCount       *int
-	Support           pq.StringArray `gorm:"type:text[]"`
-	Banenafspraak     bool
-	ReviewRequestedAt *time.Time
-	CreatedBy         string
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
-	PublishedAt       *time.Time
+	ID              string `gorm:"primaryKey;default:gen_random_uuid()"`
+	RegionID        string
+	OrganisationID  string
+	Kind            string
+	State           string
+	Title           string
+	Description     string
+	OccupationID    string
+	RequiredSkills  pq.StringArray `gorm:"type:text[]"`
+	NiceSkills      pq.StringArray `gorm:"type:text[]"`
+	MandatorySkills pq.StringArray `gorm:"type:text[]"`
+	// AcceptableOccupations: "ook passend", in the organisation's order.
+	AcceptableOccupations pq.StringArray `gorm:"type:text[]"`
+	Postcode              string
+	PC4                   string `gorm:"column:pc4"`
+	Place                 string
+	Lat, Lon              float64
+	MaxTravelKm           int
+	HoursMin              int
+	HoursMax              int
+	Days                  pq.StringArray `gorm:"type:text[]"`
+	DayParts              pq.StringArray `gorm:"type:text[]"`
+	ContractType          string
+	StartDate             *time.Time
+	WageMinCents          int64
+	WageMaxCents          int64
+	Places                int
+	FilledCount           *int
+	Support               pq.StringArray `gorm:"type:text[]"`
+	Banenafspraak         bool
+	ReviewRequestedAt     *time.Time
+	CreatedBy             string
+	CreatedAt             time.Time
+	UpdatedAt             time.Time
+	PublishedAt           *time.Time
 }
 
 func (Row) TableName() string { return "openings" }
 
 // viewRow is a Row with what the read joins add. Row is exported because
 // GORM only fills embedded structs of exported types.
-const viewSelect = `o.*, org.name AS organisation_name, oc.label AS occupation_label, oc.isco_group`
+const viewSelect = `o.*, org.name AS organisation_name, oc.label AS occupation_label, oc.isco_group,
+	ARRAY(SELECT a.label FROM occupation_labels a WHERE a.id = ANY (o.acceptable_occupations)
+	      ORDER BY array_position(o.acceptable_occupations, a.id)) AS acceptable_labels`
 
 type viewRow struct {
 	Row              `gorm:"embedded"`
 	OrganisationName string
 	OccupationLabel  string
-	ISCOGroup        string `gorm:"column:isco_group"`
+	ISCOGroup        string         `gorm:"column:isco_group"`
+	AcceptableLabels pq.StringArray `gorm:"type:text[]"`
 }
 
 func (v viewRow) toOpening() Opening {
@@ -70,10 +76,12 @@ func (v viewRow) toOpening() Opening {
 		Lat: r.Lat, Lon: r.Lon, FilledCount: r.FilledCount, ReviewRequestedAt: r.ReviewRequestedAt,
 		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), PublishedAt: r.PublishedAt,
 		Fields: Fields{Kind: Kind(r.Kind), Title: r.Title, Description: r.Description, OccupationID: r.OccupationID,
-			RequiredSkills: nonNil(r.RequiredSkills), NiceSkills: nonNil(r.NiceSkills), Postcode: r.Postcode, MaxTravelKm: r.MaxTravelKm,
+			RequiredSkills: nonNil(r.RequiredSkills), NiceSkills: nonNil(r.NiceSkills), MandatorySkills: nonNil(r.MandatorySkills),
+			AcceptableOccupations: nonNil(r.AcceptableOccupations), Postcode: r.Postcode, MaxTravelKm: r.MaxTravelKm,
 			HoursMin: r.HoursMin, HoursMax: r.HoursMax, Days: nonNil(r.Days), DayParts: nonNil(r.DayParts), ContractType: r.ContractType,
 			StartDate: r.StartDate, WageMinCents: r.WageMinCents, WageMaxCents: r.WageMaxCents, Places: r.Places,
 			Support: nonNil(r.Support), Banenafspraak: r.Banenafspraak}}
+	o.AcceptableLabels = nonNil(v.AcceptableLabels)
 	o.Fairness = CheckFairness(o.Title, o.Description)
 	return o
 }
@@ -110,7 +118,8 @@ func (s *Service) view(db *gorm.DB) *gorm.DB {
 
 func (f Fields) toRow(r *Row, place geo.Place) {
 	r.Kind, r.Title, r.Description, r.OccupationID = string(f.Kind), f.Title, f.Description, f.OccupationID
-	r.RequiredSkills, r.NiceSkills = nonNil(f.RequiredSkills), nonNil(f.NiceSkills)
+	r.RequiredSkills, r.NiceSkills, r.MandatorySkills = nonNil(f.RequiredSkills), nonNil(f.NiceSkills), nonNil(f.MandatorySkills)
+	r.AcceptableOccupations = nonNil(f.AcceptableOccupations)
 	r.Postcode, r.PC4, r.Place, r.Lat, r.Lon = f.Postcode, place.PC4, place.Name, place.Lat, place.Lon
 	r.MaxTravelKm, r.HoursMin, r.HoursMax = f.MaxTravelKm, f.HoursMin, f.HoursMax
 	r.Days, r.DayParts, r.Support = sortedBy(f.Days, Days), sortedBy(f.DayParts, DayParts), nonNil(f.Support)

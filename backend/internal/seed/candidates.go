@@ -82,9 +82,9 @@ func DemoCandidates(ctx context.Context, db *gorm.DB, svc *candidate.Service, re
 	for i, d := range demoCandidateList {
 		p := authz.Principal{UserID: kms[i%len(kms)], RegionID: regionID, Role: authz.Klantmanager}
 		pctx := authz.WithPrincipal(ctx, p)
-		var occ string
-		if err := db.WithContext(ctx).Table("occupations").Where("label = ?", d.occupation).Pluck("id", &occ).Error; err != nil || occ == "" {
-			return i, fmt.Errorf("demo candidate %s: occupation %s missing (run migrate first)", d.name, d.occupation)
+		occ, err := occupationID(ctx, db, d.occupation)
+		if err != nil {
+			return i, fmt.Errorf("demo candidate %s: %w", d.name, err)
 		}
 		rung, hmin, hmax, km := d.rung, d.hoursMin, d.hours, 10+rnd.IntN(4)*5
 		if t, ok := demoTravel[d.name]; ok {
@@ -95,7 +95,7 @@ func DemoCandidates(ctx context.Context, db *gorm.DB, svc *candidate.Service, re
 			Rung: &rung, SupportNeeds: d.support, Education: candidate.Education[2+rnd.IntN(4)], AvailableFrom: &from,
 			Languages: []candidate.Language{{Code: "nl", Level: []string{"A2", "B1", "B2"}[rnd.IntN(3)]}}, Days: []string{"ma", "di", "wo", "do"},
 			Experience: "Werkervaring via een leerwerktraject; betrouwbaar en op tijd.", Doelgroepregister: i%3 == 0, LKSIndicatie: i%4 == 0,
-			DrivingLicence: demoLicence[d.name]}
+			DrivingLicence: demoLicence[d.name] || slices.Contains(d.skills, candidate.LicenceSkill)}
 		// Most demo kandidaten have an e-mail address (so an account, and
 		// invites reach them); two do not, as in real caseloads. The first
 		// gets the demo kandidaat's address below.
@@ -114,22 +114,38 @@ func DemoCandidates(ctx context.Context, db *gorm.DB, svc *candidate.Service, re
 		}
 		// Back-date the last confirmation (to show stale profiles) and link
 		// the demo kandidaat; the search projection follows via the outbox.
-		updates := map[string]any{"confirmed_at": time.Now().AddDate(0, 0, -d.staleDays), "updated_at": time.Now()}
-		err = db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-			if i == 0 && kandidaat != "" {
-				updates["public_code"], updates["user_id"] = demoKandidaatCode, kandidaat
-				if err := tx.Exec(`UPDATE candidate_identities SET email = (SELECT email FROM users WHERE id = ?) WHERE candidate_id = ?`, kandidaat, c.ID).Error; err != nil {
-					return err
-				}
+		var link func(tx *gorm.DB) error
+		updates := map[string]any{}
+		if i == 0 && kandidaat != "" {
+			updates["public_code"], updates["user_id"] = demoKandidaatCode, kandidaat
+			link = func(tx *gorm.DB) error {
+				return tx.Exec(`UPDATE candidate_identities SET email = (SELECT email FROM users WHERE id = ?) WHERE candidate_id = ?`, kandidaat, c.ID).Error
 			}
-			if err := tx.Table("candidates").Where("id = ?", c.ID).Updates(updates).Error; err != nil {
-				return err
-			}
-			return search.Enqueue(ctx, tx, svc.Jobs, candidate.IndexName, c.ID)
-		})
-		if err != nil {
+		}
+		if err := backdateCandidate(ctx, db, svc, c.ID, d.staleDays, updates, link); err != nil {
 			return i, err
 		}
 	}
 	return len(demoCandidateList), nil
+}
+
+// backdateCandidate sets a candidate's last confirmation to days ago (to
+// show stale and expired profiles) with further column updates, runs extra
+// in the same transaction, and queues the search projection.
+func backdateCandidate(ctx context.Context, db *gorm.DB, svc *candidate.Service, id string, days int, updates map[string]any, extra func(tx *gorm.DB) error) error {
+	u := map[string]any{"confirmed_at": time.Now().AddDate(0, 0, -days), "updated_at": time.Now()}
+	for k, v := range updates {
+		u[k] = v
+	}
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if extra != nil {
+			if err := extra(tx); err != nil {
+				return err
+			}
+		}
+		if err := tx.Table("candidates").Where("id = ?", id).Updates(u).Error; err != nil {
+			return err
+		}
+		return search.Enqueue(ctx, tx, svc.Jobs, candidate.IndexName, id)
+	})
 }

@@ -16,6 +16,9 @@ type demoOpening struct {
 	fields          opening.Fields
 	state           opening.State
 	review          bool // ask the accountmanager to review (fairness hit)
+	// acceptable are labels of further occupations ("ook passend"),
+	// resolved to ids into fields.AcceptableOccupations.
+	acceptable []string
 }
 
 var demoOpenings = []demoOpening{
@@ -51,46 +54,75 @@ var demoOpenings = []demoOpening{
 func DemoOpenings(ctx context.Context, db *gorm.DB, svc *opening.Service, regionID string) (int, error) {
 	created := 0
 	for _, d := range demoOpenings {
-		var org struct {
-			ID, AccountmanagerID string
-			N                    int
-		}
-		err := db.WithContext(ctx).Raw(`SELECT o.id, coalesce(o.accountmanager_id::text, '') AS accountmanager_id,
-				(SELECT count(*) FROM openings WHERE organisation_id = o.id AND title = ?) AS n
-			FROM organisations o WHERE o.region_id = ? AND o.name = ?`, d.fields.Title, regionID, d.org).Scan(&org).Error
-		if err != nil || org.ID == "" {
-			return created, fmt.Errorf("demo opening %s: organisation %s: %v", d.fields.Title, d.org, err)
-		}
-		if org.N > 0 {
-			continue
-		}
-		var occ string
-		if err := db.WithContext(ctx).Raw(`SELECT id FROM occupations WHERE label = ?`, d.occupation).Scan(&occ).Error; err != nil || occ == "" {
-			return created, fmt.Errorf("demo opening %s: occupation %s missing (run migrate first)", d.fields.Title, d.occupation)
-		}
-		p := authz.Principal{UserID: org.AccountmanagerID, RegionID: regionID, Role: authz.Accountmanager}
-		pctx := authz.WithPrincipal(ctx, p)
-		f := d.fields
-		f.OccupationID = occ
-		start := time.Now().AddDate(0, 1, 0).Truncate(24 * time.Hour)
-		f.StartDate = &start
-		o, err := svc.Create(pctx, p, org.ID, f, "")
+		_, isNew, err := seedOpening(ctx, db, svc, regionID, d)
 		if err != nil {
-			return created, fmt.Errorf("demo opening %s: %w", f.Title, err)
+			return created, err
 		}
-		if d.state == opening.Open {
-			if _, err := svc.Transition(pctx, p, o.ID, opening.StateChange{To: opening.Open}, ""); err != nil {
-				return created, fmt.Errorf("publish demo opening %s: %w", f.Title, err)
-			}
+		if isNew {
+			created++
 		}
-		if d.review {
-			// The fairness check blocks it; the organisation asks for a review.
-			_, _ = svc.Transition(pctx, p, o.ID, opening.StateChange{To: opening.Open}, "")
-			if _, err := svc.RequestReview(pctx, p, o.ID, ""); err != nil {
-				return created, err
-			}
-		}
-		created++
 	}
 	return created, nil
+}
+
+// occupationID resolves an occupation label (as in the ESCO table) to its id.
+func occupationID(ctx context.Context, db *gorm.DB, label string) (string, error) {
+	var id string
+	if err := db.WithContext(ctx).Raw(`SELECT id FROM occupations WHERE label = ?`, label).Scan(&id).Error; err != nil || id == "" {
+		return "", fmt.Errorf("occupation %s missing (run migrate first): %v", label, err)
+	}
+	return id, nil
+}
+
+// seedOpening creates d through the service as its organisation's
+// accountmanager (so its index jobs are queued) unless the organisation
+// already has an opening with that title; it returns the opening's id and
+// whether it was created now.
+func seedOpening(ctx context.Context, db *gorm.DB, svc *opening.Service, regionID string, d demoOpening) (string, bool, error) {
+	var org struct {
+		ID, AccountmanagerID, Existing string
+	}
+	err := db.WithContext(ctx).Raw(`SELECT o.id, coalesce(o.accountmanager_id::text, '') AS accountmanager_id,
+			coalesce((SELECT id::text FROM openings WHERE organisation_id = o.id AND title = ? ORDER BY created_at LIMIT 1), '') AS existing
+		FROM organisations o WHERE o.region_id = ? AND o.name = ?`, d.fields.Title, regionID, d.org).Scan(&org).Error
+	if err != nil || org.ID == "" {
+		return "", false, fmt.Errorf("opening %s: organisation %s: %v", d.fields.Title, d.org, err)
+	}
+	if org.Existing != "" {
+		return org.Existing, false, nil
+	}
+	occ, err := occupationID(ctx, db, d.occupation)
+	if err != nil {
+		return "", false, fmt.Errorf("opening %s: %w", d.fields.Title, err)
+	}
+	p := authz.Principal{UserID: org.AccountmanagerID, RegionID: regionID, Role: authz.Accountmanager}
+	pctx := authz.WithPrincipal(ctx, p)
+	f := d.fields
+	f.OccupationID = occ
+	for _, label := range d.acceptable {
+		id, err := occupationID(ctx, db, label)
+		if err != nil {
+			return "", false, fmt.Errorf("opening %s: %w", f.Title, err)
+		}
+		f.AcceptableOccupations = append(f.AcceptableOccupations, id)
+	}
+	start := time.Now().AddDate(0, 1, 0).Truncate(24 * time.Hour)
+	f.StartDate = &start
+	o, err := svc.Create(pctx, p, org.ID, f, "")
+	if err != nil {
+		return "", false, fmt.Errorf("opening %s: %w", f.Title, err)
+	}
+	if d.state == opening.Open {
+		if _, err := svc.Transition(pctx, p, o.ID, opening.StateChange{To: opening.Open}, ""); err != nil {
+			return "", false, fmt.Errorf("publish opening %s: %w", f.Title, err)
+		}
+	}
+	if d.review {
+		// The fairness check blocks it; the organisation asks for a review.
+		_, _ = svc.Transition(pctx, p, o.ID, opening.StateChange{To: opening.Open}, "")
+		if _, err := svc.RequestReview(pctx, p, o.ID, ""); err != nil {
+			return "", false, err
+		}
+	}
+	return o.ID, true, nil
 }

@@ -98,11 +98,11 @@ func Demo(ctx context.Context, db *gorm.DB) (Result, error) {
 			if i%2 == 1 {
 				am = ids["am.elbaz@demo.werkhaven.nl"]
 			}
-			if err := tx.Raw(`INSERT INTO organisations (region_id, kind, name, kvk_number, postcode, accountmanager_id) VALUES (?, ?, ?, ?, ?, ?)
-				ON CONFLICT (region_id, kvk_number) DO UPDATE SET kvk_number = EXCLUDED.kvk_number RETURNING id::text`,
-				res.RegionID, o.kind, o.name, o.kvk, o.postcode, am).Row().Scan(&orgIDs[i]); err != nil {
-				return fmt.Errorf("demo organisation %s: %w", o.name, err)
+			id, err := upsertOrganisation(tx, res.RegionID, o, am)
+			if err != nil {
+				return err
 			}
+			orgIDs[i] = id
 		}
 		for _, u := range demoUsers {
 			if u.org < 0 {
@@ -125,6 +125,18 @@ func Demo(ctx context.Context, db *gorm.DB) (Result, error) {
 		res.Logins = append(res.Logins, l)
 	}
 	return res, nil
+}
+
+// upsertOrganisation creates an organisation (or finds it by KvK number)
+// with its accountmanager.
+func upsertOrganisation(tx *gorm.DB, regionID string, o demoOrg, accountmanagerID string) (string, error) {
+	var id string
+	if err := tx.Raw(`INSERT INTO organisations (region_id, kind, name, kvk_number, postcode, accountmanager_id) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (region_id, kvk_number) DO UPDATE SET kvk_number = EXCLUDED.kvk_number RETURNING id::text`,
+		regionID, o.kind, o.name, o.kvk, o.postcode, accountmanagerID).Row().Scan(&id); err != nil {
+		return "", fmt.Errorf("organisation %s: %w", o.name, err)
+	}
+	return id, nil
 }
 
 func upsertUser(tx *gorm.DB, regionID, orgID string, u demoUser, hash string) (string, error) {

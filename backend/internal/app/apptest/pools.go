@@ -8,12 +8,16 @@ type Pool struct {
 		MatchedSkills []string `json:"matchedSkills"`
 		MissingSkills []string `json:"missingSkills"`
 		Freshness     string   `json:"freshness"`
-		Reasons       []struct {
+		// OccupationMatch: exact, close, related or other; Band 1–4.
+		OccupationMatch string `json:"occupationMatch"`
+		Band            int    `json:"band"`
+		Reasons         []struct {
 			Criterion, Outcome, ReasonNl, Gap string
 		} `json:"reasons"`
 	} `json:"items"`
-	Total  int                       `json:"total"`
-	Facets map[string]map[string]int `json:"facets"`
+	Total      int                       `json:"total"`
+	TotalPages int                       `json:"totalPages"`
+	Facets     map[string]map[string]int `json:"facets"`
 }
 
 func (p Pool) IDs() []string {

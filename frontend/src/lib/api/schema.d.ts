@@ -269,7 +269,7 @@ export interface paths {
         };
         /**
          * Passende vacatures voor een kandidaat / Openings that fit a candidate
-         * @description Open openings of the region that fit the candidate: the same occupation first, then the same ISCO unit group; within both travel distances; of a kind that fits the candidate's ladder rung. With the same reasons as a pool card.
+         * @description Open openings of the region that fit the candidate, in the pool's order: the same occupation with hours that fit first, then related occupations (family, ook passend, region, ISCO unit group), then hours that fall short; within both travel distances; of a kind that fits the candidate's ladder rung; never one whose verplicht skills the candidate lacks. With the same reasons as a pool card.
          */
         get: operations["listFittingOpenings"];
         put?: never;
@@ -779,6 +779,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/occupation-relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aanpassingen van de regio aan verwante beroepen / The region's changes to related occupations */
+        get: operations["listOccupationRelations"];
+        put?: never;
+        /**
+         * Verwantschap toevoegen of weghalen / Add or remove a relation
+         * @description add: the two occupations count as close work in the region's pools ("bakker past ook bij bakkerijmedewerker"); remove: a built-in relation no longer counts. Pools follow from the next request on. A relation has no direction.
+         */
+        post: operations["createOccupationRelation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/occupation-relations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Aanpassing ongedaan maken / Undo a change */
+        delete: operations["deleteOccupationRelation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/occupations": {
         parameters: {
             query?: never;
@@ -791,6 +829,26 @@ export interface paths {
          * @description Typeahead over the ESCO occupations with Dutch labels and synonyms. Public reference data (ESCO, © European Union, CC BY 4.0).
          */
         get: operations["listOccupations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/occupations/{id}/related-occupations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verwante beroepen / Related occupations
+         * @description The occupations a pool counts as the same or related work, with the region's own changes: close (the same curated family, or added by the region) before related (the same ISCO-08 unit group). Suggestions for an opening's "ook passend".
+         */
+        get: operations["listRelatedOccupations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -931,7 +989,7 @@ export interface paths {
         };
         /**
          * Kandidatenpool (anoniem) / Candidate pool (anonymous)
-         * @description Candidates who fit the opening, best first, 20 per page, with the reasons per criterion and the services that close a gap. Only consenting, recently confirmed candidates of the region on the right participatieladder rungs who live within their own travel distance. No personal data.
+         * @description Candidates who fit the opening, in the order of the ranking rule (docs/ranking.md: bands, then wishes present, freshness, availability), 20 per page, with the reasons per criterion and the services that close a gap. Only consenting, recently confirmed candidates of the region on the right participatieladder rungs who live within their own travel distance. No personal data.
          */
         get: operations["getPool"];
         put?: never;
@@ -1094,6 +1152,26 @@ export interface paths {
          * @description Organisation users: their own; accountmanagers and admins: the region's. Candidates by public code.
          */
         get: operations["listPlacements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pool-estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hoeveel kandidaten per beroep / How many candidates each occupation reaches
+         * @description For the occupation picker of an opening: per occupation, how many available candidates of the region within the distance (and their own) a pool would hold on the kind's ladder rungs. Counts from 1 to 4 are not given (fewerThanFive).
+         */
+        get: operations["listPoolEstimates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1343,6 +1421,12 @@ export interface components {
              */
             occurredOn: string;
         };
+        AddRelationInputBody: {
+            /** @enum {string} */
+            action: "add" | "remove";
+            occupationId: string;
+            relatedOccupationId: string;
+        };
         AdviseInviteRequest: {
             advice: string;
         };
@@ -1472,6 +1556,11 @@ export interface components {
         CardBody: {
             /** Format: date */
             availableFrom?: string;
+            /**
+             * Format: int64
+             * @description The band of the ranking rule (docs/ranking.md): 1 own occupation, hours fit, fresh; 2 related occupation with hours fit, or own occupation not recently confirmed; 3 hours fall short; 4 other occupations (anyOccupation only)
+             */
+            band: number;
             /** @example K-7F3A2 */
             code: string;
             /** Format: int64 */
@@ -1489,6 +1578,11 @@ export interface components {
             lksIndicatie: boolean;
             matchedSkills: string[];
             missingSkills: string[];
+            /**
+             * @description How close the candidate's closest occupation is to the opening's: exact, close (same family, ook passend or added by the region), related (same ISCO-08 unit group), other
+             * @enum {string}
+             */
+            occupationMatch: "exact" | "close" | "related" | "other";
             occupations: string[];
             pinNote?: string;
             /** @description Aanbevolen door uw accountmanager */
@@ -1537,6 +1631,7 @@ export interface components {
             updatedAt: string;
         };
         ChangeBody: {
+            acceptableOccupationIds?: string[];
             banenafspraak?: boolean;
             /** @enum {string} */
             contractType?: "vast" | "tijdelijk" | "uitzend" | "oproep" | "leerwerk" | "geen";
@@ -1547,6 +1642,7 @@ export interface components {
             hoursMax?: number;
             /** Format: int64 */
             hoursMin?: number;
+            mandatorySkills?: string[];
             /** Format: int64 */
             maxTravelKm?: number;
             niceSkills?: string[];
@@ -1720,6 +1816,16 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        EstimateBody: {
+            /**
+             * Format: int64
+             * @description 0 or at least 5; null when fewerThanFive
+             */
+            count: number | null;
+            /** @description 1 to 4 candidates: not counted exactly, so nobody can be singled out */
+            fewerThanFive: boolean;
+            occupationId: string;
+        };
         EventBody: {
             action: string;
             actorRole?: string;
@@ -1770,6 +1876,8 @@ export interface components {
             start: number;
         };
         FieldsBody: {
+            /** @description Further occupations the organisation accepts beside occupationId (ook passend); ids from GET /occupations */
+            acceptableOccupationIds?: string[];
             /** @description Suitable for the banenafspraak (doelgroepregister) */
             banenafspraak?: boolean;
             /**
@@ -1787,6 +1895,8 @@ export interface components {
             hoursMin: number;
             /** @enum {string} */
             kind: "vacature" | "proefplaats" | "leerwerkplek" | "participatieplek";
+            /** @description Required skills that are verplicht: candidates without them are left out of the pool */
+            mandatorySkills?: string[];
             /**
              * Format: int64
              * @description How far candidates may live from the workplace
@@ -1821,12 +1931,19 @@ export interface components {
             wageMinCents?: number;
         };
         FitBody: {
+            /**
+             * Format: int64
+             * @description The band of the ranking rule, as in a pool
+             */
+            band: number;
             /** Format: int64 */
             distanceKm: number;
-            /** @description The candidate's own occupation (otherwise the same ISCO unit group) */
+            /** @description The candidate's own occupation is the opening's */
             exact: boolean;
             /** @enum {string} */
             kind: "vacature" | "proefplaats" | "leerwerkplek" | "participatieplek";
+            /** @enum {string} */
+            occupationMatch: "exact" | "close" | "related" | "other";
             /** Format: uuid */
             openingId: string;
             organisationName: string;
@@ -2006,6 +2123,9 @@ export interface components {
         ListContactMomentBody: {
             items: components["schemas"]["ContactMomentBody"][];
         };
+        ListEstimateBody: {
+            items: components["schemas"]["EstimateBody"][];
+        };
         ListFitBody: {
             items: components["schemas"]["FitBody"][];
         };
@@ -2043,6 +2163,12 @@ export interface components {
         };
         ListRegionBody: {
             items: components["schemas"]["RegionBody"][];
+        };
+        ListRegionRelationBody: {
+            items: components["schemas"]["RegionRelationBody"][];
+        };
+        ListRelatedBody: {
+            items: components["schemas"]["RelatedBody"][];
         };
         ListServiceBody: {
             items: components["schemas"]["ServiceBody"][];
@@ -2129,6 +2255,10 @@ export interface components {
              */
             match: "direct" | "near";
         };
+        OccupationName: {
+            id: string;
+            label: string;
+        };
         OccupationRef: {
             id: string;
             iscoGroup: string;
@@ -2164,6 +2294,10 @@ export interface components {
             support: string[];
         };
         OpeningBody: {
+            /** @description Further occupations the organisation accepts (ook passend) */
+            acceptableOccupationIds: string[];
+            /** @description The same, with labels */
+            acceptableOccupations: components["schemas"]["OccupationName"][];
             /** @description The states it may move to now */
             allowedStates: string[];
             banenafspraak: boolean;
@@ -2186,6 +2320,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "vacature" | "proefplaats" | "leerwerkplek" | "participatieplek";
+            /** @description The required skills marked verplicht: they filter the pool, the other required skills rank it */
+            mandatorySkills: string[];
             /** Format: int64 */
             maxTravelKm: number;
             niceSkills: string[];
@@ -2487,6 +2623,32 @@ export interface components {
             id: string;
             name: string;
             slug: string;
+        };
+        RegionRelationBody: {
+            /** @enum {string} */
+            action: "add" | "remove";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            occupationId: string;
+            occupationLabel: string;
+            relatedOccupationId: string;
+            relatedOccupationLabel: string;
+        };
+        RelatedBody: {
+            /** @description The family's Dutch name when source is family or neighbourFamily */
+            family?: string;
+            id: string;
+            iscoGroup: string;
+            label: string;
+            /**
+             * @description family: the same curated family; neighbourFamily: a neighbouring family (related work); iscoGroup: the same ISCO-08 unit group; region: added by the region
+             * @enum {string}
+             */
+            source: "family" | "neighbourFamily" | "iscoGroup" | "region";
+            /** @enum {string} */
+            strength: "close" | "related";
         };
         ServiceBody: {
             active: boolean;
@@ -5872,6 +6034,196 @@ export interface operations {
             };
         };
     };
+    listOccupationRelations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRegionRelationBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOccupationRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddRelationInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionRelationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteOccupationRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOccupations: {
         parameters: {
             query?: {
@@ -5897,6 +6249,73 @@ export interface operations {
             };
             /** @description Error */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRelatedOccupations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRelatedBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7386,6 +7805,78 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPoolEstimates: {
+        parameters: {
+            query?: {
+                /** @description Occupation ids, comma-separated */
+                occupationIds?: string[];
+                /** @description The opening's postcode (4 digits, or 4 digits and 2 letters) */
+                postcode?: string;
+                maxTravelKm?: number;
+                kind?: "vacature" | "proefplaats" | "leerwerkplek" | "participatieplek";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEstimateBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
