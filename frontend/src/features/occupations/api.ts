@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
-import type { OccupationRelation } from '../../lib/api/pending';
+import type { components } from '../../lib/api/schema';
 
-export type { OccupationRelation };
+export type OccupationRelation = components['schemas']['RegionRelationBody'];
 export type RelationInput = { occupationId: string; relatedOccupationId: string; action: OccupationRelation['action'] };
 
 /** useRelations lists the region's own changes to which occupations are related. */

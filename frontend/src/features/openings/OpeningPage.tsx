@@ -118,7 +118,7 @@ function OpeningView({ o }: { o: Opening }) {
         <dt>{t('opening.occupation')}</dt>
         <dd>{o.occupation.label}</dd>
         <dt>{t('alsoFitting.legend')}</dt>
-        <dd>{(o.acceptableOccupations ?? []).map((a) => a.label).join(', ') || '—'}</dd>
+        <dd>{o.acceptableOccupations.map((a) => a.label).join(', ') || '—'}</dd>
         <dt>{t('opening.where')}</dt>
         <dd>
           {o.postcode} {o.place} · {t('opening.travelUpTo', { km: o.maxTravelKm })}
@@ -151,7 +151,7 @@ function OpeningView({ o }: { o: Opening }) {
                 <span key={sid}>
                   {i > 0 && ', '}
                   {skillLabel(sid)}
-                  {o.mandatorySkills?.includes(sid) && (
+                  {o.mandatorySkills.includes(sid) && (
                     <>
                       {' '}
                       <StatusBadge status="warning">{t('opening.mandatory')}</StatusBadge>

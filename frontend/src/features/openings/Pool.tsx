@@ -7,14 +7,13 @@ import { api } from '../../lib/api/client';
 import { ApiError } from '../../lib/api/error';
 import type { components, paths } from '../../lib/api/schema';
 import { useSession } from '../../lib/session';
-import type { CardV2 } from '../../lib/api/pending';
 import { useOpening, useOpeningInvites, type Invite } from './api';
 import { RankingOrder } from '../../components/RankingOrder';
 import { formatDate } from './OpeningPage';
 import { InviteDialog, type Picked } from './InviteDialog';
 import { blockingInvites, inviteLimits, openStates } from './invites';
 
-type Card = components['schemas']['CardBody'] & CardV2;
+type Card = components['schemas']['CardBody'];
 type PoolQuery = NonNullable<paths['/openings/{id}/pool']['get']['parameters']['query']>;
 type Facets = components['schemas']['PoolBody']['facets'];
 
@@ -90,12 +89,8 @@ function CandidateCard({ c, canPin, onPin, selectable, selected, onSelect, invit
       )}
       {c.pinNote && <Paragraph>“{c.pinNote}”</Paragraph>}
       <Paragraph>
-        {c.occupationMatch && (
-          <>
-            <span className={`wh-tag wh-match wh-match--${c.occupationMatch}`}>{t(`pool.match.${c.occupationMatch}`)}</span>
-            {': '}
-          </>
-        )}
+        <span className={`wh-tag wh-match wh-match--${c.occupationMatch}`}>{t(`pool.match.${c.occupationMatch}`)}</span>
+        {': '}
         {c.occupations.join(', ')} · {t('pool.km', { km: c.distanceKm })} · {c.hoursMax ? t('opening.hoursRange', { min: c.hoursMin, max: c.hoursMax }) : ''}
         {' · '}
         {c.availableFrom ? t('pool.availableFrom', { date: formatDate(c.availableFrom, i18n.language) }) : t('pool.availableNow')} · {t('pool.rung', { rung: c.rung })}

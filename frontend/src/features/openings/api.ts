@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
 import type { components, paths } from '../../lib/api/schema';
-import type { OpeningInputV2, OpeningV2, PoolEstimate, RelatedOccupation } from '../../lib/api/pending';
 
-export type Opening = components['schemas']['OpeningBody'] & OpeningV2;
-export type OpeningFields = components['schemas']['FieldsBody'] & OpeningInputV2;
-export type OpeningChange = components['schemas']['ChangeBody'] & OpeningInputV2;
-export type { PoolEstimate, RelatedOccupation };
+export type Opening = components['schemas']['OpeningBody'];
+export type OpeningFields = components['schemas']['FieldsBody'];
+export type OpeningChange = components['schemas']['ChangeBody'];
+export type PoolEstimate = components['schemas']['EstimateBody'];
+export type RelatedOccupation = components['schemas']['RelatedBody'];
 export type FairnessHit = components['schemas']['FairnessHitBody'];
 export type Occupation = components['schemas']['OccupationBody'];
 export type Skill = components['schemas']['SkillBody'];

@@ -1,6 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
-import type { PendingPaths } from './pending';
 import { ApiError } from './error';
 import i18n from '../../i18n';
 
@@ -63,5 +62,5 @@ const problems: Middleware = {
 };
 
 /** api is the typed client generated from docs/api/openapi.json. */
-export const api = createClient<paths & PendingPaths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
+export const api = createClient<paths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
 api.use(language, csrf, problems);
