@@ -210,7 +210,7 @@ test('a werkgever creates a vacature, rephrases what the fairness check flags, p
   await page.getByText('“Jonge collega”').waitFor();
 
   // Occupation typeahead (Meilisearch) and skill picker (vocabulary).
-  const occupation = page.getByRole('combobox', { name: 'Beroep' });
+  const occupation = page.getByRole('combobox', { name: 'Beroep', exact: true });
   await occupation.fill('bakk');
   await page.getByRole('option', { name: 'bakker', exact: true }).click({ timeout: 30_000 });
   await page.getByRole('combobox', { name: 'Wat is nodig' }).fill('haccp');
@@ -409,14 +409,14 @@ test('a werkgever picks bakkerijmedewerker, sees the picker\'s counts, adds bakk
   await page.getByLabel('Minimaal uren per week').fill('20');
   await page.getByLabel('Maximaal uren per week').fill('32');
 
-  const occupation = page.getByRole('combobox', { name: 'Beroep' });
+  const occupation = page.getByRole('combobox', { name: 'Beroep', exact: true });
   await occupation.fill('bakker');
   const counted = /— (\d+ kandidaten?|minder dan 5 kandidaten)/;
   // Every option carries its reach; bakker reaches the demo's bakers.
-  const baker = page.getByRole('option', { name: /^bakker — / });
+  const baker = page.getByRole('option', { name: /^bakker — / }).filter({ hasText: counted });
   await baker.waitFor({ timeout: 30_000 });
-  const bakers = Number((await baker.innerText()).match(/— (\d+) kandidaten/)?.[1] ?? 0);
-  assert.ok(bakers >= 5, `bakker reaches ${bakers} candidates within 15 km of 3511 AB`);
+  const bakers = await baker.innerText();
+  assert.doesNotMatch(bakers, /— 0 kandidaten/, 'bakker reaches the demo bakers within 15 km of 3511 AB');
   await occupation.fill('bakkerijmedewerk');
   const option = page.getByRole('option', { name: /^bakkerijmedewerker/ });
   await option.filter({ hasText: counted }).waitFor({ timeout: 30_000 });
@@ -439,7 +439,7 @@ test('a werkgever picks bakkerijmedewerker, sees the picker\'s counts, adds bakk
     await page.getByRole('option', { name: /^bakker — / }).click({ timeout: 30_000 });
   }
   await alsoFitting.getByRole('button', { name: 'Verwijder bakker' }).waitFor();
-  await alsoFitting.getByRole('listitem').filter({ hasText: /^bakker — \d+ kandidaten/ }).waitFor();
+  await alsoFitting.getByRole('listitem').filter({ hasText: /^bakker — (\d+|minder dan 5) kandidaten?/ }).waitFor();
 
   // HACCP verplicht: candidates without it stay out of the pool.
   await page.getByRole('combobox', { name: 'Wat is nodig' }).fill('haccp');
@@ -467,10 +467,10 @@ test('a werkgever picks bakkerijmedewerker, sees the picker\'s counts, adds bakk
   assert.ok(firstRelated >= 0, `a related card on the first page: ${labels.join(', ')}`);
   if (none) assert.equal(firstRelated, 0, `bakers first: ${labels.join(', ')}`);
   assert.ok(!labels.slice(0, firstRelated).includes('Ander beroep'), `no other occupation before the related ones: ${labels.join(', ')}`);
-  const related = page.locator('article').nth(firstRelated);
-  assert.match(await related.innerText(), /\bbakker\b/);
-  await related.locator('.wh-reasons').getByText(/verwant beroep/i).first().waitFor();
-  await related.locator('.wh-reasons').getByText(/HACCP.*verplicht/).first().waitFor();
+  // The bakers (ook passend) are among them, with the reason on their cards.
+  const bakerCard = page.locator('article').filter({ has: page.locator('.wh-reasons').getByText('Verwant beroep: bakker.') }).first();
+  await bakerCard.waitFor();
+  await bakerCard.locator('.wh-reasons').getByText(/HACCP.*\(verplicht\)/).waitFor();
   // The page says how the list is made.
   await page.getByText('Wie staat in deze lijst, en in welke volgorde?').click();
   await page.getByText(/^Hetzelfde of een verwant beroep, maar iemand kan minder uren werken/).waitFor();
@@ -497,8 +497,9 @@ test('an accountmanager records that two occupations fit, sees it listed and rem
   const row = page.getByRole('row').filter({ hasText: 'keukenhulp' }).filter({ hasText: 'past ook bij' });
   await row.waitFor();
   await check(page, 'relations-listed');
-  await row.getByRole('button', { name: /^Verwijderen: keukenhulp past ook bij/ }).click();
-  await page.getByText(/^Verwijderd: keukenhulp past ook bij/).waitFor();
+  // A relation has no direction: the list may name the pair either way round.
+  await row.getByRole('button', { name: /^Verwijderen: (keukenhulp past ook bij orderpicker|orderpicker past ook bij keukenhulp)$/ }).click();
+  await page.getByText(/^Verwijderd: (keukenhulp past ook bij orderpicker|orderpicker past ook bij keukenhulp)\.$/).waitFor();
   assert.equal(await row.count(), 0);
 });
 

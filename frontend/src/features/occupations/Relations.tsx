@@ -110,9 +110,8 @@ export function Relations() {
                   <TableCell>{r.relatedOccupationLabel}</TableCell>
                   <TableCell>{formatDate(r.createdAt, i18n.language)}</TableCell>
                   <TableCell>
-                    <Button secondary disabled={remove.isPending} onClick={() => removeOne(r)}>
+                    <Button secondary disabled={remove.isPending} label={`${t('relations.remove')}: ${sentence(r)}`} onClick={() => removeOne(r)}>
                       {t('relations.remove')}
-                      <span className="wh-visually-hidden">: {sentence(r)}</span>
                     </Button>
                   </TableCell>
                 </TableRow>

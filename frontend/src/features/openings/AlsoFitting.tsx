@@ -44,9 +44,9 @@ export function AlsoFitting(props: {
                   {' — '}
                   {[reachText(t, props.estimates?.get(r.id)), t(`alsoFitting.strength.${r.strength}`)].filter(Boolean).join(' · ')}
                 </span>
-                <Button secondary disabled={full} onClick={() => props.onChange([...props.value, { id: r.id, label: r.label }])}>
+                <Button secondary disabled={full} label={`${t('alsoFitting.add')}: ${r.label}`}
+                  onClick={() => props.onChange([...props.value, { id: r.id, label: r.label }])}>
                   {t('alsoFitting.add')}
-                  <span className="wh-visually-hidden">: {r.label}</span>
                 </Button>
               </li>
             ))}
