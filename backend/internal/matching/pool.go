@@ -1,8 +1,10 @@
-// Package matching computes an opening's anonymous candidate pool: one
-// Meilisearch query per page over the candidates index, filtered by region,
-// consent, status, freshness, participatieladder rung and each candidate's
-// own travel distance, ranked on occupation and skills, and explained per
-// criterion in Go. It never reads candidate_identities.
+// Package matching computes an opening's anonymous candidate pool over the
+// candidates index, filtered by region, consent, status, freshness,
+// participatieladder rung, each candidate's own travel distance, the
+// opening's verplicht skills and the occupations it accepts (its own, its
+// "ook passend" and the related ones, package occupation), and ordered by
+// one ranking rule (rank.go) read tier by tier (run.go); each card is
+// explained per criterion in Go. It never reads candidate_identities.
 package matching
 
 import (
@@ -41,6 +43,9 @@ type Service struct {
 	Organisations Organisations
 	// Relatedness gives the related occupations (package occupation).
 	Relatedness Relatedness
+	// ReadCap, when set, lowers how many candidates one read ranks
+	// (default readCap): tests use it to rank a small pool band by band.
+	ReadCap int
 }
 
 func (s *Service) now() time.Time {

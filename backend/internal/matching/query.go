@@ -18,15 +18,10 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
-// Query is what Meilisearch is asked for one pool page: the tiers of the
-// ranking rule in order, and the request over all of them that counts
-// facets.
+// Query is what Meilisearch is asked for one pool page (run.go reads it).
 type Query struct {
-	// Request filters the whole pool (every tier) and asks for the facets,
-	// no hits.
+	// Request filters the whole pool and asks for the facets, no hits.
 	Request *meilisearch.SearchRequest
-	// Tiers partition the pool in ranking order (rank.go).
-	Tiers []Tier
 	// Base is the part of the filter that always holds (region, consent,
 	// status, not expired): pinned candidates must pass it too.
 	Base string
@@ -142,7 +137,7 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 		where += " AND " + rule.occupationIn(occupation.Related)
 	}
 	none := int64(0)
-	return Query{Base: strings.Join(base, " AND "), Tiers: rule.tiers(), Where: where, rule: rule, Request: &meilisearch.SearchRequest{
+	return Query{Base: strings.Join(base, " AND "), Where: where, rule: rule, Request: &meilisearch.SearchRequest{
 		Filter:      where,
 		Facets:      facets,
 		HitsPerPage: &none,

@@ -1,9 +1,9 @@
 package matching
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
@@ -21,10 +21,8 @@ import (
 //
 // Within a band: more of the opening's wishes (required skills that are not
 // verplicht) first, then fresh before not recently confirmed, then the
-// earliest available, then the most recently confirmed. Each combination is
-// one Tier: a Meilisearch filter whose hits are sorted by availability, so
-// the order of a pool is the order of its tiers and nothing else: no text
-// relevance, no hidden weights.
+// earliest available, then the most recently confirmed. No text relevance,
+// no hidden weights: Meilisearch filters, rankRule.compare orders (run.go).
 
 // Band is one of the four bands of the ranking rule.
 type Band int
@@ -37,24 +35,6 @@ const (
 	BandOther   Band = 4
 )
 
-// maxRankedWishes bounds the wishes whose count orders a band: the filter
-// for "k of n wishes" names every combination, C(6,3) = 20 at most. Wishes
-// after the sixth are shown on the cards but do not change the order.
-const maxRankedWishes = 6
-
-// Tier is one step of the ranking: its band, how many wishes its
-// candidates hold, whether their profiles are fresh, and the filter that
-// selects exactly them.
-type Tier struct {
-	Band   Band
-	Wishes int
-	Fresh  bool
-	Filter string
-}
-
-// tierSort orders the candidates within one tier.
-var tierSort = []string{"availableFrom:asc", "confirmedAt:desc"}
-
 // rankRule is the ranking rule applied to one opening.
 type rankRule struct {
 	acceptable    map[string]occupation.Strength
@@ -64,8 +44,7 @@ type rankRule struct {
 	anyOccupation bool
 }
 
-// wishes are the opening's required skills that are not verplicht, in the
-// opening's order, at most maxRankedWishes.
+// wishes are the opening's required skills that are not verplicht.
 func wishes(o opening.Opening) []string {
 	var out []string
 	for _, id := range o.RequiredSkills {
@@ -73,7 +52,7 @@ func wishes(o opening.Opening) []string {
 			out = append(out, id)
 		}
 	}
-	return out[:min(len(out), maxRankedWishes)]
+	return out
 }
 
 // occupationIn is the filter "holds an occupation at least this close".
@@ -88,94 +67,25 @@ func (r rankRule) occupationIn(at occupation.Strength) string {
 	return "occupations IN " + quote(ids)
 }
 
-// tiers are the rule's tiers in ranking order.
-func (r rankRule) tiers() []Tier {
+// bandFilters are the Meilisearch filters of the bands, in order: used
+// when a pool is too large to rank in one read (run.go).
+func (r rankRule) bandFilters() []string {
 	own := r.occupationIn(occupation.Exact)
 	related := r.occupationIn(occupation.Related)
 	fit := fmt.Sprintf("hoursMax >= %d", r.hoursMin)
 	fresh := fmt.Sprintf("confirmedAt > %d", r.staleCut)
-	bands := []struct {
-		band   Band
-		filter string
-		fresh  []bool
-	}{
-		{BandExact, fmt.Sprintf("%s AND %s AND %s", own, fit, fresh), []bool{true}},
-		{BandRelated, fmt.Sprintf("%s AND %s AND NOT (%s AND %s)", related, fit, own, fresh), []bool{true, false}},
-		{BandShort, fmt.Sprintf("%s AND NOT %s", related, fit), []bool{true, false}},
+	out := []string{
+		fmt.Sprintf("%s AND %s AND %s", own, fit, fresh),
+		fmt.Sprintf("%s AND %s AND NOT (%s AND %s)", related, fit, own, fresh),
+		fmt.Sprintf("%s AND NOT %s", related, fit),
 	}
 	if r.anyOccupation {
-		bands = append(bands, struct {
-			band   Band
-			filter string
-			fresh  []bool
-		}{BandOther, "NOT " + related, []bool{true, false}})
-	}
-	var out []Tier
-	for _, b := range bands {
-		for n := len(r.wishes); n >= 0; n-- {
-			for _, f := range b.fresh {
-				parts := []string{"(" + b.filter + ")"}
-				if w := exactlyOf(r.wishes, n); w != "" {
-					parts = append(parts, w)
-				}
-				if len(b.fresh) > 1 {
-					if f {
-						parts = append(parts, fresh)
-					} else {
-						parts = append(parts, "NOT "+fresh)
-					}
-				}
-				out = append(out, Tier{Band: b.band, Wishes: n, Fresh: f, Filter: strings.Join(parts, " AND ")})
-			}
-		}
+		out = append(out, "NOT "+related)
 	}
 	return out
 }
 
-// exactlyOf is the filter "holds exactly n of the skills" ("" for always).
-func exactlyOf(skills []string, n int) string {
-	at, above := atLeastOf(skills, n), atLeastOf(skills, n+1)
-	switch {
-	case at == "" && above == "":
-		return ""
-	case above == "":
-		return at
-	case at == "":
-		return "NOT " + above
-	}
-	return at + " AND NOT " + above
-}
-
-// atLeastOf is the filter "holds at least n of the skills": an OR over
-// every combination of n of them ("" for n = 0; "false" beyond).
-func atLeastOf(skills []string, n int) string {
-	if n == 0 {
-		return ""
-	}
-	if n > len(skills) {
-		return "(skills = \"\" AND NOT skills = \"\")" // never true
-	}
-	var combos []string
-	var pick func(start int, chosen []string)
-	pick = func(start int, chosen []string) {
-		if len(chosen) == n {
-			terms := make([]string, n)
-			for i, id := range chosen {
-				terms[i] = fmt.Sprintf("skills = %q", id)
-			}
-			combos = append(combos, "("+strings.Join(terms, " AND ")+")")
-			return
-		}
-		for i := start; i <= len(skills)-(n-len(chosen)); i++ {
-			pick(i+1, append(chosen, skills[i]))
-		}
-	}
-	pick(0, nil)
-	return "(" + strings.Join(combos, " OR ") + ")"
-}
-
-// bandOf is the band a candidate falls in for an opening: the rule above,
-// computed in Go for the explanation on the card and the reverse direction.
+// bandOf is the band a candidate falls in for an opening.
 func (r rankRule) bandOf(occupations []string, hoursMax int, confirmedAt int64) Band {
 	best := occupation.Other
 	for _, id := range occupations {
@@ -191,4 +101,70 @@ func (r rankRule) bandOf(occupations []string, hoursMax int, confirmedAt int64) 
 		return BandRelated
 	}
 	return BandShort
+}
+
+// ranked is what the rule needs of a candidate (the fields run.go reads).
+type ranked struct {
+	ID            string   `json:"id"`
+	Occupations   []string `json:"occupations"`
+	Skills        []string `json:"skills"`
+	HoursMax      int      `json:"hoursMax"`
+	ConfirmedAt   int64    `json:"confirmedAt"`
+	AvailableFrom int64    `json:"availableFrom"`
+}
+
+// rankedFields are the attributes run.go asks Meilisearch for.
+var rankedFields = []string{"id", "occupations", "skills", "hoursMax", "confirmedAt", "availableFrom"}
+
+// key is a candidate's place under the rule: compare keys, not candidates.
+type key struct {
+	band          Band
+	wishes        int
+	fresh         bool
+	availableFrom int64
+	confirmedAt   int64
+	id            string
+}
+
+func (r rankRule) keyOf(c ranked) key {
+	k := key{band: r.bandOf(c.Occupations, c.HoursMax, c.ConfirmedAt), fresh: c.ConfirmedAt > r.staleCut,
+		availableFrom: c.AvailableFrom, confirmedAt: c.ConfirmedAt, id: c.ID}
+	for _, w := range r.wishes {
+		if slices.Contains(c.Skills, w) {
+			k.wishes++
+		}
+	}
+	return k
+}
+
+// compare orders two keys by the rule; the id makes the order total, so
+// pages never overlap.
+func compare(a, b key) int {
+	return cmp.Or(
+		cmp.Compare(a.band, b.band),
+		-cmp.Compare(a.wishes, b.wishes),
+		-compareBool(a.fresh, b.fresh),
+		cmp.Compare(a.availableFrom, b.availableFrom),
+		-cmp.Compare(a.confirmedAt, b.confirmedAt),
+		cmp.Compare(a.id, b.id),
+	)
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// sortByRule orders candidates by the rule.
+func (r rankRule) sortByRule(cs []ranked) {
+	keys := make(map[string]key, len(cs))
+	for _, c := range cs {
+		keys[c.ID] = r.keyOf(c)
+	}
+	slices.SortFunc(cs, func(a, b ranked) int { return compare(keys[a.ID], keys[b.ID]) })
 }

@@ -123,6 +123,14 @@ func TestBakeryFindsBakers(t *testing.T) {
 			}
 		}
 	}
+	// A pool larger than one read is ranked band by band: the same order.
+	f.Pools.ReadCap = 3 // below the pool (5), not below a band (at most 3)
+	var banded apptest.Pool
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool", "", http.StatusOK, &banded)
+	f.Pools.ReadCap = 0
+	if b := pop.names(banded.IDs()); !slices.Equal(b, got) || banded.Total != pool.Total {
+		t.Errorf("read band by band: %v (total %d), in one read %v (total %d)", b, banded.Total, got, pool.Total)
+	}
 	// Alle beroepen adds the cashier at the end (band 4), order otherwise kept.
 	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool?anyOccupation=true", "", http.StatusOK, &pool)
 	if all := pop.names(pool.IDs()); len(all) != 6 || all[5] != "Kassa Ander" || pool.Items[5].Band != 4 || !slices.Equal(all[:5], got) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/meilisearch/meilisearch-go"
 
@@ -18,24 +19,37 @@ type runResult struct {
 	facets             map[string]map[string]int
 }
 
-// run asks Meilisearch for one page in two requests: first the facets of
-// the whole pool, the number of candidates in each tier and the pinned
-// candidates; then the page's slice of the tiers, in ranking order. Pinned
-// candidates are left out of the tiers; they come first on page 1 and are
-// counted on every page.
+// readCap is the most candidates one read returns (Meilisearch's
+// pagination.maxTotalHits), and so the most a pool can page through.
+const readCap = 1000
+
+// run reads one page of a pool:
+//
+//  1. one multi-search: the whole pool's facets and, for up to readCap of
+//     its candidates, the few fields the rule needs (rank.go), sorted most
+//     recently confirmed first; the pinned candidates beside it;
+//  2. only when the pool is larger than readCap: the same per band, so that
+//     each band is ranked over its readCap most recently confirmed members
+//     and the bands keep their order;
+//  3. the rule orders them in Go, and the page's documents are read by id.
+//
+// Pinned candidates are left out of the ranking; they come first on page 1
+// and are counted on every page.
 func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (runResult, error) {
 	uid := s.Search.UID(candidate.IndexName)
 	where := q.Where
 	if len(pins) > 0 {
 		where += " AND NOT id IN " + quote(pins)
 	}
-	zero := int64(0)
-	facetReq := *q.Request
-	facetReq.IndexUID, facetReq.Filter = uid, where
-	queries := []*meilisearch.SearchRequest{&facetReq}
-	for _, t := range q.Tiers {
-		queries = append(queries, &meilisearch.SearchRequest{IndexUID: uid, Filter: where + " AND " + t.Filter, HitsPerPage: &zero, Page: 1})
+	capped := int64(readCap)
+	if s.ReadCap > 0 {
+		capped = int64(s.ReadCap)
 	}
+	read := func(filter string, facets []string) *meilisearch.SearchRequest {
+		return &meilisearch.SearchRequest{IndexUID: uid, Filter: filter, Facets: facets, AttributesToRetrieve: rankedFields,
+			Sort: []string{"confirmedAt:desc"}, HitsPerPage: &capped, Page: 1}
+	}
+	queries := []*meilisearch.SearchRequest{read(where, q.Request.Facets)}
 	if len(pins) > 0 {
 		perPage := int64(0)
 		if page == 1 {
@@ -44,71 +58,93 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 		queries = append(queries, &meilisearch.SearchRequest{IndexUID: uid, Filter: q.Base + " AND id IN " + quote(pins), Facets: facets,
 			HitsPerPage: &perPage, Page: 1})
 	}
-	first, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: queries})
+	first, err := s.search(ctx, queries)
 	if err != nil {
-		return runResult{}, apperr.Unavailable(apperr.Search, fmt.Errorf("pool query: %w", err))
+		return runResult{}, err
 	}
-	var out runResult
-	out.facets = map[string]map[string]int{}
-	addFacets := func(raw json.RawMessage) {
-		var f map[string]map[string]int
-		if len(raw) == 0 || json.Unmarshal(raw, &f) != nil {
-			return
-		}
-		for facet, counts := range f {
-			if out.facets[facet] == nil {
-				out.facets[facet] = map[string]int{}
-			}
-			for v, n := range counts {
-				out.facets[facet][v] += n
-			}
-		}
-	}
-	addFacets(first.Results[0].FacetDistribution)
-	counts := make([]int, len(q.Tiers))
-	for i := range q.Tiers {
-		counts[i] = int(first.Results[1+i].TotalHits)
-		out.total += counts[i]
-	}
+	out := runResult{facets: map[string]map[string]int{}}
+	out.addFacets(first.Results[0].FacetDistribution)
 	if len(pins) > 0 {
-		pr := first.Results[len(first.Results)-1]
+		pr := first.Results[1]
 		if err := pr.Hits.DecodeInto(&out.pinned); err != nil {
 			return runResult{}, err
 		}
 		out.pinnedTotal = int(pr.TotalHits)
-		addFacets(pr.FacetDistribution)
+		out.addFacets(pr.FacetDistribution)
 	}
-	// The page's slice: skip whole tiers before it, then take from as many
-	// tiers as fill it.
-	offset, need := (page-1)*PageSize, PageSize
-	var slice []*meilisearch.SearchRequest
-	for i, t := range q.Tiers {
-		if need == 0 {
-			break
+	var pool []ranked
+	if err := first.Results[0].Hits.DecodeInto(&pool); err != nil {
+		return runResult{}, err
+	}
+	out.total = int(first.Results[0].TotalHits)
+	q.rule.sortByRule(pool)
+	if out.total > len(pool) {
+		// Too large to rank in one read: rank each band over its own
+		// most recently confirmed readCap, bands in order.
+		var perBand []*meilisearch.SearchRequest
+		for _, b := range q.rule.bandFilters() {
+			perBand = append(perBand, read(where+" AND ("+b+")", nil))
 		}
-		if offset >= counts[i] {
-			offset -= counts[i]
-			continue
-		}
-		take := min(need, counts[i]-offset)
-		slice = append(slice, &meilisearch.SearchRequest{IndexUID: uid, Filter: where + " AND " + t.Filter, Sort: tierSort,
-			Offset: int64(offset), Limit: int64(take)})
-		need -= take
-		offset = 0
-	}
-	if len(slice) == 0 {
-		return out, nil
-	}
-	second, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: slice})
-	if err != nil {
-		return runResult{}, apperr.Unavailable(apperr.Search, fmt.Errorf("pool query: %w", err))
-	}
-	for _, r := range second.Results {
-		var docs []candidate.Document
-		if err := r.Hits.DecodeInto(&docs); err != nil {
+		res, err := s.search(ctx, perBand)
+		if err != nil {
 			return runResult{}, err
 		}
-		out.docs = append(out.docs, docs...)
+		pool = pool[:0]
+		for _, r := range res.Results {
+			var band []ranked
+			if err := r.Hits.DecodeInto(&band); err != nil {
+				return runResult{}, err
+			}
+			q.rule.sortByRule(band)
+			pool = append(pool, band...)
+		}
+	}
+	from := min((page-1)*PageSize, len(pool))
+	ids := make([]string, 0, PageSize)
+	for _, c := range pool[from:min(from+PageSize, len(pool))] {
+		ids = append(ids, c.ID)
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	limit := int64(len(ids))
+	res, err := s.search(ctx, []*meilisearch.SearchRequest{{IndexUID: uid, Filter: "id IN " + quote(ids), Limit: limit}})
+	if err != nil {
+		return runResult{}, err
+	}
+	var docs []candidate.Document
+	if err := res.Results[0].Hits.DecodeInto(&docs); err != nil {
+		return runResult{}, err
+	}
+	// In the rule's order; a candidate gone from the index meanwhile is
+	// left out of this page.
+	for _, id := range ids {
+		if i := slices.IndexFunc(docs, func(d candidate.Document) bool { return d.ID == id }); i >= 0 {
+			out.docs = append(out.docs, docs[i])
+		}
 	}
 	return out, nil
+}
+
+func (s *Service) search(ctx context.Context, queries []*meilisearch.SearchRequest) (*meilisearch.MultiSearchResponse, error) {
+	res, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: queries})
+	if err != nil {
+		return nil, apperr.Unavailable(apperr.Search, fmt.Errorf("pool query: %w", err))
+	}
+	return res, nil
+}
+
+func (r *runResult) addFacets(raw json.RawMessage) {
+	var f map[string]map[string]int
+	if len(raw) == 0 || json.Unmarshal(raw, &f) != nil {
+		return
+	}
+	for facet, counts := range f {
+		if r.facets[facet] == nil {
+			r.facets[facet] = map[string]int{}
+		}
+		for v, n := range counts {
+			r.facets[facet][v] += n
+		}
+	}
 }
