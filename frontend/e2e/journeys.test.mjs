@@ -68,8 +68,8 @@ async function mailLink(rcpt, path, previous) {
 }
 
 const roles = [
-  { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Audit'] },
-  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten'] },
+  { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Verwante beroepen', 'Audit'] },
+  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten', 'Verwante beroepen'] },
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload'] },
   { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Mijn organisatie'] },
   { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Mijn organisatie'] },
@@ -210,7 +210,7 @@ test('a werkgever creates a vacature, rephrases what the fairness check flags, p
   await page.getByText('“Jonge collega”').waitFor();
 
   // Occupation typeahead (Meilisearch) and skill picker (vocabulary).
-  const occupation = page.getByRole('combobox', { name: 'Beroep' });
+  const occupation = page.getByRole('combobox', { name: 'Beroep', exact: true });
   await occupation.fill('bakk');
   await page.getByRole('option', { name: 'bakker', exact: true }).click({ timeout: 30_000 });
   await page.getByRole('combobox', { name: 'Wat is nodig' }).fill('haccp');
@@ -390,7 +390,117 @@ test('the ranking explanation is public, in plain Dutch, and passes axe', async 
   await page.getByRole('link', { name: 'Zo werkt het zoeken' }).click();
   await page.getByRole('heading', { level: 1, name: 'Zo werkt het zoeken' }).waitFor();
   await page.getByRole('heading', { name: 'Wat we nooit gebruiken' }).waitFor();
+  // The order the pool query uses, in four groups; nothing about newest first.
+  await page.getByText('Alleen als de werkgever ‘alle beroepen’ kiest: mensen met een ander beroep.').waitFor();
+  await page.getByText(/alles hebben wat de werkgever ‘verplicht’ noemt/).waitFor();
+  assert.equal(await page.getByText(/nieuwste/i).count(), 0);
   await check(page, 'ranking-explained');
+});
+
+test('a werkgever picks bakkerijmedewerker, sees the picker\'s counts, adds bakker as ook passend, publishes and sees bakers first as related', async () => {
+  const page = await newPage();
+  await signIn(page, 'hr@korenschoof.demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn vacatures' }).click();
+  await page.getByRole('link', { name: 'Nieuwe vacature' }).click();
+  await page.getByLabel('Titel').fill('Bakkerijmedewerker vroege dienst');
+  // The postcode first: the picker counts candidates within the distance from it.
+  await page.getByLabel('Postcode van de werkplek').fill('3511AB');
+  await page.getByText('Plaats: Utrecht').waitFor();
+  await page.getByLabel('Minimaal uren per week').fill('20');
+  await page.getByLabel('Maximaal uren per week').fill('32');
+
+  const occupation = page.getByRole('combobox', { name: 'Beroep', exact: true });
+  await occupation.fill('bakker');
+  const counted = /— (\d+ kandidaten?|minder dan 5 kandidaten)/;
+  // Every option carries its reach; bakker reaches the demo's bakers.
+  const baker = page.getByRole('option', { name: /^bakker — / }).filter({ hasText: counted });
+  await baker.waitFor({ timeout: 30_000 });
+  const bakers = await baker.innerText();
+  assert.doesNotMatch(bakers, /— 0 kandidaten/, 'bakker reaches the demo bakers within 15 km of 3511 AB');
+  await occupation.fill('bakkerijmedewerk');
+  const option = page.getByRole('option', { name: /^bakkerijmedewerker/ });
+  await option.filter({ hasText: counted }).waitFor({ timeout: 30_000 });
+  await check(page, 'matching-picker-counts');
+  const optionText = await option.innerText();
+  const few = /— (0 kandidaten|minder dan 5 kandidaten)/.test(optionText);
+  const none = /— 0 kandidaten/.test(optionText);
+  await option.click();
+  await page.getByText(/^Met bakkerijmedewerker vindt u nu .* binnen 15 km\.$/).waitFor();
+  if (few) await page.getByText('Voor bakkerijmedewerker zijn er nu weinig kandidaten in de buurt.', { exact: false }).waitFor();
+
+  // Ook passend: take bakker from the suggestions, or else find it.
+  const alsoFitting = page.getByRole('group', { name: 'Ook passend' });
+  await page.waitForLoadState('networkidle');
+  const suggestion = alsoFitting.getByRole('button', { name: 'Voeg toe: bakker', exact: true });
+  if ((await suggestion.count()) > 0) {
+    await suggestion.click();
+  } else {
+    await alsoFitting.getByRole('combobox', { name: 'Ander beroep dat ook past' }).fill('bakker');
+    await page.getByRole('option', { name: /^bakker — / }).click({ timeout: 30_000 });
+  }
+  await alsoFitting.getByRole('button', { name: 'Verwijder bakker' }).waitFor();
+  await alsoFitting.getByRole('listitem').filter({ hasText: /^bakker — (\d+|minder dan 5) kandidaten?/ }).waitFor();
+
+  // HACCP verplicht: candidates without it stay out of the pool.
+  await page.getByRole('combobox', { name: 'Wat is nodig' }).fill('haccp');
+  await page.getByRole('option', { name: /HACCP/ }).first().click();
+  await page.getByRole('checkbox', { name: /HACCP.*: verplicht$/ }).check();
+  await check(page, 'matching-opening-form');
+  await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+
+  await page.getByRole('heading', { level: 1, name: 'Bakkerijmedewerker vroege dienst' }).waitFor();
+  const details = page.locator('dl');
+  await details.getByText('Ook passend').waitFor();
+  await details.getByText('bakker', { exact: true }).waitFor();
+  await details.getByText('verplicht', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Publiceren' }).click();
+  await page.getByText('De vacature staat open.').waitFor();
+  await check(page, 'matching-opening-published');
+
+  await page.getByRole('navigation', { name: 'Onderdelen van de vacature' }).getByRole('link', { name: 'Kandidaten' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Kandidaten voor Bakkerijmedewerker vroege dienst' }).waitFor();
+  await page.locator('article').first().waitFor({ timeout: 30_000 });
+  // Without bakkerijmedewerkers nearby the bakers come first, labelled and
+  // explained as a related occupation; no other occupation comes before them.
+  const labels = await page.locator('article .wh-match').allInnerTexts();
+  const firstRelated = labels.indexOf('Verwant beroep');
+  assert.ok(firstRelated >= 0, `a related card on the first page: ${labels.join(', ')}`);
+  if (none) assert.equal(firstRelated, 0, `bakers first: ${labels.join(', ')}`);
+  assert.ok(!labels.slice(0, firstRelated).includes('Ander beroep'), `no other occupation before the related ones: ${labels.join(', ')}`);
+  // The bakers (ook passend) are among them, with the reason on their cards.
+  const bakerCard = page.locator('article').filter({ has: page.locator('.wh-reasons').getByText('Verwant beroep: bakker.') }).first();
+  await bakerCard.waitFor();
+  await bakerCard.locator('.wh-reasons').getByText(/HACCP.*\(verplicht\)/).waitFor();
+  // The page says how the list is made.
+  await page.getByText('Wie staat in deze lijst, en in welke volgorde?').click();
+  await page.getByText(/^Hetzelfde of een verwant beroep, maar iemand kan minder uren werken/).waitFor();
+  await check(page, 'matching-pool-related');
+});
+
+test('an accountmanager records that two occupations fit, sees it listed and removes it', async () => {
+  const page = await newPage();
+  await signIn(page, 'am.jansen@demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verwante beroepen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Verwante beroepen' }).waitFor();
+  await page.getByText('binnen enkele seconden').waitFor();
+  // Without occupations the server names both fields.
+  await page.getByRole('button', { name: 'Vastleggen' }).click();
+  await page.getByRole('alert').waitFor();
+  await page.getByRole('combobox', { name: 'Beroep', exact: true }).fill('keukenhulp');
+  await page.getByRole('option', { name: 'keukenhulp', exact: true }).click({ timeout: 30_000 });
+  await page.getByRole('combobox', { name: 'Verwant beroep' }).fill('orderpick');
+  await page.getByRole('option', { name: 'orderpicker', exact: true }).click({ timeout: 30_000 });
+  await page.getByText(/^U legt vast: keukenhulp past ook bij orderpicker/).waitFor();
+  await check(page, 'relations-form');
+  await page.getByRole('button', { name: 'Vastleggen' }).click();
+  await page.getByText(/^Vastgelegd: keukenhulp past ook bij orderpicker/).waitFor();
+  const row = page.getByRole('row').filter({ hasText: 'keukenhulp' }).filter({ hasText: 'past ook bij' });
+  await row.waitFor();
+  await check(page, 'relations-listed');
+  // A relation has no direction: the list may name the pair either way round.
+  await row.getByRole('button', { name: /^Verwijderen: (keukenhulp past ook bij orderpicker|orderpicker past ook bij keukenhulp)$/ }).click();
+  await page.getByText(/^Verwijderd: (keukenhulp past ook bij orderpicker|orderpicker past ook bij keukenhulp)\.$/).waitFor();
+  assert.equal(await row.count(), 0);
 });
 
 test('a werkgever invites two candidates; one says yes from the mail, one says no; the werkgever sees only the yes, the klantmanagers both, the audit log the read', async () => {

@@ -33,6 +33,7 @@ import { BookService } from '../features/services/BookService';
 import { Bookings } from '../features/services/Bookings';
 import { BookingPage } from '../features/services/BookingPage';
 import { ServiceAdmin, ServiceEdit } from '../features/services/ServiceEditor';
+import { Relations } from '../features/occupations/Relations';
 
 const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
@@ -89,6 +90,7 @@ export function App() {
         <Route path="/organisatie" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><MyOrganisation /></RequireRole>} />
         <Route path="/portefeuille" element={<RequireRole roles={['accountmanager', 'admin']}><Portfolio /></RequireRole>} />
         <Route path="/organisaties/:id" element={<RequireRole roles={['accountmanager', 'admin']}><OrganisationPage /></RequireRole>} />
+        <Route path="/verwante-beroepen" element={<RequireRole roles={['accountmanager', 'admin']}><Relations /></RequireRole>} />
         <Route path="/beheer/gebruikers" element={<RequireRole roles={['admin']}><Users /></RequireRole>} />
         <Route path="/beheer/organisaties" element={<RequireRole roles={['admin']}><Organisations /></RequireRole>} />
         <Route path="/beheer/regios" element={<RequireRole roles={['admin']}><Regions /></RequireRole>} />

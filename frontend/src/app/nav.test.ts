@@ -6,10 +6,10 @@ import en from '../i18n/en.json';
 describe('navFor', () => {
   it('gives each role its own menu', () => {
     expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'organisatie']);
-    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen']);
+    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'verwanteBeroepen']);
     expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload']);
     expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);
-    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'audit']);
+    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'verwanteBeroepen', 'audit']);
   });
   it("sends the kandidaat to Mijn uitnodigingen (the invite pages), not the organisation's /uitnodigingen", () => {
     expect(navFor('kandidaat').find((i) => i.key === 'uitnodigingen')?.path).toBe('/mijn-uitnodigingen');
@@ -19,6 +19,11 @@ describe('navFor', () => {
     expect(navFor('zorgaanbieder').find((i) => i.key === 'boekingen')?.path).toBe('/boekingen');
     expect(navFor('accountmanager').find((i) => i.key === 'alleBoekingen')?.path).toBe('/boekingen');
     expect(navFor('admin').find((i) => i.key === 'dienstenBeheer')?.path).toBe('/beheer/diensten');
+  });
+  it("leads accountmanagers and admins, not organisations, to the region's related occupations", () => {
+    expect(navFor('accountmanager').find((i) => i.key === 'verwanteBeroepen')?.path).toBe('/verwante-beroepen');
+    expect(navFor('admin').find((i) => i.key === 'verwanteBeroepen')?.path).toBe('/verwante-beroepen');
+    expect(navFor('werkgever').some((i) => i.key === 'verwanteBeroepen')).toBe(false);
   });
   it('has a Dutch and an English label for every item', () => {
     for (const role of ['admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {

@@ -21,6 +21,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
         { key: 'alleBoekingen', path: '/boekingen' },
+        { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
       ];
     case 'klantmanager':
       return [{ key: 'caseload', path: '/caseload' }];
@@ -35,6 +36,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'organisaties', path: '/beheer/organisaties' },
         { key: 'regios', path: '/beheer/regios' },
         { key: 'dienstenBeheer', path: '/beheer/diensten' },
+        { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
         { key: 'audit', path: '/beheer/audit' },
       ];
   }

@@ -128,8 +128,19 @@ export function Choice({ label, name, value, onChange, options, error, message }
   );
 }
 
-/** Button: primary by default; describedBy names an element that explains it (e.g. an error). */
-export function Button(props: { children: ReactNode; type?: 'submit' | 'button'; onClick?: () => void; disabled?: boolean; secondary?: boolean; describedBy?: string }) {
+/**
+ * Button: primary by default; describedBy names an element that explains it (e.g. an error);
+ * label, when set, is its accessible name and starts with the visible text (e.g. "Voeg toe: bakker").
+ */
+export function Button(props: {
+  children: ReactNode;
+  type?: 'submit' | 'button';
+  onClick?: () => void;
+  disabled?: boolean;
+  secondary?: boolean;
+  describedBy?: string;
+  label?: string;
+}) {
   return (
     <UButton
       type={props.type ?? 'button'}
@@ -137,6 +148,7 @@ export function Button(props: { children: ReactNode; type?: 'submit' | 'button';
       onClick={props.onClick}
       disabled={props.disabled}
       aria-describedby={props.describedBy}
+      aria-label={props.label}
     >
       {props.children}
     </UButton>

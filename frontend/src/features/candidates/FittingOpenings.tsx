@@ -28,7 +28,7 @@ export function FittingOpenings({ id }: { id: string }) {
                   {f.title}
                 </Heading>
                 <Paragraph>
-                  {f.organisationName} · {f.place} · {t('pool.km', { km: f.distanceKm })} · {f.exact ? t('fits.exact') : t('fits.related')}
+                  {f.organisationName} · {f.place} · {t('pool.km', { km: f.distanceKm })} · {t(`pool.match.${f.occupationMatch}`).toLowerCase()}
                 </Paragraph>
                 <ul className="wh-reasons">
                   {f.reasons.map((r, i) => (

@@ -50,11 +50,20 @@ export function emptyProfile(): ProfileState {
   };
 }
 
+/**
+ * licenceSkill is the skill that says the same as the "Rijbewijs B" checkbox.
+ * The licence is one fact: the form keeps the skill out of the skill picker
+ * and sends it exactly when the checkbox is ticked (the server refuses the
+ * two when they disagree).
+ */
+export const licenceSkill = 'rijbewijs-b';
+
 export function fromCandidate(c: Candidate): ProfileState {
   const p = c.profile;
   return {
-    occupations: p.occupations.map((id, i) => ({ id, label: c.occupationLabels[i] || id })), skills: p.skills, experience: p.experience,
-    education: p.education, languages: p.languages, drivingLicence: p.drivingLicence, ownTransport: p.ownTransport, pc4: p.pc4,
+    occupations: p.occupations.map((id, i) => ({ id, label: c.occupationLabels[i] || id })), skills: p.skills.filter((x) => x !== licenceSkill),
+    experience: p.experience, education: p.education, languages: p.languages,
+    drivingLicence: p.drivingLicence || p.skills.includes(licenceSkill), ownTransport: p.ownTransport, pc4: p.pc4,
     maxTravelKm: p.maxTravelKm ? String(p.maxTravelKm) : '', hoursMin: p.hoursMin ? String(p.hoursMin) : '', hoursMax: p.hoursMax ? String(p.hoursMax) : '',
     days: p.days, dayParts: p.dayParts, availableFrom: p.availableFrom ?? '', rung: p.rung ? String(p.rung) : '', supportNeeds: p.supportNeeds,
     flags: [p.doelgroepregister && 'doelgroepregister', p.praktijkroute && 'praktijkroute', p.lksIndicatie && 'lksIndicatie'].filter(Boolean) as string[],
@@ -66,7 +75,8 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
 export function toProfile(s: ProfileState): Profile {
   return {
-    occupations: s.occupations.map((o) => o.id), skills: s.skills, experience: s.experience, education: s.education, languages: s.languages,
+    occupations: s.occupations.map((o) => o.id),
+    skills: [...s.skills.filter((x) => x !== licenceSkill), ...(s.drivingLicence ? [licenceSkill] : [])], experience: s.experience, education: s.education, languages: s.languages,
     drivingLicence: s.drivingLicence, ownTransport: s.ownTransport, pc4: s.pc4.trim(), maxTravelKm: num(s.maxTravelKm), hoursMin: num(s.hoursMin),
     hoursMax: num(s.hoursMax), days: s.days as Profile['days'], dayParts: s.dayParts as Profile['dayParts'],
     availableFrom: s.availableFrom || undefined, rung: num(s.rung), supportNeeds: s.supportNeeds as Profile['supportNeeds'],
@@ -101,7 +111,8 @@ export function ProfileFields({ s, set, fe, withStatus }: {
           options={statuses.map((x) => ({ value: x, label: t(`candidate.statuses.${x}`) }))} {...fe('status')} />
       )}
       <OccupationsPicker value={s.occupations} onChange={(v) => set('occupations', v)} max={5} {...fe('occupations', 'profile.occupations')} />
-      <SkillPicker label={t('candidate.skills')} name="skills" ids={s.skills} exclude={[]} onChange={(v) => set('skills', v)} {...fe('skills', 'profile.skills')} />
+      <SkillPicker label={t('candidate.skills')} name="skills" ids={s.skills} exclude={[licenceSkill]} onChange={(v) => set('skills', v)}
+        description={t('candidate.skillsHelp')} {...fe('skills', 'profile.skills')} />
       <TextArea label={t('candidate.experience')} name="experience" value={s.experience} onChange={(v) => set('experience', v)} maxLength={1000}
         description={t('candidate.experienceHelp')} {...fe('experience', 'profile.experience')} />
       <div className="wh-grid2">
@@ -136,7 +147,7 @@ export function ProfileFields({ s, set, fe, withStatus }: {
           </Button>
         )}
       </fieldset>
-      <CheckboxGroup legend={t('candidate.mobility')} name="mobility" values={[s.drivingLicence && 'rijbewijs', s.ownTransport && 'vervoer'].filter(Boolean) as string[]}
+      <CheckboxGroup legend={t('candidate.mobility')} name="mobility" {...licenceError(fe)} values={[s.drivingLicence && 'rijbewijs', s.ownTransport && 'vervoer'].filter(Boolean) as string[]}
         onChange={(v) => {
           set('drivingLicence', v.includes('rijbewijs'));
           set('ownTransport', v.includes('vervoer'));
@@ -152,6 +163,12 @@ export function ProfileFields({ s, set, fe, withStatus }: {
         options={['doelgroepregister', 'praktijkroute', 'lksIndicatie'].map((x) => ({ value: x, label: t(`candidate.flag.${x}`) }))} />
     </>
   );
+}
+
+/** licenceError puts the server's licenceDisagrees (named on skills) on the Rijbewijs B checkbox as well. */
+function licenceError(fe: (...names: string[]) => { error?: string; message?: string }) {
+  const e = fe('skills', 'profile.skills');
+  return e.error === 'licenceDisagrees' ? e : {};
 }
 
 function IdentityFields({ id, set, fe }: { id: Identity; set: (v: Identity) => void; fe: (...n: string[]) => { error?: string; message?: string } }) {

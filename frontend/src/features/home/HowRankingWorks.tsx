@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Heading, PageTitle, Paragraph } from '../../components/ui';
+import { RankingOrder } from '../../components/RankingOrder';
 
 const sections = ['who', 'order', 'never', 'people', 'risks'] as const;
 
-/** HowRankingWorks explains the pool's ranking in plain language; public, no sign-in. */
+/** HowRankingWorks explains who is in a pool and in which order, in plain language; public, no sign-in. */
 export function HowRankingWorks() {
   const { t } = useTranslation();
   return (
@@ -15,11 +16,15 @@ export function HowRankingWorks() {
           <Heading level={2} id={`ranking-${s}`}>
             {t(`ranking.${s}.title`)}
           </Heading>
-          <ul>
-            {(t(`ranking.${s}.items`, { returnObjects: true }) as string[]).map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
+          {s === 'order' ? (
+            <RankingOrder />
+          ) : (
+            <ul>
+              {(t(`ranking.${s}.items`, { returnObjects: true }) as string[]).map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          )}
         </section>
       ))}
     </>

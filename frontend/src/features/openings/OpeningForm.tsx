@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button, CheckboxGroup, Choice, DataState, Field, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
@@ -14,13 +14,17 @@ import {
   useFairnessCheck,
   useOpening,
   usePortfolio,
+  isPostcode,
+  usePoolEstimates,
   usePostcode,
+  useRelatedOccupations,
   useUpdateOpening,
   type FairnessHit,
   type Opening,
   type OpeningFields,
 } from './api';
-import { OccupationPicker, SkillPicker, type OccupationValue } from './Pickers';
+import { OccupationPicker, SkillPicker, fewReach, reachText, type OccupationValue } from './Pickers';
+import { AlsoFitting, acceptableError } from './AlsoFitting';
 
 type Kind = OpeningFields['kind'];
 type Form = {
@@ -29,7 +33,11 @@ type Form = {
   title: string;
   description: string;
   occupation: OccupationValue;
+  /** acceptable are the "ook passend" occupations beside the main one. */
+  acceptable: { id: string; label: string }[];
   requiredSkills: string[];
+  /** mandatory are the required skills marked verplicht (⊆ requiredSkills). */
+  mandatory: string[];
   niceSkills: string[];
   postcode: string;
   maxTravelKm: string;
@@ -60,7 +68,9 @@ function fromOpening(o: Opening): Form {
     title: o.title,
     description: o.description,
     occupation: { id: o.occupation.id, label: o.occupation.label },
+    acceptable: o.acceptableOccupations,
     requiredSkills: o.requiredSkills,
+    mandatory: o.mandatorySkills.filter((s) => o.requiredSkills.includes(s)),
     niceSkills: o.niceSkills,
     postcode: o.postcode,
     maxTravelKm: String(o.maxTravelKm),
@@ -131,7 +141,9 @@ function OpeningForm({ existing }: { existing?: Opening }) {
           title: '',
           description: '',
           occupation: null,
+          acceptable: [],
           requiredSkills: [],
+          mandatory: [],
           niceSkills: [],
           postcode: '',
           maxTravelKm: '15',
@@ -157,11 +169,25 @@ function OpeningForm({ existing }: { existing?: Opening }) {
   const description = useDebounced(form.description, 400);
   const fairness = useFairnessCheck(title, description);
   const place = usePostcode(form.postcode);
+  // Reach counts: how many available candidates each occupation finds at
+  // this postcode and distance (asked once the postcode is known).
+  const km = useDebounced(int(form.maxTravelKm), 400);
+  const reach = useMemo(
+    () => (place.data && isPostcode(form.postcode) ? { postcode: form.postcode, maxTravelKm: km, kind: form.kind } : null),
+    [place.data, form.postcode, km, form.kind],
+  );
+  const related = (useRelatedOccupations(form.occupation?.id ?? '').data ?? []).filter((r) => !form.acceptable.some((o) => o.id === r.id));
+  const estimates = usePoolEstimates(
+    [form.occupation?.id ?? '', ...form.acceptable.map((o) => o.id), ...related.slice(0, 8).map((r) => r.id)],
+    reach,
+  );
+  const mainEstimate = form.occupation ? estimates.data?.get(form.occupation.id) : undefined;
 
   const err = mutation.error instanceof ApiError ? mutation.error : undefined;
   const codes = err?.fieldErrors() ?? {};
   const messages = err?.fieldMessages() ?? {};
   const fe = (name: string) => ({ error: codes[name], message: messages[name] });
+  const skillsError = codes.requiredSkills ? fe('requiredSkills') : fe('mandatorySkills');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -170,7 +196,9 @@ function OpeningForm({ existing }: { existing?: Opening }) {
       description: form.description,
       occupationId: form.occupation?.id ?? '',
       requiredSkills: form.requiredSkills,
+      mandatorySkills: form.mandatory.filter((s) => form.requiredSkills.includes(s)),
       niceSkills: form.niceSkills,
+      acceptableOccupationIds: form.acceptable.map((o) => o.id),
       postcode: form.postcode,
       maxTravelKm: int(form.maxTravelKm),
       hoursMin: int(form.hoursMin),
@@ -244,9 +272,23 @@ function OpeningForm({ existing }: { existing?: Opening }) {
           {...fe('description')}
         />
         <FairnessFeedback hits={fairness.data ?? []} />
-        <OccupationPicker value={form.occupation} onChange={(v) => set('occupation', v)} {...fe('occupationId')} />
+        <OccupationPicker value={form.occupation} reach={reach}
+          onChange={(v) => setForm((f) => ({ ...f, occupation: v, acceptable: v ? f.acceptable.filter((o) => o.id !== v.id) : f.acceptable }))}
+          {...fe('occupationId')} />
+        {form.occupation && reach && mainEstimate && (
+          <p className="wh-place" aria-live="polite">
+            {t('reach.main', { label: form.occupation.label, reach: reachText(t, mainEstimate), km: reach.maxTravelKm })}
+          </p>
+        )}
+        {form.occupation && fewReach(mainEstimate) && (
+          <Notice type="warning">{t('reach.fewWarning', { label: form.occupation.label })}</Notice>
+        )}
+        <AlsoFitting main={form.occupation} value={form.acceptable} onChange={(v) => set('acceptable', v)} reach={reach}
+          estimates={estimates.data} {...acceptableError(err?.invalidParams ?? [], form.acceptable)} />
         <SkillPicker label={t('opening.requiredSkills')} name="requiredSkills" ids={form.requiredSkills} exclude={form.niceSkills}
-          onChange={(v) => set('requiredSkills', v)} {...fe('requiredSkills')} />
+          description={t('opening.requiredSkillsHelp')}
+          onChange={(v) => setForm((f) => ({ ...f, requiredSkills: v, mandatory: f.mandatory.filter((s) => v.includes(s)) }))}
+          mandatory={form.mandatory} onMandatory={(v) => set('mandatory', v)} {...skillsError} />
         <SkillPicker label={t('opening.niceSkills')} name="niceSkills" ids={form.niceSkills} exclude={form.requiredSkills}
           onChange={(v) => set('niceSkills', v)} {...fe('niceSkills')} />
         <div className="wh-grid2">

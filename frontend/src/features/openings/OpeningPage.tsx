@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
+import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, StatusBadge, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useChangeState, useFairnessHits, useOpening, useRequestReview, useSkills, type Opening } from './api';
@@ -117,6 +117,8 @@ function OpeningView({ o }: { o: Opening }) {
       <dl className="wh-dl">
         <dt>{t('opening.occupation')}</dt>
         <dd>{o.occupation.label}</dd>
+        <dt>{t('alsoFitting.legend')}</dt>
+        <dd>{o.acceptableOccupations.map((a) => a.label).join(', ') || '—'}</dd>
         <dt>{t('opening.where')}</dt>
         <dd>
           {o.postcode} {o.place} · {t('opening.travelUpTo', { km: o.maxTravelKm })}
@@ -142,7 +144,22 @@ function OpeningView({ o }: { o: Opening }) {
         <dt>{t('opening.places')}</dt>
         <dd>{o.state === 'filled' ? t('opening.filledOf', { n: o.filledCount ?? 0, places: o.places }) : o.places}</dd>
         <dt>{t('opening.requiredSkills')}</dt>
-        <dd>{o.requiredSkills.map(skillLabel).join(', ') || '—'}</dd>
+        <dd>
+          {o.requiredSkills.length === 0
+            ? '—'
+            : o.requiredSkills.map((sid, i) => (
+                <span key={sid}>
+                  {i > 0 && ', '}
+                  {skillLabel(sid)}
+                  {o.mandatorySkills.includes(sid) && (
+                    <>
+                      {' '}
+                      <StatusBadge status="warning">{t('opening.mandatory')}</StatusBadge>
+                    </>
+                  )}
+                </span>
+              ))}
+        </dd>
         <dt>{t('opening.niceSkills')}</dt>
         <dd>{o.niceSkills.map(skillLabel).join(', ') || '—'}</dd>
         <dt>{t('opening.support')}</dt>

@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/api/error';
 import type { components, paths } from '../../lib/api/schema';
 import { useSession } from '../../lib/session';
 import { useOpening, useOpeningInvites, type Invite } from './api';
+import { RankingOrder } from '../../components/RankingOrder';
 import { formatDate } from './OpeningPage';
 import { InviteDialog, type Picked } from './InviteDialog';
 import { blockingInvites, inviteLimits, openStates } from './invites';
@@ -88,6 +89,8 @@ function CandidateCard({ c, canPin, onPin, selectable, selected, onSelect, invit
       )}
       {c.pinNote && <Paragraph>“{c.pinNote}”</Paragraph>}
       <Paragraph>
+        <span className={`wh-tag wh-match wh-match--${c.occupationMatch}`}>{t(`pool.match.${c.occupationMatch}`)}</span>
+        {': '}
         {c.occupations.join(', ')} · {t('pool.km', { km: c.distanceKm })} · {c.hoursMax ? t('opening.hoursRange', { min: c.hoursMin, max: c.hoursMax }) : ''}
         {' · '}
         {c.availableFrom ? t('pool.availableFrom', { date: formatDate(c.availableFrom, i18n.language) }) : t('pool.availableNow')} · {t('pool.rung', { rung: c.rung })}
@@ -271,6 +274,14 @@ export function OpeningPool() {
           <PageTitle>{t('pool.title', { title: opening.data.title })}</PageTitle>
           <OpeningTabs id={id} current="pool" />
           <Paragraph>{t('pool.intro')}</Paragraph>
+          <details className="wh-details">
+            <summary>{t('pool.howTitle')}</summary>
+            <Paragraph>{t('pool.howWho')}</Paragraph>
+            <RankingOrder />
+            <Paragraph>
+              <Link to="/zo-werkt-het-zoeken">{t('pool.howMore')}</Link>
+            </Paragraph>
+          </details>
           <form ref={form} className="wh-filters wh-filters--panel" onSubmit={(e) => e.preventDefault()} aria-label={t('pool.filters')}>
             <div className="wh-filters__fields">
               <Choice label={t('pool.radius')} name="radius" value={filters.radius} onChange={set('radius')} {...fe('radiusKm')}
