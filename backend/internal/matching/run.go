@@ -9,6 +9,7 @@ import (
 	"github.com/meilisearch/meilisearch-go"
 
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 )
 
@@ -23,17 +24,25 @@ type runResult struct {
 // (their ranking fields only). A larger pool is read tier by tier.
 const readCap = 300
 
-// tierBatch is how many tiers one request of a large pool reads.
-const tierBatch = 6
+// tierBatch is how many tiers the first request of a large pool reads;
+// each next request reads twice as many, up to maxTierBatch: the first
+// tiers usually fill a page, and empty tiers cost a request each.
+const (
+	tierBatch    = 2
+	maxTierBatch = 8
+)
 
 // run reads one page of a pool:
 //
-//  1. one multi-search: the whole pool's facets and size and, for up to
-//     readCap of its candidates, the few fields the rule needs (rank.go);
-//     the pinned candidates beside it;
-//  2. a pool of at most readCap is ordered by the rule in Go; a larger one
-//     is read tier by tier (each tier a filter whose hits Meilisearch sorts
-//     by availability), tierBatch tiers a request, until the page is full;
+//  1. one multi-search: the candidates of bands 1–3 (the accepted
+//     occupations), up to readCap of them with the few fields the rule needs
+//     (rank.go), and the facets; with anyOccupation the whole pool's facets
+//     and size beside it; the pinned candidates beside that;
+//  2. bands 1–3 of at most readCap are ordered by the rule in Go; more are
+//     read tier by tier (each tier a filter whose hits Meilisearch sorts by
+//     availability), in growing batches, as far as the page needs; band 4
+//     (anyOccupation: every other occupation) is always read tier by tier,
+//     and only when the page reaches it;
 //  3. the page's documents are read by id.
 //
 // Pinned candidates are left out of the ranking; they come first on page 1
@@ -48,8 +57,19 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	if s.ReadCap > 0 {
 		window = int64(s.ReadCap)
 	}
-	queries := []*meilisearch.SearchRequest{{IndexUID: uid, Filter: where, Facets: q.Request.Facets, AttributesToRetrieve: rankedFields,
-		HitsPerPage: &window, Page: 1}}
+	accepted := where
+	if q.rule.anyOccupation {
+		accepted += " AND " + q.rule.occupationIn(occupation.Related)
+	}
+	queries := []*meilisearch.SearchRequest{{IndexUID: uid, Filter: accepted, AttributesToRetrieve: rankedFields, HitsPerPage: &window, Page: 1}}
+	whole := 0 // the query that counts the whole pool and its facets
+	if q.rule.anyOccupation {
+		zero := int64(0)
+		queries = append(queries, &meilisearch.SearchRequest{IndexUID: uid, Filter: where, Facets: q.Request.Facets, HitsPerPage: &zero, Page: 1})
+		whole = 1
+	} else {
+		queries[0].Facets = q.Request.Facets
+	}
 	if len(pins) > 0 {
 		perPage := int64(0)
 		if page == 1 {
@@ -62,31 +82,46 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	if err != nil {
 		return runResult{}, err
 	}
-	out := runResult{facets: map[string]map[string]int{}}
-	out.addFacets(first.Results[0].FacetDistribution)
+	out := runResult{facets: map[string]map[string]int{}, total: int(first.Results[whole].TotalHits)}
+	out.addFacets(first.Results[whole].FacetDistribution)
 	if len(pins) > 0 {
-		pr := first.Results[1]
+		pr := first.Results[len(first.Results)-1]
 		if err := pr.Hits.DecodeInto(&out.pinned); err != nil {
 			return runResult{}, err
 		}
 		out.pinnedTotal = int(pr.TotalHits)
 		out.addFacets(pr.FacetDistribution)
 	}
-	out.total = int(first.Results[0].TotalHits)
-	var ids []string
-	if out.total <= int(window) {
+	need := page * PageSize
+	var ordered []string
+	var tiers123, tiers4 []Tier
+	for _, t := range q.rule.tiers() {
+		if t.Band == BandOther {
+			tiers4 = append(tiers4, t)
+		} else {
+			tiers123 = append(tiers123, t)
+		}
+	}
+	if int(first.Results[0].TotalHits) <= int(window) {
 		var pool []ranked
 		if err := first.Results[0].Hits.DecodeInto(&pool); err != nil {
 			return runResult{}, err
 		}
 		q.rule.sortByRule(pool)
-		from := min((page-1)*PageSize, len(pool))
-		for _, c := range pool[from:min(from+PageSize, len(pool))] {
-			ids = append(ids, c.ID)
+		for _, c := range pool[:min(need, len(pool))] {
+			ordered = append(ordered, c.ID)
 		}
-	} else if ids, err = s.readTiers(ctx, uid, where, q.rule.tiers(), page); err != nil {
+	} else if ordered, err = s.readTiers(ctx, uid, where, tiers123, need); err != nil {
 		return runResult{}, err
 	}
+	if len(ordered) < need && len(tiers4) > 0 {
+		more, err := s.readTiers(ctx, uid, where, tiers4, need-len(ordered))
+		if err != nil {
+			return runResult{}, err
+		}
+		ordered = append(ordered, more...)
+	}
+	ids := ordered[min((page-1)*PageSize, len(ordered)):]
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -108,15 +143,14 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	return out, nil
 }
 
-// readTiers reads the ids of a large pool's page: the tiers in order, as
-// many of each as the page still needs, tierBatch tiers a request.
-func (s *Service) readTiers(ctx context.Context, uid, where string, tiers []Tier, page int) ([]string, error) {
-	need := page * PageSize
+// readTiers reads the first need ids of the tiers in order, as many of
+// each as still needed, in growing batches.
+func (s *Service) readTiers(ctx context.Context, uid, where string, tiers []Tier, need int) ([]string, error) {
 	var ordered []string
-	for i := 0; i < len(tiers) && len(ordered) < need; i += tierBatch {
+	for i, n := 0, tierBatch; i < len(tiers) && len(ordered) < need; i, n = i+n, min(2*n, maxTierBatch) {
 		limit := int64(need - len(ordered))
 		var batch []*meilisearch.SearchRequest
-		for _, t := range tiers[i:min(i+tierBatch, len(tiers))] {
+		for _, t := range tiers[i:min(i+n, len(tiers))] {
 			batch = append(batch, &meilisearch.SearchRequest{IndexUID: uid, Filter: where + " AND " + t.Filter, Sort: tierSort,
 				AttributesToRetrieve: []string{"id"}, Limit: limit})
 		}
@@ -138,8 +172,7 @@ func (s *Service) readTiers(ctx context.Context, uid, where string, tiers []Tier
 			}
 		}
 	}
-	from := min((page-1)*PageSize, len(ordered))
-	return ordered[from:], nil
+	return ordered, nil
 }
 
 func (s *Service) search(ctx context.Context, queries []*meilisearch.SearchRequest) (*meilisearch.MultiSearchResponse, error) {
