@@ -845,7 +845,12 @@ test('services desk: a werkgever picks a loonwaardebepaling time with the keyboa
   assert.match(chosen.label ?? '', /^\d\d:\d\d–\d\d:\d\d \(nog \d+ plaats(en)?\)$/);
   await check(wg, 'services-slots-phone');
   const overflow = await wg.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `the booking form scrolls sideways by ${overflow}px at 390 px`);
+  // What overflows, to read a failure: the innermost elements wider than their box.
+  const wide = await wg.evaluate(() => [...document.querySelectorAll('main *')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 1)
+    .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}" ${el.scrollWidth}/${el.clientWidth}px`)
+    .slice(-3).join('; '));
+  assert.ok(overflow <= 0, `the booking form scrolls sideways by ${overflow}px at 390 px: ${wide}`);
   await wg.getByRole('button', { name: 'Nu boeken' }).click();
   await wg.getByText('Uw boeking is gemaakt.').waitFor();
   await wg.getByText('Aangevraagd', { exact: true }).waitFor();
