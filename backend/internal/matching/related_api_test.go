@@ -389,3 +389,34 @@ func TestDemoBakeryVacature(t *testing.T) {
 	}
 	t.Logf("page 1: %d cards, %d of them demo bakers (%d bakers consented)", len(pool.Items), found, len(bakers))
 }
+
+// Bad input on the new operations answers a problem and changes nothing.
+func TestRelatedOccupationsBadInput(t *testing.T) {
+	f := apptest.New(t)
+	f.BootstrapCandidates()
+	am := f.Browser().SignIn(apptest.AmA)
+	kassa := f.OccupationID("kassamedewerker")
+	for _, c := range []struct {
+		method, path, body string
+		want               int
+	}{
+		{"GET", "/api/v1/occupations/bestaat-niet/related-occupations", "", http.StatusNotFound},
+		{"POST", "/api/v1/occupation-relations", `{"occupationId":`, http.StatusBadRequest},
+		{"POST", "/api/v1/occupation-relations", `{"occupationId":12,"relatedOccupationId":true,"action":"add"}`, http.StatusBadRequest},
+		{"POST", "/api/v1/occupation-relations", fmt.Sprintf(`{"occupationId":%q,"relatedOccupationId":%q,"action":"misschien"}`, kassa, f.OccupationID("bakker")), http.StatusBadRequest},
+		{"DELETE", "/api/v1/occupation-relations/niet-een-uuid", "", http.StatusBadRequest},
+		{"DELETE", "/api/v1/occupation-relations/00000000-0000-4000-8000-000000000000", "", http.StatusNotFound},
+		{"GET", "/api/v1/pool-estimates?occupationIds=" + strings.TrimSuffix(strings.Repeat(kassa+",", 21), ",") + "&postcode=3511AB&maxTravelKm=10", "", http.StatusBadRequest},
+		{"GET", "/api/v1/pool-estimates?occupationIds=&postcode=3511AB&maxTravelKm=10", "", http.StatusBadRequest},
+		{"GET", "/api/v1/pool-estimates?occupationIds=" + kassa + "&postcode=3511AB&maxTravelKm=500", "", http.StatusBadRequest},
+		{"GET", "/api/v1/pool-estimates?occupationIds=" + kassa + "&postcode=3511AB&maxTravelKm=10&kind=baan", "", http.StatusBadRequest},
+	} {
+		resp, raw := am.Do(c.method, c.path, c.body)
+		if resp.StatusCode != c.want || !strings.Contains(resp.Header.Get("Content-Type"), "problem+json") {
+			t.Errorf("%s %s: %d %s, want %d problem+json", c.method, c.path[:min(80, len(c.path))], resp.StatusCode, raw[:min(200, len(raw))], c.want)
+		}
+	}
+	if n := f.Count(`SELECT count(*) FROM occupation_relations`); n != 0 {
+		t.Errorf("%d relations stored by bad requests", n)
+	}
+}
