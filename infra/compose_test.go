@@ -22,6 +22,7 @@ var composeEnv = []string{
 	"SMTP_URL=smtp://mail.test:25",
 	"SESSION_SECRET=0123456789abcdef0123456789abcdef",
 	"BASE_URL=https://werkhaven.test",
+	"METRICS_TOKEN=a-metrics-token-for-the-test",
 }
 
 func loadCompose(t *testing.T, env []string) (*types.Project, error) {
@@ -93,7 +94,7 @@ func TestComposeServices(t *testing.T) {
 
 // Secrets have no defaults: compose refuses to start without them.
 func TestComposeRequiresSecrets(t *testing.T) {
-	for _, name := range []string{"MEILI_MASTER_KEY", "SESSION_SECRET", "POSTGRES_PASSWORD"} {
+	for _, name := range []string{"MEILI_MASTER_KEY", "SESSION_SECRET", "POSTGRES_PASSWORD", "METRICS_TOKEN"} {
 		var env []string
 		for _, kv := range composeEnv {
 			if !strings.HasPrefix(kv, name+"=") {

@@ -60,7 +60,8 @@ type Config struct {
 	// trusted reverse proxy (e.g. X-Forwarded-For); empty: the peer address.
 	ProxyHeader string `env:"PROXY_HEADER"`
 
-	// MetricsToken, when set, is required as a bearer token on /metrics.
+	// MetricsToken, when set, is required as a bearer token on /metrics;
+	// production requires it to be set.
 	MetricsToken string `env:"METRICS_TOKEN"`
 
 	// JobWorkers is the number of River workers on the default queue.
@@ -72,6 +73,8 @@ type Config struct {
 var requiredInProduction = []string{
 	"DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY", "STRIPE_SECRET_KEY",
 	"STRIPE_API_BASE", "STRIPE_WEBHOOK_SECRET", "SMTP_URL", "BASE_URL", "SESSION_SECRET",
+	// /metrics names tables, queues and error rates: not for everyone.
+	"METRICS_TOKEN",
 }
 
 // Load reads the configuration from the process environment.
@@ -179,6 +182,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("stripe_webhook_secret", mask(c.StripeWebhookSecret)),
 		slog.String("smtp_url", maskURL(c.SMTPURL)),
 		slog.String("session_secret", mask(c.SessionSecret)),
+		slog.String("metrics_token", mask(c.MetricsToken)),
 		slog.String("web_dir", c.WebDir),
 	)
 }

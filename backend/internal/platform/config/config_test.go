@@ -18,6 +18,7 @@ func prodEnv(overrides ...string) []string {
 		"SMTP_URL=smtp://relay.example:587",
 		"BASE_URL=https://werkhaven.example",
 		"SESSION_SECRET=0123456789abcdef0123456789abcdef-real",
+		"METRICS_TOKEN=a-real-metrics-token",
 	}
 	return append(base, overrides...)
 }
@@ -50,6 +51,7 @@ func TestProductionRefuses(t *testing.T) {
 	}{
 		{"missing database url", dropVar(prodEnv(), "DATABASE_URL"), "DATABASE_URL"},
 		{"missing smtp", dropVar(prodEnv(), "SMTP_URL"), "SMTP_URL"},
+		{"open metrics", dropVar(prodEnv(), "METRICS_TOKEN"), "METRICS_TOKEN"},
 		{"dev meili key", prodEnv("MEILI_MASTER_KEY=werkhaven-dev-master-key-0123456789"), "MEILI_MASTER_KEY"},
 		{"dev stripe key", prodEnv("STRIPE_SECRET_KEY=sk_test_123"), "STRIPE_SECRET_KEY"},
 		{"dev webhook secret", prodEnv("STRIPE_WEBHOOK_SECRET=whsec_werkhaven_dev"), "STRIPE_WEBHOOK_SECRET"},
