@@ -366,6 +366,11 @@ func TestServesFrontEndWithSPAFallback(t *testing.T) {
 	}
 	resp, body = s.do(t, http.MethodGet, "/api/v1/nope", "")
 	problemOf(t, resp, body, http.StatusNotFound)
+	// The development pages do not exist here (as in production): no app shell.
+	for _, p := range []string{"/dev/mail", "/dev/betalen", "/dev"} {
+		resp, body = s.do(t, http.MethodGet, p, "")
+		problemOf(t, resp, body, http.StatusNotFound)
+	}
 }
 
 func must(t *testing.T, err error) {

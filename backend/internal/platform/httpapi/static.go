@@ -47,8 +47,9 @@ func (w *webFiles) mount(app *fiber.App) {
 	index := filepath.Join(w.dir, "index.html")
 	app.Get("/*", func(c *fiber.Ctx) error {
 		p := c.Path()
-		// API paths and missing files are real 404s, not the app shell.
-		if strings.HasPrefix(p, "/api/") || p == "/api" || path.Ext(p) != "" {
+		// API paths, development pages that are not served (production) and
+		// missing files are real 404s, not the app shell.
+		if strings.HasPrefix(p, "/api/") || p == "/api" || strings.HasPrefix(p, "/dev/") || p == "/dev" || path.Ext(p) != "" {
 			return fiber.ErrNotFound
 		}
 		c.Set(fiber.HeaderCacheControl, "no-cache")
