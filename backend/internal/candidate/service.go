@@ -327,8 +327,7 @@ func (s *Service) validateProfile(ctx context.Context, p *Profile) (*geo.Place, 
 
 func (p Profile) apply(r *Row, place *geo.Place) {
 	// The licence is stored once, as the flag; the skill is derived.
-	skills := slices.DeleteFunc(slices.Clone(strs(p.Skills)), func(id string) bool { return id == LicenceSkill })
-	r.Occupations, r.Skills, r.Experience, r.Education = strs(p.Occupations), skills, p.Experience, p.Education
+	r.Occupations, r.Skills, r.Experience, r.Education = strs(p.Occupations), withLicence(p.Skills, false), p.Experience, p.Education
 	r.Languages = languages(p.Languages)
 	r.DrivingLicence, r.OwnTransport, r.MaxTravelKm, r.HoursMin, r.HoursMax = p.DrivingLicence, p.OwnTransport, p.MaxTravelKm, p.HoursMin, p.HoursMax
 	r.Days, r.DayParts = strs(p.Days), strs(p.DayParts)

@@ -68,10 +68,7 @@ func (s *Service) Estimate(ctx context.Context, p authz.Principal, q EstimateQue
 		return nil, err
 	}
 	lo, hi := region.rungs(q.Kind)
-	base := strings.Join([]string{
-		fmt.Sprintf("regionId = %q", p.RegionID), "consent = true", `status IN ["available", "in_process"]`,
-		fmt.Sprintf("confirmedAt > %d", s.now().Add(-candidate.ExpiredAfter).Unix()), fmt.Sprintf("rung %d TO %d", lo, hi), travel,
-	}, " AND ")
+	base := strings.Join(append(findable(p.RegionID, s.now()), fmt.Sprintf("rung %d TO %d", lo, hi), travel), " AND ")
 	uid, zero := s.Search.UID(candidate.IndexName), int64(0)
 	queries := make([]*meilisearch.SearchRequest, len(ids))
 	for i, id := range ids {

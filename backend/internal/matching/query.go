@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/meilisearch/meilisearch-go"
 
@@ -76,12 +77,7 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 		return Query{}, &apperr.InvalidError{Fields: bad}
 	}
 	now := s.now()
-	base := []string{
-		fmt.Sprintf("regionId = %q", o.RegionID),
-		"consent = true",
-		`status IN ["available", "in_process"]`,
-		fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.ExpiredAfter).Unix()),
-	}
+	base := findable(o.RegionID, now)
 	travel, err := s.travelFilter(ctx, o.RegionID, region.areas, o.Lat, o.Lon, radius)
 	if err != nil {
 		return Query{}, err
@@ -162,6 +158,17 @@ func (s *Service) acceptable(ctx context.Context, o opening.Opening) (map[string
 	}
 	out[o.OccupationID] = occupation.Exact
 	return out, nil
+}
+
+// findable is the part of every pool filter that always holds: the region's
+// consenting candidates, available or in process, not expired.
+func findable(regionID string, now time.Time) []string {
+	return []string{
+		fmt.Sprintf("regionId = %q", regionID),
+		"consent = true",
+		`status IN ["available", "in_process"]`,
+		fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.ExpiredAfter).Unix()),
+	}
 }
 
 // RungRange is the participatieladder range a kind of opening reaches:

@@ -94,13 +94,10 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	}
 	need := page * PageSize
 	var ordered []string
-	var tiers123, tiers4 []Tier
-	for _, t := range q.rule.tiers() {
-		if t.Band == BandOther {
-			tiers4 = append(tiers4, t)
-		} else {
-			tiers123 = append(tiers123, t)
-		}
+	// The tiers of bands 1–3 or of band 4, built only when a pool is read
+	// tier by tier (their filters name every combination of wishes).
+	tiers := func(other bool) []Tier {
+		return slices.DeleteFunc(q.rule.tiers(), func(t Tier) bool { return (t.Band == BandOther) != other })
 	}
 	if int(first.Results[0].TotalHits) <= int(window) {
 		var pool []ranked
@@ -111,11 +108,11 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 		for _, c := range pool[:min(need, len(pool))] {
 			ordered = append(ordered, c.ID)
 		}
-	} else if ordered, err = s.readTiers(ctx, uid, where, tiers123, need); err != nil {
+	} else if ordered, err = s.readTiers(ctx, uid, where, tiers(false), need); err != nil {
 		return runResult{}, err
 	}
-	if len(ordered) < need && len(tiers4) > 0 {
-		more, err := s.readTiers(ctx, uid, where, tiers4, need-len(ordered))
+	if len(ordered) < need && q.rule.anyOccupation {
+		more, err := s.readTiers(ctx, uid, where, tiers(true), need-len(ordered))
 		if err != nil {
 			return runResult{}, err
 		}

@@ -92,6 +92,9 @@ func (h handlers) related(ctx context.Context, p authz.Principal, in *idParam) (
 		return nil, apperr.ErrNotFound
 	}
 	rel, err := h.s.Related(ctx, p.RegionID, []string{in.ID})
+	if err == nil {
+		err = h.s.named(ctx, rel)
+	}
 	if err != nil {
 		return nil, err
 	}

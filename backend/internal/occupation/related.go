@@ -40,7 +40,8 @@ func (s Strength) String() string {
 	return [...]string{"other", "related", "close", "exact"}[s]
 }
 
-// Relation is an occupation related to another, and why.
+// Relation is an occupation related to another, and why. Label and
+// ISCOGroup are filled only for the suggestions (named).
 type Relation struct {
 	ID, Label, ISCOGroup string
 	Strength             Strength
@@ -51,7 +52,8 @@ type Relation struct {
 }
 
 // Related gives, for the occupations ids, every other occupation related to
-// one of them in the region, with the closest strength found. The ids
+// one of them in the region, by id with the closest strength found (no
+// labels: a pool needs ids only; named adds them). The ids
 // themselves are left out. A region's removal of a pair hides only that
 // pair: what another of ids relates stays.
 func (s *Service) Related(ctx context.Context, regionID string, ids []string) (map[string]Relation, error) {
@@ -71,7 +73,7 @@ func (s *Service) Related(ctx context.Context, regionID string, ids []string) (m
 			}
 		}
 	}
-	return out, s.label(ctx, out)
+	return out, nil
 }
 
 // relatedOne is Related for one occupation, given the region's changes.
@@ -114,8 +116,8 @@ func (s *Service) relatedOne(ctx context.Context, id string, changes []relationR
 	return out, nil
 }
 
-// label fills in labels and unit groups (one query).
-func (s *Service) label(ctx context.Context, rel map[string]Relation) error {
+// named fills in labels and unit groups (one query), for the suggestions.
+func (s *Service) named(ctx context.Context, rel map[string]Relation) error {
 	if len(rel) == 0 {
 		return nil
 	}

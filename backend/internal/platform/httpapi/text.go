@@ -3,7 +3,6 @@ package httpapi
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -59,7 +58,7 @@ func badText(body []byte) (path, code string) {
 	prev := int64(0)
 	for {
 		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) || err != nil {
+		if err != nil { // the end, or not JSON: the decoder will say
 			return "", ""
 		}
 		raw := body[prev:dec.InputOffset()]
