@@ -82,18 +82,21 @@ func toOrganisationOutput(o Organisation, err error) (*organisationOutput, error
 	return &organisationOutput{Body: toOrganisationBody(o)}, nil
 }
 
+// updateOrganisationInput's body is a JSON merge patch: null clears the
+// sector, size, contact details and payout account; name, postcode and
+// accountmanager cannot be cleared.
 type updateOrganisationInput struct {
 	OrganisationIDParam
 	Body struct {
-		Name             *string `json:"name,omitempty" minLength:"2" maxLength:"200"`
-		Sector           *string `json:"sector,omitempty" maxLength:"100"`
-		Size             *string `json:"size,omitempty" enum:",1-9,10-49,50-249,250+"`
-		Postcode         *string `json:"postcode,omitempty" maxLength:"7"`
-		ContactName      *string `json:"contactName,omitempty" maxLength:"200"`
-		ContactEmail     *string `json:"contactEmail,omitempty" maxLength:"254" pattern:"^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"`
-		ContactPhone     *string `json:"contactPhone,omitempty" maxLength:"20" pattern:"^[0-9 +()-]*$"`
-		AccountmanagerID *string `json:"accountmanagerId,omitempty" format:"uuid" doc:"Staff only"`
-		StripeAccountID  *string `json:"stripeAccountId,omitempty" pattern:"^(acct_[A-Za-z0-9]{1,64})?$" doc:"Admins only, providers only; empty clears it"`
+		Name             *string                  `json:"name,omitempty" minLength:"2" maxLength:"200"`
+		Sector           httpapi.Optional[string] `json:"sector,omitzero" maxLength:"100"`
+		Size             httpapi.Optional[string] `json:"size,omitzero" enum:",1-9,10-49,50-249,250+"`
+		Postcode         *string                  `json:"postcode,omitempty" maxLength:"7"`
+		ContactName      httpapi.Optional[string] `json:"contactName,omitzero" maxLength:"200"`
+		ContactEmail     httpapi.Optional[string] `json:"contactEmail,omitzero" maxLength:"254" pattern:"^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"`
+		ContactPhone     httpapi.Optional[string] `json:"contactPhone,omitzero" maxLength:"20" pattern:"^[0-9 +()-]*$"`
+		AccountmanagerID *string                  `json:"accountmanagerId,omitempty" format:"uuid" doc:"Staff only"`
+		StripeAccountID  httpapi.Optional[string] `json:"stripeAccountId,omitzero" pattern:"^(acct_[A-Za-z0-9]{1,64})?$" doc:"Admins only, providers only; null or empty clears it"`
 	}
 }
 
@@ -242,9 +245,9 @@ func (h *Handlers) createOrganisation(ctx context.Context, p authz.Principal, in
 
 func (h *Handlers) updateOrganisation(ctx context.Context, p authz.Principal, in *updateOrganisationInput) (*organisationOutput, error) {
 	b := in.Body
-	return toOrganisationOutput(h.Service.UpdateOrganisation(ctx, p, in.ID, OrganisationChange{Name: b.Name, Sector: b.Sector, Size: b.Size,
-		Postcode: b.Postcode, ContactName: b.ContactName, ContactEmail: b.ContactEmail, ContactPhone: b.ContactPhone, AccountmanagerID: b.AccountmanagerID,
-		StripeAccountID: b.StripeAccountID}, clientIP(ctx)))
+	return toOrganisationOutput(h.Service.UpdateOrganisation(ctx, p, in.ID, OrganisationChange{Name: b.Name, Sector: b.Sector.Or(""),
+		Size: b.Size.Or(""), Postcode: b.Postcode, ContactName: b.ContactName.Or(""), ContactEmail: b.ContactEmail.Or(""),
+		ContactPhone: b.ContactPhone.Or(""), AccountmanagerID: b.AccountmanagerID, StripeAccountID: b.StripeAccountID.Or("")}, clientIP(ctx)))
 }
 
 func (h *Handlers) listContactMoments(ctx context.Context, p authz.Principal, in *OrganisationIDParam) (*httpapi.ListOut[contactMomentBody], error) {

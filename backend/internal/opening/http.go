@@ -180,27 +180,30 @@ type createInput struct {
 	Body fieldsBody
 }
 
+// changeBody is a JSON merge patch: a field left out keeps its value, null
+// clears a field that may be empty (description, skills, days, start date,
+// wage, support), and the rest refuse null (notNullable).
 type changeBody struct {
-	Title           *string   `json:"title,omitempty" minLength:"3" maxLength:"120"`
-	Description     *string   `json:"description,omitempty" maxLength:"5000"`
-	OccupationID    *string   `json:"occupationId,omitempty" maxLength:"100"`
-	RequiredSkills  *[]string `json:"requiredSkills,omitempty" maxItems:"20"`
-	MandatorySkills *[]string `json:"mandatorySkills,omitempty" maxItems:"20"`
-	NiceSkills      *[]string `json:"niceSkills,omitempty" maxItems:"20"`
-	AcceptableIDs   *[]string `json:"acceptableOccupationIds,omitempty" maxItems:"10"`
-	Postcode        *string   `json:"postcode,omitempty" maxLength:"7"`
-	MaxTravelKm     *int      `json:"maxTravelKm,omitempty" minimum:"1" maximum:"150"`
-	HoursMin        *int      `json:"hoursMin,omitempty" minimum:"1" maximum:"60"`
-	HoursMax        *int      `json:"hoursMax,omitempty" minimum:"1" maximum:"60"`
-	Days            *[]string `json:"days,omitempty" maxItems:"7" enum:"ma,di,wo,do,vr,za,zo"`
-	DayParts        *[]string `json:"dayParts,omitempty" maxItems:"4" enum:"ochtend,middag,avond,nacht"`
-	ContractType    *string   `json:"contractType,omitempty" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,geen"`
-	StartDate       *string   `json:"startDate,omitempty" maxLength:"10" doc:"YYYY-MM-DD; an empty string means as soon as possible"`
-	WageMinCents    *int64    `json:"wageMinCents,omitempty" minimum:"0" maximum:"100000000"`
-	WageMaxCents    *int64    `json:"wageMaxCents,omitempty" minimum:"0" maximum:"100000000"`
-	Places          *int      `json:"places,omitempty" minimum:"1" maximum:"500"`
-	Support         *[]string `json:"support,omitempty" maxItems:"8" enum:"jobcoach,aangepaste-werkplek,rustige-werkplek,vaste-structuur,flexibele-uren,vaste-begeleider,opbouw-uren,eenvoudige-instructies"`
-	Banenafspraak   *bool     `json:"banenafspraak,omitempty"`
+	Title           *string                    `json:"title,omitempty" minLength:"3" maxLength:"120"`
+	Description     httpapi.Optional[string]   `json:"description,omitzero" maxLength:"5000" doc:"null clears it"`
+	OccupationID    *string                    `json:"occupationId,omitempty" maxLength:"100"`
+	RequiredSkills  httpapi.Optional[[]string] `json:"requiredSkills,omitzero" maxItems:"20"`
+	MandatorySkills httpapi.Optional[[]string] `json:"mandatorySkills,omitzero" maxItems:"20"`
+	NiceSkills      httpapi.Optional[[]string] `json:"niceSkills,omitzero" maxItems:"20"`
+	AcceptableIDs   httpapi.Optional[[]string] `json:"acceptableOccupationIds,omitzero" maxItems:"10"`
+	Postcode        *string                    `json:"postcode,omitempty" maxLength:"7"`
+	MaxTravelKm     *int                       `json:"maxTravelKm,omitempty" minimum:"1" maximum:"150"`
+	HoursMin        *int                       `json:"hoursMin,omitempty" minimum:"1" maximum:"60"`
+	HoursMax        *int                       `json:"hoursMax,omitempty" minimum:"1" maximum:"60"`
+	Days            httpapi.Optional[[]string] `json:"days,omitzero" maxItems:"7" enum:"ma,di,wo,do,vr,za,zo"`
+	DayParts        httpapi.Optional[[]string] `json:"dayParts,omitzero" maxItems:"4" enum:"ochtend,middag,avond,nacht"`
+	ContractType    *string                    `json:"contractType,omitempty" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,geen"`
+	StartDate       httpapi.Optional[string]   `json:"startDate,omitzero" format:"date" doc:"null clears it: as soon as possible"`
+	WageMinCents    httpapi.Optional[int64]    `json:"wageMinCents,omitzero" minimum:"0" maximum:"100000000" doc:"null clears it"`
+	WageMaxCents    httpapi.Optional[int64]    `json:"wageMaxCents,omitzero" minimum:"0" maximum:"100000000" doc:"null clears it"`
+	Places          *int                       `json:"places,omitempty" minimum:"1" maximum:"500"`
+	Support         httpapi.Optional[[]string] `json:"support,omitzero" maxItems:"8" enum:"jobcoach,aangepaste-werkplek,rustige-werkplek,vaste-structuur,flexibele-uren,vaste-begeleider,opbouw-uren,eenvoudige-instructies"`
+	Banenafspraak   httpapi.Optional[bool]     `json:"banenafspraak,omitzero" doc:"null clears it (false)"`
 }
 
 type updateInput struct {
@@ -386,12 +389,13 @@ func (h handlers) get(ctx context.Context, p authz.Principal, in *IDParam) (*ope
 
 func (h handlers) update(ctx context.Context, p authz.Principal, in *updateInput) (*openingOutput, error) {
 	b := in.Body
-	return openingResult(h.s.Update(ctx, p, in.ID, Change{Title: b.Title, Description: b.Description, OccupationID: b.OccupationID,
-		Postcode: b.Postcode, ContractType: b.ContractType, RequiredSkills: b.RequiredSkills, NiceSkills: b.NiceSkills, Days: b.Days,
-		DayParts: b.DayParts, Support: b.Support, MaxTravelKm: b.MaxTravelKm, MandatorySkills: b.MandatorySkills,
-		AcceptableOccupations: b.AcceptableIDs, HoursMin: b.HoursMin, HoursMax: b.HoursMax,
-		Places: b.Places, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, StartDate: b.StartDate,
-		Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx)))
+	none := []string{}
+	return openingResult(h.s.Update(ctx, p, in.ID, Change{Title: b.Title, Description: b.Description.Or(""), OccupationID: b.OccupationID,
+		Postcode: b.Postcode, ContractType: b.ContractType, RequiredSkills: b.RequiredSkills.Or(none), NiceSkills: b.NiceSkills.Or(none),
+		Days: b.Days.Or(none), DayParts: b.DayParts.Or(none), Support: b.Support.Or(none), MaxTravelKm: b.MaxTravelKm,
+		MandatorySkills: b.MandatorySkills.Or(none), AcceptableOccupations: b.AcceptableIDs.Or(none), HoursMin: b.HoursMin,
+		HoursMax: b.HoursMax, Places: b.Places, WageMinCents: b.WageMinCents.Or(0), WageMaxCents: b.WageMaxCents.Or(0),
+		StartDate: b.StartDate.Or(""), Banenafspraak: b.Banenafspraak.Or(false)}, httpapi.ClientIP(ctx)))
 }
 
 func (h handlers) changeState(ctx context.Context, p authz.Principal, in *stateChangeInput) (*openingOutput, error) {

@@ -116,6 +116,7 @@ func Coded(status int, code string, m msg.Message) *Problem {
 // path and id (huma's own errors get them in NewErrorWithContext).
 func fillProblem(ctx huma.Context, _ string, v any) (any, error) {
 	if p, ok := v.(*Problem); ok {
+		p.Code = codeOf(p)
 		p.Localize(msg.Parse(ctx.Header("Accept-Language")))
 		if p.Instance == "" {
 			p.Instance = ctx.URL().Path

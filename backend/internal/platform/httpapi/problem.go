@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -160,7 +161,66 @@ func newHumaProblem(status int, text string, errs []error) *Problem {
 		p.Detail, p.msg = msg.ServerError.In(msg.NL), msg.ServerError
 		p.InvalidParams = nil
 	}
+	if p.msg == "" {
+		// huma's own words are English and unstable; say it from the
+		// catalogue in the caller's language.
+		p.msg = statusDetail(status)
+		p.Detail = p.msg.In(msg.NL)
+	}
+	p.Code = codeOf(p)
 	return p
+}
+
+// statusCodes are the problem codes of problems that carry none of their
+// own: every 4xx and 5xx has a code (API Design Rules, RFC 9457).
+var statusCodes = map[int]string{
+	http.StatusBadRequest:            "badRequest",
+	http.StatusUnauthorized:          "unauthenticated",
+	http.StatusForbidden:             "forbidden",
+	http.StatusNotFound:              "notFound",
+	http.StatusMethodNotAllowed:      "methodNotAllowed",
+	http.StatusNotAcceptable:         "notAcceptable",
+	http.StatusRequestTimeout:        "requestTimeout",
+	http.StatusConflict:              "conflict",
+	http.StatusGone:                  "gone",
+	http.StatusPreconditionFailed:    "preconditionFailed",
+	http.StatusRequestEntityTooLarge: "bodyTooLarge",
+	http.StatusUnsupportedMediaType:  "unsupportedMediaType",
+	http.StatusTooManyRequests:       "tooManyRequests",
+	http.StatusInternalServerError:   "serverError",
+	http.StatusServiceUnavailable:    "serviceUnavailable",
+}
+
+// codeOf is p's code, or the code of its status when it has none.
+func codeOf(p *Problem) string {
+	if p.Code != "" {
+		return p.Code
+	}
+	if c, ok := statusCodes[p.Status]; ok {
+		return c
+	}
+	return "status" + strconv.Itoa(p.Status)
+}
+
+// statusDetail is the catalogue's detail for a problem known only by its
+// status.
+func statusDetail(status int) msg.ID {
+	switch status {
+	case http.StatusBadRequest:
+		return msg.BadRequest
+	case http.StatusUnsupportedMediaType:
+		return msg.UnsupportedMedia
+	case http.StatusUnauthorized:
+		return msg.Unauthenticated
+	case http.StatusForbidden:
+		return msg.Forbidden
+	case http.StatusConflict:
+		return msg.Conflict
+	}
+	if id := fiberDetail(status); id != "" {
+		return id
+	}
+	return msg.BadRequest
 }
 
 // ruleCodes maps huma's validation messages onto the codes the API Design
@@ -215,6 +275,9 @@ func toInvalidParam(location, message string) InvalidParam {
 			name += "." + m[1]
 		}
 	}
+	if name == "" {
+		name = "body" // the body as a whole, e.g. an array where an object belongs
+	}
 	for _, rc := range ruleCodes {
 		if !strings.HasPrefix(message, rc.prefix) {
 			continue
@@ -225,10 +288,9 @@ func toInvalidParam(location, message string) InvalidParam {
 		} else if m := numberAtEnd.FindStringSubmatch(message); m != nil {
 			args = []any{m[1]}
 		}
-		ip := Param(name, rc.code, rc.msg, args...)
-		ip.note = " (" + message + ")"
-		ip.Reason += ip.note
-		return ip
+		// The catalogue says it in the caller's language; the validator's
+		// English words are left out.
+		return Param(name, rc.code, rc.msg, args...)
 	}
 	ip := Param(name, "invalid", msg.FieldInvalid)
 	ip.note = " (" + message + ")"
@@ -248,7 +310,7 @@ func errorHandler(log logFunc) fiber.ErrorHandler {
 			status = p.Status
 		case errors.As(err, &fe):
 			status = fe.Code
-			p = Msg(status, "", fiberDetail(status))
+			p = Msg(status, "", statusDetail(status))
 		default:
 			p = NewProblem(status, "")
 		}
@@ -256,6 +318,10 @@ func errorHandler(log logFunc) fiber.ErrorHandler {
 			log(c, err)
 			p = Msg(status, "", msg.ServerError)
 		}
+		if p.msg == "" && p.Detail == "" {
+			p.msg = statusDetail(status)
+		}
+		p.Code = codeOf(p)
 		p.Instance = c.Path()
 		p.RequestID = requestIDOf(c)
 		if p.RequestID == "" {

@@ -82,7 +82,7 @@ func New(d Deps) *Server {
 	app.Get("/api/docs", apiDocs)
 
 	api := humafiber.NewWithGroup(app, app.Group("/api/v1"), apiConfig(d.Config))
-	api.UseMiddleware(separateCookies, rejectBadText(api))
+	api.UseMiddleware(separateCookies, checkBody(api))
 	return &Server{App: app, API: api, web: newWebFiles(d.Config.WebDir)}
 }
 

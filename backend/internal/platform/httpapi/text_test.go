@@ -11,6 +11,9 @@ func TestBadText(t *testing.T) {
 		{`{"a":"b","c":[1,2,{"d":"e"}],"f":null}`, "", ""},
 		{`{"a":"\\u0000 is written like this"}`, "", ""},
 		{`not json`, "", ""},
+		{`{"a":1,"b":{"a":2},"a":3}`, "a", "duplicateKey"},
+		{`{"p":{"x":[{"k":1,"k":2}]}}`, "p.x[0].k", "duplicateKey"},
+		{`[{"k":1},{"k":2}]`, "", ""},
 	} {
 		path, code := badText([]byte(c.body))
 		if path != c.path || code != c.code {

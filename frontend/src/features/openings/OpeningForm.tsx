@@ -215,7 +215,8 @@ function OpeningForm({ existing }: { existing?: Opening }) {
     } as const;
     const done = (o: Opening) => navigate(`/vacatures/${o.id}`);
     if (existing) {
-      update.mutate(body, { onSuccess: done });
+      // A merge patch: null clears the start date ("zo snel mogelijk").
+      update.mutate({ ...body, startDate: form.startDate || null }, { onSuccess: done });
     } else {
       create.mutate(
         {

@@ -1631,34 +1631,45 @@ export interface components {
             updatedAt: string;
         };
         ChangeBody: {
-            acceptableOccupationIds?: string[];
-            banenafspraak?: boolean;
+            acceptableOccupationIds?: string[] | null;
+            /** @description null clears it (false) */
+            banenafspraak?: boolean | null;
             /** @enum {string} */
             contractType?: "vast" | "tijdelijk" | "uitzend" | "oproep" | "leerwerk" | "geen";
-            dayParts?: ("ochtend" | "middag" | "avond" | "nacht")[];
-            days?: ("ma" | "di" | "wo" | "do" | "vr" | "za" | "zo")[];
-            description?: string;
+            dayParts?: ("ochtend" | "middag" | "avond" | "nacht")[] | null;
+            days?: ("ma" | "di" | "wo" | "do" | "vr" | "za" | "zo")[] | null;
+            /** @description null clears it */
+            description?: string | null;
             /** Format: int64 */
             hoursMax?: number;
             /** Format: int64 */
             hoursMin?: number;
-            mandatorySkills?: string[];
+            mandatorySkills?: string[] | null;
             /** Format: int64 */
             maxTravelKm?: number;
-            niceSkills?: string[];
+            niceSkills?: string[] | null;
             occupationId?: string;
             /** Format: int64 */
             places?: number;
             postcode?: string;
-            requiredSkills?: string[];
-            /** @description YYYY-MM-DD; an empty string means as soon as possible */
-            startDate?: string;
-            support?: ("jobcoach" | "aangepaste-werkplek" | "rustige-werkplek" | "vaste-structuur" | "flexibele-uren" | "vaste-begeleider" | "opbouw-uren" | "eenvoudige-instructies")[];
+            requiredSkills?: string[] | null;
+            /**
+             * Format: date
+             * @description null clears it: as soon as possible
+             */
+            startDate?: string | null;
+            support?: ("jobcoach" | "aangepaste-werkplek" | "rustige-werkplek" | "vaste-structuur" | "flexibele-uren" | "vaste-begeleider" | "opbouw-uren" | "eenvoudige-instructies")[] | null;
             title?: string;
-            /** Format: int64 */
-            wageMaxCents?: number;
-            /** Format: int64 */
-            wageMinCents?: number;
+            /**
+             * Format: int64
+             * @description null clears it
+             */
+            wageMaxCents?: number | null;
+            /**
+             * Format: int64
+             * @description null clears it
+             */
+            wageMinCents?: number | null;
         };
         ChangeBookingStateRequest: {
             reason?: string;
@@ -2749,16 +2760,16 @@ export interface components {
              * @description Staff only
              */
             accountmanagerId?: string;
-            contactEmail?: string;
-            contactName?: string;
-            contactPhone?: string;
+            contactEmail?: string | null;
+            contactName?: string | null;
+            contactPhone?: string | null;
             name?: string;
             postcode?: string;
-            sector?: string;
-            /** @enum {string} */
-            size?: "" | "1-9" | "10-49" | "50-249" | "250+";
-            /** @description Admins only, providers only; empty clears it */
-            stripeAccountId?: string;
+            sector?: string | null;
+            /** @enum {string|null} */
+            size?: "" | "1-9" | "10-49" | "50-249" | "250+" | null;
+            /** @description Admins only, providers only; null or empty clears it */
+            stripeAccountId?: string | null;
         };
         UpdateUserInputBody: {
             /** @enum {string} */
