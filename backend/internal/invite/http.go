@@ -26,6 +26,7 @@ type invitePlacementBody struct {
 	ContractType      string  `json:"contractType"`
 	Hours             int     `json:"hours"`
 	HourlyWageCents   int64   `json:"hourlyWageCents"`
+	BelowMinimumWage  string  `json:"belowMinimumWageReason,omitempty" enum:"jeugdloon,loondispensatie" doc:"Why a paid contract pays less than the adult minimum wage"`
 	TrialPeriodMonths int     `json:"trialPeriodMonths"`
 	EndedOn           *string `json:"endedOn,omitempty" format:"date"`
 	EndReason         string  `json:"endReason,omitempty"`
@@ -71,7 +72,7 @@ func toBody(in Invite) InviteBody {
 	}
 	if p := in.Placement; p != nil {
 		b.Placement = &invitePlacementBody{ID: p.ID, StartDate: p.StartDate.Format(time.DateOnly), ContractType: p.ContractType, Hours: p.Hours,
-			HourlyWageCents: p.HourlyWageCents, TrialPeriodMonths: p.TrialPeriodMonths, EndedOn: dateOrNil(p.EndedOn), EndReason: p.EndReason, Durable: p.Durable}
+			HourlyWageCents: p.HourlyWageCents, BelowMinimumWage: p.BelowMinimumWageReason, TrialPeriodMonths: p.TrialPeriodMonths, EndedOn: dateOrNil(p.EndedOn), EndReason: p.EndReason, Durable: p.Durable}
 	}
 	return b
 }
@@ -187,7 +188,8 @@ type createPlacementRequest struct {
 	StartDate         string `json:"startDate" format:"date"`
 	ContractType      string `json:"contractType" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,proefplaatsing,geen"`
 	Hours             int    `json:"hours" minimum:"1" maximum:"60"`
-	HourlyWageCents   int64  `json:"hourlyWageCents" minimum:"0" maximum:"20000"`
+	HourlyWageCents   int64  `json:"hourlyWageCents" minimum:"0" maximum:"20000" doc:"Gross per hour; 0 for proefplaatsing and geen (unpaid). A paid contract pays at least 30% of the adult minimum wage; below the adult minimum it needs belowMinimumWageReason"`
+	BelowMinimumWage  string `json:"belowMinimumWageReason,omitempty" enum:"jeugdloon,loondispensatie" doc:"Only when a paid contract pays less than the adult minimum wage: jeugdloon (under 21) or loondispensatie"`
 	TrialPeriodMonths int    `json:"trialPeriodMonths,omitempty" minimum:"0" maximum:"2"`
 }
 
@@ -360,7 +362,7 @@ func (h handlers) place(ctx context.Context, p authz.Principal, in *idBody[creat
 		return nil, err
 	}
 	return inviteResult(h.s.Place(ctx, p, in.ID, PlacementInput{StartDate: *d, ContractType: in.Body.ContractType, Hours: in.Body.Hours,
-		HourlyWageCents: in.Body.HourlyWageCents, TrialPeriodMonths: in.Body.TrialPeriodMonths}, httpapi.ClientIP(ctx)))
+		HourlyWageCents: in.Body.HourlyWageCents, BelowMinimumWageReason: in.Body.BelowMinimumWage, TrialPeriodMonths: in.Body.TrialPeriodMonths}, httpapi.ClientIP(ctx)))
 }
 
 // listForCandidate lists with each invite's full history, which the

@@ -117,6 +117,9 @@ type PlacementInput struct {
 	Hours             int
 	HourlyWageCents   int64
 	TrialPeriodMonths int
+	// BelowMinimumWageReason: jeugdloon or loondispensatie, only for a paid
+	// contract below the adult minimum wage (see wage.go).
+	BelowMinimumWageReason string
 }
 
 // Place records the placement of an introduced kandidaat: the candidate's
@@ -132,6 +135,8 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 	}
 	if in.HourlyWageCents < 0 || in.HourlyWageCents > 20000 {
 		bad.Add("hourlyWageCents", "range", msg.M("invite.hourlyWageCentsRange"))
+	} else {
+		checkWage(&bad, in.ContractType, in.StartDate, in.HourlyWageCents, in.BelowMinimumWageReason)
 	}
 	if in.TrialPeriodMonths < 0 || in.TrialPeriodMonths > 2 {
 		bad.Add("trialPeriodMonths", "range", msg.M("invite.trialPeriodMonthsRange"))
@@ -149,7 +154,7 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 		}
 		pl := placementRow{InviteID: v.ID, RegionID: v.RegionID, OrganisationID: v.OrganisationID, OpeningID: v.OpeningID, CandidateID: v.CandidateID,
 			StartDate: in.StartDate, ContractType: in.ContractType, Hours: in.Hours, HourlyWageCents: in.HourlyWageCents,
-			TrialPeriodMonths: in.TrialPeriodMonths, CreatedBy: p.UserID, CreatedAt: s.now()}
+			BelowMinimumWageReason: reasonOrNil(in.BelowMinimumWageReason), TrialPeriodMonths: in.TrialPeriodMonths, CreatedBy: p.UserID, CreatedAt: s.now()}
 		if err := tx.Create(&pl).Error; err != nil {
 			return nil, database.Translate(err, "store placement")
 		}

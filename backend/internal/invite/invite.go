@@ -177,15 +177,18 @@ type Event struct {
 
 // Placement is the work that came of an invite.
 type Placement struct {
-	ID                string
-	StartDate         time.Time
-	ContractType      string
-	Hours             int
-	HourlyWageCents   int64
-	TrialPeriodMonths int
-	EndedOn           *time.Time
-	EndReason         string
-	Durable           *bool
+	ID              string
+	StartDate       time.Time
+	ContractType    string
+	Hours           int
+	HourlyWageCents int64
+	// BelowMinimumWageReason says why a paid contract is below the adult
+	// minimum wage: jeugdloon or loondispensatie; "" otherwise.
+	BelowMinimumWageReason string
+	TrialPeriodMonths      int
+	EndedOn                *time.Time
+	EndReason              string
+	Durable                *bool
 }
 
 // Contact is what a kandidaat shared by accepting.

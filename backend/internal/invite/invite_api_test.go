@@ -117,7 +117,7 @@ func TestInviteJourney(t *testing.T) {
 	f.Browser().SignIn("km.bakker@demo.werkhaven.nl").Call("GET", "/api/v1/candidates/"+c2+"/invites", "", http.StatusNotFound, nil)
 
 	// Placement without an introduction, or of the one who declined: 409, nothing stored.
-	placement := `{"startDate":%q,"contractType":"tijdelijk","hours":24,"hourlyWageCents":1450,"trialPeriodMonths":1}`
+	placement := `{"startDate":%q,"contractType":"tijdelijk","hours":24,"hourlyWageCents":1500,"trialPeriodMonths":1}`
 	start := f.Clock().Format(time.DateOnly)
 	wg.Call("POST", "/api/v1/invites/"+byCandidate[c2]+"/placement", fmt.Sprintf(placement, start), http.StatusConflict, nil)
 	wg.Call("POST", "/api/v1/invites/"+byCandidate[c1]+"/placement", fmt.Sprintf(placement, start), http.StatusConflict, nil)
@@ -582,5 +582,60 @@ func TestNotifications(t *testing.T) {
 	km.Call("GET", "/api/v1/notifications", "", http.StatusOK, &list)
 	if list.Unread != 1 {
 		t.Errorf("another user marked my notification read: %+v", list)
+	}
+}
+
+// A placement's wage must be able to be one (hardening finding 6: a paid
+// contract at 1 cent an hour was accepted): unpaid kinds carry none, a paid
+// contract pays at least the lowest youth minimum wage, and below the adult
+// minimum wage it says why (jeugdloon or loondispensatie).
+func TestPlacementWage(t *testing.T) {
+	f := apptest.New(t)
+	o := f.NewOpening("Bakkerij De Korenschoof", opening.Open)
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	c, email := f.Inviteable("Loon Kandidaat")
+	id := wg.Invite(o, http.StatusCreated, c).Items[0].ID
+	f.Browser().Call("POST", "/api/v1/invite-links/decisions", fmt.Sprintf(`{"token":%q,"decision":"accept"}`, f.MailedToken(email)), http.StatusOK, nil)
+	wg.Call("POST", "/api/v1/invites/"+id+"/state-changes", `{"state":"introduced"}`, http.StatusOK, nil)
+	start := f.Clock().Format(time.DateOnly)
+	minimum, _ := invite.MinimumWageOn(f.Clock())
+	body := func(contract string, cents int64, reason string) string {
+		r := ""
+		if reason != "" {
+			r = fmt.Sprintf(`,"belowMinimumWageReason":%q`, reason)
+		}
+		return fmt.Sprintf(`{"startDate":%q,"contractType":%q,"hours":24,"hourlyWageCents":%d%s}`, start, contract, cents, r)
+	}
+	for _, c := range []struct {
+		body, field, code string
+	}{
+		{body("tijdelijk", 1, ""), "hourlyWageCents", "minimum"},
+		{body("vast", 0, ""), "hourlyWageCents", "minimum"},
+		{body("tijdelijk", 1, "loondispensatie"), "hourlyWageCents", "minimum"},
+		{body("tijdelijk", minimum-1, ""), "hourlyWageCents", "belowMinimumWage"},
+		{body("tijdelijk", minimum, "jeugdloon"), "belowMinimumWageReason", "notBelowMinimum"},
+		{body("proefplaatsing", 1500, ""), "hourlyWageCents", "unpaid"},
+		{body("geen", 0, "jeugdloon"), "belowMinimumWageReason", "unpaid"},
+		{body("tijdelijk", minimum-1, "stagevergoeding"), "belowMinimumWageReason", "enum"},
+	} {
+		var p apptest.Problem
+		wg.Call("POST", "/api/v1/invites/"+id+"/placement", c.body, http.StatusBadRequest, &p)
+		if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != c.field || p.InvalidParams[0].Code != c.code || p.InvalidParams[0].Reason == "" {
+			t.Errorf("%s: %+v, want %s %s", c.body, p.InvalidParams, c.field, c.code)
+		}
+	}
+	if n := f.Count(`SELECT count(*) FROM placements`); n != 0 {
+		t.Fatalf("refused placements were stored: %d", n)
+	}
+	// Below the adult minimum with its reason: recorded, with the reason.
+	var in struct {
+		Placement struct {
+			HourlyWageCents        int64  `json:"hourlyWageCents"`
+			BelowMinimumWageReason string `json:"belowMinimumWageReason"`
+		} `json:"placement"`
+	}
+	wg.Call("POST", "/api/v1/invites/"+id+"/placement", body("tijdelijk", minimum*3/4, "jeugdloon"), http.StatusCreated, &in)
+	if in.Placement.HourlyWageCents != minimum*3/4 || in.Placement.BelowMinimumWageReason != "jeugdloon" {
+		t.Errorf("placement below the minimum wage: %+v", in.Placement)
 	}
 }

@@ -371,6 +371,9 @@ func toPlacement(r placementRow) *Placement {
 	if r.EndReason != nil {
 		p.EndReason = *r.EndReason
 	}
+	if r.BelowMinimumWageReason != nil {
+		p.BelowMinimumWageReason = *r.BelowMinimumWageReason
+	}
 	return p
 }
 

@@ -47,22 +47,24 @@ type tokenRow struct {
 func (tokenRow) TableName() string { return "invite_tokens" }
 
 type placementRow struct {
-	ID                string `gorm:"primaryKey;default:gen_random_uuid()"`
-	InviteID          string
-	RegionID          string
-	OrganisationID    string
-	OpeningID         string
-	CandidateID       string
-	StartDate         time.Time
-	ContractType      string
-	Hours             int
-	HourlyWageCents   int64
-	TrialPeriodMonths int
-	EndedOn           *time.Time
-	EndReason         *string
-	Durable           *bool
-	CreatedBy         string
-	CreatedAt         time.Time
+	ID              string `gorm:"primaryKey;default:gen_random_uuid()"`
+	InviteID        string
+	RegionID        string
+	OrganisationID  string
+	OpeningID       string
+	CandidateID     string
+	StartDate       time.Time
+	ContractType    string
+	Hours           int
+	HourlyWageCents int64
+	// BelowMinimumWageReason: jeugdloon or loondispensatie, or nil.
+	BelowMinimumWageReason *string
+	TrialPeriodMonths      int
+	EndedOn                *time.Time
+	EndReason              *string
+	Durable                *bool
+	CreatedBy              string
+	CreatedAt              time.Time
 }
 
 func (placementRow) TableName() string { return "placements" }

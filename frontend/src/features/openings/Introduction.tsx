@@ -223,16 +223,24 @@ function IntakeForm({ invite }: { invite: Invite }) {
   );
 }
 
-function PlacementForm({ invite }: { invite: Invite }) {
+/** Placements that carry no wage. */
+const unpaidContracts: PlacementInput['contractType'][] = ['proefplaatsing', 'geen'];
+const wageReasons = ['jeugdloon', 'loondispensatie'] as const;
+
+export function PlacementForm({ invite }: { invite: Invite }) {
   const { t, i18n } = useTranslation();
   const place = useCreatePlacement(invite.id);
-  const [v, setV] = useState({ startDate: '', contractType: 'tijdelijk' as PlacementInput['contractType'], hours: '', wage: '', trial: '0' });
+  const [v, setV] = useState({ startDate: '', contractType: 'tijdelijk' as PlacementInput['contractType'], hours: '', wage: '', trial: '0', reason: '' });
   const [local, setLocal] = useState<Record<string, string>>({});
   const { fe, general } = useErrors(place.error);
   const set = (k: keyof typeof v) => (x: string) => setV({ ...v, [k]: x });
+  const unpaid = unpaidContracts.includes(v.contractType);
+  // The server says when a wage is below the adult minimum wage; then the
+  // reason is asked (and kept while the wage stays below it).
+  const askReason = !unpaid && (fe('hourlyWageCents').error === 'belowMinimumWage' || v.reason !== '' || fe('belowMinimumWageReason').error !== undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const cents = eurosToCents(v.wage);
+    const cents = unpaid ? 0 : eurosToCents(v.wage);
     const hours = /^\d{1,2}$/.test(v.hours.trim()) ? Number(v.hours.trim()) : undefined;
     const bad: Record<string, string> = {};
     if (!v.startDate) bad.startDate = 'required';
@@ -240,7 +248,14 @@ function PlacementForm({ invite }: { invite: Invite }) {
     if (hours === undefined) bad.hours = 'hours';
     setLocal(bad);
     if (Object.keys(bad).length > 0) return;
-    place.mutate({ startDate: v.startDate, contractType: v.contractType, hours: hours!, hourlyWageCents: cents!, trialPeriodMonths: Number(v.trial) });
+    place.mutate({
+      startDate: v.startDate,
+      contractType: v.contractType,
+      hours: hours!,
+      hourlyWageCents: cents!,
+      trialPeriodMonths: Number(v.trial),
+      ...(askReason && v.reason ? { belowMinimumWageReason: v.reason as (typeof wageReasons)[number] } : {}),
+    });
   };
   // A check in the browser names its field; otherwise the server's reason.
   const err = (name: string) =>
@@ -257,8 +272,16 @@ function PlacementForm({ invite }: { invite: Invite }) {
       <Choice label={t('invites.contractType')} name="contractType" value={v.contractType} onChange={(x) => setV({ ...v, contractType: x as PlacementInput['contractType'] })}
         {...err('contractType')} options={placementContracts.map((c) => ({ value: c, label: t(`invites.contracts.${c}`) }))} />
       <Field label={t('invites.hours')} name="hours" inputMode="numeric" value={v.hours} onChange={set('hours')} required {...err('hours')} />
-      <Field label={t('invites.wage')} name="wage" inputMode="decimal" value={v.wage} onChange={set('wage')} required description={t('invites.wageHelp')} {...err('hourlyWageCents')}
-        after={cents !== undefined && v.wage.trim() ? <Paragraph className="wh-small">{t('invites.wageIs', { euros: centsToEuros(cents, i18n.language) })}</Paragraph> : undefined} />
+      {unpaid ? (
+        <Paragraph className="wh-small">{t('invites.unpaid')}</Paragraph>
+      ) : (
+        <Field label={t('invites.wage')} name="wage" inputMode="decimal" value={v.wage} onChange={set('wage')} required description={t('invites.wageHelp')} {...err('hourlyWageCents')}
+          after={cents !== undefined && v.wage.trim() ? <Paragraph className="wh-small">{t('invites.wageIs', { euros: centsToEuros(cents, i18n.language) })}</Paragraph> : undefined} />
+      )}
+      {askReason && (
+        <Choice label={t('invites.wageReason')} name="belowMinimumWageReason" value={v.reason} onChange={set('reason')} {...err('belowMinimumWageReason')}
+          options={[{ value: '', label: t('invites.wageReasons.none') }, ...wageReasons.map((r) => ({ value: r, label: t(`invites.wageReasons.${r}`) }))]} />
+      )}
       <Choice label={t('invites.trial')} name="trialPeriodMonths" value={v.trial} onChange={set('trial')} {...err('trialPeriodMonths')}
         options={['0', '1', '2'].map((m) => ({ value: m, label: t('invites.months', { count: Number(m) }) }))} />
       <Button type="submit" disabled={place.isPending}>

@@ -1781,9 +1781,17 @@ export interface components {
             postcode: string;
         };
         CreatePlacementRequest: {
+            /**
+             * @description Only when a paid contract pays less than the adult minimum wage: jeugdloon (under 21) or loondispensatie
+             * @enum {string}
+             */
+            belowMinimumWageReason?: "jeugdloon" | "loondispensatie";
             /** @enum {string} */
             contractType: "vast" | "tijdelijk" | "uitzend" | "oproep" | "leerwerk" | "proefplaatsing" | "geen";
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Gross per hour; 0 for proefplaatsing and geen (unpaid). A paid contract pays at least 30% of the adult minimum wage; below the adult minimum it needs belowMinimumWageReason
+             */
             hourlyWageCents: number;
             /** Format: int64 */
             hours: number;
@@ -2099,6 +2107,11 @@ export interface components {
             role: "admin" | "accountmanager" | "klantmanager" | "werkgever" | "zorgaanbieder";
         };
         InvitePlacementBody: {
+            /**
+             * @description Why a paid contract pays less than the adult minimum wage
+             * @enum {string}
+             */
+            belowMinimumWageReason?: "jeugdloon" | "loondispensatie";
             contractType: string;
             /** @description Still employed at 26 weeks (duurzame uitstroom) */
             durable?: boolean;
