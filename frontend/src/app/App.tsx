@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { ReactNode } from 'react';
 import { Layout } from './Layout';
+import { NotFound } from './NotFound';
 import { useSession, type Role } from '../lib/session';
 import { DataState } from '../components/ui';
 import { SignIn } from '../features/auth/SignIn';
@@ -98,7 +99,7 @@ export function App() {
         <Route path="/beheer/diensten" element={<RequireRole roles={['admin']}><ServiceAdmin /></RequireRole>} />
         <Route path="/beheer/diensten/nieuw" element={<RequireRole roles={['admin']}><ServiceEdit /></RequireRole>} />
         <Route path="/beheer/diensten/:id" element={<RequireRole roles={['admin']}><ServiceEdit /></RequireRole>} />
-        <Route path="*" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
   );

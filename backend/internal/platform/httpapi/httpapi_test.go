@@ -349,7 +349,7 @@ func TestServesFrontEndWithSPAFallback(t *testing.T) {
 	must(t, os.WriteFile(filepath.Join(dir, "assets", "app-3f9a.js"), []byte("console.log(1)"), 0o644))
 	s := newServer(t, nil, dir)
 
-	resp, body := s.do(t, http.MethodGet, "/vacatures/123/pool", "")
+	resp, body := s.do(t, http.MethodGet, "/vacatures/123/kandidaten", "")
 	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("Werkhaven")) {
 		t.Fatalf("deep link: %d %s", resp.StatusCode, body)
 	}
@@ -364,7 +364,17 @@ func TestServesFrontEndWithSPAFallback(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound {
 		t.Fatalf("missing asset: %d", resp.StatusCode)
 	}
+	// A path the app does not have: the shell (its own "niet gevonden"
+	// page) with 404, never 200.
+	for _, p := range []string{"/vacatures/123/pool", "/onzin", "/beheer", "/vacatures/"} {
+		resp, body = s.do(t, http.MethodGet, p, "")
+		if resp.StatusCode != http.StatusNotFound || !bytes.Contains(body, []byte("Werkhaven")) {
+			t.Errorf("unknown page %s: %d %.40s", p, resp.StatusCode, body)
+		}
+	}
 	resp, body = s.do(t, http.MethodGet, "/api/v1/nope", "")
+	problemOf(t, resp, body, http.StatusNotFound)
+	resp, body = s.do(t, http.MethodGet, "/api/nope", "")
 	problemOf(t, resp, body, http.StatusNotFound)
 	// The development pages do not exist here (as in production): no app shell.
 	for _, p := range []string{"/dev/mail", "/dev/betalen", "/dev"} {

@@ -10,8 +10,9 @@ import (
 )
 
 // webFiles serves the built front end (frontend/dist) with an SPA fallback:
-// any GET outside /api that is not a file gets index.html, so deep links
-// work. Hashed assets are cached for a year; index.html never is.
+// a GET of one of the app's routes (webRoutes) gets index.html, so deep
+// links work; another path outside /api and /dev gets it with 404. Hashed
+// assets are cached for a year; index.html never is.
 type webFiles struct{ dir string }
 
 func newWebFiles(dir string) *webFiles {
@@ -53,7 +54,14 @@ func (w *webFiles) mount(app *fiber.App) {
 			return fiber.ErrNotFound
 		}
 		c.Set(fiber.HeaderCacheControl, "no-cache")
-		return c.SendFile(index)
+		if err := c.SendFile(index); err != nil {
+			return err
+		}
+		if !isWebRoute(p) {
+			// The app shows its own "Deze pagina bestaat niet".
+			c.Status(fiber.StatusNotFound)
+		}
+		return nil
 	})
 }
 

@@ -1,0 +1,75 @@
+package httpapi
+
+import "strings"
+
+// webRoutes are the front end's routes, as frontend/src/app/App.tsx
+// declares them (TestWebRoutesAreTheAppsRoutes keeps the two equal): only
+// these get the app shell with 200. Any other path answers 404 — with the
+// app shell, whose own page says "Deze pagina bestaat niet", so a mistyped
+// link is a real 404 to crawlers and monitors and a readable page to people.
+var webRoutes = []string{
+	"/inloggen",
+	"/inloggen/link",
+	"/inloglink",
+	"/wachtwoord-vergeten",
+	"/wachtwoord-herstellen",
+	"/uitnodiging",
+	"/",
+	"/vacatures",
+	"/vacatures/nieuw",
+	"/vacatures/:id",
+	"/vacatures/:id/kandidaten",
+	"/vacatures/:id/bewerken",
+	"/vacatures/:id/uitnodigingen",
+	"/uitnodigingen/:id",
+	"/mijn-uitnodigingen",
+	"/mijn-uitnodigingen/:id",
+	"/uitnodiging-werk",
+	"/opvolging",
+	"/meldingen",
+	"/diensten",
+	"/diensten/:id/boeken",
+	"/boekingen",
+	"/boekingen/:id",
+	"/zo-werkt-het-zoeken",
+	"/beschikbaarheid",
+	"/caseload",
+	"/kandidaten/nieuw",
+	"/kandidaten/:id",
+	"/mijn-gegevens",
+	"/organisatie",
+	"/portefeuille",
+	"/organisaties/:id",
+	"/verwante-beroepen",
+	"/beheer/gebruikers",
+	"/beheer/organisaties",
+	"/beheer/regios",
+	"/beheer/audit",
+	"/beheer/diensten",
+	"/beheer/diensten/nieuw",
+	"/beheer/diensten/:id",
+}
+
+// isWebRoute says whether path is one of webRoutes; ":name" matches one
+// non-empty segment. A trailing slash is another path (as in the API).
+func isWebRoute(path string) bool {
+	segs := strings.Split(path, "/")
+	for _, r := range webRoutes {
+		want := strings.Split(r, "/")
+		if len(want) != len(segs) {
+			continue
+		}
+		ok := true
+		for i, w := range want {
+			if strings.HasPrefix(w, ":") {
+				ok = ok && segs[i] != ""
+			} else {
+				ok = ok && w == segs[i]
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
