@@ -181,26 +181,26 @@ type createInput struct {
 }
 
 type changeBody struct {
-	Title           *string   `json:"title,omitempty" minLength:"3" maxLength:"120"`
-	Description     *string   `json:"description,omitempty" maxLength:"5000"`
-	OccupationID    *string   `json:"occupationId,omitempty" maxLength:"100"`
-	RequiredSkills  *[]string `json:"requiredSkills,omitempty" maxItems:"20"`
-	MandatorySkills *[]string `json:"mandatorySkills,omitempty" maxItems:"20"`
-	NiceSkills      *[]string `json:"niceSkills,omitempty" maxItems:"20"`
-	AcceptableIDs   *[]string `json:"acceptableOccupationIds,omitempty" maxItems:"10"`
-	Postcode        *string   `json:"postcode,omitempty" maxLength:"7"`
-	MaxTravelKm     *int      `json:"maxTravelKm,omitempty" minimum:"1" maximum:"150"`
-	HoursMin        *int      `json:"hoursMin,omitempty" minimum:"1" maximum:"60"`
-	HoursMax        *int      `json:"hoursMax,omitempty" minimum:"1" maximum:"60"`
-	Days            *[]string `json:"days,omitempty" maxItems:"7" enum:"ma,di,wo,do,vr,za,zo"`
-	DayParts        *[]string `json:"dayParts,omitempty" maxItems:"4" enum:"ochtend,middag,avond,nacht"`
-	ContractType    *string   `json:"contractType,omitempty" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,geen"`
-	StartDate       *string   `json:"startDate,omitempty" maxLength:"10" doc:"YYYY-MM-DD; an empty string means as soon as possible"`
-	WageMinCents    *int64    `json:"wageMinCents,omitempty" minimum:"0" maximum:"100000000"`
-	WageMaxCents    *int64    `json:"wageMaxCents,omitempty" minimum:"0" maximum:"100000000"`
-	Places          *int      `json:"places,omitempty" minimum:"1" maximum:"500"`
-	Support         *[]string `json:"support,omitempty" maxItems:"8" enum:"jobcoach,aangepaste-werkplek,rustige-werkplek,vaste-structuur,flexibele-uren,vaste-begeleider,opbouw-uren,eenvoudige-instructies"`
-	Banenafspraak   *bool     `json:"banenafspraak,omitempty"`
+	Title           *string               `json:"title,omitempty" minLength:"3" maxLength:"120"`
+	Description     *string               `json:"description,omitempty" maxLength:"5000"`
+	OccupationID    *string               `json:"occupationId,omitempty" maxLength:"100"`
+	RequiredSkills  *[]string             `json:"requiredSkills,omitempty" maxItems:"20"`
+	MandatorySkills *[]string             `json:"mandatorySkills,omitempty" maxItems:"20"`
+	NiceSkills      *[]string             `json:"niceSkills,omitempty" maxItems:"20"`
+	AcceptableIDs   *[]string             `json:"acceptableOccupationIds,omitempty" maxItems:"10"`
+	Postcode        *string               `json:"postcode,omitempty" maxLength:"7"`
+	MaxTravelKm     *int                  `json:"maxTravelKm,omitempty" minimum:"1" maximum:"150"`
+	HoursMin        *int                  `json:"hoursMin,omitempty" minimum:"1" maximum:"60"`
+	HoursMax        *int                  `json:"hoursMax,omitempty" minimum:"1" maximum:"60"`
+	Days            *[]string             `json:"days,omitempty" maxItems:"7" enum:"ma,di,wo,do,vr,za,zo"`
+	DayParts        *[]string             `json:"dayParts,omitempty" maxItems:"4" enum:"ochtend,middag,avond,nacht"`
+	ContractType    *string               `json:"contractType,omitempty" enum:"vast,tijdelijk,uitzend,oproep,leerwerk,geen"`
+	StartDate       httpapi.ClearableDate `json:"startDate,omitempty" doc:"YYYY-MM-DD; null: as soon as possible"`
+	WageMinCents    *int64                `json:"wageMinCents,omitempty" minimum:"0" maximum:"100000000"`
+	WageMaxCents    *int64                `json:"wageMaxCents,omitempty" minimum:"0" maximum:"100000000"`
+	Places          *int                  `json:"places,omitempty" minimum:"1" maximum:"500"`
+	Support         *[]string             `json:"support,omitempty" maxItems:"8" enum:"jobcoach,aangepaste-werkplek,rustige-werkplek,vaste-structuur,flexibele-uren,vaste-begeleider,opbouw-uren,eenvoudige-instructies"`
+	Banenafspraak   *bool                 `json:"banenafspraak,omitempty"`
 }
 
 type updateInput struct {
@@ -390,7 +390,7 @@ func (h handlers) update(ctx context.Context, p authz.Principal, in *updateInput
 		Postcode: b.Postcode, ContractType: b.ContractType, RequiredSkills: b.RequiredSkills, NiceSkills: b.NiceSkills, Days: b.Days,
 		DayParts: b.DayParts, Support: b.Support, MaxTravelKm: b.MaxTravelKm, MandatorySkills: b.MandatorySkills,
 		AcceptableOccupations: b.AcceptableIDs, HoursMin: b.HoursMin, HoursMax: b.HoursMax,
-		Places: b.Places, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, StartDate: b.StartDate,
+		Places: b.Places, WageMinCents: b.WageMinCents, WageMaxCents: b.WageMaxCents, StartDate: b.StartDate.Change(),
 		Banenafspraak: b.Banenafspraak}, httpapi.ClientIP(ctx)))
 }
 

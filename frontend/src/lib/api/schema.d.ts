@@ -1651,8 +1651,11 @@ export interface components {
             places?: number;
             postcode?: string;
             requiredSkills?: string[];
-            /** @description YYYY-MM-DD; an empty string means as soon as possible */
-            startDate?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD; null: as soon as possible
+             */
+            startDate?: string | null;
             support?: ("jobcoach" | "aangepaste-werkplek" | "rustige-werkplek" | "vaste-structuur" | "flexibele-uren" | "vaste-begeleider" | "opbouw-uren" | "eenvoudige-instructies")[];
             title?: string;
             /** Format: int64 */
