@@ -9,7 +9,7 @@ BIN := bin/werkhaven
 WITH_STACK := set -a; source $(STACK_ENV); set +a;
 GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
 
-.PHONY: help run test stack stack-down stack-status build web migrate seed lint vet staticcheck fmt-check test-go test-web test-e2e bench generate clean
+.PHONY: help run test stack stack-down stack-status build web migrate seed lint lint-api vet staticcheck fmt-check test-go test-web test-e2e bench generate clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -22,7 +22,7 @@ run: stack build ## install what is missing, start the stack, migrate, seed and 
 	@echo
 	@$(WITH_STACK) exec $(BIN) serve
 
-test: lint test-go test-web test-e2e ## every check: vet, staticcheck, gofmt, Go tests, front end, browser journeys
+test: lint test-go test-web test-e2e ## every check: vet, staticcheck, gofmt, API Design Rules, Go tests, front end, browser journeys
 
 stack: ## start PostgreSQL, Meilisearch and stripe-mock (idempotent)
 	@scripts/stack.sh up
@@ -48,7 +48,10 @@ migrate: stack build ## apply migrations and load reference data
 seed: stack build ## create the demo region
 	@$(WITH_STACK) $(BIN) seed --demo
 
-lint: vet staticcheck fmt-check ## static checks
+lint: vet staticcheck fmt-check lint-api ## static checks
+
+lint-api: frontend/node_modules/.package-lock.json ## check docs/api/openapi.json against the API Design Rules (Spectral, docs/api/adr)
+	cd frontend && npm run --silent lint-api
 
 vet:
 	go vet ./...

@@ -143,6 +143,40 @@ func TestOpeningTransitions(t *testing.T) {
 	}
 }
 
+// A change's startDate is a date (format date) or null: null means as soon
+// as possible (RFC 7396), absent leaves it as it is, and "" is no date.
+func TestChangeStartDate(t *testing.T) {
+	f := apptest.New(t)
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	o := wg.CreateOpening(f.OpeningJSON("", "Bakker"))
+	start := f.Clock().AddDate(0, 2, 0).Format(time.DateOnly)
+	startIs := func(step, want string) {
+		t.Helper()
+		q := `SELECT count(*) FROM openings WHERE id = ? AND start_date IS NULL`
+		args := []any{o.ID}
+		if want != "" {
+			q, args = `SELECT count(*) FROM openings WHERE id = ? AND start_date = ?::date`, []any{o.ID, want}
+		}
+		if f.Count(q, args...) != 1 {
+			t.Fatalf("%s: start date is not %q", step, want)
+		}
+	}
+	wg.Call("PATCH", "/api/v1/openings/"+o.ID, `{"startDate":"`+start+`"}`, http.StatusOK, nil)
+	startIs("set", start)
+	wg.Call("PATCH", "/api/v1/openings/"+o.ID, `{"places":3}`, http.StatusOK, nil)
+	startIs("absent", start)
+	for _, bad := range []string{`""`, `"1-2-2030"`, `"2030-02-01T00:00:00Z"`} {
+		var p apptest.Problem
+		wg.Call("PATCH", "/api/v1/openings/"+o.ID, `{"startDate":`+bad+`}`, http.StatusBadRequest, &p)
+		if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "startDate" || p.InvalidParams[0].Code != "format" {
+			t.Errorf("startDate %s: %+v", bad, p.InvalidParams)
+		}
+		startIs(bad, start)
+	}
+	wg.Call("PATCH", "/api/v1/openings/"+o.ID, `{"startDate":null}`, http.StatusOK, nil)
+	startIs("null", "")
+}
+
 // The fairness check blocks publishing, records every hit for the
 // accountmanager, lets the organisation ask for a review, and lets an
 // accountmanager override with a reason.

@@ -42,6 +42,7 @@ type echoOutput struct {
 type testServer struct {
 	app     *fiber.App
 	metrics *httpapi.Metrics
+	openAPI *huma.OpenAPI
 }
 
 func newServer(t *testing.T, checks []httpapi.Check, webDir string) *testServer {
@@ -52,7 +53,9 @@ func newServer(t *testing.T, checks []httpapi.Check, webDir string) *testServer 
 	}
 	m := httpapi.NewMetrics(nil, nil)
 	srv := httpapi.New(httpapi.Deps{Config: cfg, Logger: nil, Checks: checks, Metrics: m})
-	huma.Register(srv.API, huma.Operation{OperationID: "echo", Method: http.MethodPost, Path: "/echoes"},
+	// echo declares an error, so huma documents 422 and 500 for it; the
+	// others declare none and get huma's default response.
+	huma.Register(srv.API, huma.Operation{OperationID: "echo", Method: http.MethodPost, Path: "/echoes", Errors: []int{http.StatusConflict}},
 		func(_ context.Context, in *echoInput) (*echoOutput, error) {
 			out := &echoOutput{}
 			out.Body.Name = in.Body.Name
@@ -64,7 +67,7 @@ func newServer(t *testing.T, checks []httpapi.Check, webDir string) *testServer 
 		func(_ context.Context, _ *struct{}) (*echoOutput, error) {
 			return nil, errors.New("database password is hunter2")
 		})
-	return &testServer{app: srv.Finish(), metrics: m}
+	return &testServer{app: srv.Finish(), metrics: m, openAPI: srv.API.OpenAPI()}
 }
 
 func (s *testServer) do(t *testing.T, method, path, body string, headers ...string) (*http.Response, []byte) {
@@ -186,6 +189,10 @@ func TestOversizedBodyIs413(t *testing.T) {
 	p := problemOf(t, resp, body, http.StatusRequestEntityTooLarge)
 	if p.Instance != "/api/v1/echoes" {
 		t.Errorf("instance %q", p.Instance)
+	}
+	// Refused before routing, it still carries the API's headers.
+	if got := resp.Header.Get("API-Version"); got != httpapi.APIVersion {
+		t.Errorf("API-Version %q, want %q", got, httpapi.APIVersion)
 	}
 }
 

@@ -110,23 +110,30 @@ func observe(log *slog.Logger, m *Metrics) fiber.Handler {
 // allowed because the API documentation page sets some.
 func securityHeaders() fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		h := &c.Response().Header
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "same-origin")
-		h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		if strings.HasPrefix(c.Path(), "/api/") {
-			h.Set("API-Version", APIVersion)
-			h.Set("Cache-Control", "no-store")
-		}
-		if isOpenAPIDocument(c.Path()) {
-			// The API description is public, for any origin (API Design Rules).
-			h.Set("Access-Control-Allow-Origin", "*")
-		}
+		setSecurityHeaders(c)
 		return c.Next()
+	}
+}
+
+// setSecurityHeaders sets securityHeaders' headers; errorHandler calls it too,
+// for errors raised before routing (an oversized body), which skip the
+// middleware.
+func setSecurityHeaders(c *fiber.Ctx) {
+	h := &c.Response().Header
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	if strings.HasPrefix(c.Path(), "/api/") {
+		h.Set(headerAPIVersion, APIVersion)
+		h.Set("Cache-Control", "no-store")
+	}
+	if isOpenAPIDocument(c.Path()) {
+		// The API description is public, for any origin (API Design Rules).
+		h.Set("Access-Control-Allow-Origin", "*")
 	}
 }
 

@@ -330,6 +330,7 @@ func errorHandler(log logFunc) fiber.ErrorHandler {
 			p.RequestID = uuid.NewString()
 			c.Set(headerRequestID, p.RequestID)
 		}
+		setSecurityHeaders(c) // API-Version too, also before routing
 		p.Localize(msg.Parse(c.Get(fiber.HeaderAcceptLanguage)))
 		c.Set(fiber.HeaderContentType, ProblemContentType)
 		return c.Status(status).JSON(p, ProblemContentType)

@@ -100,6 +100,8 @@ func apiConfig(cfg config.Config) huma.Config {
 	hc.DocsPath = ""     // served at /api/docs from our own assets
 	hc.RejectUnknownQueryParameters = true
 	hc.Transformers = append(hc.Transformers, fillProblem)
+	hc.OnAddOperation = append(hc.OnAddOperation, documentOperation)
+	hc.Components.Headers = map[string]*huma.Header{headerAPIVersion: apiVersionHeader()}
 	hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"sessionCookie": {Type: "apiKey", In: "cookie", Name: "wh_session", Description: "Session cookie set by sign-in; state-changing calls also need the X-CSRF-Token header from GET /session."},
 	}

@@ -206,7 +206,7 @@ function OpeningForm({ existing }: { existing?: Opening }) {
       days: form.days as OpeningFields['days'],
       dayParts: form.dayParts as OpeningFields['dayParts'],
       contractType: noContract ? 'geen' : form.contractType,
-      startDate: form.startDate,
+      startDate: form.startDate || null, // null: as soon as possible
       wageMinCents: form.kind === 'vacature' ? cents(form.wageMin) : 0,
       wageMaxCents: form.kind === 'vacature' ? cents(form.wageMax) : 0,
       places: int(form.places),
