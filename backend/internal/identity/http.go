@@ -3,6 +3,7 @@ package identity
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -121,6 +122,11 @@ func (h *Handlers) signedIn(ctx context.Context, oldCookie, cookie string, p aut
 	}
 }
 
+// signInDoc states the throttling rules in the API documentation.
+var signInDoc = fmt.Sprintf("429 (tooManyAttempts, Retry-After) after %d failed sign-ins to one account from this client IP within %d minutes, "+
+	"or %d to any accounts from this IP; other accounts and other IPs are not affected.",
+	ThrottleLimit, int(ThrottleWindow.Minutes()), ThrottleIPLimit)
+
 // Register adds identity's operations to api: signing in and out here,
 // the administration of users, organisations and regions in registerAdmin.
 func (h *Handlers) Register(api huma.API) {
@@ -129,7 +135,7 @@ func (h *Handlers) Register(api huma.API) {
 		Summary: "Huidige sessie en CSRF-token / Current session and CSRF token", Tags: tags},
 		authz.PublicRule, h.session)
 	authz.Register(api, huma.Operation{OperationID: "signIn", Method: http.MethodPost, Path: "/sessions", DefaultStatus: http.StatusCreated,
-		Summary: "Inloggen met e-mail en wachtwoord / Sign in", Tags: tags, Errors: []int{400, 401, 429}},
+		Summary: "Inloggen met e-mail en wachtwoord / Sign in", Tags: tags, Errors: []int{400, 401, 429}, Description: signInDoc},
 		authz.PublicRule, h.signIn)
 	authz.Register(api, huma.Operation{OperationID: "signOut", Method: http.MethodDelete, Path: "/sessions/current",
 		Summary: "Uitloggen / Sign out", Tags: tags},

@@ -39,13 +39,13 @@ func (s *Service) now() time.Time {
 func NormaliseEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
 
 // SignIn checks an e-mail and password and opens a session. It returns the
-// session cookie value. Failed attempts are counted per account and per IP
-// in Postgres; past ThrottleLimit within ThrottleWindow it answers
-// apperr.TooManyError without checking the password.
+// session cookie value. Failed attempts are counted in Postgres per account
+// and IP together and per IP alone (identity.go has the limits); past
+// either it answers apperr.TooManyError without checking the password.
 func (s *Service) SignIn(ctx context.Context, email, password, ip string) (string, authz.Principal, error) {
 	email = NormaliseEmail(email)
-	keys := []string{"account:" + email, "ip:" + ip}
-	if wait, err := s.throttled(ctx, keys); err != nil {
+	pair, from := signInKeys(email, ip)
+	if wait, err := signInFailures.wait(ctx, s.DB, s.now(), rule{pair, ThrottleLimit, ThrottleWindow}, rule{from, ThrottleIPLimit, ThrottleWindow}); err != nil {
 		return "", authz.Principal{}, err
 	} else if wait > 0 {
 		_ = s.DB.Transaction(func(tx *gorm.DB) error {
@@ -80,10 +80,8 @@ func (s *Service) SignIn(ctx context.Context, email, password, ip string) (strin
 	}
 	if reason != "" {
 		err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-			for _, k := range keys {
-				if err := tx.Exec(`INSERT INTO sign_in_failures (key, failed_at) VALUES (?, ?)`, k, s.now()).Error; err != nil {
-					return err
-				}
+			if err := signInFailures.add(ctx, tx, s.now(), pair, from); err != nil {
+				return err
 			}
 			ev := audit.Event{Action: "session.sign_in", Outcome: audit.Failure, IP: ip, Details: map[string]any{"reason": reason}}
 			if found {
@@ -104,35 +102,14 @@ func (s *Service) SignIn(ctx context.Context, email, password, ip string) (strin
 		if err != nil {
 			return err
 		}
-		if err := tx.Exec(`DELETE FROM sign_in_failures WHERE key = ?`, keys[0]).Error; err != nil {
+		// The account's failures from this IP are forgotten; the IP's own
+		// count stays (one valid account must not reset a sprayer's count).
+		if err := tx.Exec(`DELETE FROM sign_in_failures WHERE key = ?`, pair).Error; err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: "session.sign_in", IP: ip, SubjectType: "user", SubjectID: u.ID})
 	})
 	return cookie, p, err
-}
-
-// throttled returns how long to wait when any key has ThrottleLimit
-// failures within ThrottleWindow.
-func (s *Service) throttled(ctx context.Context, keys []string) (time.Duration, error) {
-	now := s.now()
-	var oldest []time.Time
-	err := s.DB.WithContext(ctx).Raw(`
-		SELECT min(failed_at) FROM (
-			SELECT key, failed_at, row_number() OVER (PARTITION BY key ORDER BY failed_at DESC) AS n
-			FROM sign_in_failures WHERE key IN ? AND failed_at > ?
-		) recent WHERE n <= ? GROUP BY key HAVING count(*) >= ?`,
-		keys, now.Add(-ThrottleWindow), ThrottleLimit, ThrottleLimit).Scan(&oldest).Error
-	if err != nil {
-		return 0, fmt.Errorf("throttle check: %w", err)
-	}
-	var wait time.Duration
-	for _, t := range oldest {
-		// The window reopens when the oldest of the last ThrottleLimit
-		// failures is ThrottleWindow old.
-		wait = max(wait, t.Add(ThrottleWindow).Sub(now))
-	}
-	return wait, nil
 }
 
 func (s *Service) openSession(ctx context.Context, tx *gorm.DB, u userRow, kind string, lifetime time.Duration) (string, authz.Principal, error) {
@@ -279,8 +256,9 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, password, ip stri
 }
 
 // setPasswordWithToken checks the password policy, consumes the token,
-// stores the new hash, runs then and audits action, in one transaction: a
-// refused password leaves the token usable.
+// stores the new hash, runs then, forgets the account's failed sign-ins and
+// audits action, in one transaction: a refused password leaves the token
+// usable.
 func (s *Service) setPasswordWithToken(ctx context.Context, purpose, token, password, ip, action string, then func(*gorm.DB, userRow) error) error {
 	if err := CheckPassword(password); err != nil {
 		return err
@@ -298,6 +276,9 @@ func (s *Service) setPasswordWithToken(ctx context.Context, purpose, token, pass
 			return err
 		}
 		if err := tx.Model(&userRow{}).Where("id = ?", u.ID).Updates(map[string]any{"password_hash": hash, "updated_at": s.now()}).Error; err != nil {
+			return err
+		}
+		if err := clearSignInFailures(ctx, tx, u.Email); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID})

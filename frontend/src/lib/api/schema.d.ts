@@ -1303,7 +1303,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Inloggen met e-mail en wachtwoord / Sign in */
+        /**
+         * Inloggen met e-mail en wachtwoord / Sign in
+         * @description 429 (tooManyAttempts, Retry-After) after 5 failed sign-ins to one account from this client IP within 15 minutes, or 100 to any accounts from this IP; other accounts and other IPs are not affected.
+         */
         post: operations["signIn"];
         delete?: never;
         options?: never;
