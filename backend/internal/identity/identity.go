@@ -1,9 +1,11 @@
 // Package identity is who-is-who in Werkhaven: regions, organisations and
 // users; sign-in with argon2id passwords and server-side sessions; mailed
 // single-use tokens for password reset, invitations and the kandidaat's
-// magic link; throttling of failed sign-ins (throttle.go). Who may do what
-// is decided by package authz; every security-relevant action is written to
-// the audit log in the same transaction.
+// magic link; throttling of failed sign-ins (throttle.go). Setting a password with a link revokes the user's
+// other reset and invitation links, and signing in with a magic link the
+// other magic links, in the same transaction. Who may do what is decided by
+// package authz; every security-relevant action is written to the audit log
+// in the same transaction.
 package identity
 
 import (

@@ -211,6 +211,14 @@ func (s *Service) consumeToken(ctx context.Context, tx *gorm.DB, purpose, token 
 	return u, nil
 }
 
+// revokeLinks deletes the user's unused links of these purposes, in tx,
+// and returns how many there were: setting a password ends every other
+// link that sets one, signing in by link every other sign-in link.
+func revokeLinks(ctx context.Context, tx *gorm.DB, userID string, purposes ...string) (int64, error) {
+	res := tx.WithContext(ctx).Exec(`DELETE FROM auth_tokens WHERE user_id = ? AND purpose IN ? AND used_at IS NULL`, userID, purposes)
+	return res.RowsAffected, res.Error
+}
+
 // RequestPasswordReset mails a reset link when an active staff or
 // organisation user has this e-mail. It answers the same either way.
 func (s *Service) RequestPasswordReset(ctx context.Context, email, ip string) error {
@@ -256,9 +264,9 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, password, ip stri
 }
 
 // setPasswordWithToken checks the password policy, consumes the token,
-// stores the new hash, runs then, forgets the account's failed sign-ins and
-// audits action, in one transaction: a refused password leaves the token
-// usable.
+// stores the new hash, runs then, revokes the user's other reset and
+// invitation links, forgets the account's failed sign-ins and audits
+// action, in one transaction: a refused password leaves the token usable.
 func (s *Service) setPasswordWithToken(ctx context.Context, purpose, token, password, ip, action string, then func(*gorm.DB, userRow) error) error {
 	if err := CheckPassword(password); err != nil {
 		return err
@@ -278,10 +286,15 @@ func (s *Service) setPasswordWithToken(ctx context.Context, purpose, token, pass
 		if err := tx.Model(&userRow{}).Where("id = ?", u.ID).Updates(map[string]any{"password_hash": hash, "updated_at": s.now()}).Error; err != nil {
 			return err
 		}
+		revoked, err := revokeLinks(ctx, tx, u.ID, "password_reset", "invitation")
+		if err != nil {
+			return err
+		}
 		if err := clearSignInFailures(ctx, tx, u.Email); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID})
+		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID,
+			Details: map[string]any{"revokedLinks": revoked}})
 	})
 }
 
@@ -291,7 +304,8 @@ func (s *Service) RequestMagicLink(ctx context.Context, email, ip string) error 
 	return s.mailTokenTo(ctx, email, "role = ?", string(authz.Kandidaat), "magic_link", MagicLinkTokenTTL, "session.magic_link_requested", ip)
 }
 
-// RedeemMagicLink opens a short session for the kandidaat the link is for.
+// RedeemMagicLink opens a short session for the kandidaat the link is for
+// and revokes their other sign-in links.
 func (s *Service) RedeemMagicLink(ctx context.Context, token, ip string) (string, authz.Principal, error) {
 	var cookie string
 	var p authz.Principal
@@ -306,7 +320,12 @@ func (s *Service) RedeemMagicLink(ctx context.Context, token, ip string) (string
 		if cookie, p, err = s.openSession(ctx, tx, u, "magic_link", MagicSessionTimeout); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: "session.sign_in", IP: ip, SubjectType: "user", SubjectID: u.ID, Details: map[string]any{"method": "magic_link"}})
+		revoked, err := revokeLinks(ctx, tx, u.ID, "magic_link")
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: "session.sign_in", IP: ip, SubjectType: "user", SubjectID: u.ID,
+			Details: map[string]any{"method": "magic_link", "revokedLinks": revoked}})
 	})
 	return cookie, p, err
 }
