@@ -227,22 +227,64 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email, ip string) er
 
 // mailTokenTo issues a token of purpose to the active user with this e-mail
 // who matches roleCond, queues its mail and audits action. Nobody matching
-// is not an error: the caller's answer must not reveal who exists.
+// is not an error, nor is an address that had MailRequestLimit mails within
+// MailRequestWindow (it gets no more): the caller's answer must not reveal
+// who exists. Only an IP past MailRequestIPLimit is refused
+// (apperr.TooManyError).
 func (s *Service) mailTokenTo(ctx context.Context, email, roleCond, role, purpose string, ttl time.Duration, action, ip string) error {
-	var u userRow
-	err := s.DB.WithContext(ctx).Where("email = ? AND status = ?", NormaliseEmail(email), StatusActive).Where(roleCond, role).First(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	email = NormaliseEmail(email)
+	addr, from := accountKey(email), ipKey(ip)
+	var refused time.Duration
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		now := s.now()
+		wait, err := mailRequests.wait(ctx, tx, now, rule{from, MailRequestIPLimit, MailRequestWindow})
+		if err != nil {
+			return err
+		}
+		if wait > 0 {
+			refused = wait
+			return audit.Record(ctx, tx, audit.Event{Action: action, Outcome: audit.Denied, IP: ip, Details: map[string]any{"reason": "throttled"}})
+		}
+		// Requests for one address take turns, across replicas, so that
+		// the count and the mails sent agree.
+		if err := tx.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, "mail_requests/"+addr).Error; err != nil {
+			return err
+		}
+		over, err := mailRequests.wait(ctx, tx, now, rule{addr, MailRequestLimit, MailRequestWindow})
+		if err != nil {
+			return err
+		}
+		// A request that sends nothing does not count for the address:
+		// the owner gets a mail again when the window moves on.
+		counted := []string{from}
+		if over == 0 {
+			counted = append(counted, addr)
+		}
+		if err := mailRequests.add(ctx, tx, now, counted...); err != nil {
+			return err
+		}
+		var u userRow
+		err = tx.Where("email = ? AND status = ?", email, StatusActive).Where(roleCond, role).First(&u).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		ev := audit.Event{RegionID: u.RegionID, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID}
+		if over > 0 {
+			ev.Outcome, ev.Details = audit.Denied, map[string]any{"reason": "address_limit"}
+			return audit.Record(ctx, tx, ev)
+		}
 		if err := s.issueToken(ctx, tx, u.ID, "", purpose, ttl, purpose, map[string]any{}); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID})
+		return audit.Record(ctx, tx, ev)
 	})
+	if err == nil && refused > 0 {
+		return &apperr.TooManyError{RetryAfter: refused}
+	}
+	return err
 }
 
 // ResetPassword sets a new password with a reset token and ends every

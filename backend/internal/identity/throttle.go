@@ -11,9 +11,9 @@ import (
 )
 
 // Throttling counts events per key in Postgres, so that every replica sees
-// the same counts: failed sign-ins in sign_in_failures. A key names an
-// account (accountKey), a client IP (ipKey) or both ("account:…|ip:…"). The
-// limits are in identity.go.
+// the same counts: failed sign-ins in sign_in_failures, requests for mailed
+// links in mail_requests. A key names an account (accountKey), a client IP
+// (ipKey) or both ("account:…|ip:…"). The limits are in identity.go.
 
 // counter is one table of timestamped events per key.
 type counter struct {
@@ -25,6 +25,10 @@ var (
 	signInFailures = counter{
 		recent: `SELECT failed_at FROM sign_in_failures WHERE key = ? AND failed_at > ? ORDER BY failed_at DESC OFFSET ? LIMIT 1`,
 		insert: `INSERT INTO sign_in_failures (key, failed_at) VALUES (?, ?)`,
+	}
+	mailRequests = counter{
+		recent: `SELECT requested_at FROM mail_requests WHERE key = ? AND requested_at > ? ORDER BY requested_at DESC OFFSET ? LIMIT 1`,
+		insert: `INSERT INTO mail_requests (key, requested_at) VALUES (?, ?)`,
 	}
 )
 

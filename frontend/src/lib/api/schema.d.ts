@@ -550,7 +550,7 @@ export interface paths {
         put?: never;
         /**
          * Inloglink voor kandidaten aanvragen / Request a sign-in link (kandidaten)
-         * @description Always 202: the answer does not reveal whether the e-mail address is known.
+         * @description 202 whether or not the e-mail address is known, and whether or not it was sent 3 links within 60 minutes (then it gets no more until the window moves on): the answer reveals neither. 429 (tooManyAttempts, Retry-After) only when this client IP asked for 30 links within 60 minutes.
          */
         post: operations["requestMagicLink"];
         delete?: never;
@@ -1131,7 +1131,7 @@ export interface paths {
         put?: never;
         /**
          * Link voor nieuw wachtwoord aanvragen / Request a password reset link
-         * @description Always 202: the answer does not reveal whether the e-mail address is known.
+         * @description 202 whether or not the e-mail address is known, and whether or not it was sent 3 links within 60 minutes (then it gets no more until the window moves on): the answer reveals neither. 429 (tooManyAttempts, Retry-After) only when this client IP asked for 30 links within 60 minutes.
          */
         post: operations["requestPasswordReset"];
         delete?: never;
@@ -5241,8 +5241,35 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error */
-            default: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7768,8 +7795,35 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Error */
-            default: {
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
