@@ -3,6 +3,7 @@ package identity
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -121,6 +122,17 @@ func (h *Handlers) signedIn(ctx context.Context, oldCookie, cookie string, p aut
 	}
 }
 
+// The throttling rules as the API documentation states them.
+var (
+	signInDoc = fmt.Sprintf("429 (tooManyAttempts, Retry-After) after %d failed sign-ins to one account from this client IP within %d minutes, "+
+		"or %d to any accounts from this IP; other accounts and other IPs are not affected.",
+		ThrottleLimit, int(ThrottleWindow.Minutes()), ThrottleIPLimit)
+	linkRequestDoc = fmt.Sprintf("202 whether or not the e-mail address is known, and whether or not it was sent %d links within %d minutes "+
+		"(then it gets no more until the window moves on): the answer reveals neither. "+
+		"429 (tooManyAttempts, Retry-After) only when this client IP asked for %d links within %d minutes.",
+		MailRequestLimit, int(MailRequestWindow.Minutes()), MailRequestIPLimit, int(MailRequestWindow.Minutes()))
+)
+
 // Register adds identity's operations to api: signing in and out here,
 // the administration of users, organisations and regions in registerAdmin.
 func (h *Handlers) Register(api huma.API) {
@@ -129,14 +141,14 @@ func (h *Handlers) Register(api huma.API) {
 		Summary: "Huidige sessie en CSRF-token / Current session and CSRF token", Tags: tags},
 		authz.PublicRule, h.session)
 	authz.Register(api, huma.Operation{OperationID: "signIn", Method: http.MethodPost, Path: "/sessions", DefaultStatus: http.StatusCreated,
-		Summary: "Inloggen met e-mail en wachtwoord / Sign in", Tags: tags, Errors: []int{400, 401, 429}},
+		Summary: "Inloggen met e-mail en wachtwoord / Sign in", Tags: tags, Errors: []int{400, 401, 429}, Description: signInDoc},
 		authz.PublicRule, h.signIn)
 	authz.Register(api, huma.Operation{OperationID: "signOut", Method: http.MethodDelete, Path: "/sessions/current",
 		Summary: "Uitloggen / Sign out", Tags: tags},
 		authz.Roles(authz.AllRoles...), h.signOut)
 	authz.Register(api, huma.Operation{OperationID: "requestPasswordReset", Method: http.MethodPost, Path: "/password-resets", DefaultStatus: http.StatusAccepted,
-		Summary: "Link voor nieuw wachtwoord aanvragen / Request a password reset link", Tags: tags,
-		Description: "Always 202: the answer does not reveal whether the e-mail address is known."},
+		Summary: "Link voor nieuw wachtwoord aanvragen / Request a password reset link", Tags: tags, Errors: []int{400, 429},
+		Description: linkRequestDoc},
 		authz.PublicRule, h.requestPasswordReset)
 	authz.Register(api, huma.Operation{OperationID: "resetPassword", Method: http.MethodPost, Path: "/password-reset-confirmations", DefaultStatus: http.StatusNoContent,
 		Summary: "Nieuw wachtwoord instellen met de link / Set a new password with the mailed token", Tags: tags, Errors: []int{400, 410}},
@@ -145,8 +157,8 @@ func (h *Handlers) Register(api huma.API) {
 		Summary: "Uitnodiging aannemen en wachtwoord kiezen / Accept an invitation", Tags: tags, Errors: []int{400, 410}},
 		authz.PublicRule, h.acceptInvitation)
 	authz.Register(api, huma.Operation{OperationID: "requestMagicLink", Method: http.MethodPost, Path: "/magic-links", DefaultStatus: http.StatusAccepted,
-		Summary: "Inloglink voor kandidaten aanvragen / Request a sign-in link (kandidaten)", Tags: tags,
-		Description: "Always 202: the answer does not reveal whether the e-mail address is known."},
+		Summary: "Inloglink voor kandidaten aanvragen / Request a sign-in link (kandidaten)", Tags: tags, Errors: []int{400, 429},
+		Description: linkRequestDoc},
 		authz.PublicRule, h.requestMagicLink)
 	authz.Register(api, huma.Operation{OperationID: "signInWithMagicLink", Method: http.MethodPost, Path: "/magic-link-sessions", DefaultStatus: http.StatusCreated,
 		Summary: "Inloggen met de link / Sign in with the mailed link (kandidaten)", Tags: tags, Errors: []int{400, 410}},

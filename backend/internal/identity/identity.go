@@ -1,7 +1,10 @@
 // Package identity is who-is-who in Werkhaven: regions, organisations and
 // users; sign-in with argon2id passwords and server-side sessions; mailed
 // single-use tokens for password reset, invitations and the kandidaat's
-// magic link; throttling of failed sign-ins. Who may do what is decided by
+// magic link; throttling of failed sign-ins and of requests for mailed
+// links (throttle.go). Setting a password with a link revokes the user's
+// other reset and invitation links, and signing in with a magic link the
+// other magic links, in the same transaction. Who may do what is decided by
 // package authz; every security-relevant action is written to the audit log
 // in the same transaction.
 package identity
@@ -82,7 +85,30 @@ const (
 	ResetTokenTTL        = time.Hour
 	InvitationTokenTTL   = 7 * 24 * time.Hour
 	MagicLinkTokenTTL    = 30 * time.Minute
-	ThrottleLimit        = 5
-	ThrottleWindow       = 15 * time.Minute
 	sessionTouchInterval = time.Minute
+)
+
+// Throttling, counted in Postgres so that every replica sees the same
+// counts. Failed sign-ins count per account and client IP together:
+// ThrottleLimit failures within ThrottleWindow close that pair (429), so an
+// attacker neither locks out the account's owner elsewhere nor the other
+// users behind the same IP (NAT, proxy). ThrottleIPLimit failures from one
+// IP, whatever the accounts, close the IP (password spraying). An IPv6
+// client counts by its /64 network.
+const (
+	ThrottleLimit   = 5
+	ThrottleIPLimit = 100
+	ThrottleWindow  = 15 * time.Minute
+)
+
+// Mailed links (password reset, the kandidaat's sign-in link) are limited
+// per e-mail address: at most MailRequestLimit mails within
+// MailRequestWindow; later requests answer the same but send nothing, so
+// the answer reveals neither the account nor the limit. One client IP may
+// ask MailRequestIPLimit times within the window, whatever the addresses
+// (then 429).
+const (
+	MailRequestLimit   = 3
+	MailRequestIPLimit = 30
+	MailRequestWindow  = time.Hour
 )

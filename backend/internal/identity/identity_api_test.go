@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/app/apptest"
+	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/seed"
 )
 
@@ -86,48 +87,123 @@ func TestCSRFIsRequired(t *testing.T) {
 	}
 }
 
+// signInBody is a sign-in request's body.
+func signInBody(email, password string) string {
+	return fmt.Sprintf(`{"email":%q,"password":%q}`, email, password)
+}
+
 func TestSignInThrottling(t *testing.T) {
 	f := apptest.New(t)
-	b := f.Browser()
-	wrong := fmt.Sprintf(`{"email":%q,"password":"verkeerd-wachtwoord"}`, apptest.AmA)
+	attacker := f.Browser()
+	wrong := signInBody(apptest.AmA, "verkeerd-wachtwoord")
 	var firstBody string
-	for i := 0; i < 5; i++ {
-		resp, body := b.Do("POST", "/api/v1/sessions", wrong)
+	for i := 0; i < identity.ThrottleLimit; i++ {
+		resp, body := attacker.Do("POST", "/api/v1/sessions", wrong)
 		if resp.StatusCode != http.StatusUnauthorized {
 			t.Fatalf("attempt %d: %d %s", i+1, resp.StatusCode, body)
 		}
 		firstBody = string(body)
 	}
 	// The answer for an unknown e-mail is the same as for a wrong password.
-	_, unknown := f.Browser().Do("POST", "/api/v1/sessions", `{"email":"bestaat-niet@example.org","password":"verkeerd-wachtwoord"}`)
+	_, unknown := f.Browser().Do("POST", "/api/v1/sessions", signInBody("bestaat-niet@example.org", "verkeerd-wachtwoord"))
 	if stripVolatile(string(unknown)) != stripVolatile(firstBody) {
 		t.Errorf("unknown e-mail answers differently:\n%s\n%s", unknown, firstBody)
 	}
-	resp, body := b.Do("POST", "/api/v1/sessions", fmt.Sprintf(`{"email":%q,"password":%q}`, apptest.AmA, seed.DemoPassword))
-	if resp.StatusCode != http.StatusTooManyRequests {
+	// The account is closed for this IP, even with the right password.
+	resp, body := attacker.Do("POST", "/api/v1/sessions", signInBody(apptest.AmA, seed.DemoPassword))
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(body), `"code":"tooManyAttempts"`) {
 		t.Fatalf("6th attempt: %d %s", resp.StatusCode, body)
 	}
-	ra := resp.Header.Get("Retry-After")
-	if ra == "" || ra == "0" {
+	if ra := resp.Header.Get("Retry-After"); ra == "" || ra == "0" {
 		t.Fatalf("429 without Retry-After")
-	}
-	// Per account: another IP is throttled for the same account too.
-	if resp, _ := f.Browser().Do("POST", "/api/v1/sessions", wrong); resp.StatusCode != http.StatusTooManyRequests {
-		t.Errorf("account throttle from another IP: %d", resp.StatusCode)
 	}
 	if n := f.Count(`SELECT count(*) FROM audit_events WHERE action = 'session.sign_in' AND outcome = 'denied'`); n < 1 {
 		t.Error("throttled attempts are audited")
 	}
-	f.Advance(16 * time.Minute)
-	b.SignIn(apptest.AmA)
 
-	// Per IP: five failures on different accounts from one IP block that IP.
-	ip := f.Browser()
-	for i := 0; i < 5; i++ {
-		ip.Do("POST", "/api/v1/sessions", fmt.Sprintf(`{"email":"iemand%d@example.org","password":"verkeerd-wachtwoord"}`, i))
+	// Another user behind the same IP (NAT, proxy) signs in.
+	colleague := f.Browser()
+	colleague.IP = attacker.IP
+	if resp, body := colleague.Do("POST", "/api/v1/sessions", signInBody(apptest.KmA, seed.DemoPassword)); resp.StatusCode != http.StatusCreated {
+		t.Errorf("another account from the attacker's IP: %d %s", resp.StatusCode, body)
 	}
-	if resp, _ := ip.Do("POST", "/api/v1/sessions", fmt.Sprintf(`{"email":%q,"password":%q}`, apptest.KmA, seed.DemoPassword)); resp.StatusCode != http.StatusTooManyRequests {
-		t.Errorf("IP throttle: %d", resp.StatusCode)
+	// The account's owner elsewhere signs in: the attacker cannot lock them out.
+	if resp, body := f.Browser().Do("POST", "/api/v1/sessions", signInBody(apptest.AmA, seed.DemoPassword)); resp.StatusCode != http.StatusCreated {
+		t.Errorf("the owner from another IP: %d %s", resp.StatusCode, body)
+	}
+	// Another IP gets its own ThrottleLimit failures on the account.
+	elsewhere := f.Browser()
+	if resp, _ := elsewhere.Do("POST", "/api/v1/sessions", wrong); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("a first failure from another IP: %d", resp.StatusCode)
+	}
+
+	f.Advance(16 * time.Minute)
+	attacker.SignIn(apptest.AmA)
+}
+
+func TestSignInThrottlingPerIP(t *testing.T) {
+	f := apptest.New(t)
+	// Failures on many accounts from one IP close the IP at ThrottleIPLimit,
+	// not before: the users behind it sign in until then.
+	ip := f.Browser()
+	for i := 0; i < identity.ThrottleIPLimit-1; i++ {
+		if resp, body := ip.Do("POST", "/api/v1/sessions", signInBody(fmt.Sprintf("iemand%d@example.org", i), "verkeerd-wachtwoord")); resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("failure %d: %d %s", i+1, resp.StatusCode, body)
+		}
+	}
+	user := f.Browser()
+	user.IP = ip.IP
+	if resp, body := user.Do("POST", "/api/v1/sessions", signInBody(apptest.KmA, seed.DemoPassword)); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("below the IP's ceiling: %d %s", resp.StatusCode, body)
+	}
+	ip.Do("POST", "/api/v1/sessions", signInBody("nog-iemand@example.org", "verkeerd-wachtwoord"))
+	user = f.Browser()
+	user.IP = ip.IP
+	resp, body := user.Do("POST", "/api/v1/sessions", signInBody(apptest.AmA, seed.DemoPassword))
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(string(body), `"code":"tooManyAttempts"`) || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("at the IP's ceiling: %d %s", resp.StatusCode, body)
+	}
+	// Another IP is not affected.
+	f.Browser().SignIn(apptest.AmA)
+
+	// An IPv6 client counts by its /64: other addresses in it share the count.
+	v6 := f.Browser()
+	v6.IP = "2001:db8:1:2::1"
+	for i := 0; i < identity.ThrottleLimit; i++ {
+		v6.Do("POST", "/api/v1/sessions", signInBody(apptest.ZorgA, "verkeerd-wachtwoord"))
+	}
+	same := f.Browser()
+	same.IP = "2001:db8:1:2:ffff::9"
+	if resp, body := same.Do("POST", "/api/v1/sessions", signInBody(apptest.ZorgA, seed.DemoPassword)); resp.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("same /64: %d %s", resp.StatusCode, body)
+	}
+	other := f.Browser()
+	other.IP = "2001:db8:1:3::1"
+	if resp, body := other.Do("POST", "/api/v1/sessions", signInBody(apptest.ZorgA, seed.DemoPassword)); resp.StatusCode != http.StatusCreated {
+		t.Errorf("another /64: %d %s", resp.StatusCode, body)
+	}
+}
+
+// A locked-out owner can still reset the password by mail, from the same
+// IP, and then sign in there at once.
+func TestLockedOutOwnerResetsByMail(t *testing.T) {
+	f := apptest.New(t)
+	b := f.Browser()
+	for i := 0; i < identity.ThrottleLimit; i++ {
+		b.Do("POST", "/api/v1/sessions", signInBody(apptest.KmA, "verkeerd-wachtwoord"))
+	}
+	if resp, _ := b.Do("POST", "/api/v1/sessions", signInBody(apptest.KmA, seed.DemoPassword)); resp.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("locked: %d", resp.StatusCode)
+	}
+	if resp, body := b.Do("POST", "/api/v1/password-resets", fmt.Sprintf(`{"email":%q}`, apptest.KmA)); resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("reset request while locked: %d %s", resp.StatusCode, body)
+	}
+	token := f.MailedToken(apptest.KmA)
+	if resp, body := b.Do("POST", "/api/v1/password-reset-confirmations", fmt.Sprintf(`{"token":%q,"password":"Nieuw-Wachtwoord-Kade-9"}`, token)); resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("reset: %d %s", resp.StatusCode, body)
+	}
+	if resp, body := b.Do("POST", "/api/v1/sessions", signInBody(apptest.KmA, "Nieuw-Wachtwoord-Kade-9")); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("the reset clears the account's failures: %d %s", resp.StatusCode, body)
 	}
 }
 

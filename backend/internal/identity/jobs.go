@@ -34,6 +34,7 @@ func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) err
 			{`DELETE FROM sessions WHERE expires_at < ? OR last_seen_at < ?`, now},
 			{`DELETE FROM auth_tokens WHERE expires_at < ?`, now.Add(-7 * 24 * time.Hour)},
 			{`DELETE FROM sign_in_failures WHERE failed_at < ?`, now.Add(-ThrottleWindow)},
+			{`DELETE FROM mail_requests WHERE requested_at < ?`, now.Add(-MailRequestWindow)},
 		}
 		for i, s := range stmts {
 			args := []any{s.arg}

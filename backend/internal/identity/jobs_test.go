@@ -30,6 +30,7 @@ func TestCleanupRemovesOnlyDeadRows(t *testing.T) {
 		user, now.Add(-13*time.Hour), now, now.Add(-time.Minute), // expired
 	).Error)
 	must(g.Exec(`INSERT INTO sign_in_failures (key, failed_at) VALUES ('ip:x', ?), ('ip:x', ?)`, now, now.Add(-time.Hour)).Error)
+	must(g.Exec(`INSERT INTO mail_requests (key, requested_at) VALUES ('ip:x', ?), ('ip:x', ?)`, now.Add(-59*time.Minute), now.Add(-61*time.Minute)).Error)
 	must(g.Exec(`INSERT INTO audit_events (region_id, action) VALUES (?, 'test.kept')`, region).Error)
 
 	w := &identity.CleanupWorker{DB: g}
@@ -40,6 +41,9 @@ func TestCleanupRemovesOnlyDeadRows(t *testing.T) {
 	}
 	if n := count(`SELECT count(*) FROM sign_in_failures`); n != 1 {
 		t.Errorf("failures left: %d, want the recent one", n)
+	}
+	if n := count(`SELECT count(*) FROM mail_requests`); n != 1 {
+		t.Errorf("mail requests left: %d, want the one within the hour", n)
 	}
 	if n := count(`SELECT count(*) FROM audit_events`); n != 1 {
 		t.Errorf("audit events are never cleaned up: %d", n)

@@ -39,13 +39,13 @@ func (s *Service) now() time.Time {
 func NormaliseEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
 
 // SignIn checks an e-mail and password and opens a session. It returns the
-// session cookie value. Failed attempts are counted per account and per IP
-// in Postgres; past ThrottleLimit within ThrottleWindow it answers
-// apperr.TooManyError without checking the password.
+// session cookie value. Failed attempts are counted in Postgres per account
+// and IP together and per IP alone (identity.go has the limits); past
+// either it answers apperr.TooManyError without checking the password.
 func (s *Service) SignIn(ctx context.Context, email, password, ip string) (string, authz.Principal, error) {
 	email = NormaliseEmail(email)
-	keys := []string{"account:" + email, "ip:" + ip}
-	if wait, err := s.throttled(ctx, keys); err != nil {
+	pair, from := signInKeys(email, ip)
+	if wait, err := signInFailures.wait(ctx, s.DB, s.now(), rule{pair, ThrottleLimit, ThrottleWindow}, rule{from, ThrottleIPLimit, ThrottleWindow}); err != nil {
 		return "", authz.Principal{}, err
 	} else if wait > 0 {
 		_ = s.DB.Transaction(func(tx *gorm.DB) error {
@@ -80,10 +80,8 @@ func (s *Service) SignIn(ctx context.Context, email, password, ip string) (strin
 	}
 	if reason != "" {
 		err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-			for _, k := range keys {
-				if err := tx.Exec(`INSERT INTO sign_in_failures (key, failed_at) VALUES (?, ?)`, k, s.now()).Error; err != nil {
-					return err
-				}
+			if err := signInFailures.add(ctx, tx, s.now(), pair, from); err != nil {
+				return err
 			}
 			ev := audit.Event{Action: "session.sign_in", Outcome: audit.Failure, IP: ip, Details: map[string]any{"reason": reason}}
 			if found {
@@ -104,35 +102,14 @@ func (s *Service) SignIn(ctx context.Context, email, password, ip string) (strin
 		if err != nil {
 			return err
 		}
-		if err := tx.Exec(`DELETE FROM sign_in_failures WHERE key = ?`, keys[0]).Error; err != nil {
+		// The account's failures from this IP are forgotten; the IP's own
+		// count stays (one valid account must not reset a sprayer's count).
+		if err := tx.Exec(`DELETE FROM sign_in_failures WHERE key = ?`, pair).Error; err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: "session.sign_in", IP: ip, SubjectType: "user", SubjectID: u.ID})
 	})
 	return cookie, p, err
-}
-
-// throttled returns how long to wait when any key has ThrottleLimit
-// failures within ThrottleWindow.
-func (s *Service) throttled(ctx context.Context, keys []string) (time.Duration, error) {
-	now := s.now()
-	var oldest []time.Time
-	err := s.DB.WithContext(ctx).Raw(`
-		SELECT min(failed_at) FROM (
-			SELECT key, failed_at, row_number() OVER (PARTITION BY key ORDER BY failed_at DESC) AS n
-			FROM sign_in_failures WHERE key IN ? AND failed_at > ?
-		) recent WHERE n <= ? GROUP BY key HAVING count(*) >= ?`,
-		keys, now.Add(-ThrottleWindow), ThrottleLimit, ThrottleLimit).Scan(&oldest).Error
-	if err != nil {
-		return 0, fmt.Errorf("throttle check: %w", err)
-	}
-	var wait time.Duration
-	for _, t := range oldest {
-		// The window reopens when the oldest of the last ThrottleLimit
-		// failures is ThrottleWindow old.
-		wait = max(wait, t.Add(ThrottleWindow).Sub(now))
-	}
-	return wait, nil
 }
 
 func (s *Service) openSession(ctx context.Context, tx *gorm.DB, u userRow, kind string, lifetime time.Duration) (string, authz.Principal, error) {
@@ -234,6 +211,14 @@ func (s *Service) consumeToken(ctx context.Context, tx *gorm.DB, purpose, token 
 	return u, nil
 }
 
+// revokeLinks deletes the user's unused links of these purposes, in tx,
+// and returns how many there were: setting a password ends every other
+// link that sets one, signing in by link every other sign-in link.
+func revokeLinks(ctx context.Context, tx *gorm.DB, userID string, purposes ...string) (int64, error) {
+	res := tx.WithContext(ctx).Exec(`DELETE FROM auth_tokens WHERE user_id = ? AND purpose IN ? AND used_at IS NULL`, userID, purposes)
+	return res.RowsAffected, res.Error
+}
+
 // RequestPasswordReset mails a reset link when an active staff or
 // organisation user has this e-mail. It answers the same either way.
 func (s *Service) RequestPasswordReset(ctx context.Context, email, ip string) error {
@@ -242,22 +227,64 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email, ip string) er
 
 // mailTokenTo issues a token of purpose to the active user with this e-mail
 // who matches roleCond, queues its mail and audits action. Nobody matching
-// is not an error: the caller's answer must not reveal who exists.
+// is not an error, nor is an address that had MailRequestLimit mails within
+// MailRequestWindow (it gets no more): the caller's answer must not reveal
+// who exists. Only an IP past MailRequestIPLimit is refused
+// (apperr.TooManyError).
 func (s *Service) mailTokenTo(ctx context.Context, email, roleCond, role, purpose string, ttl time.Duration, action, ip string) error {
-	var u userRow
-	err := s.DB.WithContext(ctx).Where("email = ? AND status = ?", NormaliseEmail(email), StatusActive).Where(roleCond, role).First(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	return s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	email = NormaliseEmail(email)
+	addr, from := accountKey(email), ipKey(ip)
+	var refused time.Duration
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		now := s.now()
+		wait, err := mailRequests.wait(ctx, tx, now, rule{from, MailRequestIPLimit, MailRequestWindow})
+		if err != nil {
+			return err
+		}
+		if wait > 0 {
+			refused = wait
+			return audit.Record(ctx, tx, audit.Event{Action: action, Outcome: audit.Denied, IP: ip, Details: map[string]any{"reason": "throttled"}})
+		}
+		// Requests for one address take turns, across replicas, so that
+		// the count and the mails sent agree.
+		if err := tx.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, "mail_requests/"+addr).Error; err != nil {
+			return err
+		}
+		over, err := mailRequests.wait(ctx, tx, now, rule{addr, MailRequestLimit, MailRequestWindow})
+		if err != nil {
+			return err
+		}
+		// A request that sends nothing does not count for the address:
+		// the owner gets a mail again when the window moves on.
+		counted := []string{from}
+		if over == 0 {
+			counted = append(counted, addr)
+		}
+		if err := mailRequests.add(ctx, tx, now, counted...); err != nil {
+			return err
+		}
+		var u userRow
+		err = tx.Where("email = ? AND status = ?", email, StatusActive).Where(roleCond, role).First(&u).Error
+		if errors.Is(err, gorm.ErrRecordNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		ev := audit.Event{RegionID: u.RegionID, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID}
+		if over > 0 {
+			ev.Outcome, ev.Details = audit.Denied, map[string]any{"reason": "address_limit"}
+			return audit.Record(ctx, tx, ev)
+		}
 		if err := s.issueToken(ctx, tx, u.ID, "", purpose, ttl, purpose, map[string]any{}); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID})
+		return audit.Record(ctx, tx, ev)
 	})
+	if err == nil && refused > 0 {
+		return &apperr.TooManyError{RetryAfter: refused}
+	}
+	return err
 }
 
 // ResetPassword sets a new password with a reset token and ends every
@@ -279,8 +306,9 @@ func (s *Service) AcceptInvitation(ctx context.Context, token, password, ip stri
 }
 
 // setPasswordWithToken checks the password policy, consumes the token,
-// stores the new hash, runs then and audits action, in one transaction: a
-// refused password leaves the token usable.
+// stores the new hash, runs then, revokes the user's other reset and
+// invitation links, forgets the account's failed sign-ins and audits
+// action, in one transaction: a refused password leaves the token usable.
 func (s *Service) setPasswordWithToken(ctx context.Context, purpose, token, password, ip, action string, then func(*gorm.DB, userRow) error) error {
 	if err := CheckPassword(password); err != nil {
 		return err
@@ -300,7 +328,15 @@ func (s *Service) setPasswordWithToken(ctx context.Context, purpose, token, pass
 		if err := tx.Model(&userRow{}).Where("id = ?", u.ID).Updates(map[string]any{"password_hash": hash, "updated_at": s.now()}).Error; err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID})
+		revoked, err := revokeLinks(ctx, tx, u.ID, "password_reset", "invitation")
+		if err != nil {
+			return err
+		}
+		if err := clearSignInFailures(ctx, tx, u.Email); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID,
+			Details: map[string]any{"revokedLinks": revoked}})
 	})
 }
 
@@ -310,7 +346,8 @@ func (s *Service) RequestMagicLink(ctx context.Context, email, ip string) error 
 	return s.mailTokenTo(ctx, email, "role = ?", string(authz.Kandidaat), "magic_link", MagicLinkTokenTTL, "session.magic_link_requested", ip)
 }
 
-// RedeemMagicLink opens a short session for the kandidaat the link is for.
+// RedeemMagicLink opens a short session for the kandidaat the link is for
+// and revokes their other sign-in links.
 func (s *Service) RedeemMagicLink(ctx context.Context, token, ip string) (string, authz.Principal, error) {
 	var cookie string
 	var p authz.Principal
@@ -325,7 +362,12 @@ func (s *Service) RedeemMagicLink(ctx context.Context, token, ip string) (string
 		if cookie, p, err = s.openSession(ctx, tx, u, "magic_link", MagicSessionTimeout); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: "session.sign_in", IP: ip, SubjectType: "user", SubjectID: u.ID, Details: map[string]any{"method": "magic_link"}})
+		revoked, err := revokeLinks(ctx, tx, u.ID, "magic_link")
+		if err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Event{RegionID: u.RegionID, ActorUserID: u.ID, ActorRole: u.Role, Action: "session.sign_in", IP: ip, SubjectType: "user", SubjectID: u.ID,
+			Details: map[string]any{"method": "magic_link", "revokedLinks": revoked}})
 	})
 	return cookie, p, err
 }

@@ -57,7 +57,8 @@ type Config struct {
 	ShutdownTimeout time.Duration `env:"SHUTDOWN_TIMEOUT" envDefault:"30s"`
 
 	// ProxyHeader names the header carrying the client's IP behind a
-	// trusted reverse proxy (e.g. X-Forwarded-For); empty: the peer address.
+	// trusted reverse proxy (e.g. X-Forwarded-For, of which the last entry,
+	// the proxy's own, counts: httpapi.ClientIP); empty: the peer address.
 	ProxyHeader string `env:"PROXY_HEADER"`
 
 	// MetricsToken, when set, is required as a bearer token on /metrics;

@@ -445,3 +445,61 @@ func TestShutdownDrainsRequestsInFlight(t *testing.T) {
 		t.Fatal("after shutdown no new requests are accepted")
 	}
 }
+
+func TestClientIPBehindAProxy(t *testing.T) {
+	serve := func(env ...string) *fiber.App {
+		cfg, err := config.LoadFrom(env)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httpapi.New(httpapi.Deps{Config: cfg})
+		huma.Register(srv.API, huma.Operation{OperationID: "whoami", Method: http.MethodGet, Path: "/whoami"},
+			func(ctx context.Context, _ *struct{}) (*echoOutput, error) {
+				out := &echoOutput{}
+				out.Body.Name = httpapi.ClientIP(ctx)
+				return out, nil
+			})
+		return srv.Finish()
+	}
+	ask := func(app *fiber.App, header string) string {
+		req := httptest.NewRequest(http.MethodGet, "/api/v1/whoami", nil)
+		if header != "" {
+			req.Header.Set("X-Forwarded-For", header)
+		}
+		resp, err := app.Test(req, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out struct{ Name string }
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out.Name
+	}
+	proxied := serve("PROXY_HEADER=X-Forwarded-For")
+	peer := ask(serve(), "")
+	for header, want := range map[string]string{
+		"198.51.100.7": "198.51.100.7",
+		// The proxy appends the address it saw; what the client sent
+		// before it is the client's to choose.
+		"203.0.113.9, 198.51.100.7":      "198.51.100.7",
+		"anything at all,198.51.100.7 ":  "198.51.100.7",
+		"2001:db8::1":                    "2001:db8::1",
+		"203.0.113.9, [2001:db8::2]:443": "2001:db8::2",
+		"::ffff:198.51.100.8":            "198.51.100.8",
+		"198.51.100.7:61234":             "198.51.100.7",
+		// Not an address: the peer's.
+		"":                           peer,
+		"203.0.113.9, not-an-ip":     peer,
+		"203.0.113.9, 198.51.100.7,": peer,
+	} {
+		if got := ask(proxied, header); got != want {
+			t.Errorf("X-Forwarded-For %q: client IP %q, want %q", header, got, want)
+		}
+	}
+	// Without PROXY_HEADER the header is ignored.
+	if got := ask(serve(), "198.51.100.7"); got != peer {
+		t.Errorf("without PROXY_HEADER: %q, want the peer %q", got, peer)
+	}
+}

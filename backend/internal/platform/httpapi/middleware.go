@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"log/slog"
+	"net/netip"
 	"regexp"
 	"strconv"
 	"strings"
@@ -25,11 +26,36 @@ const (
 	clientIPKey  ctxKey = 2
 )
 
-// ClientIP returns the caller's IP address (behind a proxy: from the header
-// named by PROXY_HEADER), for throttling and the audit log.
+// ClientIP returns the caller's IP address, for throttling and the audit
+// log: the peer's address or, behind a reverse proxy, the one the proxy
+// put in the header named by PROXY_HEADER (see clientIP).
 func ClientIP(ctx context.Context) string {
 	ip, _ := ctx.Value(clientIPKey).(string)
 	return ip
+}
+
+// clientIP is the address the request came from. Without PROXY_HEADER it
+// is the peer's. With it, it is the last entry of that header: the one the
+// proxy in front of Werkhaven added (X-Forwarded-For grows to the right,
+// and everything left of the proxy's entry is whatever the client sent), or
+// the only one of a header the proxy sets (X-Real-IP). An entry that is not
+// an IP address, with or without a port, gives the peer's address, as
+// does a missing header. IPv4-mapped IPv6 addresses are written as IPv4.
+func clientIP(c *fiber.Ctx) string {
+	peer := c.Context().RemoteIP().String()
+	name := c.App().Config().ProxyHeader
+	if name == "" {
+		return peer
+	}
+	value := c.Get(name)
+	last := strings.TrimSpace(value[strings.LastIndexByte(value, ',')+1:])
+	if ip, err := netip.ParseAddr(last); err == nil && ip.Zone() == "" {
+		return ip.Unmap().String()
+	}
+	if ap, err := netip.ParseAddrPort(last); err == nil && ap.Addr().Zone() == "" {
+		return ap.Addr().Unmap().String()
+	}
+	return peer
 }
 
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{8,64}$`)
@@ -45,7 +71,7 @@ func requestID() fiber.Handler {
 		c.Locals(requestIDKey, id)
 		c.Set(headerRequestID, id)
 		ctx := context.WithValue(c.UserContext(), requestIDKey, id)
-		c.SetUserContext(context.WithValue(ctx, clientIPKey, strings.Clone(c.IP())))
+		c.SetUserContext(context.WithValue(ctx, clientIPKey, clientIP(c)))
 		return c.Next()
 	}
 }

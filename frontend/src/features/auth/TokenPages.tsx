@@ -12,7 +12,8 @@ function EmailRequest({ title, intro, path }: { title: string; intro: string; pa
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const send = useMutation({ mutationFn: async () => api.POST(path, { body: { email } }) });
-  const fields = send.error instanceof ApiError ? send.error.fieldErrors() : {};
+  const err = send.error instanceof ApiError ? send.error : undefined;
+  const fields = err?.fieldErrors() ?? {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
     send.mutate();
@@ -25,7 +26,8 @@ function EmailRequest({ title, intro, path }: { title: string; intro: string; pa
         <Notice type="ok">{t('auth.sent')}</Notice>
       ) : (
         <form onSubmit={submit} noValidate className="wh-form">
-          {send.error && !(send.error instanceof ApiError && send.error.status === 400) && <Notice type="error">{t('common.error')}</Notice>}
+          {err?.status === 429 && <Notice type="error">{t('auth.tooMany', { minutes: Math.ceil((err.retryAfter ?? 3600) / 60) })}</Notice>}
+          {send.error && err?.status !== 400 && err?.status !== 429 && <Notice type="error">{t('common.error')}</Notice>}
           <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required value={email} onChange={setEmail} error={fields.email} />
           <Button type="submit" disabled={send.isPending}>
             {t('auth.send')}

@@ -550,7 +550,7 @@ export interface paths {
         put?: never;
         /**
          * Inloglink voor kandidaten aanvragen / Request a sign-in link (kandidaten)
-         * @description Always 202: the answer does not reveal whether the e-mail address is known.
+         * @description 202 whether or not the e-mail address is known, and whether or not it was sent 3 links within 60 minutes (then it gets no more until the window moves on): the answer reveals neither. 429 (tooManyAttempts, Retry-After) only when this client IP asked for 30 links within 60 minutes.
          */
         post: operations["requestMagicLink"];
         delete?: never;
@@ -1131,7 +1131,7 @@ export interface paths {
         put?: never;
         /**
          * Link voor nieuw wachtwoord aanvragen / Request a password reset link
-         * @description Always 202: the answer does not reveal whether the e-mail address is known.
+         * @description 202 whether or not the e-mail address is known, and whether or not it was sent 3 links within 60 minutes (then it gets no more until the window moves on): the answer reveals neither. 429 (tooManyAttempts, Retry-After) only when this client IP asked for 30 links within 60 minutes.
          */
         post: operations["requestPasswordReset"];
         delete?: never;
@@ -1303,7 +1303,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Inloggen met e-mail en wachtwoord / Sign in */
+        /**
+         * Inloggen met e-mail en wachtwoord / Sign in
+         * @description 429 (tooManyAttempts, Retry-After) after 5 failed sign-ins to one account from this client IP within 15 minutes, or 100 to any accounts from this IP; other accounts and other IPs are not affected.
+         */
         post: operations["signIn"];
         delete?: never;
         options?: never;
@@ -5320,8 +5323,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Error */
-            default: {
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -8048,8 +8061,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Error */
-            default: {
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
