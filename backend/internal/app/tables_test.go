@@ -79,7 +79,7 @@ var owners = map[string]string{
 	"stripe_events":    "booking",
 	// 00017: a region's changes to related occupations.
 	"occupation_relations": "occupation",
-	// 00023: requests for mailed links, counted to limit them.
+	// 00019: requests for mailed links, counted to limit them.
 	"mail_requests": "identity",
 	// 00016: read-only views, each owned by the package whose data it shows.
 	"organisation_directory": "identity",
