@@ -26,13 +26,18 @@ func open(ctx context.Context, stderr io.Writer, work bool) (*app.App, error) {
 	return app.New(ctx, cfg, app.Options{Logger: log, Work: work})
 }
 
+// migrate applies the database migrations and, with the master key, puts
+// the app's Meilisearch key and indexes in place (app.ProvisionSearch).
 func migrate(ctx context.Context, stderr io.Writer) error {
 	a, err := open(ctx, stderr, false)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	return a.Migrate(ctx)
+	if err := a.Migrate(ctx); err != nil {
+		return err
+	}
+	return a.ProvisionSearch(ctx)
 }
 
 func reindex(ctx context.Context, names []string, stdout, stderr io.Writer) error {

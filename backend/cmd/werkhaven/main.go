@@ -1,7 +1,7 @@
 // Command werkhaven is the whole Werkhaven backend in one binary:
 //
 //	werkhaven serve [-mode all|web|workers] [-migrate]   HTTP API, front end and background workers
-//	werkhaven migrate                                    apply the schema and load reference data
+//	werkhaven migrate                                    apply the schema, load reference data, set up Meilisearch's keys
 //	werkhaven seed [--demo]                              create the demo region, organisations and users
 //	werkhaven reindex [index ...]                        rebuild search indexes from Postgres
 //	werkhaven healthcheck                                exit 0 when the local server is alive
@@ -34,7 +34,8 @@ const usage = `usage: werkhaven <command> [flags]
 
 commands:
   serve        run the HTTP API, the front end and the background workers
-  migrate      apply database migrations and load reference data
+  migrate      apply database migrations, load reference data and, with MEILI_MASTER_KEY,
+               create the app's scoped Meilisearch key and delete Meilisearch's default keys
   seed         create the demo region, its organisations and a user per role (idempotent)
   reindex      rebuild search indexes from PostgreSQL (all, or those named)
   healthcheck  exit 0 when the server on LISTEN_ADDR answers /healthz

@@ -33,8 +33,11 @@ type Config struct {
 	DatabaseURL    string `env:"DATABASE_URL" envDefault:"postgres://postgres@127.0.0.1:5432/werkhaven?sslmode=disable"`
 	DatabaseMaxCon int32  `env:"DATABASE_MAX_CONNS" envDefault:"20"`
 
-	MeiliURL         string `env:"MEILI_URL" envDefault:"http://127.0.0.1:7700"`
-	MeiliMasterKey   string `env:"MEILI_MASTER_KEY" envDefault:"werkhaven-dev-master-key-0123456789"`
+	MeiliURL       string `env:"MEILI_URL" envDefault:"http://127.0.0.1:7700"`
+	MeiliMasterKey string `env:"MEILI_MASTER_KEY" envDefault:"werkhaven-dev-master-key-0123456789"`
+	// MeiliAPIKey is the app's scoped key; when empty it is derived from
+	// MeiliMasterKey.
+	MeiliAPIKey      string `env:"MEILI_API_KEY"`
 	MeiliIndexPrefix string `env:"MEILI_INDEX_PREFIX" envDefault:"werkhaven_"`
 
 	StripeSecretKey     string `env:"STRIPE_SECRET_KEY" envDefault:"sk_test_123"`
@@ -176,6 +179,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("database_url", maskURL(c.DatabaseURL)),
 		slog.String("meili_url", c.MeiliURL),
 		slog.String("meili_master_key", mask(c.MeiliMasterKey)),
+		slog.String("meili_api_key", mask(c.MeiliAPIKey)),
 		slog.String("meili_index_prefix", c.MeiliIndexPrefix),
 		slog.String("stripe_api_base", c.StripeAPIBase),
 		slog.String("stripe_secret_key", mask(c.StripeSecretKey)),
