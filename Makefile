@@ -20,7 +20,8 @@ run: stack build ## install what is missing, start the stack, migrate, seed and 
 	@echo
 	@echo "Werkhaven: http://localhost:8080  (API docs: http://localhost:8080/api/docs)"
 	@echo
-	@$(WITH_STACK) exec $(BIN) serve
+	@# serve runs as in production: with the scoped MEILI_API_KEY, without the master key.
+	@$(WITH_STACK) exec env -u MEILI_MASTER_KEY $(BIN) serve
 
 test: lint test-go test-web test-e2e ## every check: vet, staticcheck, gofmt, API Design Rules, Go tests, front end, browser journeys
 

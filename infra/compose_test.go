@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,6 +24,7 @@ var composeEnv = []string{
 	"SESSION_SECRET=0123456789abcdef0123456789abcdef",
 	"BASE_URL=https://werkhaven.test",
 	"METRICS_TOKEN=a-metrics-token-for-the-test",
+	"MEILI_API_KEY=a-scoped-key-for-the-test",
 }
 
 func loadCompose(t *testing.T, env []string) (*types.Project, error) {
@@ -47,7 +49,7 @@ func TestComposeServices(t *testing.T) {
 		}
 		return s
 	}
-	pg, meili, stripe, app := svc("postgres"), svc("meilisearch"), svc("stripe-mock"), svc("app")
+	pg, meili, stripe, migrate, app := svc("postgres"), svc("meilisearch"), svc("stripe-mock"), svc("migrate"), svc("app")
 
 	if pg.Image != "postgres:16" {
 		t.Errorf("postgres image %q", pg.Image)
@@ -63,36 +65,61 @@ func TestComposeServices(t *testing.T) {
 			t.Errorf("%s needs a health check with a test command", s.Name)
 		}
 	}
-	if app.Build == nil || app.Build.Dockerfile != "infra/docker/Dockerfile" {
-		t.Fatalf("app must be built from infra/docker/Dockerfile: %+v", app.Build)
-	}
-	wantDeps := map[string]string{"postgres": "service_healthy", "meilisearch": "service_healthy", "stripe-mock": "service_started"}
-	for dep, cond := range wantDeps {
-		d, ok := app.DependsOn[dep]
-		if !ok || d.Condition != cond {
-			t.Errorf("app depends on %s with %s, got %+v", dep, cond, d)
+	for _, s := range []types.ServiceConfig{migrate, app} {
+		if s.Build == nil || s.Build.Dockerfile != "infra/docker/Dockerfile" {
+			t.Fatalf("%s must be built from infra/docker/Dockerfile: %+v", s.Name, s.Build)
 		}
 	}
-	env := app.Environment
+	if !slices.Equal(migrate.Command, types.ShellCommand{"migrate"}) || !slices.Equal(app.Command, types.ShellCommand{"serve"}) {
+		t.Errorf("migrate runs %v, app runs %v; want migrate, then serve", migrate.Command, app.Command)
+	}
+	wantDeps := map[string]map[string]string{
+		"migrate": {"postgres": "service_healthy", "meilisearch": "service_healthy"},
+		"app":     {"migrate": "service_completed_successfully", "postgres": "service_healthy", "meilisearch": "service_healthy", "stripe-mock": "service_started"},
+	}
+	for _, s := range []types.ServiceConfig{migrate, app} {
+		for dep, cond := range wantDeps[s.Name] {
+			d, ok := s.DependsOn[dep]
+			if !ok || d.Condition != cond {
+				t.Errorf("%s depends on %s with %s, got %+v", s.Name, dep, cond, d)
+			}
+		}
+	}
 	wantEnv := map[string]string{
-		"DATABASE_URL":     "@postgres:5432/",
-		"MEILI_URL":        "http://meilisearch:7700",
-		"STRIPE_API_BASE":  "http://stripe-mock:12111",
-		"MEILI_MASTER_KEY": "a-master-key-for-the-test",
-		"APP_ENV":          "production",
+		"DATABASE_URL":    "@postgres:5432/",
+		"MEILI_URL":       "http://meilisearch:7700",
+		"STRIPE_API_BASE": "http://stripe-mock:12111",
+		"APP_ENV":         "production",
+		"SESSION_SECRET":  "0123456789abcdef",
+		"METRICS_TOKEN":   "a-metrics-token-for-the-test",
 	}
-	for k, want := range wantEnv {
-		v := env[k]
-		if v == nil || !strings.Contains(*v, want) {
-			t.Errorf("app %s should contain %q, got %v", k, want, v)
+	for _, s := range []types.ServiceConfig{migrate, app} {
+		for k, want := range wantEnv {
+			v := s.Environment[k]
+			if v == nil || !strings.Contains(*v, want) {
+				t.Errorf("%s %s should contain %q, got %v", s.Name, k, want, v)
+			}
 		}
 	}
-	if meili.Environment["MEILI_MASTER_KEY"] == nil || *meili.Environment["MEILI_MASTER_KEY"] != *env["MEILI_MASTER_KEY"] {
-		t.Error("app and meilisearch must share the master key")
+	// The master key goes to migrate only; the app serves with the scoped key.
+	if v := migrate.Environment["MEILI_MASTER_KEY"]; v == nil || meili.Environment["MEILI_MASTER_KEY"] == nil || *v != *meili.Environment["MEILI_MASTER_KEY"] {
+		t.Error("migrate and meilisearch must share the master key")
+	}
+	if _, ok := app.Environment["MEILI_MASTER_KEY"]; ok {
+		t.Error("the app must not get the Meilisearch master key")
+	}
+	if v := app.Environment["MEILI_API_KEY"]; v == nil || *v != "a-scoped-key-for-the-test" {
+		t.Errorf("the app must get the scoped key MEILI_API_KEY, got %v", v)
+	}
+	if _, ok := migrate.Environment["MEILI_API_KEY"]; ok {
+		t.Error("migrate needs no MEILI_API_KEY")
 	}
 }
 
 // Secrets have no defaults: compose refuses to start without them.
+// MEILI_API_KEY is the exception: `docker compose run migrate meili-key`
+// prints it, so compose must load without it; serve refuses to start
+// without it.
 func TestComposeRequiresSecrets(t *testing.T) {
 	for _, name := range []string{"MEILI_MASTER_KEY", "SESSION_SECRET", "POSTGRES_PASSWORD", "METRICS_TOKEN"} {
 		var env []string

@@ -23,7 +23,10 @@ export DATABASE_URL=$db_url LISTEN_ADDR=127.0.0.1:$port BASE_URL=http://127.0.0.
   SMTP_URL=smtp://127.0.0.1:$smtp_port MEILI_INDEX_PREFIX=${name}_ WEB_DIR=frontend/dist APP_ENV=development
 bin/werkhaven migrate 2>"$DATA/$name-migrate.log"
 bin/werkhaven seed --demo >/dev/null
-bin/werkhaven serve >"$DATA/$name-serve.log" 2>&1 &
+# serve runs as in production: with the scoped key of this run's prefix alone.
+MEILI_API_KEY=$(bin/werkhaven meili-key)
+export MEILI_API_KEY
+env -u MEILI_MASTER_KEY bin/werkhaven serve >"$DATA/$name-serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 wait_for 30 curl -fsS "http://127.0.0.1:$port/healthz" || die "werkhaven did not start; see .data/$name-serve.log"

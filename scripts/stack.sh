@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The local stack Werkhaven runs and tests against: PostgreSQL, Meilisearch
 # 1.21 and stripe-mock, all on loopback. Idempotent: `up` reuses what already
-# runs. Addresses are written to .data/stack.env for the Makefile and tests.
+# runs. Addresses are written to .data/stack.env for the Makefile and tests,
+# with the Meilisearch master key (for migrate and tests) and the app's scoped
+# key MEILI_API_KEY (for serve; `werkhaven migrate` creates it in Meilisearch).
 #
 #   scripts/stack.sh up|down|status|env
 set -euo pipefail
@@ -127,14 +129,26 @@ stripe_up() {
   STRIPE_PORT=$port
 }
 
+# meili_api_key: the app's scoped key for the master key and the index
+# prefix (MEILI_INDEX_PREFIX, default werkhaven_), as `werkhaven meili-key`
+# prints it; computed, Meilisearch is not asked.
+meili_api_key() {
+  (cd "$ROOT" && APP_ENV=development MEILI_MASTER_KEY="$(cat "$DATA/meili.key")" go run ./backend/cmd/werkhaven meili-key) \
+    || die "could not compute MEILI_API_KEY (go run ./backend/cmd/werkhaven meili-key)"
+}
+
 write_env() {
-  cat >"$DATA/stack.env.tmp" <<ENV
+  local api_key
+  api_key=$(meili_api_key)
+  (umask 077; cat >"$DATA/stack.env.tmp" <<ENV
 DATABASE_URL=$PG_URL
 MEILI_URL=http://127.0.0.1:$MEILI_PORT
 MEILI_MASTER_KEY=$(cat "$DATA/meili.key")
+MEILI_API_KEY=$api_key
 STRIPE_API_BASE=http://127.0.0.1:$STRIPE_PORT
 STRIPE_SECRET_KEY=sk_test_123
 ENV
+  )
   mv "$DATA/stack.env.tmp" "$DATA/stack.env"
 }
 

@@ -1,7 +1,8 @@
 // Command werkhaven is the whole Werkhaven backend in one binary:
 //
 //	werkhaven serve [-mode all|web|workers] [-migrate]   HTTP API, front end and background workers
-//	werkhaven migrate                                    apply the schema and load reference data
+//	werkhaven migrate                                    apply the schema, load reference data, set up Meilisearch's keys
+//	werkhaven meili-key                                  print the app's scoped Meilisearch key (MEILI_API_KEY for serve)
 //	werkhaven seed [--demo]                              create the demo region, organisations and users
 //	werkhaven reindex [index ...]                        rebuild search indexes from Postgres
 //	werkhaven healthcheck                                exit 0 when the local server is alive
@@ -34,7 +35,9 @@ const usage = `usage: werkhaven <command> [flags]
 
 commands:
   serve        run the HTTP API, the front end and the background workers
-  migrate      apply database migrations and load reference data
+  migrate      apply database migrations, load reference data and, with MEILI_MASTER_KEY,
+               create the app's scoped Meilisearch key and delete Meilisearch's default keys
+  meili-key    print the app's scoped Meilisearch key: serve's MEILI_API_KEY (needs MEILI_MASTER_KEY)
   seed         create the demo region, its organisations and a user per role (idempotent)
   reindex      rebuild search indexes from PostgreSQL (all, or those named)
   healthcheck  exit 0 when the server on LISTEN_ADDR answers /healthz
@@ -54,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return serve(ctx, rest, stderr)
 	case "migrate":
 		return migrate(ctx, stderr)
+	case "meili-key":
+		return meiliKey(stdout)
 	case "seed":
 		// "--demo" is accepted for clarity; the demo region is all seed makes.
 		if len(rest) > 0 && rest[0] != "--demo" && rest[0] != "-demo" {

@@ -25,7 +25,14 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if !web && !work {
 		return fmt.Errorf("-mode must be all, web or workers, not %q", *mode)
 	}
-	a, err := open(ctx, stderr, work)
+	cfg, err := config.Load()
+	if err != nil {
+		return err
+	}
+	if err := cfg.CheckServe(); err != nil {
+		return err
+	}
+	a, err := openWith(ctx, cfg, stderr, work)
 	if err != nil {
 		return err
 	}

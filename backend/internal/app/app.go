@@ -121,7 +121,7 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*App, error) {
 		a.DB, a.ownsDB = db, true
 	}
 	if a.Search == nil {
-		a.Search = search.New(search.Options{URL: cfg.MeiliURL, MasterKey: cfg.MeiliMasterKey, Prefix: cfg.MeiliIndexPrefix})
+		a.Search = search.New(search.Options{URL: cfg.MeiliURL, MasterKey: cfg.MeiliMasterKey, APIKey: cfg.MeiliAPIKey, Prefix: cfg.MeiliIndexPrefix})
 	}
 	if a.Stripe == nil {
 		a.Stripe = stripeclient.New(cfg.StripeSecretKey, cfg.StripeAPIBase)
@@ -327,9 +327,28 @@ func (a *App) Rebuild(ctx context.Context, src search.Source, progress func(int)
 	return a.Search.ReindexWithProgress(ctx, src, progress)
 }
 
-// BootstrapSearch puts the app key and index settings in place, retrying
-// while Meilisearch is unreachable: the app serves meanwhile, and index
-// jobs wait in River until it is back. It returns when ctx ends.
+// ProvisionSearch is `werkhaven migrate`'s Meilisearch step, with the master
+// key: it creates the app's scoped key, deletes Meilisearch's default keys
+// and, with the app key, puts every index and its settings in place. serve
+// never runs it: it holds the app key alone.
+func (a *App) ProvisionSearch(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	removed, err := a.Search.Provision(ctx, a.Indexes()...)
+	if len(removed) > 0 {
+		a.Log.Info("deleted Meilisearch's default keys: Werkhaven uses none of them", "keys", removed)
+	}
+	if err != nil {
+		return fmt.Errorf("meilisearch: %w", err)
+	}
+	a.Log.Info("meilisearch app key and indexes in place; serve runs with it as MEILI_API_KEY (werkhaven meili-key prints it)",
+		"prefix", a.Search.Prefix())
+	return nil
+}
+
+// BootstrapSearch puts the index settings in place with the app key,
+// retrying while Meilisearch is unreachable: the app serves meanwhile, and
+// index jobs wait in River until it is back. It returns when ctx ends.
 func (a *App) BootstrapSearch(ctx context.Context) {
 	delay := time.Second
 	for {
@@ -340,7 +359,12 @@ func (a *App) BootstrapSearch(ctx context.Context) {
 			a.Log.Info("search indexes ready", "prefix", a.Search.Prefix())
 			return
 		}
-		a.Log.Warn("search bootstrap failed; retrying", "error", err, "retry_in", delay)
+		if search.IsKeyRefused(err) {
+			a.Log.Warn("search bootstrap failed: Meilisearch refuses the app key; run `werkhaven migrate` with MEILI_MASTER_KEY "+
+				"and set MEILI_API_KEY to what `werkhaven meili-key` prints; retrying", "error", err, "retry_in", delay)
+		} else {
+			a.Log.Warn("search bootstrap failed; retrying", "error", err, "retry_in", delay)
+		}
 		select {
 		case <-ctx.Done():
 			return

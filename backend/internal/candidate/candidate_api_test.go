@@ -120,7 +120,7 @@ func TestCandidateSearchPrivacy(t *testing.T) {
 		deadline := time.Now().Add(20 * time.Second)
 		for {
 			var res meilisearch.DocumentsResult
-			apptest.Must(t, f.Search.Index(candidate.IndexName).GetDocumentsWithContext(ctx, &meilisearch.DocumentsQuery{Limit: 100}, &res))
+			apptest.Must(t, testkit.Meili(t).Index(f.Search.UID(candidate.IndexName)).GetDocumentsWithContext(ctx, &meilisearch.DocumentsQuery{Limit: 100}, &res))
 			var out []map[string]any
 			apptest.Must(t, res.Results.DecodeInto(&out))
 			if len(out) == want {

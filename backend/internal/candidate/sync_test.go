@@ -154,7 +154,7 @@ func TestIndexFollowsPostgres(t *testing.T) {
 			Rung     int    `json:"rung"`
 			Status   string `json:"status"`
 		}
-		if err := sc.Index(candidate.IndexName).GetDocumentsWithContext(ctx, &meilisearch.DocumentsQuery{Limit: 1000}, &res); err == nil {
+		if err := testkit.Meili(t).Index(sc.UID(candidate.IndexName)).GetDocumentsWithContext(ctx, &meilisearch.DocumentsQuery{Limit: 1000}, &res); err == nil {
 			_ = res.Results.DecodeInto(&docs)
 		}
 		same := len(docs) == len(expected)

@@ -146,7 +146,7 @@ func TestInviteJourney(t *testing.T) {
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		var doc candidate.Document
-		err := f.Search.Index(candidate.IndexName).GetDocumentWithContext(testkit.Context(t), c1, nil, &doc)
+		err := testkit.Meili(t).Index(f.Search.UID(candidate.IndexName)).GetDocumentWithContext(testkit.Context(t), c1, nil, &doc)
 		if err == nil && doc.Status == "placed" {
 			break
 		}

@@ -165,7 +165,7 @@ func waitForDocuments(t *testing.T, sc *search.Client, n int64) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
-		st, err := sc.Index(occupation.IndexName).GetStatsWithContext(context.Background(), nil)
+		st, err := testkit.Meili(t).Index(sc.UID(occupation.IndexName)).GetStatsWithContext(context.Background(), nil)
 		if err == nil && st.NumberOfDocuments == n && !st.IsIndexing {
 			return
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/meilisearch/meilisearch-go"
 	"github.com/stripe/stripe-go/v76/client"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
@@ -25,8 +26,23 @@ func MeiliURL(t testing.TB) string       { return requireEnv(t, "MEILI_URL") }
 func MeiliMasterKey(t testing.TB) string { return requireEnv(t, "MEILI_MASTER_KEY") }
 
 // Search returns a client whose indexes live under a prefix of their own;
-// they are deleted when the test ends.
+// they are deleted when the test ends. Like serve, it holds the app's scoped
+// key alone: the test creates that key with the master key first, as
+// `werkhaven migrate` does.
 func Search(t testing.TB) *search.Client {
+	t.Helper()
+	url, master, prefix := MeiliURL(t), MeiliMasterKey(t), SearchPrefix(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := search.New(search.Options{URL: url, MasterKey: master, Prefix: prefix}).EnsureKey(ctx); err != nil {
+		t.Fatalf("create the test's Meilisearch key: %v", err)
+	}
+	return search.New(search.Options{URL: url, APIKey: search.AppKey(master, prefix), Prefix: prefix})
+}
+
+// SearchPrefix is an index prefix of the test's own, checked to reach
+// Meilisearch; its indexes and app key are deleted when the test ends.
+func SearchPrefix(t testing.TB) string {
 	t.Helper()
 	url, key := MeiliURL(t), MeiliMasterKey(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
@@ -38,9 +54,16 @@ func Search(t testing.TB) *search.Client {
 	}
 	resp.Body.Close()
 	prefix := "werkhaven_test_" + randomSuffix() + "_"
-	c := search.New(search.Options{URL: url, MasterKey: key, Prefix: prefix})
 	t.Cleanup(func() { deleteIndexes(url, key, prefix) })
-	return c
+	return prefix
+}
+
+// Meili is a Meilisearch client with the master key, for tests that look
+// into an index (documents, stats, settings): the app's key may not read
+// them back. Name indexes with the app client's UID.
+func Meili(t testing.TB) meilisearch.ServiceManager {
+	t.Helper()
+	return meilisearch.New(MeiliURL(t), meilisearch.WithCustomClient(search.NewHTTPClient()), meilisearch.WithAPIKey(MeiliMasterKey(t)))
 }
 
 // deleteIndexes removes a test's indexes and its API key with the master key.

@@ -33,8 +33,15 @@ type Config struct {
 	DatabaseURL    string `env:"DATABASE_URL" envDefault:"postgres://postgres@127.0.0.1:5432/werkhaven?sslmode=disable"`
 	DatabaseMaxCon int32  `env:"DATABASE_MAX_CONNS" envDefault:"20"`
 
-	MeiliURL         string `env:"MEILI_URL" envDefault:"http://127.0.0.1:7700"`
-	MeiliMasterKey   string `env:"MEILI_MASTER_KEY" envDefault:"werkhaven-dev-master-key-0123456789"`
+	MeiliURL string `env:"MEILI_URL" envDefault:"http://127.0.0.1:7700"`
+	// MeiliMasterKey is for `werkhaven migrate` (and `meili-key`) only: it
+	// creates the app's scoped key and deletes Meilisearch's default keys.
+	// A production serve refuses to start with it (CheckServe). Development
+	// defaults to DevMeiliMasterKey.
+	MeiliMasterKey string `env:"MEILI_MASTER_KEY"`
+	// MeiliAPIKey is the app's scoped key, all serve and its jobs use; when
+	// empty (development, tests) it is derived from MeiliMasterKey.
+	MeiliAPIKey      string `env:"MEILI_API_KEY"`
 	MeiliIndexPrefix string `env:"MEILI_INDEX_PREFIX" envDefault:"werkhaven_"`
 
 	StripeSecretKey     string `env:"STRIPE_SECRET_KEY" envDefault:"sk_test_123"`
@@ -69,10 +76,16 @@ type Config struct {
 	JobWorkers int `env:"JOB_WORKERS" envDefault:"10"`
 }
 
+// DevMeiliMasterKey is the master key development uses when MEILI_MASTER_KEY
+// is unset; production refuses it.
+const DevMeiliMasterKey = "werkhaven-dev-master-key-0123456789"
+
 // requiredInProduction are variables that must be set explicitly in
-// production: their development defaults point at this laptop.
+// production: their development defaults point at this laptop. Which
+// Meilisearch key a command needs depends on the command (CheckServe,
+// CheckMasterKey).
 var requiredInProduction = []string{
-	"DATABASE_URL", "MEILI_URL", "MEILI_MASTER_KEY", "STRIPE_SECRET_KEY",
+	"DATABASE_URL", "MEILI_URL", "STRIPE_SECRET_KEY",
 	"STRIPE_API_BASE", "STRIPE_WEBHOOK_SECRET", "SMTP_URL", "BASE_URL", "SESSION_SECRET",
 	// /metrics names tables, queues and error rates: not for everyone.
 	"METRICS_TOKEN",
@@ -102,6 +115,9 @@ func LoadFrom(environ []string) (Config, error) {
 			return Config{}, fmt.Errorf("config: %s: %w", f.Tag.Get("env"), pe.Err)
 		}
 		return Config{}, fmt.Errorf("config: %w", err)
+	}
+	if c.AppEnv == Development && c.MeiliMasterKey == "" {
+		c.MeiliMasterKey = DevMeiliMasterKey
 	}
 	if err := c.validate(vars); err != nil {
 		return Config{}, fmt.Errorf("config: %w", err)
@@ -138,14 +154,15 @@ func (c Config) validate(vars map[string]string) error {
 			return fmt.Errorf("%s is required when APP_ENV=production", name)
 		}
 	}
-	// The development secrets are the struct tags' defaults: public, since
-	// they sit in this file, so production refuses every one of them.
+	// The development secrets are the struct tags' defaults and
+	// DevMeiliMasterKey: public, since they sit in this file, so production
+	// refuses every one of them.
 	var defaults Config
 	if err := env.ParseWithOptions(&defaults, env.Options{Environment: map[string]string{}}); err != nil {
 		return err
 	}
 	dev := []struct{ name, value, devValue string }{
-		{"MEILI_MASTER_KEY", c.MeiliMasterKey, defaults.MeiliMasterKey},
+		{"MEILI_MASTER_KEY", c.MeiliMasterKey, DevMeiliMasterKey},
 		{"STRIPE_SECRET_KEY", c.StripeSecretKey, defaults.StripeSecretKey},
 		{"STRIPE_WEBHOOK_SECRET", c.StripeWebhookSecret, defaults.StripeWebhookSecret},
 		{"SESSION_SECRET", c.SessionSecret, defaults.SessionSecret},
@@ -155,7 +172,10 @@ func (c Config) validate(vars map[string]string) error {
 			return fmt.Errorf("%s is the development secret; set a real one when APP_ENV=production", d.name)
 		}
 	}
-	if len(c.MeiliMasterKey) < 16 {
+	if c.MeiliMasterKey == "" && c.MeiliAPIKey == "" {
+		return errors.New("MEILI_API_KEY (serve, reindex) or MEILI_MASTER_KEY (migrate) is required when APP_ENV=production")
+	}
+	if c.MeiliMasterKey != "" && len(c.MeiliMasterKey) < 16 {
 		return errors.New("MEILI_MASTER_KEY must be at least 16 bytes when APP_ENV=production")
 	}
 	if len(c.SessionSecret) < 32 {
@@ -163,6 +183,35 @@ func (c Config) validate(vars map[string]string) error {
 	}
 	if !strings.HasPrefix(c.BaseURL, "https://") {
 		return errors.New("BASE_URL must start with https:// when APP_ENV=production")
+	}
+	return nil
+}
+
+// CheckServe refuses what a production serve must not run with: the
+// Meilisearch master key in its environment, or no scoped key. serve and its
+// jobs need only MEILI_API_KEY; without the master key, a compromised server
+// can neither manage Meilisearch keys nor reach indexes outside its prefix.
+func (c Config) CheckServe() error {
+	if !c.IsProduction() {
+		return nil
+	}
+	if c.MeiliMasterKey != "" {
+		return errors.New("config: MEILI_MASTER_KEY must not be set for serve when APP_ENV=production: " +
+			"serve runs with the scoped MEILI_API_KEY alone, so that a compromised server cannot manage Meilisearch keys " +
+			"or reach other indexes; only `werkhaven migrate` needs the master key")
+	}
+	if c.MeiliAPIKey == "" {
+		return errors.New("config: MEILI_API_KEY is required for serve when APP_ENV=production: " +
+			"the app's scoped Meilisearch key, which `werkhaven migrate` creates and `werkhaven meili-key` prints")
+	}
+	return nil
+}
+
+// CheckMasterKey refuses a command that manages Meilisearch keys (migrate,
+// meili-key) without the master key.
+func (c Config) CheckMasterKey(command string) error {
+	if c.MeiliMasterKey == "" {
+		return fmt.Errorf("config: MEILI_MASTER_KEY is required for %s: it creates the app's scoped Meilisearch key", command)
 	}
 	return nil
 }
@@ -177,6 +226,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("database_url", maskURL(c.DatabaseURL)),
 		slog.String("meili_url", c.MeiliURL),
 		slog.String("meili_master_key", mask(c.MeiliMasterKey)),
+		slog.String("meili_api_key", mask(c.MeiliAPIKey)),
 		slog.String("meili_index_prefix", c.MeiliIndexPrefix),
 		slog.String("stripe_api_base", c.StripeAPIBase),
 		slog.String("stripe_secret_key", mask(c.StripeSecretKey)),

@@ -53,6 +53,8 @@ func TestProductionRefuses(t *testing.T) {
 		{"missing smtp", dropVar(prodEnv(), "SMTP_URL"), "SMTP_URL"},
 		{"open metrics", dropVar(prodEnv(), "METRICS_TOKEN"), "METRICS_TOKEN"},
 		{"dev meili key", prodEnv("MEILI_MASTER_KEY=werkhaven-dev-master-key-0123456789"), "MEILI_MASTER_KEY"},
+		{"short meili key", prodEnv("MEILI_MASTER_KEY=short"), "MEILI_MASTER_KEY"},
+		{"no meili key at all", dropVar(prodEnv(), "MEILI_MASTER_KEY"), "MEILI_API_KEY"},
 		{"dev stripe key", prodEnv("STRIPE_SECRET_KEY=sk_test_123"), "STRIPE_SECRET_KEY"},
 		{"dev webhook secret", prodEnv("STRIPE_WEBHOOK_SECRET=whsec_werkhaven_dev"), "STRIPE_WEBHOOK_SECRET"},
 		{"dev session secret", prodEnv("SESSION_SECRET=werkhaven-dev-session-secret-0123456789abcdef"), "SESSION_SECRET"},
@@ -76,15 +78,47 @@ func TestProductionRefuses(t *testing.T) {
 	}
 }
 
+// Production: serve holds the scoped key alone, migrate the master key.
+func TestMeilisearchKeysPerCommand(t *testing.T) {
+	migrate, err := LoadFrom(prodEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate.CheckMasterKey("migrate"); err != nil {
+		t.Errorf("migrate with the master key: %v", err)
+	}
+	if err := migrate.CheckServe(); err == nil || !strings.Contains(err.Error(), "MEILI_MASTER_KEY must not be set") {
+		t.Errorf("serve with the master key: want a refusal, got %v", err)
+	}
+	serve, err := LoadFrom(append(dropVar(prodEnv(), "MEILI_MASTER_KEY"), "MEILI_API_KEY=the-scoped-key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := serve.CheckServe(); err != nil {
+		t.Errorf("serve with the scoped key alone: %v", err)
+	}
+	if err := serve.CheckMasterKey("migrate"); err == nil || !strings.Contains(err.Error(), "MEILI_MASTER_KEY is required for migrate") {
+		t.Errorf("migrate without the master key: want a refusal, got %v", err)
+	}
+	// Development: the development master key, and serve may hold it.
+	dev, err := LoadFrom(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dev.MeiliMasterKey != DevMeiliMasterKey || dev.CheckServe() != nil || dev.CheckMasterKey("migrate") != nil {
+		t.Errorf("development keys: master %q, serve %v", dev.MeiliMasterKey, dev.CheckServe())
+	}
+}
+
 func TestLogValueMasksSecrets(t *testing.T) {
-	c, err := LoadFrom(prodEnv())
+	c, err := LoadFrom(prodEnv("MEILI_API_KEY=a-real-scoped-key"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
 	slog.New(slog.NewJSONHandler(&b, nil)).Info("config", "config", c)
 	out := b.String()
-	for _, secret := range []string{"a-real-master-key", "sk_live_abc", "whsec_real", "0123456789abcdef0123", ":pw@"} {
+	for _, secret := range []string{"a-real-master-key", "a-real-scoped-key", "sk_live_abc", "whsec_real", "0123456789abcdef0123", ":pw@"} {
 		if strings.Contains(out, secret) {
 			t.Errorf("log output leaks %q: %s", secret, out)
 		}

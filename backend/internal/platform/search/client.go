@@ -1,28 +1,37 @@
 // Package search is Werkhaven's Meilisearch client. Postgres is the truth and
 // every index is a projection that can be rebuilt from it (Reindex), so the
-// package has two jobs: keep the index settings and the app's API key in
-// place (Bootstrap), and move documents in without ever dropping a write.
+// package has two jobs: keep the index settings in place (Bootstrap), and
+// move documents in without ever dropping a write.
+//
+// Invariants:
+//   - Two keys, two processes. `werkhaven migrate` holds the master key and
+//     only manages keys with it (Provision: the app's scoped key, and
+//     Meilisearch's default keys deleted). serve and its jobs hold the app's
+//     key alone (MEILI_API_KEY): every search, write, rebuild and swap works
+//     with it, and it reaches nothing outside the prefix's indexes.
+//   - The app key's uid is fixed per prefix, so its value (AppKey) is fixed
+//     per master key and prefix: re-running migrate gives the same key.
 package search
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/meilisearch/meilisearch-go"
 )
 
 // Options configure a Client.
 type Options struct {
-	URL       string
+	URL string
+	// MasterKey creates the app's key (EnsureKey); serve runs without it.
 	MasterKey string
+	// APIKey is the app's scoped key (MEILI_API_KEY); empty: derived from
+	// MasterKey (development and tests).
+	APIKey string
 	// Prefix namespaces every index ("werkhaven_"); tests use their own.
 	Prefix string
 	// HTTPClient replaces the default; only benchmarks need to.
@@ -30,7 +39,7 @@ type Options struct {
 }
 
 // Client talks to Meilisearch with a key scoped to the prefix's indexes; the
-// master key is used only to create that key.
+// master key, when it has one, is used only to manage keys.
 type Client struct {
 	opts   Options
 	hc     *http.Client
@@ -60,41 +69,26 @@ func NewHTTPClient() *http.Client {
 	}
 }
 
-// New returns a client. It does not contact Meilisearch: the app key is
-// derived from the master key (Meilisearch computes a key as the HMAC-SHA256
-// of its uid under the master key), so the process starts even while
-// Meilisearch is down and Bootstrap creates the key once it is up.
+// New returns a client. It does not contact Meilisearch, so the process
+// starts even while Meilisearch is down. Without Options.APIKey the app key
+// is derived from the master key (AppKey).
 func New(opts Options) *Client {
 	hc := opts.HTTPClient
 	if hc == nil {
 		hc = NewHTTPClient()
 	}
 	uid := AppKeyUID(opts.Prefix)
+	key := opts.APIKey
+	if key == "" {
+		key = deriveKey(opts.MasterKey, uid)
+	}
 	return &Client{
 		opts:   opts,
 		hc:     hc,
 		appUID: uid,
-		app:    meilisearch.New(opts.URL, meilisearch.WithCustomClient(hc), meilisearch.WithAPIKey(deriveKey(opts.MasterKey, uid))),
+		app:    meilisearch.New(opts.URL, meilisearch.WithCustomClient(hc), meilisearch.WithAPIKey(key)),
 	}
 }
-
-// keyNamespace makes app key uids stable per prefix.
-var keyNamespace = uuid.MustParse("6f1b7c52-8d0e-4b7a-9a43-3f9d8e2a1c55")
-
-// AppKeyUID is the uid of the app's API key for an index prefix.
-func AppKeyUID(prefix string) string {
-	return uuid.NewSHA1(keyNamespace, []byte("werkhaven-app:"+prefix)).String()
-}
-
-func deriveKey(masterKey, uid string) string {
-	m := hmac.New(sha256.New, []byte(masterKey))
-	m.Write([]byte(uid))
-	return hex.EncodeToString(m.Sum(nil))
-}
-
-// appActions are what the app may do, and no more: no key management, no
-// dumps or snapshots.
-var appActions = []string{"search", "documents.*", "indexes.*", "settings.*", "tasks.get", "stats.get", "version"}
 
 // UID is the Meilisearch uid of the index called name.
 func (c *Client) UID(name string) string { return c.opts.Prefix + name }
@@ -120,44 +114,11 @@ func (c *Client) Health(ctx context.Context) error {
 	return nil
 }
 
-// master is a client with the master key. It manages the app key and, as
-// Meilisearch hides index-swap tasks from keys scoped to some indexes,
-// waits for swaps; it never searches or writes documents.
-func (c *Client) master() meilisearch.ServiceManager {
-	return meilisearch.New(c.opts.URL, meilisearch.WithCustomClient(c.hc), meilisearch.WithAPIKey(c.opts.MasterKey))
-}
-
-// EnsureKey creates the app's API key with the master key if it does not
-// exist yet, or recreates it when its rights differ from appActions.
-func (c *Client) EnsureKey(ctx context.Context) error {
-	master := c.master()
-	want := &meilisearch.Key{
-		UID:         c.appUID,
-		Name:        "werkhaven-app " + c.opts.Prefix,
-		Description: "Werkhaven application key, scoped to its own indexes",
-		Actions:     appActions,
-		Indexes:     []string{c.opts.Prefix + "*"},
-	}
-	got, err := master.GetKeyWithContext(ctx, c.appUID)
-	switch {
-	case err == nil:
-		if equalStrings(got.Actions, want.Actions) && equalStrings(got.Indexes, want.Indexes) {
-			return nil
-		}
-		if _, err := master.DeleteKeyWithContext(ctx, c.appUID); err != nil {
-			return fmt.Errorf("replace meilisearch app key: %w", err)
-		}
-	case !isNotFound(err):
-		return fmt.Errorf("read meilisearch app key: %w", err)
-	}
-	created, err := master.CreateKeyWithContext(ctx, want)
-	if err != nil {
-		return fmt.Errorf("create meilisearch app key: %w", err)
-	}
-	if created.Key != deriveKey(c.opts.MasterKey, c.appUID) {
-		return errors.New("meilisearch app key differs from the derived key: Meilisearch changed how it derives keys")
-	}
-	return nil
+// IsKeyRefused reports whether Meilisearch refused the key an error came
+// with (401 or 403): a missing, wrong or too narrow key.
+func IsKeyRefused(err error) bool {
+	var me *meilisearch.Error
+	return errors.As(err, &me) && (me.StatusCode == http.StatusUnauthorized || me.StatusCode == http.StatusForbidden)
 }
 
 func isNotFound(err error) bool {
@@ -165,34 +126,13 @@ func isNotFound(err error) bool {
 	return errors.As(err, &me) && me.StatusCode == http.StatusNotFound
 }
 
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	seen := map[string]int{}
-	for _, s := range a {
-		seen[s]++
-	}
-	for _, s := range b {
-		if seen[s] == 0 {
-			return false
-		}
-		seen[s]--
-	}
-	return true
-}
-
 // wait blocks until a Meilisearch task finishes and turns a failed task into
 // an error.
 func (c *Client) wait(ctx context.Context, info *meilisearch.TaskInfo, err error) error {
-	return c.waitWith(ctx, c.app, info, err)
-}
-
-func (c *Client) waitWith(ctx context.Context, sm meilisearch.ServiceManager, info *meilisearch.TaskInfo, err error) error {
 	if err != nil {
 		return err
 	}
-	task, err := sm.WaitForTaskWithContext(ctx, info.TaskUID, 25*time.Millisecond)
+	task, err := c.app.WaitForTaskWithContext(ctx, info.TaskUID, 25*time.Millisecond)
 	if err != nil {
 		return fmt.Errorf("wait for meilisearch task %d: %w", info.TaskUID, err)
 	}

@@ -23,12 +23,24 @@ type Source interface {
 	Documents(ctx context.Context, batch int, emit func(docs []any) error) error
 }
 
-// Bootstrap makes sure the app key exists and every index exists with its
-// settings, waiting for Meilisearch to finish. Re-running it changes nothing.
-func (c *Client) Bootstrap(ctx context.Context, indexes ...Index) error {
+// Provision is what `werkhaven migrate` does with the master key: it creates
+// the app's scoped key (EnsureKey), deletes Meilisearch's default keys
+// (RemoveDefaultKeys, whose names it returns) and then, with the app key,
+// puts every index in place (Bootstrap). Re-running it changes nothing.
+func (c *Client) Provision(ctx context.Context, indexes ...Index) (removed []string, err error) {
 	if err := c.EnsureKey(ctx); err != nil {
-		return err
+		return nil, err
 	}
+	if removed, err = c.RemoveDefaultKeys(ctx); err != nil {
+		return removed, err
+	}
+	return removed, c.Bootstrap(ctx, indexes...)
+}
+
+// Bootstrap makes sure every index exists with its settings, waiting for
+// Meilisearch to finish, with the app key (serve runs it at start). The key
+// must exist (Provision). Re-running it changes nothing.
+func (c *Client) Bootstrap(ctx context.Context, indexes ...Index) error {
 	for _, ix := range indexes {
 		if err := c.ensureIndex(ctx, c.UID(ix.Name), ix); err != nil {
 			return err
@@ -67,9 +79,6 @@ func (c *Client) Reindex(ctx context.Context, src Source) (int, error) {
 // ReindexWithProgress is Reindex calling progress with the number of
 // documents Meilisearch has indexed so far, after each batch.
 func (c *Client) ReindexWithProgress(ctx context.Context, src Source, progress func(done int)) (int, error) {
-	if err := c.EnsureKey(ctx); err != nil {
-		return 0, err
-	}
 	ix := src.Index()
 	live := c.UID(ix.Name)
 	fresh := fmt.Sprintf("%s__rebuild_%d", live, time.Now().UnixNano())
@@ -120,11 +129,38 @@ func (c *Client) ReindexWithProgress(ctx context.Context, src Source, progress f
 		cleanup()
 		return 0, err
 	}
-	info, err := c.app.SwapIndexesWithContext(ctx, []*meilisearch.SwapIndexesParams{{Indexes: []string{live, fresh}}})
-	if err := c.waitWith(ctx, c.master(), info, err); err != nil {
+	if err := c.swap(ctx, live, fresh); err != nil {
 		cleanup()
 		return 0, fmt.Errorf("swap %s: %w", live, err)
 	}
-	cleanup() // fresh now holds the old documents
 	return total, nil
+}
+
+// swap swaps fresh into live and deletes fresh (now the old index), with the
+// app key alone. Meilisearch hides swap tasks from a key scoped to some
+// indexes, so the swap's own task cannot be waited for. Instead: Meilisearch
+// runs tasks in the order they were enqueued and never batches a swap with
+// another task, so once the deletion of fresh (enqueued after the swap) is
+// done, so is the swap; and an index keeps its creation time across a swap,
+// so live carries fresh's creation time if, and only if, the swap succeeded.
+func (c *Client) swap(ctx context.Context, live, fresh string) error {
+	rebuilt, err := c.app.GetIndexWithContext(ctx, fresh)
+	if err != nil {
+		return fmt.Errorf("read index %s: %w", fresh, err)
+	}
+	if _, err := c.app.SwapIndexesWithContext(ctx, []*meilisearch.SwapIndexesParams{{Indexes: []string{live, fresh}}}); err != nil {
+		return err
+	}
+	info, err := c.app.DeleteIndexWithContext(ctx, fresh)
+	if err := c.wait(ctx, info, err); err != nil {
+		return fmt.Errorf("delete the old index after the swap: %w", err)
+	}
+	now, err := c.app.GetIndexWithContext(ctx, live)
+	if err != nil {
+		return fmt.Errorf("read index %s: %w", live, err)
+	}
+	if !now.CreatedAt.Equal(rebuilt.CreatedAt) {
+		return fmt.Errorf("the swap did not take effect: %s is not the rebuilt index", live)
+	}
+	return nil
 }

@@ -181,7 +181,7 @@ func TestOutboxLosesNothing(t *testing.T) {
 		}
 		var got []thing
 		var res meilisearch.DocumentsResult
-		if err := sc.Index("things").GetDocumentsWithContext(ctx, &meilisearch.DocumentsQuery{Limit: 1000}, &res); err == nil {
+		if err := testkit.Meili(t).Index(sc.UID("things")).GetDocumentsWithContext(ctx, &meilisearch.DocumentsQuery{Limit: 1000}, &res); err == nil {
 			_ = res.Results.DecodeInto(&got)
 		}
 		diff := len(got) != len(want)

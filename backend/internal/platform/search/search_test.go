@@ -61,7 +61,7 @@ func TestBootstrapIsIdempotentAndAppliesSettings(t *testing.T) {
 			t.Fatalf("bootstrap %d: %v", i, err)
 		}
 	}
-	got, err := c.Index("things").GetFilterableAttributesWithContext(ctx)
+	got, err := testkit.Meili(t).Index(c.UID("things")).GetFilterableAttributesWithContext(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestReindexSwapsInAFreshIndex(t *testing.T) {
 	if err != nil || n != 3 {
 		t.Fatalf("second reindex: n=%d err=%v", n, err)
 	}
-	stats, err := c.Index("things").GetStatsWithContext(ctx, nil)
+	stats, err := testkit.Meili(t).Index(c.UID("things")).GetStatsWithContext(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func TestFailedReindexLeavesLiveIndexAlone(t *testing.T) {
 	if _, err := c.Reindex(ctx, memSource{docs: docs(2, "half"), fail: boom}); !errors.Is(err, boom) {
 		t.Fatalf("want the source's error, got %v", err)
 	}
-	stats, err := c.Index("things").GetStatsWithContext(ctx, nil)
+	stats, err := testkit.Meili(t).Index(c.UID("things")).GetStatsWithContext(ctx, nil)
 	if err != nil || stats.NumberOfDocuments != 5 {
 		t.Fatalf("live index changed by a failed rebuild: %+v %v", stats, err)
 	}
@@ -156,4 +156,22 @@ func assertNoRebuildLeftovers(t *testing.T, c *search.Client) {
 func isStatus(err error, status int) bool {
 	var me *meilisearch.Error
 	return errors.As(err, &me) && me.StatusCode == status
+}
+
+// Key management needs the master key, and refuses an MEILI_API_KEY that is
+// not the key of this master key and prefix (it would be refused later, at
+// every request).
+func TestEnsureKeyChecksItsKeys(t *testing.T) {
+	ctx := testkit.Context(t)
+	noMaster := search.New(search.Options{URL: "http://127.0.0.1:1", APIKey: "k", Prefix: "p_"})
+	if err := noMaster.EnsureKey(ctx); err == nil || !strings.Contains(err.Error(), "MEILI_MASTER_KEY") {
+		t.Fatalf("EnsureKey without the master key: want an error naming MEILI_MASTER_KEY, got %v", err)
+	}
+	foreign := search.New(search.Options{URL: "http://127.0.0.1:1", MasterKey: "m", APIKey: search.AppKey("m", "other_"), Prefix: "p_"})
+	if err := foreign.EnsureKey(ctx); err == nil || !strings.Contains(err.Error(), "MEILI_API_KEY") {
+		t.Fatalf("EnsureKey with another prefix's key: want an error naming MEILI_API_KEY, got %v", err)
+	}
+	if search.AppKey("m", "p_") == search.AppKey("m", "other_") || search.AppKey("m", "p_") == search.AppKey("n", "p_") {
+		t.Fatal("the app key must differ per prefix and per master key")
+	}
 }
