@@ -171,24 +171,28 @@ func newHumaProblem(status int, text string, errs []error) *Problem {
 	return p
 }
 
-// statusCodes are the problem codes of problems that carry none of their
-// own: every 4xx and 5xx has a code (API Design Rules, RFC 9457).
-var statusCodes = map[int]string{
-	http.StatusBadRequest:            "badRequest",
-	http.StatusUnauthorized:          "unauthenticated",
-	http.StatusForbidden:             "forbidden",
-	http.StatusNotFound:              "notFound",
-	http.StatusMethodNotAllowed:      "methodNotAllowed",
-	http.StatusNotAcceptable:         "notAcceptable",
-	http.StatusRequestTimeout:        "requestTimeout",
-	http.StatusConflict:              "conflict",
-	http.StatusGone:                  "gone",
-	http.StatusPreconditionFailed:    "preconditionFailed",
-	http.StatusRequestEntityTooLarge: "bodyTooLarge",
-	http.StatusUnsupportedMediaType:  "unsupportedMediaType",
-	http.StatusTooManyRequests:       "tooManyRequests",
-	http.StatusInternalServerError:   "serverError",
-	http.StatusServiceUnavailable:    "serviceUnavailable",
+// byStatus are the code and the detail of problems that carry none of
+// their own: every 4xx and 5xx has a code (API Design Rules, RFC 9457) and
+// a detail from the catalogue in the caller's language.
+var byStatus = map[int]struct {
+	code   string
+	detail msg.ID
+}{
+	http.StatusBadRequest:            {"badRequest", msg.BadRequest},
+	http.StatusUnauthorized:          {"unauthenticated", msg.Unauthenticated},
+	http.StatusForbidden:             {"forbidden", msg.Forbidden},
+	http.StatusNotFound:              {"notFound", msg.RouteNotFound},
+	http.StatusMethodNotAllowed:      {"methodNotAllowed", msg.MethodNotAllowed},
+	http.StatusNotAcceptable:         {"notAcceptable", msg.Title(http.StatusNotAcceptable)},
+	http.StatusRequestTimeout:        {"requestTimeout", msg.RequestTimeout},
+	http.StatusConflict:              {"conflict", msg.Conflict},
+	http.StatusGone:                  {"gone", msg.TokenInvalid},
+	http.StatusPreconditionFailed:    {"preconditionFailed", msg.Title(http.StatusPreconditionFailed)},
+	http.StatusRequestEntityTooLarge: {"bodyTooLarge", msg.BodyTooLarge},
+	http.StatusUnsupportedMediaType:  {"unsupportedMediaType", msg.UnsupportedMedia},
+	http.StatusTooManyRequests:       {"tooManyRequests", msg.TooManyRequests},
+	http.StatusInternalServerError:   {"serverError", msg.ServerError},
+	http.StatusServiceUnavailable:    {"serviceUnavailable", msg.ServiceUnavailable},
 }
 
 // codeOf is p's code, or the code of its status when it has none.
@@ -196,8 +200,8 @@ func codeOf(p *Problem) string {
 	if p.Code != "" {
 		return p.Code
 	}
-	if c, ok := statusCodes[p.Status]; ok {
-		return c
+	if s, ok := byStatus[p.Status]; ok {
+		return s.code
 	}
 	return "status" + strconv.Itoa(p.Status)
 }
@@ -205,20 +209,11 @@ func codeOf(p *Problem) string {
 // statusDetail is the catalogue's detail for a problem known only by its
 // status.
 func statusDetail(status int) msg.ID {
-	switch status {
-	case http.StatusBadRequest:
-		return msg.BadRequest
-	case http.StatusUnsupportedMediaType:
-		return msg.UnsupportedMedia
-	case http.StatusUnauthorized:
-		return msg.Unauthenticated
-	case http.StatusForbidden:
-		return msg.Forbidden
-	case http.StatusConflict:
-		return msg.Conflict
+	if s, ok := byStatus[status]; ok && msg.Has(s.detail) {
+		return s.detail
 	}
-	if id := fiberDetail(status); id != "" {
-		return id
+	if msg.Has(msg.Title(status)) {
+		return msg.Title(status)
 	}
 	return msg.BadRequest
 }
@@ -334,25 +329,5 @@ func errorHandler(log logFunc) fiber.ErrorHandler {
 		p.Localize(msg.Parse(c.Get(fiber.HeaderAcceptLanguage)))
 		c.Set(fiber.HeaderContentType, ProblemContentType)
 		return c.Status(status).JSON(p, ProblemContentType)
-	}
-}
-
-func fiberDetail(status int) msg.ID {
-	switch status {
-	case http.StatusNotFound:
-		return msg.RouteNotFound
-	case http.StatusMethodNotAllowed:
-		return msg.MethodNotAllowed
-	case http.StatusRequestEntityTooLarge:
-		return msg.BodyTooLarge
-	case http.StatusRequestTimeout:
-		return msg.RequestTimeout
-	case http.StatusTooManyRequests:
-		return msg.TooManyRequests
-	default:
-		if msg.Has(msg.Title(status)) {
-			return msg.Title(status)
-		}
-		return ""
 	}
 }

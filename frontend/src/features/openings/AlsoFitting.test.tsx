@@ -4,30 +4,20 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 
-// The API client keeps the fetch and Request it was created with: replace them first.
-const server = vi.hoisted(() => {
-  const NodeRequest = globalThis.Request;
-  globalThis.Request = class extends NodeRequest {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input, init);
-    }
-  } as typeof Request;
-  const urls: string[] = [];
-  globalThis.fetch = vi.fn(async (input: RequestInfo | URL) => {
-    const req = input instanceof Request ? input : new Request(input);
-    urls.push(req.url);
-    const body = req.url.includes('/occupations/m1/related-occupations')
+// The API client keeps the fetch it was created with: replace it first.
+const server = await vi.hoisted(async () =>
+  (await import('../../test/fakeApi')).installFakeApi((url) => ({
+    status: 200,
+    body: url.includes('/occupations/m1/related-occupations')
       ? {
           items: [
             { id: 'b1', label: 'bakker', iscoGroup: '7512', strength: 'close', source: 'family', family: 'Bakkerij' },
             { id: 'g1', label: 'gebakmaker', iscoGroup: '7512', strength: 'related', source: 'iscoGroup' },
           ],
         }
-      : { items: [] };
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-  }) as typeof fetch;
-  return { urls };
-});
+      : { items: [] },
+  })),
+);
 
 import '../../i18n';
 import { AlsoFitting, acceptableError } from './AlsoFitting';
@@ -69,7 +59,7 @@ describe('AlsoFitting', () => {
     // A chosen suggestion leaves the suggestions and shows as a chip.
     expect(screen.queryByRole('button', { name: 'Voeg toe: bakker' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Verwijder bakker' })).toBeTruthy();
-    expect(server.urls.some((u) => u.endsWith('/api/v1/occupations/m1/related-occupations'))).toBe(true);
+    expect(server.sent.some(({ url: u }) => u.endsWith('/api/v1/occupations/m1/related-occupations'))).toBe(true);
   });
 });
 
@@ -91,8 +81,8 @@ describe('usePoolEstimates', () => {
         <Estimates reach={{ postcode: '3511 ab', maxTravelKm: 15, kind: 'vacature' }} />
       </QueryClientProvider>,
     );
-    await vi.waitFor(() => expect(server.urls.some((u) => u.includes('/pool-estimates'))).toBe(true));
-    const asked = server.urls.filter((u) => u.includes('/pool-estimates'));
+    await vi.waitFor(() => expect(server.sent.some(({ url: u }) => u.includes('/pool-estimates'))).toBe(true));
+    const asked = server.sent.map((s) => s.url).filter((u) => u.includes('/pool-estimates'));
     expect(asked).toHaveLength(1);
     const q = new URL(asked[0]).searchParams;
     expect(q.get('occupationIds')).toBe('a1,b1');

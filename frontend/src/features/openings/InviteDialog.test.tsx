@@ -3,26 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 
-// The API client keeps the fetch and Request it was created with: replace
-// them first (Node's Request does not take the client's relative URLs).
-const server = vi.hoisted(() => {
-  const NodeRequest = globalThis.Request;
-  globalThis.Request = class extends NodeRequest {
-    constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(typeof input === 'string' && input.startsWith('/') ? `http://localhost${input}` : input, init);
-    }
-  } as typeof Request;
-  const answers: { status: number; body: unknown }[] = [];
-  const sent: { url: string; body: unknown }[] = [];
-  globalThis.fetch = vi.fn(async (input: RequestInfo | URL) => {
-    const req = input instanceof Request ? input : new Request(input);
-    if (req.url.endsWith('/sessions/current')) return new Response(JSON.stringify({ csrfToken: 't', signedIn: true }), { status: 200 });
-    sent.push({ url: req.url, body: await req.clone().json() });
-    const a = answers.shift() ?? { status: 500, body: {} };
-    return new Response(JSON.stringify(a.body), { status: a.status, headers: { 'Content-Type': a.status < 300 ? 'application/json' : 'application/problem+json' } });
-  }) as typeof fetch;
-  return { answers, sent };
-});
+// The API client keeps the fetch it was created with: replace it first.
+const server = await vi.hoisted(async () => (await import('../../test/fakeApi')).installFakeApi());
 
 import '../../i18n';
 import { InviteDialog } from './InviteDialog';
