@@ -175,7 +175,7 @@ type createBookingRequest struct {
 	OpeningID      string     `json:"openingId,omitempty" format:"uuid"`
 	InviteID       string     `json:"inviteId,omitempty" format:"uuid" doc:"An introduction"`
 	PlacementID    string     `json:"placementId,omitempty" format:"uuid"`
-	Quantity       int        `json:"quantity,omitempty" minimum:"0" maximum:"500" doc:"Hours (per_hour) or months (per_month)"`
+	Quantity       *int       `json:"quantity,omitempty" minimum:"1" maximum:"500" doc:"Hours (per_hour, 1–200) or months (per_month, 1–24), required for those; a service booked once may leave it out or send 1. Out of range is a 400 naming quantity, never corrected."`
 	StartsAt       *time.Time `json:"startsAt,omitempty" doc:"A slot from GET /services/{id}/slots"`
 	Note           string     `json:"note,omitempty" maxLength:"1000"`
 }
@@ -193,7 +193,7 @@ type createBookingCheckoutResponse struct {
 }
 
 type recordDeliveredHoursRequest struct {
-	Hours float64 `json:"hours" minimum:"0" maximum:"2000"`
+	Hours float64 `json:"hours" minimum:"0" maximum:"2000" doc:"To the hundredth at most (6.25); finer is a 400, not rounded"`
 }
 
 type changeStateInput struct {

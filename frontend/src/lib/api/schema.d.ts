@@ -1737,7 +1737,7 @@ export interface components {
             placementId?: string;
             /**
              * Format: int64
-             * @description Hours (per_hour) or months (per_month)
+             * @description Hours (per_hour, 1–200) or months (per_month, 1–24), required for those; a service booked once may leave it out or send 1. Out of range is a 400 naming quantity, never corrected.
              */
             quantity?: number;
             /** Format: uuid */
@@ -2598,7 +2598,10 @@ export interface components {
             reasonNl: string;
         };
         RecordDeliveredHoursRequest: {
-            /** Format: double */
+            /**
+             * Format: double
+             * @description To the hundredth at most (6.25); finer is a 400, not rounded
+             */
             hours: number;
         };
         RecordedHitBody: {
