@@ -5,7 +5,9 @@
 // payment through Stripe Checkout with the provider's share paid out by
 // Connect, cancellation by policy with refunds, and Stripe webhooks stored
 // once and processed by a River job. Every transition is checked against
-// its state and actor and appended to booking_events.
+// its state and actor and appended to booking_events. A webhook is refused
+// unless its signed timestamp lies within WebhookTolerance of now, either
+// way.
 package booking
 
 import (

@@ -1360,7 +1360,7 @@ export interface paths {
         put?: never;
         /**
          * Stripe-webhook
-         * @description Signed by Stripe (Stripe-Signature over the raw body, 5 minutes tolerance). Each event is stored once by its id and processed by a background job; duplicates answer 200 and change nothing.
+         * @description Signed by Stripe (Stripe-Signature over the raw body); its timestamp must lie within 5 minutes of now either way (older: signatureExpired, later: signatureInFuture). Each event is stored once by its id and processed by a background job; duplicates answer 204 and change nothing.
          */
         post: operations["receiveStripeWebhook"];
         delete?: never;
