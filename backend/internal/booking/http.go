@@ -80,6 +80,7 @@ type bookingEventBody struct {
 	From   string    `json:"from,omitempty"`
 	To     string    `json:"to"`
 	Reason string    `json:"reason,omitempty"`
+	Code   string    `json:"code,omitempty" enum:"paymentAmountMismatch,paymentCurrencyMismatch,doublePayment,doublePaymentRefunded,doublePaymentRefundFailed" doc:"A note that changes no state (from = to): a payment that did not pay its period, or the refund of a second payment; the reason holds the figures"`
 }
 
 // BookingBody is a booking as its readers see it.
@@ -121,7 +122,7 @@ func toBookingBody(b Booking) BookingBody {
 		StartsAt: b.StartsAt, EndsAt: b.EndsAt, PayBy: b.PayBy, PaidAt: b.PaidAt, CancellationFeeCents: b.CancellationFeeCents, RefundedCents: b.RefundedCents,
 		DeliveredHours: b.DeliveredHours, CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt}
 	for _, e := range b.Events {
-		out.Events = append(out.Events, bookingEventBody{At: e.At, Actor: string(e.Actor), From: string(e.From), To: string(e.To), Reason: e.Reason})
+		out.Events = append(out.Events, bookingEventBody{At: e.At, Actor: string(e.Actor), From: string(e.From), To: string(e.To), Reason: e.Reason, Code: e.Code})
 	}
 	return out
 }
@@ -261,7 +262,7 @@ func Register(api huma.API, s *Service) {
 
 	authz.Register(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
 		Summary: "Stripe-webhook", Tags: tags, Errors: []int{400},
-		Description: "Signed by Stripe (Stripe-Signature over the raw body); its timestamp must lie within 5 minutes of now either way (older: signatureExpired, later: signatureInFuture). Each event is stored once by its id and processed by a background job; duplicates answer 204 and change nothing."},
+		Description: "Signed by Stripe (Stripe-Signature over the raw body); its timestamp must lie within 5 minutes of now either way (older: signatureExpired, later: signatureInFuture). Each event is stored once by its id and processed by a background job; duplicates answer 204 and change nothing. A succeeded payment pays its period only with the period's amount and currency; otherwise it is noted on the booking (paymentAmountMismatch, paymentCurrencyMismatch) and the region's admins are told. A second payment of a period already paid is refunded in full (doublePayment)."},
 		authz.Rule{Public: true, NoCSRF: true}, h.receiveWebhook)
 }
 

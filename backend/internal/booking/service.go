@@ -31,11 +31,13 @@ type Inserter interface {
 }
 
 // Organisations is what bookings need of the organisations (package
-// identity): who they are, whom to tell, in the caller's transaction.
+// identity): who they are, whom to tell (their users, their accountmanager,
+// the region's admins), in the caller's transaction.
 type Organisations interface {
 	Organisation(ctx context.Context, db *gorm.DB, regionID, id string) (identity.Organisation, error)
 	OrganisationUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error)
 	Accountmanager(ctx context.Context, db *gorm.DB, orgID string) (string, error)
+	RegionAdmins(ctx context.Context, db *gorm.DB, regionID string) ([]string, error)
 }
 
 // Regions gives the region's settings (package identity); bookings read
@@ -376,10 +378,15 @@ func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offerin
 }
 
 // events is the bookings' append-only log.
-var events = eventlog.Log{Table: "booking_events", Subject: "booking_id"}
+var events = eventlog.Log{Table: "booking_events", Subject: "booking_id", Code: "code"}
 
 func (s *Service) event(ctx context.Context, tx *gorm.DB, id string, from, to State, actor Actor, userID, reason string) error {
 	return events.Append(ctx, tx, id, eventlog.Entry{At: s.now(), ActorUserID: userID, Actor: string(actor), From: string(from), To: string(to), Reason: reason})
+}
+
+// note logs one of Notes on a booking, in the state it is in.
+func (s *Service) note(ctx context.Context, tx *gorm.DB, id string, state State, actor Actor, code, reason string) error {
+	return events.Append(ctx, tx, id, eventlog.Entry{At: s.now(), Actor: string(actor), From: string(state), To: string(state), Reason: reason, Code: code})
 }
 
 // move checks and makes a transition of a locked booking and logs it.
@@ -582,7 +589,7 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Bookin
 		return Booking{}, err
 	}
 	for _, e := range log {
-		b.Events = append(b.Events, Event{At: e.At, Actor: Actor(e.Actor), From: State(e.From), To: State(e.To), Reason: e.Reason})
+		b.Events = append(b.Events, Event{At: e.At, Actor: Actor(e.Actor), From: State(e.From), To: State(e.To), Reason: e.Reason, Code: e.Code})
 	}
 	return b, nil
 }

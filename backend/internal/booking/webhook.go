@@ -112,10 +112,13 @@ func WebhookCode(err error) (code string, detail msg.Message, ok bool) {
 }
 
 type intentObject struct {
-	ID       string            `json:"id"`
-	Amount   int64             `json:"amount"`
-	Metadata map[string]string `json:"metadata"`
-	LastErr  *struct {
+	ID       string `json:"id"`
+	Amount   int64  `json:"amount"`
+	Currency string `json:"currency"`
+	// AmountReceived is what Stripe received (absent from some test events).
+	AmountReceived *int64            `json:"amount_received"`
+	Metadata       map[string]string `json:"metadata"`
+	LastErr        *struct {
 		Message string `json:"message"`
 	} `json:"last_payment_error"`
 }
@@ -144,7 +147,9 @@ func (s *Service) eventBooking(ctx context.Context, db *gorm.DB, ev stripe.Event
 			BookingID string
 			Period    int
 		}
-		if err := db.WithContext(ctx).Raw(`SELECT booking_id::text, period FROM booking_periods WHERE payment_intent_id = ?`, ch.PaymentIntent).Scan(&row).Error; err != nil {
+		// The intent paid a period, or was a payment Werkhaven did not take (payment_issues).
+		if err := db.WithContext(ctx).Raw(`SELECT booking_id::text, period FROM booking_periods WHERE payment_intent_id = ?
+			UNION ALL SELECT booking_id::text, period FROM payment_issues WHERE payment_intent_id = ? LIMIT 1`, ch.PaymentIntent, ch.PaymentIntent).Scan(&row).Error; err != nil {
 			return "", 0, err
 		}
 		if row.BookingID == "" {
@@ -220,7 +225,7 @@ func (s *Service) process(ctx context.Context, eventID string) error {
 		case "payment_intent.succeeded":
 			var pi intentObject
 			_ = json.Unmarshal(ev.Data.Raw, &pi)
-			if err := s.markPaid(ctx, tx, bookingID, period, pi.ID, pi.Amount); err != nil {
+			if err := s.paymentSucceeded(ctx, tx, bookingID, period, pi); err != nil {
 				return err
 			}
 		case "payment_intent.payment_failed":

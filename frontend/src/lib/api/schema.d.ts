@@ -1360,7 +1360,7 @@ export interface paths {
         put?: never;
         /**
          * Stripe-webhook
-         * @description Signed by Stripe (Stripe-Signature over the raw body); its timestamp must lie within 5 minutes of now either way (older: signatureExpired, later: signatureInFuture). Each event is stored once by its id and processed by a background job; duplicates answer 204 and change nothing.
+         * @description Signed by Stripe (Stripe-Signature over the raw body); its timestamp must lie within 5 minutes of now either way (older: signatureExpired, later: signatureInFuture). Each event is stored once by its id and processed by a background job; duplicates answer 204 and change nothing. A succeeded payment pays its period only with the period's amount and currency; otherwise it is noted on the booking (paymentAmountMismatch, paymentCurrencyMismatch) and the region's admins are told. A second payment of a period already paid is refunded in full (doublePayment).
          */
         post: operations["receiveStripeWebhook"];
         delete?: never;
@@ -1514,6 +1514,11 @@ export interface components {
             actor: "organisation" | "accountmanager" | "provider" | "admin" | "system" | "stripe";
             /** Format: date-time */
             at: string;
+            /**
+             * @description A note that changes no state (from = to): a payment that did not pay its period, or the refund of a second payment; the reason holds the figures
+             * @enum {string}
+             */
+            code?: "paymentAmountMismatch" | "paymentCurrencyMismatch" | "doublePayment" | "doublePaymentRefunded" | "doublePaymentRefundFailed";
             from?: string;
             reason?: string;
             to: string;
@@ -2217,7 +2222,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue";
             /** @description Also by mail */
             mail: boolean;
         };
