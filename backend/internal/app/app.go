@@ -241,6 +241,7 @@ func (a *App) workers() (*river.Workers, error) {
 	river.AddWorker(w, &candidate.RemindWorker{Service: a.Candidates})
 	river.AddWorker(w, &booking.EventWorker{Service: a.Bookings})
 	river.AddWorker(w, &booking.RefundWorker{Service: a.Bookings})
+	river.AddWorker(w, &booking.IssueRefundWorker{Service: a.Bookings})
 	river.AddWorker(w, &booking.SweepWorker{Service: a.Bookings})
 	river.AddWorker(w, &invite.SweepWorker{Service: a.Invites})
 	return w, nil

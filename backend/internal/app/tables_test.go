@@ -77,6 +77,8 @@ var owners = map[string]string{
 	"booking_periods":  "booking",
 	"payments":         "booking",
 	"stripe_events":    "booking",
+	// 00024
+	"payment_issues": "booking",
 	// 00017: a region's changes to related occupations.
 	"occupation_relations": "occupation",
 	// 00019: requests for mailed links, counted to limit them.

@@ -6,6 +6,14 @@
 // Connect, cancellation by policy with refunds, and Stripe webhooks stored
 // once and processed by a River job. Every transition is checked against
 // its state and actor and appended to booking_events.
+//
+// A webhook is refused unless its signed timestamp lies within
+// WebhookTolerance of now, either way. A succeeded payment pays its period
+// only with the amount and currency stored for the period before its
+// Checkout was opened: any other payment is kept in payment_issues, noted on
+// the booking (Notes) and, if a mismatch, flagged for the region's admins;
+// a second payment of a period already paid is refunded in full by a job.
+// Nothing Stripe reports is dropped silently.
 package booking
 
 import (
@@ -144,7 +152,24 @@ type Event struct {
 	Actor    Actor
 	From, To State
 	Reason   string
+	// Code names a note that changes no state (From = To), one of Notes.
+	Code string
 }
+
+// The notes a booking's log holds beside its transitions: a succeeded
+// payment that did not pay its period (the wrong amount or currency, kept
+// for the region's admins; or a second payment of a paid period, refunded),
+// and how that refund ended. The reason holds the figures.
+const (
+	NoteAmountMismatch     = "paymentAmountMismatch"
+	NoteCurrencyMismatch   = "paymentCurrencyMismatch"
+	NoteDoublePayment      = "doublePayment"
+	NoteDoubleRefunded     = "doublePaymentRefunded"
+	NoteDoubleRefundFailed = "doublePaymentRefundFailed"
+)
+
+// Notes lists the notes' codes.
+var Notes = []string{NoteAmountMismatch, NoteCurrencyMismatch, NoteDoublePayment, NoteDoubleRefunded, NoteDoubleRefundFailed}
 
 // actorOf is the actor a principal acts as on booking b: an organisation
 // user of the provider is the provider.

@@ -599,3 +599,63 @@ func TestProviderStripeAccount(t *testing.T) {
 		t.Errorf("after clearing: %+v", org)
 	}
 }
+
+// A quantity out of range is a 400 naming quantity, never corrected: 0,
+// negative or absurd for any service, more than one for a service booked
+// once, none for hours or months. Left out, a fixed-price service is booked
+// once. Delivered hours finer than the hundredth stored are refused too,
+// not rounded.
+func TestBookingQuantityNeverCorrected(t *testing.T) {
+	f := apptest.New(t)
+	fixed := f.Service(`{"kind":"werkplekaanpassing","titleNl":"Werkplekaanpassing","titleEn":"Workplace adaptation","priceCents":25000,"priceUnit":"fixed",
+		"requiresApproval":false,"eligibility":[],"cancelFreeHours":0,"cancelFeePercent":0,"schedulable":false,"active":true,"hours":[]}`)
+	hourly := f.Service(`{"kind":"jobcoaching","titleNl":"Jobcoaching","titleEn":"Job coaching","priceCents":8500,"priceUnit":"per_hour",
+		"requiresApproval":false,"eligibility":[],"cancelFreeHours":0,"cancelFeePercent":0,"schedulable":false,"active":true,"hours":[]}`)
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	before := f.Count(`SELECT count(*) FROM bookings`)
+	for _, c := range []struct {
+		svc, quantity, code string
+	}{
+		{fixed, `0`, "minimum"}, {fixed, `-1`, "minimum"}, {fixed, `1000000`, "maximum"}, {fixed, `2`, "range"},
+		{hourly, `0`, "minimum"}, {hourly, `-5`, "minimum"}, {hourly, `99999999999`, "maximum"}, {hourly, `201`, "range"}, {hourly, ``, "required"},
+	} {
+		body := fmt.Sprintf(`{"serviceId":%q,"quantity":%s}`, c.svc, c.quantity)
+		if c.quantity == "" {
+			body = fmt.Sprintf(`{"serviceId":%q}`, c.svc)
+		}
+		var p apptest.Problem
+		wg.Call("POST", "/api/v1/bookings", body, http.StatusBadRequest, &p)
+		if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "quantity" || p.InvalidParams[0].Code != c.code {
+			t.Errorf("%s: %+v, want quantity/%s", body, p, c.code)
+		}
+	}
+	if n := f.Count(`SELECT count(*) FROM bookings`); n != before {
+		t.Fatalf("refused bookings stored %d rows", n-before)
+	}
+	var b struct {
+		ID          string
+		Quantity    int
+		AmountCents int64
+	}
+	for _, body := range []string{fmt.Sprintf(`{"serviceId":%q}`, fixed), fmt.Sprintf(`{"serviceId":%q,"quantity":1}`, fixed)} {
+		wg.Call("POST", "/api/v1/bookings", body, http.StatusCreated, &b)
+		if b.Quantity != 1 || b.AmountCents != 25000 {
+			t.Errorf("%s: %+v", body, b)
+		}
+	}
+	// The municipality delivers its own hourly service: hours to the hundredth.
+	wg.Call("POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"quantity":4}`, hourly), http.StatusCreated, &b)
+	paid(f, b.ID, 4*8500)
+	am := f.Browser().SignIn(apptest.AmA)
+	am.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"confirmed"}`, http.StatusOK, nil)
+	var p apptest.Problem
+	am.Call("PUT", "/api/v1/bookings/"+b.ID+"/delivered-hours", `{"hours":6.555}`, http.StatusBadRequest, &p)
+	if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "hours" || p.InvalidParams[0].Code != "multipleOf" {
+		t.Errorf("6.555 hours: %+v", p)
+	}
+	var got struct{ DeliveredHours float64 }
+	am.Call("PUT", "/api/v1/bookings/"+b.ID+"/delivered-hours", `{"hours":6.57}`, http.StatusOK, &got)
+	if got.DeliveredHours != 6.57 {
+		t.Errorf("6.57 hours stored as %v", got.DeliveredHours)
+	}
+}

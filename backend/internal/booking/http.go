@@ -80,6 +80,7 @@ type bookingEventBody struct {
 	From   string    `json:"from,omitempty"`
 	To     string    `json:"to"`
 	Reason string    `json:"reason,omitempty"`
+	Code   string    `json:"code,omitempty" enum:"paymentAmountMismatch,paymentCurrencyMismatch,doublePayment,doublePaymentRefunded,doublePaymentRefundFailed" doc:"A note that changes no state (from = to): a payment that did not pay its period, or the refund of a second payment; the reason holds the figures"`
 }
 
 // BookingBody is a booking as its readers see it.
@@ -121,7 +122,7 @@ func toBookingBody(b Booking) BookingBody {
 		StartsAt: b.StartsAt, EndsAt: b.EndsAt, PayBy: b.PayBy, PaidAt: b.PaidAt, CancellationFeeCents: b.CancellationFeeCents, RefundedCents: b.RefundedCents,
 		DeliveredHours: b.DeliveredHours, CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt}
 	for _, e := range b.Events {
-		out.Events = append(out.Events, bookingEventBody{At: e.At, Actor: string(e.Actor), From: string(e.From), To: string(e.To), Reason: e.Reason})
+		out.Events = append(out.Events, bookingEventBody{At: e.At, Actor: string(e.Actor), From: string(e.From), To: string(e.To), Reason: e.Reason, Code: e.Code})
 	}
 	return out
 }
@@ -175,7 +176,7 @@ type createBookingRequest struct {
 	OpeningID      string     `json:"openingId,omitempty" format:"uuid"`
 	InviteID       string     `json:"inviteId,omitempty" format:"uuid" doc:"An introduction"`
 	PlacementID    string     `json:"placementId,omitempty" format:"uuid"`
-	Quantity       int        `json:"quantity,omitempty" minimum:"0" maximum:"500" doc:"Hours (per_hour) or months (per_month)"`
+	Quantity       *int       `json:"quantity,omitempty" minimum:"1" maximum:"500" doc:"Hours (per_hour, 1–200) or months (per_month, 1–24), required for those; a service booked once may leave it out or send 1. Out of range is a 400 naming quantity, never corrected."`
 	StartsAt       *time.Time `json:"startsAt,omitempty" doc:"A slot from GET /services/{id}/slots"`
 	Note           string     `json:"note,omitempty" maxLength:"1000"`
 }
@@ -193,7 +194,7 @@ type createBookingCheckoutResponse struct {
 }
 
 type recordDeliveredHoursRequest struct {
-	Hours float64 `json:"hours" minimum:"0" maximum:"2000"`
+	Hours float64 `json:"hours" minimum:"0" maximum:"2000" doc:"To the hundredth at most (6.25); finer is a 400, not rounded"`
 }
 
 type changeStateInput struct {
@@ -261,7 +262,7 @@ func Register(api huma.API, s *Service) {
 
 	authz.Register(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
 		Summary: "Stripe-webhook", Tags: tags, Errors: []int{400},
-		Description: "Signed by Stripe (Stripe-Signature over the raw body, 5 minutes tolerance). Each event is stored once by its id and processed by a background job; duplicates answer 200 and change nothing."},
+		Description: "Signed by Stripe (Stripe-Signature over the raw body); its timestamp must lie within 5 minutes of now either way (older: signatureExpired, later: signatureInFuture). Each event is stored once by its id and processed by a background job; duplicates answer 204 and change nothing. A succeeded payment pays its period only with the period's amount and currency; otherwise it is noted on the booking (paymentAmountMismatch, paymentCurrencyMismatch) and the region's admins are told. A second payment of a period already paid is refunded in full (doublePayment)."},
 		authz.Rule{Public: true, NoCSRF: true}, h.receiveWebhook)
 }
 

@@ -37,6 +37,7 @@ type periodRow struct {
 	PaymentIntentID   *string
 	PaidAt            *time.Time
 	RefundedCents     int64
+	Currency          string
 }
 
 func (periodRow) TableName() string { return "booking_periods" }
@@ -88,7 +89,7 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 		ClientReferenceID:  stripe.String(id),
 		LineItems: []*stripe.CheckoutSessionLineItemParams{{
 			Quantity: stripe.Int64(1),
-			PriceData: &stripe.CheckoutSessionLineItemPriceDataParams{Currency: stripe.String(string(stripe.CurrencyEUR)), UnitAmount: stripe.Int64(pr.AmountCents),
+			PriceData: &stripe.CheckoutSessionLineItemPriceDataParams{Currency: stripe.String(pr.Currency), UnitAmount: stripe.Int64(pr.AmountCents),
 				ProductData: &stripe.CheckoutSessionLineItemPriceDataProductDataParams{Name: stripe.String(fmt.Sprintf("%s (%d)", v.ServiceTitle, pr.Period))}},
 		}},
 		PaymentIntentData: &stripe.CheckoutSessionPaymentIntentDataParams{},
@@ -131,25 +132,22 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 	return Checkout{SessionID: cs.ID, URL: url, Period: pr.Period, AmountCents: pr.AmountCents}, nil
 }
 
-// markPaid records a period's succeeded payment (once: the payment
-// intent id is unique) and, for the first period, moves the booking to
-// paid. A payment for a booking that expired or was cancelled meanwhile is
+// markPaid records the succeeded payment of an unpaid period (checked by
+// paymentSucceeded) and, for the first period, moves the booking to paid.
+// A payment for a booking that expired or was cancelled meanwhile is
 // refunded in full by a job.
-func (s *Service) markPaid(ctx context.Context, tx *gorm.DB, bookingID string, period int, paymentIntentID string, amount int64) error {
-	v, err := loadByID(ctx, tx, bookingID)
-	if err != nil {
-		return err
-	}
+func (s *Service) markPaid(ctx context.Context, tx *gorm.DB, v *view, pr periodRow, paymentIntentID string) error {
+	bookingID := v.ID
 	res := tx.Exec(`UPDATE booking_periods SET paid_at = ?, payment_intent_id = ? WHERE booking_id = ? AND period = ? AND paid_at IS NULL`,
-		s.now(), paymentIntentID, bookingID, period)
+		s.now(), paymentIntentID, bookingID, pr.Period)
 	if res.Error != nil {
 		return res.Error
 	}
 	if res.RowsAffected == 0 {
-		return nil // known already: a duplicate or a replay
+		return nil // paid meanwhile: a safeguard, as paymentSucceeded holds the row
 	}
 	if err := tx.Exec(`INSERT INTO payments (booking_id, kind, stripe_id, amount_cents) VALUES (?, 'payment', ?, ?) ON CONFLICT (stripe_id) DO NOTHING`,
-		bookingID, paymentIntentID, amount).Error; err != nil {
+		bookingID, paymentIntentID, pr.AmountCents).Error; err != nil {
 		return err
 	}
 	switch State(v.State) {
@@ -157,7 +155,7 @@ func (s *Service) markPaid(ctx context.Context, tx *gorm.DB, bookingID string, p
 		if err := tx.Model(&Row{}).Where("id = ?", bookingID).Update("paid_at", s.now()).Error; err != nil {
 			return err
 		}
-		if err := s.move(ctx, tx, &v, Paid, Stripe, "", ""); err != nil {
+		if err := s.move(ctx, tx, v, Paid, Stripe, "", ""); err != nil {
 			return err
 		}
 		if v.ProviderID != nil {
@@ -227,13 +225,7 @@ func (s *Service) refund(ctx context.Context, bookingID string) error {
 			if amount <= 0 || p.PaymentIntentID == nil {
 				continue
 			}
-			params := &stripe.RefundParams{PaymentIntent: p.PaymentIntentID, Amount: stripe.Int64(amount)}
-			if v.ProviderID != nil {
-				params.ReverseTransfer = stripe.Bool(true)
-				params.RefundApplicationFee = stripe.Bool(true)
-			}
-			params.SetIdempotencyKey(fmt.Sprintf("werkhaven-booking-%s-period-%d-refund-%d", bookingID, p.Period, p.RefundedCents))
-			ref, err := s.Stripe.Refunds.New(params)
+			ref, err := s.Stripe.Refunds.New(refundParams(v, *p.PaymentIntentID, amount, fmt.Sprintf("werkhaven-booking-%s-period-%d-refund-%d", bookingID, p.Period, p.RefundedCents)))
 			if err != nil {
 				return fmt.Errorf("refund booking %s period %d: %w", bookingID, p.Period, err)
 			}
@@ -261,6 +253,18 @@ func (s *Service) refund(ctx context.Context, bookingID string) error {
 		return audit.Record(ctx, tx, audit.Event{RegionID: v.RegionID, ActorRole: string(System), Action: "booking.refunded", SubjectType: "booking", SubjectID: bookingID,
 			Details: map[string]any{"refundedCents": refunded}})
 	})
+}
+
+// refundParams refunds amount of a booking's payment intent under key; for
+// a provider's booking the transfer and the platform fee go back too.
+func refundParams(v view, paymentIntentID string, amount int64, key string) *stripe.RefundParams {
+	params := &stripe.RefundParams{PaymentIntent: stripe.String(paymentIntentID), Amount: stripe.Int64(amount)}
+	if v.ProviderID != nil {
+		params.ReverseTransfer = stripe.Bool(true)
+		params.RefundApplicationFee = stripe.Bool(true)
+	}
+	params.SetIdempotencyKey(key)
+	return params
 }
 
 // SweepArgs expires unpaid bookings after their 30 minutes.

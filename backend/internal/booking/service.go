@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -30,11 +31,13 @@ type Inserter interface {
 }
 
 // Organisations is what bookings need of the organisations (package
-// identity): who they are, whom to tell, in the caller's transaction.
+// identity): who they are, whom to tell (their users, their accountmanager,
+// the region's admins), in the caller's transaction.
 type Organisations interface {
 	Organisation(ctx context.Context, db *gorm.DB, regionID, id string) (identity.Organisation, error)
 	OrganisationUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error)
 	Accountmanager(ctx context.Context, db *gorm.DB, orgID string) (string, error)
+	RegionAdmins(ctx context.Context, db *gorm.DB, regionID string) ([]string, error)
 }
 
 // Regions gives the region's settings (package identity); bookings read
@@ -94,7 +97,7 @@ type Request struct {
 	OpeningID      string
 	InviteID       string
 	PlacementID    string
-	Quantity       int // hours (per_hour), months (per_month); 1 otherwise
+	Quantity       *int // hours (per_hour), months (per_month), required for those; nil or 1 otherwise
 	StartsAt       *time.Time
 	Note           string
 }
@@ -132,11 +135,11 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 		} else if err != nil {
 			return err
 		}
-		candidateID, err := s.checkEligibility(ctx, tx, svc, orgID, &in)
+		candidateID, quantity, err := s.checkEligibility(ctx, tx, svc, orgID, &in)
 		if err != nil {
 			return err
 		}
-		r := Row{RegionID: p.RegionID, ServiceID: svc.ID, OrganisationID: orgID, State: string(Requested), Quantity: in.Quantity,
+		r := Row{RegionID: p.RegionID, ServiceID: svc.ID, OrganisationID: orgID, State: string(Requested), Quantity: quantity,
 			UnitPriceCents: svc.PriceCents, Note: strings.TrimSpace(in.Note), RequestedBy: p.UserID, CreatedAt: s.now(), UpdatedAt: s.now()}
 		if svc.ProviderID != "" {
 			r.ProviderID = &svc.ProviderID
@@ -187,25 +190,28 @@ func slotTaken() error {
 
 // checkEligibility checks quantity, the links to an opening, introduction
 // or placement of the organisation, and the service's rules; it returns the
-// candidate the booking is for, if any.
-func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offering, orgID string, in *Request) (string, error) {
+// candidate the booking is for, if any, and the quantity booked. A quantity
+// out of range is refused, never corrected; only a service booked once may
+// leave it out (it is 1).
+func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offering, orgID string, in *Request) (string, int, error) {
 	var bad apperr.Fields
+	quantity, limit, rangeMsg := 1, 1, msg.M("booking.bookedOnce")
 	switch svc.PriceUnit {
 	case "per_hour":
-		if in.Quantity < 1 || in.Quantity > 200 {
-			bad.Add("quantity", "range", msg.M("booking.hoursQuantityRange"))
-		}
+		limit, rangeMsg = 200, msg.M("booking.hoursQuantityRange")
 	case "per_month":
-		if in.Quantity < 1 || in.Quantity > 24 {
-			bad.Add("quantity", "range", msg.M("booking.monthsQuantityRange"))
-		}
+		limit, rangeMsg = 24, msg.M("booking.monthsQuantityRange")
+	}
+	switch {
+	case in.Quantity == nil && limit > 1:
+		bad.Add("quantity", "required", rangeMsg)
+	case in.Quantity == nil:
+	case *in.Quantity < 1:
+		bad.Add("quantity", "minimum", rangeMsg)
+	case *in.Quantity > limit:
+		bad.Add("quantity", "range", rangeMsg)
 	default:
-		if in.Quantity == 0 {
-			in.Quantity = 1
-		}
-		if in.Quantity != 1 {
-			bad.Add("quantity", "range", msg.M("booking.bookedOnce"))
-		}
+		quantity = *in.Quantity
 	}
 	if !svc.Schedulable && in.StartsAt != nil {
 		bad.Add("startsAt", "notAllowed", msg.M("booking.notSchedulable"))
@@ -237,7 +243,7 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 	link("inviteId", in.InviteID, func() (string, error) { return s.Invites.AcceptedCandidate(ctx, tx, in.InviteID, orgID) })
 	link("placementId", in.PlacementID, func() (string, error) { return s.Invites.PlacedCandidate(ctx, tx, in.PlacementID, orgID) })
 	if len(bad) > 0 {
-		return "", &apperr.InvalidError{Fields: bad}
+		return "", 0, &apperr.InvalidError{Fields: bad}
 	}
 	for _, rule := range svc.Eligibility {
 		switch rule {
@@ -266,9 +272,9 @@ func (s *Service) checkEligibility(ctx context.Context, tx *gorm.DB, svc Offerin
 		}
 	}
 	if len(bad) > 0 {
-		return "", &apperr.InvalidError{Fields: bad}
+		return "", 0, &apperr.InvalidError{Fields: bad}
 	}
-	return candidateID, nil
+	return candidateID, quantity, nil
 }
 
 // reserve checks that startsAt is a slot of the provider's plan, locks the
@@ -372,10 +378,15 @@ func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offerin
 }
 
 // events is the bookings' append-only log.
-var events = eventlog.Log{Table: "booking_events", Subject: "booking_id"}
+var events = eventlog.Log{Table: "booking_events", Subject: "booking_id", Code: "code"}
 
 func (s *Service) event(ctx context.Context, tx *gorm.DB, id string, from, to State, actor Actor, userID, reason string) error {
 	return events.Append(ctx, tx, id, eventlog.Entry{At: s.now(), ActorUserID: userID, Actor: string(actor), From: string(from), To: string(to), Reason: reason})
+}
+
+// note logs one of Notes on a booking, in the state it is in.
+func (s *Service) note(ctx context.Context, tx *gorm.DB, id string, state State, actor Actor, code, reason string) error {
+	return events.Append(ctx, tx, id, eventlog.Entry{At: s.now(), Actor: string(actor), From: string(state), To: string(state), Reason: reason, Code: code})
 }
 
 // move checks and makes a transition of a locked booking and logs it.
@@ -534,6 +545,10 @@ func (s *Service) DeliveredHours(ctx context.Context, p authz.Principal, id stri
 	if hours < 0 || hours > 2000 {
 		return Booking{}, apperr.Invalid("hours", "range", msg.M("booking.hoursRange"))
 	}
+	if c := hours * 100; math.Abs(c-math.Round(c)) > 1e-6 {
+		// Stored to the hundredth (numeric(6, 2)): refused, not rounded.
+		return Booking{}, apperr.Invalid("hours", "multipleOf", msg.M("booking.hoursHundredths"))
+	}
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		v, err := load(ctx, tx, p, id, true)
 		if err != nil {
@@ -574,7 +589,7 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Bookin
 		return Booking{}, err
 	}
 	for _, e := range log {
-		b.Events = append(b.Events, Event{At: e.At, Actor: Actor(e.Actor), From: State(e.From), To: State(e.To), Reason: e.Reason})
+		b.Events = append(b.Events, Event{At: e.At, Actor: Actor(e.Actor), From: State(e.From), To: State(e.To), Reason: e.Reason, Code: e.Code})
 	}
 	return b, nil
 }

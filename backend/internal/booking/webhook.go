@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -20,13 +21,18 @@ import (
 // Handled are the Stripe event types Werkhaven acts on.
 var Handled = []stripe.EventType{"payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded"}
 
-// WebhookTolerance is how old a signed event may be.
+// WebhookTolerance is how far a signed event's timestamp may lie from now,
+// either way.
 const WebhookTolerance = 5 * time.Minute
 
 // Receive verifies a webhook on its raw body, checks that Werkhaven knows
 // the event's type and booking, and stores it once by event id together
 // with the River job that processes it. A duplicate delivery is accepted
 // and changes nothing. Errors are 400 problems naming the cause.
+//
+// stripe-go refuses a timestamp older than the tolerance but accepts any in
+// the future (it only checks time.Since > tolerance); Receive refuses those
+// too, so no signed event stays acceptable for longer than the tolerance.
 func (s *Service) Receive(ctx context.Context, payload []byte, signature string) error {
 	ev, err := webhook.ConstructEventWithOptions(payload, signature, s.WebhookSecret, webhook.ConstructEventOptions{
 		Tolerance: WebhookTolerance, IgnoreAPIVersionMismatch: true})
@@ -36,6 +42,9 @@ func (s *Service) Receive(ctx context.Context, payload []byte, signature string)
 			code = "signatureExpired"
 		}
 		return &webhookError{code: code, detail: msg.M("booking.signatureInvalid"), cause: err}
+	}
+	if at, ok := signedAt(signature); !ok || at.After(time.Now().Add(WebhookTolerance)) {
+		return &webhookError{code: "signatureInFuture", detail: msg.M("booking.signatureInFuture"), cause: fmt.Errorf("signed at %v", at)}
 	}
 	known := false
 	for _, t := range Handled {
@@ -58,6 +67,25 @@ func (s *Service) Receive(ctx context.Context, payload []byte, signature string)
 		}
 		return s.Jobs.InsertTx(ctx, tx, EventArgs{EventID: ev.ID, BookingID: bookingID}, &river.InsertOpts{MaxAttempts: 25})
 	})
+}
+
+// signedAt is the timestamp (t=) of a Stripe-Signature header, read the way
+// stripe-go reads it (the last t= counts).
+func signedAt(header string) (time.Time, bool) {
+	var at time.Time
+	ok := false
+	for _, pair := range strings.Split(header, ",") {
+		k, v, found := strings.Cut(pair, "=")
+		if !found || k != "t" {
+			continue
+		}
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return time.Time{}, false
+		}
+		at, ok = time.Unix(n, 0), true
+	}
+	return at, ok
 }
 
 // webhookError is a refused webhook (400 with its code).
@@ -84,10 +112,13 @@ func WebhookCode(err error) (code string, detail msg.Message, ok bool) {
 }
 
 type intentObject struct {
-	ID       string            `json:"id"`
-	Amount   int64             `json:"amount"`
-	Metadata map[string]string `json:"metadata"`
-	LastErr  *struct {
+	ID       string `json:"id"`
+	Amount   int64  `json:"amount"`
+	Currency string `json:"currency"`
+	// AmountReceived is what Stripe received (absent from some test events).
+	AmountReceived *int64            `json:"amount_received"`
+	Metadata       map[string]string `json:"metadata"`
+	LastErr        *struct {
 		Message string `json:"message"`
 	} `json:"last_payment_error"`
 }
@@ -116,7 +147,9 @@ func (s *Service) eventBooking(ctx context.Context, db *gorm.DB, ev stripe.Event
 			BookingID string
 			Period    int
 		}
-		if err := db.WithContext(ctx).Raw(`SELECT booking_id::text, period FROM booking_periods WHERE payment_intent_id = ?`, ch.PaymentIntent).Scan(&row).Error; err != nil {
+		// The intent paid a period, or was a payment Werkhaven did not take (payment_issues).
+		if err := db.WithContext(ctx).Raw(`SELECT booking_id::text, period FROM booking_periods WHERE payment_intent_id = ?
+			UNION ALL SELECT booking_id::text, period FROM payment_issues WHERE payment_intent_id = ? LIMIT 1`, ch.PaymentIntent, ch.PaymentIntent).Scan(&row).Error; err != nil {
 			return "", 0, err
 		}
 		if row.BookingID == "" {
@@ -192,7 +225,7 @@ func (s *Service) process(ctx context.Context, eventID string) error {
 		case "payment_intent.succeeded":
 			var pi intentObject
 			_ = json.Unmarshal(ev.Data.Raw, &pi)
-			if err := s.markPaid(ctx, tx, bookingID, period, pi.ID, pi.Amount); err != nil {
+			if err := s.paymentSucceeded(ctx, tx, bookingID, period, pi); err != nil {
 				return err
 			}
 		case "payment_intent.payment_failed":

@@ -20,6 +20,15 @@ func (s *Service) OrganisationUsers(ctx context.Context, db *gorm.DB, orgID stri
 	return ids, err
 }
 
+// RegionAdmins are the ids of a region's active admins (who is told what
+// needs a functional administrator, such as a payment that did not match),
+// in id order.
+func (s *Service) RegionAdmins(ctx context.Context, db *gorm.DB, regionID string) ([]string, error) {
+	var ids []string
+	err := db.WithContext(ctx).Raw(`SELECT id::text FROM users WHERE region_id = ? AND role = 'admin' AND status = 'active' ORDER BY id`, regionID).Scan(&ids).Error
+	return ids, err
+}
+
 // Accountmanager is the organisation's accountmanager ("" when it has none).
 func (s *Service) Accountmanager(ctx context.Context, db *gorm.DB, orgID string) (string, error) {
 	var id *string

@@ -35,16 +35,19 @@ const (
 	PlacementEnded      Kind = "placement_ended"
 	BookingApproval     Kind = "booking_approval"
 	BookingUpdate       Kind = "booking_update"
+	// PaymentIssue: a payment that did not pay its booking (wrong amount or
+	// currency, a refund that failed), for the region's admins.
+	PaymentIssue Kind = "payment_issue"
 )
 
 // MailByDefault are the kinds mailed unless a user turns them off.
 var MailByDefault = map[Kind]bool{InviteCreated: true, InviteApproval: true, InviteAccepted: true, InviteDeclined: true, InviteExpired: false,
 	DisclosureWithdrawn: true, AdviceAdded: false, Placed: true, FollowUpDue: true, PlacementEnded: true,
-	BookingApproval: true, BookingUpdate: false}
+	BookingApproval: true, BookingUpdate: false, PaymentIssue: true}
 
 // Kinds lists every kind, for settings.
 var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, Placed, FollowUpDue,
-	PlacementEnded, BookingApproval, BookingUpdate}
+	PlacementEnded, BookingApproval, BookingUpdate, PaymentIssue}
 
 // Notice is one notification to one or more users.
 type Notice struct {

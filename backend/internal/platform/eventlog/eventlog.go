@@ -2,7 +2,9 @@
 // subject (an invite, a booking): who moved it, when, from which state to
 // which, and why. Each log is its own table (invite_events,
 // booking_events) with the same columns and a trigger refusing UPDATE and
-// DELETE; this package writes and reads them the same way.
+// DELETE; this package writes and reads them the same way. A log whose
+// table has a code column (Log.Code) may also hold notes that change no
+// state (From = To), each named by a code.
 package eventlog
 
 import (
@@ -16,6 +18,8 @@ import (
 type Log struct {
 	Table   string // e.g. "invite_events"
 	Subject string // e.g. "invite_id"
+	// Code is the column holding an entry's code ("": the table has none).
+	Code string
 }
 
 // Entry is one event.
@@ -25,6 +29,8 @@ type Entry struct {
 	Actor       string
 	From, To    string
 	Reason      string
+	// Code names a note (e.g. "doublePayment"); only logs with Log.Code store it.
+	Code string
 }
 
 // Append writes one event for subject id in tx.
@@ -36,8 +42,12 @@ func (l Log) Append(ctx context.Context, tx *gorm.DB, id string, e Entry) error 
 	if e.ActorUserID != "" {
 		user = e.ActorUserID
 	}
-	return tx.WithContext(ctx).Exec(`INSERT INTO `+l.Table+` (`+l.Subject+`, occurred_at, actor_user_id, actor, from_state, to_state, reason)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, e.At, user, e.Actor, from, e.To, e.Reason).Error
+	cols, args := "", []any{id, e.At, user, e.Actor, from, e.To, e.Reason}
+	if l.Code != "" && e.Code != "" {
+		cols, args = ", "+l.Code, append(args, e.Code)
+	}
+	return tx.WithContext(ctx).Exec(`INSERT INTO `+l.Table+` (`+l.Subject+`, occurred_at, actor_user_id, actor, from_state, to_state, reason`+cols+`)
+		VALUES ?`, args).Error
 }
 
 // List returns subject id's events, oldest first.
@@ -49,8 +59,13 @@ func (l Log) List(ctx context.Context, db *gorm.DB, id string) ([]Entry, error) 
 		FromState   *string
 		ToState     string
 		Reason      string
+		Code        *string
 	}
-	if err := db.WithContext(ctx).Raw(`SELECT occurred_at, actor_user_id::text, actor, from_state, to_state, reason FROM `+l.Table+
+	code := "NULL::text"
+	if l.Code != "" {
+		code = l.Code
+	}
+	if err := db.WithContext(ctx).Raw(`SELECT occurred_at, actor_user_id::text, actor, from_state, to_state, reason, `+code+` AS code FROM `+l.Table+
 		` WHERE `+l.Subject+` = ? ORDER BY id`, id).Scan(&rows).Error; err != nil {
 		return nil, err
 	}
@@ -62,6 +77,9 @@ func (l Log) List(ctx context.Context, db *gorm.DB, id string) ([]Entry, error) 
 		}
 		if r.ActorUserID != nil {
 			out[i].ActorUserID = *r.ActorUserID
+		}
+		if r.Code != nil {
+			out[i].Code = *r.Code
 		}
 	}
 	return out, nil

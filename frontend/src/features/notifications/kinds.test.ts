@@ -9,7 +9,9 @@ describe('kindsFor', () => {
     expect(kindsFor('kandidaat')).toEqual(['advice_added']);
     expect(kindsFor('accountmanager')).toContain('invite_approval');
     expect(kindsFor('werkgever')).not.toContain('invite_created');
-    expect(kindsFor('admin')).toHaveLength(10);
+    expect(kindsFor('admin')).toHaveLength(11);
+    expect(kindsFor('admin')).toContain('payment_issue');
+    expect(kindsFor('werkgever')).not.toContain('payment_issue');
     for (const k of kindsFor('admin')) {
       expect(nl.notifications.kinds).toHaveProperty(k);
       expect(en.notifications.kinds).toHaveProperty(k);

@@ -3,7 +3,8 @@ import type { NotificationKind } from './api';
 
 /**
  * kindsFor are the notification kinds a role receives (who backend/internal/invite
- * notifies of what): the mail settings show only those. Admins see every kind.
+ * notifies of what; payment issues go to admins, from backend/internal/booking): the mail
+ * settings show only those. Admins see every kind.
  */
 export function kindsFor(role: Role | string | undefined): NotificationKind[] {
   switch (role) {
@@ -17,6 +18,7 @@ export function kindsFor(role: Role | string | undefined): NotificationKind[] {
     case 'kandidaat':
       return ['advice_added'];
     default:
-      return ['invite_created', 'invite_approval', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'advice_added', 'placed', 'follow_up_due', 'placement_ended'];
+      return ['invite_created', 'invite_approval', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'advice_added', 'placed', 'follow_up_due', 'placement_ended',
+        'payment_issue'];
   }
 }

@@ -48,10 +48,19 @@ export function BookingBadge({ state }: { state: BookingState }) {
   return <StatusBadge status={state}>{t(`bookings.states.${state}`)}</StatusBadge>;
 }
 
-/** BookingHistory is a booking's append-only log: when, who, from which state to which, and why. */
+/**
+ * BookingHistory is a booking's append-only log: when, who, from which state to which, and why.
+ * A note that changes no state (a payment that did not pay the booking, a refund of a second
+ * payment) reads as its label, with the amounts in its reason.
+ */
 export function BookingHistory({ id, events }: { id: string; events: BookingEvent[] }) {
   const { t, i18n } = useTranslation();
   const state = (s: string) => t(`bookings.states.${s}`, { defaultValue: s }).toLocaleLowerCase(i18n.language);
+  const step = (e: BookingEvent) => {
+    if (e.code) return t(`bookings.notes.${e.code}`);
+    if (!e.from || e.from === e.to) return state(e.to);
+    return t('bookings.fromTo', { from: state(e.from), to: state(e.to) });
+  };
   return (
     <section aria-labelledby={`history-${id}`} className="wh-section">
       <Heading level={2} id={`history-${id}`}>
@@ -63,8 +72,7 @@ export function BookingHistory({ id, events }: { id: string; events: BookingEven
         <ol className="wh-log">
           {events.map((e, i) => (
             <li key={i}>
-              {formatDateTime(e.at, i18n.language)} · {t(`bookings.actors.${e.actor}`)}:{' '}
-              {e.from ? t('bookings.fromTo', { from: state(e.from), to: state(e.to) }) : state(e.to)}
+              {formatDateTime(e.at, i18n.language)} · {t(`bookings.actors.${e.actor}`)}: {step(e)}
               {e.reason && <span className="wh-pre"> · {e.reason}</span>}
             </li>
           ))}

@@ -1363,7 +1363,7 @@ export interface paths {
         put?: never;
         /**
          * Stripe-webhook
-         * @description Signed by Stripe (Stripe-Signature over the raw body, 5 minutes tolerance). Each event is stored once by its id and processed by a background job; duplicates answer 200 and change nothing.
+         * @description Signed by Stripe (Stripe-Signature over the raw body); its timestamp must lie within 5 minutes of now either way (older: signatureExpired, later: signatureInFuture). Each event is stored once by its id and processed by a background job; duplicates answer 204 and change nothing. A succeeded payment pays its period only with the period's amount and currency; otherwise it is noted on the booking (paymentAmountMismatch, paymentCurrencyMismatch) and the region's admins are told. A second payment of a period already paid is refunded in full (doublePayment).
          */
         post: operations["receiveStripeWebhook"];
         delete?: never;
@@ -1517,6 +1517,11 @@ export interface components {
             actor: "organisation" | "accountmanager" | "provider" | "admin" | "system" | "stripe";
             /** Format: date-time */
             at: string;
+            /**
+             * @description A note that changes no state (from = to): a payment that did not pay its period, or the refund of a second payment; the reason holds the figures
+             * @enum {string}
+             */
+            code?: "paymentAmountMismatch" | "paymentCurrencyMismatch" | "doublePayment" | "doublePaymentRefunded" | "doublePaymentRefundFailed";
             from?: string;
             reason?: string;
             to: string;
@@ -1751,7 +1756,7 @@ export interface components {
             placementId?: string;
             /**
              * Format: int64
-             * @description Hours (per_hour) or months (per_month)
+             * @description Hours (per_hour, 1–200) or months (per_month, 1–24), required for those; a service booked once may leave it out or send 1. Out of range is a 400 naming quantity, never corrected.
              */
             quantity?: number;
             /** Format: uuid */
@@ -2244,7 +2249,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -2625,7 +2630,10 @@ export interface components {
             reasonNl: string;
         };
         RecordDeliveredHoursRequest: {
-            /** Format: double */
+            /**
+             * Format: double
+             * @description To the hundredth at most (6.25); finer is a 400, not rounded
+             */
             hours: number;
         };
         RecordedHitBody: {
