@@ -77,7 +77,7 @@ var owners = map[string]string{
 	"booking_periods":  "booking",
 	"payments":         "booking",
 	"stripe_events":    "booking",
-	// 00024
+	// 00020
 	"payment_issues": "booking",
 	// 00017: a region's changes to related occupations.
 	"occupation_relations": "occupation",
