@@ -329,6 +329,22 @@ test('a klantmanager registers a candidate with consent; the kandidaat confirms 
   await k.getByRole('link', { name: 'Download mijn gegevens' }).click();
   const file = await download;
   assert.match(file.suggestedFilename(), /werkhaven-mijn-gegevens\.json/);
+
+  // The same data as a readable page, in sections, that prints without the menu or buttons.
+  await k.getByRole('link', { name: 'Mijn gegevens bekijken' }).click();
+  await k.getByRole('heading', { level: 1, name: 'Mijn gegevens bekijken' }).waitFor();
+  for (const section of ['Uw naam en contactgegevens', 'Uw profiel', 'Uitnodigingen', 'Met wie u uw gegevens deelt', 'Wie uw gegevens bekeek']) {
+    await k.getByRole('heading', { level: 2, name: section }).waitFor();
+  }
+  await k.getByRole('region', { name: 'Uw toestemming' }).getByRole('cell', { name: 'Nee' }).first().waitFor();
+  await check(k, 'mijn-gegevens-bekijken');
+  const overflow = await k.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `Mijn gegevens bekijken scrolls sideways by ${overflow}px at 390 px`);
+  await k.emulateMedia({ media: 'print' });
+  assert.equal(await k.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible(), false, 'the menu is printed');
+  assert.equal(await k.getByRole('button', { name: 'Afdrukken' }).isVisible(), false, 'the print button is printed');
+  await k.screenshot({ path: `${SHOTS}/mijn-gegevens-bekijken-print.png`, fullPage: true });
+  await k.emulateMedia({ media: 'screen' });
 });
 
 test('a werkgever reads the pool of its vacature and narrows it; the accountmanager pins a candidate who then comes first', async () => {
