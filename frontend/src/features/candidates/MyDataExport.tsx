@@ -3,7 +3,7 @@ import { Fragment, useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { Button, DataState, Heading, PageTitle, Paragraph } from '../../components/ui';
+import { Button, DataState, Heading, PageTitle, Paragraph, ScrollRegion } from '../../components/ui';
 import { exportDownloadHref, useMyExport, type MyExport } from './api';
 
 /** MyDataExport is "Mijn gegevens bekijken": everything Werkhaven holds about the kandidaat, readable and printable. */
@@ -61,10 +61,10 @@ export function ExportView({ doc }: { doc: MyExport }) {
       <Section title={account.title} explanation={account.explanation}>
         <Facts rows={[[t('export.f.email'), account.email], [t('export.f.since'), date(account.createdAt)]]} />
         <Heading level={3}>{t('export.signIns')}</Heading>
-        <Rows head={[t('export.c.started'), t('export.c.lastSeen'), t('export.c.how')]} items={account.signIns}
+        <Rows label={t('export.signIns')} head={[t('export.c.started'), t('export.c.lastSeen'), t('export.c.how')]} items={account.signIns}
           row={(s) => [when(s.startedAt), when(s.lastSeenAt), s.method.label]} />
         <Heading level={3}>{t('export.links')}</Heading>
-        <Rows head={[t('export.c.what'), t('export.c.sent'), t('export.c.validUntil'), t('export.c.used')]} items={account.links}
+        <Rows label={t('export.links')} head={[t('export.c.what'), t('export.c.sent'), t('export.c.validUntil'), t('export.c.used')]} items={account.links}
           row={(l) => [l.purpose.label, when(l.sentAt), when(l.validUntil), when(l.usedAt)]} />
       </Section>
 
@@ -99,7 +99,7 @@ export function ExportView({ doc }: { doc: MyExport }) {
       </Section>
 
       <Section title={doc.consents.title} explanation={doc.consents.explanation}>
-        <Rows head={[t('export.c.when'), t('export.c.consent'), t('export.c.how'), t('export.c.who'), t('export.c.note')]} items={doc.consents.items}
+        <Rows label={doc.consents.title} head={[t('export.c.when'), t('export.c.consent'), t('export.c.how'), t('export.c.who'), t('export.c.note')]} items={doc.consents.items}
           row={(x) => [when(x.recordedAt), yesNo(x.given), x.method.label, who(x.recordedBy), x.note || '—']} />
       </Section>
 
@@ -122,14 +122,14 @@ export function ExportView({ doc }: { doc: MyExport }) {
               ...(inv.outcomeNote ? [[t('export.f.outcome'), inv.outcomeNote] as [string, string]] : []),
             ]} />
             <Heading level={4}>{t('export.steps')}</Heading>
-            <Rows head={[t('export.c.when'), t('export.c.what'), t('export.c.who'), t('export.c.why')]} items={inv.history}
+            <Rows label={`${t('export.steps')}: ${inv.organisationName}`} head={[t('export.c.when'), t('export.c.what'), t('export.c.who'), t('export.c.why')]} items={inv.history}
               row={(s) => [when(s.at), s.description, who(s.actor), s.reason || '—']} />
           </div>
         ))}
       </Section>
 
       <Section title={doc.disclosures.title} explanation={doc.disclosures.explanation}>
-        <Rows head={[t('export.c.organisation'), t('export.c.work'), t('export.c.shared'), t('export.c.since'), t('export.c.until')]} items={doc.disclosures.items}
+        <Rows label={doc.disclosures.title} head={[t('export.c.organisation'), t('export.c.work'), t('export.c.shared'), t('export.c.since'), t('export.c.until')]} items={doc.disclosures.items}
           row={(d) => [d.organisationName, d.openingTitle, labels(d.shared), when(d.grantedAt), d.sharedUntil ? `${when(d.sharedUntil)}. ${d.until}` : d.until]} />
       </Section>
 
@@ -146,47 +146,47 @@ export function ExportView({ doc }: { doc: MyExport }) {
               [t('export.f.ended'), pl.endedOn ? `${date(pl.endedOn)} (${pl.endReason?.label ?? ''})` : '—'],
               [t('export.f.recordedBy'), who(pl.createdBy)],
             ]} />
-            <Rows head={[t('export.c.week'), t('export.c.asked'), t('export.c.answered'), t('export.c.stillThere')]} items={pl.followUps}
+            <Rows label={t('export.followUps', { organisation: pl.organisationName })} head={[t('export.c.week'), t('export.c.asked'), t('export.c.answered'), t('export.c.stillThere')]} items={pl.followUps}
               row={(f) => [String(f.week), date(f.dueOn), when(f.answeredAt), f.stillEmployed === undefined ? '—' : yesNo(f.stillEmployed)]} />
           </div>
         ))}
       </Section>
 
       <Section title={doc.recommendations.title} explanation={doc.recommendations.explanation}>
-        <Rows head={[t('export.c.work'), t('export.c.organisation'), t('export.c.who'), t('export.c.when'), t('export.c.note')]} items={doc.recommendations.items}
+        <Rows label={doc.recommendations.title} head={[t('export.c.work'), t('export.c.organisation'), t('export.c.who'), t('export.c.when'), t('export.c.note')]} items={doc.recommendations.items}
           row={(r) => [r.openingTitle, r.organisationName, who(r.pinnedBy), when(r.pinnedAt), r.note || '—']} />
       </Section>
 
       <Section title={doc.poolAppearances.title} explanation={doc.poolAppearances.explanation}>
-        <Rows head={[t('export.c.week'), t('export.c.openings')]} items={doc.poolAppearances.items} row={(w) => [w.week, String(w.openings)]} />
+        <Rows label={doc.poolAppearances.title} head={[t('export.c.week'), t('export.c.openings')]} items={doc.poolAppearances.items} row={(w) => [w.week, String(w.openings)]} />
       </Section>
 
       <Section title={doc.services.title} explanation={doc.services.explanation}>
-        <Rows head={[t('export.c.service'), t('export.c.provider'), t('export.c.askedBy'), t('export.c.state'), t('export.c.when')]} items={doc.services.items}
+        <Rows label={doc.services.title} head={[t('export.c.service'), t('export.c.provider'), t('export.c.askedBy'), t('export.c.state'), t('export.c.when')]} items={doc.services.items}
           row={(s) => [s.serviceTitle, s.providerName || '—', who(s.requestedBy), s.state.label, s.startsAt ? when(s.startsAt) : when(s.requestedAt)]} />
       </Section>
 
       <Section title={doc.mails.title} explanation={doc.mails.explanation}>
-        <Rows head={[t('export.c.what'), t('export.c.sent')]} items={doc.mails.items} row={(m) => [m.kind.label, when(m.sentAt ?? m.queuedAt)]} />
+        <Rows label={doc.mails.title} head={[t('export.c.what'), t('export.c.sent')]} items={doc.mails.items} row={(m) => [m.kind.label, when(m.sentAt ?? m.queuedAt)]} />
       </Section>
 
       <Section title={doc.confirmationLinks.title} explanation={doc.confirmationLinks.explanation}>
-        <Rows head={[t('export.c.sent'), t('export.c.validUntil'), t('export.c.used')]} items={doc.confirmationLinks.items}
+        <Rows label={doc.confirmationLinks.title} head={[t('export.c.sent'), t('export.c.validUntil'), t('export.c.used')]} items={doc.confirmationLinks.items}
           row={(l) => [when(l.sentAt), when(l.validUntil), when(l.usedAt)]} />
       </Section>
 
       <Section title={doc.notifications.title} explanation={doc.notifications.explanation}>
-        <Rows head={[t('export.c.when'), t('export.c.message'), t('export.c.read')]} items={doc.notifications.items}
+        <Rows label={doc.notifications.title} head={[t('export.c.when'), t('export.c.message'), t('export.c.read')]} items={doc.notifications.items}
           row={(n) => [when(n.createdAt), n.title, when(n.readAt)]} />
       </Section>
 
       <Section title={doc.history.title} explanation={doc.history.explanation}>
-        <Rows head={[t('export.c.when'), t('export.c.what'), t('export.c.who')]} items={doc.history.items}
+        <Rows label={doc.history.title} head={[t('export.c.when'), t('export.c.what'), t('export.c.who')]} items={doc.history.items}
           row={(h) => [when(h.at), h.action.label, h.ip ? `${who(h.actor)} (${h.ip})` : who(h.actor)]} />
       </Section>
 
       <Section title={doc.accessLog.title} explanation={doc.accessLog.explanation}>
-        <Rows head={[t('export.c.when'), t('export.c.who'), t('export.c.why')]} items={doc.accessLog.items} row={(r) => [when(r.at), who(r.actor), r.reason]} />
+        <Rows label={doc.accessLog.title} head={[t('export.c.when'), t('export.c.who'), t('export.c.why')]} items={doc.accessLog.items} row={(r) => [when(r.at), who(r.actor), r.reason]} />
       </Section>
     </div>
   );
@@ -220,30 +220,35 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-/** Rows is a table, or a sentence saying there is nothing. */
-function Rows<T>({ head, items, row }: { head: string[]; items: T[]; row: (item: T) => string[] }) {
+/**
+ * Rows is a table, or a sentence saying there is nothing. On a phone the table scrolls sideways in a
+ * region named label that takes keyboard focus, so it can be scrolled without a mouse.
+ */
+function Rows<T>({ label, head, items, row }: { label: string; head: string[]; items: T[]; row: (item: T) => string[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <Paragraph>{t('export.nothing')}</Paragraph>;
   return (
-    <Table className="wh-table wh-export__table">
-      <TableHeader>
-        <TableRow>
-          {head.map((h) => (
-            <TableHeaderCell key={h} scope="col">
-              {h}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {items.map((item, i) => (
-          <TableRow key={i}>
-            {row(item).map((cell, j) => (
-              <TableCell key={j}>{cell}</TableCell>
+    <ScrollRegion label={t('export.tableOf', { name: label })}>
+      <Table className="wh-export__table">
+        <TableHeader>
+          <TableRow>
+            {head.map((h) => (
+              <TableHeaderCell key={h} scope="col">
+                {h}
+              </TableHeaderCell>
             ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {items.map((item, i) => (
+            <TableRow key={i}>
+              {row(item).map((cell, j) => (
+                <TableCell key={j}>{cell}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollRegion>
   );
 }
