@@ -43,6 +43,16 @@ async function check(page, name) {
   assert.deepEqual(bad, [], `accessibility violations on ${name}`);
 }
 
+/** assertNoSidewaysScroll fails when page scrolls sideways, naming the innermost elements wider than their box. */
+async function assertNoSidewaysScroll(page, what) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const wide = await page.evaluate(() => [...document.querySelectorAll('main *')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 1)
+    .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}" ${el.scrollWidth}/${el.clientWidth}px`)
+    .slice(-3).join('; '));
+  assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow}px at ${page.viewportSize().width} px: ${wide}`);
+}
+
 async function signIn(page, email, password = PASSWORD) {
   await page.goto(`${BASE}/inloggen`);
   await page.getByLabel('E-mailadres').fill(email);
@@ -329,6 +339,21 @@ test('a klantmanager registers a candidate with consent; the kandidaat confirms 
   await k.getByRole('link', { name: 'Download mijn gegevens' }).click();
   const file = await download;
   assert.match(file.suggestedFilename(), /werkhaven-mijn-gegevens\.json/);
+
+  // The same data as a readable page, in sections, that prints without the menu or buttons.
+  await k.getByRole('link', { name: 'Mijn gegevens bekijken' }).click();
+  await k.getByRole('heading', { level: 1, name: 'Mijn gegevens bekijken' }).waitFor();
+  for (const section of ['Uw naam en contactgegevens', 'Uw profiel', 'Uitnodigingen', 'Met wie u uw gegevens deelt', 'Wie uw gegevens bekeek']) {
+    await k.getByRole('heading', { level: 2, name: section }).waitFor();
+  }
+  await k.getByRole('region', { name: 'Uw toestemming' }).getByRole('cell', { name: 'Nee' }).first().waitFor();
+  await check(k, 'mijn-gegevens-bekijken');
+  await assertNoSidewaysScroll(k, 'Mijn gegevens bekijken');
+  await k.emulateMedia({ media: 'print' });
+  assert.equal(await k.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible(), false, 'the menu is printed');
+  assert.equal(await k.getByRole('button', { name: 'Afdrukken' }).isVisible(), false, 'the print button is printed');
+  await k.screenshot({ path: `${SHOTS}/mijn-gegevens-bekijken-print.png`, fullPage: true });
+  await k.emulateMedia({ media: 'screen' });
 });
 
 test('a werkgever reads the pool of its vacature and narrows it; the accountmanager pins a candidate who then comes first', async () => {
@@ -844,13 +869,7 @@ test('services desk: a werkgever picks a loonwaardebepaling time with the keyboa
   assert.ok(chosen.checked, 'the arrow key chose the next time');
   assert.match(chosen.label ?? '', /^\d\d:\d\d–\d\d:\d\d \(nog \d+ plaats(en)?\)$/);
   await check(wg, 'services-slots-phone');
-  const overflow = await wg.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  // What overflows, to read a failure: the innermost elements wider than their box.
-  const wide = await wg.evaluate(() => [...document.querySelectorAll('main *')]
-    .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 1)
-    .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}" ${el.scrollWidth}/${el.clientWidth}px`)
-    .slice(-3).join('; '));
-  assert.ok(overflow <= 0, `the booking form scrolls sideways by ${overflow}px at 390 px: ${wide}`);
+  await assertNoSidewaysScroll(wg, 'the booking form');
   await wg.getByRole('button', { name: 'Nu boeken' }).click();
   await wg.getByText('Uw boeking is gemaakt.').waitFor();
   await wg.getByText('Aangevraagd', { exact: true }).waitFor();

@@ -165,6 +165,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Organisations: a.Identity, Regions: a.Identity,
 		Openings: a.Openings, Invites: a.Invites, Candidates: a.Candidates, Stripe: a.Stripe,
 		WebhookSecret: a.Config.StripeWebhookSecret, BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
+	a.Candidates.Export = candidate.ExportSources{Invites: a.Invites, Pools: a.Pools, Bookings: a.Bookings, People: a.Identity, Notices: a.Notices}
 	a.Sync = &search.SyncWorker{DB: g, Client: a.Search, Sources: a.syncers()}
 	a.deferred = q
 }

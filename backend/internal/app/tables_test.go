@@ -111,18 +111,9 @@ var exempt = map[string]string{
 // and have not dropped since (their Up sections, in file order).
 func migrationObjects(t *testing.T) (tables, views map[string]string) {
 	t.Helper()
-	files, err := filepath.Glob("../../migrations/*.sql")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no migrations found under backend/migrations (%v)", err)
-	}
 	tables, views = map[string]string{}, map[string]string{}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		up, _, _ := strings.Cut(string(b), "-- +goose Down")
-		up = stripSQLComments(up)
+	for _, mig := range migrationUps(t) {
+		f, up := mig.file, mig.up
 		for _, m := range objectDDL.FindAllStringSubmatch(up, -1) {
 			kind := tables
 			if strings.EqualFold(m[2], "VIEW") {
@@ -136,6 +127,28 @@ func migrationObjects(t *testing.T) (tables, views map[string]string) {
 		}
 	}
 	return tables, views
+}
+
+// migration is the Up section of one goose migration, without comments.
+type migration struct{ file, up string }
+
+// migrationUps reads the goose migrations' Up sections, in file order.
+func migrationUps(t *testing.T) []migration {
+	t.Helper()
+	files, err := filepath.Glob("../../migrations/*.sql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no migrations found under backend/migrations (%v)", err)
+	}
+	out := make([]migration, len(files))
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		up, _, _ := strings.Cut(string(b), "-- +goose Down")
+		out[i] = migration{file: f, up: stripSQLComments(up)}
+	}
+	return out
 }
 
 // objectDDL finds CREATE and DROP of tables and views, in file order.

@@ -128,8 +128,12 @@ type Filter struct {
 	ActorUserID string
 	SubjectType string
 	SubjectID   string
-	Action      string
-	From, To    time.Time
+	// ListedIn also matches entries about many subjects at once: entries of
+	// SubjectType without a subject id whose details[ListedIn] is a list
+	// holding SubjectID (a caseload read names its candidates so).
+	ListedIn string
+	Action   string
+	From, To time.Time
 	// Before is the cursor: only entries with a smaller id.
 	Before int64
 	Limit  int
@@ -145,7 +149,10 @@ func List(ctx context.Context, db *gorm.DB, regionID string, f Filter) ([]Entry,
 	if f.SubjectType != "" {
 		q = q.Where("subject_type = ?", f.SubjectType)
 	}
-	if f.SubjectID != "" {
+	switch {
+	case f.SubjectID != "" && f.ListedIn != "":
+		q = q.Where("(subject_id = ? OR (subject_id IS NULL AND details -> ? @> jsonb_build_array(?::text)))", f.SubjectID, f.ListedIn, f.SubjectID)
+	case f.SubjectID != "":
 		q = q.Where("subject_id = ?", f.SubjectID)
 	}
 	if f.Action != "" {

@@ -3,6 +3,8 @@ package candidate
 import (
 	"testing"
 	"time"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
 func TestFreshnessOf(t *testing.T) {
@@ -33,5 +35,33 @@ func TestCompleteness(t *testing.T) {
 func TestEducationRank(t *testing.T) {
 	if EducationRank("") != 0 || EducationRank("geen") != 1 || EducationRank("mbo2") <= EducationRank("vmbo") || EducationRank("wo") != 10 {
 		t.Fatal("education ranks are ordered")
+	}
+}
+
+// Every code the profile stores has a label in the export, in both languages.
+func TestExportLabels(t *testing.T) {
+	for name, c := range map[string]struct {
+		labels map[string]msg.Message
+		codes  []string
+	}{
+		"statuses":  {statusLabels, []string{string(Available), string(InProcess), string(Placed), string(Paused)}},
+		"freshness": {freshnessLabels, []string{string(Fresh), string(Stale), string(Expired)}},
+		"education": {educationLabels, Education},
+		"languages": {languageLabels, LanguageCodes},
+		"consent":   {consentMethodLabels, ConsentMethods},
+		"rungs":     {rungLabels, []string{"1", "2", "3", "4", "5", "6"}},
+	} {
+		for _, code := range c.codes {
+			m, ok := c.labels[code]
+			if !ok || !msg.Has(m.ID) {
+				t.Errorf("%s: %q has no label in both languages", name, code)
+			}
+		}
+	}
+	for _, s := range []string{"document", "contact", "account", "profile", "consents", "invites", "disclosures", "placements", "recommendations",
+		"poolAppearances", "services", "mails", "confirmationLinks", "notifications", "history", "accessLog"} {
+		if _, ok := sectionTexts[s]; !ok {
+			t.Errorf("section %s has no title", s)
+		}
 	}
 }

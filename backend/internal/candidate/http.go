@@ -2,7 +2,6 @@ package candidate
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"time"
 
@@ -179,11 +178,6 @@ type myConsentInput struct {
 	}
 }
 
-type exportOutput struct {
-	ContentDisposition string `header:"Content-Disposition"`
-	Body               json.RawMessage
-}
-
 func toConsentBody(c Consent) consentBody {
 	return consentBody{ID: c.ID, Given: c.Given, Method: c.Method, Note: c.Note, RecordedByName: c.RecordedByName, RecordedAt: c.RecordedAt}
 }
@@ -266,7 +260,8 @@ func Register(api huma.API, s *Service) {
 		Summary: "Mijn toestemming geven of intrekken / Give or withdraw my consent", Tags: tags, Errors: []int{404}},
 		kandidaat, h.consentMine)
 	authz.Register(api, huma.Operation{OperationID: "exportMyData", Method: http.MethodGet, Path: "/me/candidate/export",
-		Summary: "Mijn gegevens downloaden (AVG art. 15) / Download my data (GDPR art. 15)", Tags: tags, Errors: []int{404}},
+		Summary: "Mijn gegevens bekijken en downloaden (AVG art. 15) / See and download my data (GDPR art. 15)", Tags: tags, Errors: []int{404},
+		Description: "Everything Werkhaven holds about the signed-in kandidaat, in sections with a title and an explanation, every code with its label and every actor in words, in the caller's language (lang, else Accept-Language). Reading it is audited."},
 		kandidaat, h.exportMine)
 }
 
@@ -345,19 +340,4 @@ func (h handlers) confirmMine(ctx context.Context, p authz.Principal, _ *struct{
 
 func (h handlers) consentMine(ctx context.Context, p authz.Principal, in *myConsentInput) (*candidateOut, error) {
 	return toCandidateOut(h.s.ConsentMine(ctx, p, in.Body.Given, httpapi.ClientIP(ctx)))
-}
-
-// exportMine hands the kandidaat everything Werkhaven holds on them as one
-// JSON file.
-func (h handlers) exportMine(ctx context.Context, p authz.Principal, _ *struct{}) (*exportOutput, error) {
-	e, err := h.s.ExportMine(ctx, p, httpapi.ClientIP(ctx))
-	if err != nil {
-		return nil, err
-	}
-	b, err := json.MarshalIndent(map[string]any{"exportedAt": e.ExportedAt, "profile": toBody(e.Candidate), "identity": identityBody(e.Identity),
-		"consents": httpapi.Items(e.Consents, toConsentBody), "activity": e.Activity}, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return &exportOutput{ContentDisposition: `attachment; filename="werkhaven-mijn-gegevens.json"`, Body: b}, nil
 }

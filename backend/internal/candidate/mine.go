@@ -3,11 +3,9 @@ package candidate
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
-	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
@@ -79,36 +77,4 @@ func (s *Service) ConsentMine(ctx context.Context, p authz.Principal, given bool
 	}
 	c := s.toCandidate(out)
 	return c, s.withLabels(ctx, &c)
-}
-
-// Export is everything Werkhaven holds about the kandidaat (AVG art. 15).
-type Export struct {
-	ExportedAt time.Time
-	Candidate  Candidate
-	Identity   Identity
-	Consents   []Consent
-	Activity   []audit.Entry
-}
-
-// ExportMine gathers the kandidaat's data; the export is audited.
-func (s *Service) ExportMine(ctx context.Context, p authz.Principal, ip string) (Export, error) {
-	c, id, err := s.Mine(ctx, p, ip)
-	if err != nil {
-		return Export{}, err
-	}
-	consents, err := s.consents(ctx, c.ID)
-	if err != nil {
-		return Export{}, err
-	}
-	activity, _, err := audit.List(ctx, s.DB, p.RegionID, audit.Filter{SubjectType: "candidate", SubjectID: c.ID, Limit: 500})
-	if err != nil {
-		return Export{}, err
-	}
-	for i := range activity {
-		activity[i].IP, activity[i].ActorUserID = "", "" // staff details are not the kandidaat's data
-	}
-	if err := audit.Record(ctx, s.DB, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.data_exported", IP: ip, SubjectType: "candidate", SubjectID: c.ID})); err != nil {
-		return Export{}, err
-	}
-	return Export{ExportedAt: s.now(), Candidate: c, Identity: id, Consents: consents, Activity: activity}, nil
 }

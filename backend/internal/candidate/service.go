@@ -48,7 +48,9 @@ type Service struct {
 	Outbox      *mail.Outbox
 	Occupations Occupations
 	Accounts    Accounts
-	Now         func() time.Time
+	// Export are the other domains the kandidaat's export reads.
+	Export ExportSources
+	Now    func() time.Time
 }
 
 func (s *Service) now() time.Time {
@@ -513,8 +515,10 @@ func (s *Service) UpdateIdentity(ctx context.Context, p authz.Principal, id stri
 // Consent is one recorded consent change.
 type Consent struct {
 	ID, Method, Note, RecordedByName string
-	Given                            bool
-	RecordedAt                       time.Time
+	// RecordedBy is the user who recorded it ("" when removed).
+	RecordedBy string
+	Given      bool
+	RecordedAt time.Time
 }
 
 // SetConsent records consent given or withdrawn by the klantmanager (on
@@ -565,17 +569,18 @@ func (s *Service) Consents(ctx context.Context, p authz.Principal, id string) ([
 	if _, err := s.load(ctx, s.DB, p, id); err != nil {
 		return nil, err
 	}
-	return s.consents(ctx, id)
+	return s.consents(ctx, s.DB, id)
 }
 
-func (s *Service) consents(ctx context.Context, id string) ([]Consent, error) {
+func (s *Service) consents(ctx context.Context, db *gorm.DB, id string) ([]Consent, error) {
 	var rows []struct {
 		ID, Method, Note, RecordedByName string
+		RecordedBy                       string
 		Given                            bool
 		RecordedAt                       time.Time
 	}
-	err := s.DB.WithContext(ctx).Table("candidate_consents c").
-		Select("c.id, c.method, c.note, c.given, c.recorded_at, coalesce(u.display_name, '') AS recorded_by_name").
+	err := db.WithContext(ctx).Table("candidate_consents c").
+		Select("c.id, c.method, c.note, c.given, c.recorded_at, coalesce(u.display_name, '') AS recorded_by_name, coalesce(c.recorded_by::text, '') AS recorded_by").
 		Joins("LEFT JOIN user_names u ON u.id = c.recorded_by").Where("c.candidate_id = ?", id).
 		Order("c.recorded_at DESC").Scan(&rows).Error
 	out := make([]Consent, len(rows))

@@ -70,3 +70,26 @@ func (s *Service) OrganisationNames(ctx context.Context, ids []string) (map[stri
 	}
 	return names, nil
 }
+
+// Person is who acted, as a kandidaat's overview of their data names them:
+// the role, the display name and, for organisation users, the organisation.
+type Person struct {
+	Role, Name, Organisation string
+}
+
+// People are the users among ids (any role; a removed user is absent), by id.
+func (s *Service) People(ctx context.Context, db *gorm.DB, ids []string) (map[string]Person, error) {
+	out := map[string]Person{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct{ ID, Role, Name, Organisation string }
+	if err := db.WithContext(ctx).Raw(`SELECT u.id::text AS id, u.role, u.display_name AS name, coalesce(o.name, '') AS organisation
+		FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id WHERE u.id IN ?`, ids).Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.ID] = Person{Role: r.Role, Name: r.Name, Organisation: r.Organisation}
+	}
+	return out, nil
+}

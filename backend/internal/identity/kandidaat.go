@@ -2,6 +2,7 @@ package identity
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -32,4 +33,52 @@ func (s *Service) SetAccountEmail(ctx context.Context, tx *gorm.DB, userID, emai
 // role's account stays).
 func (s *Service) DeleteKandidaatAccount(ctx context.Context, tx *gorm.DB, userID string) error {
 	return tx.WithContext(ctx).Exec(`DELETE FROM users WHERE id = ? AND role = 'kandidaat'`, userID).Error
+}
+
+// Account is what Werkhaven keeps of a kandidaat's account: the address it
+// signs in with, its sessions and the sign-in links mailed to it.
+type Account struct {
+	Email     string
+	CreatedAt time.Time
+	Sessions  []AccountSession
+	Links     []AccountLink
+}
+
+// AccountSession is one signed-in session (hashed id left out).
+type AccountSession struct {
+	Kind                             string // password, magic_link
+	StartedAt, LastSeenAt, ExpiresAt time.Time
+}
+
+// AccountLink is one mailed single-use link (its hash left out).
+type AccountLink struct {
+	Purpose              string // magic_link, password_reset, invitation
+	CreatedAt, ExpiresAt time.Time
+	UsedAt               *time.Time
+}
+
+// KandidaatAccount reads the kandidaat account userID in db, for the
+// kandidaat's own overview of their data; another role's account is
+// apperr.ErrNotFound.
+func (s *Service) KandidaatAccount(ctx context.Context, db *gorm.DB, userID string) (Account, error) {
+	var u userRow
+	if err := db.WithContext(ctx).Where("id = ? AND role = 'kandidaat'", userID).Take(&u).Error; err != nil {
+		return Account{}, translate(err, "load kandidaat account")
+	}
+	a := Account{Email: u.Email, CreatedAt: u.CreatedAt.UTC(), Sessions: []AccountSession{}, Links: []AccountLink{}}
+	var sessions []sessionRow
+	if err := db.WithContext(ctx).Select("kind, created_at, last_seen_at, expires_at").Where("user_id = ?", userID).Order("created_at DESC").Find(&sessions).Error; err != nil {
+		return Account{}, err
+	}
+	for _, r := range sessions {
+		a.Sessions = append(a.Sessions, AccountSession{Kind: r.Kind, StartedAt: r.CreatedAt.UTC(), LastSeenAt: r.LastSeenAt.UTC(), ExpiresAt: r.ExpiresAt.UTC()})
+	}
+	var links []tokenRow
+	if err := db.WithContext(ctx).Select("purpose, created_at, expires_at, used_at").Where("user_id = ?", userID).Order("created_at DESC").Find(&links).Error; err != nil {
+		return Account{}, err
+	}
+	for _, r := range links {
+		a.Links = append(a.Links, AccountLink{Purpose: r.Purpose, CreatedAt: r.CreatedAt.UTC(), ExpiresAt: r.ExpiresAt.UTC(), UsedAt: r.UsedAt})
+	}
+	return a, nil
 }

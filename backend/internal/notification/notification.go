@@ -134,6 +134,11 @@ type Item struct {
 	Link             string
 	CreatedAt        time.Time
 	Read             bool
+	ReadAt           *time.Time
+}
+
+func (r row) toItem() Item {
+	return Item{ID: r.ID, Kind: Kind(r.Kind), TitleNL: r.TitleNL, TitleEN: r.TitleEN, Link: r.Link, CreatedAt: r.CreatedAt, Read: r.ReadAt != nil, ReadAt: r.ReadAt}
 }
 
 // List returns a user's latest 50 notifications and the unread count.
@@ -148,9 +153,23 @@ func (s *Service) List(ctx context.Context, userID string) ([]Item, int, error) 
 	}
 	out := make([]Item, len(rows))
 	for i, r := range rows {
-		out[i] = Item{ID: r.ID, Kind: Kind(r.Kind), TitleNL: r.TitleNL, TitleEN: r.TitleEN, Link: r.Link, CreatedAt: r.CreatedAt, Read: r.ReadAt != nil}
+		out[i] = r.toItem()
 	}
 	return out, int(unread), nil
+}
+
+// All returns every notification of a user, newest first, in db (for a
+// kandidaat's overview of their data).
+func (s *Service) All(ctx context.Context, db *gorm.DB, userID string) ([]Item, error) {
+	var rows []row
+	if err := db.WithContext(ctx).Where("user_id = ?", userID).Order("created_at DESC, id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]Item, len(rows))
+	for i, r := range rows {
+		out[i] = r.toItem()
+	}
+	return out, nil
 }
 
 // MarkRead marks the user's notifications ids (all when ids is empty) read.

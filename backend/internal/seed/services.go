@@ -129,7 +129,7 @@ func DemoPlacement(ctx context.Context, db *gorm.DB, q search.Inserter, regionID
 			return err
 		}
 		if err := tx.Raw(`INSERT INTO placements (invite_id, region_id, organisation_id, opening_id, candidate_id, start_date, contract_type, hours, hourly_wage_cents, trial_period_months, created_by)
-			VALUES (?, ?, ?, ?, ?, ?, 'tijdelijk', 24, 1450, 1, ?) RETURNING id::text`, inviteID, regionID, ids.Organisation, ids.Opening, ids.Candidate, start, ids.Admin).Row().Scan(&placementID); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, 'tijdelijk', 24, 1500, 1, ?) RETURNING id::text`, inviteID, regionID, ids.Organisation, ids.Opening, ids.Candidate, start, ids.Admin).Row().Scan(&placementID); err != nil {
 			return err
 		}
 		for _, w := range []int{4, 13, 26} {

@@ -23,6 +23,7 @@ import { Caseload } from '../features/candidates/Caseload';
 import { CandidatePage } from '../features/candidates/CandidatePage';
 import { NewCandidate } from '../features/candidates/ProfileForm';
 import { ConfirmLanding, MyData } from '../features/candidates/MyData';
+import { MyDataExport } from '../features/candidates/MyDataExport';
 import { OpeningInvites } from '../features/openings/InvitesBoard';
 import { InviteIntroduction } from '../features/openings/Introduction';
 import { MyInvite, MyInvites } from '../features/invites/MyInvites';
@@ -88,6 +89,7 @@ export function App() {
         <Route path="/kandidaten/nieuw" element={<RequireRole roles={['klantmanager']}><NewCandidate /></RequireRole>} />
         <Route path="/kandidaten/:id" element={<RequireRole roles={['klantmanager', 'admin']}><CandidatePage /></RequireRole>} />
         <Route path="/mijn-gegevens" element={<RequireRole roles={['kandidaat']}><MyData /></RequireRole>} />
+        <Route path="/mijn-gegevens/overzicht" element={<RequireRole roles={['kandidaat']}><MyDataExport /></RequireRole>} />
         <Route path="/organisatie" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><MyOrganisation /></RequireRole>} />
         <Route path="/portefeuille" element={<RequireRole roles={['accountmanager', 'admin']}><Portfolio /></RequireRole>} />
         <Route path="/organisaties/:id" element={<RequireRole roles={['accountmanager', 'admin']}><OrganisationPage /></RequireRole>} />

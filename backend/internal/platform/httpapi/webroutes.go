@@ -37,6 +37,7 @@ var webRoutes = []string{
 	"/kandidaten/nieuw",
 	"/kandidaten/:id",
 	"/mijn-gegevens",
+	"/mijn-gegevens/overzicht",
 	"/organisatie",
 	"/portefeuille",
 	"/organisaties/:id",

@@ -69,6 +69,28 @@ func DeleteSent(ctx context.Context, tx *gorm.DB, t time.Time) error {
 	return tx.WithContext(ctx).Exec(`DELETE FROM mail_outbox WHERE sent_at < ?`, t).Error
 }
 
+// Record is one mail to a user as the outbox still holds it: the template
+// and when it was queued and sent (never its data).
+type Record struct {
+	Template string
+	QueuedAt time.Time
+	SentAt   *time.Time
+}
+
+// Records lists the mail to userID the outbox holds (sent mail stays 30
+// days), newest first, in db.
+func Records(ctx context.Context, db *gorm.DB, userID string) ([]Record, error) {
+	var rows []outboxRow
+	if err := db.WithContext(ctx).Select("template, created_at, sent_at").Where("user_id = ?", userID).Order("created_at DESC").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("mail records: %w", err)
+	}
+	out := make([]Record, len(rows))
+	for i, r := range rows {
+		out[i] = Record{Template: r.Template, QueuedAt: r.CreatedAt.UTC(), SentAt: r.SentAt}
+	}
+	return out, nil
+}
+
 // SendArgs is the River job that sends one outbox mail.
 type SendArgs struct {
 	OutboxID string `json:"outboxId"`

@@ -361,3 +361,15 @@ export function Dialog({ open, onClose, title, children }: DialogProps) {
     </dialog>
   );
 }
+
+/**
+ * ScrollRegion holds content that may be wider than the screen (a table on a phone): it scrolls
+ * sideways and takes keyboard focus, named label, so it can be scrolled without a mouse.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="wh-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button, CheckboxGroup, DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { tokenFromHash } from '../../lib/session';
 import { useSkills } from '../openings/api';
 import { formatDate } from '../openings/OpeningPage';
-import { useConfirmMine, useConfirmWithToken, useConsentMine, useMine } from './api';
+import { exportDownloadHref, useConfirmMine, useConfirmWithToken, useConsentMine, useMine } from './api';
 
 /** MyData is the kandidaat's own page, in plain (B1) language. */
 export function MyData() {
@@ -68,11 +69,16 @@ export function MyData() {
             </dl>
             <Paragraph>{t('me.wrong')}</Paragraph>
 
-            <Heading level={2}>{t('me.downloadTitle')}</Heading>
-            <Paragraph>{t('me.downloadText')}</Paragraph>
-            <a className="utrecht-button-link utrecht-button-link--secondary-action-button" href="/api/v1/me/candidate/export" download>
-              {t('me.download')}
-            </a>
+            <Heading level={2}>{t('me.viewTitle')}</Heading>
+            <Paragraph>{t('me.viewText')}</Paragraph>
+            <div className="wh-actions">
+              <Link className="utrecht-button-link utrecht-button-link--primary-action-button" to="/mijn-gegevens/overzicht">
+                {t('me.view')}
+              </Link>
+              <a className="utrecht-button-link utrecht-button-link--secondary-action-button" href={exportDownloadHref(lang)} download>
+                {t('me.download')}
+              </a>
+            </div>
           </>
         )}
       </DataState>

@@ -113,6 +113,22 @@ export function useMine() {
   return useQuery({ queryKey: ['me', 'candidate'], queryFn: async () => (await api.GET('/me/candidate')).data! });
 }
 
+/** MyExport is everything Werkhaven holds about the kandidaat (AVG art. 15), labelled in lang. */
+export type MyExport = components['schemas']['ExportMyDataResponse'];
+
+export function useMyExport(lang: string) {
+  const l = lang === 'en' ? 'en' : 'nl';
+  return useQuery({
+    queryKey: ['me', 'export', l],
+    queryFn: async () => (await api.GET('/me/candidate/export', { params: { query: { lang: l } } })).data!,
+  });
+}
+
+/** exportDownloadHref is the JSON download of the same document. */
+export function exportDownloadHref(lang: string) {
+  return `/api/v1/me/candidate/export?lang=${lang === 'en' ? 'en' : 'nl'}`;
+}
+
 export function useConfirmMine() {
   const qc = useQueryClient();
   return useMutation({

@@ -617,7 +617,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mijn gegevens downloaden (AVG art. 15) / Download my data (GDPR art. 15) */
+        /**
+         * Mijn gegevens bekijken en downloaden (AVG art. 15) / See and download my data (GDPR art. 15)
+         * @description Everything Werkhaven holds about the signed-in kandidaat, in sections with a title and an explanation, every code with its label and every actor in words, in the caller's language (lang, else Accept-Language). Reading it is audited.
+         */
         get: operations["exportMyData"];
         put?: never;
         post?: never;
@@ -1872,6 +1875,406 @@ export interface components {
             requestId?: string;
             subjectId?: string;
             subjectType?: string;
+        };
+        ExportAccount: {
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            /** @description Sign-in links mailed to you */
+            links: components["schemas"]["ExportLink"][];
+            /** @description Sessions that have not been cleaned up yet */
+            signIns: components["schemas"]["ExportSignIn"][];
+            title: string;
+        };
+        ExportActor: {
+            /** @description Who, in words: "klantmanager Femke de Vries", "u zelf", "systeem" */
+            description: string;
+            /** @description The person, for staff of the municipality */
+            name?: string;
+            /** @description The organisation, for its users */
+            organisation?: string;
+            /** @enum {string} */
+            role: "kandidaat" | "klantmanager" | "accountmanager" | "admin" | "werkgever" | "zorgaanbieder" | "organisation" | "system";
+        };
+        ExportChoice: {
+            /** @description What the code means, in the document's language */
+            label: string;
+            /** @description The stored code */
+            value: string;
+        };
+        ExportConsent: {
+            given: boolean;
+            method: components["schemas"]["ExportChoice"];
+            note?: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: components["schemas"]["ExportActor"];
+        };
+        ExportContact: {
+            email: string;
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            /** @description The language of the mails we send */
+            mailLanguage: components["schemas"]["ExportChoice"];
+            name: string;
+            phone: string;
+            place: string;
+            postcode: string;
+            street: string;
+            title: string;
+        };
+        ExportDisclosure: {
+            /** @description The organisation sees your details now */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description Since when
+             */
+            grantedAt: string;
+            /** Format: uuid */
+            inviteId: string;
+            openingTitle: string;
+            /** @description Who received your details */
+            organisationName: string;
+            /** @description Which details: name, email and (unless you unticked it) phone */
+            shared: components["schemas"]["ExportChoice"][];
+            /**
+             * Format: date-time
+             * @description When you stopped sharing; absent while you share
+             */
+            sharedUntil?: string;
+            /** @description Until when, in words */
+            until: string;
+        };
+        ExportEvent: {
+            action: components["schemas"]["ExportChoice"];
+            actor: components["schemas"]["ExportActor"];
+            /** Format: date-time */
+            at: string;
+            /** @description Your own IP address, where you acted yourself */
+            ip?: string;
+        };
+        ExportFollowUp: {
+            /** Format: date-time */
+            answeredAt?: string;
+            /** Format: date-time */
+            cancelledAt?: string;
+            /** Format: date */
+            dueOn: string;
+            stillEmployed?: boolean;
+            /** Format: int64 */
+            week: number;
+        };
+        ExportInvite: {
+            /** @description Your klantmanager's advice */
+            advice?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            /** @description Your answer: accepted, declined, open, expired, withdrawn or notSent */
+            decision: components["schemas"]["ExportChoice"];
+            declineNote?: string;
+            declineReason?: components["schemas"]["ExportChoice"];
+            /**
+             * Format: date-time
+             * @description Until when you could answer
+             */
+            expiresAt?: string;
+            history: components["schemas"]["ExportInviteStep"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            intakeAt?: string;
+            intakeMode?: components["schemas"]["ExportChoice"];
+            intakePlace?: string;
+            /** @description The employer's message to you */
+            message: string;
+            openingTitle: string;
+            organisationName: string;
+            /** @description Why the work did not go ahead, as the employer wrote it */
+            outcomeNote?: string;
+            /** Format: date-time */
+            remindedAt?: string;
+            /** Format: date-time */
+            sentAt?: string;
+            state: components["schemas"]["ExportChoice"];
+            /** Format: date-time */
+            viewedAt?: string;
+        };
+        ExportInviteStep: {
+            actor: components["schemas"]["ExportActor"];
+            /** Format: date-time */
+            at: string;
+            description: string;
+            reason?: string;
+            /** @description The invite's state after this step */
+            state: components["schemas"]["ExportChoice"];
+        };
+        ExportLabelled: {
+            id: string;
+            label: string;
+        };
+        ExportLanguage: {
+            code: string;
+            label: string;
+            /** @description CEFR level, A1–C2 */
+            level: string;
+        };
+        ExportLink: {
+            /** @description What the link was for: magic_link, password_reset, invitation or confirm */
+            purpose: components["schemas"]["ExportChoice"];
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            usedAt?: string;
+            /** Format: date-time */
+            validUntil: string;
+        };
+        ExportMail: {
+            kind: components["schemas"]["ExportChoice"];
+            /** Format: date-time */
+            queuedAt: string;
+            /** Format: date-time */
+            sentAt?: string;
+        };
+        ExportMyDataResponse: {
+            accessLog: components["schemas"]["ExportSectionExportRead"];
+            account: components["schemas"]["ExportAccount"];
+            confirmationLinks: components["schemas"]["ExportSectionExportLink"];
+            consents: components["schemas"]["ExportSectionExportConsent"];
+            contact: components["schemas"]["ExportContact"];
+            disclosures: components["schemas"]["ExportSectionExportDisclosure"];
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            /**
+             * Format: date-time
+             * @description When this overview was made (UTC)
+             */
+            generatedAt: string;
+            history: components["schemas"]["ExportSectionExportEvent"];
+            invites: components["schemas"]["ExportSectionExportInvite"];
+            /**
+             * @description The language of titles, explanations and labels
+             * @enum {string}
+             */
+            language: "nl" | "en";
+            mails: components["schemas"]["ExportSectionExportMail"];
+            notifications: components["schemas"]["ExportSectionExportNotification"];
+            placements: components["schemas"]["ExportSectionExportPlacement"];
+            poolAppearances: components["schemas"]["ExportSectionExportWeek"];
+            profile: components["schemas"]["ExportProfile"];
+            recommendations: components["schemas"]["ExportSectionExportRecommendation"];
+            services: components["schemas"]["ExportSectionExportService"];
+            title: string;
+        };
+        ExportNotification: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt?: string;
+            title: string;
+        };
+        ExportPlacement: {
+            contractType: components["schemas"]["ExportChoice"];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["ExportActor"];
+            /** @description Still at work after 26 weeks */
+            durable?: boolean;
+            endReason?: components["schemas"]["ExportChoice"];
+            /** Format: date */
+            endedOn?: string;
+            followUps: components["schemas"]["ExportFollowUp"][];
+            /** Format: int64 */
+            hourlyWageCents: number;
+            /**
+             * Format: int64
+             * @description Hours a week
+             */
+            hours: number;
+            openingTitle: string;
+            organisationName: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: int64 */
+            trialPeriodMonths: number;
+        };
+        ExportProfile: {
+            /** Format: date */
+            availableFrom?: string;
+            /**
+             * Format: date-time
+             * @description When you last confirmed you are looking for work
+             */
+            confirmedAt: string;
+            /** @description Employers may find your profile (without your name) */
+            consent: boolean;
+            /** Format: date-time */
+            consentAt?: string;
+            /** Format: date-time */
+            createdAt: string;
+            dayParts: components["schemas"]["ExportChoice"][];
+            days: components["schemas"]["ExportChoice"][];
+            doelgroepregister: boolean;
+            drivingLicence: boolean;
+            education?: components["schemas"]["ExportChoice"];
+            experience: string;
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            freshness: components["schemas"]["ExportChoice"];
+            /** Format: int64 */
+            hoursMax?: number;
+            /** Format: int64 */
+            hoursMin?: number;
+            klantmanager: components["schemas"]["ExportActor"];
+            languages: components["schemas"]["ExportLanguage"][];
+            lksIndicatie: boolean;
+            /** Format: int64 */
+            maxTravelKm?: number;
+            /** @description ESCO occupations with their Dutch labels */
+            occupations: components["schemas"]["ExportLabelled"][];
+            ownTransport: boolean;
+            /** @description Postcode area (4 digits) */
+            pc4: string;
+            praktijkroute: boolean;
+            /** @description The code employers see instead of your name */
+            publicCode: string;
+            /** Format: date-time */
+            remindedAt?: string;
+            /** @description Participatieladder */
+            rung?: components["schemas"]["ExportChoice"];
+            skills: components["schemas"]["ExportLabelled"][];
+            status: components["schemas"]["ExportChoice"];
+            supportNeeds: components["schemas"]["ExportChoice"][];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ExportRead: {
+            actor: components["schemas"]["ExportActor"];
+            /** Format: date-time */
+            at: string;
+            /** @description Why, in words */
+            reason: string;
+        };
+        ExportRecommendation: {
+            note?: string;
+            openingTitle: string;
+            organisationName: string;
+            /** Format: date-time */
+            pinnedAt: string;
+            pinnedBy: components["schemas"]["ExportActor"];
+        };
+        ExportSectionExportConsent: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportConsent"][];
+            title: string;
+        };
+        ExportSectionExportDisclosure: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportDisclosure"][];
+            title: string;
+        };
+        ExportSectionExportEvent: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportEvent"][];
+            title: string;
+        };
+        ExportSectionExportInvite: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportInvite"][];
+            title: string;
+        };
+        ExportSectionExportLink: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportLink"][];
+            title: string;
+        };
+        ExportSectionExportMail: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportMail"][];
+            title: string;
+        };
+        ExportSectionExportNotification: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportNotification"][];
+            title: string;
+        };
+        ExportSectionExportPlacement: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportPlacement"][];
+            title: string;
+        };
+        ExportSectionExportRead: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportRead"][];
+            title: string;
+        };
+        ExportSectionExportRecommendation: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportRecommendation"][];
+            title: string;
+        };
+        ExportSectionExportService: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportService"][];
+            title: string;
+        };
+        ExportSectionExportWeek: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportWeek"][];
+            title: string;
+        };
+        ExportService: {
+            /** Format: date-time */
+            endsAt?: string;
+            note?: string;
+            /** @description Who asked for it */
+            organisationName: string;
+            providerName?: string;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: components["schemas"]["ExportActor"];
+            serviceTitle: string;
+            /** Format: date-time */
+            startsAt?: string;
+            state: components["schemas"]["ExportChoice"];
+        };
+        ExportSignIn: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            method: components["schemas"]["ExportChoice"];
+            /** Format: date-time */
+            startedAt: string;
+        };
+        ExportWeek: {
+            /**
+             * Format: int64
+             * @description Openings whose search results showed you
+             */
+            openings: number;
+            /**
+             * @description ISO week
+             * @example 2026-W48
+             */
+            week: string;
         };
         FairnessCheckBody: {
             hits: components["schemas"]["FairnessHitBody"][];
@@ -5572,8 +5975,13 @@ export interface operations {
     };
     exportMyData: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The document's language; default: from Accept-Language, Dutch when it names neither */
+                lang?: "nl" | "en";
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5587,7 +5995,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ExportMyDataResponse"];
                 };
             };
             /** @description Bad Request */

@@ -1,0 +1,26 @@
+package booking
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+)
+
+// CandidateBookings are the services booked for candidateID, newest first,
+// read in db: the kandidaat's export (AVG art. 15). Amounts and payments are
+// between organisations and are left out.
+func (s *Service) CandidateBookings(ctx context.Context, db *gorm.DB, candidateID string) ([]candidate.BookingRecord, error) {
+	var rows []view
+	if err := bookings(db.WithContext(ctx)).Where("b.candidate_id = ?", candidateID).Order("b.created_at DESC, b.id").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]candidate.BookingRecord, len(rows))
+	for i, v := range rows {
+		b := v.toBooking()
+		out[i] = candidate.BookingRecord{ServiceTitle: b.ServiceTitle, ProviderName: b.ProviderName, OrganisationName: b.OrganisationName,
+			State: string(b.State), Note: b.Note, RequestedBy: v.RequestedBy, StartsAt: b.StartsAt, EndsAt: b.EndsAt, CreatedAt: b.CreatedAt.UTC()}
+	}
+	return out, nil
+}
