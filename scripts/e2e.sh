@@ -21,11 +21,13 @@ port=$(free_port)
 smtp_port=$(free_port)
 export DATABASE_URL=$db_url LISTEN_ADDR=127.0.0.1:$port BASE_URL=http://127.0.0.1:$port \
   SMTP_URL=smtp://127.0.0.1:$smtp_port MEILI_INDEX_PREFIX=${name}_ WEB_DIR=frontend/dist APP_ENV=development
-bin/werkhaven migrate 2>"$DATA/$name-migrate.log"
-bin/werkhaven seed --demo >/dev/null
-# serve runs as in production: with the scoped key of this run's prefix alone.
+# The scoped key of this run's prefix (stack.env holds the one of the
+# default prefix); migrate creates it, serve runs with it alone, as in
+# production.
 MEILI_API_KEY=$(bin/werkhaven meili-key)
 export MEILI_API_KEY
+bin/werkhaven migrate 2>"$DATA/$name-migrate.log"
+bin/werkhaven seed --demo >/dev/null
 env -u MEILI_MASTER_KEY bin/werkhaven serve >"$DATA/$name-serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
