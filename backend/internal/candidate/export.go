@@ -165,6 +165,7 @@ var ExportCoverage = map[string]string{
 	"booking_events":       "- a booking's steps between organisation and provider (payment, approval); the booking itself is in services",
 	"booking_periods":      "- what a booking charges the organisation, period by period: money between organisations, not the kandidaat's data",
 	"payments":             "- Stripe payments between organisation and provider: not the kandidaat's data",
+	"payment_issues":       "- payments that did not match what a booking period owed (amount, currency, a second payment): money between organisations, for the admin, not the kandidaat's data",
 }
 
 // Export is everything Werkhaven holds about the signed-in kandidaat.
