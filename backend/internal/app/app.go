@@ -162,6 +162,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Notices = &notification.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
 	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates,
 		Organisations: a.Identity, Regions: a.Identity, Pools: a.Pools, Now: now}
+	a.Candidates.Invites = a.Invites
 	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Organisations: a.Identity, Regions: a.Identity,
 		Openings: a.Openings, Invites: a.Invites, Candidates: a.Candidates, Stripe: a.Stripe,
 		WebhookSecret: a.Config.StripeWebhookSecret, BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}

@@ -40,6 +40,12 @@ type Accounts interface {
 	DeleteKandidaatAccount(ctx context.Context, tx *gorm.DB, userID string) error
 }
 
+// Invites closes a kandidaat's invites that are still under way (package
+// invite), in the caller's transaction: erasing a kandidaat ends them.
+type Invites interface {
+	CloseForErasure(ctx context.Context, tx *gorm.DB, candidateID string) error
+}
+
 // Service is the candidates' domain logic.
 type Service struct {
 	DB          *gorm.DB
@@ -48,6 +54,9 @@ type Service struct {
 	Outbox      *mail.Outbox
 	Occupations Occupations
 	Accounts    Accounts
+	// Invites is set once the invite service exists (app.New); erasing
+	// needs it.
+	Invites Invites
 	// Export are the other domains the kandidaat's export reads.
 	Export ExportSources
 	Now    func() time.Time
@@ -604,6 +613,9 @@ func (s *Service) Erase(ctx context.Context, p authz.Principal, id, ip string) e
 			if err := s.Accounts.DeleteKandidaatAccount(ctx, tx, *r.UserID); err != nil {
 				return err
 			}
+		}
+		if err := s.Invites.CloseForErasure(ctx, tx, id); err != nil {
+			return err
 		}
 		for _, q := range []string{`DELETE FROM candidate_identities WHERE candidate_id = ?`, `DELETE FROM candidate_tokens WHERE candidate_id = ?`,
 			`DELETE FROM candidate_consents WHERE candidate_id = ? AND note <> ''`} {

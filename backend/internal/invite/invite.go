@@ -79,6 +79,9 @@ type rule = statemachine.Rule[State, Actor]
 
 var staffAndOrg = []Actor{Organisation, Accountmanager, Admin}
 
+// staffOrgAndSystem: the system too, for a kandidaat who is erased.
+var staffOrgAndSystem = []Actor{Organisation, Accountmanager, Admin, System}
+
 // machine lists, per target state, where it may come from and who may move it.
 var machine = statemachine.Machine[State, Actor]{Noun: "An invite", Err: ErrTransition, NamesNL: stateNL,
 	Rules: map[State]rule{
@@ -87,11 +90,13 @@ var machine = statemachine.Machine[State, Actor]{Noun: "An invite", Err: ErrTran
 		Accepted:      {From: []State{Invited, Viewed}, Actors: []Actor{Kandidaat}},
 		Declined:      {From: []State{Invited, Viewed}, Actors: []Actor{Kandidaat}},
 		Expired:       {From: []State{Invited, Viewed}, Actors: []Actor{System}},
-		Withdrawn:     {From: []State{AwaitingApproval, Invited, Viewed}, Actors: staffAndOrg},
+		// The system withdraws and closes the invites of a kandidaat who is
+		// erased (CloseForErasure).
+		Withdrawn:     {From: []State{AwaitingApproval, Invited, Viewed}, Actors: staffOrgAndSystem},
 		Introduced:    {From: []State{Accepted}, Actors: staffAndOrg},
 		IntakePlanned: {From: []State{Accepted, Introduced, IntakePlanned}, Actors: staffAndOrg},
 		Placed:        {From: []State{Introduced, IntakePlanned}, Actors: staffAndOrg},
-		NotPlaced:     {From: []State{Accepted, Introduced, IntakePlanned}, Actors: staffAndOrg},
+		NotPlaced:     {From: []State{Accepted, Introduced, IntakePlanned}, Actors: staffOrgAndSystem},
 	},
 	Conflict: func(from State) *apperr.ConflictError {
 		switch from {

@@ -639,3 +639,44 @@ func TestPlacementWage(t *testing.T) {
 		t.Errorf("placement below the minimum wage: %+v", in.Placement)
 	}
 }
+
+// Erasing a kandidaat closes their open invites at once, and the timers run
+// on for everyone else (before, an erased kandidaat's open invite made every
+// sweep fail: the reminder found no account to mail).
+func TestErasureClosesOpenInvites(t *testing.T) {
+	f := apptest.New(t)
+	ctx := testkit.Context(t)
+	o := f.NewOpening("Bakkerij De Korenschoof", opening.Open)
+	wg := func() *apptest.Browser { return f.Browser().SignIn(apptest.WerkgeverA) }
+	gone, _ := f.Inviteable("Wordt Gewist")
+	stays, email := f.Inviteable("Blijft Staan")
+	old, _ := f.Inviteable("Eerder Gewist")
+	list := wg().Invite(o, http.StatusCreated, gone, stays, old)
+	byCandidate := map[string]string{}
+	for _, in := range list.Items {
+		byCandidate[in.CandidateID] = in.ID
+	}
+	f.Browser().SignIn(apptest.KmA).Call("DELETE", "/api/v1/candidates/"+gone, "", http.StatusNoContent, nil)
+	var in apptest.Invite
+	wg().Call("GET", "/api/v1/invites/"+byCandidate[gone], "", http.StatusOK, &in)
+	if in.State != "withdrawn" || in.Events[len(in.Events)-1].Actor != "system" {
+		t.Errorf("the erased kandidaat's invite: %+v", in)
+	}
+	// A kandidaat erased before erasure closed invites: the sweep closes
+	// the invite and goes on with the others.
+	apptest.Must(t, f.DB.Gorm.Exec(`UPDATE candidates SET status = 'erased', erased_at = now(), user_id = NULL WHERE id = ?`, old).Error)
+	f.MailedToken(email) // the invite mail of the one who stays
+	f.Advance(3*24*time.Hour + time.Minute)
+	res, err := f.Invites.Sweep(ctx)
+	if err != nil || res.Reminded != 1 {
+		t.Fatalf("sweep after an erasure: %+v %v", res, err)
+	}
+	wg().Call("GET", "/api/v1/invites/"+byCandidate[old], "", http.StatusOK, &in)
+	if in.State != "withdrawn" {
+		t.Errorf("the invite of a kandidaat erased earlier: %+v", in)
+	}
+	f.Advance(5 * 24 * time.Hour)
+	if res, err := f.Invites.Sweep(ctx); err != nil || res.Expired != 1 {
+		t.Fatalf("expiry after an erasure: %+v %v", res, err)
+	}
+}

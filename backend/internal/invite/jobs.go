@@ -2,6 +2,7 @@ package invite
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 )
 
 // SweepArgs runs the invites' timers: expiry, the kandidaat's reminder and
@@ -78,14 +80,20 @@ func (s *Service) Sweep(ctx context.Context) (SweepResult, error) {
 }
 
 // each runs fn for every id the query finds, each in its own transaction,
-// and counts the ones fn acted on.
+// and counts the ones fn acted on. One id that fails does not hold up the
+// others: its error is returned after the rest have run (and the sweep is
+// retried), so a single bad invite never stops every reminder and expiry.
 func (s *Service) each(ctx context.Context, query string, args []any, fn func(context.Context, *gorm.DB, string) (bool, error)) (int, error) {
 	var ids []string
 	if err := s.DB.WithContext(ctx).Raw(query, args...).Scan(&ids).Error; err != nil {
 		return 0, err
 	}
 	n := 0
+	var errs []error
 	for _, id := range ids {
+		if ctx.Err() != nil {
+			return n, ctx.Err()
+		}
 		var did bool
 		err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 			var err error
@@ -93,13 +101,41 @@ func (s *Service) each(ctx context.Context, query string, args []any, fn func(co
 			return err
 		})
 		if err != nil {
-			return n, err
+			errs = append(errs, fmt.Errorf("%s: %w", id, err))
+			continue
 		}
 		if did {
 			n++
 		}
 	}
-	return n, nil
+	return n, errors.Join(errs...)
+}
+
+// erasedReason is what an invite's history says when its kandidaat was
+// erased.
+const erasedReason = "De kandidaat is uit Werkhaven verwijderd."
+
+// CloseForErasure ends the invites of a kandidaat who is being erased, in
+// the caller's transaction (candidate.Service.Erase): open ones are
+// withdrawn, accepted ones that led to no placement yet become not placed,
+// both by the system. Placements stay: they are what happened.
+func (s *Service) CloseForErasure(ctx context.Context, tx *gorm.DB, candidateID string) error {
+	var rows []viewRow
+	if err := view(tx.WithContext(ctx)).Where("i.candidate_id = ? AND i.state IN ?", candidateID,
+		[]string{string(AwaitingApproval), string(Invited), string(Viewed), string(Accepted), string(Introduced), string(IntakePlanned)}).
+		Clauses(clause.Locking{Strength: "UPDATE", Table: clause.Table{Name: "i"}}).Find(&rows).Error; err != nil {
+		return err
+	}
+	for i := range rows {
+		to := Withdrawn
+		if State(rows[i].State) != AwaitingApproval && State(rows[i].State) != Invited && State(rows[i].State) != Viewed {
+			to = NotPlaced
+		}
+		if err := s.move(ctx, tx, &rows[i], to, System, "", erasedReason, nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // lockDue locks an invite for a timer, skipping one another replica holds.
@@ -148,6 +184,10 @@ func (s *Service) remind(ctx context.Context, tx *gorm.DB, id string) (bool, err
 		return false, nil
 	}
 	user, err := s.Candidates.UserID(ctx, tx, v.CandidateID)
+	if errors.Is(err, apperr.ErrNotFound) {
+		// Erased before erasure closed invites: close it now.
+		return false, s.move(ctx, tx, &v, Withdrawn, System, "", erasedReason, nil)
+	}
 	if err != nil || user == "" {
 		return false, err
 	}
