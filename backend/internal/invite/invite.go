@@ -85,11 +85,11 @@ var staffOrgAndSystem = []Actor{Organisation, Accountmanager, Admin, System}
 // machine lists, per target state, where it may come from and who may move it.
 var machine = statemachine.Machine[State, Actor]{Noun: "An invite", Err: ErrTransition, NamesNL: stateNL,
 	Rules: map[State]rule{
-		Invited:       {From: []State{AwaitingApproval}, Actors: []Actor{Accountmanager, Admin}},
-		Viewed:        {From: []State{Invited}, Actors: []Actor{Kandidaat}},
-		Accepted:      {From: []State{Invited, Viewed}, Actors: []Actor{Kandidaat}},
-		Declined:      {From: []State{Invited, Viewed}, Actors: []Actor{Kandidaat}},
-		Expired:       {From: []State{Invited, Viewed}, Actors: []Actor{System}},
+		Invited:  {From: []State{AwaitingApproval}, Actors: []Actor{Accountmanager, Admin}},
+		Viewed:   {From: []State{Invited}, Actors: []Actor{Kandidaat}},
+		Accepted: {From: []State{Invited, Viewed}, Actors: []Actor{Kandidaat}},
+		Declined: {From: []State{Invited, Viewed}, Actors: []Actor{Kandidaat}},
+		Expired:  {From: []State{Invited, Viewed}, Actors: []Actor{System}},
 		// The system withdraws and closes the invites of a kandidaat who is
 		// erased (CloseForErasure).
 		Withdrawn:     {From: []State{AwaitingApproval, Invited, Viewed}, Actors: staffOrgAndSystem},
