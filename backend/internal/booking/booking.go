@@ -166,10 +166,13 @@ const (
 	NoteDoublePayment      = "doublePayment"
 	NoteDoubleRefunded     = "doublePaymentRefunded"
 	NoteDoubleRefundFailed = "doublePaymentRefundFailed"
+	// NotePaymentFailed: Stripe reports a failed payment; the reason is
+	// Stripe's own message, if any. The booking still waits for payment.
+	NotePaymentFailed = "paymentFailed"
 )
 
 // Notes lists the notes' codes.
-var Notes = []string{NoteAmountMismatch, NoteCurrencyMismatch, NoteDoublePayment, NoteDoubleRefunded, NoteDoubleRefundFailed}
+var Notes = []string{NoteAmountMismatch, NoteCurrencyMismatch, NoteDoublePayment, NoteDoubleRefunded, NoteDoubleRefundFailed, NotePaymentFailed}
 
 // actorOf is the actor a principal acts as on booking b: an organisation
 // user of the provider is the provider.

@@ -80,7 +80,7 @@ type bookingEventBody struct {
 	From   string    `json:"from,omitempty"`
 	To     string    `json:"to"`
 	Reason string    `json:"reason,omitempty"`
-	Code   string    `json:"code,omitempty" enum:"paymentAmountMismatch,paymentCurrencyMismatch,doublePayment,doublePaymentRefunded,doublePaymentRefundFailed" doc:"A note that changes no state (from = to): a payment that did not pay its period, or the refund of a second payment; the reason holds the figures"`
+	Code   string    `json:"code,omitempty" enum:"paymentAmountMismatch,paymentCurrencyMismatch,doublePayment,doublePaymentRefunded,doublePaymentRefundFailed,paymentFailed" doc:"A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, or a failed payment; the reason holds the figures or Stripe's message"`
 }
 
 // BookingBody is a booking as its readers see it.

@@ -236,11 +236,11 @@ func (s *Service) process(ctx context.Context, eventID string) error {
 				return err
 			}
 			if State(v.State) == AwaitingPayment {
-				reason := "betaling mislukt / payment failed"
+				reason := ""
 				if pi.LastErr != nil {
-					reason += ": " + pi.LastErr.Message
+					reason = pi.LastErr.Message
 				}
-				if err := s.event(ctx, tx, bookingID, AwaitingPayment, AwaitingPayment, Stripe, "", reason); err != nil {
+				if err := s.note(ctx, tx, bookingID, AwaitingPayment, Stripe, NotePaymentFailed, reason); err != nil {
 					return err
 				}
 			}

@@ -320,3 +320,23 @@ func TestWebhookDoublePaymentRefundFails(t *testing.T) {
 		t.Errorf("a refund recorded that Stripe refused")
 	}
 }
+
+// A failed payment is a note with a code, read in the reader's language,
+// not a text in two languages at once; the booking still waits for payment.
+func TestWebhookPaymentFailedIsANote(t *testing.T) {
+	f := apptest.New(t)
+	id := bookMonthly(f)
+	payload, err := booking.DevEvent("payment_intent.payment_failed", id, 1, "pi_failed", 30000)
+	apptest.Must(t, err)
+	if code, p := f.Webhook(payload, f.WebhookSecret(), time.Now()); code != http.StatusNoContent {
+		t.Fatalf("webhook: %d %+v", code, p)
+	}
+	f.WaitFor(func() bool { return f.Count(`SELECT count(*) FROM stripe_events WHERE processed_at IS NULL`) == 0 }, "event processed")
+	failed := withCode(history(f, id), "paymentFailed")
+	if len(failed) != 1 || failed[0].Actor != "stripe" || failed[0].To != "awaiting_payment" || strings.Contains(failed[0].Reason, " / ") {
+		t.Errorf("failed payment in the history: %+v", history(f, id))
+	}
+	if n := f.Count(`SELECT count(*) FROM bookings WHERE id = ? AND state = 'awaiting_payment'`, id); n != 1 {
+		t.Error("a failed payment moved the booking")
+	}
+}

@@ -1521,10 +1521,10 @@ export interface components {
             /** Format: date-time */
             at: string;
             /**
-             * @description A note that changes no state (from = to): a payment that did not pay its period, or the refund of a second payment; the reason holds the figures
+             * @description A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, or a failed payment; the reason holds the figures or Stripe's message
              * @enum {string}
              */
-            code?: "paymentAmountMismatch" | "paymentCurrencyMismatch" | "doublePayment" | "doublePaymentRefunded" | "doublePaymentRefundFailed";
+            code?: "paymentAmountMismatch" | "paymentCurrencyMismatch" | "doublePayment" | "doublePaymentRefunded" | "doublePaymentRefundFailed" | "paymentFailed";
             from?: string;
             reason?: string;
             to: string;
