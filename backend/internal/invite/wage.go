@@ -1,7 +1,6 @@
 package invite
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
@@ -71,21 +70,14 @@ func checkWage(bad *apperr.Fields, contract string, start time.Time, cents int64
 	}
 	min, from := MinimumWageOn(start)
 	floor := int64(float64(min)*lowestYouthShare + 0.5)
-	floorNL, floorEN := amounts(floor)
-	minNL, minEN := amounts(min)
 	switch {
 	case cents < floor:
-		bad.Add("hourlyWageCents", "minimum", msg.M("invite.wageBelowAny", floorNL, minNL, floorEN, minEN))
+		bad.Add("hourlyWageCents", "minimum", msg.M("invite.wageBelowAny", msg.Cents(floor), msg.Cents(min)))
 	case cents < min && reason == "":
-		bad.Add("hourlyWageCents", "belowMinimumWage", msg.M("invite.wageBelowMinimum", minNL, from.Format(time.DateOnly), minEN))
+		bad.Add("hourlyWageCents", "belowMinimumWage", msg.M("invite.wageBelowMinimum", msg.Cents(min), from.Format(time.DateOnly)))
 	case cents >= min && reason != "":
-		bad.Add("belowMinimumWageReason", "notBelowMinimum", msg.M("invite.wageNotBelowMinimum", minNL, minEN))
+		bad.Add("belowMinimumWageReason", "notBelowMinimum", msg.M("invite.wageNotBelowMinimum", msg.Cents(min)))
 	}
-}
-
-// amounts writes cents in Dutch ("14,71") and English ("14.71").
-func amounts(cents int64) (nl, en string) {
-	return fmt.Sprintf("%d,%02d", cents/100, cents%100), fmt.Sprintf("%d.%02d", cents/100, cents%100)
 }
 
 // reasonOrNil stores no reason as NULL.

@@ -23,10 +23,4 @@ func TestMinimumWageOn(t *testing.T) {
 			t.Errorf("%s: %d from %s, want %d from %s", c.day, cents, from.Format(time.DateOnly), c.cents, c.from)
 		}
 	}
-	if nl, en := amounts(1471); nl != "14,71" || en != "14.71" {
-		t.Errorf("amounts: %s %s", nl, en)
-	}
-	if nl, _ := amounts(405); nl != "4,05" {
-		t.Errorf("amounts: %s", nl)
-	}
 }

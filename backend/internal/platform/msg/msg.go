@@ -41,7 +41,7 @@ func (m Message) In(lang Lang) string { return m.ID.In(lang, m.Args...) }
 
 // Text is one message in both languages. Placeholders {0}, {1}, … stand for
 // the arguments in order; whole numbers are written the language's way
-// (1.000 in Dutch, 1,000 in English).
+// (1.000 in Dutch, 1,000 in English), Cents as euros (14,71 and 14.71).
 type Text struct {
 	NL string `json:"nl"`
 	EN string `json:"en"`
@@ -122,10 +122,26 @@ func fill(s string, lang Lang, args []any) string {
 	}
 }
 
-// format writes whole numbers with the language's thousands separator.
+// Cents is an amount of money in cents, written as euros the language's
+// way: 1.234,50 in Dutch, 1,234.50 in English.
+type Cents int64
+
+// format writes whole numbers with the language's thousands separator, and
+// Cents as euros with the language's decimal mark.
 func format(v any, lang Lang) string {
 	var n int64
 	switch x := v.(type) {
+	case Cents:
+		mark := ","
+		if lang == EN {
+			mark = "."
+		}
+		c := int64(x)
+		sign := ""
+		if c < 0 {
+			sign, c = "-", -c
+		}
+		return fmt.Sprintf("%s%s%s%02d", sign, format(c/100, lang), mark, c%100)
 	case int:
 		n = int64(x)
 	case int64:

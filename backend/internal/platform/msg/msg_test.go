@@ -69,6 +69,15 @@ func TestRender(t *testing.T) {
 	if got := format(-1234567, NL); got != "-1.234.567" {
 		t.Errorf("format: %q", got)
 	}
+	for _, c := range []struct {
+		cents Cents
+		lang  Lang
+		want  string
+	}{{1471, NL, "14,71"}, {1471, EN, "14.71"}, {405, NL, "4,05"}, {123450, NL, "1.234,50"}, {123450, EN, "1,234.50"}, {-5, NL, "-0,05"}} {
+		if got := format(c.cents, c.lang); got != c.want {
+			t.Errorf("format(Cents(%d), %s) = %q, want %q", c.cents, c.lang, got, c.want)
+		}
+	}
 }
 
 func TestParse(t *testing.T) {
