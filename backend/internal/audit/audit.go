@@ -15,6 +15,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
@@ -113,9 +114,9 @@ func Record(ctx context.Context, tx *gorm.DB, e Event) error {
 		return fmt.Errorf("audit details: %w", err)
 	}
 	r := row{
-		OccurredAt: time.Now().UTC(), RegionID: nullable(e.RegionID), ActorUserID: nullable(e.ActorUserID),
-		ActorRole: nullable(e.ActorRole), Action: e.Action, Outcome: e.Outcome, SubjectType: nullable(e.SubjectType),
-		SubjectID: nullable(e.SubjectID), IP: nullable(e.IP), RequestID: nullable(httpapi.RequestID(ctx)), Details: b,
+		OccurredAt: time.Now().UTC(), RegionID: database.NullIfEmpty(e.RegionID), ActorUserID: database.NullIfEmpty(e.ActorUserID),
+		ActorRole: database.NullIfEmpty(e.ActorRole), Action: e.Action, Outcome: e.Outcome, SubjectType: database.NullIfEmpty(e.SubjectType),
+		SubjectID: database.NullIfEmpty(e.SubjectID), IP: database.NullIfEmpty(e.IP), RequestID: database.NullIfEmpty(httpapi.RequestID(ctx)), Details: b,
 	}
 	if err := tx.WithContext(ctx).Create(&r).Error; err != nil {
 		return fmt.Errorf("record audit event %s: %w", e.Action, err)
@@ -189,13 +190,6 @@ func fromRow(r row) Entry {
 		SubjectID: deref(r.SubjectID), IP: deref(r.IP), RequestID: deref(r.RequestID)}
 	_ = json.Unmarshal(r.Details, &e.Details)
 	return e
-}
-
-func nullable(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
 }
 
 func deref(s *string) string {

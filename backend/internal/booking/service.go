@@ -144,7 +144,7 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 		if svc.ProviderID != "" {
 			r.ProviderID = &svc.ProviderID
 		}
-		r.OpeningID, r.InviteID, r.PlacementID, r.CandidateID = nilIfEmpty(in.OpeningID), nilIfEmpty(in.InviteID), nilIfEmpty(in.PlacementID), nilIfEmpty(candidateID)
+		r.OpeningID, r.InviteID, r.PlacementID, r.CandidateID = database.NullIfEmpty(in.OpeningID), database.NullIfEmpty(in.InviteID), database.NullIfEmpty(in.PlacementID), database.NullIfEmpty(candidateID)
 		r.AmountCents = svc.PriceCents * int64(r.Quantity)
 		if svc.Schedulable {
 			if err := s.reserve(ctx, tx, svc, in.StartsAt, &r); err != nil {
@@ -175,13 +175,6 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 		return Booking{}, err
 	}
 	return s.Get(ctx, p, id)
-}
-
-func nilIfEmpty(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
 }
 
 func slotTaken() error {

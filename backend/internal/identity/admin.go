@@ -12,6 +12,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
@@ -50,7 +51,7 @@ func (s *Service) Invite(ctx context.Context, p authz.Principal, in Invitation, 
 			return User{}, apperr.Invalid("organisationId", "unknown", msg.M("identity.organisationIdUnknown"))
 		}
 	}
-	row := userRow{RegionID: p.RegionID, OrganisationID: nullable(in.OrganisationID), Email: NormaliseEmail(in.Email),
+	row := userRow{RegionID: p.RegionID, OrganisationID: database.NullIfEmpty(in.OrganisationID), Email: NormaliseEmail(in.Email),
 		DisplayName: strings.TrimSpace(in.DisplayName), Role: string(in.Role), Status: StatusInvited, CreatedAt: s.now(), UpdatedAt: s.now()}
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
@@ -197,7 +198,7 @@ func (s *Service) CreateOrganisation(ctx context.Context, p authz.Principal, in 
 		}
 	}
 	row := organisationRow{RegionID: p.RegionID, Kind: in.Kind, Name: strings.TrimSpace(in.Name), KvKNumber: in.KvKNumber, Postcode: pc,
-		AccountmanagerID: nullable(am), CreatedAt: s.now(), UpdatedAt: s.now()}
+		AccountmanagerID: database.NullIfEmpty(am), CreatedAt: s.now(), UpdatedAt: s.now()}
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			if errors.Is(translate(err, "create organisation"), apperr.ErrConflict) {

@@ -12,6 +12,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 )
 
@@ -183,7 +184,7 @@ func (s *Service) SignOut(ctx context.Context, p authz.Principal, everywhere boo
 func (s *Service) issueToken(ctx context.Context, tx *gorm.DB, userID, createdBy, purpose string, ttl time.Duration, template string, data map[string]any) error {
 	secret, hash := NewSecret()
 	now := s.now()
-	row := tokenRow{Purpose: purpose, TokenHash: hash, UserID: userID, CreatedBy: nullable(createdBy), CreatedAt: now, ExpiresAt: now.Add(ttl)}
+	row := tokenRow{Purpose: purpose, TokenHash: hash, UserID: userID, CreatedBy: database.NullIfEmpty(createdBy), CreatedAt: now, ExpiresAt: now.Add(ttl)}
 	if err := tx.WithContext(ctx).Create(&row).Error; err != nil {
 		return fmt.Errorf("issue %s token: %w", purpose, err)
 	}

@@ -131,10 +131,3 @@ func HashSecret(s string) []byte {
 
 // translate maps driver errors onto domain errors at the store boundary.
 func translate(err error, what string) error { return database.Translate(err, what) }
-
-func nullable(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}

@@ -154,7 +154,7 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 		}
 		pl := placementRow{InviteID: v.ID, RegionID: v.RegionID, OrganisationID: v.OrganisationID, OpeningID: v.OpeningID, CandidateID: v.CandidateID,
 			StartDate: in.StartDate, ContractType: in.ContractType, Hours: in.Hours, HourlyWageCents: in.HourlyWageCents,
-			BelowMinimumWageReason: reasonOrNil(in.BelowMinimumWageReason), TrialPeriodMonths: in.TrialPeriodMonths, CreatedBy: p.UserID, CreatedAt: s.now()}
+			BelowMinimumWageReason: database.NullIfEmpty(in.BelowMinimumWageReason), TrialPeriodMonths: in.TrialPeriodMonths, CreatedBy: p.UserID, CreatedAt: s.now()}
 		if err := tx.Create(&pl).Error; err != nil {
 			return nil, database.Translate(err, "store placement")
 		}

@@ -79,11 +79,3 @@ func checkWage(bad *apperr.Fields, contract string, start time.Time, cents int64
 		bad.Add("belowMinimumWageReason", "notBelowMinimum", msg.M("invite.wageNotBelowMinimum", msg.Cents(min)))
 	}
 }
-
-// reasonOrNil stores no reason as NULL.
-func reasonOrNil(r string) *string {
-	if r == "" {
-		return nil
-	}
-	return &r
-}

@@ -25,3 +25,12 @@ func Translate(err error, what string) error {
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
+
+// NullIfEmpty stores an empty text as NULL: for optional text columns whose
+// absence is NULL, not ”.
+func NullIfEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
