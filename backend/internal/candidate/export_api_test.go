@@ -21,12 +21,7 @@ import (
 // organisation; reading the export is audited.
 func TestMyDataExport(t *testing.T) {
 	f := apptest.New(t)
-	f.ConsentTo(f.MyCandidate)
-	apptest.Must(t, f.DB.Gorm.Exec(`UPDATE candidate_identities SET email = ?, phone = '06 11223344' WHERE candidate_id = ?`, apptest.KandidaatA, f.MyCandidate).Error)
-	o := f.NewOpening("Bakkerij De Korenschoof", opening.Open)
-	wg := f.Browser().SignIn(apptest.WerkgeverA)
-	id := wg.Invite(o, http.StatusCreated, f.MyCandidate).Items[0].ID
-	f.MailedToken(apptest.KandidaatA)
+	wg, _, id := f.InviteMyCandidate()
 	km := f.Browser().SignIn(apptest.KmA)
 	km.Call("PUT", "/api/v1/invites/"+id+"/advice", `{"advice":"Goede plek, dichtbij huis."}`, http.StatusOK, nil)
 	km.Call("GET", "/api/v1/candidates/"+f.MyCandidate+"/identity", "", http.StatusOK, nil)

@@ -166,12 +166,7 @@ func TestInviteJourney(t *testing.T) {
 // accept with phone, and withdrawing the disclosure again.
 func TestMyInvites(t *testing.T) {
 	f := apptest.New(t)
-	f.ConsentTo(f.MyCandidate)
-	apptest.Must(t, f.DB.Gorm.Exec(`UPDATE candidate_identities SET email = ?, phone = '06 11223344' WHERE candidate_id = ?`, apptest.KandidaatA, f.MyCandidate).Error)
-	o := f.NewOpening("Bakkerij De Korenschoof", opening.Open)
-	wg := f.Browser().SignIn(apptest.WerkgeverA)
-	id := wg.Invite(o, http.StatusCreated, f.MyCandidate).Items[0].ID
-	f.MailedToken(apptest.KandidaatA)
+	wg, o, id := f.InviteMyCandidate()
 	var in apptest.Invite
 	f.Browser().SignIn(apptest.KmA).Call("PUT", "/api/v1/invites/"+id+"/advice", `{"advice":"Goede plek, dichtbij huis. Bel mij als u twijfelt."}`, http.StatusOK, &in)
 	me := f.Kandidaat()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
 )
 
 type Invite struct {
@@ -33,6 +35,21 @@ func (f *Fixture) Inviteable(name string) (id, email string) {
 	id = f.NewCandidate(name, email)
 	f.ConsentTo(id)
 	return id, email
+}
+
+// InviteMyCandidate gives the demo kandidaat (MyCandidate) consent, an
+// e-mail address and a phone number, and has Bakkerij De Korenschoof
+// invite them to a new open opening; it returns the werkgever's browser, the
+// opening's and the invite's id, once the invite mail has gone out.
+func (f *Fixture) InviteMyCandidate() (wg *Browser, openingID, inviteID string) {
+	f.T.Helper()
+	f.ConsentTo(f.MyCandidate)
+	Must(f.T, f.DB.Gorm.Exec(`UPDATE candidate_identities SET email = ?, phone = '06 11223344' WHERE candidate_id = ?`, KandidaatA, f.MyCandidate).Error)
+	openingID = f.NewOpening("Bakkerij De Korenschoof", opening.Open)
+	wg = f.Browser().SignIn(WerkgeverA)
+	inviteID = wg.Invite(openingID, http.StatusCreated, f.MyCandidate).Items[0].ID
+	f.MailedToken(KandidaatA)
+	return wg, openingID, inviteID
 }
 
 // Invite invites candidates to opening as browser b and returns the invites.
