@@ -43,6 +43,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/stripeclient"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
+	"github.com/werkhaven/werkhaven/backend/internal/subsidy"
 )
 
 // Options are what a caller may supply instead of what Config describes.
@@ -91,6 +92,7 @@ type App struct {
 	Invites     *invite.Service
 	Notices     *notification.Service
 	Bookings    *booking.Service
+	Subsidies   *subsidy.Service
 
 	deferred *jobs.Deferred
 	ownsDB   bool
@@ -167,6 +169,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 		Openings: a.Openings, Invites: a.Invites, Candidates: a.Candidates, Stripe: a.Stripe,
 		WebhookSecret: a.Config.StripeWebhookSecret, BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
 	a.Candidates.Export = candidate.ExportSources{Invites: a.Invites, Pools: a.Pools, Bookings: a.Bookings, People: a.Identity, Notices: a.Notices}
+	a.Subsidies = &subsidy.Service{DB: g, Now: now}
 	a.Sync = &search.SyncWorker{DB: g, Client: a.Search, Sources: a.syncers()}
 	a.deferred = q
 }
@@ -286,6 +289,11 @@ func (a *App) Migrate(ctx context.Context) error {
 	}
 	if n > 0 {
 		a.Log.Info("loaded occupations; search index rebuild queued", "occupations", n)
+	}
+	if loaded, err := subsidy.LoadDefaults(ctx, a.DB.Gorm); err != nil {
+		return err
+	} else if loaded {
+		a.Log.Info("stored the national subsidy parameters missing from the table")
 	}
 	if n, err = skill.Store(ctx, a.DB.Gorm, a.Skills); err != nil {
 		return err

@@ -83,6 +83,8 @@ var owners = map[string]string{
 	"occupation_relations": "occupation",
 	// 00019: requests for mailed links, counted to limit them.
 	"mail_requests": "identity",
+	// 00021: the figures subsidies are computed from.
+	"subsidy_parameters": "subsidy",
 	// 00016: read-only views, each owned by the package whose data it shows.
 	"organisation_directory": "identity",
 	"user_names":             "identity",
