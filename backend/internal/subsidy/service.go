@@ -12,8 +12,10 @@ import (
 
 // Service answers with the parameters of a day and region.
 type Service struct {
-	DB  *gorm.DB
-	Now func() time.Time
+	DB         *gorm.DB
+	Invites    Invites
+	Candidates Candidates
+	Now        func() time.Time
 }
 
 func (s *Service) now() time.Time {

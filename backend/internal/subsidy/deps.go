@@ -1,0 +1,27 @@
+package subsidy
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
+	"github.com/werkhaven/werkhaven/backend/internal/invite"
+)
+
+// What subsidies ask of other domains; app.New passes their services in.
+// Reads take the caller's db so they belong to its transaction.
+
+// Invites: the invite a kandidaat accepted and its placement (invite.Service).
+type Invites interface {
+	CaseOf(ctx context.Context, db *gorm.DB, p authz.Principal, inviteID string) (invite.Case, error)
+	PlacementCase(ctx context.Context, db *gorm.DB, p authz.Principal, placementID string) (invite.Case, error)
+	RunningPlacements(ctx context.Context, db *gorm.DB, since time.Time) ([]invite.Case, error)
+}
+
+// Candidates: a candidate's indications (candidate.Service).
+type Candidates interface {
+	Indications(ctx context.Context, db *gorm.DB, id string) (candidate.Indications, error)
+}
