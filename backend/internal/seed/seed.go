@@ -5,10 +5,12 @@ package seed
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/subsidy"
 )
 
 // The demo region.
@@ -116,6 +118,11 @@ func Demo(ctx context.Context, db *gorm.DB) (Result, error) {
 	})
 	if err != nil {
 		return Result{}, err
+	}
+	// The demo region's own subsidy policy: example values, marked as such.
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := subsidy.SeedRegional(ctx, db, res.RegionID, start, subsidy.DemoRegional, subsidy.DemoSource); err != nil {
+		return Result{}, fmt.Errorf("demo subsidy policy: %w", err)
 	}
 	for _, u := range demoUsers {
 		l := Login{Role: u.role, Email: u.email, DisplayName: u.name}

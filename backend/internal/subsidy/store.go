@@ -72,3 +72,48 @@ func LoadDefaults(ctx context.Context, db *gorm.DB) (bool, error) {
 		return nil
 	})
 }
+
+// addPeriod stores v as a new period (its RegionID "" for a national key)
+// and returns its id; a period that exists for the same key, region and
+// day is apperr.ErrConflict (database.Translate).
+func addPeriod(ctx context.Context, db *gorm.DB, v Value, updatedBy string) (string, error) {
+	r := parameterRow{Key: string(v.Key), ValidFrom: v.ValidFrom, Value: v.Value, Source: v.Source, CheckedOn: v.CheckedOn}
+	if v.RegionID != "" {
+		r.RegionID = &v.RegionID
+	}
+	if updatedBy != "" {
+		r.UpdatedBy = &updatedBy
+	}
+	if err := db.WithContext(ctx).Create(&r).Error; err != nil {
+		return "", database.Translate(err, "subsidy parameter")
+	}
+	return r.ID, nil
+}
+
+// SeedRegional stores a region's own values of the regional keys that it
+// has none of yet, valid from validFrom (the demo seed and tests; admins
+// use the parameters editor).
+func SeedRegional(ctx context.Context, db *gorm.DB, regionID string, validFrom time.Time, values map[Key]int64, source string) error {
+	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for k, value := range values {
+			var n int64
+			if err := tx.Model(&parameterRow{}).Where("key = ? AND region_id = ?", string(k), regionID).Count(&n).Error; err != nil {
+				return err
+			}
+			if n > 0 {
+				continue
+			}
+			if _, err := addPeriod(ctx, tx, Value{Key: k, RegionID: regionID, Value: value, ValidFrom: validFrom, Source: source}, ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// DemoRegional are the demo region's municipal policy values: examples, to
+// be set from a gemeente's own beleidsregels.
+var DemoRegional = map[Key]int64{LKSApplyMonths: 6, LKSReassessMonths: 12, ProefMonths: 2, ProefExtendMonths: 1}
+
+// DemoSource is the source note of DemoRegional.
+const DemoSource = "Demo-regio: voorbeeldwaarde — stel in volgens de beleidsregels van uw gemeente"

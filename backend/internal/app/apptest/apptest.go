@@ -37,6 +37,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/seed"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
+	"github.com/werkhaven/werkhaven/backend/internal/subsidy"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
@@ -133,6 +134,9 @@ func New(t *testing.T) *Fixture {
 	_, err = occupation.Load(ctx, g, a.Jobs)
 	Must(t, err)
 	Must(t, g.Exec(`DELETE FROM river_job WHERE kind = 'search_reindex'`).Error)
+	// The national subsidy parameters `werkhaven migrate` stores.
+	_, err = subsidy.LoadDefaults(ctx, g)
+	Must(t, err)
 	Must(t, a.Jobs.Start(ctx))
 	t.Cleanup(func() {
 		// Index syncs still waiting on a busy Meilisearch are cancelled: the
