@@ -161,15 +161,16 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Views = matching.NewRecorder(ctx, g, a.Log, interval)
 	a.Pools = &matching.Service{DB: g, Search: a.Search, Openings: a.Openings, Skills: a.Skills, Views: a.Views, Candidates: a.Candidates,
 		Regions: a.Identity, Organisations: a.Identity, Relatedness: a.Occupations, Now: now}
+	a.Subsidies = &subsidy.Service{DB: g, Candidates: a.Candidates, Now: now}
 	a.Notices = &notification.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
 	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates,
-		Organisations: a.Identity, Regions: a.Identity, Pools: a.Pools, Now: now}
+		Organisations: a.Identity, Regions: a.Identity, Pools: a.Pools, Wages: a.Subsidies, Now: now}
 	a.Candidates.Invites = a.Invites
+	a.Subsidies.Invites = a.Invites
 	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Organisations: a.Identity, Regions: a.Identity,
 		Openings: a.Openings, Invites: a.Invites, Candidates: a.Candidates, Stripe: a.Stripe,
 		WebhookSecret: a.Config.StripeWebhookSecret, BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
 	a.Candidates.Export = candidate.ExportSources{Invites: a.Invites, Pools: a.Pools, Bookings: a.Bookings, People: a.Identity, Notices: a.Notices}
-	a.Subsidies = &subsidy.Service{DB: g, Invites: a.Invites, Candidates: a.Candidates, Now: now}
 	a.Sync = &search.SyncWorker{DB: g, Client: a.Search, Sources: a.syncers()}
 	a.deferred = q
 }

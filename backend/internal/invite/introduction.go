@@ -136,7 +136,11 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 	if in.HourlyWageCents < 0 || in.HourlyWageCents > 20000 {
 		bad.Add("hourlyWageCents", "range", msg.M("invite.hourlyWageCentsRange"))
 	} else {
-		checkWage(&bad, in.ContractType, in.StartDate, in.HourlyWageCents, in.BelowMinimumWageReason)
+		min, from, err := s.Wages.HourlyMinimum(ctx, s.DB, in.StartDate)
+		if err != nil {
+			return Invite{}, err
+		}
+		checkWage(&bad, in.ContractType, min, from, in.HourlyWageCents, in.BelowMinimumWageReason)
 	}
 	if in.TrialPeriodMonths < 0 || in.TrialPeriodMonths > 2 {
 		bad.Add("trialPeriodMonths", "range", msg.M("invite.trialPeriodMonthsRange"))

@@ -1,6 +1,7 @@
 package invite_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -593,7 +594,10 @@ func TestPlacementWage(t *testing.T) {
 	f.Browser().Call("POST", "/api/v1/invite-links/decisions", fmt.Sprintf(`{"token":%q,"decision":"accept"}`, f.MailedToken(email)), http.StatusOK, nil)
 	wg.Call("POST", "/api/v1/invites/"+id+"/state-changes", `{"state":"introduced"}`, http.StatusOK, nil)
 	start := f.Clock().Format(time.DateOnly)
-	minimum, _ := invite.MinimumWageOn(f.Clock())
+	minimum, _, err := f.App.Subsidies.HourlyMinimum(context.Background(), nil, f.Clock())
+	if err != nil {
+		t.Fatal(err)
+	}
 	body := func(contract string, cents int64, reason string) string {
 		r := ""
 		if reason != "" {

@@ -74,6 +74,7 @@ type Service struct {
 	Organisations Organisations
 	Regions       Regions
 	Pools         Pools
+	Wages         MinimumWage
 	Now           func() time.Time
 }
 

@@ -1,7 +1,10 @@
 package invite
 
 import (
+	"context"
 	"time"
+
+	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
@@ -15,20 +18,11 @@ import (
 //   - below the adult minimum wage it needs its reason: jeugdloon or
 //     loondispensatie; at or above it, no reason.
 
-// minimumWage is the statutory minimum wage for 21 and older, gross per
-// hour in cents, from each date on (Wet minimumloon en minimumvakantiebijslag;
-// the amounts of 1 January and 1 July as the government publishes them).
-// A date after the last period uses the last period; docs/operations.md
-// says how to add a period.
-var minimumWage = []struct {
-	From  time.Time
-	Cents int64
-}{
-	{time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), 1327},
-	{time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC), 1368},
-	{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), 1406},
-	{time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), 1440},
-	{time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), 1471},
+// MinimumWage is the adult statutory minimum wage per hour (21 and older)
+// on a day, and the day its period began: subsidy.Service keeps it per
+// period with its source, editable by admins (docs/subsidies.md).
+type MinimumWage interface {
+	HourlyMinimum(ctx context.Context, db *gorm.DB, on time.Time) (int64, time.Time, error)
 }
 
 // lowestYouthShare is the youth minimum wage of a 15-year-old as a share
@@ -41,20 +35,9 @@ var WageReasons = []string{"jeugdloon", "loondispensatie"}
 // Unpaid are the placement kinds that carry no wage.
 var Unpaid = []string{"proefplaatsing", "geen"}
 
-// MinimumWageOn is the adult minimum hourly wage in cents on day d, and the
-// date its period began.
-func MinimumWageOn(d time.Time) (cents int64, from time.Time) {
-	p := minimumWage[0]
-	for _, m := range minimumWage {
-		if !d.Before(m.From) {
-			p = m
-		}
-	}
-	return p.Cents, p.From
-}
-
-// checkWage adds what is wrong with a placement's wage to bad.
-func checkWage(bad *apperr.Fields, contract string, start time.Time, cents int64, reason string) {
+// checkWage adds what is wrong with a placement's wage to bad; min is the
+// adult minimum per hour on the start day, from the day its period began.
+func checkWage(bad *apperr.Fields, contract string, min int64, from time.Time, cents int64, reason string) {
 	unpaid := false
 	for _, u := range Unpaid {
 		unpaid = unpaid || u == contract
@@ -68,7 +51,6 @@ func checkWage(bad *apperr.Fields, contract string, start time.Time, cents int64
 		}
 		return
 	}
-	min, from := MinimumWageOn(start)
 	floor := int64(float64(min)*lowestYouthShare + 0.5)
 	switch {
 	case cents < floor:

@@ -11,12 +11,13 @@ import "time"
 func Defaults() []Value {
 	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	const (
-		wml   = "Wet minimumloon en minimumvakantiebijslag; bedragen minimumloon (Rijksoverheid), 21 jaar en ouder, per maand"
-		pw10d = "Participatiewet art. 10d lid 4"
-		pw10f = "Participatiewet art. 10d lid 5 (forfaitaire loonkostensubsidie)"
-		wtl   = "Wet tegemoetkomingen loondomein (Wtl) art. 2.11–2.14; UWV, Loonkostenvoordeel (LKV)"
-		dgv   = "UWV, Doelgroepverklaring LKV: aanvragen binnen 3 maanden na de eerste werkdag"
-		zw    = "Ziektewet art. 29b (no-riskpolis); UWV, Ziekmelding werknemer met no-riskpolis"
+		wml     = "Wet minimumloon en minimumvakantiebijslag; bedragen minimumloon (Rijksoverheid), 21 jaar en ouder, per maand"
+		wmlHour = "Wet minimumloon en minimumvakantiebijslag; bedragen minimumloon (Rijksoverheid), 21 jaar en ouder, per uur"
+		pw10d   = "Participatiewet art. 10d lid 4"
+		pw10f   = "Participatiewet art. 10d lid 5 (forfaitaire loonkostensubsidie)"
+		wtl     = "Wet tegemoetkomingen loondomein (Wtl) art. 2.11–2.14; UWV, Loonkostenvoordeel (LKV)"
+		dgv     = "UWV, Doelgroepverklaring LKV: aanvragen binnen 3 maanden na de eerste werkdag"
+		zw      = "Ziektewet art. 29b (no-riskpolis); UWV, Ziekmelding werknemer met no-riskpolis"
 	)
 	v := func(k Key, from string, value int64, source string) Value {
 		return Value{Key: k, Value: value, ValidFrom: d(from), Source: source}
@@ -25,6 +26,11 @@ func Defaults() []Value {
 		v(WMLMonth, "2025-01-01", 219180, wml),
 		v(WMLMonth, "2025-07-01", 224580, wml),
 		v(WMLMonth, "2026-01-01", 229440, wml),
+		v(WMLHour, "2024-01-01", 1327, wmlHour),
+		v(WMLHour, "2024-07-01", 1368, wmlHour),
+		v(WMLHour, "2025-01-01", 1406, wmlHour),
+		v(WMLHour, "2025-07-01", 1440, wmlHour),
+		v(WMLHour, "2026-01-01", 1471, wmlHour),
 		v(HolidayAllowance, "2025-01-01", 800, "Wet minimumloon en minimumvakantiebijslag art. 15 (8% vakantiebijslag)"),
 		v(EmployerCosts, "2025-01-01", 2350, pw10d+" (opslag werkgeverslasten 23,5%)"),
 		v(LKSCap, "2025-01-01", 7000, pw10d+" (ten hoogste 70% van het minimumloon met vakantiebijslag)"),

@@ -2,6 +2,7 @@ package subsidy
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -47,4 +48,37 @@ func (s *Service) Params(ctx context.Context, db *gorm.DB, regionID string, on t
 		return Params{}, apperr.Invalid(field, "beforeFirstPeriod", msg.M("subsidy.beforeFirstPeriod", first))
 	}
 	return p, nil
+}
+
+// HourlyMinimum is the adult statutory minimum wage per hour in cents on
+// day on, and the day its period began: a day after the last period uses
+// the last, a day before the first the first (a placement's wage rule,
+// invite.MinimumWage).
+func (s *Service) HourlyMinimum(ctx context.Context, db *gorm.DB, on time.Time) (int64, time.Time, error) {
+	if db == nil {
+		db = s.DB
+	}
+	vals, err := values(ctx, db, "")
+	if err != nil {
+		return 0, time.Time{}, err
+	}
+	var cur, first *Value
+	for i, v := range vals {
+		if v.Key != WMLHour {
+			continue
+		}
+		if first == nil || v.ValidFrom.Before(first.ValidFrom) {
+			first = &vals[i]
+		}
+		if !v.ValidFrom.After(on) && (cur == nil || v.ValidFrom.After(cur.ValidFrom)) {
+			cur = &vals[i]
+		}
+	}
+	if cur == nil {
+		cur = first
+	}
+	if cur == nil {
+		return 0, time.Time{}, fmt.Errorf("no %s parameter stored: run `werkhaven migrate`", WMLHour)
+	}
+	return cur.Value, cur.ValidFrom, nil
 }

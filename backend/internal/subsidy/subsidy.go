@@ -93,6 +93,7 @@ type Key string
 // The parameters.
 const (
 	WMLMonth          Key = "wml_month"            // statutory minimum wage per month, 21 and older, full time
+	WMLHour           Key = "wml_hour"             // statutory minimum wage per hour, 21 and older (a placement's wage rule)
 	HolidayAllowance  Key = "holiday_allowance"    // vakantiebijslag on the minimum wage
 	EmployerCosts     Key = "employer_costs"       // top-up for employer costs (art. 10d lid 4)
 	LKSCap            Key = "lks_cap"              // LKS at most this share of WML + holiday allowance
@@ -124,7 +125,7 @@ type Definition struct {
 // it is refused.
 var Definitions = func() []Definition {
 	d := []Definition{
-		{WMLMonth, National, Cents}, {HolidayAllowance, National, BasisPoints}, {EmployerCosts, National, BasisPoints},
+		{WMLMonth, National, Cents}, {WMLHour, National, Cents}, {HolidayAllowance, National, BasisPoints}, {EmployerCosts, National, BasisPoints},
 		{LKSCap, National, BasisPoints}, {LKSFlatRate, National, BasisPoints}, {LKSFlatRateMonths, National, Months},
 		{HoursBasis, National, Hours}, {LKVRequestMonths, National, Months}, {NoRiskReportDays, National, Days},
 	}
