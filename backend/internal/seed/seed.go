@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/subsidy"
 )
 
 // The demo region.
@@ -112,7 +113,9 @@ func Demo(ctx context.Context, db *gorm.DB) (Result, error) {
 				return err
 			}
 		}
-		return nil
+		// The region's municipal subsidy policy: example values, kept when
+		// an admin changed them.
+		return subsidy.StoreRegional(ctx, tx, res.RegionID, DemoSubsidyParameters())
 	})
 	if err != nil {
 		return Result{}, err

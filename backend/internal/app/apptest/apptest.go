@@ -37,6 +37,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 	"github.com/werkhaven/werkhaven/backend/internal/seed"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
+	"github.com/werkhaven/werkhaven/backend/internal/subsidy"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
@@ -106,6 +107,10 @@ func New(t *testing.T) *Fixture {
 		t.Fatal(err)
 	}
 	f.RegionA = res.RegionID
+	// The national subsidy parameters `werkhaven migrate` stores (the
+	// template has the schema only); the demo region's own came with the seed.
+	_, err = subsidy.LoadDefaults(ctx, f.DB.Gorm)
+	Must(t, err)
 	hash, _ := identity.HashPassword(seed.DemoPassword)
 	g := f.DB.Gorm
 	Must(t, g.Raw(`INSERT INTO regions (slug, name) VALUES ('andere-regio', 'Andere Regio') RETURNING id::text`).Row().Scan(&f.RegionB))
