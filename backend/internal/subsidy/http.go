@@ -12,8 +12,8 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
-// parameterValueBody is one period as answers list it.
-type parameterValueBody struct {
+// subsidyPeriodBody is one period as answers list it.
+type subsidyPeriodBody struct {
 	ID        string  `json:"id,omitempty" format:"uuid" doc:"The stored period (the parameters editor's answers)"`
 	Key       string  `json:"key"`
 	Value     int64   `json:"value" doc:"In the key's unit: cents, basis points (23.5% = 2350), hours, days, months or years"`
@@ -24,9 +24,9 @@ type parameterValueBody struct {
 	CheckedOn *string `json:"checkedOn,omitempty" format:"date" doc:"The day the value was compared with the official text; absent: not checked"`
 }
 
-func toValueBody(id string, v Value) parameterValueBody {
+func toValueBody(id string, v Value) subsidyPeriodBody {
 	d, _ := DefinitionOf(v.Key)
-	b := parameterValueBody{ID: id, Key: string(v.Key), Value: v.Value, Unit: string(d.Unit), Scope: string(d.Scope), ValidFrom: v.ValidFrom.Format(time.DateOnly), Source: v.Source}
+	b := subsidyPeriodBody{ID: id, Key: string(v.Key), Value: v.Value, Unit: string(d.Unit), Scope: string(d.Scope), ValidFrom: v.ValidFrom.Format(time.DateOnly), Source: v.Source}
 	if v.CheckedOn != nil {
 		s := v.CheckedOn.Format(time.DateOnly)
 		b.CheckedOn = &s
@@ -46,19 +46,19 @@ type createSubsidyEstimateRequest struct {
 }
 
 type createSubsidyEstimateResponse struct {
-	Scheme         string               `json:"scheme" enum:"lks,lkv"`
-	Date           string               `json:"date" format:"date"`
-	MonthlyCents   *int64               `json:"monthlyCents,omitempty" doc:"lks: per month, in cents"`
-	YearlyCents    *int64               `json:"yearlyCents,omitempty" doc:"lkv: per year, in cents"`
-	FlatRate       bool                 `json:"flatRate"`
-	FlatRateMonths *int64               `json:"flatRateMonths,omitempty" doc:"lks: the flat rate is paid for at most these first months"`
-	MaxYears       *int64               `json:"maxYears,omitempty" doc:"lkv: paid for at most these years"`
-	FullTimeHours  float64              `json:"fullTimeHours,omitempty" doc:"lks: the full-time week used"`
-	CapApplied     bool                 `json:"capApplied" doc:"lks: the cap (70%) limited the amount; lkv: the yearly maximum did"`
-	DecidedBy      string               `json:"decidedBy" enum:"gemeente,uwv" doc:"The amount is indicative: this body decides"`
-	Parameters     []parameterValueBody `json:"parameters" doc:"The parameters used, with their sources"`
-	Extrapolated   bool                 `json:"extrapolated" doc:"The date lies after the last known minimum-wage period; that period was used"`
-	Message        string               `json:"message,omitempty" doc:"Why the figures may be out of date (extrapolated), in the caller's language"`
+	Scheme         string              `json:"scheme" enum:"lks,lkv"`
+	Date           string              `json:"date" format:"date"`
+	MonthlyCents   *int64              `json:"monthlyCents,omitempty" doc:"lks: per month, in cents"`
+	YearlyCents    *int64              `json:"yearlyCents,omitempty" doc:"lkv: per year, in cents"`
+	FlatRate       bool                `json:"flatRate"`
+	FlatRateMonths *int64              `json:"flatRateMonths,omitempty" doc:"lks: the flat rate is paid for at most these first months"`
+	MaxYears       *int64              `json:"maxYears,omitempty" doc:"lkv: paid for at most these years"`
+	FullTimeHours  float64             `json:"fullTimeHours,omitempty" doc:"lks: the full-time week used"`
+	CapApplied     bool                `json:"capApplied" doc:"lks: the cap (70%) limited the amount; lkv: the yearly maximum did"`
+	DecidedBy      string              `json:"decidedBy" enum:"gemeente,uwv" doc:"The amount is indicative: this body decides"`
+	Parameters     []subsidyPeriodBody `json:"parameters" doc:"The parameters used, with their sources"`
+	Extrapolated   bool                `json:"extrapolated" doc:"The date lies after the last known minimum-wage period; that period was used"`
+	Message        string              `json:"message,omitempty" doc:"Why the figures may be out of date (extrapolated), in the caller's language"`
 }
 
 type estimateInput struct {
@@ -66,14 +66,14 @@ type estimateInput struct {
 	Body createSubsidyEstimateRequest
 }
 
-// parameterBody is a definition with its periods.
-type parameterBody struct {
-	Key     string               `json:"key"`
-	Scope   string               `json:"scope" enum:"national,regional"`
-	Unit    string               `json:"unit" enum:"cents,basisPoints,hours,days,months,years"`
-	Min     int64                `json:"min" doc:"The lowest value allowed"`
-	Max     int64                `json:"max" doc:"The highest value allowed"`
-	Periods []parameterValueBody `json:"periods" doc:"National periods, or for a regional key the caller's region's own; oldest first"`
+// subsidyParameterBody is a definition with its periods.
+type subsidyParameterBody struct {
+	Key     string              `json:"key"`
+	Scope   string              `json:"scope" enum:"national,regional"`
+	Unit    string              `json:"unit" enum:"cents,basisPoints,hours,days,months,years"`
+	Min     int64               `json:"min" doc:"The lowest value allowed"`
+	Max     int64               `json:"max" doc:"The highest value allowed"`
+	Periods []subsidyPeriodBody `json:"periods" doc:"National periods, or for a regional key the caller's region's own; oldest first"`
 }
 
 type createSubsidyParameterRequest struct {
@@ -96,7 +96,7 @@ type PeriodID struct {
 	ID string `path:"id" format:"uuid"`
 }
 
-type parameterOut struct{ Body parameterValueBody }
+type parameterOut struct{ Body subsidyPeriodBody }
 
 type handlers struct{ s *Service }
 
@@ -144,22 +144,22 @@ func (h handlers) estimate(ctx context.Context, p authz.Principal, in *estimateI
 	}
 	out := createSubsidyEstimateResponse{Scheme: string(e.Scheme), Date: e.On.Format(time.DateOnly), MonthlyCents: e.MonthlyCents, YearlyCents: e.YearlyCents,
 		FlatRate: e.FlatRate, FlatRateMonths: e.FlatRateMonths, MaxYears: e.MaxYears, FullTimeHours: e.FullTimeHours, CapApplied: e.CapApplied,
-		DecidedBy: string(e.DecidedBy), Extrapolated: e.Extrapolated, Parameters: httpapi.Items(e.Parameters, func(v Value) parameterValueBody { return toValueBody("", v) })}
+		DecidedBy: string(e.DecidedBy), Extrapolated: e.Extrapolated, Parameters: httpapi.Items(e.Parameters, func(v Value) subsidyPeriodBody { return toValueBody("", v) })}
 	if e.Extrapolated && e.WMLFrom != nil {
 		out.Message = msg.M("subsidy.extrapolated", e.WMLFrom.Format(time.DateOnly)).In(msg.Parse(in.Lang))
 	}
 	return &struct{ Body createSubsidyEstimateResponse }{Body: out}, nil
 }
 
-func (h handlers) listParameters(ctx context.Context, p authz.Principal, _ *struct{}) (*httpapi.ListOut[parameterBody], error) {
+func (h handlers) listParameters(ctx context.Context, p authz.Principal, _ *struct{}) (*httpapi.ListOut[subsidyParameterBody], error) {
 	list, err := h.s.Parameters(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	return httpapi.ListOf(list, func(pa Parameter) parameterBody {
+	return httpapi.ListOf(list, func(pa Parameter) subsidyParameterBody {
 		lo, hi := ValueRange(pa.Unit)
-		return parameterBody{Key: string(pa.Key), Scope: string(pa.Scope), Unit: string(pa.Unit), Min: lo, Max: hi,
-			Periods: httpapi.Items(pa.Periods, func(pe Period) parameterValueBody { return toValueBody(pe.ID, pe.Value) })}
+		return subsidyParameterBody{Key: string(pa.Key), Scope: string(pa.Scope), Unit: string(pa.Unit), Min: lo, Max: hi,
+			Periods: httpapi.Items(pa.Periods, func(pe Period) subsidyPeriodBody { return toValueBody(pe.ID, pe.Value) })}
 	}), nil
 }
 

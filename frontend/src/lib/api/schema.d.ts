@@ -1956,7 +1956,7 @@ export interface components {
              */
             monthlyCents?: number;
             /** @description The parameters used, with their sources */
-            parameters: components["schemas"]["ParameterValueBody"][];
+            parameters: components["schemas"]["SubsidyPeriodBody"][];
             /** @enum {string} */
             scheme: "lks" | "lkv";
             /**
@@ -2753,9 +2753,6 @@ export interface components {
         ListOrganisationBody: {
             items: components["schemas"]["OrganisationBody"][];
         };
-        ListParameterBody: {
-            items: components["schemas"]["ParameterBody"][];
-        };
         ListPlacementItemBody: {
             items: components["schemas"]["PlacementItemBody"][];
         };
@@ -2782,6 +2779,9 @@ export interface components {
         };
         ListSlotBody: {
             items: components["schemas"]["SlotBody"][];
+        };
+        ListSubsidyParameterBody: {
+            items: components["schemas"]["SubsidyParameterBody"][];
         };
         ListUserBody: {
             items: components["schemas"]["UserBody"][];
@@ -2983,50 +2983,6 @@ export interface components {
             size: "" | "1-9" | "10-49" | "50-249" | "250+";
             /** @description A provider's Stripe Connect account; paid bookings pay out there */
             stripeAccountId?: string;
-        };
-        ParameterBody: {
-            key: string;
-            /**
-             * Format: int64
-             * @description The highest value allowed
-             */
-            max: number;
-            /**
-             * Format: int64
-             * @description The lowest value allowed
-             */
-            min: number;
-            /** @description National periods, or for a regional key the caller's region's own; oldest first */
-            periods: components["schemas"]["ParameterValueBody"][];
-            /** @enum {string} */
-            scope: "national" | "regional";
-            /** @enum {string} */
-            unit: "cents" | "basisPoints" | "hours" | "days" | "months" | "years";
-        };
-        ParameterValueBody: {
-            /**
-             * Format: date
-             * @description The day the value was compared with the official text; absent: not checked
-             */
-            checkedOn?: string;
-            /**
-             * Format: uuid
-             * @description The stored period (the parameters editor's answers)
-             */
-            id?: string;
-            key: string;
-            /** @enum {string} */
-            scope: "national" | "regional";
-            source: string;
-            /** @enum {string} */
-            unit: "cents" | "basisPoints" | "hours" | "days" | "months" | "years";
-            /** Format: date */
-            validFrom: string;
-            /**
-             * Format: int64
-             * @description In the key's unit: cents, basis points (23.5% = 2350), hours, days, months or years
-             */
-            value: number;
         };
         PinInputBody: {
             /** Format: uuid */
@@ -3381,6 +3337,50 @@ export interface components {
             overrideReason?: string;
             /** @enum {string} */
             state: "open" | "paused" | "filled" | "closed";
+        };
+        SubsidyParameterBody: {
+            key: string;
+            /**
+             * Format: int64
+             * @description The highest value allowed
+             */
+            max: number;
+            /**
+             * Format: int64
+             * @description The lowest value allowed
+             */
+            min: number;
+            /** @description National periods, or for a regional key the caller's region's own; oldest first */
+            periods: components["schemas"]["SubsidyPeriodBody"][];
+            /** @enum {string} */
+            scope: "national" | "regional";
+            /** @enum {string} */
+            unit: "cents" | "basisPoints" | "hours" | "days" | "months" | "years";
+        };
+        SubsidyPeriodBody: {
+            /**
+             * Format: date
+             * @description The day the value was compared with the official text; absent: not checked
+             */
+            checkedOn?: string;
+            /**
+             * Format: uuid
+             * @description The stored period (the parameters editor's answers)
+             */
+            id?: string;
+            key: string;
+            /** @enum {string} */
+            scope: "national" | "regional";
+            source: string;
+            /** @enum {string} */
+            unit: "cents" | "basisPoints" | "hours" | "days" | "months" | "years";
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: int64
+             * @description In the key's unit: cents, basis points (23.5% = 2350), hours, days, months or years
+             */
+            value: number;
         };
         TokenBody: {
             /** @description The secret from the mailed link */
@@ -9813,7 +9813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListParameterBody"];
+                    "application/json": components["schemas"]["ListSubsidyParameterBody"];
                 };
             };
             /** @description Bad Request */
@@ -9878,7 +9878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ParameterValueBody"];
+                    "application/json": components["schemas"]["SubsidyPeriodBody"];
                 };
             };
             /** @description Bad Request */
@@ -10036,7 +10036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ParameterValueBody"];
+                    "application/json": components["schemas"]["SubsidyPeriodBody"];
                 };
             };
             /** @description Bad Request */
