@@ -158,10 +158,10 @@ export function PeriodForm({ p, period, onDone }: { p: Parameter; period?: Perio
     <form ref={formRef} onSubmit={submit} noValidate className="wh-form" aria-label={period ? t('subsidyAdmin.editTitle', { key: label }) : t('subsidyAdmin.addTitle', { key: label })}>
       <div ref={summary} tabIndex={-1} className="wh-focus-target">
         {(err || valueError) && (
-          <Notice type="error">
-            {listed.length ? t('subsidyAdmin.fixFields', { count: listed.length }) : err?.message}
+          <>
+            <Notice type="error">{listed.length ? t('subsidyAdmin.fixFields', { count: listed.length }) : err?.message}</Notice>
             {listed.length > 0 && (
-              <ul>
+              <ul className="wh-error-list">
                 {listed.map((f) => (
                   <li key={f}>
                     <a href={`#${f}`} onClick={(e) => { e.preventDefault(); focusField(f); }}>
@@ -171,7 +171,7 @@ export function PeriodForm({ p, period, onDone }: { p: Parameter; period?: Perio
                 ))}
               </ul>
             )}
-          </Notice>
+          </>
         )}
       </div>
       {!period && (
