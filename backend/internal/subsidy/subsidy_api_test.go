@@ -86,6 +86,12 @@ func TestEstimateVectors(t *testing.T) {
 			t.Errorf("parameter without its source or period: %+v", p)
 		}
 	}
+	e = estimate{}
+	f.Browser().SignIn(apptest.KmA).Call("POST", "/api/v1/subsidy-estimates", `{"scheme":"lkv","targetGroup":"banenafspraak","date":"2026-01-15","hoursPerYear":2080}`, http.StatusOK, &e)
+	if *e.YearlyCents != 200000 || !e.CapApplied {
+		t.Errorf("lkv banenafspraak 2080 h: %+v, want the cap 200000", e)
+	}
+	e = estimate{}
 	f.Browser().SignIn(apptest.AmA).Call("POST", "/api/v1/subsidy-estimates", `{"scheme":"lkv","targetGroup":"arbeidsgehandicapt","date":"2026-01-15","hoursPerYear":2080}`, http.StatusOK, &e)
 	if *e.YearlyCents != 600000 || !e.CapApplied {
 		t.Errorf("lkv arbeidsgehandicapt 2080 h: %+v, want the cap 600000", e)
