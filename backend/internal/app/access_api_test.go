@@ -45,6 +45,20 @@ func (f *fixture) occupationPair() (string, string) {
 }
 
 var matrix = map[string]matrixCase{
+	"createSubsidyEstimate": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/subsidy-estimates", `{"scheme":"lks","date":"2026-01-15","hoursPerWeek":36,"wageValuePercent":60,"fullTimeHours":36}`
+	}},
+	"listSubsidyParameters": {allowed: orgAndStaff, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/subsidy-parameters", "" }},
+	"createSubsidyParameter": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/subsidy-parameters", fmt.Sprintf(`{"key":"wml_month","validFrom":%q,"value":250000,"source":"Matrix"}`,
+			time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(apptest.Uniq())).Format(time.DateOnly))
+	}},
+	"updateSubsidyParameter": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "PATCH", "/api/v1/subsidy-parameters/" + f.subsidyPeriod(), `{"source":"Matrix: gewijzigd"}`
+	}},
+	"deleteSubsidyParameter": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "DELETE", "/api/v1/subsidy-parameters/" + f.subsidyPeriod(), ""
+	}},
 	"getCurrentSession": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/sessions/current", "" }},
 	"signIn": {public: true, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/sessions", fmt.Sprintf(`{"email":%q,"password":%q}`, apptest.AmA, seed.DemoPassword)
@@ -300,6 +314,15 @@ func (f *fixture) matrixBooking() string {
 	f.Browser().SignIn(apptest.AdminA).Call("POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"organisationId":%q,"startsAt":%q}`,
 		f.matrixService(), f.Org["Bakkerij De Korenschoof"], f.matrixSlot()), http.StatusCreated, &b)
 	return b.ID
+}
+
+// subsidyPeriod is a new national minimum-wage period far in the future:
+// one an admin may change and delete.
+func (f *fixture) subsidyPeriod() string {
+	var id string
+	apptest.Must(f.T, f.DB.Gorm.Raw(`INSERT INTO subsidy_parameters (key, valid_from, value, source) VALUES ('wml_month', ?, 260000, 'Matrix') RETURNING id::text`,
+		time.Date(2060, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(apptest.Uniq()))).Row().Scan(&id))
+	return id
 }
 
 // matrixInvite is a fresh invite of the Korenschoof bakery to a new

@@ -5,7 +5,6 @@ package seed
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -114,15 +113,12 @@ func Demo(ctx context.Context, db *gorm.DB) (Result, error) {
 				return err
 			}
 		}
-		return nil
+		// The region's municipal subsidy policy: example values, kept when
+		// an admin changed them.
+		return subsidy.StoreRegional(ctx, tx, res.RegionID, DemoSubsidyParameters())
 	})
 	if err != nil {
 		return Result{}, err
-	}
-	// The demo region's own subsidy policy: example values, marked as such.
-	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	if err := subsidy.SeedRegional(ctx, db, res.RegionID, start, subsidy.DemoRegional, subsidy.DemoSource); err != nil {
-		return Result{}, fmt.Errorf("demo subsidy policy: %w", err)
 	}
 	for _, u := range demoUsers {
 		l := Login{Role: u.role, Email: u.email, DisplayName: u.name}

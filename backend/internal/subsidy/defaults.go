@@ -17,8 +17,9 @@ func Defaults() []Value {
 		pw10f   = "Participatiewet art. 10d lid 5 (forfaitaire loonkostensubsidie)"
 		wtl     = "Wet tegemoetkomingen loondomein (Wtl) art. 2.11–2.14; UWV, Loonkostenvoordeel (LKV)"
 		dgv     = "UWV, Doelgroepverklaring LKV: aanvragen binnen 3 maanden na de eerste werkdag"
-		zw      = "Ziektewet art. 29b (no-riskpolis); UWV, Ziekmelding werknemer met no-riskpolis"
+		zw      = "Ziektewet art. 29b (no-riskpolis); UWV, Ziekmelding werknemer met no-riskpolis: binnen 6 weken na de eerste ziektedag"
 	)
+	checked := d("2026-12-04")
 	v := func(k Key, from string, value int64, source string) Value {
 		return Value{Key: k, Value: value, ValidFrom: d(from), Source: source}
 	}
@@ -32,7 +33,8 @@ func Defaults() []Value {
 		v(WMLHour, "2025-07-01", 1440, wmlHour),
 		v(WMLHour, "2026-01-01", 1471, wmlHour),
 		v(HolidayAllowance, "2025-01-01", 800, "Wet minimumloon en minimumvakantiebijslag art. 15 (8% vakantiebijslag)"),
-		v(EmployerCosts, "2025-01-01", 2350, pw10d+" (opslag werkgeverslasten 23,5%)"),
+		{Key: EmployerCosts, Value: 2350, ValidFrom: d("2025-01-01"), CheckedOn: &checked,
+			Source: "Regeling loonkostensubsidie Participatiewet art. 1 (Stcrt. 2017, 68248, sinds 1 januari 2018): vergoeding werkgeverslasten 23,5 procent; Participatiewet art. 10d lid 4"},
 		v(LKSCap, "2025-01-01", 7000, pw10d+" (ten hoogste 70% van het minimumloon met vakantiebijslag)"),
 		v(LKSFlatRate, "2025-01-01", 5000, pw10f+" (50%)"),
 		v(LKSFlatRateMonths, "2025-01-01", 6, pw10f+" (ten hoogste de eerste 6 maanden)"),

@@ -51,9 +51,11 @@ func values(ctx context.Context, db *gorm.DB, regionID string) ([]Value, error) 
 	return out, nil
 }
 
-// LoadDefaults stores the national defaults missing from the table (a
-// period an admin changed keeps the admin's value); it runs once per
-// version of Defaults, when `werkhaven migrate` runs.
+// LoadDefaults stores the national defaults missing from the table and
+// brings the default periods no admin has touched (updated_by NULL) up to
+// date: a newly checked source reaches existing installations, while a
+// period an admin changed keeps the admin's value. It runs once per version
+// of Defaults, when `werkhaven migrate` runs.
 func LoadDefaults(ctx context.Context, db *gorm.DB) (bool, error) {
 	defs := Defaults()
 	h := sha256.New()
@@ -64,47 +66,13 @@ func LoadDefaults(ctx context.Context, db *gorm.DB) (bool, error) {
 		for _, v := range defs {
 			if err := tx.Exec(`INSERT INTO subsidy_parameters (key, region_id, valid_from, value, source, checked_on)
 				VALUES (?, NULL, ?, ?, ?, ?)
-				ON CONFLICT (key, coalesce(region_id, '00000000-0000-0000-0000-000000000000'::uuid), valid_from) DO NOTHING`,
+				ON CONFLICT (key, coalesce(region_id, '00000000-0000-0000-0000-000000000000'::uuid), valid_from)
+				DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source, checked_on = EXCLUDED.checked_on, updated_at = now()
+				WHERE subsidy_parameters.updated_by IS NULL
+				  AND (subsidy_parameters.value, subsidy_parameters.source, subsidy_parameters.checked_on)
+				      IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.source, EXCLUDED.checked_on)`,
 				string(v.Key), v.ValidFrom, v.Value, v.Source, v.CheckedOn).Error; err != nil {
 				return fmt.Errorf("store default %s: %w", v.Key, err)
-			}
-		}
-		return nil
-	})
-}
-
-// addPeriod stores v as a new period (its RegionID "" for a national key)
-// and returns its id; a period that exists for the same key, region and
-// day is apperr.ErrConflict (database.Translate).
-func addPeriod(ctx context.Context, db *gorm.DB, v Value, updatedBy string) (string, error) {
-	r := parameterRow{Key: string(v.Key), ValidFrom: v.ValidFrom, Value: v.Value, Source: v.Source, CheckedOn: v.CheckedOn}
-	if v.RegionID != "" {
-		r.RegionID = &v.RegionID
-	}
-	if updatedBy != "" {
-		r.UpdatedBy = &updatedBy
-	}
-	if err := db.WithContext(ctx).Create(&r).Error; err != nil {
-		return "", database.Translate(err, "subsidy parameter")
-	}
-	return r.ID, nil
-}
-
-// SeedRegional stores a region's own values of the regional keys that it
-// has none of yet, valid from validFrom (the demo seed and tests; admins
-// use the parameters editor).
-func SeedRegional(ctx context.Context, db *gorm.DB, regionID string, validFrom time.Time, values map[Key]int64, source string) error {
-	return db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		for k, value := range values {
-			var n int64
-			if err := tx.Model(&parameterRow{}).Where("key = ? AND region_id = ?", string(k), regionID).Count(&n).Error; err != nil {
-				return err
-			}
-			if n > 0 {
-				continue
-			}
-			if _, err := addPeriod(ctx, tx, Value{Key: k, RegionID: regionID, Value: value, ValidFrom: validFrom, Source: source}, ""); err != nil {
-				return err
 			}
 		}
 		return nil

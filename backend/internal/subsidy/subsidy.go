@@ -14,6 +14,10 @@
 //     LKVYearly). No float touches money.
 //   - Amounts are indicative: the body that decides (Decider) is named next
 //     to every amount. They are never shown on anonymous pool cards.
+//   - Admins keep the parameters as periods (params.go): a national key's
+//     periods are national, a regional key's the admin's region's; a period
+//     that has begun is never deleted, no key loses its last period, and
+//     every change is audited in its transaction.
 package subsidy
 
 import (

@@ -36,6 +36,8 @@ import { Bookings } from '../features/services/Bookings';
 import { BookingPage } from '../features/services/BookingPage';
 import { ServiceAdmin, ServiceEdit } from '../features/services/ServiceEditor';
 import { Relations } from '../features/occupations/Relations';
+import { Subsidies } from '../features/subsidies/Subsidies';
+import { ParametersAdmin } from '../features/subsidies/ParametersAdmin';
 
 const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
@@ -83,6 +85,7 @@ export function App() {
         <Route path="/diensten/:id/boeken" element={<RequireRole roles={openingRoles}><BookService /></RequireRole>} />
         <Route path="/boekingen" element={<RequireRole roles={openingRoles}><Bookings /></RequireRole>} />
         <Route path="/boekingen/:id" element={<RequireRole roles={openingRoles}><BookingPage /></RequireRole>} />
+        <Route path="/subsidies" element={<RequireRole roles={['werkgever', 'zorgaanbieder', 'accountmanager', 'klantmanager', 'admin']}><Subsidies /></RequireRole>} />
         <Route path="/zo-werkt-het-zoeken" element={<HowRankingWorks />} />
         <Route path="/beschikbaarheid" element={<ConfirmLanding />} />
         <Route path="/caseload" element={<RequireRole roles={['klantmanager', 'admin']}><Caseload /></RequireRole>} />
@@ -101,6 +104,7 @@ export function App() {
         <Route path="/beheer/diensten" element={<RequireRole roles={['admin']}><ServiceAdmin /></RequireRole>} />
         <Route path="/beheer/diensten/nieuw" element={<RequireRole roles={['admin']}><ServiceEdit /></RequireRole>} />
         <Route path="/beheer/diensten/:id" element={<RequireRole roles={['admin']}><ServiceEdit /></RequireRole>} />
+        <Route path="/beheer/subsidies" element={<RequireRole roles={['admin']}><ParametersAdmin /></RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

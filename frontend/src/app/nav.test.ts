@@ -5,11 +5,11 @@ import en from '../i18n/en.json';
 
 describe('navFor', () => {
   it('gives each role its own menu', () => {
-    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'organisatie']);
-    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'verwanteBeroepen']);
-    expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload']);
+    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'subsidies', 'organisatie']);
+    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'subsidies', 'verwanteBeroepen']);
+    expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload', 'subsidies']);
     expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);
-    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'verwanteBeroepen', 'audit']);
+    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'subsidiesBeheer', 'verwanteBeroepen', 'audit']);
   });
   it("sends the kandidaat to Mijn uitnodigingen (the invite pages), not the organisation's /uitnodigingen", () => {
     expect(navFor('kandidaat').find((i) => i.key === 'uitnodigingen')?.path).toBe('/mijn-uitnodigingen');
@@ -24,6 +24,13 @@ describe('navFor', () => {
     expect(navFor('accountmanager').find((i) => i.key === 'verwanteBeroepen')?.path).toBe('/verwante-beroepen');
     expect(navFor('admin').find((i) => i.key === 'verwanteBeroepen')?.path).toBe('/verwante-beroepen');
     expect(navFor('werkgever').some((i) => i.key === 'verwanteBeroepen')).toBe(false);
+  });
+  it('leads organisations and municipal staff to the subsidies, admins to their parameters', () => {
+    for (const role of ['werkgever', 'zorgaanbieder', 'accountmanager', 'klantmanager'] as const) {
+      expect(navFor(role).find((i) => i.key === 'subsidies')?.path).toBe('/subsidies');
+    }
+    expect(navFor('admin').find((i) => i.key === 'subsidiesBeheer')?.path).toBe('/beheer/subsidies');
+    expect(navFor('kandidaat').some((i) => i.key === 'subsidies')).toBe(false);
   });
   it('has a Dutch and an English label for every item', () => {
     for (const role of ['admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {

@@ -12,6 +12,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
         { key: 'boekingen', path: '/boekingen' },
+        { key: 'subsidies', path: '/subsidies' },
         { key: 'organisatie', path: '/organisatie' },
       ];
     case 'accountmanager':
@@ -21,10 +22,14 @@ export function navFor(role: Role): NavItem[] {
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
         { key: 'alleBoekingen', path: '/boekingen' },
+        { key: 'subsidies', path: '/subsidies' },
         { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
       ];
     case 'klantmanager':
-      return [{ key: 'caseload', path: '/caseload' }];
+      return [
+        { key: 'caseload', path: '/caseload' },
+        { key: 'subsidies', path: '/subsidies' },
+      ];
     case 'kandidaat':
       return [
         { key: 'uitnodigingen', path: '/mijn-uitnodigingen' },
@@ -36,6 +41,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'organisaties', path: '/beheer/organisaties' },
         { key: 'regios', path: '/beheer/regios' },
         { key: 'dienstenBeheer', path: '/beheer/diensten' },
+        { key: 'subsidiesBeheer', path: '/beheer/subsidies' },
         { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
         { key: 'audit', path: '/beheer/audit' },
       ];

@@ -107,6 +107,10 @@ func New(t *testing.T) *Fixture {
 		t.Fatal(err)
 	}
 	f.RegionA = res.RegionID
+	// The national subsidy parameters `werkhaven migrate` stores (the
+	// template has the schema only); the demo region's own came with the seed.
+	_, err = subsidy.LoadDefaults(ctx, f.DB.Gorm)
+	Must(t, err)
 	hash, _ := identity.HashPassword(seed.DemoPassword)
 	g := f.DB.Gorm
 	Must(t, g.Raw(`INSERT INTO regions (slug, name) VALUES ('andere-regio', 'Andere Regio') RETURNING id::text`).Row().Scan(&f.RegionB))
@@ -134,9 +138,6 @@ func New(t *testing.T) *Fixture {
 	_, err = occupation.Load(ctx, g, a.Jobs)
 	Must(t, err)
 	Must(t, g.Exec(`DELETE FROM river_job WHERE kind = 'search_reindex'`).Error)
-	// The national subsidy parameters `werkhaven migrate` stores.
-	_, err = subsidy.LoadDefaults(ctx, g)
-	Must(t, err)
 	Must(t, a.Jobs.Start(ctx))
 	t.Cleanup(func() {
 		// Index syncs still waiting on a busy Meilisearch are cancelled: the

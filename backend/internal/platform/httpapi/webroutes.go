@@ -31,6 +31,7 @@ var webRoutes = []string{
 	"/diensten/:id/boeken",
 	"/boekingen",
 	"/boekingen/:id",
+	"/subsidies",
 	"/zo-werkt-het-zoeken",
 	"/beschikbaarheid",
 	"/caseload",
@@ -49,6 +50,7 @@ var webRoutes = []string{
 	"/beheer/diensten",
 	"/beheer/diensten/nieuw",
 	"/beheer/diensten/:id",
+	"/beheer/subsidies",
 }
 
 // isWebRoute says whether path is one of webRoutes; ":name" matches one

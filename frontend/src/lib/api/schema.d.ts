@@ -1375,6 +1375,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/subsidy-estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subsidie berekenen / Estimate a subsidy
+         * @description Indicative: lks per month (hoursPerWeek, fullTimeHours, and wageValuePercent or flatRate: true), lkv per year (targetGroup, hoursPerYear), computed exactly from the parameters that hold on date (national ones; the caller's region's own policy where it has one). Lists the parameters used with their sources and who decides. A date after the last known minimum-wage half year uses that period: extrapolated with a message. Nothing is stored.
+         */
+        post: operations["createSubsidyEstimate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subsidy-parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subsidieparameters / Subsidy parameters
+         * @description Every parameter with its periods: the national ones and, for regional keys (municipal policy), the caller's region's own.
+         */
+        get: operations["listSubsidyParameters"];
+        put?: never;
+        /**
+         * Periode toevoegen / Add a period
+         * @description A regional key's period is the admin's region's; a national key's is national, for every region. The same key and validFrom twice: 409 duplicatePeriod. Audited.
+         */
+        post: operations["createSubsidyParameter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subsidy-parameters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Periode verwijderen / Delete a period
+         * @description Only a period that has not begun (409 periodStarted) and never a key's last (409 lastPeriod). Audited.
+         */
+        delete: operations["deleteSubsidyParameter"];
+        options?: never;
+        head?: never;
+        /**
+         * Periode wijzigen / Change a period
+         * @description value, source or checkedOn of a national period or one of the admin's region; another region's is 404. Audited.
+         */
+        patch: operations["updateSubsidyParameter"];
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -1815,6 +1883,104 @@ export interface components {
             name: string;
             /** @example holland-rijnland */
             slug: string;
+        };
+        CreateSubsidyEstimateRequest: {
+            /**
+             * Format: date
+             * @description The day the figures hold on (a placement's start)
+             */
+            date: string;
+            /** @description lks: the flat rate of the first months, before the loonwaarde is assessed; either this or wageValuePercent */
+            flatRate?: boolean;
+            /**
+             * Format: double
+             * @description lks: the sector's full-time week (the cao's); default the hours basis of the minimum wage (36)
+             */
+            fullTimeHours?: number;
+            /**
+             * Format: double
+             * @description lks: hours worked a week (required)
+             */
+            hoursPerWeek?: number;
+            /**
+             * Format: double
+             * @description lkv: paid hours a year (required)
+             */
+            hoursPerYear?: number;
+            /** @enum {string} */
+            scheme: "lks" | "lkv";
+            /**
+             * @description lkv: the target group (required)
+             * @enum {string}
+             */
+            targetGroup?: "banenafspraak" | "arbeidsgehandicapt" | "herplaatsen";
+            /**
+             * Format: double
+             * @description lks: the loonwaarde in percent; either this or flatRate
+             */
+            wageValuePercent?: number;
+        };
+        CreateSubsidyEstimateResponse: {
+            /** @description lks: the cap (70%) limited the amount; lkv: the yearly maximum did */
+            capApplied: boolean;
+            /** Format: date */
+            date: string;
+            /**
+             * @description The amount is indicative: this body decides
+             * @enum {string}
+             */
+            decidedBy: "gemeente" | "uwv";
+            /** @description The date lies after the last known minimum-wage period; that period was used */
+            extrapolated: boolean;
+            flatRate: boolean;
+            /**
+             * Format: int64
+             * @description lks: the flat rate is paid for at most these first months
+             */
+            flatRateMonths?: number;
+            /**
+             * Format: double
+             * @description lks: the full-time week used
+             */
+            fullTimeHours?: number;
+            /**
+             * Format: int64
+             * @description lkv: paid for at most these years
+             */
+            maxYears?: number;
+            /** @description Why the figures may be out of date (extrapolated), in the caller's language */
+            message?: string;
+            /**
+             * Format: int64
+             * @description lks: per month, in cents
+             */
+            monthlyCents?: number;
+            /** @description The parameters used, with their sources */
+            parameters: components["schemas"]["SubsidyPeriodBody"][];
+            /** @enum {string} */
+            scheme: "lks" | "lkv";
+            /**
+             * Format: int64
+             * @description lkv: per year, in cents
+             */
+            yearlyCents?: number;
+        };
+        CreateSubsidyParameterRequest: {
+            /**
+             * Format: date
+             * @description The day it was compared with the official text
+             */
+            checkedOn?: string;
+            key: string;
+            /** @description The publication the value comes from */
+            source: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: int64
+             * @description In the key's unit; its range is the key's min–max
+             */
+            value: number;
         };
         CurrentSession: {
             /** @description Send as X-CSRF-Token on every state-changing request */
@@ -2614,6 +2780,9 @@ export interface components {
         ListSlotBody: {
             items: components["schemas"]["SlotBody"][];
         };
+        ListSubsidyParameterBody: {
+            items: components["schemas"]["SubsidyParameterBody"][];
+        };
         ListUserBody: {
             items: components["schemas"]["UserBody"][];
         };
@@ -3169,6 +3338,50 @@ export interface components {
             /** @enum {string} */
             state: "open" | "paused" | "filled" | "closed";
         };
+        SubsidyParameterBody: {
+            key: string;
+            /**
+             * Format: int64
+             * @description The highest value allowed
+             */
+            max: number;
+            /**
+             * Format: int64
+             * @description The lowest value allowed
+             */
+            min: number;
+            /** @description National periods, or for a regional key the caller's region's own; oldest first */
+            periods: components["schemas"]["SubsidyPeriodBody"][];
+            /** @enum {string} */
+            scope: "national" | "regional";
+            /** @enum {string} */
+            unit: "cents" | "basisPoints" | "hours" | "days" | "months" | "years";
+        };
+        SubsidyPeriodBody: {
+            /**
+             * Format: date
+             * @description The day the value was compared with the official text; absent: not checked
+             */
+            checkedOn?: string;
+            /**
+             * Format: uuid
+             * @description The stored period (the parameters editor's answers)
+             */
+            id?: string;
+            key: string;
+            /** @enum {string} */
+            scope: "national" | "regional";
+            source: string;
+            /** @enum {string} */
+            unit: "cents" | "basisPoints" | "hours" | "days" | "months" | "years";
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: int64
+             * @description In the key's unit: cents, basis points (23.5% = 2350), hours, days, months or years
+             */
+            value: number;
+        };
         TokenBody: {
             /** @description The secret from the mailed link */
             token: string;
@@ -3197,6 +3410,16 @@ export interface components {
             size?: "" | "1-9" | "10-49" | "50-249" | "250+" | null;
             /** @description Admins only, providers only; null or empty clears it */
             stripeAccountId?: string | null;
+        };
+        UpdateSubsidyParameterRequest: {
+            /**
+             * Format: date
+             * @description null: not checked
+             */
+            checkedOn?: string | null;
+            source?: string;
+            /** Format: int64 */
+            value?: number;
         };
         UpdateUserInputBody: {
             /** @enum {string} */
@@ -9487,6 +9710,367 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSubsidyEstimate: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubsidyEstimateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateSubsidyEstimateResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubsidyParameters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListSubsidyParameterBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createSubsidyParameter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubsidyParameterRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyPeriodBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSubsidyParameter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSubsidyParameter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSubsidyParameterRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyPeriodBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
