@@ -169,7 +169,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 		Openings: a.Openings, Invites: a.Invites, Candidates: a.Candidates, Stripe: a.Stripe,
 		WebhookSecret: a.Config.StripeWebhookSecret, BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
 	a.Candidates.Export = candidate.ExportSources{Invites: a.Invites, Pools: a.Pools, Bookings: a.Bookings, People: a.Identity, Notices: a.Notices}
-	a.Subsidies = &subsidy.Service{DB: g, Invites: a.Invites, Candidates: a.Candidates, Now: now}
+	a.Subsidies = &subsidy.Service{DB: g, Invites: a.Invites, Candidates: a.Candidates, Openings: a.Openings, Now: now}
 	a.Sync = &search.SyncWorker{DB: g, Client: a.Search, Sources: a.syncers()}
 	a.deferred = q
 }
