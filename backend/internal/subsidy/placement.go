@@ -129,7 +129,7 @@ func (s *Service) Schemes(ctx context.Context, p authz.Principal, inviteID strin
 		if p.Role != authz.Klantmanager {
 			if err := audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.indications_read", IP: httpapi.ClientIP(ctx),
 				SubjectType: "candidate", SubjectID: c.CandidateID,
-				Details: map[string]any{"via": "invite", "inviteId": c.InviteID, "fields": []string{"doelgroepregister", "lksIndicatie"}}})); err != nil {
+				Details: map[string]any{"via": "invite:" + c.InviteID, "fields": []string{"doelgroepregister", "lksIndicatie"}}})); err != nil {
 				return err
 			}
 		}

@@ -148,6 +148,28 @@ func TestInviteSubsidies(t *testing.T) {
 	if n := f.Count(reads, f.MyCandidate); n != 2 {
 		t.Errorf("audited reads after the klantmanager's and the accountmanager's: %d, want 2", n)
 	}
+	// The kandidaat's export names those reads in its history, in words.
+	var export struct {
+		History struct {
+			Items []struct {
+				Action struct{ Value, Label string }
+				Actor  struct{ Role string }
+			}
+		}
+	}
+	me.Call("GET", "/api/v1/me/candidate/export", "", http.StatusOK, &export)
+	shown := 0
+	for _, h := range export.History.Items {
+		if h.Action.Value == "candidate.indications_read" {
+			shown++
+			if !strings.Contains(h.Action.Label, "doelgroepregister") || h.Actor.Role == "" {
+				t.Errorf("export history entry: %+v", h)
+			}
+		}
+	}
+	if shown != 2 {
+		t.Errorf("the export shows %d reads of the indications, want 2", shown)
+	}
 
 	// The placement: tijdelijk, 24 hours, from today.
 	wg.Call("POST", "/api/v1/invites/"+id+"/state-changes", `{"state":"introduced"}`, http.StatusOK, nil)
