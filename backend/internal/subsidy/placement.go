@@ -98,6 +98,9 @@ type SchemeAnswer struct {
 	LengthMonths, ExtendMonths *int64
 	Deadlines                  []Term
 	Keys                       []Key // the parameters this scheme's figures use
+	// conditionKeys are the parameters its conditions name: all that is
+	// used when the scheme does not apply.
+	conditionKeys []Key
 }
 
 // Placement are the schemes of one accepted invite.
@@ -187,8 +190,9 @@ func (s *Service) placement(ctx context.Context, tx *gorm.DB, c invite.Case, ind
 		a := schemeAnswer(prm, f, sc, out.HoursMin, out.HoursMax)
 		a.Applies, a.Deadlines = slices.Contains(applies, sc), terms[sc]
 		if !a.Applies {
-			// No amount for what does not apply: it would read as a promise.
-			a.Amount, a.FlatRate = nil, nil
+			// No figures for what does not apply: they would read as a
+			// promise. Its conditions still name their terms.
+			a.Amount, a.FlatRate, a.LengthMonths, a.ExtendMonths, a.Keys = nil, nil, nil, nil, a.conditionKeys
 		}
 		used = append(used, a.Keys...)
 		out.Schemes = append(out.Schemes, a)
@@ -223,6 +227,7 @@ func schemeAnswer(p Params, f Facts, sc Scheme, hoursMin, hoursMax int) SchemeAn
 				return
 			}
 			c.Value = &v
+			a.conditionKeys = append(a.conditionKeys, k)
 		}
 		a.Conditions = append(a.Conditions, c)
 	}

@@ -242,7 +242,7 @@ func TestInviteSubsidiesProefplaatsing(t *testing.T) {
 	if l := none.scheme(t, subsidy.LKS); l.Applies || l.Reason != "noLksIndicatie" || l.Amount != nil || l.FlatRate != nil || len(l.Deadlines) != 0 {
 		t.Errorf("LKS without indicatie: %+v", l)
 	}
-	if l := none.scheme(t, subsidy.LKV); l.Applies || l.Reason != "notInDoelgroepregister" || l.Amount != nil {
+	if l := none.scheme(t, subsidy.LKV); l.Applies || l.Reason != "notInDoelgroepregister" || l.Amount != nil || strings.Join(l.Parameters, ",") != "lkv_request_months" {
 		t.Errorf("LKV outside the doelgroepregister: %+v", l)
 	}
 	if j := none.scheme(t, subsidy.Jobcoaching); !j.Applies || j.DecidedBy != "gemeente" {

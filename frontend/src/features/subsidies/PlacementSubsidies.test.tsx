@@ -92,8 +92,9 @@ describe('PlacementSubsidies', () => {
   });
 
   it('shows dates counted from the placement start once there is one', async () => {
-    show('placed', answer(true));
+    show('placed', { ...answer(true), extrapolated: true });
     const lks = await screen.findByRole('region', { name: 'Loonkostensubsidie (LKS)' });
+    expect(screen.getByText('Het minimumloon voor deze datum is nog niet ingevoerd. De bedragen gebruiken het minimumloon vanaf 1 januari 2026.')).toBeTruthy();
     expect(screen.getByText(/Berekend voor deze plaatsing: 24 uur per week, eerste werkdag 7 december 2026\./)).toBeTruthy();
     expect(within(lks).getByText('Uiterlijk 7 juni 2027: loonkostensubsidie aanvragen bij de gemeente (de bedragen na deze datum zijn nog niet bekend)')).toBeTruthy();
   });

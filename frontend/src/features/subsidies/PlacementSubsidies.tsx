@@ -41,7 +41,9 @@ export function SubsidiesView({ data }: { data: InviteSubsidies }) {
           : t('placementSubsidies.basisOpening', { hours })}{' '}
         {t('placementSubsidies.indicativeIntro')}
       </Paragraph>
-      {data.extrapolated && <Paragraph className="wh-small">{t('placementSubsidies.extrapolated', { date: formatDate(lastWage(data.parameters), lang) })}</Paragraph>}
+      {data.extrapolated && lastWage(data.parameters) && (
+        <Paragraph className="wh-small">{t('placementSubsidies.extrapolated', { date: formatDate(lastWage(data.parameters), lang) })}</Paragraph>
+      )}
       {data.schemes.map((s) => (
         <SchemeView key={s.scheme} s={s} placed={data.basis === 'placement'} />
       ))}
