@@ -234,6 +234,9 @@ var matrix = map[string]matrixCase{
 	"listCandidateInvites": {allowed: caseloadRoles, request: func(f *fixture) (string, string, string) {
 		return "GET", "/api/v1/candidates/" + f.MyCandidate + "/invites", ""
 	}},
+	"getInviteSubsidies": {allowed: orgAndStaff, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/invites/" + f.acceptedInvite() + "/subsidies", ""
+	}},
 	"adviseInvite": {allowed: []authz.Role{authz.Klantmanager}, request: func(f *fixture) (string, string, string) {
 		return "PUT", "/api/v1/invites/" + f.matrixInvite() + "/advice", `{"advice":"Doen!"}`
 	}},
@@ -328,12 +331,27 @@ func (f *fixture) subsidyPeriod() string {
 // matrixInvite is a fresh invite of the Korenschoof bakery to a new
 // candidate of klantmanager De Vries, made by the region's admin.
 func (f *fixture) matrixInvite() string {
+	id, _ := f.newInvite("Matrix Uitnodiging")
+	return id
+}
+
+// acceptedInvite is such an invite that its kandidaat accepted from the
+// mailed link.
+func (f *fixture) acceptedInvite() string {
+	id, email := f.newInvite("Matrix Ja")
+	f.Browser().Call("POST", "/api/v1/invite-links/decisions", fmt.Sprintf(`{"token":%q,"decision":"accept"}`, f.MailedToken(email)), http.StatusOK, nil)
+	return id
+}
+
+// newInvite invites a new candidate named name as matrixInvite says and
+// returns the invite's id and the candidate's e-mail address.
+func (f *fixture) newInvite(name string) (id, email string) {
 	f.T.Helper()
-	c, _ := f.Inviteable("Matrix Uitnodiging")
+	c, email := f.Inviteable(name)
 	p := authz.Principal{UserID: f.User[apptest.AdminA], RegionID: f.RegionA, Role: authz.Admin}
 	list, err := f.Invites.Create(authz.WithPrincipal(testkit.Context(f.T), p), p, f.NewOpening("Bakkerij De Korenschoof", opening.Open), []string{c}, "Hoi", "")
 	apptest.Must(f.T, err)
-	return list[0].ID
+	return list[0].ID, email
 }
 
 var (

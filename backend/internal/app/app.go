@@ -161,7 +161,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Views = matching.NewRecorder(ctx, g, a.Log, interval)
 	a.Pools = &matching.Service{DB: g, Search: a.Search, Openings: a.Openings, Skills: a.Skills, Views: a.Views, Candidates: a.Candidates,
 		Regions: a.Identity, Organisations: a.Identity, Relatedness: a.Occupations, Now: now}
-	a.Subsidies = &subsidy.Service{DB: g, Candidates: a.Candidates, Now: now}
+	a.Subsidies = &subsidy.Service{DB: g, Candidates: a.Candidates, Openings: a.Openings, Now: now}
 	a.Notices = &notification.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
 	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates,
 		Organisations: a.Identity, Regions: a.Identity, Pools: a.Pools, Wages: a.Subsidies, Now: now}

@@ -42,6 +42,7 @@ func (a *App) Routes(srv *httpapi.Server) {
 	notification.Register(srv.API, a.Notices)
 	booking.Register(srv.API, a.Bookings)
 	subsidy.Register(srv.API, a.Subsidies)
+	subsidy.RegisterPlacement(srv.API, a.Subsidies)
 }
 
 // Server is the HTTP server of a web replica: health checks, metrics, every

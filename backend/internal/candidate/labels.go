@@ -195,6 +195,7 @@ var (
 		"candidate.reminder_sent":          msg.M("export.actionCandidateReminderSent"),
 		"candidate.availability_confirmed": msg.M("export.actionCandidateAvailabilityConfirmed"),
 		"candidate.data_exported":          msg.M("export.actionCandidateDataExported"),
+		"candidate.indications_read":       msg.M("export.actionCandidateIndicationsRead"),
 		"candidate.erased":                 msg.M("export.actionCandidateErased"),
 		"session.sign_in":                  msg.M("export.actionSessionSignIn"),
 		"session.sign_out":                 msg.M("export.actionSessionSignOut"),

@@ -9,6 +9,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/invite"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
 )
 
 // What subsidies ask of other domains; app.New passes their services in.
@@ -24,4 +25,10 @@ type Invites interface {
 // Candidates: a candidate's indications (candidate.Service).
 type Candidates interface {
 	Indications(ctx context.Context, db *gorm.DB, id string) (candidate.Indications, error)
+}
+
+// Openings: what an opening offers, for its hours before the placement
+// (opening.Service).
+type Openings interface {
+	Offer(ctx context.Context, db *gorm.DB, id string) (opening.Offer, error)
 }

@@ -16,6 +16,7 @@ type Service struct {
 	DB         *gorm.DB
 	Invites    Invites
 	Candidates Candidates
+	Openings   Openings
 	Now        func() time.Time
 }
 

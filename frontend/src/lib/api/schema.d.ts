@@ -522,6 +522,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invites/{id}/subsidies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subsidies en regelingen bij een plaatsing / Subsidies and arrangements of a placement
+         * @description For an invite the kandidaat accepted: every scheme (LKS, LKV, no-riskpolis, proefplaatsing, jobcoaching), whether it applies and why not, who decides, its conditions, indicative amounts for the placement's hours (before the placement: the opening's hours) and the deadlines counted from the start. Amounts are indicative: the gemeente or UWV decides. Any other invite answers 404. Reading the candidate's indications is audited.
+         */
+        get: operations["getInviteSubsidies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/magic-link-sessions": {
         parameters: {
             query?: never;
@@ -1503,6 +1523,17 @@ export interface components {
         };
         AdviseInviteRequest: {
             advice: string;
+        };
+        AmountRangeBody: {
+            /** Format: int64 */
+            fromCents: number;
+            /** @enum {string} */
+            period: "month" | "year";
+            /**
+             * Format: int64
+             * @description Equal to fromCents when nothing varies
+             */
+            toCents: number;
         };
         AnswerFollowUpRequest: {
             /** @enum {string} */
@@ -2575,6 +2606,35 @@ export interface components {
             name: string;
             phone?: string;
         };
+        GetInviteSubsidiesResponse: {
+            /**
+             * @description placement: the placement's facts; opening: before the placement, the opening's hours
+             * @enum {string}
+             */
+            basis: "placement" | "opening";
+            candidateCode: string;
+            /** @description The placement's contract; before it, proefplaatsing or geen when the opening's kind says so */
+            contractType?: string;
+            /** @description That day lies after the last known minimum-wage period */
+            extrapolated: boolean;
+            /** Format: int64 */
+            hoursMax: number;
+            /** Format: int64 */
+            hoursMin: number;
+            /** Format: uuid */
+            inviteId: string;
+            openingTitle: string;
+            organisationName: string;
+            parameters: components["schemas"]["UsedParameterBody"][];
+            /**
+             * Format: date
+             * @description The day whose parameters the amounts use: the start, or today
+             */
+            parametersOn: string;
+            schemes: components["schemas"]["PlacementSchemeBody"][];
+            /** Format: date */
+            startDate?: string;
+        };
         GetMyPoolAppearancesResponse: {
             weeks: components["schemas"]["AppearanceWeekBody"][];
         };
@@ -2989,6 +3049,12 @@ export interface components {
             candidateId: string;
             note?: string;
         };
+        PlacementConditionBody: {
+            /** @enum {string} */
+            code: "employmentContract" | "lksIndicatie" | "livesInGemeente" | "loonwaardebepaling" | "applyMonths" | "reassessMonths" | "doelgroepverklaring" | "loonaangifte" | "doelgroepregister" | "reportSickDays" | "benefitContinues" | "noWage" | "gemeenteAgrees" | "askGemeente" | "servicesDesk";
+            /** Format: int64 */
+            value?: number;
+        };
         PlacementItemBody: {
             candidateCode: string;
             contractType: string;
@@ -3007,6 +3073,62 @@ export interface components {
             organisationName: string;
             /** Format: date */
             startDate: string;
+        };
+        PlacementSchemeBody: {
+            /** @description Indicative: LKS per month from a loonwaarde of 80% to the cap; LKV per year */
+            amount?: components["schemas"]["AmountRangeBody"];
+            applies: boolean;
+            conditions: components["schemas"]["PlacementConditionBody"][];
+            deadlines: components["schemas"]["PlacementTermBody"][];
+            /** @enum {string} */
+            decidedBy: "gemeente" | "uwv";
+            /**
+             * Format: int64
+             * @description Proefplaatsing: its possible extension
+             */
+            extendMonths?: number;
+            /** @description LKS: the flat rate per month before the loonwaarde is assessed */
+            flatRate?: components["schemas"]["AmountRangeBody"];
+            /** Format: int64 */
+            flatRateMonths?: number;
+            /**
+             * Format: int64
+             * @description Proefplaatsing: its length by the region's policy
+             */
+            lengthMonths?: number;
+            /** @description Keys of the parameters its figures use */
+            parameters: string[];
+            /**
+             * @description Why it does not apply
+             * @enum {string}
+             */
+            reason?: "noEmploymentContract" | "noLksIndicatie" | "notInDoelgroepregister" | "hasEmploymentContract" | "noContractPlacement";
+            /** @enum {string} */
+            scheme: "lks" | "lkv" | "no_riskpolis" | "proefplaatsing" | "jobcoaching";
+            /** @enum {string} */
+            targetGroup?: "banenafspraak" | "arbeidsgehandicapt" | "herplaatsen";
+            /**
+             * Format: int64
+             * @description LKV: for at most this many years
+             */
+            years?: number;
+        };
+        PlacementTermBody: {
+            /** @enum {string} */
+            code: "lksApply" | "lksFlatRateEnds" | "lkvRequest" | "proefplaatsingEnds";
+            /**
+             * Format: date
+             * @description The date, once the placement's start is known
+             */
+            due?: string;
+            /** @description The date lies after the last known minimum-wage period */
+            extrapolated: boolean;
+            /**
+             * Format: int64
+             * @description Months after the start (0: before the start)
+             */
+            months: number;
+            parameter: string;
         };
         PlanIntakeRequest: {
             /**
@@ -3426,6 +3548,23 @@ export interface components {
             role?: "admin" | "accountmanager" | "klantmanager" | "werkgever" | "zorgaanbieder";
             /** @enum {string} */
             status?: "active" | "disabled";
+        };
+        UsedParameterBody: {
+            /**
+             * Format: date
+             * @description The day the value was compared with the official text
+             */
+            checkedOn?: string;
+            key: string;
+            /** @enum {string} */
+            scope: "national" | "regional";
+            source: string;
+            /** @enum {string} */
+            unit: "cents" | "basisPoints" | "hours" | "days" | "months" | "years";
+            /** Format: date */
+            validFrom: string;
+            /** Format: int64 */
+            value: number;
         };
         UserBody: {
             /** Format: date-time */
@@ -5845,6 +5984,79 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInviteSubsidies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetInviteSubsidiesResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
