@@ -168,8 +168,10 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Organisations: a.Identity, Regions: a.Identity,
 		Openings: a.Openings, Invites: a.Invites, Candidates: a.Candidates, Stripe: a.Stripe,
 		WebhookSecret: a.Config.StripeWebhookSecret, BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
-	a.Candidates.Export = candidate.ExportSources{Invites: a.Invites, Pools: a.Pools, Bookings: a.Bookings, People: a.Identity, Notices: a.Notices}
-	a.Subsidies = &subsidy.Service{DB: g, Invites: a.Invites, Candidates: a.Candidates, Now: now}
+	a.Subsidies = &subsidy.Service{DB: g, Invites: a.Invites, Candidates: a.Candidates, Organisations: a.Identity, Bookings: a.Bookings,
+		Notify: a.Notices, Now: now}
+	a.Candidates.Export = candidate.ExportSources{Invites: a.Invites, Pools: a.Pools, Bookings: a.Bookings, LKS: a.Subsidies, People: a.Identity,
+		Notices: a.Notices}
 	a.Sync = &search.SyncWorker{DB: g, Client: a.Search, Sources: a.syncers()}
 	a.deferred = q
 }
@@ -222,7 +224,8 @@ func MailTemplates(baseURL string) map[string]mail.Template {
 
 // PeriodicJobs is the schedule of every domain's periodic jobs.
 func PeriodicJobs() []*river.PeriodicJob {
-	return slices.Concat(identity.PeriodicJobs(), search.PeriodicJobs(), candidate.PeriodicJobs(), invite.PeriodicJobs(), booking.PeriodicJobs())
+	return slices.Concat(identity.PeriodicJobs(), search.PeriodicJobs(), candidate.PeriodicJobs(), invite.PeriodicJobs(), booking.PeriodicJobs(),
+		subsidy.PeriodicJobs())
 }
 
 // workers is every River worker of the process, on the app's services.
@@ -249,6 +252,7 @@ func (a *App) workers() (*river.Workers, error) {
 	river.AddWorker(w, &booking.IssueRefundWorker{Service: a.Bookings})
 	river.AddWorker(w, &booking.SweepWorker{Service: a.Bookings})
 	river.AddWorker(w, &invite.SweepWorker{Service: a.Invites})
+	river.AddWorker(w, &subsidy.SweepWorker{Service: a.Subsidies})
 	return w, nil
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 	"github.com/werkhaven/werkhaven/backend/internal/skill"
+	"github.com/werkhaven/werkhaven/backend/internal/subsidy"
 )
 
 // Routes installs the access guard and registers every API operation. The
@@ -40,6 +41,7 @@ func (a *App) Routes(srv *httpapi.Server) {
 	invite.Register(srv.API, a.Invites)
 	notification.Register(srv.API, a.Notices)
 	booking.Register(srv.API, a.Bookings)
+	subsidy.RegisterApplications(srv.API, a.Subsidies)
 }
 
 // Server is the HTTP server of a web replica: health checks, metrics, every

@@ -25,3 +25,15 @@ type Invites interface {
 type Candidates interface {
 	Indications(ctx context.Context, db *gorm.DB, id string) (candidate.Indications, error)
 }
+
+// Organisations: whom to tell about an application (identity.Service).
+type Organisations interface {
+	OrganisationUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error)
+	Accountmanager(ctx context.Context, db *gorm.DB, orgID string) (string, error)
+}
+
+// Bookings: the loonwaardebepaling booked for a placement, its id and
+// state ("" when there is none) (booking.Service).
+type Bookings interface {
+	LoonwaardeBooking(ctx context.Context, db *gorm.DB, placementID string) (string, string, error)
+}
