@@ -522,6 +522,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lks-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aanvragen loonkostensubsidie / Wage cost subsidy applications
+         * @description Organisation users: their organisation's; accountmanagers and admins: the region's (state=applied&state=assessed is the decision queue).
+         */
+        get: operations["listLksApplications"];
+        put?: never;
+        /**
+         * Loonkostensubsidie aanvragen / Apply for wage cost subsidy
+         * @description From a placement the caller may see (another organisation's is 404): its contract and hours are copied. 409 noEmploymentContract (a placement without an employment contract), noLksIndicatie (the candidate has no LKS indication), applicationExists (an open application for the placement), placementEnded. The placement's loonwaardebepaling booking is linked (bookingId), or once one is booked.
+         */
+        post: operations["createLksApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lks-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén aanvraag met geschiedenis / One application with its history */
+        get: operations["getLksApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lks-applications/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Loonwaarde vastleggen / Record the assessed wage value
+         * @description Accountmanagers and admins, before the decision (again to correct it).
+         */
+        post: operations["recordLksAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lks-applications/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Besluiten / Decide
+         * @description granted (computes monthlyCents for the application's hours, full time and loonwaarde with the minimum wage valid now; 409 notAssessed before the loonwaarde is recorded) or refused, always with a motivation (400 naming it when empty). Deciding twice is 409 alreadyDecided.
+         */
+        post: operations["decideLksApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lks-applications/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aanvraag intrekken / Withdraw the application
+         * @description The applying organisation, before the decision.
+         */
+        post: operations["withdrawLksApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/magic-link-sessions": {
         parameters: {
             query?: never;
@@ -1780,6 +1881,16 @@ export interface components {
             /** @description A short personal message to the kandidaten */
             message: string;
         };
+        CreateLksApplicationRequest: {
+            /**
+             * Format: double
+             * @description The sector's full working week (default 36), to the tenth of an hour
+             */
+            fullTimeHours?: number;
+            note?: string;
+            /** Format: uuid */
+            placementId: string;
+        };
         CreateOrganisationInputBody: {
             /** Format: uuid */
             accountmanagerId?: string;
@@ -1832,6 +1943,17 @@ export interface components {
             sharePhone?: boolean;
             /** @description The secret from the mailed link */
             token: string;
+        };
+        DecideLksApplicationRequest: {
+            /** @enum {string} */
+            decision: "granted" | "refused";
+            /** @description Required: why; an empty one is a 400 naming motivation */
+            motivation: string;
+            /**
+             * Format: date
+             * @description Granted: when the loonwaarde is re-assessed (default: the region's lks_reassess_months after the placement's start)
+             */
+            reassessOn?: string;
         };
         DecisionBody: {
             /** @enum {string} */
@@ -2013,6 +2135,34 @@ export interface components {
             /** @description The invite's state after this step */
             state: components["schemas"]["ExportChoice"];
         };
+        ExportLKS: {
+            /** Format: date-time */
+            appliedAt: string;
+            appliedBy: components["schemas"]["ExportActor"];
+            /** Format: date */
+            assessedOn?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: components["schemas"]["ExportActor"];
+            /**
+             * Format: int64
+             * @description Granted: what the gemeente pays the employer per month
+             */
+            monthlyCents?: number;
+            /** @description Why the gemeente decided so */
+            motivation?: string;
+            openingTitle: string;
+            /** @description The employer who applied */
+            organisationName: string;
+            /** Format: date */
+            reassessOn?: string;
+            state: components["schemas"]["ExportChoice"];
+            /**
+             * Format: double
+             * @description Your assessed loonwaarde, in percent
+             */
+            wageValuePercent?: number;
+        };
         ExportLabelled: {
             id: string;
             label: string;
@@ -2061,6 +2211,7 @@ export interface components {
              * @enum {string}
              */
             language: "nl" | "en";
+            lksApplications: components["schemas"]["ExportSectionExportLKS"];
             mails: components["schemas"]["ExportSectionExportMail"];
             notifications: components["schemas"]["ExportSectionExportNotification"];
             placements: components["schemas"]["ExportSectionExportPlacement"];
@@ -2190,6 +2341,12 @@ export interface components {
             /** @description What the section holds, in plain language */
             explanation: string;
             items: components["schemas"]["ExportInvite"][];
+            title: string;
+        };
+        ExportSectionExportLKS: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportLKS"][];
             title: string;
         };
         ExportSectionExportLink: {
@@ -2540,6 +2697,70 @@ export interface components {
             /** Format: int64 */
             trialPeriodMonths: number;
         };
+        LKSApplicationBody: {
+            /** Format: date */
+            assessedOn?: string;
+            /** @description The linked loonwaardebepaling; empty: none booked yet for this placement */
+            bookingId?: string;
+            candidateCode: string;
+            /** @description Copied from the placement */
+            contractType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            /** @enum {string} */
+            decision?: "granted" | "refused";
+            events?: components["schemas"]["LksEventBody"][];
+            /**
+             * Format: double
+             * @description The sector's full working week the amount counts with
+             */
+            fullTimeHours: number;
+            /**
+             * Format: int64
+             * @description Hours per week, copied from the placement
+             */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The introduction the placement belongs to
+             */
+            inviteId: string;
+            /**
+             * Format: int64
+             * @description Granted: the current amount per month (re-indexed at every new minimum-wage period)
+             */
+            monthlyCents?: number;
+            motivation?: string;
+            note?: string;
+            openingTitle: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** Format: uuid */
+            placementId: string;
+            /** Format: date */
+            placementStart: string;
+            /** Format: date */
+            reassessOn?: string;
+            /** @enum {string} */
+            state: "applied" | "assessed" | "granted" | "refused" | "withdrawn" | "ended";
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: double
+             * @description The assessed loonwaarde, 0–100
+             */
+            wageValuePercent?: number;
+            /**
+             * Format: date
+             * @description The minimum-wage period the amount is computed with
+             */
+            wmlValidFrom?: string;
+        };
         LanguageBody: {
             /** @enum {string} */
             code: "nl" | "en" | "ar" | "tr" | "pl" | "ro" | "bg" | "es" | "fr" | "de" | "pt" | "uk" | "ru" | "ti" | "so" | "fa" | "prs" | "ps" | "zh" | "other";
@@ -2569,6 +2790,9 @@ export interface components {
         };
         ListInviteBody: {
             items: components["schemas"]["InviteBody"][];
+        };
+        ListLKSApplicationBody: {
+            items: components["schemas"]["LKSApplicationBody"][];
         };
         ListNotificationsResponse: {
             items: components["schemas"]["NotificationBody"][];
@@ -2617,6 +2841,30 @@ export interface components {
         ListUserBody: {
             items: components["schemas"]["UserBody"][];
         };
+        LksEventBody: {
+            /** @enum {string} */
+            actor: "organisation" | "accountmanager" | "admin" | "system";
+            /**
+             * Format: int64
+             * @description granted, reindexed: the monthly amount from then on
+             */
+            amountCents?: number;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description The step, or a note that changes no state (from = to): bookingLinked (the note is the booking's id), reindexed (a new minimum-wage period: amountCents the new amount, previousCents the old one, the note the period's first day), reassessmentDue (the note is the date)
+             * @enum {string}
+             */
+            code: "applied" | "bookingLinked" | "assessed" | "granted" | "refused" | "withdrawn" | "ended" | "reindexed" | "reassessmentDue";
+            from?: string;
+            note?: string;
+            /**
+             * Format: int64
+             * @description reindexed: the amount before
+             */
+            previousCents?: number;
+            to: string;
+        };
         MarkNotificationsReadRequest: {
             /** @description uuid values */
             ids?: string[];
@@ -2652,7 +2900,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -3038,6 +3286,18 @@ export interface components {
              * @description To the hundredth at most (6.25); finer is a 400, not rounded
              */
             hours: number;
+        };
+        RecordLksAssessmentRequest: {
+            /**
+             * Format: date
+             * @description The day of the loonwaardebepaling; not in the future
+             */
+            assessedOn: string;
+            /**
+             * Format: double
+             * @description The assessed loonwaarde in percent, to the hundredth at most
+             */
+            wageValuePercent: number;
         };
         RecordedHitBody: {
             actorName: string;
@@ -5578,6 +5838,486 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InviteBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLksApplications: {
+        parameters: {
+            query?: {
+                /** @description The accountmanager's queue: state=applied&state=assessed */
+                state?: ("applied" | "assessed" | "granted" | "refused" | "withdrawn" | "ended")[];
+                placementId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListLKSApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLksApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLksApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LKSApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLksApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LKSApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordLksAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordLksAssessmentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LKSApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideLksApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideLksApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LKSApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawLksApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LKSApplicationBody"];
                 };
             };
             /** @description Bad Request */
