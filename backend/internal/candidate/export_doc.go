@@ -189,8 +189,8 @@ func (l exportLabeller) booking(b BookingRecord) exportService {
 		RequestedBy: l.actor(b.RequestedBy, "organisation", b.OrganisationName)}
 }
 
-func (l exportLabeller) lks(a LKSRecord) exportLKS {
-	out := exportLKS{OrganisationName: a.OrganisationName, OpeningTitle: a.OpeningTitle, State: l.choice(lksStateLabels, a.State),
+func (l exportLabeller) lks(a LKSRecord) exportLks {
+	out := exportLks{OrganisationName: a.OrganisationName, OpeningTitle: a.OpeningTitle, State: l.choice(lksStateLabels, a.State),
 		WageValuePercent: a.WageValuePercent, AssessedOn: dateOf(a.AssessedOn), MonthlyCents: a.MonthlyCents, Motivation: a.Motivation,
 		ReassessOn: dateOf(a.ReassessOn), AppliedAt: a.CreatedAt, AppliedBy: l.actor(a.CreatedBy, "organisation", a.OrganisationName), DecidedAt: a.DecidedAt}
 	if a.DecidedBy != "" {

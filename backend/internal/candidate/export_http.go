@@ -213,7 +213,7 @@ type exportService struct {
 	RequestedBy      exportActor  `json:"requestedBy"`
 }
 
-type exportLKS struct {
+type exportLks struct {
 	OrganisationName string       `json:"organisationName" doc:"The employer who applied"`
 	OpeningTitle     string       `json:"openingTitle"`
 	State            exportChoice `json:"state"`
@@ -268,7 +268,7 @@ type exportMyDataResponse struct {
 	Recommendations   exportSection[exportRecommendation] `json:"recommendations"`
 	PoolAppearances   exportSection[exportWeek]           `json:"poolAppearances"`
 	Services          exportSection[exportService]        `json:"services"`
-	LKSApplications   exportSection[exportLKS]            `json:"lksApplications"`
+	LKSApplications   exportSection[exportLks]            `json:"lksApplications"`
 	Mails             exportSection[exportMail]           `json:"mails"`
 	ConfirmationLinks exportSection[exportLink]           `json:"confirmationLinks"`
 	Notifications     exportSection[exportNotification]   `json:"notifications"`

@@ -22,8 +22,8 @@ type lksEventBody struct {
 	Note          string    `json:"note,omitempty"`
 }
 
-// LKSApplicationBody is an LKS application as its readers see it.
-type LKSApplicationBody struct {
+// LksApplicationBody is an LKS application as its readers see it.
+type LksApplicationBody struct {
 	ID               string         `json:"id" format:"uuid"`
 	OrganisationID   string         `json:"organisationId" format:"uuid"`
 	OrganisationName string         `json:"organisationName"`
@@ -58,8 +58,8 @@ func dateOf(t *time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-func toLKSApplicationBody(a Application) LKSApplicationBody {
-	out := LKSApplicationBody{ID: a.ID, OrganisationID: a.OrganisationID, OrganisationName: a.OrganisationName, PlacementID: a.PlacementID,
+func toLksApplicationBody(a Application) LksApplicationBody {
+	out := LksApplicationBody{ID: a.ID, OrganisationID: a.OrganisationID, OrganisationName: a.OrganisationName, PlacementID: a.PlacementID,
 		InviteID: a.InviteID, CandidateCode: a.CandidateCode, OpeningTitle: a.OpeningTitle, PlacementStart: a.PlacementStart.Format(time.DateOnly),
 		ContractType: a.ContractType, Hours: a.Hours, FullTimeHours: a.FullTimeHours, State: string(a.State), BookingID: a.BookingID,
 		WageValuePercent: a.WageValuePercent, AssessedOn: dateOf(a.AssessedOn), Decision: a.Decision, Motivation: a.Motivation,
@@ -96,7 +96,7 @@ type ApplicationIDParam struct {
 	ID string `path:"id" format:"uuid"`
 }
 
-type lksApplicationOut struct{ Body LKSApplicationBody }
+type lksApplicationOut struct{ Body LksApplicationBody }
 
 type listLksInput struct {
 	States      []string `query:"state" maxItems:"6" enum:"applied,assessed,granted,refused,withdrawn,ended" doc:"The accountmanager's queue: state=applied&state=assessed"`
@@ -142,7 +142,7 @@ func (h lksHandlers) create(ctx context.Context, p authz.Principal, in *struct{ 
 	return lksResult(h.s.Apply(ctx, p, ApplyInput{PlacementID: in.Body.PlacementID, FullTimeHours: in.Body.FullTimeHours, Note: in.Body.Note}, httpapi.ClientIP(ctx)))
 }
 
-func (h lksHandlers) list(ctx context.Context, p authz.Principal, in *listLksInput) (*httpapi.ListOut[LKSApplicationBody], error) {
+func (h lksHandlers) list(ctx context.Context, p authz.Principal, in *listLksInput) (*httpapi.ListOut[LksApplicationBody], error) {
 	f := ApplicationFilter{PlacementID: in.PlacementID}
 	for _, st := range in.States {
 		f.States = append(f.States, AppState(st))
@@ -151,7 +151,7 @@ func (h lksHandlers) list(ctx context.Context, p authz.Principal, in *listLksInp
 	if err != nil {
 		return nil, err
 	}
-	return httpapi.ListOf(items, toLKSApplicationBody), nil
+	return httpapi.ListOf(items, toLksApplicationBody), nil
 }
 
 func (h lksHandlers) get(ctx context.Context, p authz.Principal, in *ApplicationIDParam) (*lksApplicationOut, error) {
@@ -192,5 +192,5 @@ func lksResult(a Application, err error) (*lksApplicationOut, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &lksApplicationOut{Body: toLKSApplicationBody(a)}, nil
+	return &lksApplicationOut{Body: toLksApplicationBody(a)}, nil
 }

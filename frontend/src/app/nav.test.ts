@@ -5,11 +5,11 @@ import en from '../i18n/en.json';
 
 describe('navFor', () => {
   it('gives each role its own menu', () => {
-    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'organisatie']);
-    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'verwanteBeroepen']);
+    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'loonkostensubsidie', 'organisatie']);
+    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'lksBesluiten', 'verwanteBeroepen']);
     expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload']);
     expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);
-    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'verwanteBeroepen', 'audit']);
+    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'lksBesluiten', 'verwanteBeroepen', 'audit']);
   });
   it("sends the kandidaat to Mijn uitnodigingen (the invite pages), not the organisation's /uitnodigingen", () => {
     expect(navFor('kandidaat').find((i) => i.key === 'uitnodigingen')?.path).toBe('/mijn-uitnodigingen');

@@ -12,6 +12,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
         { key: 'boekingen', path: '/boekingen' },
+        { key: 'loonkostensubsidie', path: '/loonkostensubsidie' },
         { key: 'organisatie', path: '/organisatie' },
       ];
     case 'accountmanager':
@@ -21,6 +22,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
         { key: 'alleBoekingen', path: '/boekingen' },
+        { key: 'lksBesluiten', path: '/loonkostensubsidie' },
         { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
       ];
     case 'klantmanager':
@@ -36,6 +38,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'organisaties', path: '/beheer/organisaties' },
         { key: 'regios', path: '/beheer/regios' },
         { key: 'dienstenBeheer', path: '/beheer/diensten' },
+        { key: 'lksBesluiten', path: '/loonkostensubsidie' },
         { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
         { key: 'audit', path: '/beheer/audit' },
       ];

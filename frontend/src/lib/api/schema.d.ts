@@ -2135,7 +2135,27 @@ export interface components {
             /** @description The invite's state after this step */
             state: components["schemas"]["ExportChoice"];
         };
-        ExportLKS: {
+        ExportLabelled: {
+            id: string;
+            label: string;
+        };
+        ExportLanguage: {
+            code: string;
+            label: string;
+            /** @description CEFR level, A1–C2 */
+            level: string;
+        };
+        ExportLink: {
+            /** @description What the link was for: magic_link, password_reset, invitation or confirm */
+            purpose: components["schemas"]["ExportChoice"];
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            usedAt?: string;
+            /** Format: date-time */
+            validUntil: string;
+        };
+        ExportLks: {
             /** Format: date-time */
             appliedAt: string;
             appliedBy: components["schemas"]["ExportActor"];
@@ -2162,26 +2182,6 @@ export interface components {
              * @description Your assessed loonwaarde, in percent
              */
             wageValuePercent?: number;
-        };
-        ExportLabelled: {
-            id: string;
-            label: string;
-        };
-        ExportLanguage: {
-            code: string;
-            label: string;
-            /** @description CEFR level, A1–C2 */
-            level: string;
-        };
-        ExportLink: {
-            /** @description What the link was for: magic_link, password_reset, invitation or confirm */
-            purpose: components["schemas"]["ExportChoice"];
-            /** Format: date-time */
-            sentAt: string;
-            /** Format: date-time */
-            usedAt?: string;
-            /** Format: date-time */
-            validUntil: string;
         };
         ExportMail: {
             kind: components["schemas"]["ExportChoice"];
@@ -2211,7 +2211,7 @@ export interface components {
              * @enum {string}
              */
             language: "nl" | "en";
-            lksApplications: components["schemas"]["ExportSectionExportLKS"];
+            lksApplications: components["schemas"]["ExportSectionExportLks"];
             mails: components["schemas"]["ExportSectionExportMail"];
             notifications: components["schemas"]["ExportSectionExportNotification"];
             placements: components["schemas"]["ExportSectionExportPlacement"];
@@ -2343,16 +2343,16 @@ export interface components {
             items: components["schemas"]["ExportInvite"][];
             title: string;
         };
-        ExportSectionExportLKS: {
-            /** @description What the section holds, in plain language */
-            explanation: string;
-            items: components["schemas"]["ExportLKS"][];
-            title: string;
-        };
         ExportSectionExportLink: {
             /** @description What the section holds, in plain language */
             explanation: string;
             items: components["schemas"]["ExportLink"][];
+            title: string;
+        };
+        ExportSectionExportLks: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportLks"][];
             title: string;
         };
         ExportSectionExportMail: {
@@ -2697,7 +2697,87 @@ export interface components {
             /** Format: int64 */
             trialPeriodMonths: number;
         };
-        LKSApplicationBody: {
+        LanguageBody: {
+            /** @enum {string} */
+            code: "nl" | "en" | "ar" | "tr" | "pl" | "ro" | "bg" | "es" | "fr" | "de" | "pt" | "uk" | "ru" | "ti" | "so" | "fa" | "prs" | "ps" | "zh" | "other";
+            /** @enum {string} */
+            level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+        };
+        ListBookingBody: {
+            items: components["schemas"]["BookingBody"][];
+        };
+        ListCaseloadEntry: {
+            items: components["schemas"]["CaseloadEntry"][];
+        };
+        ListConsentBody: {
+            items: components["schemas"]["ConsentBody"][];
+        };
+        ListContactMomentBody: {
+            items: components["schemas"]["ContactMomentBody"][];
+        };
+        ListEstimateBody: {
+            items: components["schemas"]["EstimateBody"][];
+        };
+        ListFitBody: {
+            items: components["schemas"]["FitBody"][];
+        };
+        ListFollowUpBody: {
+            items: components["schemas"]["FollowUpBody"][];
+        };
+        ListInviteBody: {
+            items: components["schemas"]["InviteBody"][];
+        };
+        ListLksApplicationBody: {
+            items: components["schemas"]["LksApplicationBody"][];
+        };
+        ListNotificationsResponse: {
+            items: components["schemas"]["NotificationBody"][];
+            /** Format: int64 */
+            unread: number;
+        };
+        ListOccupationBody: {
+            items: components["schemas"]["OccupationBody"][];
+        };
+        ListOfferBody: {
+            items: components["schemas"]["OfferBody"][];
+        };
+        ListOpeningBody: {
+            items: components["schemas"]["OpeningBody"][];
+        };
+        ListOrganisationBody: {
+            items: components["schemas"]["OrganisationBody"][];
+        };
+        ListPlacementItemBody: {
+            items: components["schemas"]["PlacementItemBody"][];
+        };
+        ListPortfolioEntryBody: {
+            items: components["schemas"]["PortfolioEntryBody"][];
+        };
+        ListRecordedHitBody: {
+            items: components["schemas"]["RecordedHitBody"][];
+        };
+        ListRegionBody: {
+            items: components["schemas"]["RegionBody"][];
+        };
+        ListRegionRelationBody: {
+            items: components["schemas"]["RegionRelationBody"][];
+        };
+        ListRelatedBody: {
+            items: components["schemas"]["RelatedBody"][];
+        };
+        ListServiceBody: {
+            items: components["schemas"]["ServiceBody"][];
+        };
+        ListSkillBody: {
+            items: components["schemas"]["SkillBody"][];
+        };
+        ListSlotBody: {
+            items: components["schemas"]["SlotBody"][];
+        };
+        ListUserBody: {
+            items: components["schemas"]["UserBody"][];
+        };
+        LksApplicationBody: {
             /** Format: date */
             assessedOn?: string;
             /** @description The linked loonwaardebepaling; empty: none booked yet for this placement */
@@ -2760,86 +2840,6 @@ export interface components {
              * @description The minimum-wage period the amount is computed with
              */
             wmlValidFrom?: string;
-        };
-        LanguageBody: {
-            /** @enum {string} */
-            code: "nl" | "en" | "ar" | "tr" | "pl" | "ro" | "bg" | "es" | "fr" | "de" | "pt" | "uk" | "ru" | "ti" | "so" | "fa" | "prs" | "ps" | "zh" | "other";
-            /** @enum {string} */
-            level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
-        };
-        ListBookingBody: {
-            items: components["schemas"]["BookingBody"][];
-        };
-        ListCaseloadEntry: {
-            items: components["schemas"]["CaseloadEntry"][];
-        };
-        ListConsentBody: {
-            items: components["schemas"]["ConsentBody"][];
-        };
-        ListContactMomentBody: {
-            items: components["schemas"]["ContactMomentBody"][];
-        };
-        ListEstimateBody: {
-            items: components["schemas"]["EstimateBody"][];
-        };
-        ListFitBody: {
-            items: components["schemas"]["FitBody"][];
-        };
-        ListFollowUpBody: {
-            items: components["schemas"]["FollowUpBody"][];
-        };
-        ListInviteBody: {
-            items: components["schemas"]["InviteBody"][];
-        };
-        ListLKSApplicationBody: {
-            items: components["schemas"]["LKSApplicationBody"][];
-        };
-        ListNotificationsResponse: {
-            items: components["schemas"]["NotificationBody"][];
-            /** Format: int64 */
-            unread: number;
-        };
-        ListOccupationBody: {
-            items: components["schemas"]["OccupationBody"][];
-        };
-        ListOfferBody: {
-            items: components["schemas"]["OfferBody"][];
-        };
-        ListOpeningBody: {
-            items: components["schemas"]["OpeningBody"][];
-        };
-        ListOrganisationBody: {
-            items: components["schemas"]["OrganisationBody"][];
-        };
-        ListPlacementItemBody: {
-            items: components["schemas"]["PlacementItemBody"][];
-        };
-        ListPortfolioEntryBody: {
-            items: components["schemas"]["PortfolioEntryBody"][];
-        };
-        ListRecordedHitBody: {
-            items: components["schemas"]["RecordedHitBody"][];
-        };
-        ListRegionBody: {
-            items: components["schemas"]["RegionBody"][];
-        };
-        ListRegionRelationBody: {
-            items: components["schemas"]["RegionRelationBody"][];
-        };
-        ListRelatedBody: {
-            items: components["schemas"]["RelatedBody"][];
-        };
-        ListServiceBody: {
-            items: components["schemas"]["ServiceBody"][];
-        };
-        ListSkillBody: {
-            items: components["schemas"]["SkillBody"][];
-        };
-        ListSlotBody: {
-            items: components["schemas"]["SlotBody"][];
-        };
-        ListUserBody: {
-            items: components["schemas"]["UserBody"][];
         };
         LksEventBody: {
             /** @enum {string} */
@@ -5922,7 +5922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListLKSApplicationBody"];
+                    "application/json": components["schemas"]["ListLksApplicationBody"];
                 };
             };
             /** @description Bad Request */
@@ -5987,7 +5987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LKSApplicationBody"];
+                    "application/json": components["schemas"]["LksApplicationBody"];
                 };
             };
             /** @description Bad Request */
@@ -6070,7 +6070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LKSApplicationBody"];
+                    "application/json": components["schemas"]["LksApplicationBody"];
                 };
             };
             /** @description Bad Request */
@@ -6147,7 +6147,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LKSApplicationBody"];
+                    "application/json": components["schemas"]["LksApplicationBody"];
                 };
             };
             /** @description Bad Request */
@@ -6234,7 +6234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LKSApplicationBody"];
+                    "application/json": components["schemas"]["LksApplicationBody"];
                 };
             };
             /** @description Bad Request */
@@ -6317,7 +6317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LKSApplicationBody"];
+                    "application/json": components["schemas"]["LksApplicationBody"];
                 };
             };
             /** @description Bad Request */
