@@ -335,16 +335,16 @@ func (s *Service) Decide(ctx context.Context, p authz.Principal, id string, d De
 		amount = LKSMonthly(params, Decimal(float64(v.Hours)), Decimal(v.FullTimeHours), Decimal(*v.WageValuePercent))
 		set["monthly_cents"], set["wml_valid_from"] = amount, params.Values[WMLMonth].ValidFrom
 		reassess := d.ReassessOn
-		if reassess == nil {
-			if m, ok := params.Get(LKSReassessMonths); ok {
-				r := v.StartDate.AddDate(0, int(m), 0)
+		if reassess != nil && !reassess.After(now) {
+			return nil, ev, apperr.Invalid("reassessOn", "past", msg.M("lks.reassessOnPast"))
+		}
+		if m, ok := params.Get(LKSReassessMonths); reassess == nil && ok {
+			// The region's term after the start, unless that has passed already.
+			if r := v.StartDate.AddDate(0, int(m), 0); r.After(now) {
 				reassess = &r
 			}
 		}
 		if reassess != nil {
-			if !reassess.After(now) {
-				return nil, ev, apperr.Invalid("reassessOn", "past", msg.M("lks.reassessOnPast"))
-			}
 			set["reassess_on"] = *reassess
 		}
 		ev.AmountCents = &amount

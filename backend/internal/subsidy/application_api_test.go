@@ -51,6 +51,16 @@ func today(f *apptest.Fixture) time.Time {
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
 
+// sweeper runs the subsidies' daily sweep on the fixture's clock.
+func sweeper(t *testing.T, f *apptest.Fixture) func() subsidy.SweepResult {
+	return func() subsidy.SweepResult {
+		t.Helper()
+		res, err := f.App.Subsidies.Sweep(context.Background())
+		apptest.Must(t, err)
+		return res
+	}
+}
+
 // nextPeriod is the next 1 January or 1 July after t: when a new minimum
 // wage would start.
 func nextPeriod(t time.Time) time.Time {
@@ -68,16 +78,12 @@ func nextPeriod(t time.Time) time.Time {
 func TestLKSApplication(t *testing.T) {
 	f := apptest.New(t)
 	ctx := context.Background()
-	sweep := func() subsidy.SweepResult {
-		t.Helper()
-		res, err := f.App.Subsidies.Sweep(ctx)
-		apptest.Must(t, err)
-		return res
-	}
+	sweep := sweeper(t, f)
 	wg := f.Browser().SignIn(apptest.WerkgeverA)
 	am := f.Browser().SignIn(apptest.AmA)
 	start := today(f).AddDate(0, 0, -7)
-	placement, _ := f.Placement(lksCandidate(f, "Loon Waarde", true), "tijdelijk", start)
+	candidateID := lksCandidate(f, "Loon Waarde", true)
+	placement, _ := f.Placement(candidateID, "tijdelijk", start)
 
 	// Bad input first: another organisation's or region's placement is 404,
 	// a placement without employment contract or LKS indication 409.
@@ -156,6 +162,12 @@ func TestLKSApplication(t *testing.T) {
 		t.Errorf("deciding twice: %+v", p)
 	}
 	wg.Call("POST", "/api/v1/lks-applications/"+a.ID+"/withdrawal", "", http.StatusConflict, nil)
+	// The kandidaat's export shows the application, its loonwaarde and the decision.
+	records, err := f.App.Subsidies.CandidateLKSApplications(ctx, f.DB.Gorm, candidateID)
+	apptest.Must(t, err)
+	if len(records) != 1 || records[0].State != "granted" || records[0].WageValuePercent == nil || records[0].Motivation == "" || records[0].DecidedBy != f.User[apptest.AmA] {
+		t.Errorf("export records: %+v", records)
+	}
 	if n := f.Count(`SELECT count(*) FROM audit_events WHERE action = 'lks.granted' AND subject_id = ?`, a.ID); n != 1 {
 		t.Errorf("audited decisions: %d", n)
 	}
@@ -234,13 +246,7 @@ func TestLKSApplication(t *testing.T) {
 // once; a placement with less than 2 weeks left gets only that one.
 func TestSubsidyReminders(t *testing.T) {
 	f := apptest.New(t)
-	ctx := context.Background()
-	sweep := func() subsidy.SweepResult {
-		t.Helper()
-		res, err := f.App.Subsidies.Sweep(ctx)
-		apptest.Must(t, err)
-		return res
-	}
+	sweep := sweeper(t, f)
 	start := today(f)
 	placement, inviteID := f.Placement(lksCandidate(f, "Deadline Nadert", true), "vast", start)
 	count := func(user string) int64 {

@@ -61,7 +61,7 @@ function ApplicationView({ a }: { a: LksApplication }) {
           <dt>{t('lks.hours')}</dt>
           <dd>{t('lks.hoursOfFullTime', { hours: a.hours, fullTime: a.fullTimeHours.toLocaleString(lang) })}</dd>
           <dt>{t('lks.loonwaardebepaling')}</dt>
-          <dd>{a.bookingId ? <Link to={`/boekingen/${a.bookingId}`}>{t('lks.viewBooking')}</Link> : <BookLoonwaarde a={a} />}</dd>
+          <dd>{a.bookingId ? <Link to={`/boekingen/${a.bookingId}`}>{t('lks.viewBooking')}</Link> : open ? <BookLoonwaarde a={a} /> : '—'}</dd>
           {a.wageValuePercent !== undefined && (
             <>
               <dt>{t('lks.wageValue')}</dt>
