@@ -78,10 +78,10 @@ async function mailLink(rcpt, path, previous) {
 }
 
 const roles = [
-  { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Verwante beroepen', 'Audit'] },
-  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten', 'Verwante beroepen'] },
+  { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Loonkostensubsidie', 'Verwante beroepen', 'Audit'] },
+  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten', 'Loonkostensubsidie', 'Verwante beroepen'] },
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload'] },
-  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Mijn organisatie'] },
+  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Loonkostensubsidie', 'Mijn organisatie'] },
   { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Mijn organisatie'] },
 ];
 
@@ -924,4 +924,84 @@ test('services desk: an admin edits the catalogue; the server puts its errors on
   await admin.getByRole('link', { name: 'Kennismakingsgesprek met de gemeente (wijzigen)' }).click();
   assert.equal(await admin.getByLabel('Plaatsen per tijdstip').inputValue(), '2');
   assert.equal(await admin.getByRole('group', { name: 'Tijden 6' }).getByLabel('Dag', { exact: true }).inputValue(), '6');
+});
+
+test('LKS: the werkgever of the demo placement applies for loonkostensubsidie; the accountmanager records the loonwaarde and grants it; the werkgever sees the amount', async () => {
+  const wg = await newPage();
+  await signIn(wg, 'hr@hetanker.demo.werkhaven.nl');
+  const wgNav = wg.getByRole('navigation', { name: 'Hoofdmenu' });
+  // The catalogue says LKS is no paid booking and where to apply.
+  await wgNav.getByRole('link', { name: 'Diensten' }).click();
+  const card = wg.getByRole('article').filter({ has: wg.getByRole('heading', { name: 'Loonkostensubsidie aanvragen' }) });
+  await card.getByText('Loonkostensubsidie is geen dienst die u boekt of betaalt.', { exact: false }).waitFor();
+  await card.getByRole('link', { name: 'Naar mijn plaatsingen' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Opvolging' }).waitFor();
+  await wg.getByRole('link', { name: /^K-/ }).first().click();
+  await wg.getByRole('heading', { level: 1, name: /Keukenhulp/ }).waitFor();
+  // The placement's schemes: who decides, the indicative amount and the deadlines, dated from its start.
+  const schemes = wg.getByRole('region', { name: 'Subsidies en regelingen', exact: true });
+  const lks = schemes.getByRole('region', { name: 'Loonkostensubsidie (LKS)', exact: true });
+  await lks.getByText('Indicatief — de gemeente beslist', { exact: true }).waitFor();
+  await lks.getByText('De gemeente waar de werknemer woont', { exact: false }).waitFor();
+  await lks.getByText(/€\s[\d.]+,\d\d – €\s[\d.]+,\d\d per maand/).waitFor();
+  await lks.getByText(/^Uiterlijk \d{1,2} \w+ \d{4}: loonkostensubsidie aanvragen bij de gemeente$/).waitFor();
+  await schemes.getByRole('region', { name: 'No-riskpolis', exact: true }).getByText('Indicatief — UWV beslist', { exact: true }).waitFor();
+  await check(wg, 'placement-subsidies');
+  const section = wg.getByRole('region', { name: 'Loonkostensubsidie', exact: true });
+  await section.getByRole('link', { name: 'Loonkostensubsidie aanvragen' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Loonkostensubsidie aanvragen' }).waitFor();
+  await wg.getByText('Tijdelijk contract').waitFor();
+  await wg.getByText('24 uur per week').waitFor();
+  await check(wg, 'lks-apply');
+  // A full week outside 20–40 hours: the server's reason on the field, linked from the summary.
+  await wg.getByLabel('Volledige werkweek in uw sector (uren)').fill('45');
+  await wg.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await wg.getByText('Controleer deze velden:').waitFor();
+  const hours = wg.getByLabel('Volledige werkweek in uw sector (uren)');
+  assert.equal(await hours.getAttribute('aria-invalid'), 'true');
+  await wg.getByRole('link', { name: /^Volledige werkweek in uw sector \(uren\):/ }).click();
+  assert.equal(await wg.evaluate(() => document.activeElement?.getAttribute('name')), 'fullTimeHours');
+  await check(wg, 'lks-apply-error');
+  await hours.fill('36');
+  await wg.getByLabel('Toelichting').fill('Vier ochtenden in de keuken, met een vaste collega.');
+  await wg.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await wg.getByText('Uw aanvraag is verstuurd.', { exact: false }).waitFor();
+  await wg.getByText('Aangevraagd', { exact: true }).waitFor();
+  await wg.getByRole('link', { name: 'Boek een loonwaardebepaling voor deze plaatsing' }).waitFor();
+  await check(wg, 'lks-applied');
+  const appUrl = wg.url().replace(/\?.*$/, '');
+
+  // The accountmanager finds it in the decision queue, records the loonwaarde and decides.
+  const am = await newPage();
+  await signIn(am, 'am.jansen@demo.werkhaven.nl');
+  await am.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Loonkostensubsidie', exact: true }).click();
+  await am.getByRole('heading', { level: 1, name: 'Besluiten loonkostensubsidie' }).waitFor();
+  const row = am.getByRole('row').filter({ hasText: 'Zorghotel Het Anker' });
+  await row.getByText('Aangevraagd', { exact: true }).waitFor();
+  await check(am, 'lks-queue');
+  await row.getByRole('link').click();
+  await am.getByRole('heading', { level: 2, name: 'Beoordelen' }).waitFor();
+  await am.getByLabel('Loonwaarde in procent').fill('60');
+  await am.getByRole('button', { name: 'Loonwaarde opslaan' }).click();
+  await am.getByText('Loonwaarde vastgesteld', { exact: true }).first().waitFor();
+  // A decision without motivation: the server names the field.
+  await am.getByRole('button', { name: 'Besluit opslaan' }).click();
+  await am.getByText('Schrijf waarom u zo besluit.').first().waitFor();
+  assert.equal(await am.getByLabel('Motivering').getAttribute('aria-invalid'), 'true');
+  await check(am, 'lks-decide-error');
+  await am.getByLabel('Motivering').fill('Loonwaarde 60% na de loonwaardebepaling; indicatie loonkostensubsidie aanwezig.');
+  await am.getByRole('button', { name: 'Besluit opslaan' }).click();
+  await am.getByText(/Toegekend: €\s[\d.]+,\d\d per maand/).first().waitFor();
+  await check(am, 'lks-granted-staff');
+
+  // The werkgever sees the granted amount, the motivation and the re-assessment date.
+  await wg.goto(appUrl);
+  await wg.getByText('Toegekend', { exact: true }).waitFor();
+  const granted = await wg.getByText(/Toegekend: €\s[\d.]+,\d\d per maand/).first().innerText();
+  assert.match(granted, /Toegekend: €\s816,07 per maand/, 'LKSMonthly for 24 of 36 hours at 60% loonwaarde (minimum wage of 1 January 2026)');
+  await wg.getByText('Loonwaarde 60% na de loonwaardebepaling', { exact: false }).first().waitFor();
+  await wg.getByText('Nieuwe loonwaardebepaling op').waitFor();
+  await check(wg, 'lks-granted');
+  await wgNav.getByRole('link', { name: 'Loonkostensubsidie', exact: true }).click();
+  await wg.getByRole('row').filter({ hasText: /816,07 per maand/ }).waitFor();
 });

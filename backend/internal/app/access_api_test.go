@@ -292,8 +292,28 @@ var matrix = map[string]matrixCase{
 	"recordDeliveredHours": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Zorgaanbieder}, request: func(f *fixture) (string, string, string) {
 		return "PUT", "/api/v1/bookings/" + f.matrixBooking() + "/delivered-hours", `{"hours":1}`
 	}},
+	// LKS applications: an unknown id answers 404 to those allowed, 403 to the rest.
+	"createLksApplication": {allowed: openingWriters, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/lks-applications", `{"placementId":"` + unknownID + `"}`
+	}},
+	"listLksApplications": {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/lks-applications", "" }},
+	"getLksApplication": {allowed: openingWriters, request: func(*fixture) (string, string, string) {
+		return "GET", "/api/v1/lks-applications/" + unknownID, ""
+	}},
+	"recordLksAssessment": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/lks-applications/" + unknownID + "/assessments", `{"wageValuePercent":60,"assessedOn":"2026-01-05"}`
+	}},
+	"decideLksApplication": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/lks-applications/" + unknownID + "/decisions", `{"decision":"refused","motivation":"Geen loonwaarde."}`
+	}},
+	"withdrawLksApplication": {allowed: []authz.Role{authz.Werkgever, authz.Zorgaanbieder}, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/lks-applications/" + unknownID + "/withdrawal", ""
+	}},
 	"receiveStripeWebhook": {public: true, request: func(*fixture) (string, string, string) { return "POST", "/api/v1/stripe/webhook", `{}` }},
 }
+
+// unknownID is an id no object has.
+const unknownID = "00000000-0000-4000-8000-00000000d1e5"
 
 // matrixService is the region's free intake service (made once per fixture).
 func (f *fixture) matrixService() string {

@@ -161,7 +161,9 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Views = matching.NewRecorder(ctx, g, a.Log, interval)
 	a.Pools = &matching.Service{DB: g, Search: a.Search, Openings: a.Openings, Skills: a.Skills, Views: a.Views, Candidates: a.Candidates,
 		Regions: a.Identity, Organisations: a.Identity, Relatedness: a.Occupations, Now: now}
-	a.Subsidies = &subsidy.Service{DB: g, Candidates: a.Candidates, Openings: a.Openings, Now: now}
+	// Subsidies come before invites (whose wage rule asks them the minimum
+	// wage); they get invites, notices and bookings once those exist.
+	a.Subsidies = &subsidy.Service{DB: g, Candidates: a.Candidates, Openings: a.Openings, Organisations: a.Identity, Now: now}
 	a.Notices = &notification.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
 	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates,
 		Organisations: a.Identity, Regions: a.Identity, Pools: a.Pools, Wages: a.Subsidies, Now: now}
@@ -170,7 +172,9 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Organisations: a.Identity, Regions: a.Identity,
 		Openings: a.Openings, Invites: a.Invites, Candidates: a.Candidates, Stripe: a.Stripe,
 		WebhookSecret: a.Config.StripeWebhookSecret, BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
-	a.Candidates.Export = candidate.ExportSources{Invites: a.Invites, Pools: a.Pools, Bookings: a.Bookings, People: a.Identity, Notices: a.Notices}
+	a.Subsidies.Notify, a.Subsidies.Bookings = a.Notices, a.Bookings
+	a.Candidates.Export = candidate.ExportSources{Invites: a.Invites, Pools: a.Pools, Bookings: a.Bookings, LKS: a.Subsidies, People: a.Identity,
+		Notices: a.Notices}
 	a.Sync = &search.SyncWorker{DB: g, Client: a.Search, Sources: a.syncers()}
 	a.deferred = q
 }
@@ -223,7 +227,8 @@ func MailTemplates(baseURL string) map[string]mail.Template {
 
 // PeriodicJobs is the schedule of every domain's periodic jobs.
 func PeriodicJobs() []*river.PeriodicJob {
-	return slices.Concat(identity.PeriodicJobs(), search.PeriodicJobs(), candidate.PeriodicJobs(), invite.PeriodicJobs(), booking.PeriodicJobs())
+	return slices.Concat(identity.PeriodicJobs(), search.PeriodicJobs(), candidate.PeriodicJobs(), invite.PeriodicJobs(), booking.PeriodicJobs(),
+		subsidy.PeriodicJobs())
 }
 
 // workers is every River worker of the process, on the app's services.
@@ -250,6 +255,7 @@ func (a *App) workers() (*river.Workers, error) {
 	river.AddWorker(w, &booking.IssueRefundWorker{Service: a.Bookings})
 	river.AddWorker(w, &booking.SweepWorker{Service: a.Bookings})
 	river.AddWorker(w, &invite.SweepWorker{Service: a.Invites})
+	river.AddWorker(w, &subsidy.SweepWorker{Service: a.Subsidies})
 	return w, nil
 }
 

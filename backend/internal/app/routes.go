@@ -43,6 +43,7 @@ func (a *App) Routes(srv *httpapi.Server) {
 	booking.Register(srv.API, a.Bookings)
 	subsidy.Register(srv.API, a.Subsidies)
 	subsidy.RegisterPlacement(srv.API, a.Subsidies)
+	subsidy.RegisterApplications(srv.API, a.Subsidies)
 }
 
 // Server is the HTTP server of a web replica: health checks, metrics, every

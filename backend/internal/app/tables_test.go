@@ -85,6 +85,10 @@ var owners = map[string]string{
 	"mail_requests": "identity",
 	// 00021: the figures subsidies are computed from.
 	"subsidy_parameters": "subsidy",
+	// 00023: LKS applications, their log and the subsidy reminders sent.
+	"lks_applications":       "subsidy",
+	"lks_application_events": "subsidy",
+	"subsidy_reminders":      "subsidy",
 	// 00016: read-only views, each owned by the package whose data it shows.
 	"organisation_directory": "identity",
 	"user_names":             "identity",

@@ -24,3 +24,17 @@ func (s *Service) CandidateBookings(ctx context.Context, db *gorm.DB, candidateI
 	}
 	return out, nil
 }
+
+// LoonwaardeBooking is the newest live loonwaardebepaling booked for
+// placementID (its id and state), read in db; "" when there is none. An LKS
+// application links it (package subsidy).
+func (s *Service) LoonwaardeBooking(ctx context.Context, db *gorm.DB, placementID string) (string, string, error) {
+	var rows []Row
+	err := db.WithContext(ctx).Table("bookings b").Select("b.*").Joins("JOIN services s ON s.id = b.service_id").
+		Where("b.placement_id = ? AND s.kind = 'loonwaardebepaling' AND b.state IN ?", placementID, states(Live)).
+		Order("b.created_at DESC, b.id").Limit(1).Find(&rows).Error
+	if err != nil || len(rows) == 0 {
+		return "", "", err
+	}
+	return rows[0].ID, rows[0].State, nil
+}

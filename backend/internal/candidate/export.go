@@ -102,6 +102,18 @@ type BookingRecord struct {
 	CreatedAt                                                              time.Time
 }
 
+// LKSRecord is a loonkostensubsidie application for the kandidaat's
+// placement (package subsidy): the loonwaarde assessed and the decision.
+type LKSRecord struct {
+	OrganisationName, OpeningTitle, State, Motivation string
+	WageValuePercent                                  *float64
+	AssessedOn, ReassessOn                            *time.Time
+	MonthlyCents                                      *int64
+	CreatedBy, DecidedBy                              string
+	CreatedAt                                         time.Time
+	DecidedAt                                         *time.Time
+}
+
 // ConfirmationLink is a mailed link to confirm availability (its hash left out).
 type ConfirmationLink struct {
 	SentAt, ExpiresAt time.Time
@@ -123,6 +135,11 @@ type BookingRecords interface {
 	CandidateBookings(ctx context.Context, db *gorm.DB, candidateID string) ([]BookingRecord, error)
 }
 
+// LKSRecords reads the LKS applications for the kandidaat (package subsidy).
+type LKSRecords interface {
+	CandidateLKSApplications(ctx context.Context, db *gorm.DB, candidateID string) ([]LKSRecord, error)
+}
+
 // People names who acted and reads the kandidaat's account (package identity).
 type People interface {
 	People(ctx context.Context, db *gorm.DB, ids []string) (map[string]identity.Person, error)
@@ -139,6 +156,7 @@ type ExportSources struct {
 	Invites  InviteRecords
 	Pools    PoolRecordsReader
 	Bookings BookingRecords
+	LKS      LKSRecords
 	People   People
 	Notices  Notices
 }
@@ -149,23 +167,25 @@ type ExportSources struct {
 // TestExportCoversCandidateTables (package app) holds it to the migrations:
 // a new table with candidate data fails that test until it is listed here.
 var ExportCoverage = map[string]string{
-	"candidates":           "profile",
-	"candidate_identities": "contact",
-	"candidate_consents":   "consents",
-	"candidate_tokens":     "confirmationLinks",
-	"invites":              "invites",
-	"invite_events":        "invites",
-	"invite_tokens":        "- the hashes of the mailed invite links: secrets, not data about the kandidaat; the mails are in invites (sentAt, remindedAt) and mails",
-	"disclosures":          "disclosures",
-	"placements":           "placements",
-	"follow_ups":           "placements",
-	"pool_pins":            "recommendations",
-	"pool_views":           "poolAppearances",
-	"bookings":             "services",
-	"booking_events":       "- a booking's steps between organisation and provider (payment, approval); the booking itself is in services",
-	"booking_periods":      "- what a booking charges the organisation, period by period: money between organisations, not the kandidaat's data",
-	"payments":             "- Stripe payments between organisation and provider: not the kandidaat's data",
-	"payment_issues":       "- payments that did not match what a booking period owed (amount, currency, a second payment): money between organisations, for the admin, not the kandidaat's data",
+	"candidates":             "profile",
+	"candidate_identities":   "contact",
+	"candidate_consents":     "consents",
+	"candidate_tokens":       "confirmationLinks",
+	"invites":                "invites",
+	"invite_events":          "invites",
+	"invite_tokens":          "- the hashes of the mailed invite links: secrets, not data about the kandidaat; the mails are in invites (sentAt, remindedAt) and mails",
+	"disclosures":            "disclosures",
+	"placements":             "placements",
+	"follow_ups":             "placements",
+	"pool_pins":              "recommendations",
+	"pool_views":             "poolAppearances",
+	"bookings":               "services",
+	"booking_events":         "- a booking's steps between organisation and provider (payment, approval); the booking itself is in services",
+	"booking_periods":        "- what a booking charges the organisation, period by period: money between organisations, not the kandidaat's data",
+	"payments":               "- Stripe payments between organisation and provider: not the kandidaat's data",
+	"lks_applications":       "lksApplications",
+	"lks_application_events": "- an LKS application's steps between organisation and gemeente; the application, its loonwaarde and decision are in lksApplications",
+	"payment_issues":         "- payments that did not match what a booking period owed (amount, currency, a second payment): money between organisations, for the admin, not the kandidaat's data",
 }
 
 // Export is everything Werkhaven holds about the signed-in kandidaat.
@@ -179,6 +199,7 @@ type Export struct {
 	Invites           []InviteRecord
 	Pools             PoolRecords
 	Bookings          []BookingRecord
+	LKSApplications   []LKSRecord
 	ConfirmationLinks []ConfirmationLink
 	Mails             []mail.Record
 	Notifications     []notification.Item
@@ -231,6 +252,9 @@ func (s *Service) gather(ctx context.Context, tx *gorm.DB, p authz.Principal, e 
 		return err
 	}
 	if e.Bookings, err = src.Bookings.CandidateBookings(ctx, tx, cid); err != nil {
+		return err
+	}
+	if e.LKSApplications, err = src.LKS.CandidateLKSApplications(ctx, tx, cid); err != nil {
 		return err
 	}
 	if e.ConfirmationLinks, err = confirmationLinks(ctx, tx, cid); err != nil {
@@ -290,6 +314,10 @@ func (e *Export) userIDs() []string {
 	}
 	for _, b := range e.Bookings {
 		add(b.RequestedBy)
+	}
+	for _, a := range e.LKSApplications {
+		add(a.CreatedBy)
+		add(a.DecidedBy)
 	}
 	for _, a := range append(e.History, e.Reads...) {
 		add(a.ActorUserID)

@@ -28,6 +28,7 @@ func (l exportLabeller) document() exportMyDataResponse {
 		Recommendations: section(l, "recommendations", e.Pools.Pins, l.pin),
 		PoolAppearances: section(l, "poolAppearances", e.Pools.Weeks, func(w WeekRecord) exportWeek { return exportWeek(w) }),
 		Services:        section(l, "services", e.Bookings, l.booking),
+		LKSApplications: section(l, "lksApplications", e.LKSApplications, l.lks),
 		Mails:           section(l, "mails", e.Mails, l.mail),
 		ConfirmationLinks: section(l, "confirmationLinks", e.ConfirmationLinks, func(c ConfirmationLink) exportLink {
 			return exportLink{Purpose: l.choice(linkPurposeLabels, "confirm"), SentAt: c.SentAt, ValidUntil: c.ExpiresAt, UsedAt: c.UsedAt}
@@ -186,6 +187,17 @@ func (l exportLabeller) booking(b BookingRecord) exportService {
 	return exportService{ServiceTitle: b.ServiceTitle, ProviderName: b.ProviderName, OrganisationName: b.OrganisationName,
 		State: l.choice(bookingStateLabels, b.State), StartsAt: b.StartsAt, EndsAt: b.EndsAt, Note: b.Note, RequestedAt: b.CreatedAt,
 		RequestedBy: l.actor(b.RequestedBy, "organisation", b.OrganisationName)}
+}
+
+func (l exportLabeller) lks(a LKSRecord) exportLks {
+	out := exportLks{OrganisationName: a.OrganisationName, OpeningTitle: a.OpeningTitle, State: l.choice(lksStateLabels, a.State),
+		WageValuePercent: a.WageValuePercent, AssessedOn: dateOf(a.AssessedOn), MonthlyCents: a.MonthlyCents, Motivation: a.Motivation,
+		ReassessOn: dateOf(a.ReassessOn), AppliedAt: a.CreatedAt, AppliedBy: l.actor(a.CreatedBy, "organisation", a.OrganisationName), DecidedAt: a.DecidedAt}
+	if a.DecidedBy != "" {
+		by := l.actor(a.DecidedBy, "accountmanager", "")
+		out.DecidedBy = &by
+	}
+	return out
 }
 
 func (l exportLabeller) mail(m mail.Record) exportMail {

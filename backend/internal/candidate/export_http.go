@@ -213,6 +213,21 @@ type exportService struct {
 	RequestedBy      exportActor  `json:"requestedBy"`
 }
 
+type exportLks struct {
+	OrganisationName string       `json:"organisationName" doc:"The employer who applied"`
+	OpeningTitle     string       `json:"openingTitle"`
+	State            exportChoice `json:"state"`
+	WageValuePercent *float64     `json:"wageValuePercent,omitempty" doc:"Your assessed loonwaarde, in percent"`
+	AssessedOn       string       `json:"assessedOn,omitempty" format:"date"`
+	MonthlyCents     *int64       `json:"monthlyCents,omitempty" doc:"Granted: what the gemeente pays the employer per month"`
+	Motivation       string       `json:"motivation,omitempty" doc:"Why the gemeente decided so"`
+	ReassessOn       string       `json:"reassessOn,omitempty" format:"date"`
+	AppliedAt        time.Time    `json:"appliedAt"`
+	AppliedBy        exportActor  `json:"appliedBy"`
+	DecidedAt        *time.Time   `json:"decidedAt,omitempty"`
+	DecidedBy        *exportActor `json:"decidedBy,omitempty"`
+}
+
 type exportMail struct {
 	Kind     exportChoice `json:"kind"`
 	QueuedAt time.Time    `json:"queuedAt"`
@@ -253,6 +268,7 @@ type exportMyDataResponse struct {
 	Recommendations   exportSection[exportRecommendation] `json:"recommendations"`
 	PoolAppearances   exportSection[exportWeek]           `json:"poolAppearances"`
 	Services          exportSection[exportService]        `json:"services"`
+	LKSApplications   exportSection[exportLks]            `json:"lksApplications"`
 	Mails             exportSection[exportMail]           `json:"mails"`
 	ConfirmationLinks exportSection[exportLink]           `json:"confirmationLinks"`
 	Notifications     exportSection[exportNotification]   `json:"notifications"`

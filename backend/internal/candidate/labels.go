@@ -153,6 +153,14 @@ var (
 		"refunded":          msg.M("export.bookingStateRefunded"),
 		"expired":           msg.M("export.bookingStateExpired"),
 	}
+	lksStateLabels = map[string]msg.Message{
+		"applied":   msg.M("export.lksStateApplied"),
+		"assessed":  msg.M("export.lksStateAssessed"),
+		"granted":   msg.M("export.lksStateGranted"),
+		"refused":   msg.M("export.lksStateRefused"),
+		"withdrawn": msg.M("export.lksStateWithdrawn"),
+		"ended":     msg.M("export.lksStateEnded"),
+	}
 	decisionLabels = map[string]msg.Message{
 		"accepted":  msg.M("export.decisionAccepted"),
 		"declined":  msg.M("export.decisionDeclined"),
@@ -233,6 +241,7 @@ var sectionTexts = map[string][2]msg.Message{
 	"recommendations":   {msg.M("export.recommendationsTitle"), msg.M("export.recommendationsExplanation")},
 	"poolAppearances":   {msg.M("export.poolAppearancesTitle"), msg.M("export.poolAppearancesExplanation")},
 	"services":          {msg.M("export.servicesTitle"), msg.M("export.servicesExplanation")},
+	"lksApplications":   {msg.M("export.lksApplicationsTitle"), msg.M("export.lksApplicationsExplanation")},
 	"mails":             {msg.M("export.mailsTitle"), msg.M("export.mailsExplanation")},
 	"confirmationLinks": {msg.M("export.confirmationLinksTitle"), msg.M("export.confirmationLinksExplanation")},
 	"notifications":     {msg.M("export.notificationsTitle"), msg.M("export.notificationsExplanation")},

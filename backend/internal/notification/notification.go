@@ -38,16 +38,22 @@ const (
 	// PaymentIssue: a payment that did not pay its booking (wrong amount or
 	// currency, a refund that failed), for the region's admins.
 	PaymentIssue Kind = "payment_issue"
+	// LKSUpdate: a step of an LKS application (applied, assessed, decided,
+	// re-indexed), for the organisation and its accountmanager.
+	LKSUpdate Kind = "lks_update"
+	// SubsidyDeadline: a subsidy deadline coming up, a decision waiting 4
+	// weeks, a loonwaarde to re-assess.
+	SubsidyDeadline Kind = "subsidy_deadline"
 )
 
 // MailByDefault are the kinds mailed unless a user turns them off.
 var MailByDefault = map[Kind]bool{InviteCreated: true, InviteApproval: true, InviteAccepted: true, InviteDeclined: true, InviteExpired: false,
 	DisclosureWithdrawn: true, AdviceAdded: false, Placed: true, FollowUpDue: true, PlacementEnded: true,
-	BookingApproval: true, BookingUpdate: false, PaymentIssue: true}
+	BookingApproval: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true}
 
 // Kinds lists every kind, for settings.
 var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, Placed, FollowUpDue,
-	PlacementEnded, BookingApproval, BookingUpdate, PaymentIssue}
+	PlacementEnded, BookingApproval, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline}
 
 // Notice is one notification to one or more users.
 type Notice struct {

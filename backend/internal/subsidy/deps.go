@@ -32,3 +32,15 @@ type Candidates interface {
 type Openings interface {
 	Offer(ctx context.Context, db *gorm.DB, id string) (opening.Offer, error)
 }
+
+// Organisations: whom to tell about an application (identity.Service).
+type Organisations interface {
+	OrganisationUsers(ctx context.Context, db *gorm.DB, orgID string) ([]string, error)
+	Accountmanager(ctx context.Context, db *gorm.DB, orgID string) (string, error)
+}
+
+// Bookings: the loonwaardebepaling booked for a placement, its id and
+// state ("" when there is none) (booking.Service).
+type Bookings interface {
+	LoonwaardeBooking(ctx context.Context, db *gorm.DB, placementID string) (string, string, error)
+}

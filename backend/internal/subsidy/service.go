@@ -7,17 +7,22 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
-// Service answers with the parameters of a day and region.
+// Service answers with the parameters of a day and region, and runs the
+// LKS applications (application.go) and the subsidy reminders (jobs.go).
 type Service struct {
-	DB         *gorm.DB
-	Invites    Invites
-	Candidates Candidates
-	Openings   Openings
-	Now        func() time.Time
+	DB            *gorm.DB
+	Invites       Invites
+	Candidates    Candidates
+	Openings      Openings
+	Organisations Organisations
+	Bookings      Bookings
+	Notify        *notification.Service
+	Now           func() time.Time
 }
 
 func (s *Service) now() time.Time {

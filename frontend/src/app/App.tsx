@@ -34,6 +34,9 @@ import { Catalogue } from '../features/services/Catalogue';
 import { BookService } from '../features/services/BookService';
 import { Bookings } from '../features/services/Bookings';
 import { BookingPage } from '../features/services/BookingPage';
+import { Applications } from '../features/subsidies/Applications';
+import { ApplicationPage } from '../features/subsidies/ApplicationPage';
+import { ApplyForm } from '../features/subsidies/ApplyForm';
 import { ServiceAdmin, ServiceEdit } from '../features/services/ServiceEditor';
 import { Relations } from '../features/occupations/Relations';
 import { Subsidies } from '../features/subsidies/Subsidies';
@@ -86,6 +89,9 @@ export function App() {
         <Route path="/boekingen" element={<RequireRole roles={openingRoles}><Bookings /></RequireRole>} />
         <Route path="/boekingen/:id" element={<RequireRole roles={openingRoles}><BookingPage /></RequireRole>} />
         <Route path="/subsidies" element={<RequireRole roles={['werkgever', 'zorgaanbieder', 'accountmanager', 'klantmanager', 'admin']}><Subsidies /></RequireRole>} />
+        <Route path="/loonkostensubsidie" element={<RequireRole roles={openingRoles}><Applications /></RequireRole>} />
+        <Route path="/loonkostensubsidie/aanvragen" element={<RequireRole roles={openingRoles}><ApplyForm /></RequireRole>} />
+        <Route path="/loonkostensubsidie/:id" element={<RequireRole roles={openingRoles}><ApplicationPage /></RequireRole>} />
         <Route path="/zo-werkt-het-zoeken" element={<HowRankingWorks />} />
         <Route path="/beschikbaarheid" element={<ConfirmLanding />} />
         <Route path="/caseload" element={<RequireRole roles={['klantmanager', 'admin']}><Caseload /></RequireRole>} />

@@ -5,11 +5,11 @@ import en from '../i18n/en.json';
 
 describe('navFor', () => {
   it('gives each role its own menu', () => {
-    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'subsidies', 'organisatie']);
-    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'subsidies', 'verwanteBeroepen']);
+    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'subsidies', 'loonkostensubsidie', 'organisatie']);
+    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'subsidies', 'lksBesluiten', 'verwanteBeroepen']);
     expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload', 'subsidies']);
     expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);
-    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'subsidiesBeheer', 'verwanteBeroepen', 'audit']);
+    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'subsidiesBeheer', 'lksBesluiten', 'verwanteBeroepen', 'audit']);
   });
   it("sends the kandidaat to Mijn uitnodigingen (the invite pages), not the organisation's /uitnodigingen", () => {
     expect(navFor('kandidaat').find((i) => i.key === 'uitnodigingen')?.path).toBe('/mijn-uitnodigingen');

@@ -13,6 +13,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'diensten', path: '/diensten' },
         { key: 'boekingen', path: '/boekingen' },
         { key: 'subsidies', path: '/subsidies' },
+        { key: 'loonkostensubsidie', path: '/loonkostensubsidie' },
         { key: 'organisatie', path: '/organisatie' },
       ];
     case 'accountmanager':
@@ -23,6 +24,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'diensten', path: '/diensten' },
         { key: 'alleBoekingen', path: '/boekingen' },
         { key: 'subsidies', path: '/subsidies' },
+        { key: 'lksBesluiten', path: '/loonkostensubsidie' },
         { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
       ];
     case 'klantmanager':
@@ -42,6 +44,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'regios', path: '/beheer/regios' },
         { key: 'dienstenBeheer', path: '/beheer/diensten' },
         { key: 'subsidiesBeheer', path: '/beheer/subsidies' },
+        { key: 'lksBesluiten', path: '/loonkostensubsidie' },
         { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
         { key: 'audit', path: '/beheer/audit' },
       ];

@@ -41,6 +41,7 @@ const doc: MyExport = {
   recommendations: empty('Aanbevelingen'),
   poolAppearances: { ...heading('Hoe vaak werkgevers u zagen'), items: [{ week: '2026-W48', openings: 3 }] },
   services: empty('Diensten voor u'),
+  lksApplications: empty('Loonkostensubsidie'),
   mails: empty('E-mails aan u'),
   confirmationLinks: empty('Links om te bevestigen'),
   notifications: empty('Berichten in Werkhaven'),
@@ -59,7 +60,7 @@ describe('ExportView', () => {
     render(<ExportView doc={doc} />);
     const titles = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(titles).toEqual(['Uw naam en contactgegevens', 'Uw account', 'Uw profiel', 'Uw toestemming', 'Uitnodigingen', 'Met wie u uw gegevens deelt',
-      'Werk via Werkhaven', 'Aanbevelingen', 'Hoe vaak werkgevers u zagen', 'Diensten voor u', 'E-mails aan u', 'Links om te bevestigen',
+      'Werk via Werkhaven', 'Aanbevelingen', 'Hoe vaak werkgevers u zagen', 'Diensten voor u', 'Loonkostensubsidie', 'E-mails aan u', 'Links om te bevestigen',
       'Berichten in Werkhaven', 'Wat er met uw gegevens gebeurde', 'Wie uw gegevens bekeek']);
     expect(screen.getByText('Uitleg bij uitnodigingen.')).toBeTruthy();
     // Each section is a region named by its heading.

@@ -166,6 +166,12 @@ export function ExportView({ doc }: { doc: MyExport }) {
           row={(s) => [s.serviceTitle, s.providerName || '—', who(s.requestedBy), s.state.label, s.startsAt ? when(s.startsAt) : when(s.requestedAt)]} />
       </Section>
 
+      <Section title={doc.lksApplications.title} explanation={doc.lksApplications.explanation}>
+        <Rows label={doc.lksApplications.title} head={[t('export.c.work'), t('export.c.organisation'), t('export.c.state'), t('export.c.wageValue'), t('export.c.why'), t('export.c.asked')]}
+          items={doc.lksApplications.items}
+          row={(a) => [a.openingTitle, a.organisationName, a.state.label, a.wageValuePercent !== undefined ? `${a.wageValuePercent.toLocaleString(i18n.language)}%` : '—', a.motivation || '—', when(a.appliedAt)]} />
+      </Section>
+
       <Section title={doc.mails.title} explanation={doc.mails.explanation}>
         <Rows label={doc.mails.title} head={[t('export.c.what'), t('export.c.sent')]} items={doc.mails.items} row={(m) => [m.kind.label, when(m.sentAt ?? m.queuedAt)]} />
       </Section>

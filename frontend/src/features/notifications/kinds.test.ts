@@ -9,7 +9,7 @@ describe('kindsFor', () => {
     expect(kindsFor('kandidaat')).toEqual(['advice_added']);
     expect(kindsFor('accountmanager')).toContain('invite_approval');
     expect(kindsFor('werkgever')).not.toContain('invite_created');
-    expect(kindsFor('admin')).toHaveLength(11);
+    expect(kindsFor('admin')).toHaveLength(13);
     expect(kindsFor('admin')).toContain('payment_issue');
     expect(kindsFor('werkgever')).not.toContain('payment_issue');
     for (const k of kindsFor('admin')) {

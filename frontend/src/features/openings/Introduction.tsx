@@ -20,6 +20,7 @@ import { actionsFor, centsToEuros, eurosToCents, formatDateTime, localToRfc3339,
 import { InviteDates, OpenActions } from './InvitesBoard';
 import { formatDate } from './OpeningPage';
 import { PlacementSubsidies } from '../subsidies/PlacementSubsidies';
+import { LksOnPlacement } from '../subsidies/LksParts';
 
 export const intakeModes: Intake['mode'][] = ['op_locatie', 'online', 'telefonisch'];
 export const placementContracts: PlacementInput['contractType'][] = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'proefplaatsing', 'geen'];
@@ -110,6 +111,8 @@ function IntroductionView({ invite }: { invite: Invite }) {
           </>
         )}
       </dl>
+
+      {p && !p.endedOn && !['proefplaatsing', 'geen'].includes(p.contractType) && <LksOnPlacement placementId={p.id} />}
 
       {org ? <ContactSection invite={invite} /> : <Paragraph>{invite.disclosed ? t('invites.staffDisclosed') : t('invites.staffNotDisclosed')}</Paragraph>}
 

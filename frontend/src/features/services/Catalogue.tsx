@@ -5,6 +5,7 @@ import { useSession } from '../../lib/session';
 import { useServices, type Service } from './api';
 import { kindFromParam, knownKinds } from './format';
 import { ServiceTerms, useKindLabel } from './parts';
+import { LksCard } from '../subsidies/LksCard';
 
 const bookers = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
@@ -82,6 +83,7 @@ export function Catalogue() {
             {shown.map((s) => (
               <ServiceCard key={s.id} s={s} canBook={bookers.includes(role)} canEdit={role === 'admin'} />
             ))}
+            {(!kind || kind === 'loonwaardebepaling') && bookers.includes(role) && <LksCard />}
           </div>
         )}
       </DataState>

@@ -542,6 +542,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lks-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aanvragen loonkostensubsidie / Wage cost subsidy applications
+         * @description Organisation users: their organisation's; accountmanagers and admins: the region's (state=applied&state=assessed is the decision queue).
+         */
+        get: operations["listLksApplications"];
+        put?: never;
+        /**
+         * Loonkostensubsidie aanvragen / Apply for wage cost subsidy
+         * @description From a placement the caller may see (another organisation's is 404): its contract and hours are copied. 409 noEmploymentContract (a placement without an employment contract), noLksIndicatie (the candidate has no LKS indication), applicationExists (an open application for the placement), placementEnded. The placement's loonwaardebepaling booking is linked (bookingId), or once one is booked.
+         */
+        post: operations["createLksApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lks-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Eén aanvraag met geschiedenis / One application with its history */
+        get: operations["getLksApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lks-applications/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Loonwaarde vastleggen / Record the assessed wage value
+         * @description Accountmanagers and admins, before the decision (again to correct it).
+         */
+        post: operations["recordLksAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lks-applications/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Besluiten / Decide
+         * @description granted (computes monthlyCents for the application's hours, full time and loonwaarde with the minimum wage valid now; 409 notAssessed before the loonwaarde is recorded) or refused, always with a motivation (400 naming it when empty). Deciding twice is 409 alreadyDecided.
+         */
+        post: operations["decideLksApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lks-applications/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aanvraag intrekken / Withdraw the application
+         * @description The applying organisation, before the decision.
+         */
+        post: operations["withdrawLksApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/magic-link-sessions": {
         parameters: {
             query?: never;
@@ -1879,6 +1980,16 @@ export interface components {
             /** @description A short personal message to the kandidaten */
             message: string;
         };
+        CreateLksApplicationRequest: {
+            /**
+             * Format: double
+             * @description The sector's full working week (default 36), to the tenth of an hour
+             */
+            fullTimeHours?: number;
+            note?: string;
+            /** Format: uuid */
+            placementId: string;
+        };
         CreateOrganisationInputBody: {
             /** Format: uuid */
             accountmanagerId?: string;
@@ -2029,6 +2140,17 @@ export interface components {
             sharePhone?: boolean;
             /** @description The secret from the mailed link */
             token: string;
+        };
+        DecideLksApplicationRequest: {
+            /** @enum {string} */
+            decision: "granted" | "refused";
+            /** @description Required: why; an empty one is a 400 naming motivation */
+            motivation: string;
+            /**
+             * Format: date
+             * @description Granted: when the loonwaarde is re-assessed (default: the region's lks_reassess_months after the placement's start)
+             */
+            reassessOn?: string;
         };
         DecisionBody: {
             /** @enum {string} */
@@ -2230,6 +2352,34 @@ export interface components {
             /** Format: date-time */
             validUntil: string;
         };
+        ExportLks: {
+            /** Format: date-time */
+            appliedAt: string;
+            appliedBy: components["schemas"]["ExportActor"];
+            /** Format: date */
+            assessedOn?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            decidedBy?: components["schemas"]["ExportActor"];
+            /**
+             * Format: int64
+             * @description Granted: what the gemeente pays the employer per month
+             */
+            monthlyCents?: number;
+            /** @description Why the gemeente decided so */
+            motivation?: string;
+            openingTitle: string;
+            /** @description The employer who applied */
+            organisationName: string;
+            /** Format: date */
+            reassessOn?: string;
+            state: components["schemas"]["ExportChoice"];
+            /**
+             * Format: double
+             * @description Your assessed loonwaarde, in percent
+             */
+            wageValuePercent?: number;
+        };
         ExportMail: {
             kind: components["schemas"]["ExportChoice"];
             /** Format: date-time */
@@ -2258,6 +2408,7 @@ export interface components {
              * @enum {string}
              */
             language: "nl" | "en";
+            lksApplications: components["schemas"]["ExportSectionExportLks"];
             mails: components["schemas"]["ExportSectionExportMail"];
             notifications: components["schemas"]["ExportSectionExportNotification"];
             placements: components["schemas"]["ExportSectionExportPlacement"];
@@ -2393,6 +2544,12 @@ export interface components {
             /** @description What the section holds, in plain language */
             explanation: string;
             items: components["schemas"]["ExportLink"][];
+            title: string;
+        };
+        ExportSectionExportLks: {
+            /** @description What the section holds, in plain language */
+            explanation: string;
+            items: components["schemas"]["ExportLks"][];
             title: string;
         };
         ExportSectionExportMail: {
@@ -2796,6 +2953,9 @@ export interface components {
         ListInviteBody: {
             items: components["schemas"]["InviteBody"][];
         };
+        ListLksApplicationBody: {
+            items: components["schemas"]["LksApplicationBody"][];
+        };
         ListNotificationsResponse: {
             items: components["schemas"]["NotificationBody"][];
             /** Format: int64 */
@@ -2846,6 +3006,94 @@ export interface components {
         ListUserBody: {
             items: components["schemas"]["UserBody"][];
         };
+        LksApplicationBody: {
+            /** Format: date */
+            assessedOn?: string;
+            /** @description The linked loonwaardebepaling; empty: none booked yet for this placement */
+            bookingId?: string;
+            candidateCode: string;
+            /** @description Copied from the placement */
+            contractType: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            /** @enum {string} */
+            decision?: "granted" | "refused";
+            events?: components["schemas"]["LksEventBody"][];
+            /**
+             * Format: double
+             * @description The sector's full working week the amount counts with
+             */
+            fullTimeHours: number;
+            /**
+             * Format: int64
+             * @description Hours per week, copied from the placement
+             */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The introduction the placement belongs to
+             */
+            inviteId: string;
+            /**
+             * Format: int64
+             * @description Granted: the current amount per month (re-indexed at every new minimum-wage period)
+             */
+            monthlyCents?: number;
+            motivation?: string;
+            note?: string;
+            openingTitle: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
+            /** Format: uuid */
+            placementId: string;
+            /** Format: date */
+            placementStart: string;
+            /** Format: date */
+            reassessOn?: string;
+            /** @enum {string} */
+            state: "applied" | "assessed" | "granted" | "refused" | "withdrawn" | "ended";
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: double
+             * @description The assessed loonwaarde, 0–100
+             */
+            wageValuePercent?: number;
+            /**
+             * Format: date
+             * @description The minimum-wage period the amount is computed with
+             */
+            wmlValidFrom?: string;
+        };
+        LksEventBody: {
+            /** @enum {string} */
+            actor: "organisation" | "accountmanager" | "admin" | "system";
+            /**
+             * Format: int64
+             * @description granted, reindexed: the monthly amount from then on
+             */
+            amountCents?: number;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description The step, or a note that changes no state (from = to): bookingLinked (the note is the booking's id), reindexed (a new minimum-wage period: amountCents the new amount, previousCents the old one, the note the period's first day), reassessmentDue (the note is the date)
+             * @enum {string}
+             */
+            code: "applied" | "bookingLinked" | "assessed" | "granted" | "refused" | "withdrawn" | "ended" | "reindexed" | "reassessmentDue";
+            from?: string;
+            note?: string;
+            /**
+             * Format: int64
+             * @description reindexed: the amount before
+             */
+            previousCents?: number;
+            to: string;
+        };
         MarkNotificationsReadRequest: {
             /** @description uuid values */
             ids?: string[];
@@ -2881,7 +3129,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -3329,6 +3577,18 @@ export interface components {
              * @description To the hundredth at most (6.25); finer is a 400, not rounded
              */
             hours: number;
+        };
+        RecordLksAssessmentRequest: {
+            /**
+             * Format: date
+             * @description The day of the loonwaardebepaling; not in the future
+             */
+            assessedOn: string;
+            /**
+             * Format: double
+             * @description The assessed loonwaarde in percent, to the hundredth at most
+             */
+            wageValuePercent: number;
         };
         RecordedHitBody: {
             actorName: string;
@@ -6057,6 +6317,486 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLksApplications: {
+        parameters: {
+            query?: {
+                /** @description The accountmanager's queue: state=applied&state=assessed */
+                state?: ("applied" | "assessed" | "granted" | "refused" | "withdrawn" | "ended")[];
+                placementId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListLksApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLksApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLksApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LksApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLksApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LksApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordLksAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordLksAssessmentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LksApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideLksApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideLksApplicationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LksApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawLksApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LksApplicationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

@@ -1,0 +1,122 @@
+// Pieces the LKS pages share: an application's state, its log, the error
+// summary of its forms and the entry on a placement.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Heading, Notice, Paragraph, StatusBadge } from '../../components/ui';
+import type { ApiError } from '../../lib/api/error';
+import { euros, formatDate, formatDateTime } from '../services/format';
+import { useLksApplications, type LksEvent, type LksState } from './applications';
+
+/** LksBadge is an application's state as a badge. */
+export function LksBadge({ state }: { state: LksState }) {
+  const { t } = useTranslation();
+  return <StatusBadge status={state}>{t(`lks.states.${state}`)}</StatusBadge>;
+}
+
+/** LksHistory is an application's append-only log: when, who, what happened, with amounts and notes. */
+export function LksHistory({ id, events }: { id: string; events: LksEvent[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const line = (e: LksEvent) => {
+    switch (e.code) {
+      case 'reindexed':
+        return t('lks.log.reindexed', { date: formatDate(e.note, lang), from: euros(e.previousCents ?? 0, lang), to: euros(e.amountCents ?? 0, lang) });
+      case 'granted':
+        return t('lks.log.granted', { amount: euros(e.amountCents ?? 0, lang) });
+      case 'reassessmentDue':
+        return t('lks.log.reassessmentDue', { date: formatDate(e.note, lang) });
+      case 'bookingLinked':
+        return t('lks.log.bookingLinked');
+      default:
+        return t(`lks.log.${e.code}`);
+    }
+  };
+  const withNote = (e: LksEvent) => !!e.note && !['reindexed', 'reassessmentDue', 'bookingLinked'].includes(e.code);
+  return (
+    <section aria-labelledby={`lks-history-${id}`} className="wh-section">
+      <Heading level={2} id={`lks-history-${id}`}>
+        {t('lks.history')}
+      </Heading>
+      <ol className="wh-log">
+        {events.map((e, i) => (
+          <li key={i}>
+            {formatDateTime(e.at, lang)} · {t(`lks.actors.${e.actor}`)}: {line(e)}
+            {withNote(e) && <span className="wh-pre"> · {e.note}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/**
+ * ErrorSummary lists a form's invalid fields, each a link that moves the focus to its
+ * field (by name); it takes the focus itself when a new error arrives.
+ */
+export function ErrorSummary({ error, labels, fallback }: { error?: ApiError; labels: Record<string, string>; fallback: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.focus();
+  }, [error]);
+  const known = (error?.invalidParams ?? []).filter((p) => p.name in labels);
+  return (
+    <div ref={ref} tabIndex={-1} className="wh-focus-target">
+      {error && (
+        <>
+          <Notice type="error">{known.length > 0 ? t('lks.checkFields') : error.status < 500 ? error.message : fallback}</Notice>
+          {known.length > 0 && (
+            <ul>
+              {known.map((p) => (
+                <li key={p.name}>
+                  <a
+                    href={`#${p.name}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.querySelector<HTMLElement>(`[name="${p.name}"]`)?.focus();
+                    }}
+                  >
+                    {labels[p.name]}: {p.reason}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * LksOnPlacement is the placement's loonkostensubsidie on its introduction page: the
+ * running application, or the button to apply.
+ */
+export function LksOnPlacement({ placementId }: { placementId: string }) {
+  const { t } = useTranslation();
+  const list = useLksApplications({ placementId });
+  const open = (list.data ?? []).find((a) => a.state !== 'withdrawn');
+  if (list.isLoading) return null;
+  return (
+    <section aria-labelledby="lks-on-placement" className="wh-section">
+      <Heading level={2} id="lks-on-placement">
+        {t('lks.title')}
+      </Heading>
+      {open ? (
+        <Paragraph>
+          {t('lks.onPlacement', { state: t(`lks.states.${open.state}`).toLocaleLowerCase() })} <Link to={`/loonkostensubsidie/${open.id}`}>{t('lks.viewApplication')}</Link>
+        </Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t('lks.applyHint')}</Paragraph>
+          <Paragraph>
+            <Link className="utrecht-button-link utrecht-button-link--primary-action-button" to={`/loonkostensubsidie/aanvragen?plaatsing=${placementId}`}>
+              {t('lks.apply')}
+            </Link>
+          </Paragraph>
+        </>
+      )}
+    </section>
+  );
+}
