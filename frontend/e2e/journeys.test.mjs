@@ -78,11 +78,11 @@ async function mailLink(rcpt, path, previous) {
 }
 
 const roles = [
-  { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Loonkostensubsidie', 'Verwante beroepen', 'Audit'] },
-  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten', 'Loonkostensubsidie', 'Verwante beroepen'] },
-  { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload'] },
-  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Loonkostensubsidie', 'Mijn organisatie'] },
-  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Mijn organisatie'] },
+  { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Subsidieparameters', 'Loonkostensubsidie', 'Verwante beroepen', 'Audit'] },
+  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Verwante beroepen'] },
+  { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload', 'Subsidies'] },
+  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Mijn organisatie'] },
+  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Mijn organisatie'] },
 ];
 
 test('sign-in page works on a 360 px phone and passes axe', async () => {
@@ -942,9 +942,9 @@ test('LKS: the werkgever of the demo placement applies for loonkostensubsidie; t
   const schemes = wg.getByRole('region', { name: 'Subsidies en regelingen', exact: true });
   const lks = schemes.getByRole('region', { name: 'Loonkostensubsidie (LKS)', exact: true });
   await lks.getByText('Indicatief — de gemeente beslist', { exact: true }).waitFor();
-  await lks.getByText('De gemeente waar de werknemer woont', { exact: false }).waitFor();
+  await lks.getByText('De gemeente waar de werknemer woont (het college van B en W).', { exact: true }).waitFor();
   await lks.getByText(/€\s[\d.]+,\d\d – €\s[\d.]+,\d\d per maand/).waitFor();
-  await lks.getByText(/^Uiterlijk \d{1,2} \w+ \d{4}: loonkostensubsidie aanvragen bij de gemeente$/).waitFor();
+  await lks.getByText(/^Uiterlijk \d{1,2} \w+ \d{4}: loonkostensubsidie aanvragen bij de gemeente/).waitFor();
   await schemes.getByRole('region', { name: 'No-riskpolis', exact: true }).getByText('Indicatief — UWV beslist', { exact: true }).waitFor();
   await check(wg, 'placement-subsidies');
   const section = wg.getByRole('region', { name: 'Loonkostensubsidie', exact: true });
