@@ -66,6 +66,14 @@ type PlacementRecord struct {
 	CreatedBy         string
 	CreatedAt         time.Time
 	FollowUps         []FollowUpRecord
+	// ThankYous are the kandidaat's own thank-yous for the placement.
+	ThankYous []ThankYouRecord
+}
+
+// ThankYouRecord is a thank-you the kandidaat sent their klantmanager.
+type ThankYouRecord struct {
+	Message   string
+	CreatedAt time.Time
 }
 
 // FollowUpRecord is one "nog in dienst?" question about a placement.
@@ -159,13 +167,15 @@ var ExportCoverage = map[string]string{
 	"disclosures":          "disclosures",
 	"placements":           "placements",
 	"follow_ups":           "placements",
-	"pool_pins":            "recommendations",
-	"pool_views":           "poolAppearances",
-	"bookings":             "services",
-	"booking_events":       "- a booking's steps between organisation and provider (payment, approval); the booking itself is in services",
-	"booking_periods":      "- what a booking charges the organisation, period by period: money between organisations, not the kandidaat's data",
-	"payments":             "- Stripe payments between organisation and provider: not the kandidaat's data",
-	"payment_issues":       "- payments that did not match what a booking period owed (amount, currency, a second payment): money between organisations, for the admin, not the kandidaat's data",
+	// The kandidaat's own thank-yous; an organisation's thanks to staff is about the staff's work.
+	"thank_yous":      "placements",
+	"pool_pins":       "recommendations",
+	"pool_views":      "poolAppearances",
+	"bookings":        "services",
+	"booking_events":  "- a booking's steps between organisation and provider (payment, approval); the booking itself is in services",
+	"booking_periods": "- what a booking charges the organisation, period by period: money between organisations, not the kandidaat's data",
+	"payments":        "- Stripe payments between organisation and provider: not the kandidaat's data",
+	"payment_issues":  "- payments that did not match what a booking period owed (amount, currency, a second payment): money between organisations, for the admin, not the kandidaat's data",
 }
 
 // Export is everything Werkhaven holds about the signed-in kandidaat.

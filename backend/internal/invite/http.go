@@ -298,6 +298,7 @@ func Register(api huma.API, s *Service) {
 	authz.Register(api, huma.Operation{OperationID: "answerFollowUp", Method: http.MethodPost, Path: "/follow-ups/{id}/answer",
 		Summary: "Nog in dienst? beantwoorden / Answer a follow-up", Tags: tags, Errors: []int{400, 404, 409}},
 		orgAndStaff, h.answerFollowUp)
+	registerThanks(api, h)
 }
 
 // inviteResult and offerResult turn a service's answer into an output, so

@@ -42,6 +42,7 @@ type Candidates interface {
 	MineID(ctx context.Context, p authz.Principal) (string, error)
 	UserID(ctx context.Context, db *gorm.DB, id string) (string, error)
 	Language(ctx context.Context, db *gorm.DB, userID string) string
+	ToConfirm(ctx context.Context, db *gorm.DB, regionID, klantmanagerID string) (int, error)
 }
 
 // Pools tells the kandidaat how often they appeared in pools (package

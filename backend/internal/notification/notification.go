@@ -38,16 +38,19 @@ const (
 	// PaymentIssue: a payment that did not pay its booking (wrong amount or
 	// currency, a refund that failed), for the region's admins.
 	PaymentIssue Kind = "payment_issue"
+	// ThankYou: a werkgever or kandidaat thanks the klantmanager or
+	// accountmanager credited with a placement.
+	ThankYou Kind = "thank_you"
 )
 
 // MailByDefault are the kinds mailed unless a user turns them off.
 var MailByDefault = map[Kind]bool{InviteCreated: true, InviteApproval: true, InviteAccepted: true, InviteDeclined: true, InviteExpired: false,
 	DisclosureWithdrawn: true, AdviceAdded: false, Placed: true, FollowUpDue: true, PlacementEnded: true,
-	BookingApproval: true, BookingUpdate: false, PaymentIssue: true}
+	BookingApproval: true, BookingUpdate: false, PaymentIssue: true, ThankYou: true}
 
 // Kinds lists every kind, for settings.
 var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, Placed, FollowUpDue,
-	PlacementEnded, BookingApproval, BookingUpdate, PaymentIssue}
+	PlacementEnded, BookingApproval, BookingUpdate, PaymentIssue, ThankYou}
 
 // Notice is one notification to one or more users.
 type Notice struct {

@@ -704,6 +704,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/invites/{id}/thank-yous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Je klantmanager bedanken / Thank your klantmanager
+         * @description For your own invite that led to work: a short message (1–500 characters) to your klantmanager, once. Your klantmanager sees it comes from "een kandidaat", not your name.
+         */
+        post: operations["thankMyKlantmanager"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Werk dat op mij wacht / Work waiting for me
+         * @description Counts for the start page, each only for the roles it applies to (absent otherwise): invites sent and not answered yet (organisation users: their organisation's; klantmanagers: their caseload's; kandidaten: their own), invites awaiting approval (accountmanagers: their portfolio's; admins: the region's), follow-ups to answer now, and the klantmanager's candidates not confirmed for 90 days.
+         */
+        get: operations["getMyOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/pool-appearances": {
         parameters: {
             query?: never;
@@ -716,6 +756,26 @@ export interface paths {
          * @description How many openings' pools showed you, per week, over the last 12 weeks. Counts only: who asked is named only when they invite you.
          */
         get: operations["getMyPoolAppearances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jouw aandeel / Your share
+         * @description For the signed-in klantmanager or accountmanager only, never a colleague's: the placements credited to you that started in the period (default: the last 12 months), how many were still at work at 13 and 26 weeks (over the placements whose point has passed; unanswered follow-ups counted apart), and the thank-yous you received in the period, from an organisation (by name) or from a kandidaat (never named).
+         */
+        get: operations["getMyShare"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1157,6 +1217,26 @@ export interface paths {
         get: operations["listPlacements"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/placements/{id}/thank-yous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bedanken voor een plaatsing / Thank for a placement
+         * @description A user of the placed organisation thanks the klantmanager or the accountmanager credited with the placement (who held the caseload or portfolio when it was recorded), once each, with a message of 1–500 characters. The recipient is notified (in-app, and by mail unless turned off) and sees the organisation's name. Another organisation's placement answers 404, a second thank-you 409.
+         */
+        post: operations["thankForPlacement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2099,6 +2179,8 @@ export interface components {
             organisationName: string;
             /** Format: date */
             startDate: string;
+            /** @description Your thank-yous to your klantmanager for this work */
+            thankYous: components["schemas"]["ExportThankYou"][];
             /** Format: int64 */
             trialPeriodMonths: number;
         };
@@ -2264,6 +2346,11 @@ export interface components {
             /** Format: date-time */
             startedAt: string;
         };
+        ExportThankYou: {
+            /** Format: date-time */
+            createdAt: string;
+            message: string;
+        };
         ExportWeek: {
             /**
              * Format: int64
@@ -2409,8 +2496,44 @@ export interface components {
             name: string;
             phone?: string;
         };
+        GetMyOverviewResponse: {
+            /**
+             * Format: int64
+             * @description Caseload not confirmed for 90 days
+             */
+            candidatesToConfirm?: number;
+            /**
+             * Format: int64
+             * @description "Nog in dienst?" to answer now
+             */
+            followUpsDue?: number;
+            /**
+             * Format: int64
+             * @description Invites waiting for an accountmanager's approval
+             */
+            invitesAwaitingApproval?: number;
+            /**
+             * Format: int64
+             * @description Invites sent, not answered yet
+             */
+            invitesAwaitingKandidaat?: number;
+        };
         GetMyPoolAppearancesResponse: {
             weeks: components["schemas"]["AppearanceWeekBody"][];
+        };
+        GetMyShareResponse: {
+            /** Format: date */
+            from: string;
+            /**
+             * Format: int64
+             * @description Placements credited to you that started in the period
+             */
+            placements: number;
+            thankYous: components["schemas"]["ReceivedThankYouBody"][];
+            /** Format: date */
+            to: string;
+            week13: components["schemas"]["RetentionBody"];
+            week26: components["schemas"]["RetentionBody"];
         };
         HoursBody: {
             /** @example 17:00 */
@@ -2652,7 +2775,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue" | "thank_you";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -3032,6 +3155,17 @@ export interface components {
             reasonEn: string;
             reasonNl: string;
         };
+        ReceivedThankYouBody: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            from: "organisation" | "kandidaat";
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** @description The organisation that thanks; absent for a kandidaat (shown as "een kandidaat") */
+            organisationName?: string;
+        };
         RecordDeliveredHoursRequest: {
             /**
              * Format: double
@@ -3087,6 +3221,28 @@ export interface components {
             source: "family" | "neighbourFamily" | "iscoGroup" | "region";
             /** @enum {string} */
             strength: "close" | "related";
+        };
+        RetentionBody: {
+            /**
+             * Format: int64
+             * @description Placements whose point has passed
+             */
+            due: number;
+            /**
+             * Format: int64
+             * @description No longer at work at that point
+             */
+            ended: number;
+            /**
+             * Format: int64
+             * @description Answered: still at work
+             */
+            stillEmployed: number;
+            /**
+             * Format: int64
+             * @description The follow-up is not answered yet
+             */
+            unanswered: number;
         };
         ServiceBody: {
             active: boolean;
@@ -3168,6 +3324,30 @@ export interface components {
             overrideReason?: string;
             /** @enum {string} */
             state: "open" | "paused" | "filled" | "closed";
+        };
+        ThankForPlacementRequest: {
+            /** @description 1–500 characters */
+            message: string;
+            /**
+             * @description Whom to thank: the credited klantmanager or accountmanager
+             * @enum {string}
+             */
+            to: "klantmanager" | "accountmanager";
+        };
+        ThankMyKlantmanagerRequest: {
+            /** @description 1–500 characters */
+            message: string;
+        };
+        ThankYouBody: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** Format: uuid */
+            placementId: string;
+            /** @enum {string} */
+            to: "klantmanager" | "accountmanager";
         };
         TokenBody: {
             /** @description The secret from the mailed link */
@@ -6354,6 +6534,154 @@ export interface operations {
             };
         };
     };
+    thankMyKlantmanager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThankMyKlantmanagerRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThankYouBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetMyOverviewResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyPoolAppearances: {
         parameters: {
             query?: never;
@@ -6371,6 +6699,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetMyPoolAppearancesResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyShare: {
+        parameters: {
+            query?: {
+                /** @description First start date, YYYY-MM-DD (default: 12 months before to) */
+                from?: string;
+                /** @description Last start date, YYYY-MM-DD (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetMyShareResponse"];
                 };
             };
             /** @description Bad Request */
@@ -8540,6 +8934,93 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    thankForPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThankForPlacementRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThankYouBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
