@@ -12,9 +12,9 @@ export function kindsFor(role: Role | string | undefined): NotificationKind[] {
     case 'zorgaanbieder':
       return ['invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'follow_up_due'];
     case 'accountmanager':
-      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended'];
+      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'thank_you'];
     case 'klantmanager':
-      return ['invite_created', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'placed', 'placement_ended'];
+      return ['invite_created', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'placed', 'placement_ended', 'thank_you'];
     case 'kandidaat':
       return ['advice_added'];
     default:

@@ -19,6 +19,7 @@ import { formatEuro } from '../../lib/invites';
 import { actionsFor, centsToEuros, eurosToCents, formatDateTime, localToRfc3339, rfc3339ToLocal } from './invites';
 import { InviteDates, OpenActions } from './InvitesBoard';
 import { formatDate } from './OpeningPage';
+import { ThankForm } from '../../components/ThankForm';
 
 export const intakeModes: Intake['mode'][] = ['op_locatie', 'online', 'telefonisch'];
 export const placementContracts: PlacementInput['contractType'][] = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'proefplaatsing', 'geen'];
@@ -109,6 +110,8 @@ function IntroductionView({ invite }: { invite: Invite }) {
           </>
         )}
       </dl>
+
+      {org && p && <ThankForm what={{ placementId: p.id }} />}
 
       {org ? <ContactSection invite={invite} /> : <Paragraph>{invite.disclosed ? t('invites.staffDisclosed') : t('invites.staffNotDisclosed')}</Paragraph>}
 
