@@ -54,9 +54,9 @@ describe('ThankForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Bedank je klantmanager' }));
     expect(screen.queryByText('Wie wilt u bedanken?')).toBeNull();
     fireEvent.change(screen.getByLabelText(/Je bericht/), { target: { value: 'Dank je wel!' } });
-    server.answers.push({ status: 409, body: { status: 409, code: 'alreadyThanked', detail: 'Je hebt voor deze plaatsing al bedankt.' } });
+    server.answers.push({ status: 409, body: { status: 409, code: 'alreadyThanked', detail: 'Er is voor deze plaatsing al een bedankje verstuurd.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Versturen' }));
-    await screen.findByText('Je hebt voor deze plaatsing al bedankt.');
+    await screen.findByText('Er is voor deze plaatsing al een bedankje verstuurd.');
     await waitFor(() => expect(server.sent).toHaveLength(1));
     expect(server.sent[0].url).toMatch(/\/me\/invites\/i1\/thank-yous$/);
     expect(server.sent[0].body).toEqual({ message: 'Dank je wel!' });

@@ -46,7 +46,7 @@ export function ThankForm({ what, label }: { what: Thanking; label?: string }) {
     <div className="wh-thanks">
       {sent.length > 0 && <Notice type="ok">{k('sent')}</Notice>}
       {!open ? (
-        <Button secondary onClick={() => { thank.reset(); setOpen(true); }}>
+        <Button secondary onClick={() => { thank.reset(); setTo(sent.includes('klantmanager') && !kandidaat ? 'accountmanager' : 'klantmanager'); setOpen(true); }}>
           {k('open')}
           {label && <span className="wh-visually-hidden"> ({label})</span>}
         </Button>

@@ -107,7 +107,7 @@ export function ShareView({ share }: { share: Share }) {
       {share.thankYous.length === 0 ? (
         <Paragraph>{t('home.share.noThanks')}</Paragraph>
       ) : (
-        <ul className="wh-log">
+        <ul className="wh-plainlist wh-thanklist">
           {share.thankYous.map((ty) => (
             <li key={ty.id}>
               <blockquote className="wh-pre">{ty.message}</blockquote>
