@@ -133,6 +133,16 @@ func TestThankYous(t *testing.T) {
 		t.Errorf("Bakker's share: %+v", s)
 	}
 
+	// The accountmanager sees the other thank-you, and only that one.
+	for email, id := range f.User {
+		if id == am {
+			f.Browser().SignIn(email).Call("GET", "/api/v1/me/share", "", http.StatusOK, &s)
+			if s.Placements != 1 || len(s.ThankYous) != 1 || s.ThankYous[0].Message != longMessage {
+				t.Errorf("the accountmanager's share: %+v", s)
+			}
+		}
+	}
+
 	// 13 weeks on: the point has passed, the follow-up is unanswered; then answered yes.
 	f.Advance(13*7*24*time.Hour + time.Hour)
 	km, wg := f.Browser().SignIn(apptest.KmA), f.Browser().SignIn(apptest.WerkgeverA)
