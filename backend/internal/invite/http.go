@@ -96,12 +96,13 @@ type OfferBody struct {
 	Disclosed        bool       `json:"disclosed" doc:"The organisation can see your name and contact details"`
 	SharePhone       bool       `json:"sharePhone"`
 	Shares           []string   `json:"shares" doc:"What accepting shares with the organisation: name, email and (unless unticked) phone"`
+	Thanked          bool       `json:"thanked,omitempty" doc:"You thanked your klantmanager for this work (in the list of your invites)"`
 }
 
 func toOffer(o Offer) OfferBody {
 	b := OfferBody{ID: o.ID, OrganisationName: o.OrganisationName, OpeningTitle: o.OpeningTitle, Kind: o.Kind, Place: o.Place, HoursMin: o.HoursMin,
 		HoursMax: o.HoursMax, Support: o.Support, Description: o.Description, Message: o.Message, Advice: o.Advice, State: string(o.State),
-		ExpiresAt: o.ExpiresAt, Disclosed: o.Disclosed, SharePhone: o.SharePhone, Shares: []string{"name", "email", "phone"}}
+		ExpiresAt: o.ExpiresAt, Disclosed: o.Disclosed, SharePhone: o.SharePhone, Shares: []string{"name", "email", "phone"}, Thanked: o.Thanked}
 	if o.StartDate != nil {
 		b.StartDate = o.StartDate.Format(time.DateOnly)
 	}

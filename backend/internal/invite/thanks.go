@@ -180,3 +180,11 @@ func (s *Service) thank(ctx context.Context, tx *gorm.DB, p authz.Principal, c c
 	}
 	return ThankYou{ID: r.ID, PlacementID: c.ID, To: to, Message: message, CreatedAt: r.CreatedAt}, nil
 }
+
+// thankedBy are the invites whose placement the user thanked someone for.
+func (s *Service) thankedBy(ctx context.Context, userID string) ([]string, error) {
+	var ids []string
+	err := s.DB.WithContext(ctx).Raw(`SELECT DISTINCT pl.invite_id::text FROM thank_yous t JOIN placements pl ON pl.id = t.placement_id WHERE t.sender_id = ?`, userID).
+		Scan(&ids).Error
+	return ids, err
+}

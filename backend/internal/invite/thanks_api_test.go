@@ -195,6 +195,16 @@ func TestKandidaatThanks(t *testing.T) {
 	kandidaat.Call("POST", path, `{"message":""}`, http.StatusBadRequest, nil)
 	kandidaat.Call("POST", path, `{"message":"Dank je wel voor je hulp, Femke!"}`, http.StatusCreated, nil)
 	kandidaat.Call("POST", path, `{"message":"Nog een keer dank!"}`, http.StatusConflict, nil)
+	var mine struct {
+		Items []struct {
+			ID      string `json:"id"`
+			Thanked bool   `json:"thanked"`
+		} `json:"items"`
+	}
+	kandidaat.Call("GET", "/api/v1/me/invites", "", http.StatusOK, &mine)
+	if len(mine.Items) != 1 || mine.Items[0].ID != id || !mine.Items[0].Thanked {
+		t.Errorf("my invites: %+v", mine.Items)
+	}
 	if n := f.Count(`SELECT count(*) FROM thank_yous WHERE placement_id = ? AND sender_kind = 'kandidaat' AND recipient_id = ?`, pl, f.User[apptest.KmA]); n != 1 {
 		t.Errorf("kandidaat thank-yous: %d", n)
 	}

@@ -18,7 +18,7 @@ export function thanksCheck(message: string): 'required' | 'maxLength' | undefin
   return undefined;
 }
 
-/** useThank sends one thank-you; Jouw aandeel and notifications of the recipient change, not the sender's data. */
+/** useThank sends one thank-you. */
 export function useThank(what: Thanking) {
   const qc = useQueryClient();
   return useMutation({
@@ -26,6 +26,7 @@ export function useThank(what: Thanking) {
       'placementId' in what
         ? (await api.POST('/placements/{id}/thank-yous', { params: { path: { id: what.placementId } }, body: { to, message } })).data!
         : (await api.POST('/me/invites/{id}/thank-yous', { params: { path: { id: what.inviteId } }, body: { message } })).data!,
+    // The form closes and announces it was sent; the kandidaat's list shows "thanked" from the next visit.
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'share'] }),
   });
 }

@@ -49,7 +49,8 @@ function InviteCard({ offer }: { offer: Offer }) {
         <strong>{t(`myInvites.states.${offer.state}`)}</strong>
         {open && offer.expiresAt && ` · ${t('offer.chooseUntil', { date: formatDay(offer.expiresAt, i18n.language) })}`}
       </Paragraph>
-      {offer.state === 'placed' && <ThankForm what={{ inviteId: offer.id }} label={offer.organisationName} />}
+      {offer.state === 'placed' &&
+        (offer.thanked ? <Paragraph>{t('thanks.kandidaat.done')}</Paragraph> : <ThankForm what={{ inviteId: offer.id }} label={offer.organisationName} />)}
     </li>
   );
 }

@@ -2850,6 +2850,8 @@ export interface components {
             /** @enum {string} */
             state: "awaiting_approval" | "invited" | "viewed" | "accepted" | "declined" | "expired" | "withdrawn" | "introduced" | "intake_planned" | "placed" | "not_placed";
             support: string[];
+            /** @description You thanked your klantmanager for this work (in the list of your invites) */
+            thanked?: boolean;
         };
         OpeningBody: {
             /** @description Further occupations the organisation accepts (ook passend) */
