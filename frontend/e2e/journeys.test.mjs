@@ -950,13 +950,11 @@ test('thanks: the werkgever thanks the klantmanager from the placement; the klan
   await wg.getByLabel(/Uw bedankje/).fill(message);
   await wg.getByRole('button', { name: 'Bedankje versturen' }).click();
   await wg.getByText('Uw bedankje is verstuurd.').waitFor();
-  // Reopened, the form offers the accountmanager; thanking the klantmanager twice: the server's answer.
+  // Reopened, also after a reload, the form offers only the accountmanager.
+  await wg.reload();
   await wg.getByRole('button', { name: 'Bedanken' }).click();
   assert.ok(await wg.getByLabel('Uw accountmanager').isChecked());
-  await wg.getByLabel('De klantmanager van de kandidaat').check();
-  await wg.getByLabel(/Uw bedankje/).fill('Nog eens dank!');
-  await wg.getByRole('button', { name: 'Bedankje versturen' }).click();
-  await wg.getByText('Er is voor deze plaatsing al een bedankje verstuurd.').waitFor();
+  assert.equal(await wg.getByLabel('De klantmanager van de kandidaat').count(), 0);
   await check(wg, 'thanks-sent');
 
   const km = await newPage();

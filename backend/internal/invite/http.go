@@ -21,16 +21,17 @@ type inviteEventBody struct {
 }
 
 type invitePlacementBody struct {
-	ID                string  `json:"id" format:"uuid"`
-	StartDate         string  `json:"startDate" format:"date"`
-	ContractType      string  `json:"contractType"`
-	Hours             int     `json:"hours"`
-	HourlyWageCents   int64   `json:"hourlyWageCents"`
-	BelowMinimumWage  string  `json:"belowMinimumWageReason,omitempty" enum:"jeugdloon,loondispensatie" doc:"Why a paid contract pays less than the adult minimum wage"`
-	TrialPeriodMonths int     `json:"trialPeriodMonths"`
-	EndedOn           *string `json:"endedOn,omitempty" format:"date"`
-	EndReason         string  `json:"endReason,omitempty"`
-	Durable           *bool   `json:"durable,omitempty" doc:"Still employed at 26 weeks (duurzame uitstroom)"`
+	ID                string   `json:"id" format:"uuid"`
+	StartDate         string   `json:"startDate" format:"date"`
+	ContractType      string   `json:"contractType"`
+	Hours             int      `json:"hours"`
+	HourlyWageCents   int64    `json:"hourlyWageCents"`
+	BelowMinimumWage  string   `json:"belowMinimumWageReason,omitempty" enum:"jeugdloon,loondispensatie" doc:"Why a paid contract pays less than the adult minimum wage"`
+	TrialPeriodMonths int      `json:"trialPeriodMonths"`
+	EndedOn           *string  `json:"endedOn,omitempty" format:"date"`
+	EndReason         string   `json:"endReason,omitempty"`
+	Durable           *bool    `json:"durable,omitempty" doc:"Still employed at 26 weeks (duurzame uitstroom)"`
+	Thanked           []string `json:"thanked,omitempty" enum:"klantmanager,accountmanager" doc:"Whom you thanked for this placement (organisation users)"`
 }
 
 // InviteBody is an invite as organisation users and staff see it: the
@@ -72,7 +73,7 @@ func toBody(in Invite) InviteBody {
 	}
 	if p := in.Placement; p != nil {
 		b.Placement = &invitePlacementBody{ID: p.ID, StartDate: p.StartDate.Format(time.DateOnly), ContractType: p.ContractType, Hours: p.Hours,
-			HourlyWageCents: p.HourlyWageCents, BelowMinimumWage: p.BelowMinimumWageReason, TrialPeriodMonths: p.TrialPeriodMonths, EndedOn: dateOrNil(p.EndedOn), EndReason: p.EndReason, Durable: p.Durable}
+			HourlyWageCents: p.HourlyWageCents, BelowMinimumWage: p.BelowMinimumWageReason, TrialPeriodMonths: p.TrialPeriodMonths, EndedOn: dateOrNil(p.EndedOn), EndReason: p.EndReason, Durable: p.Durable, Thanked: p.Thanked}
 	}
 	return b
 }

@@ -58,7 +58,7 @@ func place(f *apptest.Fixture, wg *apptest.Browser, inviteID string) string {
 func TestThankYous(t *testing.T) {
 	f := apptest.New(t)
 	wg := f.Browser().SignIn(apptest.WerkgeverA)
-	pl, _ := placeWith(f, wg, "Bedankt Kandidaat")
+	pl, inviteID := placeWith(f, wg, "Bedankt Kandidaat")
 
 	// Credited at the placement; a later change of caseload does not move it.
 	var am string
@@ -98,6 +98,15 @@ func TestThankYous(t *testing.T) {
 		t.Errorf("second thank-you: %+v", p)
 	}
 	wg.Call("POST", path, fmt.Sprintf(`{"to":"accountmanager","message":%q}`, longMessage), http.StatusCreated, nil)
+	var in struct {
+		Placement struct {
+			Thanked []string `json:"thanked"`
+		} `json:"placement"`
+	}
+	wg.Call("GET", "/api/v1/invites/"+inviteID, "", http.StatusOK, &in)
+	if strings.Join(in.Placement.Thanked, ",") != "accountmanager,klantmanager" {
+		t.Errorf("thanked on the placement: %v", in.Placement.Thanked)
+	}
 
 	// One notification each, to the credited users, and a mail (thank_you is mailed by default).
 	if n := f.Count(`SELECT count(*) FROM notifications WHERE kind = 'thank_you' AND user_id = ?`, f.User[apptest.KmA]); n != 1 {

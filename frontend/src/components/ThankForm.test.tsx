@@ -8,18 +8,18 @@ const server = await vi.hoisted(async () => (await import('../test/fakeApi')).in
 
 import '../i18n';
 import { ThankForm } from './ThankForm';
-import { thanksCheck, type Thanking } from '../lib/thanks';
+import { thanksCheck, type Recipient, type Thanking } from '../lib/thanks';
 
 afterEach(() => {
   cleanup();
   server.sent.length = 0;
 });
 
-function renderForm(what: Thanking) {
+function renderForm(what: Thanking, thanked?: Recipient[]) {
   const qc = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   render(
     <QueryClientProvider client={qc}>
-      <ThankForm what={what} />
+      <ThankForm what={what} thanked={thanked} />
     </QueryClientProvider>,
   );
 }
@@ -60,5 +60,16 @@ describe('ThankForm', () => {
     await waitFor(() => expect(server.sent).toHaveLength(1));
     expect(server.sent[0].url).toMatch(/\/me\/invites\/i1\/thank-yous$/);
     expect(server.sent[0].body).toEqual({ message: 'Dank je wel!' });
+  });
+
+  it('offers only whom the organisation did not thank yet, and nothing once both are thanked', () => {
+    renderForm({ placementId: 'p1' }, ['klantmanager']);
+    fireEvent.click(screen.getByRole('button', { name: 'Bedanken' }));
+    expect((screen.getByLabelText('Uw accountmanager') as HTMLInputElement).checked).toBe(true);
+    expect(screen.queryByLabelText('De klantmanager van de kandidaat')).toBeNull();
+    cleanup();
+    renderForm({ placementId: 'p1' }, ['klantmanager', 'accountmanager']);
+    expect(screen.queryByRole('button', { name: 'Bedanken' })).toBeNull();
+    screen.getByText('U heeft de klantmanager en de accountmanager voor deze plaatsing bedankt.');
   });
 });

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Notice, RadioGroup, TextArea } from './ui';
+import { Button, Heading, Notice, Paragraph, RadioGroup, TextArea } from './ui';
 import { ApiError } from '../lib/api/error';
 import { maxThanks, thanksCheck, useThank, type Recipient, type Thanking } from '../lib/thanks';
 
@@ -9,7 +9,7 @@ import { maxThanks, thanksCheck, useThank, type Recipient, type Thanking } from 
  * placement, the kandidaat (B1 texts) their klantmanager for a placed invite. Closed it is one button; the form
  * checks the message as the server does and shows the server's answer (sent, already thanked).
  */
-export function ThankForm({ what, label }: { what: Thanking; label?: string }) {
+export function ThankForm({ what, label, thanked = [] }: { what: Thanking; label?: string; thanked?: Recipient[] }) {
   const { t } = useTranslation();
   const id = useId();
   const kandidaat = 'inviteId' in what;
@@ -20,6 +20,8 @@ export function ThankForm({ what, label }: { what: Thanking; label?: string }) {
   const [message, setMessage] = useState('');
   const [local, setLocal] = useState<string>();
   const [sent, setSent] = useState<Recipient[]>([]);
+  const done = [...thanked, ...sent];
+  const left = kandidaat ? (['klantmanager'] as Recipient[]) : (['klantmanager', 'accountmanager'] as const).filter((r) => !done.includes(r));
   const err = thank.error instanceof ApiError ? thank.error : undefined;
   const fieldCode = local ?? (err?.status === 400 ? err.fieldErrors().message : undefined);
   const fieldMessage = local ? t(`thanks.${local}`, { max: maxThanks }) : err?.status === 400 ? err.fieldMessages().message : undefined;
@@ -45,8 +47,10 @@ export function ThankForm({ what, label }: { what: Thanking; label?: string }) {
   return (
     <div className="wh-thanks">
       {sent.length > 0 && <Notice type="ok">{k('sent')}</Notice>}
-      {!open ? (
-        <Button secondary onClick={() => { thank.reset(); setTo(sent.includes('klantmanager') && !kandidaat ? 'accountmanager' : 'klantmanager'); setOpen(true); }}>
+      {left.length === 0 || (kandidaat && sent.length > 0) ? (
+        !kandidaat && sent.length === 0 && <Paragraph>{t('thanks.organisation.done')}</Paragraph>
+      ) : !open ? (
+        <Button secondary onClick={() => { thank.reset(); setTo(left[0]); setOpen(true); }}>
           {k('open')}
           {label && <span className="wh-visually-hidden"> ({label})</span>}
         </Button>
@@ -58,7 +62,7 @@ export function ThankForm({ what, label }: { what: Thanking; label?: string }) {
           {thank.error && !fieldCode && <Notice type={err?.status === 409 ? 'info' : 'error'}>{err ? err.message : t('common.error')}</Notice>}
           {!kandidaat && (
             <RadioGroup legend={t('thanks.organisation.to')} name={`${id}-to`} value={to} onChange={(v) => setTo(v as Recipient)}
-              options={(['klantmanager', 'accountmanager'] as const).map((r) => ({ value: r, label: t(`thanks.organisation.recipients.${r}`) }))} />
+              options={left.map((r) => ({ value: r, label: t(`thanks.organisation.recipients.${r}`) }))} />
           )}
           <div id={`${id}-message`}>
             <TextArea label={k('message')} name="message" value={message} onChange={setMessage} maxLength={maxThanks} description={k('who')}

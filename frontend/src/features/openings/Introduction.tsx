@@ -111,7 +111,7 @@ function IntroductionView({ invite }: { invite: Invite }) {
         )}
       </dl>
 
-      {org && p && <ThankForm what={{ placementId: p.id }} />}
+      {org && p && <ThankForm what={{ placementId: p.id }} thanked={p.thanked} />}
 
       {org ? <ContactSection invite={invite} /> : <Paragraph>{invite.disclosed ? t('invites.staffDisclosed') : t('invites.staffNotDisclosed')}</Paragraph>}
 

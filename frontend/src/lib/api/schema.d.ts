@@ -2660,6 +2660,8 @@ export interface components {
             id: string;
             /** Format: date */
             startDate: string;
+            /** @description Whom you thanked for this placement (organisation users) */
+            thanked?: ("klantmanager" | "accountmanager")[];
             /** Format: int64 */
             trialPeriodMonths: number;
         };
