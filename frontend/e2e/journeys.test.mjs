@@ -1004,4 +1004,46 @@ test('LKS: the werkgever of the demo placement applies for loonkostensubsidie; t
   await check(wg, 'lks-granted');
   await wgNav.getByRole('link', { name: 'Loonkostensubsidie', exact: true }).click();
   await wg.getByRole('row').filter({ hasText: /816,07 per maand/ }).waitFor();
+
+// Jouw aandeel: the demo placement (Zorghotel Het Anker's Keukenhulp) is
+// credited to klantmanager De Vries, who held the candidate's caseload.
+test('thanks: the werkgever thanks the klantmanager from the placement; the klantmanager sees it under Jouw aandeel', async () => {
+  const message = `Dank voor de fijne begeleiding van onze nieuwe collega (${Date.now()}).`;
+  const wg = await newPage();
+  await signIn(wg, 'hr@hetanker.demo.werkhaven.nl');
+  await wg.getByRole('heading', { level: 2, name: 'Wat er klaarstaat' }).waitFor();
+  await check(wg, 'thanks-werkgever-home');
+  // From the planned follow-ups to the placement's page.
+  await wg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Opvolging' }).click();
+  await wg.getByRole('heading', { level: 2, name: 'Gepland' }).waitFor();
+  await wg.getByRole('region', { name: 'Gepland' }).getByRole('link').first().click();
+  await wg.getByText('Keukenhulp').first().waitFor();
+  await wg.getByRole('button', { name: 'Bedanken' }).click();
+  await wg.getByRole('heading', { name: 'Bedanken voor deze plaatsing' }).waitFor();
+  // Empty: the form says what is missing and sends nothing.
+  await wg.getByRole('button', { name: 'Bedankje versturen' }).click();
+  await wg.getByText('Schrijf een kort bedankje.').first().waitFor();
+  assert.equal(await wg.getByLabel(/Uw bedankje/).getAttribute('aria-invalid'), 'true');
+  await check(wg, 'thanks-form');
+  await wg.getByLabel('De klantmanager van de kandidaat').check();
+  await wg.getByLabel(/Uw bedankje/).fill(message);
+  await wg.getByRole('button', { name: 'Bedankje versturen' }).click();
+  await wg.getByText('Uw bedankje is verstuurd.').waitFor();
+  // Reopened, also after a reload, the form offers only the accountmanager.
+  await wg.reload();
+  await wg.getByRole('button', { name: 'Bedanken' }).click();
+  assert.ok(await wg.getByLabel('Uw accountmanager').isChecked());
+  assert.equal(await wg.getByLabel('De klantmanager van de kandidaat').count(), 0);
+  await check(wg, 'thanks-sent');
+
+  const km = await newPage();
+  await signIn(km, 'km.devries@demo.werkhaven.nl');
+  const share = km.getByRole('region', { name: 'Jouw aandeel' });
+  await share.getByText(message).waitFor();
+  await share.getByText(/Van Zorghotel Het Anker/).waitFor();
+  assert.ok(!(await share.textContent()).includes('Yusuf'), 'Jouw aandeel names the candidate');
+  await check(km, 'thanks-jouw-aandeel');
+  // The thank-you is a notification too.
+  await km.goto(`${BASE}/meldingen`);
+  await km.getByText('Zorghotel Het Anker bedankt je voor een plaatsing.').first().waitFor();
 });

@@ -260,6 +260,14 @@ var matrix = map[string]matrixCase{
 	"answerFollowUp": {allowed: openingWriters, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/follow-ups/00000000-0000-0000-0000-000000000001/answer", `{"stillEmployed":true}`
 	}},
+	"thankForPlacement": {allowed: []authz.Role{authz.Werkgever, authz.Zorgaanbieder}, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/placements/00000000-0000-0000-0000-000000000001/thank-yous", `{"to":"klantmanager","message":"Dank!"}`
+	}},
+	"thankMyKlantmanager": {allowed: kandidaatOnly, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/me/invites/" + f.matrixInvite() + "/thank-yous", `{"message":"Dank!"}`
+	}},
+	"getMyOverview":           {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/overview", "" }},
+	"getMyShare":              {allowed: []authz.Role{authz.Klantmanager, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/share", "" }},
 	"listNotifications":       {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/notifications", "" }},
 	"markNotificationsRead":   {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "POST", "/api/v1/notification-reads", `{}` }},
 	"getNotificationSettings": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/notification-settings", "" }},

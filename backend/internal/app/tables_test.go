@@ -66,6 +66,7 @@ var owners = map[string]string{
 	"disclosures":           "invite",
 	"placements":            "invite",
 	"follow_ups":            "invite",
+	"thank_yous":            "invite",
 	"notifications":         "notification",
 	"notification_settings": "notification",
 	// 00013

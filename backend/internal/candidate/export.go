@@ -66,6 +66,14 @@ type PlacementRecord struct {
 	CreatedBy         string
 	CreatedAt         time.Time
 	FollowUps         []FollowUpRecord
+	// ThankYous are the kandidaat's own thank-yous for the placement.
+	ThankYous []ThankYouRecord
+}
+
+// ThankYouRecord is a thank-you the kandidaat sent their klantmanager.
+type ThankYouRecord struct {
+	Message   string
+	CreatedAt time.Time
 }
 
 // FollowUpRecord is one "nog in dienst?" question about a placement.
@@ -167,16 +175,18 @@ type ExportSources struct {
 // TestExportCoversCandidateTables (package app) holds it to the migrations:
 // a new table with candidate data fails that test until it is listed here.
 var ExportCoverage = map[string]string{
-	"candidates":             "profile",
-	"candidate_identities":   "contact",
-	"candidate_consents":     "consents",
-	"candidate_tokens":       "confirmationLinks",
-	"invites":                "invites",
-	"invite_events":          "invites",
-	"invite_tokens":          "- the hashes of the mailed invite links: secrets, not data about the kandidaat; the mails are in invites (sentAt, remindedAt) and mails",
-	"disclosures":            "disclosures",
-	"placements":             "placements",
-	"follow_ups":             "placements",
+	"candidates":           "profile",
+	"candidate_identities": "contact",
+	"candidate_consents":   "consents",
+	"candidate_tokens":     "confirmationLinks",
+	"invites":              "invites",
+	"invite_events":        "invites",
+	"invite_tokens":        "- the hashes of the mailed invite links: secrets, not data about the kandidaat; the mails are in invites (sentAt, remindedAt) and mails",
+	"disclosures":          "disclosures",
+	"placements":           "placements",
+	"follow_ups":           "placements",
+	// The kandidaat's own thank-yous; an organisation's thanks to staff is about the staff's work.
+	"thank_yous":             "placements",
 	"pool_pins":              "recommendations",
 	"pool_views":             "poolAppearances",
 	"bookings":               "services",

@@ -175,6 +175,9 @@ func (l exportLabeller) placement(in InviteRecord) exportPlacement {
 		out.FollowUps = append(out.FollowUps, exportFollowUp{Week: f.Week, DueOn: f.DueOn.Format(time.DateOnly), AnsweredAt: f.AnsweredAt,
 			StillEmployed: f.StillEmployed, CancelledAt: f.CancelledAt})
 	}
+	out.ThankYous = httpapi.Items(p.ThankYous, func(t ThankYouRecord) exportThankYou {
+		return exportThankYou{Message: t.Message, CreatedAt: t.CreatedAt.UTC()}
+	})
 	return out
 }
 

@@ -186,6 +186,12 @@ type exportPlacement struct {
 	CreatedAt         time.Time        `json:"createdAt"`
 	CreatedBy         exportActor      `json:"createdBy"`
 	FollowUps         []exportFollowUp `json:"followUps"`
+	ThankYous         []exportThankYou `json:"thankYous" doc:"Your thank-yous to your klantmanager for this work"`
+}
+
+type exportThankYou struct {
+	Message   string    `json:"message"`
+	CreatedAt time.Time `json:"createdAt"`
 }
 
 type exportRecommendation struct {

@@ -93,3 +93,14 @@ func (s *Service) Language(ctx context.Context, db *gorm.DB, userID string) stri
 	_ = db.WithContext(ctx).Raw(`SELECT ci.language FROM candidates c JOIN candidate_identities ci ON ci.candidate_id = c.id WHERE c.user_id = ?`, userID).Row().Scan(&lang)
 	return lang
 }
+
+// ToConfirm counts the klantmanager's caseload whose profile is not
+// confirmed within StaleAfter (stale or expired), in db: the work a
+// klantmanager sees on their start page. Placed, paused and erased
+// candidates are left out.
+func (s *Service) ToConfirm(ctx context.Context, db *gorm.DB, regionID, klantmanagerID string) (int, error) {
+	var n int64
+	err := db.WithContext(ctx).Model(&Row{}).Where("region_id = ? AND klantmanager_id = ? AND status IN ? AND confirmed_at <= ?",
+		regionID, klantmanagerID, []string{string(Available), string(InProcess)}, s.now().Add(-StaleAfter)).Count(&n).Error
+	return int(n), err
+}

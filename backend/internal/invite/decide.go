@@ -25,6 +25,8 @@ import (
 type Offer struct {
 	Invite
 	opening.Offer
+	// Thanked: the kandidaat thanked their klantmanager for this work (Mine only).
+	Thanked bool
 }
 
 func (s *Service) offer(ctx context.Context, db *gorm.DB, v viewRow) (Offer, error) {
@@ -71,12 +73,17 @@ func (s *Service) Mine(ctx context.Context, p authz.Principal) ([]Offer, error) 
 	if err := scope(view(s.DB.WithContext(ctx)), p).Where("i.state <> ?", string(AwaitingApproval)).Order("i.created_at DESC, i.id").Limit(200).Find(&rows).Error; err != nil {
 		return nil, database.Translate(err, "my invites")
 	}
+	thanked, err := s.thankedBy(ctx, p.UserID)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Offer, len(rows))
 	for i, v := range rows {
 		o, err := s.offer(ctx, s.DB, v)
 		if err != nil {
 			return nil, err
 		}
+		o.Thanked = slices.Contains(thanked, v.ID)
 		out[i] = o
 	}
 	return out, nil

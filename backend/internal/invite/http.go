@@ -21,16 +21,17 @@ type inviteEventBody struct {
 }
 
 type invitePlacementBody struct {
-	ID                string  `json:"id" format:"uuid"`
-	StartDate         string  `json:"startDate" format:"date"`
-	ContractType      string  `json:"contractType"`
-	Hours             int     `json:"hours"`
-	HourlyWageCents   int64   `json:"hourlyWageCents"`
-	BelowMinimumWage  string  `json:"belowMinimumWageReason,omitempty" enum:"jeugdloon,loondispensatie" doc:"Why a paid contract pays less than the adult minimum wage"`
-	TrialPeriodMonths int     `json:"trialPeriodMonths"`
-	EndedOn           *string `json:"endedOn,omitempty" format:"date"`
-	EndReason         string  `json:"endReason,omitempty"`
-	Durable           *bool   `json:"durable,omitempty" doc:"Still employed at 26 weeks (duurzame uitstroom)"`
+	ID                string   `json:"id" format:"uuid"`
+	StartDate         string   `json:"startDate" format:"date"`
+	ContractType      string   `json:"contractType"`
+	Hours             int      `json:"hours"`
+	HourlyWageCents   int64    `json:"hourlyWageCents"`
+	BelowMinimumWage  string   `json:"belowMinimumWageReason,omitempty" enum:"jeugdloon,loondispensatie" doc:"Why a paid contract pays less than the adult minimum wage"`
+	TrialPeriodMonths int      `json:"trialPeriodMonths"`
+	EndedOn           *string  `json:"endedOn,omitempty" format:"date"`
+	EndReason         string   `json:"endReason,omitempty"`
+	Durable           *bool    `json:"durable,omitempty" doc:"Still employed at 26 weeks (duurzame uitstroom)"`
+	Thanked           []string `json:"thanked,omitempty" enum:"klantmanager,accountmanager" doc:"Whom you thanked for this placement (organisation users)"`
 }
 
 // InviteBody is an invite as organisation users and staff see it: the
@@ -72,7 +73,7 @@ func toBody(in Invite) InviteBody {
 	}
 	if p := in.Placement; p != nil {
 		b.Placement = &invitePlacementBody{ID: p.ID, StartDate: p.StartDate.Format(time.DateOnly), ContractType: p.ContractType, Hours: p.Hours,
-			HourlyWageCents: p.HourlyWageCents, BelowMinimumWage: p.BelowMinimumWageReason, TrialPeriodMonths: p.TrialPeriodMonths, EndedOn: dateOrNil(p.EndedOn), EndReason: p.EndReason, Durable: p.Durable}
+			HourlyWageCents: p.HourlyWageCents, BelowMinimumWage: p.BelowMinimumWageReason, TrialPeriodMonths: p.TrialPeriodMonths, EndedOn: dateOrNil(p.EndedOn), EndReason: p.EndReason, Durable: p.Durable, Thanked: p.Thanked}
 	}
 	return b
 }
@@ -96,12 +97,13 @@ type OfferBody struct {
 	Disclosed        bool       `json:"disclosed" doc:"The organisation can see your name and contact details"`
 	SharePhone       bool       `json:"sharePhone"`
 	Shares           []string   `json:"shares" doc:"What accepting shares with the organisation: name, email and (unless unticked) phone"`
+	Thanked          bool       `json:"thanked,omitempty" doc:"You thanked your klantmanager for this work (in the list of your invites)"`
 }
 
 func toOffer(o Offer) OfferBody {
 	b := OfferBody{ID: o.ID, OrganisationName: o.OrganisationName, OpeningTitle: o.OpeningTitle, Kind: o.Kind, Place: o.Place, HoursMin: o.HoursMin,
 		HoursMax: o.HoursMax, Support: o.Support, Description: o.Description, Message: o.Message, Advice: o.Advice, State: string(o.State),
-		ExpiresAt: o.ExpiresAt, Disclosed: o.Disclosed, SharePhone: o.SharePhone, Shares: []string{"name", "email", "phone"}}
+		ExpiresAt: o.ExpiresAt, Disclosed: o.Disclosed, SharePhone: o.SharePhone, Shares: []string{"name", "email", "phone"}, Thanked: o.Thanked}
 	if o.StartDate != nil {
 		b.StartDate = o.StartDate.Format(time.DateOnly)
 	}
@@ -298,6 +300,7 @@ func Register(api huma.API, s *Service) {
 	authz.Register(api, huma.Operation{OperationID: "answerFollowUp", Method: http.MethodPost, Path: "/follow-ups/{id}/answer",
 		Summary: "Nog in dienst? beantwoorden / Answer a follow-up", Tags: tags, Errors: []int{400, 404, 409}},
 		orgAndStaff, h.answerFollowUp)
+	registerThanks(api, h)
 }
 
 // inviteResult and offerResult turn a service's answer into an output, so

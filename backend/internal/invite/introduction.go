@@ -156,9 +156,16 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 		if err := s.move(ctx, tx, v, Placed, ActorOf(p), p.UserID, "", nil); err != nil {
 			return nil, err
 		}
+		// The placement is credited to whoever holds the caseload and the
+		// portfolio now (Jouw aandeel, thank-yous).
+		am, err := s.Organisations.Accountmanager(ctx, tx, v.OrganisationID)
+		if err != nil {
+			return nil, err
+		}
 		pl := placementRow{InviteID: v.ID, RegionID: v.RegionID, OrganisationID: v.OrganisationID, OpeningID: v.OpeningID, CandidateID: v.CandidateID,
 			StartDate: in.StartDate, ContractType: in.ContractType, Hours: in.Hours, HourlyWageCents: in.HourlyWageCents,
-			BelowMinimumWageReason: database.NullIfEmpty(in.BelowMinimumWageReason), TrialPeriodMonths: in.TrialPeriodMonths, CreatedBy: p.UserID, CreatedAt: s.now()}
+			BelowMinimumWageReason: database.NullIfEmpty(in.BelowMinimumWageReason), TrialPeriodMonths: in.TrialPeriodMonths, CreatedBy: p.UserID, CreatedAt: s.now(),
+			KlantmanagerID: database.NullIfEmpty(v.KlantmanagerID), AccountmanagerID: database.NullIfEmpty(am)}
 		if err := tx.Create(&pl).Error; err != nil {
 			return nil, database.Translate(err, "store placement")
 		}
@@ -169,10 +176,6 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 			}
 		}
 		if err := s.Candidates.MarkPlaced(ctx, tx, v.CandidateID); err != nil {
-			return nil, err
-		}
-		am, err := s.Organisations.Accountmanager(ctx, tx, v.OrganisationID)
-		if err != nil {
 			return nil, err
 		}
 		n := notification.Notice{Kind: notification.Placed, Link: "/kandidaten/" + v.CandidateID,

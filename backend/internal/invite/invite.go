@@ -194,6 +194,9 @@ type Placement struct {
 	EndedOn                *time.Time
 	EndReason              string
 	Durable                *bool
+	// Thanked: whom the signed-in organisation user thanked for it
+	// (klantmanager, accountmanager; Get only).
+	Thanked []string
 }
 
 // Contact is what a kandidaat shared by accepting.

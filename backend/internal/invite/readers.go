@@ -104,5 +104,9 @@ func placementOf(ctx context.Context, db *gorm.DB, inviteID string) (*candidate.
 		return nil, err
 	}
 	p.FollowUps = append(p.FollowUps, fs...)
+	if err := db.WithContext(ctx).Raw(`SELECT message, created_at FROM thank_yous WHERE placement_id = ? AND sender_kind = 'kandidaat' ORDER BY created_at`, r.ID).
+		Scan(&p.ThankYous).Error; err != nil {
+		return nil, err
+	}
 	return p, nil
 }

@@ -42,6 +42,7 @@ type Candidates interface {
 	MineID(ctx context.Context, p authz.Principal) (string, error)
 	UserID(ctx context.Context, db *gorm.DB, id string) (string, error)
 	Language(ctx context.Context, db *gorm.DB, userID string) string
+	ToConfirm(ctx context.Context, db *gorm.DB, regionID, klantmanagerID string) (int, error)
 }
 
 // Pools tells the kandidaat how often they appeared in pools (package
@@ -362,6 +363,12 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Invite
 	}
 	if len(pl) == 1 {
 		in.Placement = toPlacement(pl[0])
+		if p.Role.IsOrganisationRole() {
+			if err := s.DB.WithContext(ctx).Raw(`SELECT recipient_role FROM thank_yous WHERE placement_id = ? AND sender_id = ? ORDER BY recipient_role`,
+				pl[0].ID, p.UserID).Scan(&in.Placement.Thanked).Error; err != nil {
+				return Invite{}, err
+			}
+		}
 	}
 	return in, nil
 }

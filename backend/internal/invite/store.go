@@ -65,6 +65,10 @@ type placementRow struct {
 	Durable                *bool
 	CreatedBy              string
 	CreatedAt              time.Time
+	// KlantmanagerID and AccountmanagerID: who held the caseload and the
+	// portfolio when the placement was recorded (credited for it).
+	KlantmanagerID   *string
+	AccountmanagerID *string
 }
 
 func (placementRow) TableName() string { return "placements" }

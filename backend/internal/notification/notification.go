@@ -44,16 +44,19 @@ const (
 	// SubsidyDeadline: a subsidy deadline coming up, a decision waiting 4
 	// weeks, a loonwaarde to re-assess.
 	SubsidyDeadline Kind = "subsidy_deadline"
+	// ThankYou: a werkgever or kandidaat thanks the klantmanager or
+	// accountmanager credited with a placement.
+	ThankYou Kind = "thank_you"
 )
 
 // MailByDefault are the kinds mailed unless a user turns them off.
 var MailByDefault = map[Kind]bool{InviteCreated: true, InviteApproval: true, InviteAccepted: true, InviteDeclined: true, InviteExpired: false,
 	DisclosureWithdrawn: true, AdviceAdded: false, Placed: true, FollowUpDue: true, PlacementEnded: true,
-	BookingApproval: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true}
+	BookingApproval: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true, ThankYou: true}
 
 // Kinds lists every kind, for settings.
 var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, Placed, FollowUpDue,
-	PlacementEnded, BookingApproval, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline}
+	PlacementEnded, BookingApproval, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline, ThankYou}
 
 // Notice is one notification to one or more users.
 type Notice struct {

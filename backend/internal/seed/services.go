@@ -128,8 +128,10 @@ func DemoPlacement(ctx context.Context, db *gorm.DB, q search.Inserter, regionID
 			inviteID, ids.Candidate, ids.Organisation, ids.Opening, start.AddDate(0, 0, -10)).Error; err != nil {
 			return err
 		}
-		if err := tx.Raw(`INSERT INTO placements (invite_id, region_id, organisation_id, opening_id, candidate_id, start_date, contract_type, hours, hourly_wage_cents, trial_period_months, created_by)
-			VALUES (?, ?, ?, ?, ?, ?, 'tijdelijk', 24, 1500, 1, ?) RETURNING id::text`, inviteID, regionID, ids.Organisation, ids.Opening, ids.Candidate, start, ids.Admin).Row().Scan(&placementID); err != nil {
+		if err := tx.Raw(`INSERT INTO placements (invite_id, region_id, organisation_id, opening_id, candidate_id, start_date, contract_type, hours, hourly_wage_cents, trial_period_months, created_by,
+				klantmanager_id, accountmanager_id)
+			VALUES (?, ?, ?, ?, ?, ?, 'tijdelijk', 24, 1500, 1, ?, (SELECT klantmanager_id FROM candidates WHERE id = ?), (SELECT accountmanager_id FROM organisations WHERE id = ?))
+			RETURNING id::text`, inviteID, regionID, ids.Organisation, ids.Opening, ids.Candidate, start, ids.Admin, ids.Candidate, ids.Organisation).Row().Scan(&placementID); err != nil {
 			return err
 		}
 		for _, w := range []int{4, 13, 26} {

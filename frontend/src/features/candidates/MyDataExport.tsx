@@ -148,6 +148,9 @@ export function ExportView({ doc }: { doc: MyExport }) {
             ]} />
             <Rows label={t('export.followUps', { organisation: pl.organisationName })} head={[t('export.c.week'), t('export.c.asked'), t('export.c.answered'), t('export.c.stillThere')]} items={pl.followUps}
               row={(f) => [String(f.week), date(f.dueOn), when(f.answeredAt), f.stillEmployed === undefined ? '—' : yesNo(f.stillEmployed)]} />
+            {(pl.thankYous ?? []).length > 0 && (
+              <Rows label={t('export.thankYous')} head={[t('export.c.when'), t('export.c.note')]} items={pl.thankYous ?? []} row={(ty) => [when(ty.createdAt), ty.message]} />
+            )}
           </div>
         ))}
       </Section>

@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { formatDay } from '../../lib/invites';
+import { ThankForm } from '../../components/ThankForm';
+import { useSession } from '../../lib/session';
 import { endReasons, useAnswerFollowUp, useFollowUps, type EndReason, type FollowUp } from './api';
 
 /** FollowUps is "nog in dienst?" after a placement: the tasks due now, then the planned and answered ones. */
@@ -15,6 +17,9 @@ export function FollowUps() {
   const rest = (all.data ?? []).filter((f) => !dueIds.has(f.id));
   const answered = rest.filter((f) => f.answeredAt).sort((a, b) => (b.answeredAt ?? '').localeCompare(a.answeredAt ?? ''));
   const planned = rest.filter((f) => !f.answeredAt && !f.cancelled);
+  const role = useSession().data?.user?.role;
+  // Organisation users thank the klantmanager or accountmanager from a "still employed" answer.
+  const org = role === 'werkgever' || role === 'zorgaanbieder';
   return (
     <>
       <PageTitle>{t('followUps.title')}</PageTitle>
@@ -62,6 +67,7 @@ export function FollowUps() {
                 <li key={f.id}>
                   <Summary f={f} /> · <strong>{f.stillEmployed ? t('followUps.stillYes') : t('followUps.stillNo')}</strong>
                   {f.answeredAt && ` · ${t('followUps.answeredOn', { date: formatDay(f.answeredAt, i18n.language) })}`}
+                  {f.stillEmployed && org && <ThankForm what={{ placementId: f.placementId }} label={`${f.candidateCode}, ${t('followUps.weeks', { count: f.week })}`} />}
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
+import { ThankForm } from '../../components/ThankForm';
 import { decidable, formatDay } from '../../lib/invites';
 import { useDecideMine, useMyInvite, useMyInvites, usePoolAppearances, useStopSharing, type Offer } from './api';
 import { OfferView } from './Offer';
@@ -48,6 +49,8 @@ function InviteCard({ offer }: { offer: Offer }) {
         <strong>{t(`myInvites.states.${offer.state}`)}</strong>
         {open && offer.expiresAt && ` · ${t('offer.chooseUntil', { date: formatDay(offer.expiresAt, i18n.language) })}`}
       </Paragraph>
+      {offer.state === 'placed' &&
+        (offer.thanked ? <Paragraph>{t('thanks.kandidaat.done')}</Paragraph> : <ThankForm what={{ inviteId: offer.id }} label={offer.organisationName} />)}
     </li>
   );
 }

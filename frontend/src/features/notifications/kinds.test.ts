@@ -12,6 +12,11 @@ describe('kindsFor', () => {
     expect(kindsFor('admin')).toHaveLength(13);
     expect(kindsFor('admin')).toContain('payment_issue');
     expect(kindsFor('werkgever')).not.toContain('payment_issue');
+    for (const k of [...kindsFor('klantmanager'), ...kindsFor('accountmanager')]) {
+      expect(nl.notifications.kinds).toHaveProperty(k);
+      expect(en.notifications.kinds).toHaveProperty(k);
+    }
+    expect(kindsFor('klantmanager')).toContain('thank_you');
     for (const k of kindsFor('admin')) {
       expect(nl.notifications.kinds).toHaveProperty(k);
       expect(en.notifications.kinds).toHaveProperty(k);

@@ -13,9 +13,9 @@ export function kindsFor(role: Role | string | undefined): NotificationKind[] {
     case 'zorgaanbieder':
       return ['invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'follow_up_due', 'lks_update', 'subsidy_deadline'];
     case 'accountmanager':
-      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'lks_update', 'subsidy_deadline'];
+      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'lks_update', 'subsidy_deadline', 'thank_you'];
     case 'klantmanager':
-      return ['invite_created', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'placed', 'placement_ended'];
+      return ['invite_created', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'placed', 'placement_ended', 'thank_you'];
     case 'kandidaat':
       return ['advice_added'];
     default:

@@ -21,6 +21,7 @@ import { InviteDates, OpenActions } from './InvitesBoard';
 import { formatDate } from './OpeningPage';
 import { PlacementSubsidies } from '../subsidies/PlacementSubsidies';
 import { LksOnPlacement } from '../subsidies/LksParts';
+import { ThankForm } from '../../components/ThankForm';
 
 export const intakeModes: Intake['mode'][] = ['op_locatie', 'online', 'telefonisch'];
 export const placementContracts: PlacementInput['contractType'][] = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'proefplaatsing', 'geen'];
@@ -113,6 +114,7 @@ function IntroductionView({ invite }: { invite: Invite }) {
       </dl>
 
       {p && !p.endedOn && !['proefplaatsing', 'geen'].includes(p.contractType) && <LksOnPlacement placementId={p.id} />}
+      {org && p && <ThankForm what={{ placementId: p.id }} thanked={p.thanked} />}
 
       {org ? <ContactSection invite={invite} /> : <Paragraph>{invite.disclosed ? t('invites.staffDisclosed') : t('invites.staffNotDisclosed')}</Paragraph>}
 

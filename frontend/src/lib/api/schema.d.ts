@@ -825,6 +825,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/invites/{id}/thank-yous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Je klantmanager bedanken / Thank your klantmanager
+         * @description For your own invite that led to work: a short message (1–500 characters) to your klantmanager, once. Your klantmanager sees it comes from "een kandidaat", not your name.
+         */
+        post: operations["thankMyKlantmanager"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Werk dat op mij wacht / Work waiting for me
+         * @description Counts for the start page, each only for the roles it applies to (absent otherwise): invites sent and not answered yet (organisation users: their organisation's; klantmanagers: their caseload's; kandidaten: their own), invites awaiting approval (accountmanagers: their portfolio's; admins: the region's), follow-ups to answer now, and the klantmanager's candidates not confirmed for 90 days.
+         */
+        get: operations["getMyOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/pool-appearances": {
         parameters: {
             query?: never;
@@ -837,6 +877,26 @@ export interface paths {
          * @description How many openings' pools showed you, per week, over the last 12 weeks. Counts only: who asked is named only when they invite you.
          */
         get: operations["getMyPoolAppearances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jouw aandeel / Your share
+         * @description For the signed-in klantmanager or accountmanager only, never a colleague's: the placements credited to you that started in the period (default: the last 12 months), how many were still at work at 13 and 26 weeks (over the placements whose point has passed; unanswered follow-ups counted apart), and the thank-yous you received in the period, from an organisation (by name) or from a kandidaat (never named).
+         */
+        get: operations["getMyShare"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1278,6 +1338,26 @@ export interface paths {
         get: operations["listPlacements"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/placements/{id}/thank-yous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bedanken voor een plaatsing / Thank for a placement
+         * @description A user of the placed organisation thanks the klantmanager or the accountmanager credited with the placement (who held the caseload or portfolio when it was recorded), once each, with a message of 1–500 characters. The recipient is notified (in-app, and by mail unless turned off) and sees the organisation's name. Another organisation's placement answers 404, a second thank-you 409.
+         */
+        post: operations["thankForPlacement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2447,6 +2527,8 @@ export interface components {
             organisationName: string;
             /** Format: date */
             startDate: string;
+            /** @description Your thank-yous to your klantmanager for this work */
+            thankYous: components["schemas"]["ExportThankYou"][];
             /** Format: int64 */
             trialPeriodMonths: number;
         };
@@ -2617,6 +2699,11 @@ export interface components {
             method: components["schemas"]["ExportChoice"];
             /** Format: date-time */
             startedAt: string;
+        };
+        ExportThankYou: {
+            /** Format: date-time */
+            createdAt: string;
+            message: string;
         };
         ExportWeek: {
             /**
@@ -2792,8 +2879,44 @@ export interface components {
             /** Format: date */
             startDate?: string;
         };
+        GetMyOverviewResponse: {
+            /**
+             * Format: int64
+             * @description Caseload not confirmed for 90 days
+             */
+            candidatesToConfirm?: number;
+            /**
+             * Format: int64
+             * @description "Nog in dienst?" to answer now
+             */
+            followUpsDue?: number;
+            /**
+             * Format: int64
+             * @description Invites waiting for an accountmanager's approval
+             */
+            invitesAwaitingApproval?: number;
+            /**
+             * Format: int64
+             * @description Invites sent, not answered yet
+             */
+            invitesAwaitingKandidaat?: number;
+        };
         GetMyPoolAppearancesResponse: {
             weeks: components["schemas"]["AppearanceWeekBody"][];
+        };
+        GetMyShareResponse: {
+            /** Format: date */
+            from: string;
+            /**
+             * Format: int64
+             * @description Placements credited to you that started in the period
+             */
+            placements: number;
+            thankYous: components["schemas"]["ReceivedThankYouBody"][];
+            /** Format: date */
+            to: string;
+            week13: components["schemas"]["RetentionBody"];
+            week26: components["schemas"]["RetentionBody"];
         };
         HoursBody: {
             /** @example 17:00 */
@@ -2920,6 +3043,8 @@ export interface components {
             id: string;
             /** Format: date */
             startDate: string;
+            /** @description Whom you thanked for this placement (organisation users) */
+            thanked?: ("klantmanager" | "accountmanager")[];
             /** Format: int64 */
             trialPeriodMonths: number;
         };
@@ -3129,7 +3254,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -3204,6 +3329,8 @@ export interface components {
             /** @enum {string} */
             state: "awaiting_approval" | "invited" | "viewed" | "accepted" | "declined" | "expired" | "withdrawn" | "introduced" | "intake_planned" | "placed" | "not_placed";
             support: string[];
+            /** @description You thanked your klantmanager for this work (in the list of your invites) */
+            thanked?: boolean;
         };
         OpeningBody: {
             /** @description Further occupations the organisation accepts (ook passend) */
@@ -3571,6 +3698,17 @@ export interface components {
             reasonEn: string;
             reasonNl: string;
         };
+        ReceivedThankYouBody: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            from: "organisation" | "kandidaat";
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** @description The organisation that thanks; absent for a kandidaat (shown as "een kandidaat") */
+            organisationName?: string;
+        };
         RecordDeliveredHoursRequest: {
             /**
              * Format: double
@@ -3638,6 +3776,28 @@ export interface components {
             source: "family" | "neighbourFamily" | "iscoGroup" | "region";
             /** @enum {string} */
             strength: "close" | "related";
+        };
+        RetentionBody: {
+            /**
+             * Format: int64
+             * @description Placements whose point has passed
+             */
+            due: number;
+            /**
+             * Format: int64
+             * @description No longer at work at that point
+             */
+            ended: number;
+            /**
+             * Format: int64
+             * @description Answered: still at work
+             */
+            stillEmployed: number;
+            /**
+             * Format: int64
+             * @description The follow-up is not answered yet
+             */
+            unanswered: number;
         };
         ServiceBody: {
             active: boolean;
@@ -3763,6 +3923,30 @@ export interface components {
              * @description In the key's unit: cents, basis points (23.5% = 2350), hours, days, months or years
              */
             value: number;
+        };
+        ThankForPlacementRequest: {
+            /** @description 1–500 characters */
+            message: string;
+            /**
+             * @description Whom to thank: the credited klantmanager or accountmanager
+             * @enum {string}
+             */
+            to: "klantmanager" | "accountmanager";
+        };
+        ThankMyKlantmanagerRequest: {
+            /** @description 1–500 characters */
+            message: string;
+        };
+        ThankYouBody: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            message: string;
+            /** Format: uuid */
+            placementId: string;
+            /** @enum {string} */
+            to: "klantmanager" | "accountmanager";
         };
         TokenBody: {
             /** @description The secret from the mailed link */
@@ -7529,6 +7713,154 @@ export interface operations {
             };
         };
     };
+    thankMyKlantmanager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThankMyKlantmanagerRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThankYouBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetMyOverviewResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyPoolAppearances: {
         parameters: {
             query?: never;
@@ -7546,6 +7878,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetMyPoolAppearancesResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyShare: {
+        parameters: {
+            query?: {
+                /** @description First start date, YYYY-MM-DD (default: 12 months before to) */
+                from?: string;
+                /** @description Last start date, YYYY-MM-DD (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetMyShareResponse"];
                 };
             };
             /** @description Bad Request */
@@ -9715,6 +10113,93 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    thankForPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThankForPlacementRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThankYouBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
