@@ -1004,6 +1004,7 @@ test('LKS: the werkgever of the demo placement applies for loonkostensubsidie; t
   await check(wg, 'lks-granted');
   await wgNav.getByRole('link', { name: 'Loonkostensubsidie', exact: true }).click();
   await wg.getByRole('row').filter({ hasText: /816,07 per maand/ }).waitFor();
+});
 
 // Jouw aandeel: the demo placement (Zorghotel Het Anker's Keukenhulp) is
 // credited to klantmanager De Vries, who held the candidate's caseload.

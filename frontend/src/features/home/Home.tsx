@@ -21,7 +21,7 @@ export function Home() {
       <PageTitle>{t('home.title', { name: user.displayName })}</PageTitle>
       <Paragraph>{role === 'kandidaat' ? t('home.introKandidaat') : t('home.intro', { role: t(`roles.${role}`) })}</Paragraph>
       <WorkOverview role={role} />
-      <SubsidyDeadlines />
+      <SubsidyDeadlines role={role} />
       {shares && <JouwAandeel />}
       {staff.includes(role) && <HeadlineFigures />}
     </>
