@@ -1,0 +1,382 @@
+package insight
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
+)
+
+// Service computes the figures.
+type Service struct {
+	DB  *gorm.DB
+	Now func() time.Time
+}
+
+var amsterdam = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// Today is the date in Europe/Amsterdam (at UTC midnight).
+func (s *Service) Today() time.Time {
+	y, m, d := s.now().In(amsterdam).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// MaxPeriodYears is the longest period the figures cover.
+const MaxPeriodYears = 3
+
+// DefaultPeriod is the last 12 months up to today.
+func (s *Service) DefaultPeriod() Period {
+	to := s.Today()
+	return Period{From: to.AddDate(-1, 0, 1), To: to}
+}
+
+// CheckPeriod refuses a period that ends before it starts or is longer
+// than MaxPeriodYears.
+func CheckPeriod(p Period) error {
+	if p.To.Before(p.From) {
+		return apperr.Invalid("to", "minimum", msg.M("insight.periodOrder"))
+	}
+	if p.To.After(p.From.AddDate(MaxPeriodYears, 0, 0)) {
+		return apperr.Invalid("to", "maximum", msg.M("insight.periodTooLong", MaxPeriodYears))
+	}
+	return nil
+}
+
+// bounds are the period's instants: [from 00:00, to+1 00:00) in Amsterdam.
+func (p Period) bounds() (time.Time, time.Time) {
+	at := func(d time.Time) time.Time {
+		return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, amsterdam).UTC()
+	}
+	return at(p.From), at(p.To.AddDate(0, 0, 1))
+}
+
+// scope is the cohort's SQL: the CTEs o (openings published in the
+// period), i (their invites) and p (their placements, with the follow-ups'
+// answers per week), narrowed to what p may see, and their arguments.
+type scope struct {
+	ctes     string
+	args     map[string]any
+	caseload string // the klantmanager's caseload condition on a candidate_id column ("" for others)
+}
+
+func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (scope, error) {
+	from, to := f.bounds()
+	args := map[string]any{"region": p.RegionID, "from": from, "to": to, "today": s.Today().Format(time.DateOnly)}
+	var conds []string
+	switch {
+	case p.Role.IsOrganisationRole():
+		if f.OrganisationID != "" && f.OrganisationID != p.OrganisationID {
+			return scope{}, fmt.Errorf("figures of organisation %s: %w", f.OrganisationID, apperr.ErrNotFound)
+		}
+		args["org"] = p.OrganisationID
+		conds = append(conds, "o.organisation_id = @org")
+	case p.Has(authz.Admin, authz.Accountmanager, authz.Klantmanager):
+		if f.OrganisationID != "" {
+			var n int64
+			if err := s.DB.WithContext(ctx).Table("organisation_directory").Where("id = ? AND region_id = ?", f.OrganisationID, p.RegionID).Count(&n).Error; err != nil {
+				return scope{}, err
+			}
+			if n == 0 {
+				return scope{}, fmt.Errorf("figures of organisation %s: %w", f.OrganisationID, apperr.ErrNotFound)
+			}
+			args["org"] = f.OrganisationID
+			conds = append(conds, "o.organisation_id = @org")
+		}
+	default:
+		return scope{}, apperr.ErrForbidden
+	}
+	if f.OccupationID != "" {
+		args["occupation"] = f.OccupationID
+		conds = append(conds, "o.occupation_id = @occupation")
+	}
+	sc := scope{args: args}
+	inviteCond := ""
+	if p.Role == authz.Klantmanager {
+		args["me"] = p.UserID
+		sc.caseload = "IN (SELECT cc.id FROM candidate_codes cc WHERE cc.klantmanager_id = @me)"
+		inviteCond = "WHERE f.candidate_id " + sc.caseload
+	}
+	where := ""
+	for _, c := range conds {
+		where += " AND " + c
+	}
+	var ret strings.Builder
+	var joins strings.Builder
+	for _, w := range []int{4, 13, 26} {
+		fmt.Fprintf(&joins, "\n\t\tLEFT JOIN follow_up_facts f%d ON f%d.placement_id = pl.id AND f%d.week = %d", w, w, w, w)
+		due := fmt.Sprintf("pl.start_date + %d <= CAST(@today AS date)", 7*w)
+		fmt.Fprintf(&ret, ",\n\t\t(%s) AS due%d, (%s AND f%d.still_employed IS TRUE) AS yes%d,"+
+			"\n\t\t(%s AND (f%d.still_employed IS FALSE OR (f%d.answered_at IS NULL AND f%d.cancelled_at IS NOT NULL))) AS no%d",
+			due, w, due, w, w, due, w, w, w, w)
+	}
+	sc.ctes = `WITH o AS (SELECT o.id, o.organisation_id, o.occupation_id, o.published_at FROM opening_facts o
+		WHERE o.region_id = @region AND o.published_at >= @from AND o.published_at < @to` + where + `),
+	i AS (SELECT f.id, f.opening_id, f.state, f.sent_at, f.intake_at, f.decided_at, o.organisation_id, o.occupation_id
+		FROM invite_facts f JOIN o ON o.id = f.opening_id ` + inviteCond + `),
+	p AS (SELECT pl.id, pl.invite_id, pl.start_date, i.organisation_id, i.occupation_id` + ret.String() + `
+		FROM placement_facts pl JOIN i ON i.id = pl.invite_id` + joins.String() + `)
+	`
+	return sc, nil
+}
+
+// Figures computes the figures of f's period for p.
+func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Figures, error) {
+	if err := CheckPeriod(f.Period); err != nil {
+		return Figures{}, err
+	}
+	sc, err := s.scopeFor(ctx, p, f)
+	if err != nil {
+		return Figures{}, err
+	}
+	out := Figures{Period: f.Period}
+	db := s.DB.WithContext(ctx)
+	funnels, err := s.funnels(db, sc)
+	if err != nil {
+		return Figures{}, err
+	}
+	out.Funnel = funnels[groupKey{}]
+	out.Rates = out.Funnel.Rates()
+	if out.PerOccupation, out.PerOrganisation, err = s.groups(db, funnels); err != nil {
+		return Figures{}, err
+	}
+	if out.Times, err = s.times(db, sc); err != nil {
+		return Figures{}, err
+	}
+	if out.PerService, err = s.services(db, sc, f.Service); err != nil {
+		return Figures{}, err
+	}
+	return out, nil
+}
+
+// groupKey names a funnel: the total (zero), an occupation or an organisation.
+type groupKey struct{ kind, id string }
+
+// countRow is one grouping set's counts of one of the funnel's queries.
+type countRow struct {
+	GOcc, GOrg            int
+	Occ, Org              string
+	OpeningsPublished     int
+	OpeningsWithPoolViews int
+	InvitesSent           int
+	InvitesAccepted       int
+	InvitesDeclined       int
+	InvitesExpired        int
+	IntakesPlanned        int
+	Placements            int
+	Due4, Yes4, No4       int
+	Due13, Yes13, No13    int
+	Due26, Yes26, No26    int
+}
+
+func retention(due, yes, no int) Retention {
+	return Retention{Due: due, Yes: yes, No: no, Unanswered: due - yes - no}
+}
+
+func (r countRow) key() groupKey {
+	switch {
+	case r.GOcc == 0:
+		return groupKey{"occupation", r.Occ}
+	case r.GOrg == 0:
+		return groupKey{"organisation", r.Org}
+	}
+	return groupKey{}
+}
+
+func (r countRow) funnel() Funnel {
+	return Funnel{OpeningsPublished: r.OpeningsPublished, OpeningsWithPoolViews: r.OpeningsWithPoolViews, InvitesSent: r.InvitesSent,
+		InvitesAccepted: r.InvitesAccepted, InvitesDeclined: r.InvitesDeclined, InvitesExpired: r.InvitesExpired,
+		IntakesPlanned: r.IntakesPlanned, Placements: r.Placements,
+		StillEmployed4w: retention(r.Due4, r.Yes4, r.No4), StillEmployed13w: retention(r.Due13, r.Yes13, r.No13),
+		StillEmployed26w: retention(r.Due26, r.Yes26, r.No26)}
+}
+
+const grouping = `GROUPING(x.occupation_id) AS g_occ, GROUPING(x.organisation_id) AS g_org,
+	coalesce(x.occupation_id, '') AS occ, coalesce(x.organisation_id::text, '') AS org`
+
+const groupingSets = ` GROUP BY GROUPING SETS ((), (x.occupation_id), (x.organisation_id))`
+
+// funnels counts the funnel in total, per occupation and per organisation
+// (three queries, one per stage's table, each with grouping sets).
+func (s *Service) funnels(db *gorm.DB, sc scope) (map[groupKey]Funnel, error) {
+	views := "EXISTS (SELECT 1 FROM pool_view_facts v WHERE v.opening_id = x.id"
+	if sc.caseload != "" {
+		views += " AND v.candidate_id " + sc.caseload
+	}
+	views += ")"
+	queries := []string{
+		`SELECT ` + grouping + `, count(*) AS openings_published, count(*) FILTER (WHERE ` + views + `) AS openings_with_pool_views
+		FROM o x` + groupingSets,
+		`SELECT ` + grouping + `, count(*) FILTER (WHERE x.sent_at IS NOT NULL) AS invites_sent,
+			count(*) FILTER (WHERE x.state IN ('accepted', 'introduced', 'intake_planned', 'placed', 'not_placed')) AS invites_accepted,
+			count(*) FILTER (WHERE x.state = 'declined') AS invites_declined, count(*) FILTER (WHERE x.state = 'expired') AS invites_expired,
+			count(*) FILTER (WHERE x.intake_at IS NOT NULL) AS intakes_planned
+		FROM i x` + groupingSets,
+		`SELECT ` + grouping + `, count(*) AS placements,
+			count(*) FILTER (WHERE x.due4) AS due4, count(*) FILTER (WHERE x.yes4) AS yes4, count(*) FILTER (WHERE x.no4) AS no4,
+			count(*) FILTER (WHERE x.due13) AS due13, count(*) FILTER (WHERE x.yes13) AS yes13, count(*) FILTER (WHERE x.no13) AS no13,
+			count(*) FILTER (WHERE x.due26) AS due26, count(*) FILTER (WHERE x.yes26) AS yes26, count(*) FILTER (WHERE x.no26) AS no26
+		FROM p x` + groupingSets,
+	}
+	out := map[groupKey]Funnel{{}: {}}
+	for _, q := range queries {
+		var rows []countRow
+		if err := db.Raw(sc.ctes+q, sc.args).Scan(&rows).Error; err != nil {
+			return nil, fmt.Errorf("figures: %w", err)
+		}
+		for _, r := range rows {
+			f := out[r.key()]
+			f.add(r.funnel())
+			out[r.key()] = f
+		}
+	}
+	return out, nil
+}
+
+// groups turns the per-occupation and per-organisation funnels into
+// labelled groups, the most openings first.
+func (s *Service) groups(db *gorm.DB, funnels map[groupKey]Funnel) (occs, orgs []Group, err error) {
+	var occIDs, orgIDs []string
+	for k := range funnels {
+		switch k.kind {
+		case "occupation":
+			occIDs = append(occIDs, k.id)
+		case "organisation":
+			orgIDs = append(orgIDs, k.id)
+		}
+	}
+	labels := map[string]string{}
+	var rows []struct{ ID, Label string }
+	if len(occIDs) > 0 {
+		if err := db.Raw(`SELECT id, label FROM occupation_labels WHERE id IN ?`, occIDs).Scan(&rows).Error; err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, r := range rows {
+		labels["occupation/"+r.ID] = r.Label
+	}
+	rows = nil
+	if len(orgIDs) > 0 {
+		if err := db.Raw(`SELECT id::text AS id, name AS label FROM organisation_directory WHERE id IN ?`, orgIDs).Scan(&rows).Error; err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, r := range rows {
+		labels["organisation/"+r.ID] = r.Label
+	}
+	for k, f := range funnels {
+		if k.kind == "" {
+			continue
+		}
+		g := Group{ID: k.id, Label: labels[k.kind+"/"+k.id], Funnel: f, Rates: f.Rates()}
+		if k.kind == "occupation" {
+			occs = append(occs, g)
+		} else {
+			orgs = append(orgs, g)
+		}
+	}
+	order := func(a, b Group) int {
+		return cmp.Or(cmp.Compare(b.Funnel.OpeningsPublished, a.Funnel.OpeningsPublished), cmp.Compare(a.Label, b.Label), cmp.Compare(a.ID, b.ID))
+	}
+	slices.SortFunc(occs, order)
+	slices.SortFunc(orgs, order)
+	return occs, orgs, nil
+}
+
+// times gives the median and p90 of each step's hours.
+func (s *Service) times(db *gorm.DB, sc scope) ([]Duration, error) {
+	bookingLinks := "b.invite_id IN (SELECT id FROM i) OR b.placement_id IN (SELECT id FROM p)"
+	if sc.caseload == "" {
+		bookingLinks += " OR b.opening_id IN (SELECT id FROM o)"
+	}
+	q := sc.ctes + `,
+	fi AS (SELECT extract(epoch FROM min(i.sent_at) - o.published_at) / 3600 AS h FROM o JOIN i ON i.opening_id = o.id
+		WHERE i.sent_at IS NOT NULL GROUP BY o.id, o.published_at),
+	de AS (SELECT extract(epoch FROM decided_at - sent_at) / 3600 AS h FROM i WHERE decided_at IS NOT NULL AND sent_at IS NOT NULL),
+	rv AS (SELECT extract(epoch FROM a.at - e.occurred_at) / 3600 AS h FROM opening_event_facts e JOIN o ON o.id = e.opening_id
+		CROSS JOIN LATERAL (SELECT min(x.occurred_at) AS at FROM opening_event_facts x
+			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
+		WHERE e.kind = 'review_requested' AND a.at IS NOT NULL),
+	bk AS (SELECT extract(epoch FROM b.approved_at - b.requested_at) / 3600 AS h FROM booking_facts b
+		WHERE b.region_id = @region AND b.approved_at IS NOT NULL AND (` + bookingLinks + `))
+	SELECT 1 AS ord, count(h) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90 FROM fi
+	UNION ALL SELECT 2, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM de
+	UNION ALL SELECT 3, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM rv
+	UNION ALL SELECT 4, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM bk
+	ORDER BY ord`
+	var rows []struct {
+		Ord         int
+		N           int
+		Median, P90 *float64
+	}
+	if err := db.Raw(q, sc.args).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("figures times: %w", err)
+	}
+	names := []string{"", PublishToFirstInvite, InviteToDecision, ReviewRequestToAnswer, BookingRequestToApproval}
+	out := make([]Duration, len(rows))
+	for i, r := range rows {
+		out[i] = Duration{Name: names[r.Ord], N: r.N, MedianHours: r.Median, P90Hours: r.P90}
+	}
+	return out, nil
+}
+
+// usedBooking leaves out bookings that did not go ahead.
+const usedBooking = `b.region_id = @region AND b.state NOT IN ('rejected', 'cancelled', 'refunded', 'expired')`
+
+// services compares, per service kind booked for a placement (or its
+// invite), the placements with and without it.
+func (s *Service) services(db *gorm.DB, sc scope, only string) ([]ServiceGroup, error) {
+	kind := ""
+	if only != "" {
+		sc.args["service"] = only
+		kind = " AND b.service_kind = @service"
+	}
+	q := sc.ctes + `,
+	b AS (SELECT p.id AS placement_id, b.service_kind FROM booking_facts b JOIN p ON b.placement_id = p.id WHERE ` + usedBooking + kind + `
+		UNION SELECT p.id, b.service_kind FROM booking_facts b JOIN p ON b.invite_id = p.invite_id WHERE ` + usedBooking + kind + `),
+	k AS (SELECT DISTINCT service_kind FROM b)
+	SELECT k.service_kind AS service, (b.placement_id IS NOT NULL) AS with_service, count(*) AS placements,
+		count(*) FILTER (WHERE p.due13) AS due13, count(*) FILTER (WHERE p.yes13) AS yes13, count(*) FILTER (WHERE p.no13) AS no13,
+		count(*) FILTER (WHERE p.due26) AS due26, count(*) FILTER (WHERE p.yes26) AS yes26, count(*) FILTER (WHERE p.no26) AS no26
+	FROM k CROSS JOIN p LEFT JOIN b ON b.placement_id = p.id AND b.service_kind = k.service_kind
+	GROUP BY 1, 2 ORDER BY 1, 2 DESC`
+	var rows []struct {
+		Service            string
+		WithService        bool
+		Placements         int
+		Due13, Yes13, No13 int
+		Due26, Yes26, No26 int
+	}
+	if err := db.Raw(q, sc.args).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("figures per service: %w", err)
+	}
+	out := make([]ServiceGroup, len(rows))
+	for i, r := range rows {
+		g := ServiceGroup{Service: r.Service, With: r.WithService, Placements: r.Placements,
+			StillEmployed13w: retention(r.Due13, r.Yes13, r.No13), StillEmployed26w: retention(r.Due26, r.Yes26, r.No26)}
+		g.Retention13w = retentionRate("stillEmployed13w", g.StillEmployed13w)
+		g.Retention26w = retentionRate("stillEmployed26w", g.StillEmployed26w)
+		out[i] = g
+	}
+	return out, nil
+}
