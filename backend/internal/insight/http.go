@@ -119,9 +119,7 @@ func toGroups(gs []Group) []figuresGroup {
 func toResponse(f Figures) getFiguresResponse {
 	return getFiguresResponse{From: f.Period.From.Format(time.DateOnly), To: f.Period.To.Format(time.DateOnly),
 		Funnel: toFunnel(f.Funnel), Rates: httpapi.Items(f.Rates, toRate),
-		Times: httpapi.Items(f.Times, func(d Duration) figuresTime {
-			return figuresTime{Name: d.Name, N: d.N, MedianHours: d.MedianHours, P90Hours: d.P90Hours}
-		}),
+		Times: httpapi.Items(f.Times, func(d Duration) figuresTime { return figuresTime(d) }),
 		PerService: httpapi.Items(f.PerService, func(g ServiceGroup) figuresServiceGroup {
 			return figuresServiceGroup{Service: g.Service, WithService: g.With, Placements: g.Placements,
 				StillEmployed13w: toRetention(g.StillEmployed13w), StillEmployed26w: toRetention(g.StillEmployed26w),

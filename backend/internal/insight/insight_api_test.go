@@ -20,8 +20,8 @@ type retention struct{ Due, Yes, No, Unanswered int64 }
 
 type funnel struct {
 	OpeningsPublished, OpeningsWithPoolViews, InvitesSent, InvitesAccepted, InvitesDeclined, InvitesExpired int64
-	IntakesPlanned, Placements                                                                           int64
-	StillEmployed4w, StillEmployed13w, StillEmployed26w                                                  retention
+	IntakesPlanned, Placements                                                                              int64
+	StillEmployed4w, StillEmployed13w, StillEmployed26w                                                     retention
 }
 
 type figures struct {
@@ -261,5 +261,41 @@ func TestFiguresCSV(t *testing.T) {
 	var js json.RawMessage
 	if json.Unmarshal(body, &js) == nil {
 		t.Fatal("CSV body is JSON")
+	}
+}
+
+// `werkhaven seed --demo-history` (twice: the second adds nothing) on the
+// demo region: the figures equal SQL counts before and after.
+func TestDemoHistory(t *testing.T) {
+	f := apptest.New(t)
+	ctx := testkit.Context(t)
+	// The test app's demo region, with the demo services desk and openings.
+	if _, err := seed.DemoServices(ctx, f.DB.Gorm, f.RegionA); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := seed.DemoOpenings(ctx, f.DB.Gorm, f.Openings, f.RegionA); err != nil {
+		t.Fatal(err)
+	}
+	admin := f.Browser().SignIn(apptest.AdminA)
+	got := getFigures(t, admin, "")
+	from, _ := time.Parse(time.DateOnly, got.From)
+	to, _ := time.Parse(time.DateOnly, got.To)
+	if want := sqlFunnel(t, f, from, to, "", ""); got.Funnel != want || want.OpeningsPublished == 0 {
+		t.Fatalf("demo data: funnel %+v, SQL %+v", got.Funnel, want)
+	}
+	res, err := f.App.SeedDemoHistory(ctx)
+	if err != nil || res.Existing || res.Invites != 720 || res.Placements == 0 {
+		t.Fatalf("demo history: %+v, %v", res, err)
+	}
+	before := f.Count(`SELECT count(*) FROM invites`)
+	if res, err := f.App.SeedDemoHistory(ctx); err != nil || !res.Existing {
+		t.Fatalf("demo history twice: %+v, %v", res, err)
+	}
+	if after := f.Count(`SELECT count(*) FROM invites`); after != before {
+		t.Fatalf("the second run added %d invites", after-before)
+	}
+	got = getFigures(t, admin, "")
+	if want := sqlFunnel(t, f, from, to, "", ""); got.Funnel != want {
+		t.Fatalf("demo history: funnel %+v, SQL %+v", got.Funnel, want)
 	}
 }
