@@ -95,13 +95,14 @@ var owners = map[string]string{
 	"opening_titles":         "opening",
 	"candidate_codes":        "candidate",
 	// 00025: the figures' read-only views (package insight reads them).
-	"opening_facts":       "opening",
-	"opening_event_facts": "opening",
-	"pool_view_facts":     "matching",
-	"invite_facts":        "invite",
-	"placement_facts":     "invite",
-	"follow_up_facts":     "invite",
-	"booking_facts":       "booking",
+	"opening_facts":         "opening",
+	"opening_event_facts":   "opening",
+	"pool_view_facts":       "matching",
+	"invite_facts":          "invite",
+	"invite_decision_facts": "invite",
+	"placement_facts":       "invite",
+	"follow_up_facts":       "invite",
+	"booking_facts":         "booking",
 }
 
 // riverTables are created by River's own migrations (database.Migrate runs

@@ -132,7 +132,7 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 	}
 	sc.ctes = `WITH o AS (SELECT o.id, o.organisation_id, o.occupation_id, o.published_at FROM opening_facts o
 		WHERE o.region_id = @region AND o.published_at >= @from AND o.published_at < @to` + where + `),
-	i AS (SELECT f.id, f.opening_id, f.state, f.sent_at, f.intake_at, f.decided_at, o.organisation_id, o.occupation_id
+	i AS (SELECT f.id, f.opening_id, f.state, f.sent_at, f.intake_at, o.organisation_id, o.occupation_id
 		FROM invite_facts f JOIN o ON o.id = f.opening_id ` + inviteCond + `),
 	p AS (SELECT pl.id, pl.invite_id, pl.start_date, i.organisation_id, i.occupation_id` + ret.String() + `
 		FROM placement_facts pl JOIN i ON i.id = pl.invite_id` + joins.String() + `)
@@ -150,20 +150,32 @@ func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Fig
 		return Figures{}, err
 	}
 	out := Figures{Period: f.Period}
-	db := s.DB.WithContext(ctx)
-	funnels, err := s.funnels(db, sc)
+	// One read-only snapshot, so every count is of the same data. JIT is
+	// off: these queries run in milliseconds, and the JIT compilation their
+	// estimated cost would trigger takes longer than the query itself.
+	err = s.DB.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+		if err := db.Exec(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`).Error; err != nil {
+			return err
+		}
+		if err := db.Exec(`SET LOCAL jit = off`).Error; err != nil {
+			return err
+		}
+		funnels, err := s.funnels(db, sc)
+		if err != nil {
+			return err
+		}
+		out.Funnel = funnels[groupKey{}]
+		out.Rates = out.Funnel.Rates()
+		if out.PerOccupation, out.PerOrganisation, err = s.groups(db, funnels); err != nil {
+			return err
+		}
+		if out.Times, err = s.times(db, sc); err != nil {
+			return err
+		}
+		out.PerService, err = s.services(db, sc, f.Service)
+		return err
+	})
 	if err != nil {
-		return Figures{}, err
-	}
-	out.Funnel = funnels[groupKey{}]
-	out.Rates = out.Funnel.Rates()
-	if out.PerOccupation, out.PerOrganisation, err = s.groups(db, funnels); err != nil {
-		return Figures{}, err
-	}
-	if out.Times, err = s.times(db, sc); err != nil {
-		return Figures{}, err
-	}
-	if out.PerService, err = s.services(db, sc, f.Service); err != nil {
 		return Figures{}, err
 	}
 	return out, nil
@@ -305,6 +317,23 @@ func (s *Service) groups(db *gorm.DB, funnels map[groupKey]Funnel) (occs, orgs [
 
 // times gives the median and p90 of each step's hours.
 func (s *Service) times(db *gorm.DB, sc scope) ([]Duration, error) {
+	var rows []struct {
+		Ord         int
+		N           int
+		Median, P90 *float64
+	}
+	if err := db.Raw(timesSQL(sc), sc.args).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("figures times: %w", err)
+	}
+	names := []string{"", PublishToFirstInvite, InviteToDecision, ReviewRequestToAnswer, BookingRequestToApproval}
+	out := make([]Duration, len(rows))
+	for i, r := range rows {
+		out[i] = Duration{Name: names[r.Ord], N: r.N, MedianHours: r.Median, P90Hours: r.P90}
+	}
+	return out, nil
+}
+
+func timesSQL(sc scope) string {
 	bookingLinks := "b.invite_id IN (SELECT id FROM i) OR b.placement_id IN (SELECT id FROM p)"
 	if sc.caseload == "" {
 		bookingLinks += " OR b.opening_id IN (SELECT id FROM o)"
@@ -312,7 +341,8 @@ func (s *Service) times(db *gorm.DB, sc scope) ([]Duration, error) {
 	q := sc.ctes + `,
 	fi AS (SELECT extract(epoch FROM min(i.sent_at) - o.published_at) / 3600 AS h FROM o JOIN i ON i.opening_id = o.id
 		WHERE i.sent_at IS NOT NULL GROUP BY o.id, o.published_at),
-	de AS (SELECT extract(epoch FROM decided_at - sent_at) / 3600 AS h FROM i WHERE decided_at IS NOT NULL AND sent_at IS NOT NULL),
+	de AS (SELECT extract(epoch FROM d.decided_at - i.sent_at) / 3600 AS h FROM i JOIN invite_decision_facts d ON d.invite_id = i.id
+		WHERE i.sent_at IS NOT NULL),
 	rv AS (SELECT extract(epoch FROM a.at - e.occurred_at) / 3600 AS h FROM opening_event_facts e JOIN o ON o.id = e.opening_id
 		CROSS JOIN LATERAL (SELECT min(x.occurred_at) AS at FROM opening_event_facts x
 			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
@@ -324,20 +354,7 @@ func (s *Service) times(db *gorm.DB, sc scope) ([]Duration, error) {
 	UNION ALL SELECT 3, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM rv
 	UNION ALL SELECT 4, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM bk
 	ORDER BY ord`
-	var rows []struct {
-		Ord         int
-		N           int
-		Median, P90 *float64
-	}
-	if err := db.Raw(q, sc.args).Scan(&rows).Error; err != nil {
-		return nil, fmt.Errorf("figures times: %w", err)
-	}
-	names := []string{"", PublishToFirstInvite, InviteToDecision, ReviewRequestToAnswer, BookingRequestToApproval}
-	out := make([]Duration, len(rows))
-	for i, r := range rows {
-		out[i] = Duration{Name: names[r.Ord], N: r.N, MedianHours: r.Median, P90Hours: r.P90}
-	}
-	return out, nil
+	return q
 }
 
 // usedBooking leaves out bookings that did not go ahead.
