@@ -86,7 +86,7 @@ func BenchmarkFigures(b *testing.B) {
 			var all []string
 			err = db.Gorm.Transaction(func(tx *gorm.DB) error {
 				tx.Exec(`SET LOCAL jit = off`)
-				for _, q := range []string{timesSQL(sc), sc.ctes + `SELECT count(*) FROM p`, sc.ctes + `SELECT count(*) FROM i`} {
+				for _, q := range []string{figuresSQL(sc, "")} {
 					var plan []string
 					if err := tx.Raw("EXPLAIN ANALYZE "+q, sc.args).Scan(&plan).Error; err != nil {
 						return err

@@ -3,6 +3,7 @@ package insight
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -130,11 +131,11 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 			"\n\t\t(%s AND (f%d.still_employed IS FALSE OR (f%d.answered_at IS NULL AND f%d.cancelled_at IS NOT NULL))) AS no%d",
 			due, w, due, w, w, due, w, w, w, w)
 	}
-	sc.ctes = `WITH o AS (SELECT o.id, o.organisation_id, o.occupation_id, o.published_at FROM opening_facts o
+	sc.ctes = `WITH o AS MATERIALIZED (SELECT o.id, o.organisation_id, o.occupation_id, o.published_at FROM opening_facts o
 		WHERE o.region_id = @region AND o.published_at >= @from AND o.published_at < @to` + where + `),
-	i AS (SELECT f.id, f.opening_id, f.state, f.sent_at, f.intake_at, o.organisation_id, o.occupation_id
+	i AS MATERIALIZED (SELECT f.id, f.opening_id, f.state, f.sent_at, f.intake_at, o.organisation_id, o.occupation_id
 		FROM invite_facts f JOIN o ON o.id = f.opening_id ` + inviteCond + `),
-	p AS (SELECT pl.id, pl.invite_id, pl.start_date, i.organisation_id, i.occupation_id` + ret.String() + `
+	p AS MATERIALIZED (SELECT pl.id, pl.invite_id, pl.start_date, i.organisation_id, i.occupation_id` + ret.String() + `
 		FROM placement_facts pl JOIN i ON i.id = pl.invite_id` + joins.String() + `)
 	`
 	return sc, nil
@@ -150,9 +151,9 @@ func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Fig
 		return Figures{}, err
 	}
 	out := Figures{Period: f.Period}
-	// One read-only snapshot, so every count is of the same data. JIT is
-	// off: these queries run in milliseconds, and the JIT compilation their
-	// estimated cost would trigger takes longer than the query itself.
+	// One read-only snapshot. JIT is off: these queries run in
+	// milliseconds, and the JIT compilation their estimated cost would
+	// trigger takes longer than the query itself.
 	err = s.DB.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		if err := db.Exec(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`).Error; err != nil {
 			return err
@@ -160,19 +161,31 @@ func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Fig
 		if err := db.Exec(`SET LOCAL jit = off`).Error; err != nil {
 			return err
 		}
-		funnels, err := s.funnels(db, sc)
-		if err != nil {
-			return err
+		var raw struct{ Openings, Invites, Placements, Times, Services string }
+		if err := db.Raw(figuresSQL(sc, f.Service), sc.args).Scan(&raw).Error; err != nil {
+			return fmt.Errorf("figures: %w", err)
+		}
+		funnels := map[groupKey]Funnel{{}: {}}
+		for _, part := range []string{raw.Openings, raw.Invites, raw.Placements} {
+			var rows []countRow
+			if err := json.Unmarshal([]byte(part), &rows); err != nil {
+				return fmt.Errorf("figures: %w", err)
+			}
+			for _, r := range rows {
+				f := funnels[r.key()]
+				f.add(r.funnel())
+				funnels[r.key()] = f
+			}
 		}
 		out.Funnel = funnels[groupKey{}]
 		out.Rates = out.Funnel.Rates()
-		if out.PerOccupation, out.PerOrganisation, err = s.groups(db, funnels); err != nil {
+		if out.Times, err = toTimes(raw.Times); err != nil {
 			return err
 		}
-		if out.Times, err = s.times(db, sc); err != nil {
+		if out.PerService, err = toServices(raw.Services); err != nil {
 			return err
 		}
-		out.PerService, err = s.services(db, sc, f.Service)
+		out.PerOccupation, out.PerOrganisation, err = s.groups(db, funnels)
 		return err
 	})
 	if err != nil {
@@ -181,24 +194,59 @@ func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Fig
 	return out, nil
 }
 
+// figuresSQL is the one query of the figures: the cohort's CTEs (o, i, p,
+// each computed once), the times' and services' CTEs, and one JSON array
+// per part.
+func figuresSQL(sc scope, service string) string {
+	views := "EXISTS (SELECT 1 FROM pool_view_facts v WHERE v.opening_id = x.id"
+	if sc.caseload != "" {
+		views += " AND v.candidate_id " + sc.caseload
+	}
+	views += ")"
+	part := func(q string) string { return "(SELECT coalesce(json_agg(t), '[]') FROM (" + q + ") t)" }
+	return sc.ctes + timesCTEs(sc) + servicesCTEs(sc, service) + `
+	SELECT ` + part(`SELECT `+grouping+`, count(*) AS openings_published, count(*) FILTER (WHERE `+views+`) AS openings_with_pool_views
+		FROM o x`+groupingSets) + ` AS openings,
+	` + part(`SELECT `+grouping+`, count(*) FILTER (WHERE x.sent_at IS NOT NULL) AS invites_sent,
+			count(*) FILTER (WHERE x.state IN ('accepted', 'introduced', 'intake_planned', 'placed', 'not_placed')) AS invites_accepted,
+			count(*) FILTER (WHERE x.state = 'declined') AS invites_declined, count(*) FILTER (WHERE x.state = 'expired') AS invites_expired,
+			count(*) FILTER (WHERE x.intake_at IS NOT NULL) AS intakes_planned
+		FROM i x`+groupingSets) + ` AS invites,
+	` + part(`SELECT `+grouping+`, count(*) AS placements,
+			count(*) FILTER (WHERE x.due4) AS due4, count(*) FILTER (WHERE x.yes4) AS yes4, count(*) FILTER (WHERE x.no4) AS no4,
+			count(*) FILTER (WHERE x.due13) AS due13, count(*) FILTER (WHERE x.yes13) AS yes13, count(*) FILTER (WHERE x.no13) AS no13,
+			count(*) FILTER (WHERE x.due26) AS due26, count(*) FILTER (WHERE x.yes26) AS yes26, count(*) FILTER (WHERE x.no26) AS no26
+		FROM p x`+groupingSets) + ` AS placements,
+	` + part(timesSelect) + ` AS times,
+	` + part(servicesSelect) + ` AS services`
+}
+
 // groupKey names a funnel: the total (zero), an occupation or an organisation.
 type groupKey struct{ kind, id string }
 
-// countRow is one grouping set's counts of one of the funnel's queries.
+// countRow is one grouping set's counts of one of the funnel's parts.
 type countRow struct {
-	GOcc, GOrg            int
-	Occ, Org              string
-	OpeningsPublished     int
-	OpeningsWithPoolViews int
-	InvitesSent           int
-	InvitesAccepted       int
-	InvitesDeclined       int
-	InvitesExpired        int
-	IntakesPlanned        int
-	Placements            int
-	Due4, Yes4, No4       int
-	Due13, Yes13, No13    int
-	Due26, Yes26, No26    int
+	GOcc                  int    `json:"g_occ"`
+	GOrg                  int    `json:"g_org"`
+	Occ                   string `json:"occ"`
+	Org                   string `json:"org"`
+	OpeningsPublished     int    `json:"openings_published"`
+	OpeningsWithPoolViews int    `json:"openings_with_pool_views"`
+	InvitesSent           int    `json:"invites_sent"`
+	InvitesAccepted       int    `json:"invites_accepted"`
+	InvitesDeclined       int    `json:"invites_declined"`
+	InvitesExpired        int    `json:"invites_expired"`
+	IntakesPlanned        int    `json:"intakes_planned"`
+	Placements            int    `json:"placements"`
+	Due4                  int    `json:"due4"`
+	Yes4                  int    `json:"yes4"`
+	No4                   int    `json:"no4"`
+	Due13                 int    `json:"due13"`
+	Yes13                 int    `json:"yes13"`
+	No13                  int    `json:"no13"`
+	Due26                 int    `json:"due26"`
+	Yes26                 int    `json:"yes26"`
+	No26                  int    `json:"no26"`
 }
 
 func retention(due, yes, no int) Retention {
@@ -227,43 +275,6 @@ const grouping = `GROUPING(x.occupation_id) AS g_occ, GROUPING(x.organisation_id
 	coalesce(x.occupation_id, '') AS occ, coalesce(x.organisation_id::text, '') AS org`
 
 const groupingSets = ` GROUP BY GROUPING SETS ((), (x.occupation_id), (x.organisation_id))`
-
-// funnels counts the funnel in total, per occupation and per organisation
-// (three queries, one per stage's table, each with grouping sets).
-func (s *Service) funnels(db *gorm.DB, sc scope) (map[groupKey]Funnel, error) {
-	views := "EXISTS (SELECT 1 FROM pool_view_facts v WHERE v.opening_id = x.id"
-	if sc.caseload != "" {
-		views += " AND v.candidate_id " + sc.caseload
-	}
-	views += ")"
-	queries := []string{
-		`SELECT ` + grouping + `, count(*) AS openings_published, count(*) FILTER (WHERE ` + views + `) AS openings_with_pool_views
-		FROM o x` + groupingSets,
-		`SELECT ` + grouping + `, count(*) FILTER (WHERE x.sent_at IS NOT NULL) AS invites_sent,
-			count(*) FILTER (WHERE x.state IN ('accepted', 'introduced', 'intake_planned', 'placed', 'not_placed')) AS invites_accepted,
-			count(*) FILTER (WHERE x.state = 'declined') AS invites_declined, count(*) FILTER (WHERE x.state = 'expired') AS invites_expired,
-			count(*) FILTER (WHERE x.intake_at IS NOT NULL) AS intakes_planned
-		FROM i x` + groupingSets,
-		`SELECT ` + grouping + `, count(*) AS placements,
-			count(*) FILTER (WHERE x.due4) AS due4, count(*) FILTER (WHERE x.yes4) AS yes4, count(*) FILTER (WHERE x.no4) AS no4,
-			count(*) FILTER (WHERE x.due13) AS due13, count(*) FILTER (WHERE x.yes13) AS yes13, count(*) FILTER (WHERE x.no13) AS no13,
-			count(*) FILTER (WHERE x.due26) AS due26, count(*) FILTER (WHERE x.yes26) AS yes26, count(*) FILTER (WHERE x.no26) AS no26
-		FROM p x` + groupingSets,
-	}
-	out := map[groupKey]Funnel{{}: {}}
-	for _, q := range queries {
-		var rows []countRow
-		if err := db.Raw(sc.ctes+q, sc.args).Scan(&rows).Error; err != nil {
-			return nil, fmt.Errorf("figures: %w", err)
-		}
-		for _, r := range rows {
-			f := out[r.key()]
-			f.add(r.funnel())
-			out[r.key()] = f
-		}
-	}
-	return out, nil
-}
 
 // groups turns the per-occupation and per-organisation funnels into
 // labelled groups, the most openings first.
@@ -315,14 +326,45 @@ func (s *Service) groups(db *gorm.DB, funnels map[groupKey]Funnel) (occs, orgs [
 	return occs, orgs, nil
 }
 
-// times gives the median and p90 of each step's hours.
-func (s *Service) times(db *gorm.DB, sc scope) ([]Duration, error) {
-	var rows []struct {
-		Ord         int
-		N           int
-		Median, P90 *float64
+// timesCTEs are the hours of each step: publication → first invite,
+// invite → the kandidaat's decision, review request → the next state
+// change, booking request → approval (bookings for the cohort's openings,
+// invites or placements; a klantmanager's only for their invites and
+// placements). OFFSET 0 keeps a booking's approval time, a subquery of
+// booking_facts, from being computed once per mention.
+func timesCTEs(sc scope) string {
+	bookingLinks := "b.invite_id IN (SELECT id FROM i) OR b.placement_id IN (SELECT id FROM p)"
+	if sc.caseload == "" {
+		bookingLinks += " OR b.opening_id IN (SELECT id FROM o)"
 	}
-	if err := db.Raw(timesSQL(sc), sc.args).Scan(&rows).Error; err != nil {
+	return `,
+	fi AS (SELECT extract(epoch FROM min(i.sent_at) - o.published_at) / 3600 AS h FROM o JOIN i ON i.opening_id = o.id
+		WHERE i.sent_at IS NOT NULL GROUP BY o.id, o.published_at),
+	de AS (SELECT extract(epoch FROM d.decided_at - i.sent_at) / 3600 AS h FROM i JOIN invite_decision_facts d ON d.invite_id = i.id
+		WHERE i.sent_at IS NOT NULL),
+	rv AS (SELECT extract(epoch FROM a.at - e.occurred_at) / 3600 AS h FROM opening_event_facts e JOIN o ON o.id = e.opening_id
+		CROSS JOIN LATERAL (SELECT min(x.occurred_at) AS at FROM opening_event_facts x
+			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
+		WHERE e.kind = 'review_requested' AND a.at IS NOT NULL),
+	bk AS (SELECT extract(epoch FROM q.approved_at - q.requested_at) / 3600 AS h
+		FROM (SELECT b.requested_at, b.approved_at FROM booking_facts b WHERE b.region_id = @region AND (` + bookingLinks + `) OFFSET 0) q
+		WHERE q.approved_at IS NOT NULL)`
+}
+
+const timesSelect = `SELECT 1 AS ord, count(h) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90 FROM fi
+	UNION ALL SELECT 2, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM de
+	UNION ALL SELECT 3, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM rv
+	UNION ALL SELECT 4, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM bk
+	ORDER BY 1`
+
+func toTimes(raw string) ([]Duration, error) {
+	var rows []struct {
+		Ord    int      `json:"ord"`
+		N      int      `json:"n"`
+		Median *float64 `json:"median"`
+		P90    *float64 `json:"p90"`
+	}
+	if err := json.Unmarshal([]byte(raw), &rows); err != nil {
 		return nil, fmt.Errorf("figures times: %w", err)
 	}
 	names := []string{"", PublishToFirstInvite, InviteToDecision, ReviewRequestToAnswer, BookingRequestToApproval}
@@ -333,58 +375,43 @@ func (s *Service) times(db *gorm.DB, sc scope) ([]Duration, error) {
 	return out, nil
 }
 
-func timesSQL(sc scope) string {
-	bookingLinks := "b.invite_id IN (SELECT id FROM i) OR b.placement_id IN (SELECT id FROM p)"
-	if sc.caseload == "" {
-		bookingLinks += " OR b.opening_id IN (SELECT id FROM o)"
-	}
-	q := sc.ctes + `,
-	fi AS (SELECT extract(epoch FROM min(i.sent_at) - o.published_at) / 3600 AS h FROM o JOIN i ON i.opening_id = o.id
-		WHERE i.sent_at IS NOT NULL GROUP BY o.id, o.published_at),
-	de AS (SELECT extract(epoch FROM d.decided_at - i.sent_at) / 3600 AS h FROM i JOIN invite_decision_facts d ON d.invite_id = i.id
-		WHERE i.sent_at IS NOT NULL),
-	rv AS (SELECT extract(epoch FROM a.at - e.occurred_at) / 3600 AS h FROM opening_event_facts e JOIN o ON o.id = e.opening_id
-		CROSS JOIN LATERAL (SELECT min(x.occurred_at) AS at FROM opening_event_facts x
-			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
-		WHERE e.kind = 'review_requested' AND a.at IS NOT NULL),
-	bk AS (SELECT extract(epoch FROM b.approved_at - b.requested_at) / 3600 AS h FROM booking_facts b
-		WHERE b.region_id = @region AND b.approved_at IS NOT NULL AND (` + bookingLinks + `))
-	SELECT 1 AS ord, count(h) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90 FROM fi
-	UNION ALL SELECT 2, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM de
-	UNION ALL SELECT 3, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM rv
-	UNION ALL SELECT 4, count(h), percentile_cont(0.5) WITHIN GROUP (ORDER BY h), percentile_cont(0.9) WITHIN GROUP (ORDER BY h) FROM bk
-	ORDER BY ord`
-	return q
-}
-
 // usedBooking leaves out bookings that did not go ahead.
 const usedBooking = `b.region_id = @region AND b.state NOT IN ('rejected', 'cancelled', 'refunded', 'expired')`
 
-// services compares, per service kind booked for a placement (or its
-// invite), the placements with and without it.
-func (s *Service) services(db *gorm.DB, sc scope, only string) ([]ServiceGroup, error) {
+// servicesCTEs are, per service kind booked for a placement (or its
+// invite), the placements that have it (sb) and the kinds (sk).
+func servicesCTEs(sc scope, only string) string {
 	kind := ""
 	if only != "" {
 		sc.args["service"] = only
 		kind = " AND b.service_kind = @service"
 	}
-	q := sc.ctes + `,
-	b AS (SELECT p.id AS placement_id, b.service_kind FROM booking_facts b JOIN p ON b.placement_id = p.id WHERE ` + usedBooking + kind + `
+	return `,
+	sb AS (SELECT p.id AS placement_id, b.service_kind FROM booking_facts b JOIN p ON b.placement_id = p.id WHERE ` + usedBooking + kind + `
 		UNION SELECT p.id, b.service_kind FROM booking_facts b JOIN p ON b.invite_id = p.invite_id WHERE ` + usedBooking + kind + `),
-	k AS (SELECT DISTINCT service_kind FROM b)
-	SELECT k.service_kind AS service, (b.placement_id IS NOT NULL) AS with_service, count(*) AS placements,
+	sk AS (SELECT DISTINCT service_kind FROM sb)`
+}
+
+const servicesSelect = `SELECT sk.service_kind AS service, (sb.placement_id IS NOT NULL) AS with_service, count(*) AS placements,
 		count(*) FILTER (WHERE p.due13) AS due13, count(*) FILTER (WHERE p.yes13) AS yes13, count(*) FILTER (WHERE p.no13) AS no13,
 		count(*) FILTER (WHERE p.due26) AS due26, count(*) FILTER (WHERE p.yes26) AS yes26, count(*) FILTER (WHERE p.no26) AS no26
-	FROM k CROSS JOIN p LEFT JOIN b ON b.placement_id = p.id AND b.service_kind = k.service_kind
+	FROM sk CROSS JOIN p LEFT JOIN sb ON sb.placement_id = p.id AND sb.service_kind = sk.service_kind
 	GROUP BY 1, 2 ORDER BY 1, 2 DESC`
+
+// toServices compares, per service kind, the placements with and without it.
+func toServices(raw string) ([]ServiceGroup, error) {
 	var rows []struct {
-		Service            string
-		WithService        bool
-		Placements         int
-		Due13, Yes13, No13 int
-		Due26, Yes26, No26 int
+		Service     string `json:"service"`
+		WithService bool   `json:"with_service"`
+		Placements  int    `json:"placements"`
+		Due13       int    `json:"due13"`
+		Yes13       int    `json:"yes13"`
+		No13        int    `json:"no13"`
+		Due26       int    `json:"due26"`
+		Yes26       int    `json:"yes26"`
+		No26        int    `json:"no26"`
 	}
-	if err := db.Raw(q, sc.args).Scan(&rows).Error; err != nil {
+	if err := json.Unmarshal([]byte(raw), &rows); err != nil {
 		return nil, fmt.Errorf("figures per service: %w", err)
 	}
 	out := make([]ServiceGroup, len(rows))
