@@ -188,6 +188,21 @@ func TestFiguresEqualSQLCounts(t *testing.T) {
 			t.Errorf("rate %+v", r)
 		}
 	}
+	// Per service: with and without jobcoaching add up to the placements;
+	// "with" equals a SQL count of placements with a booking that went ahead.
+	js := getFigures(t, admin, "?service=jobcoaching")
+	if len(js.PerService) != 2 || js.PerService[0].Service != "jobcoaching" || !js.PerService[0].WithService ||
+		js.PerService[0].Placements+js.PerService[1].Placements != js.Funnel.Placements {
+		t.Fatalf("per service jobcoaching: %+v (placements %d)", js.PerService, js.Funnel.Placements)
+	}
+	loc := apptest.AmsterdamTZ(t)
+	with := f.Count(`SELECT count(*) FROM placements pl JOIN openings o ON o.id = pl.opening_id WHERE o.region_id = ? AND o.published_at >= ? AND o.published_at < ?
+		AND EXISTS (SELECT 1 FROM bookings b JOIN services s ON s.id = b.service_id WHERE s.kind = 'jobcoaching'
+			AND b.state NOT IN ('rejected', 'cancelled', 'refunded', 'expired') AND (b.placement_id = pl.id OR b.invite_id = pl.invite_id))`,
+		f.RegionA, time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc), time.Date(to.Year(), to.Month(), to.Day()+1, 0, 0, 0, 0, loc))
+	if js.PerService[0].Placements != with {
+		t.Errorf("placements with jobcoaching: %d, SQL %d", js.PerService[0].Placements, with)
+	}
 	for _, tm := range got.Times {
 		if tm.N == 0 {
 			t.Errorf("time %s has no cases on the history", tm.Name)

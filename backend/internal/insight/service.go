@@ -165,6 +165,8 @@ func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Fig
 		if err := db.Raw(figuresSQL(sc, f.Service), sc.args).Scan(&raw).Error; err != nil {
 			return fmt.Errorf("figures: %w", err)
 		}
+		// Each part is counted per (occupation, organisation); the total
+		// and the groups are their sums (every count is additive).
 		funnels := map[groupKey]Funnel{{}: {}}
 		for _, part := range []string{raw.Openings, raw.Invites, raw.Placements} {
 			var rows []countRow
@@ -172,9 +174,11 @@ func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Fig
 				return fmt.Errorf("figures: %w", err)
 			}
 			for _, r := range rows {
-				f := funnels[r.key()]
-				f.add(r.funnel())
-				funnels[r.key()] = f
+				for _, k := range []groupKey{{}, {"occupation", r.Occ}, {"organisation", r.Org}} {
+					f := funnels[k]
+					f.add(r.funnel())
+					funnels[k] = f
+				}
 			}
 		}
 		out.Funnel = funnels[groupKey{}]
@@ -196,7 +200,8 @@ func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Fig
 
 // figuresSQL is the one query of the figures: the cohort's CTEs (o, i, p,
 // each computed once), the times' and services' CTEs, and one JSON array
-// per part.
+// per part; the funnel's parts are counted per occupation and
+// organisation, one pass each.
 func figuresSQL(sc scope, service string) string {
 	views := "EXISTS (SELECT 1 FROM pool_view_facts v WHERE v.opening_id = x.id"
 	if sc.caseload != "" {
@@ -206,17 +211,17 @@ func figuresSQL(sc scope, service string) string {
 	part := func(q string) string { return "(SELECT coalesce(json_agg(t), '[]') FROM (" + q + ") t)" }
 	return sc.ctes + timesCTEs(sc) + servicesCTEs(sc, service) + `
 	SELECT ` + part(`SELECT `+grouping+`, count(*) AS openings_published, count(*) FILTER (WHERE `+views+`) AS openings_with_pool_views
-		FROM o x`+groupingSets) + ` AS openings,
+		FROM o x`+perGroup) + ` AS openings,
 	` + part(`SELECT `+grouping+`, count(*) FILTER (WHERE x.sent_at IS NOT NULL) AS invites_sent,
 			count(*) FILTER (WHERE x.state IN ('accepted', 'introduced', 'intake_planned', 'placed', 'not_placed')) AS invites_accepted,
 			count(*) FILTER (WHERE x.state = 'declined') AS invites_declined, count(*) FILTER (WHERE x.state = 'expired') AS invites_expired,
 			count(*) FILTER (WHERE x.intake_at IS NOT NULL) AS intakes_planned
-		FROM i x`+groupingSets) + ` AS invites,
+		FROM i x`+perGroup) + ` AS invites,
 	` + part(`SELECT `+grouping+`, count(*) AS placements,
 			count(*) FILTER (WHERE x.due4) AS due4, count(*) FILTER (WHERE x.yes4) AS yes4, count(*) FILTER (WHERE x.no4) AS no4,
 			count(*) FILTER (WHERE x.due13) AS due13, count(*) FILTER (WHERE x.yes13) AS yes13, count(*) FILTER (WHERE x.no13) AS no13,
 			count(*) FILTER (WHERE x.due26) AS due26, count(*) FILTER (WHERE x.yes26) AS yes26, count(*) FILTER (WHERE x.no26) AS no26
-		FROM p x`+groupingSets) + ` AS placements,
+		FROM p x`+perGroup) + ` AS placements,
 	` + part(timesSelect) + ` AS times,
 	` + part(servicesSelect) + ` AS services`
 }
@@ -224,10 +229,9 @@ func figuresSQL(sc scope, service string) string {
 // groupKey names a funnel: the total (zero), an occupation or an organisation.
 type groupKey struct{ kind, id string }
 
-// countRow is one grouping set's counts of one of the funnel's parts.
+// countRow is the counts of one of the funnel's parts for one occupation
+// and organisation.
 type countRow struct {
-	GOcc                  int    `json:"g_occ"`
-	GOrg                  int    `json:"g_org"`
 	Occ                   string `json:"occ"`
 	Org                   string `json:"org"`
 	OpeningsPublished     int    `json:"openings_published"`
@@ -253,16 +257,6 @@ func retention(due, yes, no int) Retention {
 	return Retention{Due: due, Yes: yes, No: no, Unanswered: due - yes - no}
 }
 
-func (r countRow) key() groupKey {
-	switch {
-	case r.GOcc == 0:
-		return groupKey{"occupation", r.Occ}
-	case r.GOrg == 0:
-		return groupKey{"organisation", r.Org}
-	}
-	return groupKey{}
-}
-
 func (r countRow) funnel() Funnel {
 	return Funnel{OpeningsPublished: r.OpeningsPublished, OpeningsWithPoolViews: r.OpeningsWithPoolViews, InvitesSent: r.InvitesSent,
 		InvitesAccepted: r.InvitesAccepted, InvitesDeclined: r.InvitesDeclined, InvitesExpired: r.InvitesExpired,
@@ -271,10 +265,9 @@ func (r countRow) funnel() Funnel {
 		StillEmployed26w: retention(r.Due26, r.Yes26, r.No26)}
 }
 
-const grouping = `GROUPING(x.occupation_id) AS g_occ, GROUPING(x.organisation_id) AS g_org,
-	coalesce(x.occupation_id, '') AS occ, coalesce(x.organisation_id::text, '') AS org`
+const grouping = `x.occupation_id AS occ, x.organisation_id::text AS org`
 
-const groupingSets = ` GROUP BY GROUPING SETS ((), (x.occupation_id), (x.organisation_id))`
+const perGroup = ` GROUP BY x.occupation_id, x.organisation_id`
 
 // groups turns the per-occupation and per-organisation funnels into
 // labelled groups, the most openings first.
