@@ -326,13 +326,17 @@ func (s *Service) groups(db *gorm.DB, funnels map[groupKey]Funnel) (occs, orgs [
 // placements). OFFSET 0 keeps a booking's approval time, a subquery of
 // booking_facts, from being computed once per mention.
 func timesCTEs(sc scope) string {
-	bookingLinks := "b.invite_id IN (SELECT id FROM i) OR b.placement_id IN (SELECT id FROM p)"
-	if sc.caseload == "" {
-		bookingLinks += " OR b.opening_id IN (SELECT id FROM o)"
+	// A booking belongs to the opening of its invite (or its placement's
+	// invite), or else to the opening it names.
+	bookingLinks := "f.opening_id IN (SELECT id FROM o)"
+	if sc.caseload != "" {
+		bookingLinks += " AND f.candidate_id " + sc.caseload
+	} else {
+		bookingLinks = "coalesce(f.opening_id, b.opening_id) IN (SELECT id FROM o)"
 	}
 	return `,
-	fi AS (SELECT extract(epoch FROM min(i.sent_at) - o.published_at) / 3600 AS h FROM o JOIN i ON i.opening_id = o.id
-		WHERE i.sent_at IS NOT NULL GROUP BY o.id, o.published_at),
+	fi AS (SELECT extract(epoch FROM m.first - o.published_at) / 3600 AS h FROM o
+		JOIN (SELECT opening_id, min(sent_at) AS first FROM i WHERE sent_at IS NOT NULL GROUP BY opening_id) m ON m.opening_id = o.id),
 	de AS (SELECT extract(epoch FROM d.decided_at - i.sent_at) / 3600 AS h FROM i JOIN invite_decision_facts d ON d.invite_id = i.id
 		WHERE i.sent_at IS NOT NULL),
 	rv AS (SELECT extract(epoch FROM a.at - e.occurred_at) / 3600 AS h FROM opening_event_facts e JOIN o ON o.id = e.opening_id
@@ -340,7 +344,10 @@ func timesCTEs(sc scope) string {
 			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
 		WHERE e.kind = 'review_requested' AND a.at IS NOT NULL),
 	bk AS (SELECT extract(epoch FROM q.approved_at - q.requested_at) / 3600 AS h
-		FROM (SELECT b.requested_at, b.approved_at FROM booking_facts b WHERE b.region_id = @region AND (` + bookingLinks + `) OFFSET 0) q
+		FROM (SELECT b.requested_at, b.approved_at FROM booking_facts b
+			LEFT JOIN placement_facts pl ON pl.id = b.placement_id
+			LEFT JOIN invite_facts f ON f.id = coalesce(b.invite_id, pl.invite_id)
+			WHERE b.region_id = @region AND ` + bookingLinks + ` OFFSET 0) q
 		WHERE q.approved_at IS NOT NULL)`
 }
 
