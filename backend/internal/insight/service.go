@@ -74,7 +74,8 @@ func (p Period) bounds() (time.Time, time.Time) {
 
 // scope is the cohort's SQL: the CTEs o (openings published in the
 // period), i (their invites) and p (their placements, with the follow-ups'
-// answers per week), narrowed to what p may see, and their arguments.
+// answers per week; a placement's opening is its invite's), narrowed to
+// what p may see, and their arguments.
 type scope struct {
 	ctes     string
 	args     map[string]any
@@ -112,11 +113,12 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 		conds = append(conds, "o.occupation_id = @occupation")
 	}
 	sc := scope{args: args}
-	inviteCond := ""
+	inviteCond, placementCond := "", ""
 	if p.Role == authz.Klantmanager {
 		args["me"] = p.UserID
 		sc.caseload = "IN (SELECT cc.id FROM candidate_codes cc WHERE cc.klantmanager_id = @me)"
 		inviteCond = "WHERE f.candidate_id " + sc.caseload
+		placementCond = "\n\t\tWHERE pl.candidate_id " + sc.caseload
 	}
 	where := ""
 	for _, c := range conds {
@@ -135,8 +137,8 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 		WHERE o.region_id = @region AND o.published_at >= @from AND o.published_at < @to` + where + `),
 	i AS MATERIALIZED (SELECT f.id, f.opening_id, f.state, f.sent_at, f.intake_at, o.organisation_id, o.occupation_id
 		FROM invite_facts f JOIN o ON o.id = f.opening_id ` + inviteCond + `),
-	p AS MATERIALIZED (SELECT pl.id, pl.invite_id, pl.start_date, i.organisation_id, i.occupation_id` + ret.String() + `
-		FROM placement_facts pl JOIN i ON i.id = pl.invite_id` + joins.String() + `)
+	p AS MATERIALIZED (SELECT pl.id, pl.invite_id, pl.start_date, o.organisation_id, o.occupation_id` + ret.String() + `
+		FROM placement_facts pl JOIN o ON o.id = pl.opening_id` + joins.String() + placementCond + `)
 	`
 	return sc, nil
 }
