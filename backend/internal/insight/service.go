@@ -124,21 +124,22 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 	for _, c := range conds {
 		where += " AND " + c
 	}
+	// A placement's follow-ups in one join, pivoted per week.
 	var ret strings.Builder
-	var joins strings.Builder
 	for _, w := range []int{4, 13, 26} {
-		fmt.Fprintf(&joins, "\n\t\tLEFT JOIN follow_up_facts f%d ON f%d.placement_id = pl.id AND f%d.week = %d", w, w, w, w)
 		due := fmt.Sprintf("pl.start_date + %d <= CAST(@today AS date)", 7*w)
-		fmt.Fprintf(&ret, ",\n\t\t(%s) AS due%d, (%s AND f%d.still_employed IS TRUE) AS yes%d,"+
-			"\n\t\t(%s AND (f%d.still_employed IS FALSE OR (f%d.answered_at IS NULL AND f%d.cancelled_at IS NOT NULL))) AS no%d",
-			due, w, due, w, w, due, w, w, w, w)
+		fmt.Fprintf(&ret, ",\n\t\t(%s) AS due%d, (%s AND coalesce(bool_or(fu.week = %d AND fu.still_employed IS TRUE), false)) AS yes%d,"+
+			"\n\t\t(%s AND coalesce(bool_or(fu.week = %d AND (fu.still_employed IS FALSE OR (fu.answered_at IS NULL AND fu.cancelled_at IS NOT NULL))), false)) AS no%d",
+			due, w, due, w, w, due, w, w)
 	}
 	sc.ctes = `WITH o AS MATERIALIZED (SELECT o.id, o.organisation_id, o.occupation_id, o.published_at FROM opening_facts o
 		WHERE o.region_id = @region AND o.published_at >= @from AND o.published_at < @to` + where + `),
 	i AS MATERIALIZED (SELECT f.id, f.opening_id, f.state, f.sent_at, f.intake_at, o.organisation_id, o.occupation_id
 		FROM invite_facts f JOIN o ON o.id = f.opening_id ` + inviteCond + `),
 	p AS MATERIALIZED (SELECT pl.id, pl.invite_id, pl.start_date, o.organisation_id, o.occupation_id` + ret.String() + `
-		FROM placement_facts pl JOIN o ON o.id = pl.opening_id` + joins.String() + placementCond + `)
+		FROM placement_facts pl JOIN o ON o.id = pl.opening_id
+		LEFT JOIN follow_up_facts fu ON fu.placement_id = pl.id` + placementCond + `
+		GROUP BY pl.id, pl.invite_id, pl.start_date, o.organisation_id, o.occupation_id)
 	`
 	return sc, nil
 }
