@@ -175,15 +175,14 @@ func historyCandidates(ctx context.Context, tx *gorm.DB, regionID string, klantm
 		}
 		return "K-Z" + string(b[:])
 	}
-	w := &historyWriter{tx: tx, batches: map[string]*batch{}}
+	const cols = "region_id, public_code, klantmanager_id, status, consent"
+	w := &historyWriter{tx: tx, order: []string{"candidates"},
+		batches: map[string]*batch{"candidates": {cols: cols, width: 5, suffix: " ON CONFLICT (public_code) DO NOTHING"}}}
 	for i := 0; i < n; i++ {
-		w.add("candidates", "region_id, public_code, klantmanager_id, status, consent", regionID, code(i), klantmanagers[i%len(klantmanagers)], "available", false)
+		w.add("candidates", cols, regionID, code(i), klantmanagers[i%len(klantmanagers)], "available", false)
 	}
 	if w.err != nil {
 		return nil, w.err
-	}
-	for _, b := range w.batches {
-		b.suffix = " ON CONFLICT (public_code) DO NOTHING"
 	}
 	if err := w.flush(); err != nil {
 		return nil, err
