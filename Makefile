@@ -20,6 +20,7 @@ help: ## list the targets
 run: stack build ## install what is missing, start the stack, migrate, seed and serve http://localhost:8080
 	@$(WITH_STACK) $(BIN) migrate
 	@$(WITH_STACK) $(BIN) seed --demo
+	@$(WITH_STACK) $(BIN) seed --demo-history
 	@echo
 	@echo "Werkhaven: http://localhost:8080  (API docs: http://localhost:8080/api/docs)"
 	@echo

@@ -4,6 +4,7 @@
 //	werkhaven migrate                                    apply the schema, load reference data, set up Meilisearch's keys
 //	werkhaven meili-key                                  print the app's scoped Meilisearch key (MEILI_API_KEY for serve)
 //	werkhaven seed [--demo]                              create the demo region, organisations and users
+//	werkhaven seed --demo-history                        add a year of history to the demo region (for the figures)
 //	werkhaven reindex [index ...]                        rebuild search indexes from Postgres
 //	werkhaven healthcheck                                exit 0 when the local server is alive
 //	werkhaven openapi                                    print the OpenAPI 3.1 document
@@ -38,7 +39,8 @@ commands:
   migrate      apply database migrations, load reference data and, with MEILI_MASTER_KEY,
                create the app's scoped Meilisearch key and delete Meilisearch's default keys
   meili-key    print the app's scoped Meilisearch key: serve's MEILI_API_KEY (needs MEILI_MASTER_KEY)
-  seed         create the demo region, its organisations and a user per role (idempotent)
+  seed         create the demo region, its organisations and a user per role (idempotent);
+               seed --demo-history adds a year of history to it, for the figures (idempotent)
   reindex      rebuild search indexes from PostgreSQL (all, or those named)
   healthcheck  exit 0 when the server on LISTEN_ADDR answers /healthz
   openapi      print the OpenAPI 3.1 document (JSON)
@@ -61,8 +63,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return meiliKey(stdout)
 	case "seed":
 		// "--demo" is accepted for clarity; the demo region is all seed makes.
+		// "--demo-history" adds a year of history to the demo region.
+		if len(rest) > 0 && (rest[0] == "--demo-history" || rest[0] == "-demo-history") {
+			return seedDemoHistory(ctx, stdout, stderr)
+		}
 		if len(rest) > 0 && rest[0] != "--demo" && rest[0] != "-demo" {
-			return fmt.Errorf("seed: unknown argument %q (use: werkhaven seed --demo)", rest[0])
+			return fmt.Errorf("seed: unknown argument %q (use: werkhaven seed --demo or --demo-history)", rest[0])
 		}
 		return seedDemo(ctx, stdout, stderr)
 	case "reindex":

@@ -31,3 +31,22 @@ func seedDemo(ctx context.Context, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
+
+func seedDemoHistory(ctx context.Context, stdout, stderr io.Writer) error {
+	a, err := open(ctx, stderr, false)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	res, err := a.SeedDemoHistory(ctx)
+	if err != nil {
+		return err
+	}
+	if res.Existing {
+		fmt.Fprintln(stdout, "Demo history: present already, nothing added.")
+		return nil
+	}
+	fmt.Fprintf(stdout, "Demo history: %d openings, %d invites, %d placements, %d follow-ups, %d bookings over the past year.\n",
+		res.Openings, res.Invites, res.Placements, res.FollowUps, res.Bookings)
+	return nil
+}

@@ -208,6 +208,7 @@ var matrix = map[string]matrixCase{
 		f.BootstrapCandidates()
 		return "GET", "/api/v1/candidates/" + f.MyCandidate + "/openings", ""
 	}},
+	"getFigures":   {allowed: orgAndStaff, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/figures", "" }},
 	"getPortfolio": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/portfolio", "" }},
 
 	"createInvites": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {

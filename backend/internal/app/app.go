@@ -31,6 +31,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/booking"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/insight"
 	"github.com/werkhaven/werkhaven/backend/internal/invite"
 	"github.com/werkhaven/werkhaven/backend/internal/matching"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
@@ -93,6 +94,7 @@ type App struct {
 	Notices     *notification.Service
 	Bookings    *booking.Service
 	Subsidies   *subsidy.Service
+	Figures     *insight.Service
 
 	deferred *jobs.Deferred
 	ownsDB   bool
@@ -164,6 +166,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 	// Subsidies come before invites (whose wage rule asks them the minimum
 	// wage); they get invites, notices and bookings once those exist.
 	a.Subsidies = &subsidy.Service{DB: g, Candidates: a.Candidates, Openings: a.Openings, Organisations: a.Identity, Now: now}
+	a.Figures = &insight.Service{DB: g, Now: now}
 	a.Notices = &notification.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
 	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates,
 		Organisations: a.Identity, Regions: a.Identity, Pools: a.Pools, Wages: a.Subsidies, Now: now}

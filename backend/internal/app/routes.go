@@ -12,6 +12,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/booking"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/insight"
 	"github.com/werkhaven/werkhaven/backend/internal/invite"
 	"github.com/werkhaven/werkhaven/backend/internal/matching"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
@@ -44,6 +45,7 @@ func (a *App) Routes(srv *httpapi.Server) {
 	subsidy.Register(srv.API, a.Subsidies)
 	subsidy.RegisterPlacement(srv.API, a.Subsidies)
 	subsidy.RegisterApplications(srv.API, a.Subsidies)
+	insight.Register(srv.API, a.Figures)
 }
 
 // Server is the HTTP server of a web replica: health checks, metrics, every

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/seed"
 )
@@ -46,4 +47,22 @@ func (a *App) SeedDemo(ctx context.Context) (seed.Result, error) {
 		a.Log.Info("created a demo placement (Zorghotel Het Anker)")
 	}
 	return res, nil
+}
+
+// SeedDemoHistory adds (once) a year of history to the demo region, so the
+// figures have something to show: openings, invites and their decisions,
+// intakes, placements, follow-ups and bookings (seed.History). It needs the
+// demo region (SeedDemo) and refuses to run in production.
+func (a *App) SeedDemoHistory(ctx context.Context) (seed.HistoryResult, error) {
+	if a.Config.IsProduction() {
+		return seed.HistoryResult{}, errors.New("seed --demo-history writes made-up history; it refuses to run when APP_ENV=production")
+	}
+	var regionID string
+	if err := a.DB.Gorm.WithContext(ctx).Raw(`SELECT id::text FROM regions WHERE slug = ?`, seed.DemoRegionSlug).Scan(&regionID).Error; err != nil {
+		return seed.HistoryResult{}, err
+	}
+	if regionID == "" {
+		return seed.HistoryResult{}, errors.New("no demo region: run `werkhaven seed --demo` first")
+	}
+	return seed.History(ctx, a.DB.Gorm, regionID, seed.DemoHistoryOptions(time.Now()))
 }

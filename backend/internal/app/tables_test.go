@@ -90,6 +90,8 @@ var owners = map[string]string{
 	"lks_applications":       "subsidy",
 	"lks_application_events": "subsidy",
 	"subsidy_reminders":      "subsidy",
+	// 00025: the openings' event log.
+	"opening_events": "opening",
 	// 00016: read-only views, each owned by the package whose data it shows.
 	"organisation_directory": "identity",
 	"user_names":             "identity",
@@ -97,6 +99,15 @@ var owners = map[string]string{
 	"occupation_labels":      "occupation",
 	"opening_titles":         "opening",
 	"candidate_codes":        "candidate",
+	// 00025: the figures' read-only views (package insight reads them).
+	"opening_facts":         "opening",
+	"opening_event_facts":   "opening",
+	"pool_view_facts":       "matching",
+	"invite_facts":          "invite",
+	"invite_decision_facts": "invite",
+	"placement_facts":       "invite",
+	"follow_up_facts":       "invite",
+	"booking_facts":         "booking",
 }
 
 // riverTables are created by River's own migrations (database.Migrate runs

@@ -3,6 +3,10 @@
 // fairness check: title and description are screened for requirements that
 // Dutch equal-treatment law (Algemene wet gelijke behandeling, WGBL for age)
 // forbids in recruitment, so a discriminatory opening is never published.
+//
+// Every creation, state change and review request is appended to the
+// opening's event log (opening_events) in the transaction of the change;
+// the log is append-only (a trigger refuses UPDATE and DELETE).
 package opening
 
 import (

@@ -360,6 +360,9 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, orgID string, f
 		if err := tx.Create(&r).Error; err != nil {
 			return database.Translate(err, "create opening")
 		}
+		if err := appendEvent(ctx, tx, r, p, eventCreated, "", Draft, now); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.created", IP: ip,
 			SubjectType: "opening", SubjectID: r.ID, Details: map[string]any{"organisationId": org.ID, "kind": r.Kind}}))
 	})
@@ -551,6 +554,9 @@ func (s *Service) Transition(ctx context.Context, p authz.Principal, id string, 
 			return database.Translate(err, "change state")
 		}
 		r.State = string(sc.To)
+		if err := appendEvent(ctx, tx, r, p, eventStateChanged, from, sc.To, now); err != nil {
+			return err
+		}
 		if err := s.enqueueSync(ctx, tx, r); err != nil {
 			return err
 		}
@@ -620,7 +626,11 @@ func (s *Service) RequestReview(ctx context.Context, p authz.Principal, id, ip s
 		if r.ReviewRequestedAt != nil {
 			return nil // asked already: idempotent
 		}
-		if err := tx.Model(&Row{}).Where("id = ?", id).Update("review_requested_at", s.now()).Error; err != nil {
+		now := s.now()
+		if err := tx.Model(&Row{}).Where("id = ?", id).Update("review_requested_at", now).Error; err != nil {
+			return err
+		}
+		if err := appendEvent(ctx, tx, r, p, eventReviewRequested, State(r.State), State(r.State), now); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.review_requested", IP: ip,

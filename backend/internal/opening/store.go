@@ -159,3 +159,28 @@ type hitRow struct {
 }
 
 func (hitRow) TableName() string { return "fairness_hits" }
+
+// Event kinds of the openings' append-only log (opening_events).
+const (
+	eventCreated         = "created"
+	eventStateChanged    = "state_changed"
+	eventReviewRequested = "review_requested"
+)
+
+// appendEvent writes one entry of r's event log in tx, the transaction of
+// the change it records: kind, from → to, at, and who acted.
+func appendEvent(ctx context.Context, tx *gorm.DB, r Row, p authz.Principal, kind string, from, to State, at time.Time) error {
+	var fromState, user any
+	if from != "" {
+		fromState = string(from)
+	}
+	if p.UserID != "" {
+		user = p.UserID
+	}
+	actor := string(actorOf(p))
+	if actor == "" {
+		actor = "system"
+	}
+	return database.Translate(tx.WithContext(ctx).Exec(`INSERT INTO opening_events (opening_id, region_id, organisation_id, occurred_at, actor_user_id, actor, kind, from_state, to_state)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, r.ID, r.RegionID, r.OrganisationID, at, user, actor, kind, fromState, string(to)).Error, "record opening event")
+}

@@ -317,6 +317,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cijfers / Figures
+         * @description For the cohort of openings published in the period: the funnel from publication to work that lasts 4, 13 and 26 weeks, the rates between stages with their 95% Wilson intervals (small when n < 10), the median and p90 times between steps, and the funnel per service (differences between groups, not effects), occupation and organisation. Accountmanagers and admins see their region, klantmanagers their caseload's invites and placements, organisation users their own openings. Accept: text/csv answers the same as CSV (Dutch headers, ';' separator, decimal comma, UTF-8 with BOM).
+         */
+        get: operations["getFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/follow-ups": {
         parameters: {
             query?: never;
@@ -2801,6 +2821,104 @@ export interface components {
              */
             wageMinCents?: number;
         };
+        FiguresFunnel: {
+            /** Format: int64 */
+            intakesPlanned: number;
+            /** Format: int64 */
+            invitesAccepted: number;
+            /** Format: int64 */
+            invitesDeclined: number;
+            /** Format: int64 */
+            invitesExpired: number;
+            /** Format: int64 */
+            invitesSent: number;
+            /** Format: int64 */
+            openingsPublished: number;
+            /** Format: int64 */
+            openingsWithPoolViews: number;
+            /** Format: int64 */
+            placements: number;
+            stillEmployed13w: components["schemas"]["FiguresRetention"];
+            stillEmployed26w: components["schemas"]["FiguresRetention"];
+            stillEmployed4w: components["schemas"]["FiguresRetention"];
+        };
+        FiguresGroup: {
+            funnel: components["schemas"]["FiguresFunnel"];
+            id: string;
+            label: string;
+            rates: components["schemas"]["FiguresRate"][];
+        };
+        FiguresRate: {
+            /** @description The stage counted in n */
+            from: string;
+            /**
+             * Format: double
+             * @description Upper bound of the 95% Wilson interval
+             */
+            high: number | null;
+            /**
+             * Format: double
+             * @description Lower bound of the 95% Wilson interval
+             */
+            low: number | null;
+            /** Format: int64 */
+            n: number;
+            /** Format: int64 */
+            numerator: number;
+            /**
+             * Format: double
+             * @description numerator / n; null when n is 0
+             */
+            rate: number | null;
+            /** @description n < 10: show the counts and the interval, not a bare percentage */
+            small: boolean;
+            /** @description The stage counted in numerator */
+            to: string;
+        };
+        FiguresRetention: {
+            /**
+             * Format: int64
+             * @description Placements whose point (4, 13 or 26 weeks after the start) has passed
+             */
+            due: number;
+            /**
+             * Format: int64
+             * @description No longer employed (including follow-ups cancelled after an earlier no)
+             */
+            no: number;
+            /**
+             * Format: int64
+             * @description Follow-up not answered (yet): part of due, never left out
+             */
+            unanswered: number;
+            /**
+             * Format: int64
+             * @description Still employed at that point
+             */
+            yes: number;
+        };
+        FiguresServiceGroup: {
+            /** Format: int64 */
+            placements: number;
+            retention13w: components["schemas"]["FiguresRate"];
+            retention26w: components["schemas"]["FiguresRate"];
+            /** @description The service kind (jobcoaching, proefplaatsing, werkplekaanpassing…) */
+            service: string;
+            stillEmployed13w: components["schemas"]["FiguresRetention"];
+            stillEmployed26w: components["schemas"]["FiguresRetention"];
+            /** @description The placements with (true) or without (false) this service */
+            withService: boolean;
+        };
+        FiguresTime: {
+            /** Format: double */
+            medianHours: number | null;
+            /** Format: int64 */
+            n: number;
+            /** @enum {string} */
+            name: "publishToFirstInvite" | "inviteToDecision" | "reviewRequestToAnswer" | "bookingRequestToApproval";
+            /** Format: double */
+            p90Hours: number | null;
+        };
         FitBody: {
             /**
              * Format: int64
@@ -2844,6 +2962,20 @@ export interface components {
              * @enum {integer}
              */
             week: 4 | 13 | 26;
+        };
+        GetFiguresResponse: {
+            /** Format: date */
+            from: string;
+            /** @description The cohort: openings published from from to to, with all their invites, placements and follow-ups (to today) */
+            funnel: components["schemas"]["FiguresFunnel"];
+            perOccupation: components["schemas"]["FiguresGroup"][];
+            perOrganisation: components["schemas"]["FiguresGroup"][];
+            /** @description Differences between groups of placements, not effects of the services */
+            perService: components["schemas"]["FiguresServiceGroup"][];
+            rates: components["schemas"]["FiguresRate"][];
+            times: components["schemas"]["FiguresTime"][];
+            /** Format: date */
+            to: string;
         };
         GetInviteContactResponse: {
             email: string;
@@ -5581,6 +5713,94 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFigures: {
+        parameters: {
+            query?: {
+                /** @description First day of the period in which the cohort's openings were published (default: 12 months before to) */
+                from?: string;
+                /** @description Last day of the period, inclusive (default: today); at most 3 years after from */
+                to?: string;
+                /** @description Only openings for this occupation (ESCO id) */
+                occupation?: string;
+                /** @description Only this organisation's openings; organisation users may name only their own (another answers 404) */
+                organisation?: string;
+                /** @description Only this service kind in perService */
+                service?: string;
+            };
+            header?: {
+                /** @description text/csv for the CSV variant (Dutch headers, ';' separator, decimal comma, UTF-8 with BOM) */
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetFiguresResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

@@ -1,0 +1,316 @@
+package insight_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/werkhaven/werkhaven/backend/internal/app/apptest"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
+	"github.com/werkhaven/werkhaven/backend/internal/seed"
+	"github.com/werkhaven/werkhaven/backend/internal/testkit"
+)
+
+type retention struct{ Due, Yes, No, Unanswered int64 }
+
+type funnel struct {
+	OpeningsPublished, OpeningsWithPoolViews, InvitesSent, InvitesAccepted, InvitesDeclined, InvitesExpired int64
+	IntakesPlanned, Placements                                                                              int64
+	StillEmployed4w, StillEmployed13w, StillEmployed26w                                                     retention
+}
+
+type figures struct {
+	From, To string
+	Funnel   funnel
+	Rates    []struct {
+		From, To        string
+		Numerator, N    int
+		Rate, Low, High *float64
+		Small           bool
+	}
+	Times []struct {
+		Name string
+		N    int
+	}
+	PerService []struct {
+		Service     string
+		WithService bool
+		Placements  int64
+	}
+	PerOrganisation []struct {
+		ID     string
+		Funnel funnel
+	}
+	PerOccupation []struct {
+		ID     string
+		Funnel funnel
+	}
+}
+
+// sqlFunnel counts the funnel straight from the base tables, written here
+// independently of the views: accepted, declined and expired from the
+// invites' event log, retention from the follow-ups. cond narrows the
+// openings (alias o), candCond the invited candidates (alias i).
+func sqlFunnel(t *testing.T, f *apptest.Fixture, from, to time.Time, cond, candCond string) funnel {
+	t.Helper()
+	loc := apptest.AmsterdamTZ(t)
+	lo := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc)
+	hi := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, loc).AddDate(0, 0, 1)
+	y, m, d := f.Clock().In(loc).Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	cohort := fmt.Sprintf(`o.region_id = '%s' AND o.published_at >= '%s' AND o.published_at < '%s' %s`, f.RegionA, lo.Format(time.RFC3339), hi.Format(time.RFC3339), cond)
+	inv := `FROM invites i JOIN openings o ON o.id = i.opening_id WHERE ` + cohort + ` ` + candCond
+	event := func(state string) int64 {
+		return f.Count(`SELECT count(*) ` + inv + ` AND EXISTS (SELECT 1 FROM invite_events e WHERE e.invite_id = i.id AND e.to_state = '` + state + `')`)
+	}
+	var out funnel
+	out.OpeningsPublished = f.Count(`SELECT count(*) FROM openings o WHERE ` + cohort)
+	views := `SELECT count(DISTINCT o.id) FROM openings o JOIN pool_views v ON v.opening_id = o.id WHERE ` + cohort
+	if candCond != "" {
+		views += strings.ReplaceAll(candCond, "i.candidate_id", "v.candidate_id")
+	}
+	out.OpeningsWithPoolViews = f.Count(views)
+	out.InvitesSent = f.Count(`SELECT count(*) ` + inv + ` AND i.sent_at IS NOT NULL`)
+	out.InvitesAccepted, out.InvitesDeclined, out.InvitesExpired = event("accepted"), event("declined"), event("expired")
+	out.IntakesPlanned = f.Count(`SELECT count(*) ` + inv + ` AND i.intake_at IS NOT NULL`)
+	pl := `FROM placements pl JOIN invites i ON i.id = pl.invite_id JOIN openings o ON o.id = i.opening_id WHERE ` + cohort + ` ` + candCond
+	out.Placements = f.Count(`SELECT count(*) ` + pl)
+	ret := func(week int) retention {
+		due := fmt.Sprintf(` AND pl.start_date + %d <= DATE '%s'`, 7*week, today)
+		fu := fmt.Sprintf(`(SELECT %%s FROM follow_ups fu WHERE fu.placement_id = pl.id AND fu.week = %d)`, week)
+		r := retention{
+			Due: f.Count(`SELECT count(*) ` + pl + due),
+			Yes: f.Count(`SELECT count(*) ` + pl + due + ` AND ` + fmt.Sprintf(fu, "still_employed") + ` IS TRUE`),
+			No: f.Count(`SELECT count(*) ` + pl + due + ` AND (` + fmt.Sprintf(fu, "still_employed") + ` IS FALSE OR ` +
+				fmt.Sprintf(fu, "answered_at IS NULL AND cancelled_at IS NOT NULL") + ` IS TRUE)`),
+			Unanswered: f.Count(`SELECT count(*) ` + pl + due + ` AND coalesce(` + fmt.Sprintf(fu, "answered_at IS NULL AND cancelled_at IS NULL") + `, true)`),
+		}
+		if r.Yes+r.No+r.Unanswered != r.Due {
+			t.Errorf("week %d: %+v does not add up", week, r)
+		}
+		return r
+	}
+	out.StillEmployed4w, out.StillEmployed13w, out.StillEmployed26w = ret(4), ret(13), ret(26)
+	return out
+}
+
+func getFigures(t *testing.T, b *apptest.Browser, query string) figures {
+	t.Helper()
+	var out figures
+	b.Call("GET", "/api/v1/figures"+query, "", http.StatusOK, &out)
+	return out
+}
+
+// The funnel's counts equal SQL counts over the base tables, on the demo
+// data and on a generated history of 2,000 invites, for every scope.
+func TestFiguresEqualSQLCounts(t *testing.T) {
+	f := apptest.New(t)
+	// The test app's demo data: two published openings, one invite.
+	_, openingID, _ := f.InviteMyCandidate()
+	f.NewOpening("Logistiek Centrum Nieuwegein", opening.Open)
+	// The opening's event log holds its creation and publication.
+	if n := f.Count(`SELECT count(*) FROM opening_events WHERE opening_id = ? AND (kind, coalesce(from_state, ''), to_state) IN
+		(('created', '', 'draft'), ('state_changed', 'draft', 'open'))`, openingID); n != 2 {
+		t.Fatalf("opening events: %d, want created and published", n)
+	}
+	admin := f.Browser().SignIn(apptest.AdminA)
+	got := getFigures(t, admin, "")
+	to, _ := time.Parse(time.DateOnly, got.To)
+	from, _ := time.Parse(time.DateOnly, got.From)
+	if !from.Equal(to.AddDate(-1, 0, 1)) {
+		t.Fatalf("default period %s – %s is not the last 12 months", got.From, got.To)
+	}
+	if want := sqlFunnel(t, f, from, to, "", ""); got.Funnel != want {
+		t.Fatalf("demo data: funnel %+v, SQL %+v", got.Funnel, want)
+	}
+	if got.Funnel.OpeningsPublished == 0 {
+		t.Fatal("the demo data publishes no openings")
+	}
+
+	// The history books jobcoaching and workplace adaptations from the demo catalogue.
+	if _, err := seed.DemoServices(testkit.Context(t), f.DB.Gorm, f.RegionA); err != nil {
+		t.Fatal(err)
+	}
+	res, err := seed.History(testkit.Context(t), f.DB.Gorm, f.RegionA, seed.HistoryOptions{Openings: 40, InvitesPerOpening: 50, Seed: 7, Until: f.Clock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Invites != 2000 || res.Placements == 0 || res.Bookings == 0 {
+		t.Fatalf("history: %+v", res)
+	}
+	again, err := seed.History(testkit.Context(t), f.DB.Gorm, f.RegionA, seed.HistoryOptions{Openings: 40, InvitesPerOpening: 50, Seed: 7, Until: f.Clock()})
+	if err != nil || !again.Existing {
+		t.Fatalf("history twice: %+v, %v", again, err)
+	}
+	got = getFigures(t, admin, "")
+	want := sqlFunnel(t, f, from, to, "", "")
+	if got.Funnel != want {
+		t.Fatalf("history: funnel %+v, SQL %+v", got.Funnel, want)
+	}
+	if want.InvitesSent < 2000 || want.Placements < 20 || want.StillEmployed13w.Unanswered == 0 || want.StillEmployed13w.No == 0 {
+		t.Fatalf("history is not plausible: %+v", want)
+	}
+	t.Logf("funnel on history: %+v", got.Funnel)
+	// A shorter period is a smaller cohort.
+	half := from.AddDate(0, 6, 0)
+	q := "?from=" + half.Format(time.DateOnly) + "&to=" + to.Format(time.DateOnly)
+	if got, want := getFigures(t, admin, q), sqlFunnel(t, f, half, to, "", ""); got.Funnel != want {
+		t.Fatalf("half year: funnel %+v, SQL %+v", got.Funnel, want)
+	}
+	// Per organisation and occupation, the groups add up to the total.
+	var sum funnel
+	for _, g := range got.PerOrganisation {
+		if want := sqlFunnel(t, f, from, to, "AND o.organisation_id = '"+g.ID+"'", ""); g.Funnel != want {
+			t.Errorf("organisation %s: %+v, SQL %+v", g.ID, g.Funnel, want)
+		}
+		sum.OpeningsPublished += g.Funnel.OpeningsPublished
+		sum.Placements += g.Funnel.Placements
+	}
+	if sum.OpeningsPublished != got.Funnel.OpeningsPublished || sum.Placements != got.Funnel.Placements {
+		t.Errorf("organisations add up to %+v, total %+v", sum, got.Funnel)
+	}
+	for _, g := range got.PerOccupation {
+		if want := sqlFunnel(t, f, from, to, "AND o.occupation_id = '"+g.ID+"'", ""); g.Funnel != want {
+			t.Errorf("occupation %s: %+v, SQL %+v", g.ID, g.Funnel, want)
+		}
+	}
+	// Every rate has its n and interval; times and services are there.
+	if len(got.Rates) != 9 || len(got.Times) != 4 || len(got.PerService) == 0 {
+		t.Fatalf("rates %d, times %d, per service %d", len(got.Rates), len(got.Times), len(got.PerService))
+	}
+	for _, r := range got.Rates {
+		if r.N > 0 && (r.Rate == nil || *r.Low > *r.Rate || *r.High < *r.Rate) || r.Small != (r.N < 10) {
+			t.Errorf("rate %+v", r)
+		}
+	}
+	// Per service: with and without jobcoaching add up to the placements;
+	// "with" equals a SQL count of placements with a booking that went ahead.
+	js := getFigures(t, admin, "?service=jobcoaching")
+	if len(js.PerService) != 2 || js.PerService[0].Service != "jobcoaching" || !js.PerService[0].WithService ||
+		js.PerService[0].Placements+js.PerService[1].Placements != js.Funnel.Placements {
+		t.Fatalf("per service jobcoaching: %+v (placements %d)", js.PerService, js.Funnel.Placements)
+	}
+	loc := apptest.AmsterdamTZ(t)
+	with := f.Count(`SELECT count(*) FROM placements pl JOIN openings o ON o.id = pl.opening_id WHERE o.region_id = ? AND o.published_at >= ? AND o.published_at < ?
+		AND EXISTS (SELECT 1 FROM bookings b JOIN services s ON s.id = b.service_id WHERE s.kind = 'jobcoaching'
+			AND b.state NOT IN ('rejected', 'cancelled', 'refunded', 'expired') AND (b.placement_id = pl.id OR b.invite_id = pl.invite_id))`,
+		f.RegionA, time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc), time.Date(to.Year(), to.Month(), to.Day()+1, 0, 0, 0, 0, loc))
+	if js.PerService[0].Placements != with {
+		t.Errorf("placements with jobcoaching: %d, SQL %d", js.PerService[0].Placements, with)
+	}
+	for _, tm := range got.Times {
+		if tm.N == 0 {
+			t.Errorf("time %s has no cases on the history", tm.Name)
+		}
+	}
+
+	// Scopes: an organisation sees its own openings, a klantmanager their caseload.
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	bakery := f.Org["Bakkerij De Korenschoof"]
+	if got, want := getFigures(t, wg, ""), sqlFunnel(t, f, from, to, "AND o.organisation_id = '"+bakery+"'", ""); got.Funnel != want {
+		t.Errorf("werkgever: %+v, SQL %+v", got.Funnel, want)
+	} else if len(got.PerOrganisation) > 1 {
+		t.Errorf("werkgever sees %d organisations", len(got.PerOrganisation))
+	}
+	km := f.Browser().SignIn(apptest.KmA)
+	caseload := "AND i.candidate_id IN (SELECT id FROM candidates WHERE klantmanager_id = '" + f.User[apptest.KmA] + "')"
+	if got, want := getFigures(t, km, ""), sqlFunnel(t, f, from, to, "", caseload); got.Funnel != want {
+		t.Errorf("klantmanager: %+v, SQL %+v", got.Funnel, want)
+	}
+}
+
+// Bad input names the field; another organisation's figures are 404.
+func TestFiguresBadInputAndTenancy(t *testing.T) {
+	f := apptest.New(t)
+	am := f.Browser().SignIn(apptest.AmA)
+	for _, c := range []struct{ query, field string }{
+		{"?from=2026-02-01&to=2026-01-01", "to"},
+		{"?from=2020-01-01&to=2026-01-01", "to"},
+		{"?from=2026-13-01", "from"},
+		{"?to=gisteren", "to"},
+	} {
+		var p apptest.Problem
+		am.Call("GET", "/api/v1/figures"+c.query, "", http.StatusBadRequest, &p)
+		if !strings.Contains(strings.Join(p.Names(), ","), c.field) {
+			t.Errorf("%s: invalid params %v, want %s", c.query, p.Names(), c.field)
+		}
+	}
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	wg.Call("GET", "/api/v1/figures?organisation="+f.Org["Logistiek Centrum Nieuwegein"], "", http.StatusNotFound, nil)
+	wg.Call("GET", "/api/v1/figures?organisation="+f.Org["Bakkerij De Korenschoof"], "", http.StatusOK, nil)
+	var other string
+	apptest.Must(t, f.DB.Gorm.Raw(`SELECT id::text FROM organisations WHERE region_id = ? LIMIT 1`, f.RegionB).Scan(&other).Error)
+	am.Call("GET", "/api/v1/figures?organisation="+other, "", http.StatusNotFound, nil)
+	f.Kandidaat().Call("GET", "/api/v1/figures", "", http.StatusForbidden, nil)
+}
+
+// Accept: text/csv answers the same figures as CSV for Dutch spreadsheets.
+func TestFiguresCSV(t *testing.T) {
+	f := apptest.New(t)
+	admin := f.Browser().SignIn(apptest.AdminA)
+	req := httptest.NewRequest("GET", "/api/v1/figures", nil)
+	req.Header.Set("Accept", "text/csv")
+	req.Header.Set("X-Forwarded-For", admin.IP)
+	for k, v := range admin.Cookies {
+		req.AddCookie(&http.Cookie{Name: k, Value: v})
+	}
+	resp, err := f.HTTP.Test(req, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("CSV: %d %s\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
+	}
+	got := getFigures(t, admin, "")
+	want := fmt.Sprintf("Trechter;Alle;Gepubliceerde vacatures;%d;", got.Funnel.OpeningsPublished)
+	if !strings.HasPrefix(string(body), "\uFEFFOnderdeel;Groep;Stap;Aantal") || !strings.Contains(string(body), want) {
+		t.Fatalf("CSV body lacks %q:\n%s", want, body)
+	}
+	var js json.RawMessage
+	if json.Unmarshal(body, &js) == nil {
+		t.Fatal("CSV body is JSON")
+	}
+}
+
+// `werkhaven seed --demo-history` (twice: the second adds nothing) on the
+// demo region: the figures equal SQL counts before and after.
+func TestDemoHistory(t *testing.T) {
+	f := apptest.New(t)
+	ctx := testkit.Context(t)
+	// The test app's demo region, with the demo services desk and openings.
+	if _, err := seed.DemoServices(ctx, f.DB.Gorm, f.RegionA); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := seed.DemoOpenings(ctx, f.DB.Gorm, f.Openings, f.RegionA); err != nil {
+		t.Fatal(err)
+	}
+	admin := f.Browser().SignIn(apptest.AdminA)
+	got := getFigures(t, admin, "")
+	from, _ := time.Parse(time.DateOnly, got.From)
+	to, _ := time.Parse(time.DateOnly, got.To)
+	if want := sqlFunnel(t, f, from, to, "", ""); got.Funnel != want || want.OpeningsPublished == 0 {
+		t.Fatalf("demo data: funnel %+v, SQL %+v", got.Funnel, want)
+	}
+	res, err := f.App.SeedDemoHistory(ctx)
+	if err != nil || res.Existing || res.Invites != 720 || res.Placements == 0 {
+		t.Fatalf("demo history: %+v, %v", res, err)
+	}
+	before := f.Count(`SELECT count(*) FROM invites`)
+	if res, err := f.App.SeedDemoHistory(ctx); err != nil || !res.Existing {
+		t.Fatalf("demo history twice: %+v, %v", res, err)
+	}
+	if after := f.Count(`SELECT count(*) FROM invites`); after != before {
+		t.Fatalf("the second run added %d invites", after-before)
+	}
+	got = getFigures(t, admin, "")
+	if want := sqlFunnel(t, f, from, to, "", ""); got.Funnel != want {
+		t.Fatalf("demo history: funnel %+v, SQL %+v", got.Funnel, want)
+	}
+}
