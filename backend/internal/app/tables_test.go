@@ -90,6 +90,8 @@ var owners = map[string]string{
 	"lks_applications":       "subsidy",
 	"lks_application_events": "subsidy",
 	"subsidy_reminders":      "subsidy",
+	// 00026: the figures' view of granted loonkostensubsidie.
+	"lks_facts": "subsidy",
 	// 00025: the openings' event log.
 	"opening_events": "opening",
 	// 00016: read-only views, each owned by the package whose data it shows.

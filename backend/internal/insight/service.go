@@ -382,16 +382,20 @@ func toTimes(raw string) ([]Duration, error) {
 const usedBooking = `b.region_id = @region AND b.state NOT IN ('rejected', 'cancelled', 'refunded', 'expired')`
 
 // servicesCTEs are, per service kind booked for a placement (or its
-// invite), the placements that have it (sb) and the kinds (sk).
+// invite), the placements that have it (sb) and the kinds (sk). A granted
+// loonkostensubsidie (lks_facts, package subsidy) counts as the service
+// "lks".
 func servicesCTEs(sc scope, only string) string {
-	kind := ""
+	kind, lks := "", ""
 	if only != "" {
 		sc.args["service"] = only
 		kind = " AND b.service_kind = @service"
+		lks = " AND l.service_kind = @service"
 	}
 	return `,
 	sb AS (SELECT p.id AS placement_id, b.service_kind FROM booking_facts b JOIN p ON b.placement_id = p.id WHERE ` + usedBooking + kind + `
-		UNION SELECT p.id, b.service_kind FROM booking_facts b JOIN p ON b.invite_id = p.invite_id WHERE ` + usedBooking + kind + `),
+		UNION SELECT p.id, b.service_kind FROM booking_facts b JOIN p ON b.invite_id = p.invite_id WHERE ` + usedBooking + kind + `
+		UNION SELECT p.id, l.service_kind FROM lks_facts l JOIN p ON l.placement_id = p.id WHERE l.region_id = @region` + lks + `),
 	sk AS (SELECT DISTINCT service_kind FROM sb)`
 }
 

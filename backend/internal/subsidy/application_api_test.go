@@ -171,6 +171,24 @@ func TestLKSApplication(t *testing.T) {
 	if n := f.Count(`SELECT count(*) FROM audit_events WHERE action = 'lks.granted' AND subject_id = ?`, a.ID); n != 1 {
 		t.Errorf("audited decisions: %d", n)
 	}
+	// The figures count the granted LKS as a service of its placement.
+	var fig struct {
+		PerService []struct {
+			Service     string `json:"service"`
+			WithService bool   `json:"withService"`
+			Placements  int    `json:"placements"`
+		} `json:"perService"`
+	}
+	am.Call("GET", "/api/v1/figures?service=lks", "", http.StatusOK, &fig)
+	withLKS := 0
+	for _, g := range fig.PerService {
+		if g.Service == "lks" && g.WithService {
+			withLKS = g.Placements
+		}
+	}
+	if withLKS != 1 {
+		t.Errorf("figures per service lks: %+v, want 1 placement with LKS", fig.PerService)
+	}
 
 	// A second application waits for its decision; granting it before the
 	// loonwaarde is known is refused.
