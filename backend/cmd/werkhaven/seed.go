@@ -46,7 +46,7 @@ func seedDemoHistory(ctx context.Context, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "Demo history: present already, nothing added.")
 		return nil
 	}
-	fmt.Fprintf(stdout, "Demo history: %d openings, %d invites, %d placements, %d follow-ups, %d bookings over the past year.\n",
-		res.Openings, res.Invites, res.Placements, res.FollowUps, res.Bookings)
+	fmt.Fprintf(stdout, "Demo history: %d openings, %d invites, %d placements, %d follow-ups, %d bookings, %d thank-yous over the past year.\n",
+		res.Openings, res.Invites, res.Placements, res.FollowUps, res.Bookings, res.ThankYous)
 	return nil
 }

@@ -302,6 +302,14 @@ func TestDemoHistory(t *testing.T) {
 	if err != nil || res.Existing || res.Invites != 720 || res.Placements == 0 {
 		t.Fatalf("demo history: %+v, %v", res, err)
 	}
+	// Werkgevers thanked klantmanagers for some placements that held, and
+	// every history placement is credited to its candidate's klantmanager.
+	if n := f.Count(`SELECT count(*) FROM thank_yous`); res.ThankYous == 0 || n != int64(res.ThankYous) {
+		t.Errorf("history thank-yous: result %d, stored %d", res.ThankYous, n)
+	}
+	if n := f.Count(`SELECT count(*) FROM placements WHERE klantmanager_id IS NULL OR accountmanager_id IS NULL`); n != 0 {
+		t.Errorf("%d placements credited to nobody", n)
+	}
 	before := f.Count(`SELECT count(*) FROM invites`)
 	if res, err := f.App.SeedDemoHistory(ctx); err != nil || !res.Existing {
 		t.Fatalf("demo history twice: %+v, %v", res, err)

@@ -24,7 +24,7 @@ type HistoryOptions struct {
 
 // HistoryResult counts what History wrote.
 type HistoryResult struct {
-	Openings, Invites, Placements, FollowUps, Bookings int
+	Openings, Invites, Placements, FollowUps, Bookings, ThankYous int
 	// Existing is true when the history was there already (nothing written).
 	Existing bool
 }
@@ -79,6 +79,10 @@ func History(ctx context.Context, db *gorm.DB, regionID string, opts HistoryOpti
 		if err != nil {
 			return err
 		}
+		g.klantmanagerOf = map[string]string{}
+		for i, c := range cands {
+			g.klantmanagerOf[c] = g.klantmanagers[i%len(g.klantmanagers)]
+		}
 		w := &historyWriter{tx: tx.WithContext(ctx), batches: map[string]*batch{}}
 		for o := 0; o < opts.Openings; o++ {
 			id := firstID
@@ -108,7 +112,9 @@ func hash(s string) uint64 {
 }
 
 type historyOrg struct {
-	ID, Kind, Postcode, Accountmanager string
+	// User is one of the organisation's users ("" when it has none): who
+	// thanks the klantmanager.
+	ID, Kind, Postcode, Accountmanager, User string
 }
 
 type historyService struct {
@@ -122,12 +128,16 @@ type historyRefs struct {
 	klantmanagers []string
 	staff         string
 	services      map[string]historyService // by kind: jobcoaching, werkplekaanpassing
+	// klantmanagerOf is each history candidate's klantmanager: the one a
+	// placement is credited to.
+	klantmanagerOf map[string]string
 }
 
 func loadHistoryRefs(ctx context.Context, db *gorm.DB, regionID string) (historyRefs, error) {
 	var g historyRefs
 	db = db.WithContext(ctx)
-	if err := db.Raw(`SELECT o.id::text AS id, o.kind, o.postcode, coalesce(o.accountmanager_id::text, '') AS accountmanager FROM organisations o
+	if err := db.Raw(`SELECT o.id::text AS id, o.kind, o.postcode, coalesce(o.accountmanager_id::text, '') AS accountmanager,
+		coalesce((SELECT min(u.id::text) FROM users u WHERE u.organisation_id = o.id), '') AS "user" FROM organisations o
 		WHERE o.region_id = ? AND o.kind IN ('werkgever', 'zorgaanbieder') ORDER BY o.kvk_number, o.id`, regionID).Scan(&g.orgs).Error; err != nil {
 		return g, err
 	}
@@ -372,10 +382,11 @@ func (g historyRefs) placement(w *historyWriter, rng *rand.Rand, uuid func() str
 		}
 		fus = append(fus, f)
 	}
+	km := g.klantmanagerOf[cand]
 	w.add("placements", `id, invite_id, region_id, organisation_id, opening_id, candidate_id, start_date, contract_type, hours, hourly_wage_cents,
-		trial_period_months, ended_on, end_reason, durable, created_by, created_at`,
+		trial_period_months, ended_on, end_reason, durable, created_by, created_at, klantmanager_id, accountmanager_id`,
 		id, inviteID, regionID, org.ID, openingID, cand, start.Format(time.DateOnly), "tijdelijk", 24, 1500, 1, ended, endReason, durable,
-		org.Accountmanager, start.AddDate(0, 0, -7))
+		org.Accountmanager, start.AddDate(0, 0, -7), km, org.Accountmanager)
 	for _, f := range fus {
 		due := start.AddDate(0, 0, 7*f.week)
 		var notified any
@@ -385,6 +396,12 @@ func (g historyRefs) placement(w *historyWriter, rng *rand.Rand, uuid func() str
 		w.add("follow_ups", "placement_id, region_id, organisation_id, week, due_on, notified_at, answered_at, still_employed, cancelled_at",
 			id, regionID, org.ID, f.week, due.Format(time.DateOnly), notified, f.answered, f.still, f.cancel)
 		res.FollowUps++
+		// Some werkgevers thank the klantmanager once the placement holds at 13 weeks.
+		if f.week == 13 && f.still == true && org.User != "" && km != "" && rng.Float64() < 0.3 {
+			w.add("thank_yous", "placement_id, region_id, sender_kind, sender_id, organisation_id, recipient_role, recipient_id, message, created_at",
+				id, regionID, "organisation", org.User, org.ID, "klantmanager", km, historyThanks[rng.IntN(len(historyThanks))], f.answered.(time.Time).Add(time.Hour))
+			res.ThankYous++
+		}
 	}
 	for kind, p := range map[string]float64{"jobcoaching": 0.35, "werkplekaanpassing": 0.15} {
 		s, ok := g.services[kind]
@@ -418,6 +435,13 @@ func (g historyRefs) placement(w *historyWriter, rng *rand.Rand, uuid func() str
 			w.add("booking_events", "booking_id, occurred_at, actor, from_state, to_state", bid, at, actor, from, st)
 		}
 	}
+}
+
+// historyThanks are the werkgevers' words of thanks in the history.
+var historyThanks = []string{
+	"Dank voor de goede match: onze nieuwe collega draait volledig mee.",
+	"Fijn dat u zo snel iemand vond die bij ons past. Bedankt!",
+	"Bedankt voor de begeleiding in de eerste weken; het gaat heel goed.",
 }
 
 // historyWriter batches multi-row INSERTs per table, in order of first use
