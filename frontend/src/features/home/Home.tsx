@@ -5,6 +5,7 @@ import { formatDay } from '../../lib/invites';
 import { useSession, type Role } from '../../lib/session';
 import { useBookingCount, useMyOverview, useMyShare, type Share } from './api';
 import { bookingCountFor, retention, workItems } from './overview';
+import { usePortfolio } from '../openings/api';
 import { HeadlineFigures, SubsidyDeadlines } from './Slots';
 
 const staff: Role[] = ['accountmanager', 'klantmanager', 'admin'];
@@ -33,14 +34,17 @@ function WorkOverview({ role }: { role: Role }) {
   const overview = useMyOverview();
   const b = bookingCountFor(role);
   const bookings = useBookingCount(b);
-  const items = workItems(role, overview.data, bookings.data);
+  const staffRole = role === 'accountmanager' || role === 'admin';
+  const portfolio = usePortfolio({}, staffRole);
+  const reviews = portfolio.data?.reduce((n, o) => n + o.reviewRequested, 0);
+  const items = workItems(role, overview.data, bookings.data, reviews);
   const waiting = items.filter((i) => i.count > 0);
   return (
     <section aria-labelledby="work" className="wh-section">
       <Heading level={2} id="work">
         {t('home.work')}
       </Heading>
-      <DataState isLoading={overview.isLoading || (!!b && bookings.isLoading)} error={overview.error ?? bookings.error}>
+      <DataState isLoading={overview.isLoading || (!!b && bookings.isLoading) || portfolio.isLoading} error={overview.error ?? bookings.error ?? portfolio.error}>
         {waiting.length === 0 ? (
           <Paragraph>{role === 'kandidaat' ? t('home.nothingKandidaat') : t('home.nothing')}</Paragraph>
         ) : (

@@ -12,6 +12,8 @@ describe('workItems', () => {
     ]);
     expect(workItems('accountmanager', { invitesAwaitingApproval: 4, followUpsDue: 0 }, 1).map((i) => i.key)).toEqual([
       'invitesAwaitingApproval', 'followUpsDue', 'bookingsToApprove']);
+    // The portfolio's review requests come first for staff, with a link to the portfolio.
+    expect(workItems('accountmanager', { invitesAwaitingApproval: 0 }, 0, 2)[0]).toEqual({ key: 'reviewRequests', count: 2, to: '/portefeuille' });
     expect(workItems('klantmanager', { invitesAwaitingKandidaat: 1, candidatesToConfirm: 5 }, undefined).map((i) => [i.key, i.to])).toEqual([
       ['invitesAwaitingKandidaatKm', '/caseload'], ['candidatesToConfirm', '/caseload']]);
     expect(workItems('kandidaat', { invitesAwaitingKandidaat: 1 }, undefined)).toEqual([{ key: 'invitesOpen', count: 1, to: '/mijn-uitnodigingen' }]);
@@ -21,7 +23,7 @@ describe('workItems', () => {
 
   it('has a Dutch and an English text for every item', () => {
     const keys = ['werkgever', 'zorgaanbieder', 'accountmanager', 'klantmanager', 'kandidaat', 'admin'].flatMap((r) =>
-      workItems(r as never, { invitesAwaitingKandidaat: 1, invitesAwaitingApproval: 1, followUpsDue: 1, candidatesToConfirm: 1 }, 1).map((i) => i.key));
+      workItems(r as never, { invitesAwaitingKandidaat: 1, invitesAwaitingApproval: 1, followUpsDue: 1, candidatesToConfirm: 1 }, 1, 1).map((i) => i.key));
     for (const k of keys) {
       expect(nl.home.items).toHaveProperty(k);
       expect(en.home.items).toHaveProperty(k);

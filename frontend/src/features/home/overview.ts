@@ -20,9 +20,10 @@ export function bookingCountFor(role: Role): (BookingCount & { key: string }) | 
 
 /**
  * workItems turns the counts into the role's overview, in the order of the work: only the counts that apply to the
- * role (the server leaves the others out), with links to existing pages.
+ * role (the server leaves the others out), with links to existing pages. reviews is the number of openings whose
+ * organisation asked the accountmanager to look at them (the portfolio's review requests), for staff.
  */
-export function workItems(role: Role, o: Overview | undefined, bookings: number | undefined): WorkItem[] {
+export function workItems(role: Role, o: Overview | undefined, bookings: number | undefined, reviews?: number): WorkItem[] {
   const out: WorkItem[] = [];
   const add = (key: string, count: number | undefined, to: string) => {
     if (count !== undefined) out.push({ key, count, to });
@@ -35,6 +36,7 @@ export function workItems(role: Role, o: Overview | undefined, bookings: number 
       break;
     case 'accountmanager':
     case 'admin':
+      add('reviewRequests', reviews, '/portefeuille');
       add('invitesAwaitingApproval', o?.invitesAwaitingApproval, '/vacatures');
       add('followUpsDue', o?.followUpsDue, '/opvolging');
       break;
