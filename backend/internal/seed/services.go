@@ -107,6 +107,13 @@ func DemoPlacement(ctx context.Context, db *gorm.DB, q search.Inserter, regionID
 	}
 	start := time.Now().AddDate(0, 0, -14)
 	return true, db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		// The story starts a month ago: the opening was published before its
+		// invite was sent (the figures' "publish → first invite" is never
+		// negative). Its event log keeps the day the seed ran.
+		if err := tx.Exec(`UPDATE openings SET published_at = least(published_at, ?), created_at = least(created_at, ?) WHERE id = ?`,
+			start.AddDate(0, 0, -16), start.AddDate(0, 0, -16), ids.Opening).Error; err != nil {
+			return err
+		}
 		var inviteID, placementID string
 		if err := tx.Raw(`INSERT INTO invites (region_id, opening_id, organisation_id, candidate_id, state, message, invited_by, sent_at, expires_at, created_at)
 			VALUES (?, ?, ?, ?, 'placed', 'Wij zoeken een keukenhulp voor de middag. Kom kennismaken!', ?, ?, ?, ?) RETURNING id::text`,
