@@ -5,11 +5,11 @@ import en from '../i18n/en.json';
 
 describe('navFor', () => {
   it('gives each role its own menu', () => {
-    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'organisatie']);
-    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'verwanteBeroepen']);
+    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'resultaten', 'organisatie']);
+    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'verwanteBeroepen', 'cijfers']);
     expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload']);
     expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);
-    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'verwanteBeroepen', 'audit']);
+    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'verwanteBeroepen', 'cijfers', 'audit']);
   });
   it("sends the kandidaat to Mijn uitnodigingen (the invite pages), not the organisation's /uitnodigingen", () => {
     expect(navFor('kandidaat').find((i) => i.key === 'uitnodigingen')?.path).toBe('/mijn-uitnodigingen');
@@ -24,6 +24,15 @@ describe('navFor', () => {
     expect(navFor('accountmanager').find((i) => i.key === 'verwanteBeroepen')?.path).toBe('/verwante-beroepen');
     expect(navFor('admin').find((i) => i.key === 'verwanteBeroepen')?.path).toBe('/verwante-beroepen');
     expect(navFor('werkgever').some((i) => i.key === 'verwanteBeroepen')).toBe(false);
+  });
+  it('leads accountmanagers and admins to Cijfers, organisations to their own Resultaten, klantmanagers and kandidaten to neither', () => {
+    expect(navFor('accountmanager').find((i) => i.key === 'cijfers')?.path).toBe('/cijfers');
+    expect(navFor('admin').find((i) => i.key === 'cijfers')?.path).toBe('/cijfers');
+    expect(navFor('werkgever').find((i) => i.key === 'resultaten')?.path).toBe('/resultaten');
+    expect(navFor('zorgaanbieder').find((i) => i.key === 'resultaten')?.path).toBe('/resultaten');
+    for (const role of ['klantmanager', 'kandidaat'] as const) {
+      expect(navFor(role).some((i) => i.key === 'cijfers' || i.key === 'resultaten')).toBe(false);
+    }
   });
   it('has a Dutch and an English label for every item', () => {
     for (const role of ['admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {

@@ -12,6 +12,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
         { key: 'boekingen', path: '/boekingen' },
+        { key: 'resultaten', path: '/resultaten' },
         { key: 'organisatie', path: '/organisatie' },
       ];
     case 'accountmanager':
@@ -22,6 +23,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'diensten', path: '/diensten' },
         { key: 'alleBoekingen', path: '/boekingen' },
         { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
+        { key: 'cijfers', path: '/cijfers' },
       ];
     case 'klantmanager':
       return [{ key: 'caseload', path: '/caseload' }];
@@ -37,6 +39,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'regios', path: '/beheer/regios' },
         { key: 'dienstenBeheer', path: '/beheer/diensten' },
         { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
+        { key: 'cijfers', path: '/cijfers' },
         { key: 'audit', path: '/beheer/audit' },
       ];
   }
