@@ -218,8 +218,8 @@ function Funnel({ f }: { f: Figures }) {
   const bars = funnelBars(f.funnel);
   const nf = new Intl.NumberFormat(i18n.language.startsWith('en') ? 'en-GB' : 'nl-NL');
   const rowH = 28;
-  const labelW = 200;
-  const width = 360;
+  const labelW = 270;
+  const width = 320;
   return (
     <section aria-labelledby="fig-funnel">
       <Heading level={2} id="fig-funnel">
