@@ -3,7 +3,7 @@
 // visited: any serious or critical violation fails the test.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -78,11 +78,11 @@ async function mailLink(rcpt, path, previous) {
 }
 
 const roles = [
-  { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Subsidieparameters', 'Loonkostensubsidie', 'Verwante beroepen', 'Audit'] },
-  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Verwante beroepen'] },
+  { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Subsidieparameters', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers', 'Audit'] },
+  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers'] },
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload', 'Subsidies'] },
-  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Mijn organisatie'] },
-  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Mijn organisatie'] },
+  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Mijn organisatie'] },
+  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Mijn organisatie'] },
 ];
 
 test('sign-in page works on a 360 px phone and passes axe', async () => {
@@ -1047,4 +1047,54 @@ test('thanks: the werkgever thanks the klantmanager from the placement; the klan
   // The thank-you is a notification too.
   await km.goto(`${BASE}/meldingen`);
   await km.getByText('Zorghotel Het Anker bedankt je voor een plaatsing.').first().waitFor();
+});
+
+test('Cijfers: an accountmanager sees the funnel chart and its table, filters on jobcoaching and downloads the CSV', async () => {
+  const page = await newPage();
+  await signIn(page, 'am.jansen@demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cijfers', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Cijfers' }).waitFor();
+  // The chart is a picture of the table beside it: the table holds the numbers.
+  const chart = page.getByRole('img', { name: /Staafdiagram van vacature naar werk/ });
+  await chart.waitFor();
+  const table = page.getByRole('table', { name: 'Aantallen per stap' });
+  await table.getByRole('rowheader', { name: 'Vacatures geplaatst' }).waitFor();
+  await table.getByRole('rowheader', { name: 'Na 26 weken nog aan het werk' }).waitFor();
+  await page.getByRole('table', { name: /Percentages per stap/ }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Per dienst' }).waitFor();
+  await page.getByText(/verschillen tussen groepen, geen effecten van de dienst/).first().waitFor();
+  await check(page, 'figures-accountmanager');
+
+  // The presets fill the period and keep it in the address.
+  await page.getByRole('button', { name: 'Laatste 6 maanden' }).click();
+  await page.waitForURL(/van=\d{4}-\d{2}-\d{2}&tot=\d{4}-\d{2}-\d{2}/);
+  await page.getByLabel('Dienst', { exact: true }).selectOption('jobcoaching');
+  await page.getByRole('button', { name: 'Cijfers tonen' }).click();
+  await page.waitForURL(/dienst=jobcoaching/);
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.getByLabel('Dienst', { exact: true }).inputValue(), 'jobcoaching');
+  await chart.waitFor();
+  // A reload shows the same view: the filters live in the URL.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Cijfers' }).waitFor();
+  assert.equal(await page.getByLabel('Dienst', { exact: true }).inputValue(), 'jobcoaching');
+  await check(page, 'figures-jobcoaching');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download als CSV/ }).click()]);
+  assert.match(download.suggestedFilename(), /^cijfers-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFFOnderdeel;Groep;Stap;Aantal;Van;Naar;Teller;n;Percentage;'), `CSV starts with ${JSON.stringify(csv.slice(0, 80))}`);
+  const lines = csv.trim().split('\r\n');
+  assert.ok(lines.length > 1, 'the CSV has rows');
+  assert.ok(lines.every((l) => l.split(';').length === 14), 'every row has the 14 columns, separated by ;');
+  assert.ok(lines.some((l) => l.startsWith('Trechter;')), 'the funnel is in the CSV');
+
+  // A period the server refuses is named on its field.
+  await page.getByLabel('Geplaatst vanaf').fill('2026-06-01');
+  await page.getByLabel('Geplaatst tot en met').fill('2026-01-01');
+  await page.getByRole('button', { name: 'Cijfers tonen' }).click();
+  await page.getByText('Controleer de velden hieronder.').waitFor();
+  const to = page.getByLabel('Geplaatst tot en met');
+  assert.equal(await to.getAttribute('aria-invalid'), 'true');
+  await check(page, 'figures-period-error');
 });

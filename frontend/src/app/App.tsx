@@ -41,6 +41,7 @@ import { ServiceAdmin, ServiceEdit } from '../features/services/ServiceEditor';
 import { Relations } from '../features/occupations/Relations';
 import { Subsidies } from '../features/subsidies/Subsidies';
 import { ParametersAdmin } from '../features/subsidies/ParametersAdmin';
+import { FiguresPage } from '../features/figures/FiguresPage';
 
 const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
@@ -102,6 +103,8 @@ export function App() {
         <Route path="/organisatie" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><MyOrganisation /></RequireRole>} />
         <Route path="/portefeuille" element={<RequireRole roles={['accountmanager', 'admin']}><Portfolio /></RequireRole>} />
         <Route path="/organisaties/:id" element={<RequireRole roles={['accountmanager', 'admin']}><OrganisationPage /></RequireRole>} />
+        <Route path="/cijfers" element={<RequireRole roles={['accountmanager', 'admin']}><FiguresPage /></RequireRole>} />
+        <Route path="/resultaten" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><FiguresPage own /></RequireRole>} />
         <Route path="/verwante-beroepen" element={<RequireRole roles={['accountmanager', 'admin']}><Relations /></RequireRole>} />
         <Route path="/beheer/gebruikers" element={<RequireRole roles={['admin']}><Users /></RequireRole>} />
         <Route path="/beheer/organisaties" element={<RequireRole roles={['admin']}><Organisations /></RequireRole>} />

@@ -5,11 +5,11 @@ import en from '../i18n/en.json';
 
 describe('navFor', () => {
   it('gives each role its own menu', () => {
-    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'subsidies', 'loonkostensubsidie', 'organisatie']);
-    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'subsidies', 'lksBesluiten', 'verwanteBeroepen']);
+    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'subsidies', 'loonkostensubsidie', 'resultaten', 'organisatie']);
+    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'subsidies', 'lksBesluiten', 'verwanteBeroepen', 'cijfers']);
     expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload', 'subsidies']);
     expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);
-    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'subsidiesBeheer', 'lksBesluiten', 'verwanteBeroepen', 'audit']);
+    expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'subsidiesBeheer', 'lksBesluiten', 'verwanteBeroepen', 'cijfers', 'audit']);
   });
   it("sends the kandidaat to Mijn uitnodigingen (the invite pages), not the organisation's /uitnodigingen", () => {
     expect(navFor('kandidaat').find((i) => i.key === 'uitnodigingen')?.path).toBe('/mijn-uitnodigingen');
@@ -31,6 +31,14 @@ describe('navFor', () => {
     }
     expect(navFor('admin').find((i) => i.key === 'subsidiesBeheer')?.path).toBe('/beheer/subsidies');
     expect(navFor('kandidaat').some((i) => i.key === 'subsidies')).toBe(false);
+  it('leads accountmanagers and admins to Cijfers, organisations to their own Resultaten, klantmanagers and kandidaten to neither', () => {
+    expect(navFor('accountmanager').find((i) => i.key === 'cijfers')?.path).toBe('/cijfers');
+    expect(navFor('admin').find((i) => i.key === 'cijfers')?.path).toBe('/cijfers');
+    expect(navFor('werkgever').find((i) => i.key === 'resultaten')?.path).toBe('/resultaten');
+    expect(navFor('zorgaanbieder').find((i) => i.key === 'resultaten')?.path).toBe('/resultaten');
+    for (const role of ['klantmanager', 'kandidaat'] as const) {
+      expect(navFor(role).some((i) => i.key === 'cijfers' || i.key === 'resultaten')).toBe(false);
+    }
   });
   it('has a Dutch and an English label for every item', () => {
     for (const role of ['admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {

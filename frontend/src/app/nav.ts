@@ -14,6 +14,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'boekingen', path: '/boekingen' },
         { key: 'subsidies', path: '/subsidies' },
         { key: 'loonkostensubsidie', path: '/loonkostensubsidie' },
+        { key: 'resultaten', path: '/resultaten' },
         { key: 'organisatie', path: '/organisatie' },
       ];
     case 'accountmanager':
@@ -26,6 +27,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'subsidies', path: '/subsidies' },
         { key: 'lksBesluiten', path: '/loonkostensubsidie' },
         { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
+        { key: 'cijfers', path: '/cijfers' },
       ];
     case 'klantmanager':
       return [
@@ -46,6 +48,7 @@ export function navFor(role: Role): NavItem[] {
         { key: 'subsidiesBeheer', path: '/beheer/subsidies' },
         { key: 'lksBesluiten', path: '/loonkostensubsidie' },
         { key: 'verwanteBeroepen', path: '/verwante-beroepen' },
+        { key: 'cijfers', path: '/cijfers' },
         { key: 'audit', path: '/beheer/audit' },
       ];
   }

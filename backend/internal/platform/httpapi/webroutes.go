@@ -45,6 +45,8 @@ var webRoutes = []string{
 	"/organisatie",
 	"/portefeuille",
 	"/organisaties/:id",
+	"/cijfers",
+	"/resultaten",
 	"/verwante-beroepen",
 	"/beheer/gebruikers",
 	"/beheer/organisaties",

@@ -1,0 +1,35 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api/client';
+import type { components } from '../../lib/api/schema';
+import { query, type Filters } from './figures';
+
+export type Figures = components['schemas']['GetFiguresResponse'];
+
+/** useFigures asks for the figures of the filters; the previous answer stays on screen while the next loads. */
+export function useFigures(f: Filters) {
+  return useQuery({
+    queryKey: ['figures', query(f)],
+    // The JSON variant: the response also declares text/csv, which only downloadCsv asks for.
+    queryFn: async () => (await api.GET('/figures', { params: { query: query(f) } })).data as Figures,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/**
+ * downloadCsv fetches the same figures as CSV (Accept: text/csv) through the generated client,
+ * so the session cookie, language and problem handling are the same, and saves it under the
+ * server's file name.
+ */
+export async function downloadCsv(f: Filters): Promise<void> {
+  const { data, response } = await api.GET('/figures', { params: { query: query(f), header: { Accept: 'text/csv' } }, parseAs: 'blob' });
+  const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'cijfers.csv';
+  const url = URL.createObjectURL(data as Blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
