@@ -31,6 +31,7 @@ describe('navFor', () => {
     }
     expect(navFor('admin').find((i) => i.key === 'subsidiesBeheer')?.path).toBe('/beheer/subsidies');
     expect(navFor('kandidaat').some((i) => i.key === 'subsidies')).toBe(false);
+  });
   it('leads accountmanagers and admins to Cijfers, organisations to their own Resultaten, klantmanagers and kandidaten to neither', () => {
     expect(navFor('accountmanager').find((i) => i.key === 'cijfers')?.path).toBe('/cijfers');
     expect(navFor('admin').find((i) => i.key === 'cijfers')?.path).toBe('/cijfers');

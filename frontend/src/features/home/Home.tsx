@@ -24,7 +24,7 @@ export function Home() {
       <WorkOverview role={role} />
       <SubsidyDeadlines role={role} />
       {shares && <JouwAandeel />}
-      {staff.includes(role) && <HeadlineFigures />}
+      {staff.includes(role) && <HeadlineFigures role={role} />}
     </>
   );
 }

@@ -1,15 +1,51 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Heading, Paragraph } from '../../components/ui';
+import { DataState, Heading, Paragraph } from '../../components/ui';
 import type { Role } from '../../lib/session';
 import { undecided, useLksApplications } from '../subsidies/applications';
+import { useFigures } from '../figures/api';
+import { emptyFilters, preset } from '../figures/figures';
 
 /**
- * HeadlineFigures is the slot for the region's headline figures (issue item 1) on the staff start page. It renders
- * nothing yet: the integrator wires it to GET /api/v1/figures (package insight) when that lands.
+ * HeadlineFigures are the region's headline figures on the staff start page: the openings published in the last 12
+ * months and what came of them (GET /figures; a klantmanager sees their caseload's part), with a link to Cijfers for
+ * those who have it.
  */
-export function HeadlineFigures() {
-  return null;
+export function HeadlineFigures({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  const figures = useFigures({ ...emptyFilters, ...preset(12) });
+  const f = figures.data?.funnel;
+  const rows: [string, string][] = f
+    ? [
+        ['openingsPublished', String(f.openingsPublished)],
+        ['invitesSent', String(f.invitesSent)],
+        ['placements', String(f.placements)],
+        ['stillEmployed26w', t('home.figures.ofDue', { yes: f.stillEmployed26w.yes, due: f.stillEmployed26w.due })],
+      ]
+    : [];
+  return (
+    <section aria-labelledby="home-figures" className="wh-section">
+      <Heading level={2} id="home-figures">
+        {t('home.figures.title')}
+      </Heading>
+      <DataState isLoading={figures.isLoading} error={figures.error}>
+        <dl className="wh-dl">
+          {rows.map(([k, v]) => (
+            <Fragment key={k}>
+              <dt>{t(`home.figures.${k}`)}</dt>
+              <dd>{v}</dd>
+            </Fragment>
+          ))}
+        </dl>
+        {(role === 'accountmanager' || role === 'admin') && (
+          <Paragraph>
+            <Link to="/cijfers">{t('home.figures.more')}</Link>
+          </Paragraph>
+        )}
+      </DataState>
+    </section>
+  );
 }
 
 /**
