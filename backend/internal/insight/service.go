@@ -73,9 +73,10 @@ func (p Period) bounds() (time.Time, time.Time) {
 }
 
 // scope is the cohort's SQL: the CTEs o (openings published in the
-// period), i (their invites) and p (their placements, with the follow-ups'
-// answers per week; a placement's opening is its invite's), narrowed to
-// what p may see, and their arguments.
+// period), io (their invites' counts and first sending time per opening,
+// one pass over the invites) and p (their placements, with the
+// follow-ups' answers per week; a placement's opening is its invite's),
+// narrowed to what p may see, and their arguments.
 type scope struct {
 	ctes     string
 	args     map[string]any
@@ -134,8 +135,12 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 	}
 	sc.ctes = `WITH o AS MATERIALIZED (SELECT o.id, o.organisation_id, o.occupation_id, o.published_at FROM opening_facts o
 		WHERE o.region_id = @region AND o.published_at >= @from AND o.published_at < @to` + where + `),
-	i AS MATERIALIZED (SELECT f.id, f.opening_id, f.state, f.sent_at, f.intake_at, o.organisation_id, o.occupation_id
-		FROM invite_facts f JOIN o ON o.id = f.opening_id ` + inviteCond + `),
+	io AS MATERIALIZED (SELECT f.opening_id, count(*) FILTER (WHERE f.sent_at IS NOT NULL) AS sent,
+			count(*) FILTER (WHERE f.state IN ('accepted', 'introduced', 'intake_planned', 'placed', 'not_placed')) AS accepted,
+			count(*) FILTER (WHERE f.state = 'declined') AS declined, count(*) FILTER (WHERE f.state = 'expired') AS expired,
+			count(*) FILTER (WHERE f.intake_at IS NOT NULL) AS intakes, min(f.sent_at) AS first_sent
+		FROM invite_facts f JOIN o ON o.id = f.opening_id ` + inviteCond + `
+		GROUP BY f.opening_id),
 	p AS MATERIALIZED (SELECT pl.id, pl.invite_id, pl.start_date, o.organisation_id, o.occupation_id` + ret.String() + `
 		FROM placement_facts pl JOIN o ON o.id = pl.opening_id
 		LEFT JOIN follow_up_facts fu ON fu.placement_id = pl.id` + placementCond + `
@@ -161,8 +166,12 @@ func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Fig
 		if err := db.Exec(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`).Error; err != nil {
 			return err
 		}
-		if err := db.Exec(`SET LOCAL jit = off`).Error; err != nil {
-			return err
+		// work_mem: the invites' and follow-ups' hashes and sorts (about 100,000
+		// rows at most) stay in memory instead of spilling to temporary files.
+		for _, set := range []string{`SET LOCAL jit = off`, `SET LOCAL work_mem = '32MB'`} {
+			if err := db.Exec(set).Error; err != nil {
+				return err
+			}
 		}
 		var raw struct{ Openings, Invites, Placements, Times, Services string }
 		if err := db.Raw(figuresSQL(sc, f.Service), sc.args).Scan(&raw).Error; err != nil {
@@ -215,11 +224,9 @@ func figuresSQL(sc scope, service string) string {
 	return sc.ctes + timesCTEs(sc) + servicesCTEs(sc, service) + `
 	SELECT ` + part(`SELECT `+grouping+`, count(*) AS openings_published, count(*) FILTER (WHERE `+views+`) AS openings_with_pool_views
 		FROM o x`+perGroup) + ` AS openings,
-	` + part(`SELECT `+grouping+`, count(*) FILTER (WHERE x.sent_at IS NOT NULL) AS invites_sent,
-			count(*) FILTER (WHERE x.state IN ('accepted', 'introduced', 'intake_planned', 'placed', 'not_placed')) AS invites_accepted,
-			count(*) FILTER (WHERE x.state = 'declined') AS invites_declined, count(*) FILTER (WHERE x.state = 'expired') AS invites_expired,
-			count(*) FILTER (WHERE x.intake_at IS NOT NULL) AS intakes_planned
-		FROM i x`+perGroup) + ` AS invites,
+	` + part(`SELECT `+grouping+`, sum(io.sent) AS invites_sent, sum(io.accepted) AS invites_accepted,
+			sum(io.declined) AS invites_declined, sum(io.expired) AS invites_expired, sum(io.intakes) AS intakes_planned
+		FROM io JOIN o x ON x.id = io.opening_id`+perGroup) + ` AS invites,
 	` + part(`SELECT `+grouping+`, count(*) AS placements,
 			count(*) FILTER (WHERE x.due4) AS due4, count(*) FILTER (WHERE x.yes4) AS yes4, count(*) FILTER (WHERE x.no4) AS no4,
 			count(*) FILTER (WHERE x.due13) AS due13, count(*) FILTER (WHERE x.yes13) AS yes13, count(*) FILTER (WHERE x.no13) AS no13,
@@ -326,11 +333,15 @@ func (s *Service) groups(db *gorm.DB, funnels map[groupKey]Funnel) (occs, orgs [
 // invite → the kandidaat's decision, review request → the next state
 // change, booking request → approval (bookings for the cohort's openings,
 // invites or placements; a klantmanager's only for their invites and
-// placements). OFFSET 0 keeps a booking's approval time, a subquery of
-// booking_facts, from being computed once per mention.
+// placements). The decision and approval times are columns of the invite
+// and the booking (written with their events), not event-log lookups.
 func timesCTEs(sc scope) string {
 	// A booking belongs to the opening of its invite (or its placement's
 	// invite), or else to the opening it names.
+	mine := "" // a klantmanager's decisions: their caseload's
+	if sc.caseload != "" {
+		mine = " AND f.candidate_id " + sc.caseload
+	}
 	bookingLinks := "f.opening_id IN (SELECT id FROM o)"
 	if sc.caseload != "" {
 		bookingLinks += " AND f.candidate_id " + sc.caseload
@@ -338,10 +349,10 @@ func timesCTEs(sc scope) string {
 		bookingLinks = "coalesce(f.opening_id, b.opening_id) IN (SELECT id FROM o)"
 	}
 	return `,
-	fi AS (SELECT extract(epoch FROM m.first - o.published_at) / 3600 AS h FROM o
-		JOIN (SELECT opening_id, min(sent_at) AS first FROM i WHERE sent_at IS NOT NULL GROUP BY opening_id) m ON m.opening_id = o.id),
-	de AS (SELECT extract(epoch FROM d.decided_at - i.sent_at) / 3600 AS h FROM i JOIN invite_decision_facts d ON d.invite_id = i.id
-		WHERE i.sent_at IS NOT NULL),
+	fi AS (SELECT extract(epoch FROM io.first_sent - o.published_at) / 3600 AS h FROM o JOIN io ON io.opening_id = o.id
+		WHERE io.first_sent IS NOT NULL),
+	de AS (SELECT extract(epoch FROM f.decided_at - f.sent_at) / 3600 AS h FROM invite_facts f JOIN o ON o.id = f.opening_id
+		WHERE f.sent_at IS NOT NULL AND f.decided_at IS NOT NULL` + mine + `),
 	rv AS (SELECT extract(epoch FROM a.at - e.occurred_at) / 3600 AS h FROM opening_event_facts e JOIN o ON o.id = e.opening_id
 		CROSS JOIN LATERAL (SELECT min(x.occurred_at) AS at FROM opening_event_facts x
 			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
@@ -350,7 +361,7 @@ func timesCTEs(sc scope) string {
 		FROM (SELECT b.requested_at, b.approved_at FROM booking_facts b
 			LEFT JOIN placement_facts pl ON pl.id = b.placement_id
 			LEFT JOIN invite_facts f ON f.id = coalesce(b.invite_id, pl.invite_id)
-			WHERE b.region_id = @region AND ` + bookingLinks + ` OFFSET 0) q
+			WHERE b.region_id = @region AND ` + bookingLinks + `) q
 		WHERE q.approved_at IS NOT NULL)`
 }
 
