@@ -118,7 +118,7 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 	if p.Role == authz.Klantmanager {
 		args["me"] = p.UserID
 		sc.caseload = "IN (SELECT cc.id FROM candidate_codes cc WHERE cc.klantmanager_id = @me)"
-		inviteCond = "WHERE f.candidate_id " + sc.caseload
+		inviteCond = " AND f.candidate_id " + sc.caseload
 		placementCond = "\n\t\tWHERE pl.candidate_id " + sc.caseload
 	}
 	where := ""
@@ -139,7 +139,7 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 			count(*) FILTER (WHERE f.state IN ('accepted', 'introduced', 'intake_planned', 'placed', 'not_placed')) AS accepted,
 			count(*) FILTER (WHERE f.state = 'declined') AS declined, count(*) FILTER (WHERE f.state = 'expired') AS expired,
 			count(*) FILTER (WHERE f.intake_at IS NOT NULL) AS intakes, min(f.sent_at) AS first_sent
-		FROM invite_facts f JOIN o ON o.id = f.opening_id ` + inviteCond + `
+		FROM invite_facts f WHERE f.opening_id IN (SELECT id FROM o)` + inviteCond + `
 		GROUP BY f.opening_id),
 	p AS MATERIALIZED (SELECT pl.id, pl.invite_id, pl.start_date, o.organisation_id, o.occupation_id` + ret.String() + `
 		FROM placement_facts pl JOIN o ON o.id = pl.opening_id
@@ -336,33 +336,30 @@ func (s *Service) groups(db *gorm.DB, funnels map[groupKey]Funnel) (occs, orgs [
 // placements). The decision and approval times are columns of the invite
 // and the booking (written with their events), not event-log lookups.
 func timesCTEs(sc scope) string {
-	// A booking belongs to the opening of its invite (or its placement's
-	// invite), or else to the opening it names.
-	mine := "" // a klantmanager's decisions: their caseload's
+	mine := "" // a klantmanager's: their caseload's
 	if sc.caseload != "" {
 		mine = " AND f.candidate_id " + sc.caseload
 	}
-	bookingLinks := "f.opening_id IN (SELECT id FROM o)"
-	if sc.caseload != "" {
-		bookingLinks += " AND f.candidate_id " + sc.caseload
-	} else {
-		bookingLinks = "coalesce(f.opening_id, b.opening_id) IN (SELECT id FROM o)"
+	// A booking belongs to the opening of its invite (or its placement's
+	// invite), or else to the opening it names; the invite is looked up by
+	// key for each approved booking (a join would hash every invite).
+	invite := "(SELECT f.opening_id FROM invite_facts f WHERE f.id = coalesce(b.invite_id, pl.invite_id)" + mine + ")"
+	bookingLinks := invite + " IN (SELECT id FROM o)"
+	if sc.caseload == "" {
+		bookingLinks = "coalesce(" + invite + ", b.opening_id) IN (SELECT id FROM o)"
 	}
 	return `,
 	fi AS (SELECT extract(epoch FROM io.first_sent - o.published_at) / 3600 AS h FROM o JOIN io ON io.opening_id = o.id
 		WHERE io.first_sent IS NOT NULL),
-	de AS (SELECT extract(epoch FROM f.decided_at - f.sent_at) / 3600 AS h FROM invite_facts f JOIN o ON o.id = f.opening_id
-		WHERE f.sent_at IS NOT NULL AND f.decided_at IS NOT NULL` + mine + `),
+	de AS (SELECT extract(epoch FROM f.decided_at - f.sent_at) / 3600 AS h FROM invite_facts f
+		WHERE f.opening_id IN (SELECT id FROM o) AND f.sent_at IS NOT NULL AND f.decided_at IS NOT NULL` + mine + `),
 	rv AS (SELECT extract(epoch FROM a.at - e.occurred_at) / 3600 AS h FROM opening_event_facts e JOIN o ON o.id = e.opening_id
 		CROSS JOIN LATERAL (SELECT min(x.occurred_at) AS at FROM opening_event_facts x
 			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
 		WHERE e.kind = 'review_requested' AND a.at IS NOT NULL),
-	bk AS (SELECT extract(epoch FROM q.approved_at - q.requested_at) / 3600 AS h
-		FROM (SELECT b.requested_at, b.approved_at FROM booking_facts b
-			LEFT JOIN placement_facts pl ON pl.id = b.placement_id
-			LEFT JOIN invite_facts f ON f.id = coalesce(b.invite_id, pl.invite_id)
-			WHERE b.region_id = @region AND ` + bookingLinks + `) q
-		WHERE q.approved_at IS NOT NULL)`
+	bk AS (SELECT extract(epoch FROM b.approved_at - b.requested_at) / 3600 AS h FROM booking_facts b
+		LEFT JOIN placement_facts pl ON pl.id = b.placement_id
+		WHERE b.region_id = @region AND b.approved_at IS NOT NULL AND ` + bookingLinks + `)`
 }
 
 const timesSelect = `SELECT 1 AS ord, count(h) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90 FROM fi
@@ -393,7 +390,7 @@ func toTimes(raw string) ([]Duration, error) {
 const usedBooking = `b.region_id = @region AND b.state NOT IN ('rejected', 'cancelled', 'refunded', 'expired')`
 
 // servicesCTEs are, per service kind booked for a placement (or its
-// invite), the placements that have it (sb) and the kinds (sk).
+// invite), the placements that have it (sb).
 func servicesCTEs(sc scope, only string) string {
 	kind := ""
 	if only != "" {
@@ -402,39 +399,58 @@ func servicesCTEs(sc scope, only string) string {
 	}
 	return `,
 	sb AS (SELECT p.id AS placement_id, b.service_kind FROM booking_facts b JOIN p ON b.placement_id = p.id WHERE ` + usedBooking + kind + `
-		UNION SELECT p.id, b.service_kind FROM booking_facts b JOIN p ON b.invite_id = p.invite_id WHERE ` + usedBooking + kind + `),
-	sk AS (SELECT DISTINCT service_kind FROM sb)`
+		UNION SELECT p.id, b.service_kind FROM booking_facts b JOIN p ON b.invite_id = p.invite_id WHERE ` + usedBooking + kind + `)`
 }
 
-const servicesSelect = `SELECT sk.service_kind AS service, (sb.placement_id IS NOT NULL) AS with_service, count(*) AS placements,
+// servicesSelect counts, per service kind, the placements with it, and
+// all placements (service NULL); toServices derives those without it.
+const servicesSelect = `SELECT sb.service_kind AS service, count(*) AS placements,
 		count(*) FILTER (WHERE p.due13) AS due13, count(*) FILTER (WHERE p.yes13) AS yes13, count(*) FILTER (WHERE p.no13) AS no13,
 		count(*) FILTER (WHERE p.due26) AS due26, count(*) FILTER (WHERE p.yes26) AS yes26, count(*) FILTER (WHERE p.no26) AS no26
-	FROM sk CROSS JOIN p LEFT JOIN sb ON sb.placement_id = p.id AND sb.service_kind = sk.service_kind
-	GROUP BY 1, 2 ORDER BY 1, 2 DESC`
+	FROM sb JOIN p ON p.id = sb.placement_id GROUP BY 1
+	UNION ALL SELECT NULL, count(*), count(*) FILTER (WHERE p.due13), count(*) FILTER (WHERE p.yes13), count(*) FILTER (WHERE p.no13),
+		count(*) FILTER (WHERE p.due26), count(*) FILTER (WHERE p.yes26), count(*) FILTER (WHERE p.no26)
+	FROM p WHERE EXISTS (SELECT 1 FROM sb)`
 
-// toServices compares, per service kind, the placements with and without it.
+// toServices compares, per service kind, the placements with and without
+// it (all placements minus those with it), ordered by kind.
 func toServices(raw string) ([]ServiceGroup, error) {
-	var rows []struct {
-		Service     string `json:"service"`
-		WithService bool   `json:"with_service"`
-		Placements  int    `json:"placements"`
-		Due13       int    `json:"due13"`
-		Yes13       int    `json:"yes13"`
-		No13        int    `json:"no13"`
-		Due26       int    `json:"due26"`
-		Yes26       int    `json:"yes26"`
-		No26        int    `json:"no26"`
+	type row struct {
+		Service    *string `json:"service"`
+		Placements int     `json:"placements"`
+		Due13      int     `json:"due13"`
+		Yes13      int     `json:"yes13"`
+		No13       int     `json:"no13"`
+		Due26      int     `json:"due26"`
+		Yes26      int     `json:"yes26"`
+		No26       int     `json:"no26"`
 	}
+	var rows []row
 	if err := json.Unmarshal([]byte(raw), &rows); err != nil {
 		return nil, fmt.Errorf("figures per service: %w", err)
 	}
-	out := make([]ServiceGroup, len(rows))
-	for i, r := range rows {
-		g := ServiceGroup{Service: r.Service, With: r.WithService, Placements: r.Placements,
+	var all row
+	var kinds []row
+	for _, r := range rows {
+		if r.Service == nil {
+			all = r
+		} else {
+			kinds = append(kinds, r)
+		}
+	}
+	slices.SortFunc(kinds, func(a, b row) int { return cmp.Compare(*a.Service, *b.Service) })
+	group := func(kind string, with bool, r row) ServiceGroup {
+		g := ServiceGroup{Service: kind, With: with, Placements: r.Placements,
 			StillEmployed13w: retention(r.Due13, r.Yes13, r.No13), StillEmployed26w: retention(r.Due26, r.Yes26, r.No26)}
 		g.Retention13w = retentionRate("stillEmployed13w", g.StillEmployed13w)
 		g.Retention26w = retentionRate("stillEmployed26w", g.StillEmployed26w)
-		out[i] = g
+		return g
+	}
+	out := make([]ServiceGroup, 0, 2*len(kinds))
+	for _, k := range kinds {
+		without := row{Placements: all.Placements - k.Placements, Due13: all.Due13 - k.Due13, Yes13: all.Yes13 - k.Yes13, No13: all.No13 - k.No13,
+			Due26: all.Due26 - k.Due26, Yes26: all.Yes26 - k.Yes26, No26: all.No26 - k.No26}
+		out = append(out, group(*k.Service, true, k), group(*k.Service, false, without))
 	}
 	return out, nil
 }
