@@ -168,10 +168,11 @@ func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Fig
 		}
 		// work_mem: the invites' and follow-ups' hashes and sorts (about 100,000
 		// rows at most) stay in memory instead of spilling to temporary files.
-		// force_custom_plan: the statement is prepared once per connection,
-		// and the generic plan PostgreSQL switches to after five calls (it
-		// cannot see the cohort's size) took 15 s and more where the custom
-		// plan takes a few hundred ms; planning it each time costs ~3 ms.
+		// force_custom_plan: the statement is prepared once per connection;
+		// after five calls PostgreSQL may switch to a generic plan, which
+		// cannot see the cohort's size. Without this setting the benchmark's
+		// calls took 15 s and more after the first few, with it a few
+		// hundred ms (docs/benchmarks.md); planning each call costs ~3 ms.
 		for _, set := range []string{`SET LOCAL jit = off`, `SET LOCAL work_mem = '32MB'`, `SET LOCAL plan_cache_mode = force_custom_plan`} {
 			if err := db.Exec(set).Error; err != nil {
 				return err
