@@ -94,6 +94,11 @@ func TestBookingStateMachine(t *testing.T) {
 	if b.State != "awaiting_payment" {
 		t.Fatalf("approved: %+v", b)
 	}
+	// The approval's time is on the booking too, the instant of its event (the figures read it).
+	if n := f.Count(`SELECT count(*) FROM bookings b JOIN booking_events e ON e.booking_id = b.id AND e.to_state = 'approved'
+		WHERE b.id = ? AND b.approved_at = e.occurred_at`, b.ID); n != 1 {
+		t.Errorf("approved_at is not the approval event's time (%d)", n)
+	}
 	var co struct {
 		SessionID, URL string
 		AmountCents    int64

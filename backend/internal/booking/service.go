@@ -388,11 +388,17 @@ func (s *Service) move(ctx context.Context, tx *gorm.DB, v *view, to State, acto
 	if err := Check(from, to, actor); err != nil {
 		return err
 	}
-	if err := tx.Model(&Row{}).Where("id = ?", v.ID).Updates(map[string]any{"state": string(to), "updated_at": s.now()}).Error; err != nil {
+	now := s.now()
+	updates := map[string]any{"state": string(to), "updated_at": now}
+	if to == Approved {
+		// The first approval's time on the row, for the figures: the event's instant.
+		updates["approved_at"] = gorm.Expr("coalesce(approved_at, ?)", now)
+	}
+	if err := tx.Model(&Row{}).Where("id = ?", v.ID).Updates(updates).Error; err != nil {
 		return database.Translate(err, "move booking")
 	}
 	v.State = string(to)
-	return s.event(ctx, tx, v.ID, from, to, actor, userID, reason)
+	return events.Append(ctx, tx, v.ID, eventlog.Entry{At: now, ActorUserID: userID, Actor: string(actor), From: string(from), To: string(to), Reason: reason})
 }
 
 // StateChange is a transition asked by a person.

@@ -83,6 +83,7 @@ type Row struct {
 	Seat                 *int
 	PayBy                *time.Time
 	PaidAt               *time.Time
+	ApprovedAt           *time.Time // the first approval, the time of its event
 	CancellationFeeCents *int64
 	RefundedCents        int64
 	DeliveredHours       float64

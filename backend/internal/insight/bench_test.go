@@ -86,9 +86,10 @@ func BenchmarkFigures(b *testing.B) {
 			var all []string
 			err = db.Gorm.Transaction(func(tx *gorm.DB) error {
 				tx.Exec(`SET LOCAL jit = off`)
+				tx.Exec(`SET LOCAL work_mem = '32MB'`)
 				for _, q := range []string{figuresSQL(sc, "")} {
 					var plan []string
-					if err := tx.Raw("EXPLAIN ANALYZE "+q, sc.args).Scan(&plan).Error; err != nil {
+					if err := tx.Raw("EXPLAIN (ANALYZE, BUFFERS) "+q, sc.args).Scan(&plan).Error; err != nil {
 						return err
 					}
 					all = append(all, plan...)

@@ -147,6 +147,15 @@ func TestFiguresEqualSQLCounts(t *testing.T) {
 	if err != nil || !again.Existing {
 		t.Fatalf("history twice: %+v, %v", again, err)
 	}
+	// The decision and approval times on the rows are those of the event logs.
+	if n := f.Count(`SELECT count(*) FROM invites i WHERE i.decided_at IS DISTINCT FROM
+		(SELECT min(e.occurred_at) FROM invite_events e WHERE e.invite_id = i.id AND e.to_state IN ('accepted', 'declined'))`); n != 0 {
+		t.Errorf("%d invites whose decided_at is not their decision event's time", n)
+	}
+	if n := f.Count(`SELECT count(*) FROM bookings b WHERE b.approved_at IS DISTINCT FROM
+		(SELECT min(e.occurred_at) FROM booking_events e WHERE e.booking_id = b.id AND e.to_state = 'approved')`); n != 0 {
+		t.Errorf("%d bookings whose approved_at is not their approval event's time", n)
+	}
 	got = getFigures(t, admin, "")
 	want := sqlFunnel(t, f, from, to, "", "")
 	if got.Funnel != want {

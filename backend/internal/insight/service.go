@@ -73,9 +73,10 @@ func (p Period) bounds() (time.Time, time.Time) {
 }
 
 // scope is the cohort's SQL: the CTEs o (openings published in the
-// period), i (their invites) and p (their placements, with the follow-ups'
-// answers per week; a placement's opening is its invite's), narrowed to
-// what p may see, and their arguments.
+// period), io (their invites' counts and first sending time per opening,
+// one pass over the invites) and p (their placements, with the
+// follow-ups' answers per week; a placement's opening is its invite's),
+// narrowed to what p may see, and their arguments.
 type scope struct {
 	ctes     string
 	args     map[string]any
@@ -117,7 +118,7 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 	if p.Role == authz.Klantmanager {
 		args["me"] = p.UserID
 		sc.caseload = "IN (SELECT cc.id FROM candidate_codes cc WHERE cc.klantmanager_id = @me)"
-		inviteCond = "WHERE f.candidate_id " + sc.caseload
+		inviteCond = " AND f.candidate_id " + sc.caseload
 		placementCond = "\n\t\tWHERE pl.candidate_id " + sc.caseload
 	}
 	where := ""
@@ -134,8 +135,12 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 	}
 	sc.ctes = `WITH o AS MATERIALIZED (SELECT o.id, o.organisation_id, o.occupation_id, o.published_at FROM opening_facts o
 		WHERE o.region_id = @region AND o.published_at >= @from AND o.published_at < @to` + where + `),
-	i AS MATERIALIZED (SELECT f.id, f.opening_id, f.state, f.sent_at, f.intake_at, o.organisation_id, o.occupation_id
-		FROM invite_facts f JOIN o ON o.id = f.opening_id ` + inviteCond + `),
+	io AS MATERIALIZED (SELECT f.opening_id, count(*) FILTER (WHERE f.sent_at IS NOT NULL) AS sent,
+			count(*) FILTER (WHERE f.state IN ('accepted', 'introduced', 'intake_planned', 'placed', 'not_placed')) AS accepted,
+			count(*) FILTER (WHERE f.state = 'declined') AS declined, count(*) FILTER (WHERE f.state = 'expired') AS expired,
+			count(*) FILTER (WHERE f.intake_at IS NOT NULL) AS intakes, min(f.sent_at) AS first_sent
+		FROM invite_facts f WHERE f.opening_id IN (SELECT id FROM o)` + inviteCond + `
+		GROUP BY f.opening_id),
 	p AS MATERIALIZED (SELECT pl.id, pl.invite_id, pl.start_date, o.organisation_id, o.occupation_id` + ret.String() + `
 		FROM placement_facts pl JOIN o ON o.id = pl.opening_id
 		LEFT JOIN follow_up_facts fu ON fu.placement_id = pl.id` + placementCond + `
@@ -161,8 +166,17 @@ func (s *Service) Figures(ctx context.Context, p authz.Principal, f Filter) (Fig
 		if err := db.Exec(`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`).Error; err != nil {
 			return err
 		}
-		if err := db.Exec(`SET LOCAL jit = off`).Error; err != nil {
-			return err
+		// work_mem: the invites' and follow-ups' hashes and sorts (about 100,000
+		// rows at most) stay in memory instead of spilling to temporary files.
+		// force_custom_plan: the statement is prepared once per connection;
+		// after five calls PostgreSQL may switch to a generic plan, which
+		// cannot see the cohort's size. Without this setting the benchmark's
+		// calls took 15 s and more after the first few, with it a few
+		// hundred ms (docs/benchmarks.md); planning each call costs ~3 ms.
+		for _, set := range []string{`SET LOCAL jit = off`, `SET LOCAL work_mem = '32MB'`, `SET LOCAL plan_cache_mode = force_custom_plan`} {
+			if err := db.Exec(set).Error; err != nil {
+				return err
+			}
 		}
 		var raw struct{ Openings, Invites, Placements, Times, Services string }
 		if err := db.Raw(figuresSQL(sc, f.Service), sc.args).Scan(&raw).Error; err != nil {
@@ -215,11 +229,9 @@ func figuresSQL(sc scope, service string) string {
 	return sc.ctes + timesCTEs(sc) + servicesCTEs(sc, service) + `
 	SELECT ` + part(`SELECT `+grouping+`, count(*) AS openings_published, count(*) FILTER (WHERE `+views+`) AS openings_with_pool_views
 		FROM o x`+perGroup) + ` AS openings,
-	` + part(`SELECT `+grouping+`, count(*) FILTER (WHERE x.sent_at IS NOT NULL) AS invites_sent,
-			count(*) FILTER (WHERE x.state IN ('accepted', 'introduced', 'intake_planned', 'placed', 'not_placed')) AS invites_accepted,
-			count(*) FILTER (WHERE x.state = 'declined') AS invites_declined, count(*) FILTER (WHERE x.state = 'expired') AS invites_expired,
-			count(*) FILTER (WHERE x.intake_at IS NOT NULL) AS intakes_planned
-		FROM i x`+perGroup) + ` AS invites,
+	` + part(`SELECT `+grouping+`, sum(io.sent) AS invites_sent, sum(io.accepted) AS invites_accepted,
+			sum(io.declined) AS invites_declined, sum(io.expired) AS invites_expired, sum(io.intakes) AS intakes_planned
+		FROM io JOIN o x ON x.id = io.opening_id`+perGroup) + ` AS invites,
 	` + part(`SELECT `+grouping+`, count(*) AS placements,
 			count(*) FILTER (WHERE x.due4) AS due4, count(*) FILTER (WHERE x.yes4) AS yes4, count(*) FILTER (WHERE x.no4) AS no4,
 			count(*) FILTER (WHERE x.due13) AS due13, count(*) FILTER (WHERE x.yes13) AS yes13, count(*) FILTER (WHERE x.no13) AS no13,
@@ -326,32 +338,33 @@ func (s *Service) groups(db *gorm.DB, funnels map[groupKey]Funnel) (occs, orgs [
 // invite → the kandidaat's decision, review request → the next state
 // change, booking request → approval (bookings for the cohort's openings,
 // invites or placements; a klantmanager's only for their invites and
-// placements). OFFSET 0 keeps a booking's approval time, a subquery of
-// booking_facts, from being computed once per mention.
+// placements). The decision and approval times are columns of the invite
+// and the booking (written with their events), not event-log lookups.
 func timesCTEs(sc scope) string {
-	// A booking belongs to the opening of its invite (or its placement's
-	// invite), or else to the opening it names.
-	bookingLinks := "f.opening_id IN (SELECT id FROM o)"
+	mine := "" // a klantmanager's: their caseload's
 	if sc.caseload != "" {
-		bookingLinks += " AND f.candidate_id " + sc.caseload
-	} else {
-		bookingLinks = "coalesce(f.opening_id, b.opening_id) IN (SELECT id FROM o)"
+		mine = " AND f.candidate_id " + sc.caseload
+	}
+	// A booking belongs to the opening of its invite (or its placement's
+	// invite), or else to the opening it names; the invite is looked up by
+	// key for each approved booking (a join would hash every invite).
+	invite := "(SELECT f.opening_id FROM invite_facts f WHERE f.id = coalesce(b.invite_id, pl.invite_id)" + mine + ")"
+	bookingLinks := invite + " IN (SELECT id FROM o)"
+	if sc.caseload == "" {
+		bookingLinks = "coalesce(" + invite + ", b.opening_id) IN (SELECT id FROM o)"
 	}
 	return `,
-	fi AS (SELECT extract(epoch FROM m.first - o.published_at) / 3600 AS h FROM o
-		JOIN (SELECT opening_id, min(sent_at) AS first FROM i WHERE sent_at IS NOT NULL GROUP BY opening_id) m ON m.opening_id = o.id),
-	de AS (SELECT extract(epoch FROM d.decided_at - i.sent_at) / 3600 AS h FROM i JOIN invite_decision_facts d ON d.invite_id = i.id
-		WHERE i.sent_at IS NOT NULL),
+	fi AS (SELECT extract(epoch FROM io.first_sent - o.published_at) / 3600 AS h FROM o JOIN io ON io.opening_id = o.id
+		WHERE io.first_sent IS NOT NULL),
+	de AS (SELECT extract(epoch FROM f.decided_at - f.sent_at) / 3600 AS h FROM invite_facts f
+		WHERE f.opening_id IN (SELECT id FROM o) AND f.sent_at IS NOT NULL AND f.decided_at IS NOT NULL` + mine + `),
 	rv AS (SELECT extract(epoch FROM a.at - e.occurred_at) / 3600 AS h FROM opening_event_facts e JOIN o ON o.id = e.opening_id
 		CROSS JOIN LATERAL (SELECT min(x.occurred_at) AS at FROM opening_event_facts x
 			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
 		WHERE e.kind = 'review_requested' AND a.at IS NOT NULL),
-	bk AS (SELECT extract(epoch FROM q.approved_at - q.requested_at) / 3600 AS h
-		FROM (SELECT b.requested_at, b.approved_at FROM booking_facts b
-			LEFT JOIN placement_facts pl ON pl.id = b.placement_id
-			LEFT JOIN invite_facts f ON f.id = coalesce(b.invite_id, pl.invite_id)
-			WHERE b.region_id = @region AND ` + bookingLinks + ` OFFSET 0) q
-		WHERE q.approved_at IS NOT NULL)`
+	bk AS (SELECT extract(epoch FROM b.approved_at - b.requested_at) / 3600 AS h FROM booking_facts b
+		LEFT JOIN placement_facts pl ON pl.id = b.placement_id
+		WHERE b.region_id = @region AND b.approved_at IS NOT NULL AND ` + bookingLinks + `)`
 }
 
 const timesSelect = `SELECT 1 AS ord, count(h) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90 FROM fi
@@ -382,9 +395,8 @@ func toTimes(raw string) ([]Duration, error) {
 const usedBooking = `b.region_id = @region AND b.state NOT IN ('rejected', 'cancelled', 'refunded', 'expired')`
 
 // servicesCTEs are, per service kind booked for a placement (or its
-// invite), the placements that have it (sb) and the kinds (sk). A granted
-// loonkostensubsidie (lks_facts, package subsidy) counts as the service
-// "lks".
+// invite), the placements that have it (sb). A granted loonkostensubsidie
+// (lks_facts, package subsidy) counts as the service "lks".
 func servicesCTEs(sc scope, only string) string {
 	kind, lks := "", ""
 	if only != "" {
@@ -395,39 +407,58 @@ func servicesCTEs(sc scope, only string) string {
 	return `,
 	sb AS (SELECT p.id AS placement_id, b.service_kind FROM booking_facts b JOIN p ON b.placement_id = p.id WHERE ` + usedBooking + kind + `
 		UNION SELECT p.id, b.service_kind FROM booking_facts b JOIN p ON b.invite_id = p.invite_id WHERE ` + usedBooking + kind + `
-		UNION SELECT p.id, l.service_kind FROM lks_facts l JOIN p ON l.placement_id = p.id WHERE l.region_id = @region` + lks + `),
-	sk AS (SELECT DISTINCT service_kind FROM sb)`
+		UNION SELECT p.id, l.service_kind FROM lks_facts l JOIN p ON l.placement_id = p.id WHERE l.region_id = @region` + lks + `)`
 }
 
-const servicesSelect = `SELECT sk.service_kind AS service, (sb.placement_id IS NOT NULL) AS with_service, count(*) AS placements,
+// servicesSelect counts, per service kind, the placements with it, and
+// all placements (service NULL); toServices derives those without it.
+const servicesSelect = `SELECT sb.service_kind AS service, count(*) AS placements,
 		count(*) FILTER (WHERE p.due13) AS due13, count(*) FILTER (WHERE p.yes13) AS yes13, count(*) FILTER (WHERE p.no13) AS no13,
 		count(*) FILTER (WHERE p.due26) AS due26, count(*) FILTER (WHERE p.yes26) AS yes26, count(*) FILTER (WHERE p.no26) AS no26
-	FROM sk CROSS JOIN p LEFT JOIN sb ON sb.placement_id = p.id AND sb.service_kind = sk.service_kind
-	GROUP BY 1, 2 ORDER BY 1, 2 DESC`
+	FROM sb JOIN p ON p.id = sb.placement_id GROUP BY 1
+	UNION ALL SELECT NULL, count(*), count(*) FILTER (WHERE p.due13), count(*) FILTER (WHERE p.yes13), count(*) FILTER (WHERE p.no13),
+		count(*) FILTER (WHERE p.due26), count(*) FILTER (WHERE p.yes26), count(*) FILTER (WHERE p.no26)
+	FROM p WHERE EXISTS (SELECT 1 FROM sb)`
 
-// toServices compares, per service kind, the placements with and without it.
+// toServices compares, per service kind, the placements with and without
+// it (all placements minus those with it), ordered by kind.
 func toServices(raw string) ([]ServiceGroup, error) {
-	var rows []struct {
-		Service     string `json:"service"`
-		WithService bool   `json:"with_service"`
-		Placements  int    `json:"placements"`
-		Due13       int    `json:"due13"`
-		Yes13       int    `json:"yes13"`
-		No13        int    `json:"no13"`
-		Due26       int    `json:"due26"`
-		Yes26       int    `json:"yes26"`
-		No26        int    `json:"no26"`
+	type row struct {
+		Service    *string `json:"service"`
+		Placements int     `json:"placements"`
+		Due13      int     `json:"due13"`
+		Yes13      int     `json:"yes13"`
+		No13       int     `json:"no13"`
+		Due26      int     `json:"due26"`
+		Yes26      int     `json:"yes26"`
+		No26       int     `json:"no26"`
 	}
+	var rows []row
 	if err := json.Unmarshal([]byte(raw), &rows); err != nil {
 		return nil, fmt.Errorf("figures per service: %w", err)
 	}
-	out := make([]ServiceGroup, len(rows))
-	for i, r := range rows {
-		g := ServiceGroup{Service: r.Service, With: r.WithService, Placements: r.Placements,
+	var all row
+	var kinds []row
+	for _, r := range rows {
+		if r.Service == nil {
+			all = r
+		} else {
+			kinds = append(kinds, r)
+		}
+	}
+	slices.SortFunc(kinds, func(a, b row) int { return cmp.Compare(*a.Service, *b.Service) })
+	group := func(kind string, with bool, r row) ServiceGroup {
+		g := ServiceGroup{Service: kind, With: with, Placements: r.Placements,
 			StillEmployed13w: retention(r.Due13, r.Yes13, r.No13), StillEmployed26w: retention(r.Due26, r.Yes26, r.No26)}
 		g.Retention13w = retentionRate("stillEmployed13w", g.StillEmployed13w)
 		g.Retention26w = retentionRate("stillEmployed26w", g.StillEmployed26w)
-		out[i] = g
+		return g
+	}
+	out := make([]ServiceGroup, 0, 2*len(kinds))
+	for _, k := range kinds {
+		without := row{Placements: all.Placements - k.Placements, Due13: all.Due13 - k.Due13, Yes13: all.Yes13 - k.Yes13, No13: all.No13 - k.No13,
+			Due26: all.Due26 - k.Due26, Yes26: all.Yes26 - k.Yes26, No26: all.No26 - k.No26}
+		out = append(out, group(*k.Service, true, k), group(*k.Service, false, without))
 	}
 	return out, nil
 }

@@ -75,6 +75,11 @@ func TestInviteJourney(t *testing.T) {
 	if n := f.Count(`SELECT count(*) FROM invite_events WHERE invite_id = ? AND to_state = 'accepted'`, byCandidate[c1]); n != 1 {
 		t.Errorf("accepted events: %d", n)
 	}
+	// The decision's time is on the invite too, the instant of its event (the figures read it).
+	if n := f.Count(`SELECT count(*) FROM invites i JOIN invite_events e ON e.invite_id = i.id AND e.to_state = 'accepted'
+		WHERE i.id = ? AND i.decided_at = e.occurred_at`, byCandidate[c1]); n != 1 {
+		t.Errorf("decided_at is not the accept event's time (%d)", n)
+	}
 	anon.Call("POST", "/api/v1/invite-links/decisions", fmt.Sprintf(`{"token":%q,"decision":"decline","reason":"reistijd","note":"Te ver met de bus."}`, token2), http.StatusOK, &offer)
 	if offer.State != "declined" {
 		t.Fatalf("after decline: %+v", offer)

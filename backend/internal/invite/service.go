@@ -270,7 +270,12 @@ func (s *Service) move(ctx context.Context, tx *gorm.DB, v *viewRow, to State, a
 	if err := Check(from, to, actor); err != nil {
 		return err
 	}
-	updates := map[string]any{"state": string(to), "updated_at": s.now()}
+	now := s.now()
+	updates := map[string]any{"state": string(to), "updated_at": now}
+	if to == Accepted || to == Declined {
+		// The decision's time on the row, for the figures: the event's instant.
+		updates["decided_at"] = now
+	}
 	for k, val := range extra {
 		updates[k] = val
 	}
@@ -278,7 +283,7 @@ func (s *Service) move(ctx context.Context, tx *gorm.DB, v *viewRow, to State, a
 		return database.Translate(err, "move invite")
 	}
 	v.State = string(to)
-	return s.event(ctx, tx, v.ID, from, to, actor, userID, reason)
+	return events.Append(ctx, tx, v.ID, eventlog.Entry{At: now, ActorUserID: userID, Actor: string(actor), From: string(from), To: string(to), Reason: reason})
 }
 
 // StateChange is a transition asked by an organisation user or staff.

@@ -28,6 +28,7 @@ type Row struct {
 	DeclineReason  *string
 	DeclineNote    string
 	IntakeAt       *time.Time
+	DecidedAt      *time.Time // the kandidaat's decision, the time of its event
 	IntakeMode     *string
 	IntakePlace    string
 	OutcomeNote    string

@@ -331,10 +331,16 @@ func (g historyRefs) invite(w *historyWriter, rng *rand.Rand, uuid func() string
 			}
 		}
 	}
+	var decidedAt any // the decision event's time, as package invite writes it
+	for _, e := range events {
+		if e.to == "accepted" || e.to == "declined" {
+			decidedAt = e.at
+		}
+	}
 	w.add("invites", `id, region_id, opening_id, organisation_id, candidate_id, state, message, invited_by, sent_at, expires_at, decline_reason,
-		intake_at, intake_mode, created_at, updated_at`,
+		intake_at, intake_mode, decided_at, created_at, updated_at`,
 		id, regionID, openingID, org.ID, cand, state, "Wij nodigen u graag uit om kennis te maken.", org.Accountmanager, sent, expires, declineReason,
-		intakeAt, intakeMode, sent, events[len(events)-1].at)
+		intakeAt, intakeMode, decidedAt, sent, events[len(events)-1].at)
 	for _, e := range events {
 		var from any
 		if e.from != "" {
@@ -424,9 +430,9 @@ func (g historyRefs) placement(w *historyWriter, rng *rand.Rand, uuid func() str
 			provider = s.Provider
 		}
 		w.add("bookings", `id, region_id, service_id, organisation_id, provider_id, opening_id, invite_id, placement_id, candidate_id, state, quantity,
-			unit_price_cents, amount_cents, requested_by, created_at, updated_at`,
+			unit_price_cents, amount_cents, requested_by, approved_at, created_at, updated_at`,
 			bid, regionID, s.ID, org.ID, provider, openingID, inviteID, id, cand, "approved", qty, s.PriceCents, s.PriceCents*int64(qty),
-			org.Accountmanager, requested, approved)
+			org.Accountmanager, approved, requested, approved)
 		for i, st := range []string{"awaiting_approval", "approved"} {
 			at, actor, from := requested, "system", any("requested")
 			if i == 1 {

@@ -115,9 +115,11 @@ func DemoPlacement(ctx context.Context, db *gorm.DB, q search.Inserter, regionID
 			return err
 		}
 		var inviteID, placementID string
-		if err := tx.Raw(`INSERT INTO invites (region_id, opening_id, organisation_id, candidate_id, state, message, invited_by, sent_at, expires_at, created_at)
-			VALUES (?, ?, ?, ?, 'placed', 'Wij zoeken een keukenhulp voor de middag. Kom kennismaken!', ?, ?, ?, ?) RETURNING id::text`,
-			regionID, ids.Opening, ids.Organisation, ids.Candidate, ids.Admin, start.AddDate(0, 0, -14), start.AddDate(0, 0, -7), start.AddDate(0, 0, -14)).Row().Scan(&inviteID); err != nil {
+		// decided_at: the "accepted" event's time below (i = 1).
+		if err := tx.Raw(`INSERT INTO invites (region_id, opening_id, organisation_id, candidate_id, state, message, invited_by, sent_at, expires_at, decided_at, created_at)
+			VALUES (?, ?, ?, ?, 'placed', 'Wij zoeken een keukenhulp voor de middag. Kom kennismaken!', ?, ?, ?, ?, ?) RETURNING id::text`,
+			regionID, ids.Opening, ids.Organisation, ids.Candidate, ids.Admin, start.AddDate(0, 0, -14), start.AddDate(0, 0, -7), start.AddDate(0, 0, -10),
+			start.AddDate(0, 0, -14)).Row().Scan(&inviteID); err != nil {
 			return err
 		}
 		for i, st := range []string{"invited", "accepted", "introduced", "placed"} {
