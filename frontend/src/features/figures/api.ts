@@ -5,9 +5,14 @@ import { query, type Filters } from './figures';
 
 export type Figures = components['schemas']['GetFiguresResponse'];
 
-/** useFigures asks for the figures of the filters; the previous answer stays on screen while the next loads. */
-export function useFigures(f: Filters) {
+/**
+ * useFigures asks for the figures of the filters; the previous answer stays on screen while the next loads.
+ * staleMs keeps an answer that long before asking again (the start page's headline: the figures query is the
+ * heaviest read, and a start page is opened often).
+ */
+export function useFigures(f: Filters, staleMs = 0) {
   return useQuery({
+    staleTime: staleMs,
     queryKey: ['figures', query(f)],
     // The JSON variant: the response also declares text/csv, which only downloadCsv asks for.
     queryFn: async () => (await api.GET('/figures', { params: { query: query(f) } })).data as Figures,

@@ -14,7 +14,7 @@ import { emptyFilters, preset } from '../figures/figures';
  */
 export function HeadlineFigures({ role }: { role: Role }) {
   const { t } = useTranslation();
-  const figures = useFigures({ ...emptyFilters, ...preset(12) });
+  const figures = useFigures({ ...emptyFilters, ...preset(12) }, 10 * 60_000);
   const f = figures.data?.funnel;
   const rows: [string, string][] = f
     ? [
