@@ -525,6 +525,8 @@ test('an accountmanager records that two occupations fit, sees it listed and rem
   // A relation has no direction: the list may name the pair either way round.
   await row.getByRole('button', { name: /^Verwijderen: (keukenhulp past ook bij orderpicker|orderpicker past ook bij keukenhulp)$/ }).click();
   await page.getByText(/^Verwijderd: (keukenhulp past ook bij orderpicker|orderpicker past ook bij keukenhulp)\.$/).waitFor();
+  // The message comes with the server's answer; the list follows when it is read again.
+  await row.waitFor({ state: 'detached' });
   assert.equal(await row.count(), 0);
 });
 
