@@ -102,14 +102,20 @@ var owners = map[string]string{
 	"opening_titles":         "opening",
 	"candidate_codes":        "candidate",
 	// 00025: the figures' read-only views (package insight reads them).
-	"opening_facts":         "opening",
-	"opening_event_facts":   "opening",
-	"pool_view_facts":       "matching",
-	"invite_facts":          "invite",
-	"invite_decision_facts": "invite",
-	"placement_facts":       "invite",
-	"follow_up_facts":       "invite",
-	"booking_facts":         "booking",
+	"opening_facts":       "opening",
+	"opening_event_facts": "opening",
+	"pool_view_facts":     "matching",
+	"invite_facts":        "invite",
+	"placement_facts":     "invite",
+	"follow_up_facts":     "invite",
+	"booking_facts":       "booking",
+	// 00028: the figures' summaries, kept by triggers in the transaction of
+	// each change to invites, candidates, placements and follow-ups (no Go
+	// code writes them), and their read-only views for package insight.
+	"invite_counts":           "invite",
+	"placement_outcomes":      "invite",
+	"invite_count_facts":      "invite",
+	"placement_outcome_facts": "invite",
 }
 
 // riverTables are created by River's own migrations (database.Migrate runs

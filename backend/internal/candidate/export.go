@@ -195,6 +195,7 @@ var ExportCoverage = map[string]string{
 	"payments":               "- Stripe payments between organisation and provider: not the kandidaat's data",
 	"lks_applications":       "lksApplications",
 	"lks_application_events": "- an LKS application's steps between organisation and gemeente; the application, its loonwaarde and decision are in lksApplications",
+	"placement_outcomes":     "- the follow-ups' answers per placement, kept by a trigger for the figures (they are in placements) and removed with the placement",
 	"payment_issues":         "- payments that did not match what a booking period owed (amount, currency, a second payment): money between organisations, for the admin, not the kandidaat's data",
 }
 

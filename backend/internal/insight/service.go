@@ -74,9 +74,10 @@ func (p Period) bounds() (time.Time, time.Time) {
 
 // scope is the cohort's SQL: the CTEs o (openings published in the
 // period), io (their invites' counts and first sending time per opening,
-// one pass over the invites) and p (their placements, with the
-// follow-ups' answers per week; a placement's opening is its invite's),
-// narrowed to what p may see, and their arguments.
+// from the summary invite_count_facts) and p (their placements, with the
+// follow-ups' answers per week from the summary placement_outcome_facts;
+// a placement's opening is its invite's), narrowed to what p may see, and
+// their arguments.
 type scope struct {
 	ctes     string
 	args     map[string]any
@@ -114,37 +115,36 @@ func (s *Service) scopeFor(ctx context.Context, p authz.Principal, f Filter) (sc
 		conds = append(conds, "o.occupation_id = @occupation")
 	}
 	sc := scope{args: args}
-	inviteCond, placementCond := "", ""
+	countCond, placementCond := "", ""
 	if p.Role == authz.Klantmanager {
 		args["me"] = p.UserID
 		sc.caseload = "IN (SELECT cc.id FROM candidate_codes cc WHERE cc.klantmanager_id = @me)"
-		inviteCond = " AND f.candidate_id " + sc.caseload
+		countCond = " AND c.klantmanager_id = @me"
 		placementCond = "\n\t\tWHERE pl.candidate_id " + sc.caseload
 	}
 	where := ""
 	for _, c := range conds {
 		where += " AND " + c
 	}
-	// A placement's follow-ups in one join, pivoted per week.
+	// A placement's follow-up answers per week (placement_outcome_facts:
+	// true still employed, false no longer, NULL unanswered), counted once
+	// the week's point has passed.
 	var ret strings.Builder
 	for _, w := range []int{4, 13, 26} {
 		due := fmt.Sprintf("pl.start_date + %d <= CAST(@today AS date)", 7*w)
-		fmt.Fprintf(&ret, ",\n\t\t(%s) AS due%d, (%s AND coalesce(bool_or(fu.week = %d AND fu.still_employed IS TRUE), false)) AS yes%d,"+
-			"\n\t\t(%s AND coalesce(bool_or(fu.week = %d AND (fu.still_employed IS FALSE OR (fu.answered_at IS NULL AND fu.cancelled_at IS NOT NULL))), false)) AS no%d",
-			due, w, due, w, w, due, w, w)
+		fmt.Fprintf(&ret, ",\n\t\t(%s) AS due%d, (%s AND pl.still%d IS TRUE) AS yes%d, (%s AND pl.still%d IS FALSE) AS no%d", due, w, due, w, w, due, w, w)
 	}
+	// io: the invites' counts per opening from the summary invite_count_facts
+	// (one row per opening and klantmanager of the invited candidates, kept
+	// by triggers in each change's transaction).
 	sc.ctes = `WITH o AS MATERIALIZED (SELECT o.id, o.organisation_id, o.occupation_id, o.published_at FROM opening_facts o
 		WHERE o.region_id = @region AND o.published_at >= @from AND o.published_at < @to` + where + `),
-	io AS MATERIALIZED (SELECT f.opening_id, count(*) FILTER (WHERE f.sent_at IS NOT NULL) AS sent,
-			count(*) FILTER (WHERE f.state IN ('accepted', 'introduced', 'intake_planned', 'placed', 'not_placed')) AS accepted,
-			count(*) FILTER (WHERE f.state = 'declined') AS declined, count(*) FILTER (WHERE f.state = 'expired') AS expired,
-			count(*) FILTER (WHERE f.intake_at IS NOT NULL) AS intakes, min(f.sent_at) AS first_sent
-		FROM invite_facts f WHERE f.opening_id IN (SELECT id FROM o)` + inviteCond + `
-		GROUP BY f.opening_id),
-	p AS MATERIALIZED (SELECT pl.id, pl.invite_id, pl.start_date, o.organisation_id, o.occupation_id` + ret.String() + `
-		FROM placement_facts pl JOIN o ON o.id = pl.opening_id
-		LEFT JOIN follow_up_facts fu ON fu.placement_id = pl.id` + placementCond + `
-		GROUP BY pl.id, pl.invite_id, pl.start_date, o.organisation_id, o.occupation_id)
+	io AS MATERIALIZED (SELECT c.opening_id, sum(c.sent) AS sent, sum(c.accepted) AS accepted, sum(c.declined) AS declined,
+			sum(c.expired) AS expired, sum(c.intakes) AS intakes, min(c.first_sent_at) AS first_sent
+		FROM invite_count_facts c WHERE c.opening_id IN (SELECT id FROM o)` + countCond + `
+		GROUP BY c.opening_id),
+	p AS MATERIALIZED (SELECT pl.placement_id AS id, pl.invite_id, pl.start_date, o.organisation_id, o.occupation_id` + ret.String() + `
+		FROM placement_outcome_facts pl JOIN o ON o.id = pl.opening_id` + placementCond + `)
 	`
 	return sc, nil
 }
@@ -347,11 +347,13 @@ func timesCTEs(sc scope) string {
 	}
 	// A booking belongs to the opening of its invite (or its placement's
 	// invite), or else to the opening it names; the invite is looked up by
-	// key for each approved booking (a join would hash every invite).
-	invite := "(SELECT f.opening_id FROM invite_facts f WHERE f.id = coalesce(b.invite_id, pl.invite_id)" + mine + ")"
-	bookingLinks := invite + " IN (SELECT id FROM o)"
-	if sc.caseload == "" {
-		bookingLinks = "coalesce(" + invite + ", b.opening_id) IN (SELECT id FROM o)"
+	// key for each approved booking of the region (bo, materialized so that
+	// the planner cannot turn the lookup into a join with every opening of
+	// the cohort: that plan made 13 million lookups for a klantmanager; the
+	// LIMIT keeps the lookup a lookup instead of a hash of every invite).
+	opening := "coalesce(inv.opening_id, b.opening_id)"
+	if sc.caseload != "" {
+		opening = "inv.opening_id"
 	}
 	return `,
 	fi AS (SELECT extract(epoch FROM io.first_sent - o.published_at) / 3600 AS h FROM o JOIN io ON io.opening_id = o.id
@@ -362,9 +364,11 @@ func timesCTEs(sc scope) string {
 		CROSS JOIN LATERAL (SELECT min(x.occurred_at) AS at FROM opening_event_facts x
 			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
 		WHERE e.kind = 'review_requested' AND a.at IS NOT NULL),
-	bk AS (SELECT extract(epoch FROM b.approved_at - b.requested_at) / 3600 AS h FROM booking_facts b
+	bo AS MATERIALIZED (SELECT ` + opening + ` AS opening_id, extract(epoch FROM b.approved_at - b.requested_at) / 3600 AS h FROM booking_facts b
 		LEFT JOIN placement_facts pl ON pl.id = b.placement_id
-		WHERE b.region_id = @region AND b.approved_at IS NOT NULL AND ` + bookingLinks + `)`
+		LEFT JOIN LATERAL (SELECT f.opening_id FROM invite_facts f WHERE f.id = coalesce(b.invite_id, pl.invite_id)` + mine + ` LIMIT 1) inv ON true
+		WHERE b.region_id = @region AND b.approved_at IS NOT NULL),
+	bk AS (SELECT bo.h FROM bo WHERE bo.opening_id IN (SELECT id FROM o))`
 }
 
 const timesSelect = `SELECT 1 AS ord, count(h) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90 FROM fi

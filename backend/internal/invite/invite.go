@@ -5,7 +5,11 @@
 // Introductions, intakes, placements and the follow-ups at 4, 13 and 26
 // weeks (duurzame uitstroom) continue the same invite. Every transition is
 // allowed only from the right state, names its actor and is stored in the
-// append-only invite_events log.
+// append-only invite_events log. The figures' summaries invite_counts and
+// placement_outcomes (migration 00028) are kept by triggers in the
+// transaction of every change to invites, placements, follow-ups and a
+// candidate's klantmanager; no Go code writes them, and every write runs
+// under READ COMMITTED (the triggers refuse other isolation levels).
 package invite
 
 import (
