@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -33,10 +34,7 @@ type figures struct {
 		Rate, Low, High *float64
 		Small           bool
 	}
-	Times []struct {
-		Name string
-		N    int
-	}
+	Times      []timing
 	PerService []struct {
 		Service     string
 		WithService bool
@@ -97,6 +95,78 @@ func sqlFunnel(t *testing.T, f *apptest.Fixture, from, to time.Time, cond, candC
 	}
 	out.StillEmployed4w, out.StillEmployed13w, out.StillEmployed26w = ret(4), ret(13), ret(26)
 	return out
+}
+
+type timing struct {
+	Name                  string
+	N                     int
+	MedianHours, P90Hours *float64
+}
+
+// sqlTimes computes three of the times straight from the base tables
+// (invites, openings, bookings, placements), written here independently of
+// the figures' query: publication → first invite, invite → decision and
+// booking request → approval, for the cohort of [from, to] narrowed by
+// cond (alias o: the opening) and candCond (alias i: the invite's candidate).
+func sqlTimes(t *testing.T, f *apptest.Fixture, from, to time.Time, cond, candCond string) map[string]timing {
+	t.Helper()
+	loc := apptest.AmsterdamTZ(t)
+	lo := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc)
+	hi := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, loc).AddDate(0, 0, 1)
+	cohort := fmt.Sprintf(`o.region_id = '%s' AND o.published_at >= '%s' AND o.published_at < '%s' %s`, f.RegionA, lo.Format(time.RFC3339), hi.Format(time.RFC3339), cond)
+	fallback := "b.opening_id" // a booking without an invite counts for the opening it names, except for a klantmanager
+	if candCond != "" {
+		fallback = "NULL"
+	}
+	hours := map[string]string{
+		"publishToFirstInvite": `SELECT extract(epoch FROM min(i.sent_at) - o.published_at) / 3600 AS h FROM openings o JOIN invites i ON i.opening_id = o.id
+			WHERE ` + cohort + ` AND i.sent_at IS NOT NULL ` + candCond + ` GROUP BY o.id, o.published_at`,
+		"inviteToDecision": `SELECT extract(epoch FROM i.decided_at - i.sent_at) / 3600 AS h FROM invites i JOIN openings o ON o.id = i.opening_id
+			WHERE ` + cohort + ` AND i.sent_at IS NOT NULL AND i.decided_at IS NOT NULL ` + candCond,
+		"bookingRequestToApproval": `SELECT extract(epoch FROM b.approved_at - b.created_at) / 3600 AS h FROM bookings b
+			LEFT JOIN placements pl ON pl.id = b.placement_id
+			LEFT JOIN invites i ON i.id = coalesce(b.invite_id, pl.invite_id) ` + candCond + `
+			JOIN openings o ON o.id = coalesce(i.opening_id, ` + fallback + `)
+			WHERE b.region_id = '` + f.RegionA + `' AND b.approved_at IS NOT NULL AND ` + cohort,
+	}
+	out := map[string]timing{}
+	for name, q := range hours {
+		var r struct {
+			N           int
+			Median, P90 *float64
+		}
+		apptest.Must(t, f.DB.Gorm.Raw(`SELECT count(h) AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median,
+			percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90 FROM (`+q+`) x`).Scan(&r).Error)
+		out[name] = timing{Name: name, N: r.N, MedianHours: r.Median, P90Hours: r.P90}
+	}
+	return out
+}
+
+// checkTimes fails unless got's times equal sqlTimes'.
+func checkTimes(t *testing.T, who string, got []timing, want map[string]timing) {
+	t.Helper()
+	same := func(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || math.Abs(*a-*b) < 1e-9) }
+	seen := 0
+	for _, tm := range got {
+		w, ok := want[tm.Name]
+		if !ok {
+			continue
+		}
+		seen++
+		if tm.N != w.N || !same(tm.MedianHours, w.MedianHours) || !same(tm.P90Hours, w.P90Hours) {
+			t.Errorf("%s: %s n %d median %v p90 %v, SQL n %d median %v p90 %v", who, tm.Name, tm.N, deref(tm.MedianHours), deref(tm.P90Hours), w.N, deref(w.MedianHours), deref(w.P90Hours))
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%s: %d of the %d times compared", who, seen, len(want))
+	}
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 func getFigures(t *testing.T, b *apptest.Browser, query string) figures {
@@ -217,6 +287,7 @@ func TestFiguresEqualSQLCounts(t *testing.T) {
 			t.Errorf("time %s has no cases on the history", tm.Name)
 		}
 	}
+	checkTimes(t, "region", got.Times, sqlTimes(t, f, from, to, "", ""))
 
 	// Scopes: an organisation sees its own openings, a klantmanager their caseload.
 	wg := f.Browser().SignIn(apptest.WerkgeverA)
@@ -228,9 +299,12 @@ func TestFiguresEqualSQLCounts(t *testing.T) {
 	}
 	km := f.Browser().SignIn(apptest.KmA)
 	caseload := "AND i.candidate_id IN (SELECT id FROM candidates WHERE klantmanager_id = '" + f.User[apptest.KmA] + "')"
-	if got, want := getFigures(t, km, ""), sqlFunnel(t, f, from, to, "", caseload); got.Funnel != want {
-		t.Errorf("klantmanager: %+v, SQL %+v", got.Funnel, want)
+	kmFigures := getFigures(t, km, "")
+	if want := sqlFunnel(t, f, from, to, "", caseload); kmFigures.Funnel != want {
+		t.Errorf("klantmanager: %+v, SQL %+v", kmFigures.Funnel, want)
 	}
+	checkTimes(t, "klantmanager", kmFigures.Times, sqlTimes(t, f, from, to, "", caseload))
+	checkTimes(t, "werkgever", getFigures(t, wg, "").Times, sqlTimes(t, f, from, to, "AND o.organisation_id = '"+bakery+"'", ""))
 }
 
 // Bad input names the field; another organisation's figures are 404.

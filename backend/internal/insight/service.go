@@ -346,14 +346,16 @@ func timesCTEs(sc scope) string {
 		mine = " AND f.candidate_id " + sc.caseload
 	}
 	// A booking belongs to the opening of its invite (or its placement's
-	// invite), or else to the opening it names; the invite is looked up by
-	// key for each approved booking of the region (bo, materialized so that
-	// the planner cannot turn the lookup into a join with every opening of
-	// the cohort: that plan made 13 million lookups for a klantmanager; the
-	// LIMIT keeps the lookup a lookup instead of a hash of every invite).
-	opening := "coalesce(inv.opening_id, b.opening_id)"
+	// invite), or else to the opening it names. A placed invite's opening
+	// and candidate are its placement's (placement_outcome_facts, a hash
+	// join); any other invite is looked up by key (a join would hash every
+	// invite). bo is materialized so that the planner cannot turn the
+	// lookup into a join with every opening of the cohort: that plan made
+	// 13 million lookups for a klantmanager; the LIMIT keeps the lookup a
+	// lookup instead of a hash of every invite.
+	opening := "coalesce(po.opening_id, inv.opening_id, b.opening_id)"
 	if sc.caseload != "" {
-		opening = "inv.opening_id"
+		opening = "coalesce(CASE WHEN po.candidate_id " + sc.caseload + " THEN po.opening_id END, inv.opening_id)"
 	}
 	return `,
 	fi AS (SELECT extract(epoch FROM io.first_sent - o.published_at) / 3600 AS h FROM o JOIN io ON io.opening_id = o.id
@@ -365,8 +367,10 @@ func timesCTEs(sc scope) string {
 			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
 		WHERE e.kind = 'review_requested' AND a.at IS NOT NULL),
 	bo AS MATERIALIZED (SELECT ` + opening + ` AS opening_id, extract(epoch FROM b.approved_at - b.requested_at) / 3600 AS h FROM booking_facts b
-		LEFT JOIN placement_facts pl ON pl.id = b.placement_id
-		LEFT JOIN LATERAL (SELECT f.opening_id FROM invite_facts f WHERE f.id = coalesce(b.invite_id, pl.invite_id)` + mine + ` LIMIT 1) inv ON true
+		LEFT JOIN placement_outcome_facts pl ON pl.placement_id = b.placement_id
+		LEFT JOIN placement_outcome_facts po ON po.invite_id = coalesce(b.invite_id, pl.invite_id)
+		LEFT JOIN LATERAL (SELECT f.opening_id FROM invite_facts f
+			WHERE po.invite_id IS NULL AND f.id = coalesce(b.invite_id, pl.invite_id)` + mine + ` LIMIT 1) inv ON true
 		WHERE b.region_id = @region AND b.approved_at IS NOT NULL),
 	bk AS (SELECT bo.h FROM bo WHERE bo.opening_id IN (SELECT id FROM o))`
 }
