@@ -46,10 +46,18 @@ CREATE TABLE placement_outcomes (
 );
 CREATE INDEX placement_outcomes_opening_idx ON placement_outcomes (opening_id);
 
--- The decision times' pass: the decided invites of an opening, read from
--- the index alone.
-CREATE INDEX invites_decided_idx ON invites (opening_id) INCLUDE (sent_at, decided_at, candidate_id)
-    WHERE sent_at IS NOT NULL AND decided_at IS NOT NULL;
+-- invite: the hours from sending to the kandidaat's decision, computed by
+-- PostgreSQL from the row itself (the figures' expression, as the float
+-- their percentiles read: computing it per invite at query time was most
+-- of the decision times' cost), and the index that reads the decided
+-- invites of an opening from the index alone.
+ALTER TABLE invites ADD COLUMN decision_hours double precision
+    GENERATED ALWAYS AS ((extract(epoch FROM decided_at - sent_at) / 3600)::double precision) STORED;
+CREATE INDEX invites_decided_idx ON invites (opening_id) INCLUDE (decision_hours, candidate_id)
+    WHERE decision_hours IS NOT NULL;
+CREATE OR REPLACE VIEW invite_facts AS
+    SELECT id, region_id, opening_id, organisation_id, candidate_id, state, created_at, sent_at, intake_at, decided_at, decision_hours
+    FROM invites;
 
 -- +goose StatementBegin
 CREATE FUNCTION figures_summary_lock(kind text, ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -204,5 +212,10 @@ DROP FUNCTION placement_outcomes_refresh(uuid[]);
 DROP FUNCTION invite_counts_refresh(uuid[]);
 DROP FUNCTION figures_summary_lock(text, uuid[]);
 DROP INDEX invites_decided_idx;
+DROP VIEW invite_facts;
+CREATE VIEW invite_facts AS
+    SELECT id, region_id, opening_id, organisation_id, candidate_id, state, created_at, sent_at, intake_at, decided_at
+    FROM invites;
+ALTER TABLE invites DROP COLUMN decision_hours;
 DROP TABLE placement_outcomes;
 DROP TABLE invite_counts;

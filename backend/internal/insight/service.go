@@ -339,7 +339,8 @@ func (s *Service) groups(db *gorm.DB, funnels map[groupKey]Funnel) (occs, orgs [
 // change, booking request → approval (bookings for the cohort's openings,
 // invites or placements; a klantmanager's only for their invites and
 // placements). The decision and approval times are columns of the invite
-// and the booking (written with their events), not event-log lookups.
+// and the booking (written with their events), not event-log lookups; the
+// decision's hours are the invite's generated column decision_hours.
 func timesCTEs(sc scope) string {
 	mine := "" // a klantmanager's: their caseload's
 	if sc.caseload != "" {
@@ -360,8 +361,8 @@ func timesCTEs(sc scope) string {
 	return `,
 	fi AS (SELECT extract(epoch FROM io.first_sent - o.published_at) / 3600 AS h FROM o JOIN io ON io.opening_id = o.id
 		WHERE io.first_sent IS NOT NULL),
-	de AS (SELECT extract(epoch FROM f.decided_at - f.sent_at) / 3600 AS h FROM invite_facts f
-		WHERE f.opening_id IN (SELECT id FROM o) AND f.sent_at IS NOT NULL AND f.decided_at IS NOT NULL` + mine + `),
+	de AS (SELECT f.decision_hours AS h FROM invite_facts f
+		WHERE f.opening_id IN (SELECT id FROM o) AND f.decision_hours IS NOT NULL` + mine + `),
 	rv AS (SELECT extract(epoch FROM a.at - e.occurred_at) / 3600 AS h FROM opening_event_facts e JOIN o ON o.id = e.opening_id
 		CROSS JOIN LATERAL (SELECT min(x.occurred_at) AS at FROM opening_event_facts x
 			WHERE x.opening_id = e.opening_id AND x.kind = 'state_changed' AND x.occurred_at >= e.occurred_at) a
