@@ -105,6 +105,10 @@ func New(t *testing.T) *Fixture {
 type Options struct {
 	DB     *database.DB   // default testkit.DB
 	Search *search.Client // default testkit.Search
+	// Env are settings (NAME=value) over the fixture's own. API tests read
+	// pools and candidates far faster than people do, so the per-account
+	// read limit (READ_LIMIT_PER_MINUTE) is off unless a test sets it.
+	Env []string
 }
 
 // NewWith is New on the services o names.
@@ -115,7 +119,8 @@ func NewWith(t *testing.T, o Options) *Fixture {
 		o.DB = testkit.DB(t)
 	}
 	f := &Fixture{T: t, DB: o.DB, Inbox: testkit.SMTP(t), now: time.Now().UTC(), Org: map[string]string{}, User: map[string]string{}}
-	cfg, err := config.LoadFrom([]string{"SMTP_URL=" + f.Inbox.URL, "BASE_URL=https://werkhaven.test", "PROXY_HEADER=X-Forwarded-For"})
+	cfg, err := config.LoadFrom(append([]string{"SMTP_URL=" + f.Inbox.URL, "BASE_URL=https://werkhaven.test", "PROXY_HEADER=X-Forwarded-For",
+		"READ_LIMIT_PER_MINUTE=0"}, o.Env...))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,12 +1,10 @@
 package faults_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -174,15 +172,4 @@ func TestDatabaseRestart(t *testing.T) {
 
 // listen serves f's HTTP API on a loopback port until the test ends and
 // returns its base URL.
-func listen(t *testing.T, f *apptest.Fixture) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	apptest.Must(t, err)
-	go func() { _ = f.HTTP.Listener(ln) }()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = f.HTTP.ShutdownWithContext(ctx)
-	})
-	return "http://" + ln.Addr().String()
-}
+func listen(t *testing.T, f *apptest.Fixture) string { return serveOn(t, f.HTTP) }

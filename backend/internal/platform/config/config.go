@@ -76,6 +76,11 @@ type Config struct {
 	// production requires it to be set.
 	MetricsToken string `env:"METRICS_TOKEN"`
 
+	// ReadLimitPerMinute is how many pool and candidate reads one account
+	// may make per minute (identity.ReadLimiter), shared by every server
+	// process; 0 turns the limit off.
+	ReadLimitPerMinute int `env:"READ_LIMIT_PER_MINUTE" envDefault:"120"`
+
 	// JobWorkers is the number of River workers on the default queue.
 	JobWorkers int `env:"JOB_WORKERS" envDefault:"10"`
 }
