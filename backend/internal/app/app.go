@@ -125,7 +125,8 @@ func New(ctx context.Context, cfg config.Config, opts Options) (*App, error) {
 		a.DB, a.ownsDB = db, true
 	}
 	if a.Search == nil {
-		a.Search = search.New(search.Options{URL: cfg.MeiliURL, MasterKey: cfg.MeiliMasterKey, APIKey: cfg.MeiliAPIKey, Prefix: cfg.MeiliIndexPrefix})
+		a.Search = search.New(search.Options{URL: cfg.MeiliURL, MasterKey: cfg.MeiliMasterKey, APIKey: cfg.MeiliAPIKey, Prefix: cfg.MeiliIndexPrefix,
+			QueryTimeout: cfg.MeiliQueryTimeout})
 	}
 	if a.Stripe == nil {
 		a.Stripe = stripeclient.New(cfg.StripeSecretKey, cfg.StripeAPIBase)

@@ -32,6 +32,7 @@ func (a *App) Routes(srv *httpapi.Server) {
 	guard := &authz.Guard{API: srv.API, Sessions: a.Identity, Secret: []byte(a.Config.SessionSecret), Secure: a.Config.IsProduction(), Log: a.logger()}
 	guard.Install()
 	var db = a.gorm()
+	(&identity.ReadLimiter{DB: db, PerMinute: a.Config.ReadLimitPerMinute, Log: a.logger()}).Install(srv.API)
 	(&identity.Handlers{Service: a.Identity, Guard: guard}).Register(srv.API)
 	audit.Register(srv.API, db)
 	occupation.Register(srv.API, a.Occupations)

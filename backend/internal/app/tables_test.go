@@ -84,6 +84,7 @@ var owners = map[string]string{
 	"occupation_relations": "occupation",
 	// 00019: requests for mailed links, counted to limit them.
 	"mail_requests": "identity",
+	"read_counts":   "identity",
 	// 00021: the figures subsidies are computed from.
 	"subsidy_parameters": "subsidy",
 	// 00023: LKS applications, their log and the subsidy reminders sent.

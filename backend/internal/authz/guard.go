@@ -72,7 +72,13 @@ func (g *Guard) middleware(ctx huma.Context, next func(huma.Context)) {
 			if g.Log != nil {
 				g.Log.ErrorContext(ctx.Context(), "authenticate session", "error", err)
 			}
-			httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusInternalServerError, "", msg.M(msg.ServerError)))
+			// The database down is a 503 databaseUnavailable, as in a
+			// handler; anything else a 500.
+			if p, ok := httpapi.FromError(err).(*httpapi.Problem); ok {
+				httpapi.WriteProblem(g.API, ctx, p)
+			} else {
+				httpapi.WriteProblem(g.API, ctx, httpapi.Coded(http.StatusInternalServerError, "", msg.M(msg.ServerError)))
+			}
 			return
 		}
 	}

@@ -125,6 +125,9 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 		return Booking{}, apperr.Invalid("note", "maxLength", msg.M("field.maxLength1000"))
 	}
 	svc, err := s.GetService(ctx, p, in.ServiceID)
+	if err != nil && !errors.Is(err, apperr.ErrNotFound) {
+		return Booking{}, err // the database, not the input
+	}
 	if err != nil || !svc.Active {
 		return Booking{}, apperr.Invalid("serviceId", "unknown", msg.M("booking.serviceIdUnknown"))
 	}
@@ -174,7 +177,25 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 	if err != nil {
 		return Booking{}, err
 	}
-	return s.Get(ctx, p, id)
+	return s.getCommitted(ctx, p, id)
+}
+
+// getCommitted reads a booking just committed. Should the database go away
+// between the commit and this read, it waits for it (up to 10 s) rather than
+// answer 503: the client would book again, and the booking exists.
+func (s *Service) getCommitted(ctx context.Context, p authz.Principal, id string) (Booking, error) {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		b, err := s.Get(ctx, p, id)
+		if !database.IsDown(err) || time.Now().After(deadline) {
+			return b, err
+		}
+		select {
+		case <-ctx.Done():
+			return b, err
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 func slotTaken() error {

@@ -216,19 +216,19 @@ func Register(api huma.API, s *Service) {
 	h := handlers{s}
 	tags := []string{"Kandidaten"}
 	authz.Register(api, huma.Operation{OperationID: "listCandidates", Method: http.MethodGet, Path: "/candidates",
-		Summary: "Caseload / Caseload", Tags: tags, Description: "Klantmanagers see their own caseload; admins the region's candidates. Names are personal data: every list read is audited."},
+		Summary: "Caseload / Caseload", Tags: tags, Errors: []int{429}, Description: "Klantmanagers see their own caseload; admins the region's candidates. Names are personal data: every list read is audited."},
 		caseload, h.list)
 	authz.Register(api, huma.Operation{OperationID: "createCandidate", Method: http.MethodPost, Path: "/candidates", DefaultStatus: http.StatusCreated,
 		Summary: "Kandidaat inschrijven / Register a candidate", Tags: tags, Errors: []int{400}},
 		klantmanager, h.create)
 	authz.Register(api, huma.Operation{OperationID: "getCandidate", Method: http.MethodGet, Path: "/candidates/{id}",
-		Summary: "Kandidaat (profiel, zonder persoonsgegevens) / Candidate profile", Tags: tags, Errors: []int{404}},
+		Summary: "Kandidaat (profiel, zonder persoonsgegevens) / Candidate profile", Tags: tags, Errors: []int{404, 429}},
 		caseload, h.get)
 	authz.Register(api, huma.Operation{OperationID: "updateCandidateProfile", Method: http.MethodPut, Path: "/candidates/{id}/profile",
 		Summary: "Profiel en status wijzigen / Replace profile and status", Tags: tags, Errors: []int{400, 404}},
 		klantmanager, h.updateProfile)
 	authz.Register(api, huma.Operation{OperationID: "getCandidateIdentity", Method: http.MethodGet, Path: "/candidates/{id}/identity",
-		Summary: "Persoonsgegevens (gelogd) / Personal data (audited)", Tags: tags, Errors: []int{404}},
+		Summary: "Persoonsgegevens (gelogd) / Personal data (audited)", Tags: tags, Errors: []int{404, 429}},
 		klantmanager, h.identity)
 	authz.Register(api, huma.Operation{OperationID: "updateCandidateIdentity", Method: http.MethodPut, Path: "/candidates/{id}/identity",
 		Summary: "Persoonsgegevens wijzigen / Replace personal data", Tags: tags, Errors: []int{400, 404}},

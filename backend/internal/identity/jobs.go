@@ -11,7 +11,7 @@ import (
 )
 
 // CleanupArgs removes what identity no longer needs: dead sessions, old
-// tokens, expired throttling counters and sent mail.
+// tokens, expired throttling counters, old read counts and sent mail.
 type CleanupArgs struct{}
 
 // Kind is River's name for the job.
@@ -35,6 +35,7 @@ func (w *CleanupWorker) Work(ctx context.Context, _ *river.Job[CleanupArgs]) err
 			{`DELETE FROM auth_tokens WHERE expires_at < ?`, now.Add(-7 * 24 * time.Hour)},
 			{`DELETE FROM sign_in_failures WHERE failed_at < ?`, now.Add(-ThrottleWindow)},
 			{`DELETE FROM mail_requests WHERE requested_at < ?`, now.Add(-MailRequestWindow)},
+			{`DELETE FROM read_counts WHERE window_start < ?`, now.Add(-time.Hour)},
 		}
 		for i, s := range stmts {
 			args := []any{s.arg}

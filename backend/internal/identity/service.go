@@ -149,7 +149,11 @@ func (s *Service) Authenticate(ctx context.Context, cookie string) (authz.Princi
 		return authz.Principal{}, apperr.ErrUnauthenticated
 	}
 	var u userRow
-	if err := s.DB.WithContext(ctx).First(&u, "id = ?", row.UserID).Error; err != nil || u.Status != StatusActive {
+	// Only a missing or inactive user ends the session; a read that failed
+	// (the database restarting) is an error, not a reason to sign out.
+	if err := s.DB.WithContext(ctx).First(&u, "id = ?", row.UserID).Error; err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+		return authz.Principal{}, err
+	} else if err != nil || u.Status != StatusActive {
 		return authz.Principal{}, apperr.ErrUnauthenticated
 	}
 	if now.Sub(row.LastSeenAt) >= sessionTouchInterval {

@@ -110,15 +110,15 @@ func Register(api huma.API, s *Service) {
 	tags := []string{"Pools"}
 	staff := authz.Roles(authz.Admin, authz.Accountmanager)
 	authz.Register(api, huma.Operation{OperationID: "getPool", Method: http.MethodGet, Path: "/openings/{id}/pool",
-		Summary: "Kandidatenpool (anoniem) / Candidate pool (anonymous)", Tags: tags, Errors: []int{400, 404, 409},
+		Summary: "Kandidatenpool (anoniem) / Candidate pool (anonymous)", Tags: tags, Errors: []int{400, 404, 409, 429, 503},
 		Description: "Candidates who fit the opening, in the order of the ranking rule (docs/ranking.md: bands, then wishes present, freshness, availability), 20 per page, with the reasons per criterion and the services that close a gap. Only consenting, recently confirmed candidates of the region on the right participatieladder rungs who live within their own travel distance. No personal data."},
 		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder), h.pool)
 	authz.Register(api, huma.Operation{OperationID: "listFittingOpenings", Method: http.MethodGet, Path: "/candidates/{id}/openings",
-		Summary: "Passende vacatures voor een kandidaat / Openings that fit a candidate", Tags: tags, Errors: []int{404},
+		Summary: "Passende vacatures voor een kandidaat / Openings that fit a candidate", Tags: tags, Errors: []int{404, 429, 503},
 		Description: "Open openings of the region that fit the candidate, in the pool's order: the same occupation with hours that fit first, then related occupations (family, ook passend, region, ISCO unit group), then hours that fall short; within both travel distances; of a kind that fits the candidate's ladder rung; never one whose verplicht skills the candidate lacks. With the same reasons as a pool card."},
 		authz.Roles(authz.Klantmanager, authz.Admin), h.fittingOpenings)
 	authz.Register(api, huma.Operation{OperationID: "listPoolEstimates", Method: http.MethodGet, Path: "/pool-estimates",
-		Summary: "Hoeveel kandidaten per beroep / How many candidates each occupation reaches", Tags: tags, Errors: []int{400},
+		Summary: "Hoeveel kandidaten per beroep / How many candidates each occupation reaches", Tags: tags, Errors: []int{400, 429, 503},
 		Description: "For the occupation picker of an opening: per occupation, how many available candidates of the region within the distance (and their own) a pool would hold on the kind's ladder rungs. Counts from 1 to 4 are not given (fewerThanFive)."},
 		authz.Roles(authz.Admin, authz.Accountmanager, authz.Klantmanager, authz.Werkgever, authz.Zorgaanbieder), h.estimates)
 	authz.Register(api, huma.Operation{OperationID: "pinCandidate", Method: http.MethodPost, Path: "/openings/{id}/pins", DefaultStatus: http.StatusNoContent,

@@ -55,7 +55,7 @@ func (s *Service) Find(ctx context.Context, q string, limit int) ([]Occupation, 
 }
 
 func (s *Service) search(ctx context.Context, q string, req *meilisearch.SearchRequest) ([]Occupation, error) {
-	res, err := s.Search.Index(IndexName).SearchWithContext(ctx, q, req)
+	res, err := s.Search.SearchIndex(IndexName).SearchWithContext(ctx, q, req)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrSearchUnavailable, err)
 	}

@@ -33,21 +33,28 @@ var (
 func DB(t testing.TB) *database.DB {
 	t.Helper()
 	adminURL := requireEnv(t, "DATABASE_URL")
-	ctx := context.Background()
-	templateOnce.Do(func() { templateName, templateErr = ensureTemplate(ctx, adminURL) })
+	templateOnce.Do(func() { templateName, templateErr = ensureTemplate(context.Background(), adminURL) })
 	if templateErr != nil {
 		t.Fatalf("prepare template database: %v\n"+startHint, templateErr, "DATABASE_URL")
 	}
+	return cloneDB(t, adminURL, templateName, 10)
+}
+
+// cloneDB creates a database from template on the server at adminURL and
+// opens it with at most maxConns connections; it is dropped when t ends.
+func cloneDB(t testing.TB, adminURL, template string, maxConns int32) *database.DB {
+	t.Helper()
+	ctx := context.Background()
 	name := "werkhaven_t_" + randomSuffix()
 	admin, err := pgx.Connect(ctx, adminURL)
 	if err != nil {
 		t.Fatalf("PostgreSQL is not reachable at %s: %v\n"+startHint, redactURL(adminURL), err, "DATABASE_URL")
 	}
 	defer admin.Close(ctx)
-	if err := createFromTemplate(ctx, admin, name, templateName); err != nil {
+	if err := createFromTemplate(ctx, admin, name, template); err != nil {
 		t.Fatalf("create test database: %v", err)
 	}
-	db, err := database.Open(ctx, withDatabase(adminURL, name), database.Options{MaxConns: 10})
+	db, err := database.Open(ctx, withDatabase(adminURL, name), database.Options{MaxConns: maxConns})
 	if err != nil {
 		t.Fatalf("open test database: %v", err)
 	}

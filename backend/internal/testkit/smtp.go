@@ -92,3 +92,18 @@ func (s *session) Data(r io.Reader) error {
 }
 func (s *session) Reset()        { s.from, s.to = "", nil }
 func (s *session) Logout() error { return nil }
+
+// Count is how many messages to rcpt the inbox holds (not yet taken by Next).
+func (in *Inbox) Count(rcpt string) int {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	n := 0
+	for _, m := range in.got {
+		for _, to := range m.To {
+			if strings.EqualFold(to, rcpt) {
+				n++
+			}
+		}
+	}
+	return n
+}

@@ -96,9 +96,31 @@ const (
 // clock and run the sweeps themselves.
 func New(t *testing.T) *Fixture {
 	t.Helper()
+	return NewWith(t, Options{})
+}
+
+// Options replace the shared stack's services for a Fixture: fault tests
+// bring a private PostgreSQL database and Meilisearch (testkit.StartPostgres,
+// testkit.StartMeili) that they restart or freeze.
+type Options struct {
+	DB     *database.DB   // default testkit.DB
+	Search *search.Client // default testkit.Search
+	// Env are settings (NAME=value) over the fixture's own. API tests read
+	// pools and candidates far faster than people do, so the per-account
+	// read limit (READ_LIMIT_PER_MINUTE) is off unless a test sets it.
+	Env []string
+}
+
+// NewWith is New on the services o names.
+func NewWith(t *testing.T, o Options) *Fixture {
+	t.Helper()
 	ctx := testkit.Context(t)
-	f := &Fixture{T: t, DB: testkit.DB(t), Inbox: testkit.SMTP(t), now: time.Now().UTC(), Org: map[string]string{}, User: map[string]string{}}
-	cfg, err := config.LoadFrom([]string{"SMTP_URL=" + f.Inbox.URL, "BASE_URL=https://werkhaven.test", "PROXY_HEADER=X-Forwarded-For"})
+	if o.DB == nil {
+		o.DB = testkit.DB(t)
+	}
+	f := &Fixture{T: t, DB: o.DB, Inbox: testkit.SMTP(t), now: time.Now().UTC(), Org: map[string]string{}, User: map[string]string{}}
+	cfg, err := config.LoadFrom(append([]string{"SMTP_URL=" + f.Inbox.URL, "BASE_URL=https://werkhaven.test", "PROXY_HEADER=X-Forwarded-For",
+		"READ_LIMIT_PER_MINUTE=0"}, o.Env...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +151,10 @@ func New(t *testing.T) *Fixture {
 		f.User[u.Email] = u.ID
 	}
 
-	f.Search = testkit.Search(t)
+	f.Search = o.Search
+	if f.Search == nil {
+		f.Search = testkit.Search(t)
+	}
 	a, err := app.New(ctx, cfg, app.Options{DB: f.DB, Search: f.Search, Stripe: testkit.Stripe(t), Now: f.Clock,
 		Logger: testkit.Logger(), Work: true, NoSchedule: true, ViewsInterval: 50 * time.Millisecond})
 	Must(t, err)

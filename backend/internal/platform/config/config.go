@@ -43,6 +43,10 @@ type Config struct {
 	// empty (development, tests) it is derived from MeiliMasterKey.
 	MeiliAPIKey      string `env:"MEILI_API_KEY"`
 	MeiliIndexPrefix string `env:"MEILI_INDEX_PREFIX" envDefault:"werkhaven_"`
+	// MeiliQueryTimeout bounds one search request of a pool, the occupation
+	// picker or a candidate's openings: a hung Meilisearch answers 503
+	// searchUnavailable within it instead of holding the request.
+	MeiliQueryTimeout time.Duration `env:"MEILI_QUERY_TIMEOUT" envDefault:"1500ms"`
 
 	StripeSecretKey     string `env:"STRIPE_SECRET_KEY" envDefault:"sk_test_123"`
 	StripeAPIBase       string `env:"STRIPE_API_BASE" envDefault:"http://127.0.0.1:12111"`
@@ -71,6 +75,11 @@ type Config struct {
 	// MetricsToken, when set, is required as a bearer token on /metrics;
 	// production requires it to be set.
 	MetricsToken string `env:"METRICS_TOKEN"`
+
+	// ReadLimitPerMinute is how many pool and candidate reads one account
+	// may make per minute (identity.ReadLimiter), shared by every server
+	// process; 0 turns the limit off.
+	ReadLimitPerMinute int `env:"READ_LIMIT_PER_MINUTE" envDefault:"120"`
 
 	// JobWorkers is the number of River workers on the default queue.
 	JobWorkers int `env:"JOB_WORKERS" envDefault:"10"`
@@ -228,6 +237,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("meili_master_key", mask(c.MeiliMasterKey)),
 		slog.String("meili_api_key", mask(c.MeiliAPIKey)),
 		slog.String("meili_index_prefix", c.MeiliIndexPrefix),
+		slog.Duration("meili_query_timeout", c.MeiliQueryTimeout),
 		slog.String("stripe_api_base", c.StripeAPIBase),
 		slog.String("stripe_secret_key", mask(c.StripeSecretKey)),
 		slog.String("stripe_webhook_secret", mask(c.StripeWebhookSecret)),

@@ -1,7 +1,15 @@
 package database_test
 
 import (
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"syscall"
 	"testing"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
@@ -44,5 +52,27 @@ func TestRegionConstraints(t *testing.T) {
 	err = db.Gorm.Exec(`INSERT INTO regions (slug, name) VALUES ('Bad Slug!', 'Fout')`).Error
 	if !database.IsCode(err, database.CodeCheckViolation) {
 		t.Fatalf("bad slug: want check violation, got %v", err)
+	}
+}
+
+// IsDown tells a database that went away from a query that failed.
+func TestIsDown(t *testing.T) {
+	down := []error{
+		&pgconn.PgError{Code: "57P01"}, // terminating connection due to administrator command
+		&pgconn.PgError{Code: "57P03"}, // the database system is starting up
+		&pgconn.PgError{Code: "08006"}, // connection failure
+		fmt.Errorf("store booking: %w", io.ErrUnexpectedEOF),
+		&net.OpError{Op: "dial", Err: syscall.ECONNREFUSED},
+		driver.ErrBadConn,
+	}
+	for _, err := range down {
+		if !database.IsDown(err) {
+			t.Errorf("IsDown(%v) = false", err)
+		}
+	}
+	for _, err := range []error{nil, &pgconn.PgError{Code: "23505"}, &pgconn.PgError{Code: "40001"}, errors.New("no rows")} {
+		if database.IsDown(err) {
+			t.Errorf("IsDown(%v) = true", err)
+		}
 	}
 }

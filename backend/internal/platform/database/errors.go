@@ -1,8 +1,14 @@
 package database
 
 import (
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"gorm.io/gorm"
 
@@ -33,4 +39,26 @@ func NullIfEmpty(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// IsDown reports whether err means PostgreSQL could not be reached (no
+// connection, or one that broke), as opposed to a query that failed. A
+// restart or failover shows as each of these: refused or failed connects
+// (ConnectError, also "the database system is starting up"), connections
+// the server ended (SQLSTATE class 57P: admin or crash shutdown, cannot
+// connect now; class 08: connection exception), and connections that broke
+// mid-query (closed, reset, unexpected EOF).
+func IsDown(err error) bool {
+	var ce *pgconn.ConnectError
+	var pe *pgconn.PgError
+	var ne net.Error
+	switch {
+	case err == nil:
+		return false
+	case errors.As(err, &ce), errors.Is(err, driver.ErrBadConn), pgconn.SafeToRetry(err):
+		return true
+	case errors.As(err, &pe):
+		return strings.HasPrefix(pe.Code, "57P") || strings.HasPrefix(pe.Code, "08")
+	}
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.As(err, &ne)
 }

@@ -1,16 +1,15 @@
 package httpapi
 
 import (
-	"database/sql/driver"
 	"errors"
 	"math"
 	"net/http"
 	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
@@ -100,12 +99,8 @@ func params(fields []apperr.Field) []InvalidParam {
 	return out
 }
 
-// databaseDown: PostgreSQL could not be reached (no connection, or one that
-// broke), as opposed to a query that failed.
-func databaseDown(err error) bool {
-	var ce *pgconn.ConnectError
-	return errors.As(err, &ce) || errors.Is(err, driver.ErrBadConn)
-}
+// databaseDown: PostgreSQL could not be reached (database.IsDown).
+func databaseDown(err error) bool { return database.IsDown(err) }
 
 // Coded is a problem with a machine-readable code (e.g. "csrf", "sessionExpired").
 func Coded(status int, code string, m msg.Message) *Problem {

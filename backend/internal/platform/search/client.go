@@ -36,6 +36,11 @@ type Options struct {
 	Prefix string
 	// HTTPClient replaces the default; only benchmarks need to.
 	HTTPClient *http.Client
+	// QueryTimeout bounds each search request (Service, SearchIndex) so
+	// that a hung Meilisearch fails a pool fast (503 searchUnavailable)
+	// instead of holding the request for the HTTP client's 30 s; writes,
+	// rebuilds and jobs keep the long timeout. Zero: no shorter bound.
+	QueryTimeout time.Duration
 }
 
 // Client talks to Meilisearch with a key scoped to the prefix's indexes; the
@@ -44,6 +49,7 @@ type Client struct {
 	opts   Options
 	hc     *http.Client
 	app    meilisearch.ServiceManager
+	reader meilisearch.ServiceManager // app with QueryTimeout
 	appUID string
 }
 
@@ -82,12 +88,21 @@ func New(opts Options) *Client {
 	if key == "" {
 		key = deriveKey(opts.MasterKey, uid)
 	}
-	return &Client{
+	c := &Client{
 		opts:   opts,
 		hc:     hc,
 		appUID: uid,
 		app:    meilisearch.New(opts.URL, meilisearch.WithCustomClient(hc), meilisearch.WithAPIKey(key)),
 	}
+	c.reader = c.app
+	if opts.QueryTimeout > 0 {
+		// The same transport (no compression, the same kept-alive
+		// connections), a shorter deadline.
+		rc := *hc
+		rc.Timeout = opts.QueryTimeout
+		c.reader = meilisearch.New(opts.URL, meilisearch.WithCustomClient(&rc), meilisearch.WithAPIKey(key))
+	}
+	return c
 }
 
 // UID is the Meilisearch uid of the index called name.
@@ -99,8 +114,15 @@ func (c *Client) Prefix() string { return c.opts.Prefix }
 // Index returns the index called name (without prefix), using the app key.
 func (c *Client) Index(name string) meilisearch.IndexManager { return c.app.Index(c.UID(name)) }
 
-// Service is the underlying client with the app key, for multi-search.
-func (c *Client) Service() meilisearch.ServiceManager { return c.app }
+// Service is the underlying client with the app key, for searches
+// (multi-search): each request is bounded by Options.QueryTimeout.
+func (c *Client) Service() meilisearch.ServiceManager { return c.reader }
+
+// SearchIndex is the index called name for searching, each request bounded
+// by Options.QueryTimeout.
+func (c *Client) SearchIndex(name string) meilisearch.IndexManager {
+	return c.reader.Index(c.UID(name))
+}
 
 // Health reports whether Meilisearch answers and is available.
 func (c *Client) Health(ctx context.Context) error {
