@@ -109,6 +109,23 @@ var matrix = map[string]matrixCase{
 	"createRegion": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/regions", fmt.Sprintf(`{"slug":"regio-%d","name":"Regio %d"}`, apptest.Uniq(), apptest.Uniq())
 	}},
+	"createOrganisationRegistration": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/organisation-registrations", fmt.Sprintf(`{"kind":"werkgever","name":"Matrix BV","kvkNummer":"12121212","postcode":"3511 AB",
+			"houseNumber":"1","sector":"Horeca","size":"1-9","contactName":"M. Atrix","contactEmail":"matrix%d@example.org","contactPhone":"030 111 22 33"}`, apptest.Uniq())
+	}},
+	"confirmOrganisationRegistration": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/organisation-registration-confirmations", `{"token":"ongeldig-token-ongeldig-token"}`
+	}},
+	"listRegionContacts": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/region-contacts", "" }},
+	"updateRegion": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "PATCH", "/api/v1/regions/" + f.RegionA, `{"contactPhone":"030 123 45 67"}`
+	}},
+	"getRegionServiceArea": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/regions/" + f.RegionA + "/service-area", ""
+	}},
+	"replaceRegionServiceArea": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/regions/" + f.RegionA + "/service-area", `{"pc4s":["3511","3512"]}`
+	}},
 	"listAuditEvents": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-events", "" }},
 	"listSkills":      {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/skills?q=heftruck", "" }},
 	"listOccupations": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/occupations?q=kok", "" }},

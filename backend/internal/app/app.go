@@ -250,7 +250,7 @@ func (a *App) workers() (*river.Workers, error) {
 	river.AddWorker(w, &identity.CleanupWorker{DB: g})
 	river.AddWorker(w, &mail.SendWorker{
 		DB: g, Outbox: mail.NewOutbox(nil, a.Config.SessionSecret), Sender: sender,
-		Recipients: a.Identity, Templates: MailTemplates(a.Config.BaseURL),
+		Recipients: a.Identity, Registrants: identity.Registrants{Service: a.Identity}, Templates: MailTemplates(a.Config.BaseURL),
 	})
 	river.AddWorker(w, &candidate.RemindWorker{Service: a.Candidates})
 	river.AddWorker(w, &booking.EventWorker{Service: a.Bookings})

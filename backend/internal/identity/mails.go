@@ -16,5 +16,8 @@ func MailTemplates(baseURL string) map[string]mail.Template {
 		"magic_link": mail.LinkTemplate{BaseURL: baseURL, Path: "/inloggen/link", Subject: "Uw link om in te loggen / Your sign-in link",
 			NL: "Beste {name},\n\nKlik op deze link om in te loggen bij Werkhaven:\n\n{link}\n\nDe link werkt één keer. U kunt hem gebruiken tot {until}. Vroeg u niet om deze link? Dan hoeft u niets te doen.",
 			EN: "Dear {name},\n\nUse this link to sign in to Werkhaven (it works once, until {until}):\n\n{link}\n\nIf you did not ask for this link, you need not do anything."},
+		RegistrationMail: mail.LinkTemplate{BaseURL: baseURL, Path: "/aanmelden/bevestigen", Subject: "Bevestig uw aanmelding bij Werkhaven / Confirm your sign-up",
+			NL: "Beste {name},\n\nU heeft uw organisatie aangemeld bij Werkhaven. Bevestig uw e-mailadres via deze link:\n\n{link}\n\nDe link werkt één keer en tot {until}. Daarna bekijkt een accountmanager van de regio uw aanmelding. Meldde u zich niet aan? Dan hoeft u niets te doen; de aanmelding wordt na 7 dagen verwijderd.",
+			EN: "Dear {name},\n\nYou signed your organisation up for Werkhaven. Confirm your e-mail address here (the link works once, until {until}):\n\n{link}\n\nAn accountmanager of the region then reviews your sign-up. If you did not sign up, you need not do anything; the sign-up is deleted after 7 days."},
 	}
 }
