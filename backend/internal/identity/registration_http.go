@@ -11,26 +11,31 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
+// createOrganisationRegistrationRequest is an organisation's sign-up.
+type createOrganisationRegistrationRequest struct {
+	Kind             string `json:"kind" enum:"werkgever,zorgaanbieder"`
+	Name             string `json:"name" minLength:"2" maxLength:"200"`
+	KvKNumber        string `json:"kvkNummer" pattern:"^[0-9]{8}$" doc:"KvK-nummer, 8 digits"`
+	Vestigingsnummer string `json:"vestigingsnummer,omitempty" pattern:"^([0-9]{12})?$" doc:"Vestigingsnummer, 12 digits (optional)"`
+	Postcode         string `json:"postcode" maxLength:"7" example:"3511 AB"`
+	HouseNumber      string `json:"houseNumber" minLength:"1" maxLength:"10" example:"12a"`
+	Sector           string `json:"sector" minLength:"1" maxLength:"100"`
+	Size             string `json:"size" enum:"1-9,10-49,50-249,250+" doc:"Number of employees"`
+	ContactName      string `json:"contactName" minLength:"1" maxLength:"200"`
+	ContactEmail     string `json:"contactEmail" format:"email" maxLength:"254"`
+	ContactPhone     string `json:"contactPhone" pattern:"^[0-9 +()-]{6,20}$"`
+}
+
 type registrationInput struct {
-	Body struct {
-		Kind             string `json:"kind" enum:"werkgever,zorgaanbieder"`
-		Name             string `json:"name" minLength:"2" maxLength:"200"`
-		KvKNumber        string `json:"kvkNummer" pattern:"^[0-9]{8}$" doc:"KvK-nummer, 8 digits"`
-		Vestigingsnummer string `json:"vestigingsnummer,omitempty" pattern:"^([0-9]{12})?$" doc:"Vestigingsnummer, 12 digits (optional)"`
-		Postcode         string `json:"postcode" maxLength:"7" example:"3511 AB"`
-		HouseNumber      string `json:"houseNumber" minLength:"1" maxLength:"10" example:"12a"`
-		Sector           string `json:"sector" minLength:"1" maxLength:"100"`
-		Size             string `json:"size" enum:"1-9,10-49,50-249,250+" doc:"Number of employees"`
-		ContactName      string `json:"contactName" minLength:"1" maxLength:"200"`
-		ContactEmail     string `json:"contactEmail" format:"email" maxLength:"254"`
-		ContactPhone     string `json:"contactPhone" pattern:"^[0-9 +()-]{6,20}$"`
-	}
+	Body createOrganisationRegistrationRequest
+}
+
+type confirmOrganisationRegistrationRequest struct {
+	Token string `json:"token" minLength:"20" maxLength:"100"`
 }
 
 type registrationConfirmationInput struct {
-	Body struct {
-		Token string `json:"token" minLength:"20" maxLength:"100"`
-	}
+	Body confirmOrganisationRegistrationRequest
 }
 
 // RegionIDParam is the {id} of a region path (exported: huma reads
@@ -48,13 +53,15 @@ type serviceAreaInput struct {
 	Body serviceAreaBody
 }
 
+type updateRegionRequest struct {
+	Name         *string `json:"name,omitempty" minLength:"2" maxLength:"200"`
+	ContactEmail *string `json:"contactEmail,omitempty" maxLength:"254" pattern:"^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"`
+	ContactPhone *string `json:"contactPhone,omitempty" pattern:"^[0-9 +()-]{0,20}$"`
+}
+
 type updateRegionInput struct {
 	RegionIDParam
-	Body struct {
-		Name         *string `json:"name,omitempty" minLength:"2" maxLength:"200"`
-		ContactEmail *string `json:"contactEmail,omitempty" maxLength:"254" pattern:"^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"`
-		ContactPhone *string `json:"contactPhone,omitempty" pattern:"^[0-9 +()-]{0,20}$"`
-	}
+	Body updateRegionRequest
 }
 
 type regionContactBody struct {

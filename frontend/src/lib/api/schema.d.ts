@@ -2098,6 +2098,9 @@ export interface components {
             consent?: boolean;
             token: string;
         };
+        ConfirmOrganisationRegistrationRequest: {
+            token: string;
+        };
         ConsentBody: {
             given: boolean;
             /** Format: uuid */
@@ -2201,6 +2204,29 @@ export interface components {
             name: string;
             /** @example 3511 AB */
             postcode: string;
+        };
+        CreateOrganisationRegistrationRequest: {
+            /** Format: email */
+            contactEmail: string;
+            contactName: string;
+            contactPhone: string;
+            /** @example 12a */
+            houseNumber: string;
+            /** @enum {string} */
+            kind: "werkgever" | "zorgaanbieder";
+            /** @description KvK-nummer, 8 digits */
+            kvkNummer: string;
+            name: string;
+            /** @example 3511 AB */
+            postcode: string;
+            sector: string;
+            /**
+             * @description Number of employees
+             * @enum {string}
+             */
+            size: "1-9" | "10-49" | "50-249" | "250+";
+            /** @description Vestigingsnummer, 12 digits (optional) */
+            vestigingsnummer?: string;
         };
         CreatePlacementRequest: {
             /**
@@ -4007,32 +4033,6 @@ export interface components {
             relatedOccupationId: string;
             relatedOccupationLabel: string;
         };
-        RegistrationConfirmationInputBody: {
-            token: string;
-        };
-        RegistrationInputBody: {
-            /** Format: email */
-            contactEmail: string;
-            contactName: string;
-            contactPhone: string;
-            /** @example 12a */
-            houseNumber: string;
-            /** @enum {string} */
-            kind: "werkgever" | "zorgaanbieder";
-            /** @description KvK-nummer, 8 digits */
-            kvkNummer: string;
-            name: string;
-            /** @example 3511 AB */
-            postcode: string;
-            sector: string;
-            /**
-             * @description Number of employees
-             * @enum {string}
-             */
-            size: "1-9" | "10-49" | "50-249" | "250+";
-            /** @description Vestigingsnummer, 12 digits (optional) */
-            vestigingsnummer?: string;
-        };
         RelatedBody: {
             /** @description The family's Dutch name when source is family or neighbourFamily */
             family?: string;
@@ -4257,7 +4257,7 @@ export interface components {
             /** @description Admins only, providers only; null or empty clears it */
             stripeAccountId?: string | null;
         };
-        UpdateRegionInputBody: {
+        UpdateRegionRequest: {
             contactEmail?: string;
             contactPhone?: string;
             name?: string;
@@ -9922,7 +9922,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegistrationConfirmationInputBody"];
+                "application/json": components["schemas"]["ConfirmOrganisationRegistrationRequest"];
             };
         };
         responses: {
@@ -9975,7 +9975,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegistrationInputBody"];
+                "application/json": components["schemas"]["CreateOrganisationRegistrationRequest"];
             };
         };
         responses: {
@@ -11058,7 +11058,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["UpdateRegionInputBody"];
+                "application/json": components["schemas"]["UpdateRegionRequest"];
             };
         };
         responses: {
