@@ -44,6 +44,17 @@ func (f *fixture) occupationPair() (string, string) {
 	return ids[0], ids[1]
 }
 
+// confirmedRegistration is a new sign-up of region A, confirmed by its contact.
+func (f *fixture) confirmedRegistration() string {
+	var id string
+	n := apptest.Uniq()
+	apptest.Must(f.T, f.DB.Gorm.Raw(`INSERT INTO organisation_registrations (region_id, status, kind, name, kvk_number, postcode, house_number, sector, size,
+		contact_name, contact_email, contact_phone, token_expires_at, confirmed_at)
+		VALUES (?, 'confirmed', 'werkgever', ?, ?, '3511 AB', '1', 'Horeca', '1-9', 'M. Atrix', ?, '030 111 22 33', now(), now()) RETURNING id::text`,
+		f.RegionA, fmt.Sprintf("Matrix %d", n), fmt.Sprintf("%08d", 30000000+n), fmt.Sprintf("matrix-reg%d@example.org", n)).Row().Scan(&id))
+	return id
+}
+
 var matrix = map[string]matrixCase{
 	"createSubsidyEstimate": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/subsidy-estimates", `{"scheme":"lks","date":"2026-01-15","hoursPerWeek":36,"wageValuePercent":60,"fullTimeHours":36}`
@@ -125,6 +136,15 @@ var matrix = map[string]matrixCase{
 	}},
 	"replaceRegionServiceArea": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
 		return "PUT", "/api/v1/regions/" + f.RegionA + "/service-area", `{"pc4s":["3511","3512"]}`
+	}},
+	"listOrganisationRegistrations": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) {
+		return "GET", "/api/v1/organisation-registrations", ""
+	}},
+	"approveOrganisationRegistration": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/organisation-registrations/" + f.confirmedRegistration() + "/approvals", `{}`
+	}},
+	"declineOrganisationRegistration": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/organisation-registrations/" + f.confirmedRegistration() + "/declines", `{"reason":"Matrix"}`
 	}},
 	"listAuditEvents": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-events", "" }},
 	"listSkills":      {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/skills?q=heftruck", "" }},

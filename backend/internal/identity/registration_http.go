@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -104,6 +105,7 @@ func (h *Handlers) registerOnboarding(api huma.API) {
 		Summary: "Werkgebied vervangen / Replace a region's service area", Tags: beheer, Errors: []int{400, 404},
 		Description: "The full list of PC4 areas the region serves (the page reads it from a CSV file). Each must exist and be served by no other region (400 naming pc4s[i])."},
 		admin, h.replaceServiceArea)
+	h.registerQueue(api)
 }
 
 func (h *Handlers) createRegistration(ctx context.Context, _ authz.Principal, in *registrationInput) (*struct{}, error) {
@@ -147,4 +149,122 @@ func (h *Handlers) replaceServiceArea(ctx context.Context, p authz.Principal, in
 		return nil, err
 	}
 	return &struct{ Body serviceAreaBody }{Body: serviceAreaBody{PC4s: pc4s}}, nil
+}
+
+type listRegistrationsInput struct {
+	Status string `query:"status" enum:"confirmed,approved,declined" doc:"Default confirmed: the queue"`
+}
+
+type duplicateBody struct {
+	Reason         string `json:"reason" enum:"kvk,name,email" doc:"kvk: same KvK number (and vestiging); name: a similar name; email: a known e-mail address"`
+	OrganisationID string `json:"organisationId,omitempty" format:"uuid"`
+	Name           string `json:"name"`
+}
+
+type registrationBody struct {
+	ID               string          `json:"id" format:"uuid"`
+	Status           string          `json:"status" enum:"confirmed,approved,declined"`
+	Kind             string          `json:"kind" enum:"werkgever,zorgaanbieder"`
+	Name             string          `json:"name"`
+	KvKNumber        string          `json:"kvkNummer"`
+	Vestigingsnummer string          `json:"vestigingsnummer,omitempty"`
+	Postcode         string          `json:"postcode"`
+	HouseNumber      string          `json:"houseNumber"`
+	Sector           string          `json:"sector"`
+	Size             string          `json:"size"`
+	ContactName      string          `json:"contactName"`
+	ContactEmail     string          `json:"contactEmail"`
+	ContactPhone     string          `json:"contactPhone"`
+	ConfirmedAt      time.Time       `json:"confirmedAt"`
+	DecidedAt        *time.Time      `json:"decidedAt,omitempty"`
+	DeclineReason    string          `json:"declineReason,omitempty"`
+	OrganisationID   string          `json:"organisationId,omitempty" format:"uuid"`
+	Duplicates       []duplicateBody `json:"duplicates"`
+}
+
+func toRegistrationBody(r Registration) registrationBody {
+	d := make([]duplicateBody, len(r.Duplicates))
+	for i, x := range r.Duplicates {
+		d[i] = duplicateBody(x)
+	}
+	return registrationBody{ID: r.ID, Status: r.Status, Kind: r.Kind, Name: r.Name, KvKNumber: r.KvKNumber, Vestigingsnummer: r.Vestigingsnummer,
+		Postcode: r.Postcode, HouseNumber: r.HouseNumber, Sector: r.Sector, Size: r.Size, ContactName: r.ContactName, ContactEmail: r.ContactEmail,
+		ContactPhone: r.ContactPhone, ConfirmedAt: r.ConfirmedAt, DecidedAt: r.DecidedAt, DeclineReason: r.DeclineReason, OrganisationID: r.OrganisationID, Duplicates: d}
+}
+
+// RegistrationIDParam is the {id} of a sign-up path.
+type RegistrationIDParam struct {
+	ID string `path:"id" format:"uuid"`
+}
+
+type approveOrganisationRegistrationRequest struct {
+	AccountmanagerID string `json:"accountmanagerId,omitempty" format:"uuid" doc:"The organisation's accountmanager; default: the approving accountmanager"`
+}
+
+type approveInput struct {
+	RegistrationIDParam
+	Body approveOrganisationRegistrationRequest
+}
+
+type approveOrganisationRegistrationResponse struct {
+	Registration    registrationBody `json:"registration"`
+	Organisation    organisationBody `json:"organisation"`
+	ExistingAccount bool             `json:"existingAccount" doc:"The contact's e-mail has an account in Werkhaven already: no one was invited"`
+	UserID          string           `json:"userId,omitempty" format:"uuid" doc:"The invited first user"`
+}
+
+type declineOrganisationRegistrationRequest struct {
+	Reason string `json:"reason" minLength:"1" maxLength:"2000" doc:"Mailed to the contact"`
+}
+
+type declineInput struct {
+	RegistrationIDParam
+	Body declineOrganisationRegistrationRequest
+}
+
+// registerQueue adds the accountmanagers' approval queue.
+func (h *Handlers) registerQueue(api huma.API) {
+	tags, managers := []string{"Aanmelden"}, authz.Roles(authz.Admin, authz.Accountmanager)
+	authz.Register(api, huma.Operation{OperationID: "listOrganisationRegistrations", Method: http.MethodGet, Path: "/organisation-registrations",
+		Summary: "Aanmeldingen van organisaties / Organisations' sign-ups", Tags: tags,
+		Description: "The region's confirmed sign-ups (unconfirmed ones are never shown), oldest first, each with its possible duplicates. The read is audited."},
+		managers, h.listRegistrations)
+	authz.Register(api, huma.Operation{OperationID: "approveOrganisationRegistration", Method: http.MethodPost, Path: "/organisation-registrations/{id}/approvals",
+		DefaultStatus: http.StatusCreated, Summary: "Aanmelding goedkeuren / Approve a sign-up", Tags: tags, Errors: []int{400, 404, 409},
+		Description: "Creates the organisation with its accountmanager and invites the contact as its first user (a mail to choose a password). " +
+			"A contact whose e-mail has an account already is not invited (existingAccount). Decided already → 409; same KvK as an organisation of the region → 409 kvkExists."},
+		managers, h.approveRegistration)
+	authz.Register(api, huma.Operation{OperationID: "declineOrganisationRegistration", Method: http.MethodPost, Path: "/organisation-registrations/{id}/declines",
+		DefaultStatus: http.StatusCreated, Summary: "Aanmelding afwijzen / Decline a sign-up", Tags: tags, Errors: []int{400, 404, 409},
+		Description: "The reason is mailed to the contact. Decided already → 409."},
+		managers, h.declineRegistration)
+}
+
+func (h *Handlers) listRegistrations(ctx context.Context, p authz.Principal, in *listRegistrationsInput) (*httpapi.ListOut[registrationBody], error) {
+	list, err := h.Service.ListRegistrations(ctx, p, in.Status)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(list, toRegistrationBody), nil
+}
+
+func (h *Handlers) approveRegistration(ctx context.Context, p authz.Principal, in *approveInput) (*struct {
+	Body approveOrganisationRegistrationResponse
+}, error) {
+	a, err := h.Service.ApproveRegistration(ctx, p, in.ID, in.Body.AccountmanagerID, clientIP(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &struct {
+		Body approveOrganisationRegistrationResponse
+	}{Body: approveOrganisationRegistrationResponse{Registration: toRegistrationBody(a.Registration), Organisation: toOrganisationBody(a.Organisation),
+		ExistingAccount: a.ExistingAccount, UserID: a.UserID}}, nil
+}
+
+func (h *Handlers) declineRegistration(ctx context.Context, p authz.Principal, in *declineInput) (*struct{ Body registrationBody }, error) {
+	r, err := h.Service.DeclineRegistration(ctx, p, in.ID, in.Body.Reason, clientIP(ctx))
+	if err != nil {
+		return nil, err
+	}
+	return &struct{ Body registrationBody }{Body: toRegistrationBody(r)}, nil
 }

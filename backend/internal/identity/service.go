@@ -27,6 +27,9 @@ type Service struct {
 	BaseURL string
 	// Now is the clock; tests move it.
 	Now func() time.Time
+	// DeclinedRetention is how long a declined sign-up is kept
+	// (REGISTRATION_DECLINED_RETENTION); zero: DefaultDeclinedRetention.
+	DeclinedRetention time.Duration
 }
 
 func (s *Service) now() time.Time {

@@ -1271,13 +1271,57 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Aanmeldingen van organisaties / Organisations' sign-ups
+         * @description The region's confirmed sign-ups (unconfirmed ones are never shown), oldest first, each with its possible duplicates. The read is audited.
+         */
+        get: operations["listOrganisationRegistrations"];
         put?: never;
         /**
          * Organisatie aanmelden / Sign up as an organisation
          * @description Always 202 when the input is valid and a region serves the postcode, whether or not the organisation or e-mail address is known: the contact gets a mail with a confirmation link (single use, 48 hours), unless the address was sent 3 links within 60 minutes. A postcode that does not exist is 400 naming postcode (unknown); one no region serves is 400 naming postcode (notServed), whose reason lists the regions and their contact details (also GET /region-contacts). 429 when this client IP asked for 30 links within 60 minutes.
          */
         post: operations["createOrganisationRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisation-registrations/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aanmelding goedkeuren / Approve a sign-up
+         * @description Creates the organisation with its accountmanager and invites the contact as its first user (a mail to choose a password). A contact whose e-mail has an account already is not invited (existingAccount). Decided already → 409; same KvK as an organisation of the region → 409 kvkExists.
+         */
+        post: operations["approveOrganisationRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisation-registrations/{id}/declines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aanmelding afwijzen / Decline a sign-up
+         * @description The reason is mailed to the contact. Decided already → 409.
+         */
+        post: operations["declineOrganisationRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1853,6 +1897,24 @@ export interface components {
             /** @example 2026-W48 */
             week: string;
         };
+        ApproveOrganisationRegistrationRequest: {
+            /**
+             * Format: uuid
+             * @description The organisation's accountmanager; default: the approving accountmanager
+             */
+            accountmanagerId?: string;
+        };
+        ApproveOrganisationRegistrationResponse: {
+            /** @description The contact's e-mail has an account in Werkhaven already: no one was invited */
+            existingAccount: boolean;
+            organisation: components["schemas"]["OrganisationBody"];
+            registration: components["schemas"]["RegistrationBody"];
+            /**
+             * Format: uuid
+             * @description The invited first user
+             */
+            userId?: string;
+        };
         AuditEventList: {
             items: components["schemas"]["EventBody"][];
             /** @description Pass as cursor for the next page; absent on the last page */
@@ -2387,6 +2449,20 @@ export interface components {
             reason?: "" | "geen_interesse" | "reistijd" | "uren" | "ander_werk" | "gezondheid" | "anders";
             /** @description Share your phone number too (accept only) */
             sharePhone?: boolean;
+        };
+        DeclineOrganisationRegistrationRequest: {
+            /** @description Mailed to the contact */
+            reason: string;
+        };
+        DuplicateBody: {
+            name: string;
+            /** Format: uuid */
+            organisationId?: string;
+            /**
+             * @description kvk: same KvK number (and vestiging); name: a similar name; email: a known e-mail address
+             * @enum {string}
+             */
+            reason: "kvk" | "name" | "email";
         };
         EmailInputBody: {
             /** Format: email */
@@ -3375,6 +3451,9 @@ export interface components {
         ListRegionRelationBody: {
             items: components["schemas"]["RegionRelationBody"][];
         };
+        ListRegistrationBody: {
+            items: components["schemas"]["RegistrationBody"][];
+        };
         ListRelatedBody: {
             items: components["schemas"]["RelatedBody"][];
         };
@@ -4032,6 +4111,32 @@ export interface components {
             occupationLabel: string;
             relatedOccupationId: string;
             relatedOccupationLabel: string;
+        };
+        RegistrationBody: {
+            /** Format: date-time */
+            confirmedAt: string;
+            contactEmail: string;
+            contactName: string;
+            contactPhone: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            declineReason?: string;
+            duplicates: components["schemas"]["DuplicateBody"][];
+            houseNumber: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "werkgever" | "zorgaanbieder";
+            kvkNummer: string;
+            name: string;
+            /** Format: uuid */
+            organisationId?: string;
+            postcode: string;
+            sector: string;
+            size: string;
+            /** @enum {string} */
+            status: "confirmed" | "approved" | "declined";
+            vestigingsnummer?: string;
         };
         RelatedBody: {
             /** @description The family's Dutch name when source is family or neighbourFamily */
@@ -9966,6 +10071,70 @@ export interface operations {
             };
         };
     };
+    listOrganisationRegistrations: {
+        parameters: {
+            query?: {
+                /** @description Default confirmed: the queue */
+                status?: "confirmed" | "approved" | "declined";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRegistrationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     createOrganisationRegistration: {
         parameters: {
             query?: never;
@@ -9999,6 +10168,180 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveOrganisationRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveOrganisationRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApproveOrganisationRegistrationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineOrganisationRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineOrganisationRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
