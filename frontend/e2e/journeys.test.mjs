@@ -1106,3 +1106,53 @@ test('Cijfers: an accountmanager sees the funnel chart and its table, filters on
   assert.equal(await to.getAttribute('aria-invalid'), 'true');
   await check(page, 'figures-period-error');
 });
+
+test('an organisation signs up on a phone and confirms its address by mail', async () => {
+  const page = await newPage({ width: 390, height: 844 });
+  await page.goto(`${BASE}/inloggen`);
+  await page.getByRole('link', { name: 'Nog geen account? Meld u aan als werkgever of zorgaanbieder.' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Aanmelden als werkgever of zorgaanbieder' }).waitFor();
+  await check(page, 'signup-phone');
+  await assertNoSidewaysScroll(page, 'the sign-up page');
+
+  const email = `aanmelding-${Date.now()}@example.org`;
+  await page.getByLabel('Zorgaanbieder (dagbesteding, re-integratie of zorg)').check();
+  await page.getByLabel('Naam van de organisatie').fill('Zorgboerderij De Kromme Rijn');
+  await page.getByLabel('KvK-nummer').fill('1234567');
+  await page.getByLabel('Postcode').fill('9711 AA');
+  await page.getByLabel('Huisnummer').fill('4');
+  await page.getByLabel('Sector', { exact: true }).fill('Zorg');
+  await page.getByLabel('Aantal medewerkers').selectOption('10-49');
+  await page.getByLabel('Naam', { exact: true }).fill('Joke van Dijk');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Telefoonnummer').fill('06 1234 5678');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  // A KvK number of 7 digits is named on its field.
+  await page.getByText('Verbeter 1 veld hieronder.').waitFor();
+  assert.equal(await page.getByLabel('KvK-nummer').getAttribute('aria-invalid'), 'true');
+  await check(page, 'signup-kvk-error');
+
+  // A postcode no region serves: the regions and how to reach them.
+  await page.getByLabel('KvK-nummer').fill('12345678');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByText('Geen regio in Werkhaven bedient postcodegebied 9711').waitFor();
+  await page.getByRole('listitem').filter({ hasText: 'Werkgeversservicepunt Demoregio' }).getByRole('link', { name: 'werkgevers@demo.werkhaven.nl' }).waitFor();
+  await check(page, 'signup-not-served');
+  await assertNoSidewaysScroll(page, 'the sign-up page with the regions');
+
+  // In the Utrecht area: check your mail.
+  await page.getByLabel('Postcode').fill('3512 AB');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByText(`Kijk in de mailbox van ${email}`).waitFor();
+  await check(page, 'signup-sent');
+
+  const link = await mailLink(email, '/aanmelden/bevestigen');
+  await page.goto(link);
+  await page.getByText('Uw e-mailadres is bevestigd.').waitFor();
+  await check(page, 'signup-confirmed');
+  // The link works once.
+  const again = await newPage({ width: 390, height: 844 });
+  await again.goto(link);
+  await again.getByText('Deze link werkt niet meer.').waitFor();
+  await check(again, 'signup-link-used');
+});

@@ -44,6 +44,17 @@ func (f *fixture) occupationPair() (string, string) {
 	return ids[0], ids[1]
 }
 
+// confirmedRegistration is a new sign-up of region A, confirmed by its contact.
+func (f *fixture) confirmedRegistration() string {
+	var id string
+	n := apptest.Uniq()
+	apptest.Must(f.T, f.DB.Gorm.Raw(`INSERT INTO organisation_registrations (region_id, status, kind, name, kvk_number, postcode, house_number, sector, size,
+		contact_name, contact_email, contact_phone, token_expires_at, confirmed_at)
+		VALUES (?, 'confirmed', 'werkgever', ?, ?, '3511 AB', '1', 'Horeca', '1-9', 'M. Atrix', ?, '030 111 22 33', now(), now()) RETURNING id::text`,
+		f.RegionA, fmt.Sprintf("Matrix %d", n), fmt.Sprintf("%08d", 30000000+n), fmt.Sprintf("matrix-reg%d@example.org", n)).Row().Scan(&id))
+	return id
+}
+
 var matrix = map[string]matrixCase{
 	"createSubsidyEstimate": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/subsidy-estimates", `{"scheme":"lks","date":"2026-01-15","hoursPerWeek":36,"wageValuePercent":60,"fullTimeHours":36}`
@@ -108,6 +119,32 @@ var matrix = map[string]matrixCase{
 	"listRegions": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/regions", "" }},
 	"createRegion": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/regions", fmt.Sprintf(`{"slug":"regio-%d","name":"Regio %d"}`, apptest.Uniq(), apptest.Uniq())
+	}},
+	"createOrganisationRegistration": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/organisation-registrations", fmt.Sprintf(`{"kind":"werkgever","name":"Matrix BV","kvkNummer":"12121212","postcode":"3511 AB",
+			"houseNumber":"1","sector":"Horeca","size":"1-9","contactName":"M. Atrix","contactEmail":"matrix%d@example.org","contactPhone":"030 111 22 33"}`, apptest.Uniq())
+	}},
+	"confirmOrganisationRegistration": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/organisation-registration-confirmations", `{"token":"ongeldig-token-ongeldig-token"}`
+	}},
+	"listRegionContacts": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/region-contacts", "" }},
+	"updateRegion": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "PATCH", "/api/v1/regions/" + f.RegionA, `{"contactPhone":"030 123 45 67"}`
+	}},
+	"getRegionServiceArea": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/regions/" + f.RegionA + "/service-area", ""
+	}},
+	"replaceRegionServiceArea": {allowed: []authz.Role{authz.Admin}, request: func(f *fixture) (string, string, string) {
+		return "PUT", "/api/v1/regions/" + f.RegionA + "/service-area", `{"pc4s":["3511","3512"]}`
+	}},
+	"listOrganisationRegistrations": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(*fixture) (string, string, string) {
+		return "GET", "/api/v1/organisation-registrations", ""
+	}},
+	"approveOrganisationRegistration": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/organisation-registrations/" + f.confirmedRegistration() + "/approvals", `{}`
+	}},
+	"declineOrganisationRegistration": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/organisation-registrations/" + f.confirmedRegistration() + "/declines", `{"reason":"Matrix"}`
 	}},
 	"listAuditEvents": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-events", "" }},
 	"listSkills":      {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/skills?q=heftruck", "" }},

@@ -156,7 +156,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 	if interval == 0 {
 		interval = time.Second
 	}
-	a.Identity = &identity.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
+	a.Identity = &identity.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now, DeclinedRetention: a.Config.RegistrationDeclinedRetention}
 	a.Occupations = &occupation.Service{Search: a.Search, DB: g}
 	a.Openings = &opening.Service{DB: g, Jobs: q, Skills: a.Skills, Organisations: a.Identity, Occupations: a.Occupations, Now: now}
 	a.Candidates = &candidate.Service{DB: g, Jobs: q, Skills: a.Skills, Outbox: outbox, Occupations: a.Occupations,
@@ -249,9 +249,10 @@ func (a *App) workers() (*river.Workers, error) {
 	river.AddWorker(w, a.Sync)
 	river.AddWorker(w, &search.SweepWorker{Sync: a.Sync})
 	river.AddWorker(w, &identity.CleanupWorker{DB: g})
+	river.AddWorker(w, &identity.RegistrationSweepWorker{Service: a.Identity})
 	river.AddWorker(w, &mail.SendWorker{
 		DB: g, Outbox: mail.NewOutbox(nil, a.Config.SessionSecret), Sender: sender,
-		Recipients: a.Identity, Templates: MailTemplates(a.Config.BaseURL),
+		Recipients: a.Identity, Registrants: identity.Registrants{Service: a.Identity}, Templates: MailTemplates(a.Config.BaseURL),
 	})
 	river.AddWorker(w, &candidate.RemindWorker{Service: a.Candidates})
 	river.AddWorker(w, &booking.EventWorker{Service: a.Bookings})

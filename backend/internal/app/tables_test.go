@@ -85,6 +85,9 @@ var owners = map[string]string{
 	// 00019: requests for mailed links, counted to limit them.
 	"mail_requests": "identity",
 	"read_counts":   "identity",
+	// 00032: the PC4 areas a region serves and organisations' own sign-ups.
+	"region_service_areas":       "identity",
+	"organisation_registrations": "identity",
 	// 00021: the figures subsidies are computed from.
 	"subsidy_parameters": "subsidy",
 	// 00023: LKS applications, their log and the subsidy reminders sent.

@@ -254,7 +254,7 @@ func (s *Service) ListRegions(ctx context.Context, p authz.Principal) ([]Region,
 	}
 	out := make([]Region, len(rows))
 	for i, r := range rows {
-		out[i] = Region{ID: r.ID, Slug: r.Slug, Name: r.Name, CreatedAt: r.CreatedAt.UTC()}
+		out[i] = r.toRegion()
 	}
 	return out, nil
 }
@@ -275,7 +275,7 @@ func (s *Service) CreateRegion(ctx context.Context, p authz.Principal, slug, nam
 	if err != nil {
 		return Region{}, err
 	}
-	return Region{ID: row.ID, Slug: row.Slug, Name: row.Name, CreatedAt: row.CreatedAt}, nil
+	return row.toRegion(), nil
 }
 
 // Recipient implements mail.Recipients.

@@ -141,10 +141,12 @@ type createOrganisationInput struct {
 }
 
 type regionBody struct {
-	ID        string    `json:"id" format:"uuid"`
-	Slug      string    `json:"slug"`
-	Name      string    `json:"name"`
-	CreatedAt time.Time `json:"createdAt"`
+	ID           string    `json:"id" format:"uuid"`
+	Slug         string    `json:"slug"`
+	Name         string    `json:"name"`
+	ContactEmail string    `json:"contactEmail" doc:"The region's desk for employers; shown publicly"`
+	ContactPhone string    `json:"contactPhone"`
+	CreatedAt    time.Time `json:"createdAt"`
 }
 
 type createRegionInput struct {

@@ -165,6 +165,7 @@ func (h *Handlers) Register(api huma.API) {
 		authz.PublicRule, h.signInWithMagicLink)
 
 	h.registerAdmin(api)
+	h.registerOnboarding(api)
 }
 
 // session answers who is signed in; an anonymous browser gets the

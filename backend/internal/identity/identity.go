@@ -2,7 +2,9 @@
 // users; sign-in with argon2id passwords and server-side sessions; mailed
 // single-use tokens for password reset, invitations and the kandidaat's
 // magic link; throttling of failed sign-ins and of requests for mailed
-// links (throttle.go). Setting a password with a link revokes the user's
+// links (throttle.go); the PC4 areas each region serves and organisations'
+// own sign-ups, routed by postcode to the serving region and confirmed by
+// a mailed single-use link before staff see them (registration.go). Setting a password with a link revokes the user's
 // other reset and invitation links, and signing in with a magic link the
 // other magic links, in the same transaction. Who may do what is decided by
 // package authz; every security-relevant action is written to the audit log
@@ -71,10 +73,14 @@ type ContactMoment struct {
 
 // Region is a tenant: an arbeidsmarktregio's Werkgeversservicepunt.
 type Region struct {
-	ID        string
-	Slug      string
-	Name      string
-	CreatedAt time.Time
+	ID   string
+	Slug string
+	Name string
+	// ContactEmail and ContactPhone are the region's desk for employers,
+	// shown publicly to an organisation whose postcode no region serves.
+	ContactEmail string
+	ContactPhone string
+	CreatedAt    time.Time
 }
 
 // Timeouts and lifetimes.
@@ -101,7 +107,8 @@ const (
 	ThrottleWindow  = 15 * time.Minute
 )
 
-// Mailed links (password reset, the kandidaat's sign-in link) are limited
+// Mailed links (password reset, the kandidaat's sign-in link, an
+// organisation sign-up's confirmation) are limited
 // per e-mail address: at most MailRequestLimit mails within
 // MailRequestWindow; later requests answer the same but send nothing, so
 // the answer reveals neither the account nor the limit. One client IP may

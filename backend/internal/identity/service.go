@@ -27,6 +27,9 @@ type Service struct {
 	BaseURL string
 	// Now is the clock; tests move it.
 	Now func() time.Time
+	// DeclinedRetention is how long a declined sign-up is kept
+	// (REGISTRATION_DECLINED_RETENTION); zero: DefaultDeclinedRetention.
+	DeclinedRetention time.Duration
 }
 
 func (s *Service) now() time.Time {
@@ -238,34 +241,11 @@ func (s *Service) RequestPasswordReset(ctx context.Context, email, ip string) er
 // (apperr.TooManyError).
 func (s *Service) mailTokenTo(ctx context.Context, email, roleCond, role, purpose string, ttl time.Duration, action, ip string) error {
 	email = NormaliseEmail(email)
-	addr, from := accountKey(email), ipKey(ip)
 	var refused time.Duration
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		now := s.now()
-		wait, err := mailRequests.wait(ctx, tx, now, rule{from, MailRequestIPLimit, MailRequestWindow})
-		if err != nil {
-			return err
-		}
-		if wait > 0 {
-			refused = wait
-			return audit.Record(ctx, tx, audit.Event{Action: action, Outcome: audit.Denied, IP: ip, Details: map[string]any{"reason": "throttled"}})
-		}
-		// Requests for one address take turns, across replicas, so that
-		// the count and the mails sent agree.
-		if err := tx.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, "mail_requests/"+addr).Error; err != nil {
-			return err
-		}
-		over, err := mailRequests.wait(ctx, tx, now, rule{addr, MailRequestLimit, MailRequestWindow})
-		if err != nil {
-			return err
-		}
-		// A request that sends nothing does not count for the address:
-		// the owner gets a mail again when the window moves on.
-		counted := []string{from}
-		if over == 0 {
-			counted = append(counted, addr)
-		}
-		if err := mailRequests.add(ctx, tx, now, counted...); err != nil {
+		var over bool
+		var err error
+		if refused, over, err = countMailRequest(ctx, tx, s.now(), email, ip, action); err != nil || refused > 0 {
 			return err
 		}
 		var u userRow
@@ -277,7 +257,7 @@ func (s *Service) mailTokenTo(ctx context.Context, email, roleCond, role, purpos
 			return err
 		}
 		ev := audit.Event{RegionID: u.RegionID, Action: action, IP: ip, SubjectType: "user", SubjectID: u.ID}
-		if over > 0 {
+		if over {
 			ev.Outcome, ev.Details = audit.Denied, map[string]any{"reason": "address_limit"}
 			return audit.Record(ctx, tx, ev)
 		}
@@ -290,6 +270,36 @@ func (s *Service) mailTokenTo(ctx context.Context, email, roleCond, role, purpos
 		return &apperr.TooManyError{RetryAfter: refused}
 	}
 	return err
+}
+
+// countMailRequest applies the mailed-link limits (identity.go) to a
+// request for a mail to email from ip, in tx. An IP past its limit counts
+// nothing: refused says how long it must wait (the denial is audited as
+// action). Otherwise the request counts for the IP, and for the address
+// unless over says the address had its mails within the window (then the
+// caller sends nothing, so its owner gets mail again when the window moves
+// on). Requests for one address take turns across replicas, so that the
+// count and the mails sent agree.
+func countMailRequest(ctx context.Context, tx *gorm.DB, now time.Time, email, ip, action string) (refused time.Duration, over bool, err error) {
+	addr, from := accountKey(email), ipKey(ip)
+	if refused, err = mailRequests.wait(ctx, tx, now, rule{from, MailRequestIPLimit, MailRequestWindow}); err != nil || refused > 0 {
+		if err == nil {
+			err = audit.Record(ctx, tx, audit.Event{Action: action, Outcome: audit.Denied, IP: ip, Details: map[string]any{"reason": "throttled"}})
+		}
+		return refused, false, err
+	}
+	if err := tx.Exec(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, "mail_requests/"+addr).Error; err != nil {
+		return 0, false, err
+	}
+	wait, err := mailRequests.wait(ctx, tx, now, rule{addr, MailRequestLimit, MailRequestWindow})
+	if err != nil {
+		return 0, false, err
+	}
+	counted := []string{from}
+	if wait == 0 {
+		counted = append(counted, addr)
+	}
+	return 0, wait > 0, mailRequests.add(ctx, tx, now, counted...)
 }
 
 // ResetPassword sets a new password with a reset token and ends every

@@ -79,14 +79,20 @@ func (r organisationRow) toOrganisation() Organisation {
 }
 
 type regionRow struct {
-	ID        string `gorm:"primaryKey;default:gen_random_uuid()"`
-	Slug      string
-	Name      string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID           string `gorm:"primaryKey;default:gen_random_uuid()"`
+	Slug         string
+	Name         string
+	ContactEmail string
+	ContactPhone string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 func (regionRow) TableName() string { return "regions" }
+
+func (r regionRow) toRegion() Region {
+	return Region{ID: r.ID, Slug: r.Slug, Name: r.Name, ContactEmail: r.ContactEmail, ContactPhone: r.ContactPhone, CreatedAt: r.CreatedAt.UTC()}
+}
 
 type sessionRow struct {
 	IDHash     []byte `gorm:"primaryKey;column:id_hash"`

@@ -5,10 +5,12 @@ package seed
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
 	"github.com/werkhaven/werkhaven/backend/internal/subsidy"
 )
 
@@ -19,7 +21,23 @@ const (
 	// DemoPassword is every demo user's password. It is printed by
 	// `werkhaven seed`; production refuses to seed.
 	DemoPassword = "Demo-Werkhaven-2026"
+	// The demo region's desk, shown to organisations whose postcode no
+	// region serves.
+	DemoRegionEmail = "werkgevers@demo.werkhaven.nl"
+	DemoRegionPhone = "030 123 45 67"
+	// DemoServiceAreaKm: the demo region serves the Utrecht area, the PC4
+	// areas whose centre lies within this distance of Utrecht's (3511).
+	DemoServiceAreaKm = 15
 )
+
+// DemoServiceArea is the PC4 areas the demo region serves.
+func DemoServiceArea() []string {
+	centre, err := geo.Lookup("3511")
+	if err != nil {
+		return nil
+	}
+	return geo.Within(centre.Lat, centre.Lon, DemoServiceAreaKm)
+}
 
 // Login is a seeded account.
 type Login struct {
@@ -80,6 +98,17 @@ func Demo(ctx context.Context, db *gorm.DB) (Result, error) {
 			ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id::text, name`,
 			DemoRegionSlug, DemoRegionName).Row().Scan(&res.RegionID, &res.RegionName); err != nil {
 			return fmt.Errorf("demo region: %w", err)
+		}
+		if err := tx.Exec(`UPDATE regions SET contact_email = ?, contact_phone = ? WHERE id = ? AND contact_email = ''`,
+			DemoRegionEmail, DemoRegionPhone, res.RegionID).Error; err != nil {
+			return fmt.Errorf("demo region contact: %w", err)
+		}
+		// The Utrecht area, unless an admin has set the region's area.
+		if err := tx.Exec(`INSERT INTO region_service_areas (pc4, region_id)
+			SELECT pc4, ? FROM unnest(?::text[]) AS pc4
+			WHERE NOT EXISTS (SELECT 1 FROM region_service_areas WHERE region_id = ?)
+			ON CONFLICT (pc4) DO NOTHING`, res.RegionID, "{"+strings.Join(DemoServiceArea(), ",")+"}", res.RegionID).Error; err != nil {
+			return fmt.Errorf("demo service area: %w", err)
 		}
 		// Staff first: organisations name an accountmanager.
 		ids := map[string]string{}

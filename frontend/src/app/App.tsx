@@ -6,6 +6,7 @@ import { useSession, type Role } from '../lib/session';
 import { DataState } from '../components/ui';
 import { SignIn } from '../features/auth/SignIn';
 import { ForgotPassword, ResetPassword, AcceptInvitation, MagicLinkRequest, MagicLinkLanding } from '../features/auth/TokenPages';
+import { SignUp, ConfirmSignUp } from '../features/signup/SignUp';
 import { Users } from '../features/admin/Users';
 import { Organisations } from '../features/admin/Organisations';
 import { Regions } from '../features/admin/Regions';
@@ -72,6 +73,8 @@ export function App() {
         <Route path="/wachtwoord-vergeten" element={<ForgotPassword />} />
         <Route path="/wachtwoord-herstellen" element={<ResetPassword />} />
         <Route path="/uitnodiging" element={<AcceptInvitation />} />
+        <Route path="/aanmelden" element={<SignUp />} />
+        <Route path="/aanmelden/bevestigen" element={<ConfirmSignUp />} />
         <Route path="/" element={<RequireRole><Home /></RequireRole>} />
         <Route path="/vacatures" element={<RequireRole roles={openingRoles}><OpeningsList /></RequireRole>} />
         <Route path="/vacatures/nieuw" element={<RequireRole roles={openingRoles}><OpeningFormPage /></RequireRole>} />

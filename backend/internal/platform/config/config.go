@@ -58,6 +58,10 @@ type Config struct {
 	// SessionSecret keys HMACs of sessions, CSRF tokens and mailed links.
 	SessionSecret string `env:"SESSION_SECRET" envDefault:"werkhaven-dev-session-secret-0123456789abcdef"`
 
+	// RegistrationDeclinedRetention is how long a declined organisation
+	// sign-up is kept before it is deleted.
+	RegistrationDeclinedRetention time.Duration `env:"REGISTRATION_DECLINED_RETENTION" envDefault:"8760h"`
+
 	// WebDir holds the built front end (frontend/dist); empty serves the API only.
 	WebDir string `env:"WEB_DIR" envDefault:"frontend/dist"`
 

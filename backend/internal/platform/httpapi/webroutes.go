@@ -14,6 +14,8 @@ var webRoutes = []string{
 	"/wachtwoord-vergeten",
 	"/wachtwoord-herstellen",
 	"/uitnodiging",
+	"/aanmelden",
+	"/aanmelden/bevestigen",
 	"/",
 	"/vacatures",
 	"/vacatures/nieuw",

@@ -22,9 +22,10 @@ type Recipient struct {
 	Language    string // "nl" (default) or "en"
 }
 
-// Recipients looks recipients up by user id (identity implements it).
+// Recipients looks recipients up by id: users by user id (identity
+// implements it), a registration's contact by registration id.
 type Recipients interface {
-	Recipient(ctx context.Context, userID string) (Recipient, error)
+	Recipient(ctx context.Context, id string) (Recipient, error)
 }
 
 // Template renders one kind of mail from its data.
@@ -53,12 +54,15 @@ func NewOutbox(q Inserter, secret string) *Outbox {
 }
 
 type outboxRow struct {
-	ID        string `gorm:"primaryKey;default:gen_random_uuid()"`
-	UserID    string
-	Template  string
-	Sealed    []byte
-	CreatedAt time.Time
-	SentAt    *time.Time
+	ID     string `gorm:"primaryKey;default:gen_random_uuid()"`
+	UserID *string
+	// RegistrationID names an organisation registration's contact, who has
+	// no account yet (the one other kind of recipient).
+	RegistrationID *string
+	Template       string
+	Sealed         []byte
+	CreatedAt      time.Time
+	SentAt         *time.Time
 }
 
 func (outboxRow) TableName() string { return "mail_outbox" }
@@ -101,6 +105,16 @@ func (SendArgs) Kind() string { return "mail_send" }
 
 // Enqueue queues a mail to userID with template and data, in tx.
 func (o *Outbox) Enqueue(ctx context.Context, tx *gorm.DB, userID, template string, data any) error {
+	return o.enqueue(ctx, tx, outboxRow{UserID: &userID}, template, data)
+}
+
+// EnqueueRegistrant queues a mail to the contact of an organisation
+// registration (who has no account yet), in tx.
+func (o *Outbox) EnqueueRegistrant(ctx context.Context, tx *gorm.DB, registrationID, template string, data any) error {
+	return o.enqueue(ctx, tx, outboxRow{RegistrationID: &registrationID}, template, data)
+}
+
+func (o *Outbox) enqueue(ctx context.Context, tx *gorm.DB, r outboxRow, template string, data any) error {
 	plain, err := json.Marshal(data)
 	if err != nil {
 		return fmt.Errorf("mail data: %w", err)
@@ -109,7 +123,7 @@ func (o *Outbox) Enqueue(ctx context.Context, tx *gorm.DB, userID, template stri
 	if err != nil {
 		return err
 	}
-	r := outboxRow{UserID: userID, Template: template, Sealed: sealed, CreatedAt: time.Now().UTC()}
+	r.Template, r.Sealed, r.CreatedAt = template, sealed, time.Now().UTC()
 	if err := tx.WithContext(ctx).Create(&r).Error; err != nil {
 		return fmt.Errorf("queue mail: %w", err)
 	}
@@ -155,7 +169,9 @@ type SendWorker struct {
 	Outbox     *Outbox
 	Sender     *Sender
 	Recipients Recipients
-	Templates  map[string]Template
+	// Registrants are the contacts of organisation registrations.
+	Registrants Recipients
+	Templates   map[string]Template
 }
 
 // Work sends one mail.
@@ -163,7 +179,7 @@ func (w *SendWorker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 	var r outboxRow
 	if err := w.DB.WithContext(ctx).First(&r, "id = ?", job.Args.OutboxID).Error; err != nil {
 		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return nil // the user was erased meanwhile
+			return nil // the user or registration was erased meanwhile
 		}
 		return err
 	}
@@ -178,7 +194,12 @@ func (w *SendWorker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 	if err != nil {
 		return river.JobCancel(fmt.Errorf("open sealed mail data: %w", err))
 	}
-	rcpt, err := w.Recipients.Recipient(ctx, r.UserID)
+	var rcpt Recipient
+	if r.RegistrationID != nil {
+		rcpt, err = w.Registrants.Recipient(ctx, *r.RegistrationID)
+	} else {
+		rcpt, err = w.Recipients.Recipient(ctx, *r.UserID)
+	}
 	if err != nil {
 		return err
 	}

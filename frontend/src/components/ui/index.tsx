@@ -32,7 +32,7 @@ export { Paragraph, Heading, SkipLink, StatusBadge };
 type FieldProps = {
   label: string;
   name: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'datetime-local';
   value: string;
   onChange: (v: string) => void;
   /** error is a reason code from the server (see i18n "fields"). */

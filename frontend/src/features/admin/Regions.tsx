@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { DataState, PageTitle } from '../../components/ui';
 import { useRegions } from './api';
+import { RegionSettings } from './ServiceArea';
 
 export function Regions() {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function Regions() {
             ))}
           </TableBody>
         </Table>
+        {regions.data?.map((r) => <RegionSettings key={r.id} region={r} />)}
       </DataState>
     </>
   );

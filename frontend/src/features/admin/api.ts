@@ -68,3 +68,26 @@ export function useAuditEvents(filter: AuditFilter) {
     getNextPageParam: (last) => last.nextCursor || undefined,
   });
 }
+
+export function useServiceArea(regionId: string) {
+  return useQuery({
+    queryKey: ['service-area', regionId],
+    queryFn: async () => (await api.GET('/regions/{id}/service-area', { params: { path: { id: regionId } } })).data!.pc4s,
+  });
+}
+
+export function useSetServiceArea(regionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (pc4s: string[]) => (await api.PUT('/regions/{id}/service-area', { params: { path: { id: regionId } }, body: { pc4s } })).data!.pc4s,
+    onSuccess: (pc4s) => qc.setQueryData(['service-area', regionId], pc4s),
+  });
+}
+
+export function useUpdateRegion(regionId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { contactEmail: string; contactPhone: string }) => (await api.PATCH('/regions/{id}', { params: { path: { id: regionId } }, body })).data!,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['regions'] }),
+  });
+}

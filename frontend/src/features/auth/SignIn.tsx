@@ -48,6 +48,9 @@ export function SignIn() {
       <Paragraph>
         <Link to="/inloglink">{t('auth.kandidaatLink')}</Link>
       </Paragraph>
+      <Paragraph>
+        <Link to="/aanmelden">{t('signup.link')}</Link>
+      </Paragraph>
     </>
   );
 }

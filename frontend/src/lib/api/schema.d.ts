@@ -1244,6 +1244,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisation-registration-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aanmelding bevestigen met de link / Confirm a sign-up with the mailed token
+         * @description 410 for a used, expired or unknown link.
+         */
+        post: operations["confirmOrganisationRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisation-registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aanmeldingen van organisaties / Organisations' sign-ups
+         * @description The region's confirmed sign-ups (unconfirmed ones are never shown), oldest first, each with its possible duplicates. The read is audited.
+         */
+        get: operations["listOrganisationRegistrations"];
+        put?: never;
+        /**
+         * Organisatie aanmelden / Sign up as an organisation
+         * @description Always 202 when the input is valid and a region serves the postcode, whether or not the organisation or e-mail address is known: the contact gets a mail with a confirmation link (single use, 48 hours), unless the address was sent 3 links within 60 minutes. A postcode that does not exist is 400 naming postcode (unknown); one no region serves is 400 naming postcode (notServed), whose reason lists the regions and their contact details (also GET /region-contacts). 429 when this client IP asked for 30 links within 60 minutes.
+         */
+        post: operations["createOrganisationRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisation-registrations/{id}/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aanmelding goedkeuren / Approve a sign-up
+         * @description Creates the organisation with its accountmanager and invites the contact as its first user (a mail to choose a password). A contact whose e-mail has an account already is not invited (existingAccount). Decided already → 409; same KvK as an organisation of the region → 409 kvkExists.
+         */
+        post: operations["approveOrganisationRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisation-registrations/{id}/declines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Aanmelding afwijzen / Decline a sign-up
+         * @description The reason is mailed to the contact. Decided already → 409.
+         */
+        post: operations["declineOrganisationRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisations": {
         parameters: {
             query?: never;
@@ -1444,6 +1528,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/region-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Regio's en hun contactgegevens / Regions and how to reach them
+         * @description The regions that serve at least one PC4 area, with their desk's e-mail and phone.
+         */
+        get: operations["listRegionContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regions": {
         parameters: {
             query?: never;
@@ -1459,6 +1563,47 @@ export interface paths {
         put?: never;
         /** Regio toevoegen / Add a region */
         post: operations["createRegion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Regio wijzigen / Update a region
+         * @description An admin changes their own region's name and contact details; another region is not found.
+         */
+        patch: operations["updateRegion"];
+        trace?: never;
+    };
+    "/regions/{id}/service-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Werkgebied van een regio / A region's service area */
+        get: operations["getRegionServiceArea"];
+        /**
+         * Werkgebied vervangen / Replace a region's service area
+         * @description The full list of PC4 areas the region serves (the page reads it from a CSV file). Each must exist and be served by no other region (400 naming pc4s[i]).
+         */
+        put: operations["replaceRegionServiceArea"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1752,6 +1897,24 @@ export interface components {
             /** @example 2026-W48 */
             week: string;
         };
+        ApproveOrganisationRegistrationRequest: {
+            /**
+             * Format: uuid
+             * @description The organisation's accountmanager; default: the approving accountmanager
+             */
+            accountmanagerId?: string;
+        };
+        ApproveOrganisationRegistrationResponse: {
+            /** @description The contact's e-mail has an account in Werkhaven already: no one was invited */
+            existingAccount: boolean;
+            organisation: components["schemas"]["OrganisationBody"];
+            registration: components["schemas"]["RegistrationBody"];
+            /**
+             * Format: uuid
+             * @description The invited first user
+             */
+            userId?: string;
+        };
         AuditEventList: {
             items: components["schemas"]["EventBody"][];
             /** @description Pass as cursor for the next page; absent on the last page */
@@ -1997,6 +2160,9 @@ export interface components {
             consent?: boolean;
             token: string;
         };
+        ConfirmOrganisationRegistrationRequest: {
+            token: string;
+        };
         ConsentBody: {
             given: boolean;
             /** Format: uuid */
@@ -2100,6 +2266,29 @@ export interface components {
             name: string;
             /** @example 3511 AB */
             postcode: string;
+        };
+        CreateOrganisationRegistrationRequest: {
+            /** Format: email */
+            contactEmail: string;
+            contactName: string;
+            contactPhone: string;
+            /** @example 12a */
+            houseNumber: string;
+            /** @enum {string} */
+            kind: "werkgever" | "zorgaanbieder";
+            /** @description KvK-nummer, 8 digits */
+            kvkNummer: string;
+            name: string;
+            /** @example 3511 AB */
+            postcode: string;
+            sector: string;
+            /**
+             * @description Number of employees
+             * @enum {string}
+             */
+            size: "1-9" | "10-49" | "50-249" | "250+";
+            /** @description Vestigingsnummer, 12 digits (optional) */
+            vestigingsnummer?: string;
         };
         CreatePlacementRequest: {
             /**
@@ -2260,6 +2449,20 @@ export interface components {
             reason?: "" | "geen_interesse" | "reistijd" | "uren" | "ander_werk" | "gezondheid" | "anders";
             /** @description Share your phone number too (accept only) */
             sharePhone?: boolean;
+        };
+        DeclineOrganisationRegistrationRequest: {
+            /** @description Mailed to the contact */
+            reason: string;
+        };
+        DuplicateBody: {
+            name: string;
+            /** Format: uuid */
+            organisationId?: string;
+            /**
+             * @description kvk: same KvK number (and vestiging); name: a similar name; email: a known e-mail address
+             * @enum {string}
+             */
+            reason: "kvk" | "name" | "email";
         };
         EmailInputBody: {
             /** Format: email */
@@ -3242,8 +3445,14 @@ export interface components {
         ListRegionBody: {
             items: components["schemas"]["RegionBody"][];
         };
+        ListRegionContactBody: {
+            items: components["schemas"]["RegionContactBody"][];
+        };
         ListRegionRelationBody: {
             items: components["schemas"]["RegionRelationBody"][];
+        };
+        ListRegistrationBody: {
+            items: components["schemas"]["RegistrationBody"][];
         };
         ListRelatedBody: {
             items: components["schemas"]["RelatedBody"][];
@@ -3876,12 +4085,20 @@ export interface components {
             rule: string;
         };
         RegionBody: {
+            /** @description The region's desk for employers; shown publicly */
+            contactEmail: string;
+            contactPhone: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
             id: string;
             name: string;
             slug: string;
+        };
+        RegionContactBody: {
+            contactEmail: string;
+            contactPhone: string;
+            name: string;
         };
         RegionRelationBody: {
             /** @enum {string} */
@@ -3894,6 +4111,32 @@ export interface components {
             occupationLabel: string;
             relatedOccupationId: string;
             relatedOccupationLabel: string;
+        };
+        RegistrationBody: {
+            /** Format: date-time */
+            confirmedAt: string;
+            contactEmail: string;
+            contactName: string;
+            contactPhone: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            declineReason?: string;
+            duplicates: components["schemas"]["DuplicateBody"][];
+            houseNumber: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "werkgever" | "zorgaanbieder";
+            kvkNummer: string;
+            name: string;
+            /** Format: uuid */
+            organisationId?: string;
+            postcode: string;
+            sector: string;
+            size: string;
+            /** @enum {string} */
+            status: "confirmed" | "approved" | "declined";
+            vestigingsnummer?: string;
         };
         RelatedBody: {
             /** @description The family's Dutch name when source is family or neighbourFamily */
@@ -3930,6 +4173,16 @@ export interface components {
              * @description The follow-up is not answered yet
              */
             unanswered: number;
+        };
+        ServiceAreaBody: {
+            /**
+             * @description The PC4 areas (4 digits) the region serves
+             * @example [
+             *       "3511",
+             *       "3512"
+             *     ]
+             */
+            pc4s: string[];
         };
         ServiceBody: {
             active: boolean;
@@ -4108,6 +4361,11 @@ export interface components {
             size?: "" | "1-9" | "10-49" | "50-249" | "250+" | null;
             /** @description Admins only, providers only; null or empty clears it */
             stripeAccountId?: string | null;
+        };
+        UpdateRegionRequest: {
+            contactEmail?: string;
+            contactPhone?: string;
+            name?: string;
         };
         UpdateSubsidyParameterRequest: {
             /**
@@ -9830,6 +10088,350 @@ export interface operations {
             };
         };
     };
+    confirmOrganisationRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmOrganisationRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrganisationRegistrations: {
+        parameters: {
+            query?: {
+                /** @description Default confirmed: the queue */
+                status?: "confirmed" | "approved" | "declined";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRegistrationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOrganisationRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganisationRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveOrganisationRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveOrganisationRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApproveOrganisationRegistrationResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineOrganisationRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineOrganisationRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOrganisations: {
         parameters: {
             query?: never;
@@ -10711,6 +11313,47 @@ export interface operations {
             };
         };
     };
+    listRegionContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListRegionContactBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listRegions: {
         parameters: {
             query?: never;
@@ -10817,6 +11460,233 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRegionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRegionServiceArea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAreaBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceRegionServiceArea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAreaBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAreaBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
