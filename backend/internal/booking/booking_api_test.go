@@ -86,7 +86,7 @@ func TestBookingStateMachine(t *testing.T) {
 	}
 	wg.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"approved"}`, http.StatusForbidden, nil)
 	wg.Call("POST", "/api/v1/bookings/"+b.ID+"/checkouts", "", http.StatusConflict, nil)
-	if n := f.Count(`SELECT count(*) FROM notifications WHERE kind = 'booking_approval' AND user_id = ?`, f.User[apptest.AmA]); n != 1 {
+	if n := f.Count(`SELECT count(*) FROM notifications WHERE kind = 'booking_requested' AND user_id = ?`, f.User[apptest.AmA]); n != 1 {
 		t.Errorf("the accountmanager's approval task: %d", n)
 	}
 	am := f.Browser().SignIn(apptest.AmA)

@@ -158,15 +158,8 @@ func (s *Service) markPaid(ctx context.Context, tx *gorm.DB, v *view, pr periodR
 		if err := s.move(ctx, tx, v, Paid, Stripe, "", ""); err != nil {
 			return err
 		}
-		if v.ProviderID != nil {
-			users, err := s.Organisations.OrganisationUsers(ctx, tx, *v.ProviderID)
-			if err != nil {
-				return err
-			}
-			return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + bookingID,
-				TitleNL: fmt.Sprintf("%s heeft %s betaald. Bevestig de boeking.", v.OrganisationName, v.ServiceTitle),
-				TitleEN: fmt.Sprintf("%s paid for %s. Please confirm the booking.", v.OrganisationName, v.ServiceTitle)}, users...)
-		}
+		return s.tellProvider(ctx, tx, v, notification.BookingPaid, fmt.Sprintf("%s heeft %s betaald. Bevestig de boeking.", v.OrganisationName, v.ServiceTitle),
+			fmt.Sprintf("%s paid for %s. Please confirm the booking.", v.OrganisationName, v.ServiceTitle))
 	case Expired, Cancelled, Rejected, Refunded:
 		return s.Jobs.InsertTx(ctx, tx, RefundArgs{BookingID: bookingID}, &river.InsertOpts{MaxAttempts: 25})
 	}
@@ -314,7 +307,7 @@ func (s *Service) AnnounceDuePeriods(ctx context.Context) (int, error) {
 			if err != nil {
 				return err
 			}
-			return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + d.BookingID,
+			return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingPaymentDue, Link: "/boekingen/" + d.BookingID,
 				TitleNL: fmt.Sprintf("Maand %d van %s kunt u nu betalen.", d.Period, v.ServiceTitle),
 				TitleEN: fmt.Sprintf("Month %d of %s is due for payment.", d.Period, v.ServiceTitle)}, users...)
 		})

@@ -130,7 +130,8 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 	}
 	var id string
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if _, err := s.Organisations.Organisation(ctx, tx, p.RegionID, orgID); errors.Is(err, apperr.ErrNotFound) {
+		org, err := s.Organisations.Organisation(ctx, tx, p.RegionID, orgID)
+		if errors.Is(err, apperr.ErrNotFound) {
 			return apperr.Invalid("organisationId", "unknown", msg.M("booking.organisationIdUnknown"))
 		} else if err != nil {
 			return err
@@ -158,7 +159,10 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 			return database.Translate(err, "store booking")
 		}
 		id = r.ID
-		v := view{Row: r, ServiceTitle: svc.TitleNL, ServiceKind: svc.Kind}
+		v := view{Row: r, ServiceTitle: svc.TitleNL, ServiceKind: svc.Kind, OrganisationName: org.Name}
+		if svc.ProviderID != "" {
+			v.ProviderName = &svc.ProviderName
+		}
 		if err := s.event(ctx, tx, r.ID, "", Requested, actorOf(p, svc.ProviderID), p.UserID, ""); err != nil {
 			return err
 		}
@@ -331,16 +335,6 @@ func (s *Service) periods(ctx context.Context, tx *gorm.DB, svc Offering, r Row)
 // approved: to approval, to payment (with its 30-minute window), or left
 // requested for the provider.
 func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offering) error {
-	notifyProvider := func(titleNL, titleEN string) error {
-		if v.ProviderID == nil {
-			return nil
-		}
-		users, err := s.Organisations.OrganisationUsers(ctx, tx, *v.ProviderID)
-		if err != nil {
-			return err
-		}
-		return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, TitleNL: titleNL, TitleEN: titleEN, Link: "/boekingen/" + v.ID}, users...)
-	}
 	switch {
 	case State(v.State) == Requested && svc.RequiresApproval:
 		if err := s.move(ctx, tx, v, AwaitingApproval, System, "", ""); err != nil {
@@ -350,22 +344,34 @@ func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offerin
 		if err != nil {
 			return err
 		}
-		targets := []string{}
-		if am != "" {
-			targets = append(targets, am)
-		}
-		return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingApproval, Link: "/boekingen/" + v.ID,
+		return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingRequested, Link: "/boekingen/" + v.ID,
 			TitleNL: fmt.Sprintf("%s vraagt %s aan: keur het goed of af.", v.OrganisationName, svc.TitleNL),
-			TitleEN: fmt.Sprintf("%s requests %s: approve or reject.", v.OrganisationName, svc.TitleEN)}, targets...)
+			TitleEN: fmt.Sprintf("%s requests %s: approve or reject.", v.OrganisationName, svc.TitleEN)}, am)
 	case svc.PriceUnit != "free":
+		approved := State(v.State) == Approved
 		payBy := s.now().Add(PayWindow)
 		if err := tx.Model(&Row{}).Where("id = ?", v.ID).Update("pay_by", payBy).Error; err != nil {
 			return err
 		}
 		v.PayBy = &payBy
-		return s.move(ctx, tx, v, AwaitingPayment, System, "", "")
+		if err := s.move(ctx, tx, v, AwaitingPayment, System, "", ""); err != nil {
+			return err
+		}
+		kind, nl, en := notification.BookingPaymentDue, fmt.Sprintf("Betaal %s voor %s vóór %s. Daarna vervalt de boeking.", svc.TitleNL, v.OrganisationName, deadlineNL(payBy)),
+			fmt.Sprintf("Pay for %s for %s before %s. After that the booking lapses.", svc.TitleEN, v.OrganisationName, deadlineEN(payBy))
+		if approved {
+			kind, nl, en = notification.BookingApproved, fmt.Sprintf("%s voor %s is goedgekeurd. Betaal vóór %s. Daarna vervalt de boeking.", svc.TitleNL, v.OrganisationName, deadlineNL(payBy)),
+				fmt.Sprintf("%s for %s is approved. Pay before %s. After that the booking lapses.", svc.TitleEN, v.OrganisationName, deadlineEN(payBy))
+		}
+		return s.tellOrganisation(ctx, tx, v, kind, nl, en)
 	default:
-		return notifyProvider(fmt.Sprintf("Nieuwe boeking: %s voor %s. Bevestig haar.", svc.TitleNL, v.OrganisationName),
+		if State(v.State) == Approved {
+			if err := s.tellOrganisation(ctx, tx, v, notification.BookingApproved, fmt.Sprintf("%s voor %s is goedgekeurd.", svc.TitleNL, v.OrganisationName),
+				fmt.Sprintf("%s for %s is approved.", svc.TitleEN, v.OrganisationName)); err != nil {
+				return err
+			}
+		}
+		return s.tellProvider(ctx, tx, v, notification.BookingRequested, fmt.Sprintf("Nieuwe boeking: %s voor %s. Bevestig haar.", svc.TitleNL, v.OrganisationName),
 			fmt.Sprintf("New booking: %s for %s. Please confirm.", svc.TitleEN, v.OrganisationName))
 	}
 }
@@ -448,13 +454,7 @@ func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc Sta
 				return err
 			}
 		}
-		users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
-		if err != nil {
-			return err
-		}
-		if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + v.ID,
-			TitleNL: fmt.Sprintf("%s: %s.", v.ServiceTitle, stateNL[State(v.State)]),
-			TitleEN: fmt.Sprintf("%s: %s.", v.ServiceTitle, strings.ReplaceAll(v.State, "_", " "))}, users...); err != nil {
+		if err := s.tellStep(ctx, tx, &v, sc.To, strings.TrimSpace(sc.Reason)); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "booking." + string(sc.To), IP: ip, SubjectType: "booking", SubjectID: id}))
@@ -519,14 +519,17 @@ func (s *Service) Cancel(ctx context.Context, p authz.Principal, id, reason, ip 
 				return err
 			}
 		}
-		if v.ProviderID != nil {
-			users, err := s.Organisations.OrganisationUsers(ctx, tx, *v.ProviderID)
-			if err != nil {
+		nl, en := fmt.Sprintf("%s heeft %s geannuleerd.", v.OrganisationName, v.ServiceTitle), fmt.Sprintf("%s cancelled %s.", v.OrganisationName, v.ServiceTitle)
+		if actor != Organisation {
+			nl, en = fmt.Sprintf("De gemeente heeft %s voor %s geannuleerd.", v.ServiceTitle, v.OrganisationName), fmt.Sprintf("The municipality cancelled %s for %s.", v.ServiceTitle, v.OrganisationName)
+			if err := s.tellOrganisation(ctx, tx, &v, notification.BookingCancelled, fmt.Sprintf("%s voor %s is geannuleerd.", v.ServiceTitle, v.OrganisationName),
+				fmt.Sprintf("%s for %s was cancelled.", v.ServiceTitle, v.OrganisationName)); err != nil {
 				return err
 			}
-			if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + id,
-				TitleNL: fmt.Sprintf("%s heeft %s geannuleerd.", v.OrganisationName, v.ServiceTitle),
-				TitleEN: fmt.Sprintf("%s cancelled %s.", v.OrganisationName, v.ServiceTitle)}, users...); err != nil {
+		}
+		// Staff who cancel the municipality's own service need no notice of it.
+		if v.ProviderID != nil || actor == Organisation {
+			if err := s.tellProvider(ctx, tx, &v, notification.BookingCancelled, nl, en); err != nil {
 				return err
 			}
 		}
