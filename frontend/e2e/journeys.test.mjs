@@ -780,7 +780,7 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   // The werkgever pays through the (test) checkout; the webhook job confirms it.
   await wg.goto(bookingUrl);
   await wg.getByText('Wacht op betaling', { exact: true }).waitFor();
-  await wg.getByText(/Betaal binnen 30 minuten, vóór \d\d:\d\d uur \(€\s680,00\)/).waitFor();
+  await wg.getByText(/Betaal vóór .+\d\d:\d\d \(€\s680,00\)\. Daarna vervalt de boeking\./).waitFor();
   await check(wg, 'booking-awaiting-payment');
   await wg.getByRole('button', { name: 'Betalen' }).click();
   await wg.waitForURL(/\/dev\/betalen\?session=/);

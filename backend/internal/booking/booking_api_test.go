@@ -391,12 +391,13 @@ func TestWebhookDeliveries(t *testing.T) {
 
 // Cancelling by the policy: free until 48 hours before, then 50% kept; the
 // rest is refunded (reversing the transfer); unpaid bookings expire after
-// 30 minutes and free their slot; a payment arriving after expiry is refunded.
+// their payment window (here 1 day, or the slot's start if sooner) and free
+// their slot; a payment arriving after expiry is refunded.
 func TestBookingCancellationAndExpiry(t *testing.T) {
 	f := apptest.New(t)
 	provider := f.Org["Jobcoach Utrecht BV"]
 	apptest.Must(t, f.DB.Gorm.Exec(`UPDATE organisations SET stripe_account_id = 'acct_1JobcoachUtrecht' WHERE id = ?`, provider).Error)
-	svc := f.Service(fmt.Sprintf(apptest.LoonwaardeJSON, provider))
+	svc := f.Service(strings.Replace(fmt.Sprintf(apptest.LoonwaardeJSON, provider), `"active":true,`, `"active":true,"payDays":1,`, 1))
 	wg := f.Browser().SignIn(apptest.WerkgeverA)
 	loc := apptest.AmsterdamTZ(t)
 	slot := func(days, hour int) string {
@@ -440,13 +441,17 @@ func TestBookingCancellationAndExpiry(t *testing.T) {
 		t.Errorf("late cancellation refunded %d", r)
 	}
 	// The cancelled slot is free again.
-	again := book(slot(1, 12))
-	// Unpaid for 31 minutes: expired, the slot free, paying now refused.
-	f.Advance(31 * time.Minute)
+	freed := book(slot(1, 12))
+	again := book(slot(5, 12))
+	if freed.PayBy != slot(1, 12) {
+		t.Errorf("a slot sooner than the window is paid by its start: %s", freed.PayBy)
+	}
+	// Unpaid for a day: expired, the slot free, paying now refused.
+	f.Advance(24*time.Hour + time.Minute)
 	wg = f.Browser().SignIn(apptest.WerkgeverA) // the old session is idle too long
 	n, err := f.Bookings.ExpireUnpaid(testkit.Context(t))
 	apptest.Must(t, err)
-	if n != 1 {
+	if n != 2 {
 		t.Fatalf("expired: %d", n)
 	}
 	var p apptest.Problem
@@ -454,7 +459,7 @@ func TestBookingCancellationAndExpiry(t *testing.T) {
 	if p.Code != "bookingExpired" {
 		t.Errorf("paying an expired booking: %+v", p)
 	}
-	f.Browser().SignIn(apptest.WerkgeverA).Call("POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"startsAt":%q}`, svc, slot(1, 12)), http.StatusCreated, nil)
+	f.Browser().SignIn(apptest.WerkgeverA).Call("POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"startsAt":%q}`, svc, slot(4, 12)), http.StatusCreated, nil)
 	// A payment that arrives after expiry is refunded in full.
 	paidLate(f, again.ID, 40000)
 	f.WaitFor(func() bool { return refunded(again.ID) == 40000 }, "late payment refunded")

@@ -37,6 +37,7 @@ type ServiceBody struct {
 	Eligibility      []string    `json:"eligibility" maxItems:"4" enum:"placement,doelgroepregister,lks_indicatie,opening"`
 	CancelFreeHours  int         `json:"cancelFreeHours" minimum:"0" maximum:"720" doc:"Free cancellation until this many hours before the start"`
 	CancelFeePercent int         `json:"cancelFeePercent" minimum:"0" maximum:"100" doc:"Kept of the price when cancelled later"`
+	PayDays          int         `json:"payDays,omitempty" minimum:"0" maximum:"60" doc:"Days to pay after approval (or after booking, without approval), at most until the slot starts; 0 or left out: 14"`
 	Schedulable      bool        `json:"schedulable"`
 	SlotMinutes      int         `json:"slotMinutes,omitempty" minimum:"0" maximum:"480"`
 	Capacity         int         `json:"capacity,omitempty" minimum:"0" maximum:"50" doc:"Places per slot"`
@@ -48,7 +49,7 @@ type ServiceBody struct {
 func toServiceBody(o Offering) ServiceBody {
 	b := ServiceBody{ID: o.ID, Kind: o.Kind, TitleNL: o.TitleNL, TitleEN: o.TitleEN, DescriptionNL: o.DescriptionNL, DescriptionEN: o.DescriptionEN,
 		ProviderID: o.ProviderID, ProviderName: o.ProviderName, PriceCents: o.PriceCents, PriceUnit: o.PriceUnit, RequiresApproval: o.RequiresApproval,
-		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, Schedulable: o.Schedulable,
+		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, PayDays: o.PayDays, Schedulable: o.Schedulable,
 		SlotMinutes: o.SlotMinutes, Capacity: o.Capacity, Active: o.Active, Hours: httpapi.Items(o.Hours, func(h Hours) hoursBody { return hoursBody(h) }),
 		ClosedDays: httpapi.Items(o.ClosedDays, func(d time.Time) string { return d.Format(time.DateOnly) })}
 	if b.Eligibility == nil {
@@ -60,7 +61,7 @@ func toServiceBody(o Offering) ServiceBody {
 func (b ServiceBody) offering() (Offering, error) {
 	o := Offering{Kind: b.Kind, TitleNL: b.TitleNL, TitleEN: b.TitleEN, DescriptionNL: b.DescriptionNL, DescriptionEN: b.DescriptionEN, ProviderID: b.ProviderID,
 		PriceCents: b.PriceCents, PriceUnit: b.PriceUnit, RequiresApproval: b.RequiresApproval, Eligibility: b.Eligibility, CancelFreeHours: b.CancelFreeHours,
-		CancelFeePercent: b.CancelFeePercent, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
+		CancelFeePercent: b.CancelFeePercent, PayDays: b.PayDays, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
 	for _, h := range b.Hours {
 		o.Hours = append(o.Hours, Hours(h))
 	}
@@ -240,7 +241,7 @@ func Register(api huma.API, s *Service) {
 
 	authz.Register(api, huma.Operation{OperationID: "createBooking", Method: http.MethodPost, Path: "/bookings", DefaultStatus: http.StatusCreated,
 		Summary: "Dienst boeken / Book a service", Tags: tags, Errors: []int{400, 404, 409},
-		Description: "Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (30 minutes) or for the provider."},
+		Description: "Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (the service's payDays) or for the provider."},
 		bookers, h.createBooking)
 	authz.Register(api, huma.Operation{OperationID: "listBookings", Method: http.MethodGet, Path: "/bookings",
 		Summary: "Boekingen / Bookings", Tags: tags, Description: "Organisation users: their own (as=provider: those of their services); staff: the region's."},

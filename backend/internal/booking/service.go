@@ -105,7 +105,7 @@ type Request struct {
 // Create books a service for an organisation: eligibility first (400
 // naming the rule), then the slot (409 when outside the provider's hours or
 // taken), then the state the catalogue decides: awaiting approval, awaiting
-// payment (30 minutes), or requested for the provider to confirm.
+// payment (the service's payment window), or requested for the provider to confirm.
 func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip string) (Booking, error) {
 	orgID := in.OrganisationID
 	switch {
@@ -332,7 +332,7 @@ func (s *Service) periods(ctx context.Context, tx *gorm.DB, svc Offering, r Row)
 }
 
 // advance takes the automatic steps after a booking is requested or
-// approved: to approval, to payment (with its 30-minute window), or left
+// approved: to approval, to payment (with its window, mailed), or left
 // requested for the provider.
 func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offering) error {
 	switch {
@@ -349,11 +349,11 @@ func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offerin
 			TitleEN: fmt.Sprintf("%s requests %s: approve or reject.", v.OrganisationName, svc.TitleEN)}, am)
 	case svc.PriceUnit != "free":
 		approved := State(v.State) == Approved
-		payBy := s.now().Add(PayWindow)
-		if err := tx.Model(&Row{}).Where("id = ?", v.ID).Update("pay_by", payBy).Error; err != nil {
+		payBy, remindAt := payWindow(s.now(), svc.PayDays, v.StartsAt)
+		if err := tx.Model(&Row{}).Where("id = ?", v.ID).Updates(map[string]any{"pay_by": payBy, "pay_remind_at": remindAt}).Error; err != nil {
 			return err
 		}
-		v.PayBy = &payBy
+		v.PayBy, v.PayRemindAt = &payBy, &remindAt
 		if err := s.move(ctx, tx, v, AwaitingPayment, System, "", ""); err != nil {
 			return err
 		}

@@ -58,7 +58,7 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
       {b.state === 'rejected' && <RejectReason b={b} />}
 
       {b.state === 'awaiting_payment' && b.payBy && (
-        <Notice type="warning">{t('bookings.payBy', { time: formatTime(b.payBy, lang), amount: euros(b.amountCents, lang) })}</Notice>
+        <Notice type="warning">{t('bookings.payBy', { time: formatDateTime(b.payBy, lang), amount: euros(b.amountCents, lang) })}</Notice>
       )}
       {b.state === 'awaiting_payment' && roles.mayPay && <PayButton b={b} />}
       {monthlyRunning && roles.mayPay && <PayButton b={b} label={t('bookings.payNextMonth')} />}

@@ -56,7 +56,7 @@ export interface paths {
         put?: never;
         /**
          * Dienst boeken / Book a service
-         * @description Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (30 minutes) or for the provider.
+         * @description Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (the service's payDays) or for the provider.
          */
         post: operations["createBooking"];
         delete?: never;
@@ -3960,6 +3960,11 @@ export interface components {
             readonly id?: string;
             /** @description jobcoaching, loonwaardebepaling, proefplaatsing, werkplekaanpassing, scholing, intake, no_riskpolis_info, reiskosten, or a region's own */
             kind: string;
+            /**
+             * Format: int64
+             * @description Days to pay after approval (or after booking, without approval), at most until the slot starts; 0 or left out: 14
+             */
+            payDays?: number;
             /** Format: int64 */
             priceCents: number;
             /** @enum {string} */
