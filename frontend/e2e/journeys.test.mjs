@@ -773,7 +773,15 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   const queued = am.getByRole('article').filter({ hasText: 'Zorghotel Het Anker' }).filter({ hasText: 'Jobcoaching op de werkvloer' });
   await queued.getByText('Graag de eerste weken op de middag.').waitFor();
   await check(am, 'bookings-approval-queue');
+  // Approving asks first, then says what happened and keeps the focus there.
   await queued.getByRole('button', { name: 'Goedkeuren Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
+  await queued.getByText('Jobcoaching op de werkvloer voor Zorghotel Het Anker goedkeuren?', { exact: false }).waitFor();
+  await check(am, 'bookings-approve-question');
+  await queued.getByRole('button', { name: 'Ja, goedkeuren' }).click();
+  const approvedNote = am.getByRole('status').filter({ hasText: 'U heeft Jobcoaching op de werkvloer voor Zorghotel Het Anker goedgekeurd. De organisatie krijgt een mail om te betalen vóór' });
+  await approvedNote.waitFor();
+  const focused = await am.evaluate(() => document.activeElement?.textContent ?? '');
+  assert.match(focused, /^U heeft Jobcoaching op de werkvloer voor Zorghotel Het Anker goedgekeurd\./, 'the focus is on what happened');
   await am.getByText('Er wacht niets op goedkeuring.').waitFor();
   await am.getByRole('row').filter({ hasText: 'Zorghotel Het Anker' }).filter({ hasText: 'Wacht op betaling' }).waitFor();
 

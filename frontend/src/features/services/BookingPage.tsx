@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Button, DataState, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { useSession } from '../../lib/session';
 import { useBooking, useChangeBookingState, usePlacements, useService, type Booking, type Service } from './api';
-import { ApprovalActions, DeliveredHours, PayButton, ProviderActions, rolesOn, useProblem } from './actions';
+import { ApprovalActions, DeliveredHours, Outcome, PayButton, ProviderActions, rolesOn, useApprovalOutcome, useProblem } from './actions';
 import { cancellable, cancelPolicy, cancellationFee, euros, formatDateTime, formatNumber, formatTime, paidSoFar, priceText, quantityUnit } from './format';
 import { BookingBadge, BookingHistory, useKindLabel } from './parts';
 
@@ -29,6 +29,8 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
   const me = useSession().data?.user;
   const kindLabel = useKindLabel();
   const roles = rolesOn(b, me);
+  const outcome = useApprovalOutcome();
+  const [done, setDone] = useState('');
   const placements = usePlacements(!!b.placementId && (roles.booker || roles.staff));
   const placement = placements.data?.find((p) => p.id === b.placementId);
   const unit = s ? quantityUnit(s.priceUnit) : undefined;
@@ -62,7 +64,8 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
       )}
       {b.state === 'awaiting_payment' && roles.mayPay && <PayButton b={b} />}
       {monthlyRunning && roles.mayPay && <PayButton b={b} label={t('bookings.payNextMonth')} />}
-      {b.state === 'awaiting_approval' && roles.staff && <ApprovalActions b={b} />}
+      <Outcome message={done} />
+      {b.state === 'awaiting_approval' && roles.staff && <ApprovalActions b={b} onDone={(changed) => setDone(outcome(changed))} />}
       {roles.provider && <ProviderActions b={b} />}
 
       <section aria-labelledby="details" className="wh-section">
