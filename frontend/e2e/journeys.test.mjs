@@ -815,9 +815,11 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   await job.getByText('Bezig', { exact: true }).waitFor();
   await job.getByRole('link', { name: 'Jobcoaching op de werkvloer' }).click();
   await pv.getByRole('heading', { level: 1, name: 'Jobcoaching op de werkvloer' }).waitFor();
-  await pv.getByLabel('Geleverde uren').fill('7,5');
-  await pv.getByRole('button', { name: 'Uren opslaan' }).click();
-  await pv.getByText('De uren zijn opgeslagen.').waitFor();
+  await pv.getByLabel('Uren', { exact: true }).fill('7,5');
+  await pv.getByLabel('Notitie (niet verplicht)').fill('Eerste week begeleid');
+  await pv.getByRole('button', { name: 'Uren vastleggen' }).click();
+  await pv.getByText('De uren zijn vastgelegd.').waitFor();
+  await pv.getByText('7,5 van 8 geboekte uren geleverd.').waitFor();
   await check(pv, 'provider-booking');
   await pv.getByRole('button', { name: 'Afronden Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
   await pv.getByText('Afgerond', { exact: true }).waitFor();
@@ -831,6 +833,7 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   await phone.getByText('De dienst is afgerond.').waitFor();
   const history = await phone.getByRole('region', { name: 'Geschiedenis' }).getByRole('listitem').allInnerTexts();
   const steps = history.map((h) => h.split(' · ').slice(1).join(' · '));
+  const hoursDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   assert.deepEqual(steps, [
     'Organisatie: aangevraagd',
     'Werkhaven: van aangevraagd naar wacht op goedkeuring',
@@ -839,9 +842,10 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
     'Betaling: van wacht op betaling naar betaald',
     'Aanbieder: van betaald naar bevestigd',
     'Aanbieder: van bevestigd naar bezig',
+    `Aanbieder: Uren geleverd · ${hoursDay}: 7,5 uur (Eerste week begeleid)`,
     'Aanbieder: van bezig naar afgerond',
   ]);
-  await phone.getByText('7,5 uur').waitFor();
+  await phone.getByText('7,5 uur', { exact: true }).waitFor();
   await check(phone, 'booking-completed-phone');
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the booking page scrolls sideways by ${overflow}px at 390 px`);

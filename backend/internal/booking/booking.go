@@ -147,6 +147,8 @@ type Booking struct {
 	DeliveredHours                          float64
 	CreatedAt, UpdatedAt                    time.Time
 	Events                                  []Event
+	HoursEntries                            []HoursEntry
+	Extensions                              []Extension
 }
 
 // Event is one entry of a booking's log.
@@ -175,7 +177,8 @@ const (
 )
 
 // Notes lists the notes' codes.
-var Notes = []string{NoteAmountMismatch, NoteCurrencyMismatch, NoteDoublePayment, NoteDoubleRefunded, NoteDoubleRefundFailed, NotePaymentFailed}
+var Notes = []string{NoteAmountMismatch, NoteCurrencyMismatch, NoteDoublePayment, NoteDoubleRefunded, NoteDoubleRefundFailed, NotePaymentFailed,
+	NoteHoursRecorded, NoteExtensionRequested, NoteExtensionApproved, NoteExtensionRefused}
 
 // actorOf is the actor a principal acts as on booking b: an organisation
 // user of the provider is the provider.

@@ -116,8 +116,9 @@ func TestBookingStateMachine(t *testing.T) {
 	prov.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"completed"}`, http.StatusConflict, nil)
 	prov.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"confirmed"}`, http.StatusOK, nil)
 	prov.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"in_progress"}`, http.StatusOK, nil)
-	prov.Call("PUT", "/api/v1/bookings/"+b.ID+"/delivered-hours", `{"hours":6.5}`, http.StatusOK, nil)
-	wg.Call("PUT", "/api/v1/bookings/"+b.ID+"/delivered-hours", `{"hours":99}`, http.StatusForbidden, nil)
+	today := f.Clock().In(apptest.AmsterdamTZ(t)).Format(time.DateOnly)
+	prov.Call("POST", "/api/v1/bookings/"+b.ID+"/hours", `{"date":"`+today+`","hours":6.5}`, http.StatusCreated, nil)
+	wg.Call("POST", "/api/v1/bookings/"+b.ID+"/hours", `{"date":"`+today+`","hours":1}`, http.StatusForbidden, nil)
 	prov.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"completed"}`, http.StatusOK, &b)
 	var list struct{ Items []apptest.Booking }
 	prov.Call("GET", "/api/v1/bookings?as=provider", "", http.StatusOK, &list)
@@ -129,7 +130,8 @@ func TestBookingStateMachine(t *testing.T) {
 	for _, e := range b.Events {
 		path = append(path, e.To+"/"+e.Actor)
 	}
-	want := "requested/organisation awaiting_approval/system approved/accountmanager awaiting_payment/system paid/stripe confirmed/provider in_progress/provider completed/provider"
+	// The hours entry is a note in the log, in the state it was made in.
+	want := "requested/organisation awaiting_approval/system approved/accountmanager awaiting_payment/system paid/stripe confirmed/provider in_progress/provider in_progress/provider completed/provider"
 	if strings.Join(path, " ") != want {
 		t.Errorf("event log:\n%s\nwant\n%s", strings.Join(path, " "), want)
 	}
@@ -658,14 +660,16 @@ func TestBookingQuantityNeverCorrected(t *testing.T) {
 	paid(f, b.ID, 4*8500)
 	am := f.Browser().SignIn(apptest.AmA)
 	am.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"confirmed"}`, http.StatusOK, nil)
+	am.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"in_progress"}`, http.StatusOK, nil)
+	today := `"date":"` + f.Clock().In(apptest.AmsterdamTZ(t)).Format(time.DateOnly) + `",`
 	var p apptest.Problem
-	am.Call("PUT", "/api/v1/bookings/"+b.ID+"/delivered-hours", `{"hours":6.555}`, http.StatusBadRequest, &p)
+	am.Call("POST", "/api/v1/bookings/"+b.ID+"/hours", `{`+today+`"hours":2.555}`, http.StatusBadRequest, &p)
 	if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "hours" || p.InvalidParams[0].Code != "multipleOf" {
 		t.Errorf("6.555 hours: %+v", p)
 	}
 	var got struct{ DeliveredHours float64 }
-	am.Call("PUT", "/api/v1/bookings/"+b.ID+"/delivered-hours", `{"hours":6.57}`, http.StatusOK, &got)
-	if got.DeliveredHours != 6.57 {
-		t.Errorf("6.57 hours stored as %v", got.DeliveredHours)
+	am.Call("POST", "/api/v1/bookings/"+b.ID+"/hours", `{`+today+`"hours":2.57}`, http.StatusCreated, &got)
+	if got.DeliveredHours != 2.57 {
+		t.Errorf("2.57 hours stored as %v", got.DeliveredHours)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -542,40 +541,6 @@ func (s *Service) Cancel(ctx context.Context, p authz.Principal, id, reason, ip 
 	return s.Get(ctx, p, id)
 }
 
-// DeliveredHours records the hours the provider delivered so far.
-func (s *Service) DeliveredHours(ctx context.Context, p authz.Principal, id string, hours float64, ip string) (Booking, error) {
-	if hours < 0 || hours > 2000 {
-		return Booking{}, apperr.Invalid("hours", "range", msg.M("booking.hoursRange"))
-	}
-	if c := hours * 100; math.Abs(c-math.Round(c)) > 1e-6 {
-		// Stored to the hundredth (numeric(6, 2)): refused, not rounded.
-		return Booking{}, apperr.Invalid("hours", "multipleOf", msg.M("booking.hoursHundredths"))
-	}
-	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		v, err := load(ctx, tx, p, id, true)
-		if err != nil {
-			return err
-		}
-		if v.ProviderID == nil || !p.Role.IsOrganisationRole() || p.OrganisationID != *v.ProviderID {
-			if !(v.ProviderID == nil && p.Has(authz.Accountmanager, authz.Admin)) {
-				return fmt.Errorf("delivered hours: %w", apperr.ErrForbidden)
-			}
-		}
-		if !slices.Contains([]State{Confirmed, InProgress, Completed}, State(v.State)) {
-			return &apperr.ConflictError{Code: "notStarted", Msg: msg.M("booking.notStarted")}
-		}
-		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"delivered_hours": hours, "updated_at": s.now()}).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "booking.hours_recorded", IP: ip, SubjectType: "booking", SubjectID: id,
-			Details: map[string]any{"hours": hours}}))
-	})
-	if err != nil {
-		return Booking{}, err
-	}
-	return s.Get(ctx, p, id)
-}
-
 // Get is one booking with its log.
 func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Booking, error) {
 	v, err := load(ctx, s.DB, p, id, false)
@@ -592,6 +557,9 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Bookin
 	}
 	for _, e := range log {
 		b.Events = append(b.Events, Event{At: e.At, Actor: Actor(e.Actor), From: State(e.From), To: State(e.To), Reason: e.Reason, Code: e.Code})
+	}
+	if err := s.hoursAndExtensions(ctx, &b); err != nil {
+		return Booking{}, err
 	}
 	return b, nil
 }

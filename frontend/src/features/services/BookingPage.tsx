@@ -4,9 +4,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Button, DataState, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { useSession } from '../../lib/session';
 import { useBooking, useChangeBookingState, usePlacements, useService, type Booking, type Service } from './api';
-import { ApprovalActions, DeliveredHours, Outcome, PayButton, ProviderActions, rolesOn, useApprovalOutcome, useProblem } from './actions';
+import { ApprovalActions, Outcome, PayButton, ProviderActions, rolesOn, useApprovalOutcome, useProblem } from './actions';
 import { cancellable, cancelPolicy, cancellationFee, euros, formatDateTime, formatNumber, formatTime, paidSoFar, priceText, quantityUnit } from './format';
 import { BookingBadge, BookingHistory, useKindLabel } from './parts';
+import { HoursSection } from './Hours';
 
 /** BookingPage is /boekingen/:id: state, price, times, history, and the steps the viewer may take. */
 export function BookingPage() {
@@ -38,6 +39,8 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
   const [since] = useState(() => Date.now());
   const slow = paidReturn && b.state === 'awaiting_payment' && polls - since > 20_000;
   const monthlyRunning = s?.priceUnit === 'per_month' && ['paid', 'confirmed', 'in_progress'].includes(b.state) && b.quantity > 1;
+  // Approved extra hours not paid yet (a period of their own).
+  const extraDue = s?.priceUnit === 'per_hour' && ['paid', 'confirmed', 'in_progress'].includes(b.state) && b.amountCents > b.paidCents;
 
   return (
     <>
@@ -64,6 +67,7 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
       )}
       {b.state === 'awaiting_payment' && roles.mayPay && <PayButton b={b} />}
       {monthlyRunning && roles.mayPay && <PayButton b={b} label={t('bookings.payNextMonth')} />}
+      {extraDue && roles.mayPay && <PayButton b={b} label={t('bookings.payExtra')} />}
       <Outcome message={done} />
       {b.state === 'awaiting_approval' && roles.staff && <ApprovalActions b={b} onDone={(changed) => setDone(outcome(changed))} />}
       {roles.provider && <ProviderActions b={b} />}
@@ -145,7 +149,7 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
         </dl>
       </section>
 
-      {roles.provider && <DeliveredHours b={b} />}
+      <HoursSection b={b} provider={roles.provider} booker={roles.booker || roles.staff} />
       {roles.mayCancel && cancellable.includes(b.state) && s && <CancelPanel b={b} s={s} />}
       <BookingHistory id={b.id} events={b.events ?? []} />
     </>

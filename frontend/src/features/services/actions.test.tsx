@@ -37,7 +37,6 @@ vi.mock('./api', () => ({
     error: null,
   }),
   useCheckout: () => ({}),
-  useDeliveredHours: () => ({}),
 }));
 
 /** Queue is the approval queue in small: the card goes once decided, the outcome stays. */

@@ -1,10 +1,10 @@
 // The steps people take on a booking, shared by the lists and the booking page.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Field, Notice, TextArea } from '../../components/ui';
+import { Button, Notice, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import type { components } from '../../lib/api/schema';
-import { useChangeBookingState, useCheckout, useDeliveredHours, type Booking, type BookingState } from './api';
+import { useChangeBookingState, useCheckout, type Booking, type BookingState } from './api';
 import { formatDateTime } from './format';
 
 /** problem is an API error in the user's language. */
@@ -137,38 +137,6 @@ export function ProviderActions({ b }: { b: Booking }) {
         </Button>
       </div>
     </div>
-  );
-}
-
-/** DeliveredHours records the hours delivered so far (the provider). */
-export function DeliveredHours({ b }: { b: Booking }) {
-  const { t, i18n } = useTranslation();
-  const save = useDeliveredHours(b.id);
-  const [hours, setHours] = useState(String(b.deliveredHours).replace('.', i18n.language.startsWith('en') ? '.' : ','));
-  const fields = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const messages = save.error instanceof ApiError ? save.error.fieldMessages() : {};
-  const problem = useProblem();
-  if (!['confirmed', 'in_progress', 'completed'].includes(b.state)) return null;
-  const value = Number(hours.trim().replace(',', '.'));
-  return (
-    <form
-      className="wh-form wh-form--inline"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(hours.trim() !== '' && Number.isFinite(value) ? value : -1);
-      }}
-    >
-      {save.error && !fields.hours && <Notice type="error">{problem(save.error)}</Notice>}
-      <Field label={t('bookings.deliveredHours')} name="hours" inputMode="decimal" value={hours} onChange={setHours}
-        error={fields.hours} message={messages.hours} description={t('bookings.deliveredHelp')} />
-      <div>
-        <Button type="submit" secondary disabled={save.isPending}>
-          {t('bookings.saveHours')}
-        </Button>
-      </div>
-      {save.isSuccess && !save.isPending && <Notice type="ok">{t('bookings.hoursSaved')}</Notice>}
-    </form>
   );
 }
 

@@ -102,7 +102,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/bookings/{id}/delivered-hours": {
+    "/bookings/{id}/extensions": {
         parameters: {
             query?: never;
             header?: never;
@@ -110,12 +110,52 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
         /**
-         * Geleverde uren / Delivered hours
-         * @description The provider (a dienstverlener's or zorgaanbieder's users; for the municipality's own services its staff).
+         * Extra uren vragen / Ask for more hours
+         * @description The provider asks the booking organisation for more hours on a confirmed or running booking per hour (one open request at a time: 409 extensionOpen). Another provider's booking is 404.
          */
-        put: operations["recordDeliveredHours"];
-        post?: never;
+        post: operations["createBookingExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/extensions/{extensionId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extra uren goedkeuren of afwijzen / Approve or refuse more hours
+         * @description The booking organisation (or staff for it). Approving adds a period to pay the extra hours (createBookingCheckout).
+         */
+        post: operations["decideBookingExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Geleverde uren vastleggen / Record delivered hours
+         * @description One entry (date, hours, note) by the provider (a dienstverlener's or zorgaanbieder's users; for the municipality's own services its staff), once the booking has started: before 409 notStarted, on a cancelled booking 409 bookingCancelled. For a service per hour, entries beyond the booked hours plus approved extensions are 409 extensionRequired.
+         */
+        post: operations["createBookingHours"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1769,6 +1809,10 @@ export interface components {
             /** Format: date-time */
             endsAt?: string;
             events?: components["schemas"]["BookingEventBody"][];
+            /** @description Requests for more hours (one booking read) */
+            extensions?: components["schemas"]["ExtensionBody"][];
+            /** @description The deliveries (one booking read) */
+            hoursEntries?: components["schemas"]["HoursEntryBody"][];
             /** Format: uuid */
             id: string;
             inviteId?: string;
@@ -1821,10 +1865,10 @@ export interface components {
             /** Format: date-time */
             at: string;
             /**
-             * @description A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, or a failed payment; the reason holds the figures or Stripe's message
+             * @description A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, a failed payment, hours recorded (date, hours, note), an extension asked, approved or refused; the reason holds the figures or Stripe's message
              * @enum {string}
              */
-            code?: "paymentAmountMismatch" | "paymentCurrencyMismatch" | "doublePayment" | "doublePaymentRefunded" | "doublePaymentRefundFailed" | "paymentFailed";
+            code?: "paymentAmountMismatch" | "paymentCurrencyMismatch" | "doublePayment" | "doublePaymentRefunded" | "doublePaymentRefundFailed" | "paymentFailed" | "hoursRecorded" | "extensionRequested" | "extensionApproved" | "extensionRefused";
             from?: string;
             reason?: string;
             to: string;
@@ -2041,6 +2085,27 @@ export interface components {
             /** @description Send the browser here */
             url: string;
         };
+        CreateBookingExtensionRequest: {
+            /**
+             * Format: int64
+             * @description Hours more than booked
+             */
+            hours: number;
+            reason?: string;
+        };
+        CreateBookingHoursRequest: {
+            /**
+             * Format: date
+             * @description The day worked (YYYY-MM-DD), not in the future
+             */
+            date: string;
+            /**
+             * Format: double
+             * @description To the hundredth at most (6.25); finer is a 400, not rounded
+             */
+            hours: number;
+            note?: string;
+        };
         CreateBookingRequest: {
             /**
              * Format: uuid
@@ -2229,6 +2294,10 @@ export interface components {
             csrfToken: string;
             signedIn: boolean;
             user?: components["schemas"]["Me"];
+        };
+        DecideBookingExtensionRequest: {
+            /** @enum {string} */
+            decision: "approved" | "refused";
         };
         DecideInviteByLinkRequest: {
             /** @enum {string} */
@@ -2737,6 +2806,26 @@ export interface components {
              */
             week: string;
         };
+        ExtensionBody: {
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: date-time */
+            decidedAt?: string;
+            /** Format: int64 */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description The period that charges it, once approved
+             */
+            period?: number;
+            reason?: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @enum {string} */
+            state: "requested" | "approved" | "refused";
+        };
         FairnessCheckBody: {
             hits: components["schemas"]["FairnessHitBody"][];
         };
@@ -3060,6 +3149,17 @@ export interface components {
              * @description ISO weekday, 1 = Monday
              */
             weekday: number;
+        };
+        HoursEntryBody: {
+            /** Format: date */
+            date: string;
+            /** Format: double */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            note?: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         IdentityBody: {
             email?: string;
@@ -3841,13 +3941,6 @@ export interface components {
             /** @description The organisation that thanks; absent for a kandidaat (shown as "een kandidaat") */
             organisationName?: string;
         };
-        RecordDeliveredHoursRequest: {
-            /**
-             * Format: double
-             * @description To the hundredth at most (6.25); finer is a 400, not rounded
-             */
-            hours: number;
-        };
         RecordLksAssessmentRequest: {
             /**
              * Format: date
@@ -4619,7 +4712,7 @@ export interface operations {
             };
         };
     };
-    recordDeliveredHours: {
+    createBookingExtension: {
         parameters: {
             query?: never;
             header?: never;
@@ -4630,12 +4723,187 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordDeliveredHoursRequest"];
+                "application/json": components["schemas"]["CreateBookingExtensionRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideBookingExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                extensionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideBookingExtensionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createBookingHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBookingHoursRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
