@@ -773,14 +773,22 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   const queued = am.getByRole('article').filter({ hasText: 'Zorghotel Het Anker' }).filter({ hasText: 'Jobcoaching op de werkvloer' });
   await queued.getByText('Graag de eerste weken op de middag.').waitFor();
   await check(am, 'bookings-approval-queue');
+  // Approving asks first, then says what happened and keeps the focus there.
   await queued.getByRole('button', { name: 'Goedkeuren Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
+  await queued.getByText('Jobcoaching op de werkvloer voor Zorghotel Het Anker goedkeuren?', { exact: false }).waitFor();
+  await check(am, 'bookings-approve-question');
+  await queued.getByRole('button', { name: 'Ja, goedkeuren' }).click();
+  const approvedNote = am.getByRole('status').filter({ hasText: 'U heeft Jobcoaching op de werkvloer voor Zorghotel Het Anker goedgekeurd. De organisatie krijgt een mail om te betalen vóór' });
+  await approvedNote.waitFor();
+  const focused = await am.evaluate(() => document.activeElement?.textContent ?? '');
+  assert.match(focused, /^U heeft Jobcoaching op de werkvloer voor Zorghotel Het Anker goedgekeurd\./, 'the focus is on what happened');
   await am.getByText('Er wacht niets op goedkeuring.').waitFor();
   await am.getByRole('row').filter({ hasText: 'Zorghotel Het Anker' }).filter({ hasText: 'Wacht op betaling' }).waitFor();
 
   // The werkgever pays through the (test) checkout; the webhook job confirms it.
   await wg.goto(bookingUrl);
   await wg.getByText('Wacht op betaling', { exact: true }).waitFor();
-  await wg.getByText(/Betaal binnen 30 minuten, vóór \d\d:\d\d uur \(€\s680,00\)/).waitFor();
+  await wg.getByText(/Betaal vóór .+\d\d:\d\d \(€\s680,00\)\. Daarna vervalt de boeking\./).waitFor();
   await check(wg, 'booking-awaiting-payment');
   await wg.getByRole('button', { name: 'Betalen' }).click();
   await wg.waitForURL(/\/dev\/betalen\?session=/);
@@ -807,9 +815,11 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   await job.getByText('Bezig', { exact: true }).waitFor();
   await job.getByRole('link', { name: 'Jobcoaching op de werkvloer' }).click();
   await pv.getByRole('heading', { level: 1, name: 'Jobcoaching op de werkvloer' }).waitFor();
-  await pv.getByLabel('Geleverde uren').fill('7,5');
-  await pv.getByRole('button', { name: 'Uren opslaan' }).click();
-  await pv.getByText('De uren zijn opgeslagen.').waitFor();
+  await pv.getByLabel('Uren', { exact: true }).fill('7,5');
+  await pv.getByLabel('Notitie (niet verplicht)').fill('Eerste week begeleid');
+  await pv.getByRole('button', { name: 'Uren vastleggen' }).click();
+  await pv.getByText('De uren zijn vastgelegd.').waitFor();
+  await pv.getByText('7,5 van 8 geboekte uren geleverd.').waitFor();
   await check(pv, 'provider-booking');
   await pv.getByRole('button', { name: 'Afronden Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
   await pv.getByText('Afgerond', { exact: true }).waitFor();
@@ -823,6 +833,7 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   await phone.getByText('De dienst is afgerond.').waitFor();
   const history = await phone.getByRole('region', { name: 'Geschiedenis' }).getByRole('listitem').allInnerTexts();
   const steps = history.map((h) => h.split(' · ').slice(1).join(' · '));
+  const hoursDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   assert.deepEqual(steps, [
     'Organisatie: aangevraagd',
     'Werkhaven: van aangevraagd naar wacht op goedkeuring',
@@ -831,9 +842,10 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
     'Betaling: van wacht op betaling naar betaald',
     'Aanbieder: van betaald naar bevestigd',
     'Aanbieder: van bevestigd naar bezig',
+    `Aanbieder: Uren geleverd · ${hoursDay}: 7,5 uur (Eerste week begeleid)`,
     'Aanbieder: van bezig naar afgerond',
   ]);
-  await phone.getByText('7,5 uur').waitFor();
+  await phone.getByText('7,5 uur', { exact: true }).waitFor();
   await check(phone, 'booking-completed-phone');
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the booking page scrolls sideways by ${overflow}px at 390 px`);

@@ -335,8 +335,14 @@ var matrix = map[string]matrixCase{
 	"createBookingCheckout": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
 		return "POST", "/api/v1/bookings/" + f.matrixBooking() + "/checkouts", ""
 	}},
-	"recordDeliveredHours": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Zorgaanbieder}, request: func(f *fixture) (string, string, string) {
-		return "PUT", "/api/v1/bookings/" + f.matrixBooking() + "/delivered-hours", `{"hours":1}`
+	"createBookingHours": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Zorgaanbieder}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/bookings/" + f.matrixBooking() + "/hours", `{"date":"2026-01-05","hours":1}`
+	}},
+	"createBookingExtension": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Zorgaanbieder}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/bookings/" + f.matrixBooking() + "/extensions", `{"hours":2}`
+	}},
+	"decideBookingExtension": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/bookings/" + f.matrixBooking() + "/extensions/" + unknownID + "/decisions", `{"decision":"approved"}`
 	}},
 	// LKS applications: an unknown id answers 404 to those allowed, 403 to the rest.
 	"createLksApplication": {allowed: openingWriters, request: func(*fixture) (string, string, string) {

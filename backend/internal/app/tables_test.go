@@ -80,6 +80,9 @@ var owners = map[string]string{
 	"stripe_events":    "booking",
 	// 00020
 	"payment_issues": "booking",
+	// 00038
+	"booking_hours":      "booking",
+	"booking_extensions": "booking",
 	// 00017: a region's changes to related occupations.
 	"occupation_relations": "occupation",
 	// 00019: requests for mailed links, counted to limit them.

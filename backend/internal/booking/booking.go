@@ -110,11 +110,14 @@ type Offering struct {
 	Eligibility                  []string
 	CancelFreeHours              int
 	CancelFeePercent             int
-	Schedulable                  bool
-	SlotMinutes                  int
-	Capacity                     int
-	Active                       bool
-	Hours                        []Hours
+	// PayDays is the payment window: days to pay after approval (or after
+	// booking, without approval), shortened to the slot's start.
+	PayDays     int
+	Schedulable bool
+	SlotMinutes int
+	Capacity    int
+	Active      bool
+	Hours       []Hours
 	// ClosedDays are the exceptions to the weekly plan (holidays, leave).
 	ClosedDays []time.Time
 }
@@ -144,6 +147,8 @@ type Booking struct {
 	DeliveredHours                          float64
 	CreatedAt, UpdatedAt                    time.Time
 	Events                                  []Event
+	HoursEntries                            []HoursEntry
+	Extensions                              []Extension
 }
 
 // Event is one entry of a booking's log.
@@ -172,7 +177,8 @@ const (
 )
 
 // Notes lists the notes' codes.
-var Notes = []string{NoteAmountMismatch, NoteCurrencyMismatch, NoteDoublePayment, NoteDoubleRefunded, NoteDoubleRefundFailed, NotePaymentFailed}
+var Notes = []string{NoteAmountMismatch, NoteCurrencyMismatch, NoteDoublePayment, NoteDoubleRefunded, NoteDoubleRefundFailed, NotePaymentFailed,
+	NoteHoursRecorded, NoteExtensionRequested, NoteExtensionApproved, NoteExtensionRefused}
 
 // actorOf is the actor a principal acts as on booking b: an organisation
 // user of the provider is the provider.
@@ -190,5 +196,24 @@ func actorOf(p authz.Principal, providerID string) Actor {
 	return System
 }
 
-// PayWindow is how long an unpaid booking holds its slot.
-const PayWindow = 30 * time.Minute
+// DefaultPayDays is a service's payment window unless the catalogue says
+// otherwise (1–60 days).
+const DefaultPayDays = 14
+
+// payWindow is when a booking made payable at now must be paid (pay days
+// on, or the slot's start if sooner) and when its one reminder goes: a day
+// before, or halfway through a shorter window.
+func payWindow(now time.Time, payDays int, startsAt *time.Time) (payBy, remindAt time.Time) {
+	if payDays < 1 {
+		payDays = DefaultPayDays
+	}
+	payBy = now.AddDate(0, 0, payDays)
+	if startsAt != nil && startsAt.Before(payBy) && startsAt.After(now) {
+		payBy = *startsAt
+	}
+	lead := 24 * time.Hour
+	if w := payBy.Sub(now); w < 2*lead {
+		lead = w / 2
+	}
+	return payBy, payBy.Add(-lead)
+}

@@ -86,7 +86,7 @@ func TestBookingStateMachine(t *testing.T) {
 	}
 	wg.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"approved"}`, http.StatusForbidden, nil)
 	wg.Call("POST", "/api/v1/bookings/"+b.ID+"/checkouts", "", http.StatusConflict, nil)
-	if n := f.Count(`SELECT count(*) FROM notifications WHERE kind = 'booking_approval' AND user_id = ?`, f.User[apptest.AmA]); n != 1 {
+	if n := f.Count(`SELECT count(*) FROM notifications WHERE kind = 'booking_requested' AND user_id = ?`, f.User[apptest.AmA]); n != 1 {
 		t.Errorf("the accountmanager's approval task: %d", n)
 	}
 	am := f.Browser().SignIn(apptest.AmA)
@@ -116,8 +116,9 @@ func TestBookingStateMachine(t *testing.T) {
 	prov.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"completed"}`, http.StatusConflict, nil)
 	prov.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"confirmed"}`, http.StatusOK, nil)
 	prov.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"in_progress"}`, http.StatusOK, nil)
-	prov.Call("PUT", "/api/v1/bookings/"+b.ID+"/delivered-hours", `{"hours":6.5}`, http.StatusOK, nil)
-	wg.Call("PUT", "/api/v1/bookings/"+b.ID+"/delivered-hours", `{"hours":99}`, http.StatusForbidden, nil)
+	today := f.Clock().In(apptest.AmsterdamTZ(t)).Format(time.DateOnly)
+	prov.Call("POST", "/api/v1/bookings/"+b.ID+"/hours", `{"date":"`+today+`","hours":6.5}`, http.StatusCreated, nil)
+	wg.Call("POST", "/api/v1/bookings/"+b.ID+"/hours", `{"date":"`+today+`","hours":1}`, http.StatusForbidden, nil)
 	prov.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"completed"}`, http.StatusOK, &b)
 	var list struct{ Items []apptest.Booking }
 	prov.Call("GET", "/api/v1/bookings?as=provider", "", http.StatusOK, &list)
@@ -129,7 +130,8 @@ func TestBookingStateMachine(t *testing.T) {
 	for _, e := range b.Events {
 		path = append(path, e.To+"/"+e.Actor)
 	}
-	want := "requested/organisation awaiting_approval/system approved/accountmanager awaiting_payment/system paid/stripe confirmed/provider in_progress/provider completed/provider"
+	// The hours entry is a note in the log, in the state it was made in.
+	want := "requested/organisation awaiting_approval/system approved/accountmanager awaiting_payment/system paid/stripe confirmed/provider in_progress/provider in_progress/provider completed/provider"
 	if strings.Join(path, " ") != want {
 		t.Errorf("event log:\n%s\nwant\n%s", strings.Join(path, " "), want)
 	}
@@ -391,12 +393,13 @@ func TestWebhookDeliveries(t *testing.T) {
 
 // Cancelling by the policy: free until 48 hours before, then 50% kept; the
 // rest is refunded (reversing the transfer); unpaid bookings expire after
-// 30 minutes and free their slot; a payment arriving after expiry is refunded.
+// their payment window (here 1 day, or the slot's start if sooner) and free
+// their slot; a payment arriving after expiry is refunded.
 func TestBookingCancellationAndExpiry(t *testing.T) {
 	f := apptest.New(t)
 	provider := f.Org["Jobcoach Utrecht BV"]
 	apptest.Must(t, f.DB.Gorm.Exec(`UPDATE organisations SET stripe_account_id = 'acct_1JobcoachUtrecht' WHERE id = ?`, provider).Error)
-	svc := f.Service(fmt.Sprintf(apptest.LoonwaardeJSON, provider))
+	svc := f.Service(strings.Replace(fmt.Sprintf(apptest.LoonwaardeJSON, provider), `"active":true,`, `"active":true,"payDays":1,`, 1))
 	wg := f.Browser().SignIn(apptest.WerkgeverA)
 	loc := apptest.AmsterdamTZ(t)
 	slot := func(days, hour int) string {
@@ -440,13 +443,17 @@ func TestBookingCancellationAndExpiry(t *testing.T) {
 		t.Errorf("late cancellation refunded %d", r)
 	}
 	// The cancelled slot is free again.
-	again := book(slot(1, 12))
-	// Unpaid for 31 minutes: expired, the slot free, paying now refused.
-	f.Advance(31 * time.Minute)
+	freed := book(slot(1, 12))
+	again := book(slot(5, 12))
+	if freed.PayBy != slot(1, 12) {
+		t.Errorf("a slot sooner than the window is paid by its start: %s", freed.PayBy)
+	}
+	// Unpaid for a day: expired, the slot free, paying now refused.
+	f.Advance(24*time.Hour + time.Minute)
 	wg = f.Browser().SignIn(apptest.WerkgeverA) // the old session is idle too long
 	n, err := f.Bookings.ExpireUnpaid(testkit.Context(t))
 	apptest.Must(t, err)
-	if n != 1 {
+	if n != 2 {
 		t.Fatalf("expired: %d", n)
 	}
 	var p apptest.Problem
@@ -454,7 +461,7 @@ func TestBookingCancellationAndExpiry(t *testing.T) {
 	if p.Code != "bookingExpired" {
 		t.Errorf("paying an expired booking: %+v", p)
 	}
-	f.Browser().SignIn(apptest.WerkgeverA).Call("POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"startsAt":%q}`, svc, slot(1, 12)), http.StatusCreated, nil)
+	f.Browser().SignIn(apptest.WerkgeverA).Call("POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"startsAt":%q}`, svc, slot(4, 12)), http.StatusCreated, nil)
 	// A payment that arrives after expiry is refunded in full.
 	paidLate(f, again.ID, 40000)
 	f.WaitFor(func() bool { return refunded(again.ID) == 40000 }, "late payment refunded")
@@ -653,14 +660,16 @@ func TestBookingQuantityNeverCorrected(t *testing.T) {
 	paid(f, b.ID, 4*8500)
 	am := f.Browser().SignIn(apptest.AmA)
 	am.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"confirmed"}`, http.StatusOK, nil)
+	am.Call("POST", "/api/v1/bookings/"+b.ID+"/state-changes", `{"state":"in_progress"}`, http.StatusOK, nil)
+	today := `"date":"` + f.Clock().In(apptest.AmsterdamTZ(t)).Format(time.DateOnly) + `",`
 	var p apptest.Problem
-	am.Call("PUT", "/api/v1/bookings/"+b.ID+"/delivered-hours", `{"hours":6.555}`, http.StatusBadRequest, &p)
+	am.Call("POST", "/api/v1/bookings/"+b.ID+"/hours", `{`+today+`"hours":2.555}`, http.StatusBadRequest, &p)
 	if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "hours" || p.InvalidParams[0].Code != "multipleOf" {
 		t.Errorf("6.555 hours: %+v", p)
 	}
 	var got struct{ DeliveredHours float64 }
-	am.Call("PUT", "/api/v1/bookings/"+b.ID+"/delivered-hours", `{"hours":6.57}`, http.StatusOK, &got)
-	if got.DeliveredHours != 6.57 {
-		t.Errorf("6.57 hours stored as %v", got.DeliveredHours)
+	am.Call("POST", "/api/v1/bookings/"+b.ID+"/hours", `{`+today+`"hours":2.57}`, http.StatusCreated, &got)
+	if got.DeliveredHours != 2.57 {
+		t.Errorf("2.57 hours stored as %v", got.DeliveredHours)
 	}
 }

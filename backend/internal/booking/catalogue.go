@@ -139,6 +139,9 @@ func (s *Service) validateService(ctx context.Context, regionID string, in *Offe
 	if in.Schedulable && (in.SlotMinutes < 15 || in.SlotMinutes > 480) {
 		bad.Add("slotMinutes", "range", msg.M("booking.slotMinutesRange"))
 	}
+	if in.PayDays < 1 || in.PayDays > 60 {
+		bad.Add("payDays", "range", msg.M("booking.payDaysRange"))
+	}
 	if in.Capacity < 1 || in.Capacity > 50 {
 		bad.Add("capacity", "range", msg.M("booking.capacityRange"))
 	}
@@ -174,6 +177,9 @@ func (s *Service) SaveService(ctx context.Context, p authz.Principal, id string,
 	if in.SlotMinutes == 0 && !in.Schedulable {
 		in.SlotMinutes = 60 // unused without slots
 	}
+	if in.PayDays == 0 {
+		in.PayDays = DefaultPayDays
+	}
 	if in.Capacity == 0 && !in.Schedulable {
 		in.Capacity = 1
 	}
@@ -184,7 +190,7 @@ func (s *Service) SaveService(ctx context.Context, p authz.Principal, id string,
 		r := ServiceRow{ID: id, RegionID: p.RegionID, Kind: in.Kind, TitleNL: strings.TrimSpace(in.TitleNL), TitleEN: strings.TrimSpace(in.TitleEN),
 			DescriptionNL: in.DescriptionNL, DescriptionEN: in.DescriptionEN, PriceCents: in.PriceCents, PriceUnit: in.PriceUnit,
 			RequiresApproval: in.RequiresApproval, Eligibility: in.Eligibility, CancelFreeHours: in.CancelFreeHours, CancelFeePercent: in.CancelFeePercent,
-			Schedulable: in.Schedulable, SlotMinutes: in.SlotMinutes, Capacity: in.Capacity, Active: in.Active, UpdatedAt: s.now()}
+			PayDays: in.PayDays, Schedulable: in.Schedulable, SlotMinutes: in.SlotMinutes, Capacity: in.Capacity, Active: in.Active, UpdatedAt: s.now()}
 		if r.Eligibility == nil {
 			r.Eligibility = []string{}
 		}

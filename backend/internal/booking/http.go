@@ -37,6 +37,7 @@ type ServiceBody struct {
 	Eligibility      []string    `json:"eligibility" maxItems:"4" enum:"placement,doelgroepregister,lks_indicatie,opening"`
 	CancelFreeHours  int         `json:"cancelFreeHours" minimum:"0" maximum:"720" doc:"Free cancellation until this many hours before the start"`
 	CancelFeePercent int         `json:"cancelFeePercent" minimum:"0" maximum:"100" doc:"Kept of the price when cancelled later"`
+	PayDays          int         `json:"payDays,omitempty" minimum:"0" maximum:"60" doc:"Days to pay after approval (or after booking, without approval), at most until the slot starts; 0 or left out: 14"`
 	Schedulable      bool        `json:"schedulable"`
 	SlotMinutes      int         `json:"slotMinutes,omitempty" minimum:"0" maximum:"480"`
 	Capacity         int         `json:"capacity,omitempty" minimum:"0" maximum:"50" doc:"Places per slot"`
@@ -48,7 +49,7 @@ type ServiceBody struct {
 func toServiceBody(o Offering) ServiceBody {
 	b := ServiceBody{ID: o.ID, Kind: o.Kind, TitleNL: o.TitleNL, TitleEN: o.TitleEN, DescriptionNL: o.DescriptionNL, DescriptionEN: o.DescriptionEN,
 		ProviderID: o.ProviderID, ProviderName: o.ProviderName, PriceCents: o.PriceCents, PriceUnit: o.PriceUnit, RequiresApproval: o.RequiresApproval,
-		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, Schedulable: o.Schedulable,
+		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, PayDays: o.PayDays, Schedulable: o.Schedulable,
 		SlotMinutes: o.SlotMinutes, Capacity: o.Capacity, Active: o.Active, Hours: httpapi.Items(o.Hours, func(h Hours) hoursBody { return hoursBody(h) }),
 		ClosedDays: httpapi.Items(o.ClosedDays, func(d time.Time) string { return d.Format(time.DateOnly) })}
 	if b.Eligibility == nil {
@@ -60,7 +61,7 @@ func toServiceBody(o Offering) ServiceBody {
 func (b ServiceBody) offering() (Offering, error) {
 	o := Offering{Kind: b.Kind, TitleNL: b.TitleNL, TitleEN: b.TitleEN, DescriptionNL: b.DescriptionNL, DescriptionEN: b.DescriptionEN, ProviderID: b.ProviderID,
 		PriceCents: b.PriceCents, PriceUnit: b.PriceUnit, RequiresApproval: b.RequiresApproval, Eligibility: b.Eligibility, CancelFreeHours: b.CancelFreeHours,
-		CancelFeePercent: b.CancelFeePercent, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
+		CancelFeePercent: b.CancelFeePercent, PayDays: b.PayDays, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
 	for _, h := range b.Hours {
 		o.Hours = append(o.Hours, Hours(h))
 	}
@@ -80,7 +81,7 @@ type bookingEventBody struct {
 	From   string    `json:"from,omitempty"`
 	To     string    `json:"to"`
 	Reason string    `json:"reason,omitempty"`
-	Code   string    `json:"code,omitempty" enum:"paymentAmountMismatch,paymentCurrencyMismatch,doublePayment,doublePaymentRefunded,doublePaymentRefundFailed,paymentFailed" doc:"A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, or a failed payment; the reason holds the figures or Stripe's message"`
+	Code   string    `json:"code,omitempty" enum:"paymentAmountMismatch,paymentCurrencyMismatch,doublePayment,doublePaymentRefunded,doublePaymentRefundFailed,paymentFailed,hoursRecorded,extensionRequested,extensionApproved,extensionRefused" doc:"A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, a failed payment, hours recorded (date, hours, note), an extension asked, approved or refused; the reason holds the figures or Stripe's message"`
 }
 
 // BookingBody is a booking as its readers see it.
@@ -113,6 +114,8 @@ type BookingBody struct {
 	CreatedAt            time.Time          `json:"createdAt"`
 	UpdatedAt            time.Time          `json:"updatedAt"`
 	Events               []bookingEventBody `json:"events,omitempty"`
+	HoursEntries         []hoursEntryBody   `json:"hoursEntries,omitempty" doc:"The deliveries (one booking read)"`
+	Extensions           []extensionBody    `json:"extensions,omitempty" doc:"Requests for more hours (one booking read)"`
 }
 
 func toBookingBody(b Booking) BookingBody {
@@ -123,6 +126,12 @@ func toBookingBody(b Booking) BookingBody {
 		DeliveredHours: b.DeliveredHours, CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt}
 	for _, e := range b.Events {
 		out.Events = append(out.Events, bookingEventBody{At: e.At, Actor: string(e.Actor), From: string(e.From), To: string(e.To), Reason: e.Reason, Code: e.Code})
+	}
+	for _, h := range b.HoursEntries {
+		out.HoursEntries = append(out.HoursEntries, hoursEntryBody{ID: h.ID, Date: h.WorkedOn.Format(time.DateOnly), Hours: h.Hours, Note: h.Note, RecordedAt: h.RecordedAt})
+	}
+	for _, e := range b.Extensions {
+		out.Extensions = append(out.Extensions, extensionBody(e))
 	}
 	return out
 }
@@ -193,8 +202,38 @@ type createBookingCheckoutResponse struct {
 	AmountCents int64  `json:"amountCents"`
 }
 
-type recordDeliveredHoursRequest struct {
-	Hours float64 `json:"hours" minimum:"0" maximum:"2000" doc:"To the hundredth at most (6.25); finer is a 400, not rounded"`
+type createBookingHoursRequest struct {
+	Date  string  `json:"date" format:"date" doc:"The day worked (YYYY-MM-DD), not in the future"`
+	Hours float64 `json:"hours" minimum:"0" maximum:"24" doc:"To the hundredth at most (6.25); finer is a 400, not rounded"`
+	Note  string  `json:"note,omitempty" maxLength:"500"`
+}
+
+type createBookingExtensionRequest struct {
+	Hours  int    `json:"hours" minimum:"1" maximum:"200" doc:"Hours more than booked"`
+	Reason string `json:"reason,omitempty" maxLength:"1000"`
+}
+
+type decideBookingExtensionRequest struct {
+	Decision string `json:"decision" enum:"approved,refused"`
+}
+
+type hoursEntryBody struct {
+	ID         string    `json:"id" format:"uuid"`
+	Date       string    `json:"date" format:"date"`
+	Hours      float64   `json:"hours"`
+	Note       string    `json:"note,omitempty"`
+	RecordedAt time.Time `json:"recordedAt"`
+}
+
+type extensionBody struct {
+	ID          string     `json:"id" format:"uuid"`
+	Hours       int        `json:"hours"`
+	AmountCents int64      `json:"amountCents"`
+	Reason      string     `json:"reason,omitempty"`
+	State       string     `json:"state" enum:"requested,approved,refused"`
+	Period      *int       `json:"period,omitempty" doc:"The period that charges it, once approved"`
+	RequestedAt time.Time  `json:"requestedAt"`
+	DecidedAt   *time.Time `json:"decidedAt,omitempty"`
 }
 
 type changeStateInput struct {
@@ -202,9 +241,20 @@ type changeStateInput struct {
 	Body changeBookingStateRequest
 }
 
-type deliveredHoursInput struct {
+type hoursInput struct {
 	IDParam
-	Body recordDeliveredHoursRequest
+	Body createBookingHoursRequest
+}
+
+type extensionInput struct {
+	IDParam
+	Body createBookingExtensionRequest
+}
+
+type extensionDecisionInput struct {
+	IDParam
+	ExtensionID string `path:"extensionId" format:"uuid"`
+	Body        decideBookingExtensionRequest
 }
 
 type webhookInput struct {
@@ -240,7 +290,7 @@ func Register(api huma.API, s *Service) {
 
 	authz.Register(api, huma.Operation{OperationID: "createBooking", Method: http.MethodPost, Path: "/bookings", DefaultStatus: http.StatusCreated,
 		Summary: "Dienst boeken / Book a service", Tags: tags, Errors: []int{400, 404, 409},
-		Description: "Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (30 minutes) or for the provider."},
+		Description: "Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (the service's payDays) or for the provider."},
 		bookers, h.createBooking)
 	authz.Register(api, huma.Operation{OperationID: "listBookings", Method: http.MethodGet, Path: "/bookings",
 		Summary: "Boekingen / Bookings", Tags: tags, Description: "Organisation users: their own (as=provider: those of their services); staff: the region's."},
@@ -255,10 +305,18 @@ func Register(api huma.API, s *Service) {
 		Summary: "Betalen / Pay", Tags: tags, Errors: []int{404, 409, 503},
 		Description: "Opens the Stripe Checkout (card, iDEAL) of the next period due; asking twice returns the same checkout (one idempotency key per period)."},
 		bookers, h.createCheckout)
-	authz.Register(api, huma.Operation{OperationID: "recordDeliveredHours", Method: http.MethodPut, Path: "/bookings/{id}/delivered-hours",
-		Summary: "Geleverde uren / Delivered hours", Tags: tags, Errors: []int{400, 404, 409},
-		Description: "The provider (a dienstverlener's or zorgaanbieder's users; for the municipality's own services its staff)."},
-		providers, h.recordDeliveredHours)
+	authz.Register(api, huma.Operation{OperationID: "createBookingHours", Method: http.MethodPost, Path: "/bookings/{id}/hours", DefaultStatus: http.StatusCreated,
+		Summary: "Geleverde uren vastleggen / Record delivered hours", Tags: tags, Errors: []int{400, 403, 404, 409},
+		Description: "One entry (date, hours, note) by the provider (a dienstverlener's or zorgaanbieder's users; for the municipality's own services its staff), once the booking has started: before 409 notStarted, on a cancelled booking 409 bookingCancelled. For a service per hour, entries beyond the booked hours plus approved extensions are 409 extensionRequired."},
+		providers, h.createHours)
+	authz.Register(api, huma.Operation{OperationID: "createBookingExtension", Method: http.MethodPost, Path: "/bookings/{id}/extensions", DefaultStatus: http.StatusCreated,
+		Summary: "Extra uren vragen / Ask for more hours", Tags: tags, Errors: []int{400, 403, 404, 409},
+		Description: "The provider asks the booking organisation for more hours on a confirmed or running booking per hour (one open request at a time: 409 extensionOpen). Another provider's booking is 404."},
+		providers, h.createExtension)
+	authz.Register(api, huma.Operation{OperationID: "decideBookingExtension", Method: http.MethodPost, Path: "/bookings/{id}/extensions/{extensionId}/decisions", DefaultStatus: http.StatusCreated,
+		Summary: "Extra uren goedkeuren of afwijzen / Approve or refuse more hours", Tags: tags, Errors: []int{400, 403, 404, 409},
+		Description: "The booking organisation (or staff for it). Approving adds a period to pay the extra hours (createBookingCheckout)."},
+		bookers, h.decideExtension)
 
 	authz.Register(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
 		Summary: "Stripe-webhook", Tags: tags, Errors: []int{400},
@@ -343,8 +401,16 @@ func (h handlers) createCheckout(ctx context.Context, p authz.Principal, in *IDP
 	return &struct{ Body createBookingCheckoutResponse }{Body: createBookingCheckoutResponse(c)}, nil
 }
 
-func (h handlers) recordDeliveredHours(ctx context.Context, p authz.Principal, in *deliveredHoursInput) (*bookingOut, error) {
-	return bookingResult(h.s.DeliveredHours(ctx, p, in.ID, in.Body.Hours, httpapi.ClientIP(ctx)))
+func (h handlers) createHours(ctx context.Context, p authz.Principal, in *hoursInput) (*bookingOut, error) {
+	return bookingResult(h.s.RecordHours(ctx, p, in.ID, NewHours{WorkedOn: in.Body.Date, Hours: in.Body.Hours, Note: in.Body.Note}, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) createExtension(ctx context.Context, p authz.Principal, in *extensionInput) (*bookingOut, error) {
+	return bookingResult(h.s.RequestExtension(ctx, p, in.ID, NewExtension{Hours: in.Body.Hours, Reason: in.Body.Reason}, httpapi.ClientIP(ctx)))
+}
+
+func (h handlers) decideExtension(ctx context.Context, p authz.Principal, in *extensionDecisionInput) (*bookingOut, error) {
+	return bookingResult(h.s.DecideExtension(ctx, p, in.ID, in.ExtensionID, in.Body.Decision == "approved", httpapi.ClientIP(ctx)))
 }
 
 // receiveWebhook answers a refused event with its own code (and logs why);

@@ -34,6 +34,8 @@ type periodRow struct {
 	IdempotencyKey    string
 	CheckoutSessionID *string
 	CheckoutURL       *string
+	CheckoutExpiresAt *time.Time
+	CheckoutAttempt   int
 	PaymentIntentID   *string
 	PaidAt            *time.Time
 	RefundedCents     int64
@@ -48,7 +50,12 @@ func (periodRow) TableName() string { return "booking_periods" }
 // account a destination charge minus the region's platform fee. The call
 // carries the period's idempotency key, stored with the booking before any
 // call, so paying twice (or a retry after a dropped connection) is one
-// Checkout at Stripe; a known session is returned without calling Stripe.
+// Checkout at Stripe; a known session is returned without calling Stripe
+// while it has more than CheckoutMargin to live. A session lives
+// CheckoutLife (Stripe allows at most a day); once it is (nearly) over, the
+// period gets a new idempotency key, stored first, and a new session.
+// A booking whose payment window has passed is 409 bookingExpired, even
+// before the sweep has moved it.
 func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checkout, error) {
 	if !p.Has(authz.Werkgever, authz.Zorgaanbieder, authz.Accountmanager, authz.Admin) {
 		return Checkout{}, fmt.Errorf("pay: %w", apperr.ErrForbidden)
@@ -70,6 +77,8 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Msg: msg.M("booking.nothingDue")}
 	case pr.BookingID == "":
 		return Checkout{}, &apperr.ConflictError{Code: "nothingToPay", Msg: msg.M("booking.nothingDueNow")}
+	case pr.Period == 1 && State(v.State) == AwaitingPayment && v.PayBy != nil && !v.PayBy.After(s.now()):
+		return Checkout{}, &apperr.ConflictError{Code: "bookingExpired", Msg: msg.M("booking.expired")}
 	case pr.Period == 1 && State(v.State) != AwaitingPayment:
 		if State(v.State) == Expired {
 			return Checkout{}, &apperr.ConflictError{Code: "bookingExpired", Msg: msg.M("booking.expired")}
@@ -79,8 +88,17 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 		return Checkout{}, &apperr.ConflictError{Code: "stateTransition", Msg: msg.M("booking.notRunning")}
 	}
 	if pr.CheckoutSessionID != nil && pr.CheckoutURL != nil {
-		return Checkout{SessionID: *pr.CheckoutSessionID, URL: *pr.CheckoutURL, Period: pr.Period, AmountCents: pr.AmountCents}, nil
+		if pr.CheckoutExpiresAt != nil && pr.CheckoutExpiresAt.After(s.now().Add(CheckoutMargin)) {
+			return Checkout{SessionID: *pr.CheckoutSessionID, URL: *pr.CheckoutURL, Period: pr.Period, AmountCents: pr.AmountCents}, nil
+		}
+		if pr, err = s.renewCheckout(ctx, pr); err != nil {
+			return Checkout{}, err
+		}
+		if pr.CheckoutSessionID != nil && pr.CheckoutURL != nil { // renewed and opened by a concurrent call
+			return Checkout{SessionID: *pr.CheckoutSessionID, URL: *pr.CheckoutURL, Period: pr.Period, AmountCents: pr.AmountCents}, nil
+		}
 	}
+	expires := s.now().Add(CheckoutLife)
 	params := &stripe.CheckoutSessionParams{
 		Mode:               stripe.String(string(stripe.CheckoutSessionModePayment)),
 		PaymentMethodTypes: stripe.StringSlice([]string{"card", "ideal"}),
@@ -93,6 +111,7 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 				ProductData: &stripe.CheckoutSessionLineItemPriceDataProductDataParams{Name: stripe.String(fmt.Sprintf("%s (%d)", v.ServiceTitle, pr.Period))}},
 		}},
 		PaymentIntentData: &stripe.CheckoutSessionPaymentIntentDataParams{},
+		ExpiresAt:         stripe.Int64(expires.Unix()),
 	}
 	meta := map[string]string{"booking_id": id, "period": fmt.Sprint(pr.Period), "region_id": v.RegionID}
 	params.Metadata = meta
@@ -117,8 +136,9 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 	if s.DevCheckout {
 		url = strings.TrimRight(s.BaseURL, "/") + "/dev/betalen?session=" + cs.ID
 	}
-	res := s.DB.WithContext(ctx).Exec(`UPDATE booking_periods SET checkout_session_id = ?, checkout_url = ? WHERE booking_id = ? AND period = ? AND checkout_session_id IS NULL`,
-		cs.ID, url, id, pr.Period)
+	res := s.DB.WithContext(ctx).Exec(`UPDATE booking_periods SET checkout_session_id = ?, checkout_url = ?, checkout_expires_at = ?
+		WHERE booking_id = ? AND period = ? AND checkout_session_id IS NULL AND checkout_attempt = ?`,
+		cs.ID, url, time.Unix(expires.Unix(), 0).UTC(), id, pr.Period, pr.CheckoutAttempt)
 	if res.Error != nil {
 		return Checkout{}, res.Error
 	}
@@ -130,6 +150,29 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 		return Checkout{SessionID: *pr.CheckoutSessionID, URL: *pr.CheckoutURL, Period: pr.Period, AmountCents: pr.AmountCents}, nil
 	}
 	return Checkout{SessionID: cs.ID, URL: url, Period: pr.Period, AmountCents: pr.AmountCents}, nil
+}
+
+// CheckoutLife is how long a Checkout session Werkhaven opens lives (Stripe:
+// 30 minutes to 24 hours); CheckoutMargin is the least it must have left to
+// be handed out again.
+const (
+	CheckoutLife   = 23 * time.Hour
+	CheckoutMargin = 10 * time.Minute
+)
+
+// renewCheckout forgets a period's (nearly) expired session and stores the
+// idempotency key of the next one before Stripe is asked for it. Of two
+// concurrent calls one renews; the other reads the renewed row.
+func (s *Service) renewCheckout(ctx context.Context, pr periodRow) (periodRow, error) {
+	next := pr.CheckoutAttempt + 1
+	key := fmt.Sprintf("werkhaven-booking-%s-period-%d-checkout-%d", pr.BookingID, pr.Period, next)
+	if err := s.DB.WithContext(ctx).Exec(`UPDATE booking_periods SET checkout_attempt = ?, idempotency_key = ?, checkout_session_id = NULL, checkout_url = NULL,
+		checkout_expires_at = NULL WHERE booking_id = ? AND period = ? AND checkout_attempt = ? AND paid_at IS NULL`, next, key, pr.BookingID, pr.Period, pr.CheckoutAttempt).Error; err != nil {
+		return pr, err
+	}
+	var out periodRow
+	err := s.DB.WithContext(ctx).Where("booking_id = ? AND period = ?", pr.BookingID, pr.Period).Take(&out).Error
+	return out, err
 }
 
 // markPaid records the succeeded payment of an unpaid period (checked by
@@ -158,15 +201,8 @@ func (s *Service) markPaid(ctx context.Context, tx *gorm.DB, v *view, pr periodR
 		if err := s.move(ctx, tx, v, Paid, Stripe, "", ""); err != nil {
 			return err
 		}
-		if v.ProviderID != nil {
-			users, err := s.Organisations.OrganisationUsers(ctx, tx, *v.ProviderID)
-			if err != nil {
-				return err
-			}
-			return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + bookingID,
-				TitleNL: fmt.Sprintf("%s heeft %s betaald. Bevestig de boeking.", v.OrganisationName, v.ServiceTitle),
-				TitleEN: fmt.Sprintf("%s paid for %s. Please confirm the booking.", v.OrganisationName, v.ServiceTitle)}, users...)
-		}
+		return s.tellProvider(ctx, tx, v, notification.BookingPaid, fmt.Sprintf("%s heeft %s betaald. Bevestig de boeking.", v.OrganisationName, v.ServiceTitle),
+			fmt.Sprintf("%s paid for %s. Please confirm the booking.", v.OrganisationName, v.ServiceTitle))
 	case Expired, Cancelled, Rejected, Refunded:
 		return s.Jobs.InsertTx(ctx, tx, RefundArgs{BookingID: bookingID}, &river.InsertOpts{MaxAttempts: 25})
 	}
@@ -267,7 +303,8 @@ func refundParams(v view, paymentIntentID string, amount int64, key string) *str
 	return params
 }
 
-// SweepArgs expires unpaid bookings after their 30 minutes.
+// SweepArgs reminds organisations of unpaid bookings once before their
+// payment window lapses, and expires them after it.
 type SweepArgs struct{}
 
 // Kind is River's name for the job.
@@ -279,8 +316,11 @@ type SweepWorker struct {
 	Service *Service
 }
 
-// Work expires what is due and announces the months due.
+// Work reminds and expires what is due and announces the months due.
 func (w *SweepWorker) Work(ctx context.Context, _ *river.Job[SweepArgs]) error {
+	if _, err := w.Service.RemindUnpaid(ctx); err != nil {
+		return err
+	}
 	if _, err := w.Service.ExpireUnpaid(ctx); err != nil {
 		return err
 	}
@@ -314,7 +354,7 @@ func (s *Service) AnnounceDuePeriods(ctx context.Context) (int, error) {
 			if err != nil {
 				return err
 			}
-			return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + d.BookingID,
+			return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingPaymentDue, Link: "/boekingen/" + d.BookingID,
 				TitleNL: fmt.Sprintf("Maand %d van %s kunt u nu betalen.", d.Period, v.ServiceTitle),
 				TitleEN: fmt.Sprintf("Month %d of %s is due for payment.", d.Period, v.ServiceTitle)}, users...)
 		})
@@ -346,7 +386,7 @@ func (s *Service) ExpireUnpaid(ctx context.Context) (int, error) {
 			if err != nil || State(v.State) != AwaitingPayment || v.PayBy == nil || v.PayBy.After(s.now()) {
 				return err
 			}
-			if err := s.move(ctx, tx, &v, Expired, System, "", "niet binnen 30 minuten betaald"); err != nil {
+			if err := s.move(ctx, tx, &v, Expired, System, "", "niet op tijd betaald"); err != nil {
 				return err
 			}
 			n++
@@ -355,8 +395,39 @@ func (s *Service) ExpireUnpaid(ctx context.Context) (int, error) {
 				return err
 			}
 			return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + id,
-				TitleNL: fmt.Sprintf("%s is verlopen: er is niet binnen 30 minuten betaald.", v.ServiceTitle),
-				TitleEN: fmt.Sprintf("%s expired: it was not paid within 30 minutes.", v.ServiceTitle)}, users...)
+				TitleNL: fmt.Sprintf("%s voor %s is vervallen: er is niet op tijd betaald.", v.ServiceTitle, v.OrganisationName),
+				TitleEN: fmt.Sprintf("%s for %s lapsed: it was not paid in time.", v.ServiceTitle, v.OrganisationName)}, users...)
+		})
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// RemindUnpaid reminds the organisation, once, of each unpaid booking whose
+// reminder time has come (package doc: a day before the deadline), and
+// returns how many.
+func (s *Service) RemindUnpaid(ctx context.Context) (int, error) {
+	var ids []string
+	if err := s.DB.WithContext(ctx).Raw(`SELECT id::text FROM bookings WHERE state = 'awaiting_payment' AND pay_reminded_at IS NULL AND pay_remind_at <= ? AND pay_by > ?
+		ORDER BY pay_remind_at LIMIT 500`, s.now(), s.now()).Scan(&ids).Error; err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, id := range ids {
+		err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			v, err := loadByID(ctx, tx, id)
+			if err != nil || State(v.State) != AwaitingPayment || v.PayRemindedAt != nil || v.PayBy == nil || !v.PayBy.After(s.now()) {
+				return err
+			}
+			if err := tx.Model(&Row{}).Where("id = ?", id).Update("pay_reminded_at", s.now()).Error; err != nil {
+				return err
+			}
+			n++
+			return s.tellOrganisation(ctx, tx, &v, notification.BookingPaymentDue,
+				fmt.Sprintf("Herinnering: betaal %s voor %s vóór %s. Daarna vervalt de boeking.", v.ServiceTitle, v.OrganisationName, deadlineNL(*v.PayBy)),
+				fmt.Sprintf("Reminder: pay for %s for %s before %s. After that the booking lapses.", v.ServiceTitle, v.OrganisationName, deadlineEN(*v.PayBy)))
 		})
 		if err != nil {
 			return n, err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -105,7 +104,7 @@ type Request struct {
 // Create books a service for an organisation: eligibility first (400
 // naming the rule), then the slot (409 when outside the provider's hours or
 // taken), then the state the catalogue decides: awaiting approval, awaiting
-// payment (30 minutes), or requested for the provider to confirm.
+// payment (the service's payment window), or requested for the provider to confirm.
 func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip string) (Booking, error) {
 	orgID := in.OrganisationID
 	switch {
@@ -133,7 +132,8 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 	}
 	var id string
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if _, err := s.Organisations.Organisation(ctx, tx, p.RegionID, orgID); errors.Is(err, apperr.ErrNotFound) {
+		org, err := s.Organisations.Organisation(ctx, tx, p.RegionID, orgID)
+		if errors.Is(err, apperr.ErrNotFound) {
 			return apperr.Invalid("organisationId", "unknown", msg.M("booking.organisationIdUnknown"))
 		} else if err != nil {
 			return err
@@ -161,7 +161,10 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 			return database.Translate(err, "store booking")
 		}
 		id = r.ID
-		v := view{Row: r, ServiceTitle: svc.TitleNL, ServiceKind: svc.Kind}
+		v := view{Row: r, ServiceTitle: svc.TitleNL, ServiceKind: svc.Kind, OrganisationName: org.Name}
+		if svc.ProviderID != "" {
+			v.ProviderName = &svc.ProviderName
+		}
 		if err := s.event(ctx, tx, r.ID, "", Requested, actorOf(p, svc.ProviderID), p.UserID, ""); err != nil {
 			return err
 		}
@@ -349,19 +352,9 @@ func (s *Service) periods(ctx context.Context, tx *gorm.DB, svc Offering, r Row)
 }
 
 // advance takes the automatic steps after a booking is requested or
-// approved: to approval, to payment (with its 30-minute window), or left
+// approved: to approval, to payment (with its window, mailed), or left
 // requested for the provider.
 func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offering) error {
-	notifyProvider := func(titleNL, titleEN string) error {
-		if v.ProviderID == nil {
-			return nil
-		}
-		users, err := s.Organisations.OrganisationUsers(ctx, tx, *v.ProviderID)
-		if err != nil {
-			return err
-		}
-		return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, TitleNL: titleNL, TitleEN: titleEN, Link: "/boekingen/" + v.ID}, users...)
-	}
 	switch {
 	case State(v.State) == Requested && svc.RequiresApproval:
 		if err := s.move(ctx, tx, v, AwaitingApproval, System, "", ""); err != nil {
@@ -371,22 +364,34 @@ func (s *Service) advance(ctx context.Context, tx *gorm.DB, v *view, svc Offerin
 		if err != nil {
 			return err
 		}
-		targets := []string{}
-		if am != "" {
-			targets = append(targets, am)
-		}
-		return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingApproval, Link: "/boekingen/" + v.ID,
+		return s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingRequested, Link: "/boekingen/" + v.ID,
 			TitleNL: fmt.Sprintf("%s vraagt %s aan: keur het goed of af.", v.OrganisationName, svc.TitleNL),
-			TitleEN: fmt.Sprintf("%s requests %s: approve or reject.", v.OrganisationName, svc.TitleEN)}, targets...)
+			TitleEN: fmt.Sprintf("%s requests %s: approve or reject.", v.OrganisationName, svc.TitleEN)}, am)
 	case svc.PriceUnit != "free":
-		payBy := s.now().Add(PayWindow)
-		if err := tx.Model(&Row{}).Where("id = ?", v.ID).Update("pay_by", payBy).Error; err != nil {
+		approved := State(v.State) == Approved
+		payBy, remindAt := payWindow(s.now(), svc.PayDays, v.StartsAt)
+		if err := tx.Model(&Row{}).Where("id = ?", v.ID).Updates(map[string]any{"pay_by": payBy, "pay_remind_at": remindAt}).Error; err != nil {
 			return err
 		}
-		v.PayBy = &payBy
-		return s.move(ctx, tx, v, AwaitingPayment, System, "", "")
+		v.PayBy, v.PayRemindAt = &payBy, &remindAt
+		if err := s.move(ctx, tx, v, AwaitingPayment, System, "", ""); err != nil {
+			return err
+		}
+		kind, nl, en := notification.BookingPaymentDue, fmt.Sprintf("Betaal %s voor %s vóór %s. Daarna vervalt de boeking.", svc.TitleNL, v.OrganisationName, deadlineNL(payBy)),
+			fmt.Sprintf("Pay for %s for %s before %s. After that the booking lapses.", svc.TitleEN, v.OrganisationName, deadlineEN(payBy))
+		if approved {
+			kind, nl, en = notification.BookingApproved, fmt.Sprintf("%s voor %s is goedgekeurd. Betaal vóór %s. Daarna vervalt de boeking.", svc.TitleNL, v.OrganisationName, deadlineNL(payBy)),
+				fmt.Sprintf("%s for %s is approved. Pay before %s. After that the booking lapses.", svc.TitleEN, v.OrganisationName, deadlineEN(payBy))
+		}
+		return s.tellOrganisation(ctx, tx, v, kind, nl, en)
 	default:
-		return notifyProvider(fmt.Sprintf("Nieuwe boeking: %s voor %s. Bevestig haar.", svc.TitleNL, v.OrganisationName),
+		if State(v.State) == Approved {
+			if err := s.tellOrganisation(ctx, tx, v, notification.BookingApproved, fmt.Sprintf("%s voor %s is goedgekeurd.", svc.TitleNL, v.OrganisationName),
+				fmt.Sprintf("%s for %s is approved.", svc.TitleEN, v.OrganisationName)); err != nil {
+				return err
+			}
+		}
+		return s.tellProvider(ctx, tx, v, notification.BookingRequested, fmt.Sprintf("Nieuwe boeking: %s voor %s. Bevestig haar.", svc.TitleNL, v.OrganisationName),
 			fmt.Sprintf("New booking: %s for %s. Please confirm.", svc.TitleEN, v.OrganisationName))
 	}
 }
@@ -469,13 +474,7 @@ func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc Sta
 				return err
 			}
 		}
-		users, err := s.Organisations.OrganisationUsers(ctx, tx, v.OrganisationID)
-		if err != nil {
-			return err
-		}
-		if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + v.ID,
-			TitleNL: fmt.Sprintf("%s: %s.", v.ServiceTitle, stateNL[State(v.State)]),
-			TitleEN: fmt.Sprintf("%s: %s.", v.ServiceTitle, strings.ReplaceAll(v.State, "_", " "))}, users...); err != nil {
+		if err := s.tellStep(ctx, tx, &v, sc.To, strings.TrimSpace(sc.Reason)); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "booking." + string(sc.To), IP: ip, SubjectType: "booking", SubjectID: id}))
@@ -540,53 +539,22 @@ func (s *Service) Cancel(ctx context.Context, p authz.Principal, id, reason, ip 
 				return err
 			}
 		}
-		if v.ProviderID != nil {
-			users, err := s.Organisations.OrganisationUsers(ctx, tx, *v.ProviderID)
-			if err != nil {
+		nl, en := fmt.Sprintf("%s heeft %s geannuleerd.", v.OrganisationName, v.ServiceTitle), fmt.Sprintf("%s cancelled %s.", v.OrganisationName, v.ServiceTitle)
+		if actor != Organisation {
+			nl, en = fmt.Sprintf("De gemeente heeft %s voor %s geannuleerd.", v.ServiceTitle, v.OrganisationName), fmt.Sprintf("The municipality cancelled %s for %s.", v.ServiceTitle, v.OrganisationName)
+			if err := s.tellOrganisation(ctx, tx, &v, notification.BookingCancelled, fmt.Sprintf("%s voor %s is geannuleerd.", v.ServiceTitle, v.OrganisationName),
+				fmt.Sprintf("%s for %s was cancelled.", v.ServiceTitle, v.OrganisationName)); err != nil {
 				return err
 			}
-			if err := s.Notify.Notify(ctx, tx, notification.Notice{Kind: notification.BookingUpdate, Link: "/boekingen/" + id,
-				TitleNL: fmt.Sprintf("%s heeft %s geannuleerd.", v.OrganisationName, v.ServiceTitle),
-				TitleEN: fmt.Sprintf("%s cancelled %s.", v.OrganisationName, v.ServiceTitle)}, users...); err != nil {
+		}
+		// Staff who cancel the municipality's own service need no notice of it.
+		if v.ProviderID != nil || actor == Organisation {
+			if err := s.tellProvider(ctx, tx, &v, notification.BookingCancelled, nl, en); err != nil {
 				return err
 			}
 		}
 		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "booking.cancelled", IP: ip, SubjectType: "booking", SubjectID: id,
 			Details: map[string]any{"feeCents": fee, "refundCents": paid - fee}}))
-	})
-	if err != nil {
-		return Booking{}, err
-	}
-	return s.Get(ctx, p, id)
-}
-
-// DeliveredHours records the hours the provider delivered so far.
-func (s *Service) DeliveredHours(ctx context.Context, p authz.Principal, id string, hours float64, ip string) (Booking, error) {
-	if hours < 0 || hours > 2000 {
-		return Booking{}, apperr.Invalid("hours", "range", msg.M("booking.hoursRange"))
-	}
-	if c := hours * 100; math.Abs(c-math.Round(c)) > 1e-6 {
-		// Stored to the hundredth (numeric(6, 2)): refused, not rounded.
-		return Booking{}, apperr.Invalid("hours", "multipleOf", msg.M("booking.hoursHundredths"))
-	}
-	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		v, err := load(ctx, tx, p, id, true)
-		if err != nil {
-			return err
-		}
-		if v.ProviderID == nil || !p.Role.IsOrganisationRole() || p.OrganisationID != *v.ProviderID {
-			if !(v.ProviderID == nil && p.Has(authz.Accountmanager, authz.Admin)) {
-				return fmt.Errorf("delivered hours: %w", apperr.ErrForbidden)
-			}
-		}
-		if !slices.Contains([]State{Confirmed, InProgress, Completed}, State(v.State)) {
-			return &apperr.ConflictError{Code: "notStarted", Msg: msg.M("booking.notStarted")}
-		}
-		if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"delivered_hours": hours, "updated_at": s.now()}).Error; err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "booking.hours_recorded", IP: ip, SubjectType: "booking", SubjectID: id,
-			Details: map[string]any{"hours": hours}}))
 	})
 	if err != nil {
 		return Booking{}, err
@@ -610,6 +578,9 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Bookin
 	}
 	for _, e := range log {
 		b.Events = append(b.Events, Event{At: e.At, Actor: Actor(e.Actor), From: State(e.From), To: State(e.To), Reason: e.Reason, Code: e.Code})
+	}
+	if err := s.hoursAndExtensions(ctx, &b); err != nil {
+		return Booking{}, err
 	}
 	return b, nil
 }

@@ -28,6 +28,7 @@ type ServiceRow struct {
 	Eligibility      pq.StringArray `gorm:"type:text[]"`
 	CancelFreeHours  int
 	CancelFeePercent int
+	PayDays          int
 	Schedulable      bool
 	SlotMinutes      int
 	Capacity         int
@@ -46,7 +47,7 @@ type serviceView struct {
 func (v serviceView) toOffering() Offering {
 	s := Offering{ID: v.ID, RegionID: v.RegionID, Kind: v.Kind, TitleNL: v.TitleNL, TitleEN: v.TitleEN, DescriptionNL: v.DescriptionNL,
 		DescriptionEN: v.DescriptionEN, PriceCents: v.PriceCents, PriceUnit: v.PriceUnit, RequiresApproval: v.RequiresApproval,
-		Eligibility: append([]string{}, v.Eligibility...), CancelFreeHours: v.CancelFreeHours, CancelFeePercent: v.CancelFeePercent,
+		Eligibility: append([]string{}, v.Eligibility...), CancelFreeHours: v.CancelFreeHours, CancelFeePercent: v.CancelFeePercent, PayDays: v.PayDays,
 		Schedulable: v.Schedulable, SlotMinutes: v.SlotMinutes, Capacity: v.Capacity, Active: v.Active, Hours: []Hours{}}
 	if v.ProviderID != nil {
 		s.ProviderID = *v.ProviderID
@@ -82,6 +83,8 @@ type Row struct {
 	EndsAt               *time.Time
 	Seat                 *int
 	PayBy                *time.Time
+	PayRemindAt          *time.Time
+	PayRemindedAt        *time.Time
 	PaidAt               *time.Time
 	ApprovedAt           *time.Time // the first approval, the time of its event
 	CancellationFeeCents *int64

@@ -26,12 +26,12 @@ type notificationBody struct {
 }
 
 type notificationSettingBody struct {
-	Kind string `json:"kind" enum:"invite_created,invite_approval,invite_accepted,invite_declined,invite_expired,disclosure_withdrawn,advice_added,placed,follow_up_due,placement_ended,booking_approval,booking_update,payment_issue,lks_update,subsidy_deadline,thank_you"`
+	Kind string `json:"kind" enum:"invite_created,invite_approval,invite_accepted,invite_declined,invite_expired,disclosure_withdrawn,advice_added,placed,follow_up_due,placement_ended,booking_requested,booking_approved,booking_refused,booking_paid,booking_confirmed,booking_started,booking_completed,booking_cancelled,booking_payment_due,booking_update,payment_issue,lks_update,subsidy_deadline,thank_you"`
 	Mail bool   `json:"mail" doc:"Also by mail"`
 }
 
 type notificationSettingsBody struct {
-	Items []notificationSettingBody `json:"items" maxItems:"20"`
+	Items []notificationSettingBody `json:"items" maxItems:"40"`
 }
 
 type settingsOut struct{ Body notificationSettingsBody }

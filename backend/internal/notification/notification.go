@@ -33,8 +33,24 @@ const (
 	Placed              Kind = "placed"
 	FollowUpDue         Kind = "follow_up_due"
 	PlacementEnded      Kind = "placement_ended"
-	BookingApproval     Kind = "booking_approval"
-	BookingUpdate       Kind = "booking_update"
+	// The steps of a booking (package booking): requested (to the
+	// accountmanager who approves it, or the provider who confirms it),
+	// approved and refused (to the organisation), paid (to the provider),
+	// confirmed, started and completed (to the organisation), cancelled (to
+	// the provider, and to the organisation when someone else cancelled).
+	BookingRequested Kind = "booking_requested"
+	BookingApproved  Kind = "booking_approved"
+	BookingRefused   Kind = "booking_refused"
+	BookingPaid      Kind = "booking_paid"
+	BookingConfirmed Kind = "booking_confirmed"
+	BookingStarted   Kind = "booking_started"
+	BookingCompleted Kind = "booking_completed"
+	BookingCancelled Kind = "booking_cancelled"
+	// BookingPaymentDue: a booking to pay, with its deadline, and the
+	// reminder before that deadline lapses; a month of a trajectory due.
+	BookingPaymentDue Kind = "booking_payment_due"
+	// BookingUpdate: anything else about a booking (it expired unpaid).
+	BookingUpdate Kind = "booking_update"
 	// PaymentIssue: a payment that did not pay its booking (wrong amount or
 	// currency, a refund that failed), for the region's admins.
 	PaymentIssue Kind = "payment_issue"
@@ -52,11 +68,13 @@ const (
 // MailByDefault are the kinds mailed unless a user turns them off.
 var MailByDefault = map[Kind]bool{InviteCreated: true, InviteApproval: true, InviteAccepted: true, InviteDeclined: true, InviteExpired: false,
 	DisclosureWithdrawn: true, AdviceAdded: false, Placed: true, FollowUpDue: true, PlacementEnded: true,
-	BookingApproval: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true, ThankYou: true}
+	BookingRequested: true, BookingApproved: true, BookingRefused: true, BookingPaid: true, BookingConfirmed: true, BookingStarted: false,
+	BookingCompleted: true, BookingCancelled: true, BookingPaymentDue: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true, ThankYou: true}
 
 // Kinds lists every kind, for settings.
 var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, Placed, FollowUpDue,
-	PlacementEnded, BookingApproval, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline, ThankYou}
+	PlacementEnded, BookingRequested, BookingApproved, BookingRefused, BookingPaid, BookingConfirmed, BookingStarted, BookingCompleted, BookingCancelled,
+	BookingPaymentDue, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline, ThankYou}
 
 // Notice is one notification to one or more users.
 type Notice struct {

@@ -21,6 +21,7 @@ type Booking struct {
 	CancellationFeeCents *int64 `json:"cancellationFeeCents"`
 	RefundedCents        int64  `json:"refundedCents"`
 	StartsAt             string `json:"startsAt"`
+	PayBy                string `json:"payBy"`
 	Events               []struct{ Actor, From, To string }
 }
 

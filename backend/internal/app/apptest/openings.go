@@ -33,6 +33,7 @@ type Opening struct {
 type Problem struct {
 	Status        int    `json:"status"`
 	Code          string `json:"code"`
+	Detail        string `json:"detail"`
 	InvalidParams []struct {
 		Name, Code, Reason string
 	} `json:"invalidParams"`

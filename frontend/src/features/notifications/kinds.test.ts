@@ -9,10 +9,13 @@ describe('kindsFor', () => {
     expect(kindsFor('kandidaat')).toEqual(['advice_added']);
     expect(kindsFor('accountmanager')).toContain('invite_approval');
     expect(kindsFor('werkgever')).not.toContain('invite_created');
-    expect(kindsFor('admin')).toHaveLength(13);
+    expect(kindsFor('admin')).toHaveLength(23);
+    expect(kindsFor('werkgever')).toContain('booking_payment_due');
+    expect(kindsFor('zorgaanbieder')).toContain('booking_paid');
+    expect(kindsFor('accountmanager')).toContain('booking_requested');
     expect(kindsFor('admin')).toContain('payment_issue');
     expect(kindsFor('werkgever')).not.toContain('payment_issue');
-    for (const k of [...kindsFor('klantmanager'), ...kindsFor('accountmanager')]) {
+    for (const k of [...kindsFor('klantmanager'), ...kindsFor('accountmanager'), ...kindsFor('werkgever')]) {
       expect(nl.notifications.kinds).toHaveProperty(k);
       expect(en.notifications.kinds).toHaveProperty(k);
     }

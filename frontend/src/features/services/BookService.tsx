@@ -164,7 +164,7 @@ function BookingForm({ s }: { s: Service }) {
           error={fields.note}
           message={messages.note}
         />
-        <Paragraph>{s.requiresApproval ? t('book.nextApproval') : s.priceUnit !== 'free' ? t('book.nextPayment') : t('book.nextProvider')}</Paragraph>
+        <Paragraph>{s.requiresApproval ? t('book.nextApproval') : s.priceUnit !== 'free' ? t('book.nextPayment', { count: s.payDays ?? 14 }) : t('book.nextProvider')}</Paragraph>
         <div className="wh-actions">
           <Button type="submit" disabled={create.isPending || (placementRequired && myPlacements.length === 0 && !staff)}>
             {create.isPending ? t('common.saving') : s.requiresApproval ? t('book.submitRequest') : t('book.submit')}

@@ -4,9 +4,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Button, DataState, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { useSession } from '../../lib/session';
 import { useBooking, useChangeBookingState, usePlacements, useService, type Booking, type Service } from './api';
-import { ApprovalActions, DeliveredHours, PayButton, ProviderActions, rolesOn, useProblem } from './actions';
+import { ApprovalActions, Outcome, PayButton, ProviderActions, rolesOn, useApprovalOutcome, useProblem } from './actions';
 import { cancellable, cancelPolicy, cancellationFee, euros, formatDateTime, formatNumber, formatTime, paidSoFar, priceText, quantityUnit } from './format';
 import { BookingBadge, BookingHistory, useKindLabel } from './parts';
+import { HoursSection } from './Hours';
 
 /** BookingPage is /boekingen/:id: state, price, times, history, and the steps the viewer may take. */
 export function BookingPage() {
@@ -29,6 +30,8 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
   const me = useSession().data?.user;
   const kindLabel = useKindLabel();
   const roles = rolesOn(b, me);
+  const outcome = useApprovalOutcome();
+  const [done, setDone] = useState('');
   const placements = usePlacements(!!b.placementId && (roles.booker || roles.staff));
   const placement = placements.data?.find((p) => p.id === b.placementId);
   const unit = s ? quantityUnit(s.priceUnit) : undefined;
@@ -36,6 +39,8 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
   const [since] = useState(() => Date.now());
   const slow = paidReturn && b.state === 'awaiting_payment' && polls - since > 20_000;
   const monthlyRunning = s?.priceUnit === 'per_month' && ['paid', 'confirmed', 'in_progress'].includes(b.state) && b.quantity > 1;
+  // Approved extra hours not paid yet (a period of their own).
+  const extraDue = s?.priceUnit === 'per_hour' && ['paid', 'confirmed', 'in_progress'].includes(b.state) && b.amountCents > b.paidCents;
 
   return (
     <>
@@ -58,11 +63,13 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
       {b.state === 'rejected' && <RejectReason b={b} />}
 
       {b.state === 'awaiting_payment' && b.payBy && (
-        <Notice type="warning">{t('bookings.payBy', { time: formatTime(b.payBy, lang), amount: euros(b.amountCents, lang) })}</Notice>
+        <Notice type="warning">{t('bookings.payBy', { time: formatDateTime(b.payBy, lang), amount: euros(b.amountCents, lang) })}</Notice>
       )}
       {b.state === 'awaiting_payment' && roles.mayPay && <PayButton b={b} />}
       {monthlyRunning && roles.mayPay && <PayButton b={b} label={t('bookings.payNextMonth')} />}
-      {b.state === 'awaiting_approval' && roles.staff && <ApprovalActions b={b} />}
+      {extraDue && roles.mayPay && <PayButton b={b} label={t('bookings.payExtra')} />}
+      <Outcome message={done} />
+      {b.state === 'awaiting_approval' && roles.staff && <ApprovalActions b={b} onDone={(changed) => setDone(outcome(changed))} />}
       {roles.provider && <ProviderActions b={b} />}
 
       <section aria-labelledby="details" className="wh-section">
@@ -142,7 +149,7 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
         </dl>
       </section>
 
-      {roles.provider && <DeliveredHours b={b} />}
+      <HoursSection b={b} provider={roles.provider} booker={roles.booker || roles.staff} />
       {roles.mayCancel && cancellable.includes(b.state) && s && <CancelPanel b={b} s={s} />}
       <BookingHistory id={b.id} events={b.events ?? []} />
     </>

@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Choice, DataState, Heading, PageTitle, Paragraph } from '../../components/ui';
 import { useSession } from '../../lib/session';
 import { useBookings, useServices, type Booking, type BookingState } from './api';
-import { ApprovalActions, nextProviderStep, ProviderActions } from './actions';
+import { ApprovalActions, nextProviderStep, Outcome, ProviderActions, useApprovalOutcome } from './actions';
 import { euros, formatDateTime, formatNumber, quantityUnit } from './format';
 import { BookingBadge } from './parts';
 
@@ -203,6 +203,8 @@ function StaffBookings() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const queue = useBookings({ state: ['awaiting_approval'] });
+  const outcome = useApprovalOutcome();
+  const [done, setDone] = useState('');
   const raw = params.get('status') ?? '';
   const state = allStates.includes(raw as BookingState) ? (raw as BookingState) : '';
   const all = useBookings(state ? { state: [state] } : {});
@@ -214,6 +216,7 @@ function StaffBookings() {
         <Heading level={2} id="queue">
           {t('bookings.queue', { count: queue.data?.length ?? 0 })}
         </Heading>
+        <Outcome message={done} />
         <DataState isLoading={queue.isLoading} error={queue.error}>
           {queue.data?.length === 0 ? (
             <Paragraph>{t('bookings.queueNone')}</Paragraph>
@@ -221,7 +224,7 @@ function StaffBookings() {
             <div className="wh-cards">
               {queue.data?.map((b) => (
                 <BookingCard key={b.id} b={b}>
-                  <ApprovalActions b={b} />
+                  <ApprovalActions b={b} onDone={(changed) => setDone(outcome(changed))} />
                 </BookingCard>
               ))}
             </div>

@@ -86,6 +86,7 @@ const blank: Service = {
   eligibility: [],
   cancelFreeHours: 24,
   cancelFeePercent: 0,
+  payDays: 14,
   schedulable: false,
   slotMinutes: 60,
   capacity: 1,
@@ -122,6 +123,7 @@ function ServiceForm({ s = blank }: { s?: Service }) {
   const [numbers, setNumbers] = useState({
     cancelFreeHours: String(s.cancelFreeHours),
     cancelFeePercent: String(s.cancelFeePercent),
+    payDays: String(s.payDays ?? 14),
     slotMinutes: String(s.slotMinutes ?? 60),
     capacity: String(s.capacity ?? 1),
   });
@@ -156,6 +158,7 @@ function ServiceForm({ s = blank }: { s?: Service }) {
       eligibility: form.eligibility,
       cancelFreeHours: int(numbers.cancelFreeHours),
       cancelFeePercent: int(numbers.cancelFeePercent),
+      payDays: int(numbers.payDays),
       schedulable: form.schedulable,
       slotMinutes: int(numbers.slotMinutes),
       capacity: int(numbers.capacity),
@@ -243,6 +246,9 @@ function ServiceForm({ s = blank }: { s?: Service }) {
           <Field label={t('serviceAdmin.cancelFeePercent')} name="cancelFeePercent" inputMode="numeric" value={numbers.cancelFeePercent}
             onChange={(v) => setNumbers({ ...numbers, cancelFeePercent: v })} description={t('serviceAdmin.cancelFeePercentHelp')}
             error={fields.cancelFeePercent} message={messages.cancelFeePercent} />
+          <Field label={t('serviceAdmin.payDays')} name="payDays" inputMode="numeric" value={numbers.payDays}
+            onChange={(v) => setNumbers({ ...numbers, payDays: v })} description={t('serviceAdmin.payDaysHelp')}
+            error={fields.payDays} message={messages.payDays} />
         </fieldset>
 
         <fieldset className="wh-fieldset">

@@ -1,10 +1,11 @@
 // The steps people take on a booking, shared by the lists and the booking page.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Field, Notice, TextArea } from '../../components/ui';
+import { Button, Notice, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import type { components } from '../../lib/api/schema';
-import { useChangeBookingState, useCheckout, useDeliveredHours, type Booking, type BookingState } from './api';
+import { useChangeBookingState, useCheckout, type Booking, type BookingState } from './api';
+import { formatDateTime } from './format';
 
 /** problem is an API error in the user's language. */
 export function useProblem() {
@@ -12,20 +13,73 @@ export function useProblem() {
   return (err: unknown) => (err instanceof ApiError && err.status < 500 ? err.message : t('common.error'));
 }
 
-/** ApprovalActions approve or reject (with a reason) a booking awaiting approval: accountmanagers. */
-export function ApprovalActions({ b }: { b: Booking }) {
+/** Outcome says what a step did, and takes the focus (the buttons that made it may be gone): role status, so it is read out. */
+export function Outcome({ message }: { message: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  return (
+    <div ref={ref} tabIndex={-1} className="wh-outcome">
+      <Notice type="ok">{message}</Notice>
+    </div>
+  );
+}
+
+/** approvalOutcome says what approving or rejecting b did, and what happens next. */
+export function useApprovalOutcome() {
+  const { t, i18n } = useTranslation();
+  return (b: Booking) => {
+    const what = { service: b.serviceTitle, organisation: b.organisationName };
+    if (b.state === 'rejected') return t('bookings.rejectedDone', what);
+    if (b.state === 'awaiting_payment' && b.payBy) return t('bookings.approvedPay', { ...what, date: formatDateTime(b.payBy, i18n.language) });
+    return t('bookings.approvedProvider', what);
+  };
+}
+
+/**
+ * ApprovalActions approve (after a question) or reject (with a reason) a booking awaiting approval: accountmanagers.
+ * The question takes the focus; No gives it back to Goedkeuren; onDone hears the changed booking (the caller says what
+ * happened with Outcome, since these buttons are gone once the booking moved on).
+ */
+export function ApprovalActions({ b, onDone }: { b: Booking; onDone?: (changed: Booking) => void }) {
   const { t } = useTranslation();
   const change = useChangeBookingState(b.id);
   const problem = useProblem();
   const [rejecting, setRejecting] = useState(false);
+  const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
+  const question = useRef<HTMLParagraphElement>(null);
+  const actions = useRef<HTMLDivElement>(null);
+  const backToApprove = useRef(false);
+  useEffect(() => {
+    if (asking) question.current?.focus();
+    else if (backToApprove.current) actions.current?.querySelector('button')?.focus();
+    backToApprove.current = false;
+  }, [asking]);
   const fields = change.error instanceof ApiError ? change.error.fieldErrors() : {};
+  const decide = (body: { state: 'approved' | 'rejected'; reason?: string }) => change.mutate(body, { onSuccess: (changed) => onDone?.(changed) });
   return (
     <div className="wh-stack">
       {change.error && !fields.reason && <Notice type="error">{problem(change.error)}</Notice>}
-      {!rejecting ? (
-        <div className="wh-actions">
-          <Button disabled={change.isPending} onClick={() => change.mutate({ state: 'approved' })}>
+      {asking ? (
+        <div className="wh-stack" role="group" aria-labelledby={`approve-${b.id}`}>
+          <p ref={question} id={`approve-${b.id}`} tabIndex={-1} className="utrecht-paragraph">
+            {t('bookings.approveQuestion', { service: b.serviceTitle, organisation: b.organisationName })}
+          </p>
+          <div className="wh-actions">
+            <Button disabled={change.isPending} onClick={() => decide({ state: 'approved' })}>
+              {change.isPending ? t('common.saving') : t('bookings.approveYes')}
+            </Button>
+            <Button secondary disabled={change.isPending} onClick={() => { backToApprove.current = true; setAsking(false); }}>
+              {t('bookings.approveNo')}
+            </Button>
+          </div>
+        </div>
+      ) : !rejecting ? (
+        <div className="wh-actions" ref={actions}>
+          <Button disabled={change.isPending} onClick={() => setAsking(true)}>
             {t('bookings.approve')}
             <span className="wh-visually-hidden"> {b.serviceTitle}, {b.organisationName}</span>
           </Button>
@@ -39,7 +93,7 @@ export function ApprovalActions({ b }: { b: Booking }) {
           className="wh-stack"
           onSubmit={(e) => {
             e.preventDefault();
-            change.mutate({ state: 'rejected', reason: reason.trim() });
+            decide({ state: 'rejected', reason: reason.trim() });
           }}
         >
           <TextArea label={t('bookings.rejectReason')} name="reason" value={reason} onChange={setReason} maxLength={1000}
@@ -83,38 +137,6 @@ export function ProviderActions({ b }: { b: Booking }) {
         </Button>
       </div>
     </div>
-  );
-}
-
-/** DeliveredHours records the hours delivered so far (the provider). */
-export function DeliveredHours({ b }: { b: Booking }) {
-  const { t, i18n } = useTranslation();
-  const save = useDeliveredHours(b.id);
-  const [hours, setHours] = useState(String(b.deliveredHours).replace('.', i18n.language.startsWith('en') ? '.' : ','));
-  const fields = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  const messages = save.error instanceof ApiError ? save.error.fieldMessages() : {};
-  const problem = useProblem();
-  if (!['confirmed', 'in_progress', 'completed'].includes(b.state)) return null;
-  const value = Number(hours.trim().replace(',', '.'));
-  return (
-    <form
-      className="wh-form wh-form--inline"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate(hours.trim() !== '' && Number.isFinite(value) ? value : -1);
-      }}
-    >
-      {save.error && !fields.hours && <Notice type="error">{problem(save.error)}</Notice>}
-      <Field label={t('bookings.deliveredHours')} name="hours" inputMode="decimal" value={hours} onChange={setHours}
-        error={fields.hours} message={messages.hours} description={t('bookings.deliveredHelp')} />
-      <div>
-        <Button type="submit" secondary disabled={save.isPending}>
-          {t('bookings.saveHours')}
-        </Button>
-      </div>
-      {save.isSuccess && !save.isPending && <Notice type="ok">{t('bookings.hoursSaved')}</Notice>}
-    </form>
   );
 }
 

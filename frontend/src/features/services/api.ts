@@ -142,9 +142,25 @@ export function useChangeBookingState(id: string) {
   );
 }
 
-export function useDeliveredHours(id: string) {
+export type NewHours = components['schemas']['CreateBookingHoursRequest'];
+
+/** useRecordHours adds a delivery (date, hours, note) to a started booking: the provider. */
+export function useRecordHours(id: string) {
+  return useBookingMutation(async (body: NewHours) => (await api.POST('/bookings/{id}/hours', { params: { path: { id } }, body })).data!);
+}
+
+/** useRequestExtension asks the booking organisation for more hours: the provider. */
+export function useRequestExtension(id: string) {
   return useBookingMutation(
-    async (hours: number) => (await api.PUT('/bookings/{id}/delivered-hours', { params: { path: { id } }, body: { hours } })).data!,
+    async (body: { hours: number; reason?: string }) => (await api.POST('/bookings/{id}/extensions', { params: { path: { id } }, body })).data!,
+  );
+}
+
+/** useDecideExtension approves or refuses more hours: the booking organisation. */
+export function useDecideExtension(id: string) {
+  return useBookingMutation(
+    async ({ extensionId, decision }: { extensionId: string; decision: 'approved' | 'refused' }) =>
+      (await api.POST('/bookings/{id}/extensions/{extensionId}/decisions', { params: { path: { id, extensionId } }, body: { decision } })).data!,
   );
 }
 

@@ -56,7 +56,7 @@ export interface paths {
         put?: never;
         /**
          * Dienst boeken / Book a service
-         * @description Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (30 minutes) or for the provider.
+         * @description Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (the service's payDays) or for the provider.
          */
         post: operations["createBooking"];
         delete?: never;
@@ -102,7 +102,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/bookings/{id}/delivered-hours": {
+    "/bookings/{id}/extensions": {
         parameters: {
             query?: never;
             header?: never;
@@ -110,12 +110,52 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
         /**
-         * Geleverde uren / Delivered hours
-         * @description The provider (a dienstverlener's or zorgaanbieder's users; for the municipality's own services its staff).
+         * Extra uren vragen / Ask for more hours
+         * @description The provider asks the booking organisation for more hours on a confirmed or running booking per hour (one open request at a time: 409 extensionOpen). Another provider's booking is 404.
          */
-        put: operations["recordDeliveredHours"];
-        post?: never;
+        post: operations["createBookingExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/extensions/{extensionId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extra uren goedkeuren of afwijzen / Approve or refuse more hours
+         * @description The booking organisation (or staff for it). Approving adds a period to pay the extra hours (createBookingCheckout).
+         */
+        post: operations["decideBookingExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Geleverde uren vastleggen / Record delivered hours
+         * @description One entry (date, hours, note) by the provider (a dienstverlener's or zorgaanbieder's users; for the municipality's own services its staff), once the booking has started: before 409 notStarted, on a cancelled booking 409 bookingCancelled. For a service per hour, entries beyond the booked hours plus approved extensions are 409 extensionRequired.
+         */
+        post: operations["createBookingHours"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1932,6 +1972,10 @@ export interface components {
             /** Format: date-time */
             endsAt?: string;
             events?: components["schemas"]["BookingEventBody"][];
+            /** @description Requests for more hours (one booking read) */
+            extensions?: components["schemas"]["ExtensionBody"][];
+            /** @description The deliveries (one booking read) */
+            hoursEntries?: components["schemas"]["HoursEntryBody"][];
             /** Format: uuid */
             id: string;
             inviteId?: string;
@@ -1984,10 +2028,10 @@ export interface components {
             /** Format: date-time */
             at: string;
             /**
-             * @description A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, or a failed payment; the reason holds the figures or Stripe's message
+             * @description A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, a failed payment, hours recorded (date, hours, note), an extension asked, approved or refused; the reason holds the figures or Stripe's message
              * @enum {string}
              */
-            code?: "paymentAmountMismatch" | "paymentCurrencyMismatch" | "doublePayment" | "doublePaymentRefunded" | "doublePaymentRefundFailed" | "paymentFailed";
+            code?: "paymentAmountMismatch" | "paymentCurrencyMismatch" | "doublePayment" | "doublePaymentRefunded" | "doublePaymentRefundFailed" | "paymentFailed" | "hoursRecorded" | "extensionRequested" | "extensionApproved" | "extensionRefused";
             from?: string;
             reason?: string;
             to: string;
@@ -2207,6 +2251,27 @@ export interface components {
             /** @description Send the browser here */
             url: string;
         };
+        CreateBookingExtensionRequest: {
+            /**
+             * Format: int64
+             * @description Hours more than booked
+             */
+            hours: number;
+            reason?: string;
+        };
+        CreateBookingHoursRequest: {
+            /**
+             * Format: date
+             * @description The day worked (YYYY-MM-DD), not in the future
+             */
+            date: string;
+            /**
+             * Format: double
+             * @description To the hundredth at most (6.25); finer is a 400, not rounded
+             */
+            hours: number;
+            note?: string;
+        };
         CreateBookingRequest: {
             /**
              * Format: uuid
@@ -2418,6 +2483,10 @@ export interface components {
             csrfToken: string;
             signedIn: boolean;
             user?: components["schemas"]["Me"];
+        };
+        DecideBookingExtensionRequest: {
+            /** @enum {string} */
+            decision: "approved" | "refused";
         };
         DecideInviteByLinkRequest: {
             /** @enum {string} */
@@ -2940,6 +3009,26 @@ export interface components {
              */
             week: string;
         };
+        ExtensionBody: {
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: date-time */
+            decidedAt?: string;
+            /** Format: int64 */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description The period that charges it, once approved
+             */
+            period?: number;
+            reason?: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @enum {string} */
+            state: "requested" | "approved" | "refused";
+        };
         FairnessCheckBody: {
             hits: components["schemas"]["FairnessHitBody"][];
         };
@@ -3263,6 +3352,17 @@ export interface components {
              * @description ISO weekday, 1 = Monday
              */
             weekday: number;
+        };
+        HoursEntryBody: {
+            /** Format: date */
+            date: string;
+            /** Format: double */
+            hours: number;
+            /** Format: uuid */
+            id: string;
+            note?: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         IdentityBody: {
             email?: string;
@@ -3595,7 +3695,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_approval" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_requested" | "booking_approved" | "booking_refused" | "booking_paid" | "booking_confirmed" | "booking_started" | "booking_completed" | "booking_cancelled" | "booking_payment_due" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -4050,13 +4150,6 @@ export interface components {
             /** @description The organisation that thanks; absent for a kandidaat (shown as "een kandidaat") */
             organisationName?: string;
         };
-        RecordDeliveredHoursRequest: {
-            /**
-             * Format: double
-             * @description To the hundredth at most (6.25); finer is a 400, not rounded
-             */
-            hours: number;
-        };
         RecordLksAssessmentRequest: {
             /**
              * Format: date
@@ -4213,6 +4306,11 @@ export interface components {
             readonly id?: string;
             /** @description jobcoaching, loonwaardebepaling, proefplaatsing, werkplekaanpassing, scholing, intake, no_riskpolis_info, reiskosten, or a region's own */
             kind: string;
+            /**
+             * Format: int64
+             * @description Days to pay after approval (or after booking, without approval), at most until the slot starts; 0 or left out: 14
+             */
+            payDays?: number;
             /** Format: int64 */
             priceCents: number;
             /** @enum {string} */
@@ -4872,7 +4970,7 @@ export interface operations {
             };
         };
     };
-    recordDeliveredHours: {
+    createBookingExtension: {
         parameters: {
             query?: never;
             header?: never;
@@ -4883,12 +4981,187 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordDeliveredHoursRequest"];
+                "application/json": components["schemas"]["CreateBookingExtensionRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideBookingExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                extensionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideBookingExtensionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createBookingHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBookingHoursRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
