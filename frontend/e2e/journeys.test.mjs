@@ -1134,6 +1134,18 @@ test('everywhere: an unknown address and a missing vacature show a real not-foun
   await page.getByRole('heading', { level: 1 }).waitFor();
   await check(page, 'everywhere-new-vacature');
   assert.ok(!requested.includes('/api/v1/openings/'), 'the new-vacature page asks GET /api/v1/openings/');
+  // Text fields and checkboxes have the same clear focus ring as links and buttons.
+  const ring = () => page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return `${document.activeElement.tagName.toLowerCase()}[${document.activeElement.type}] ${s.outlineStyle} ${s.outlineWidth}`;
+  });
+  await page.locator('main input[type=text]').first().focus();
+  assert.match(await ring(), /^input\[text\] solid 3px$/);
+  const box = page.locator('main input[type=checkbox]').first();
+  await box.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  assert.match(await ring(), /^input\[checkbox\] solid 3px$/);
 
   // An unknown address: 404 from the server, the not-found page in the app.
   const res = await page.goto(`${BASE}/vacatures-bestaat-niet`);
