@@ -1168,3 +1168,68 @@ test('an organisation signs up on a phone and confirms its address by mail', asy
   await again.getByText('Deze link werkt niet meer.').waitFor();
   await check(again, 'signup-link-used');
 });
+
+/** consoleErrors collects the page's console errors, except the network log of answers the journey expects (a 4xx). */
+function consoleErrors(page) {
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  return errors;
+}
+
+test('everywhere: an unknown address and a missing vacature show a real not-found page; the favicon is there; expected refusals are not console errors', async () => {
+  const page = await newPage();
+  const errors = consoleErrors(page);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+
+  // A wrong password: the message, and no uncaught error.
+  await signIn(page, 'hr@korenschoof.demo.werkhaven.nl', 'niet-het-wachtwoord');
+  await page.getByRole('alert').getByText('Het e-mailadres of het wachtwoord klopt niet.').waitFor();
+  await signIn(page, 'hr@korenschoof.demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn vacatures' }).waitFor();
+
+  // A new vacature asks for no opening.
+  await page.goto(`${BASE}/vacatures/nieuw`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await check(page, 'everywhere-new-vacature');
+  assert.ok(!requested.includes('/api/v1/openings/'), 'the new-vacature page asks GET /api/v1/openings/');
+  // Text fields and checkboxes have the same clear focus ring as links and buttons.
+  const ring = () => page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return `${document.activeElement.tagName.toLowerCase()}[${document.activeElement.type}] ${s.outlineStyle} ${s.outlineWidth}`;
+  });
+  await page.locator('main input[type=text]').first().focus();
+  assert.match(await ring(), /^input\[text\] solid 3px$/);
+  const box = page.locator('main input[type=checkbox]').first();
+  await box.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  assert.match(await ring(), /^input\[checkbox\] solid 3px$/);
+
+  // An unknown address: 404 from the server, the not-found page in the app.
+  const res = await page.goto(`${BASE}/vacatures-bestaat-niet`);
+  assert.equal(res.status(), 404);
+  await page.getByRole('heading', { level: 1, name: 'Deze pagina bestaat niet' }).waitFor();
+  await page.getByRole('link', { name: 'Naar de startpagina' }).waitFor();
+  await check(page, 'everywhere-unknown-address');
+
+  // A vacature that does not exist (or is another organisation's): the same page, no error code.
+  await page.goto(`${BASE}/vacatures/00000000-0000-4000-8000-000000000000`);
+  await page.getByRole('heading', { level: 1, name: 'Deze pagina bestaat niet' }).waitFor();
+  assert.equal(await page.getByText('Foutcode').count(), 0);
+  await check(page, 'everywhere-missing-vacature');
+  await page.getByRole('link', { name: 'Naar de startpagina' }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn vacatures' }).waitFor();
+
+  // The favicon.
+  const icon = await fetch(`${BASE}/favicon.ico`);
+  assert.equal(icon.status, 200);
+  assert.match(icon.headers.get('content-type') ?? '', /image/);
+
+  // The browser logs a refused request itself ("Failed to load resource"); the app logs nothing more.
+  const own = errors.filter((e) => !/^Failed to load resource: the server responded with a status of 4\d\d/.test(e));
+  assert.deepEqual(own, [], 'console errors');
+});

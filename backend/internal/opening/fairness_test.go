@@ -28,28 +28,6 @@ func TestFairnessBlocks(t *testing.T) {
 	}
 }
 
-func TestFairnessAllows(t *testing.T) {
-	allowed := []string{
-		"Magazijnmedewerker (m/v/x)",
-		"Orderpicker m/v, 32-38 uur per week",
-		"Je spreekt Nederlands op B1-niveau",
-		"Je hebt een geldige werkvergunning",
-		"Tillen tot 20 kg hoort bij het werk",
-		"Je werkt in een hecht en enthousiast team",
-		"Gastvrouw of gastheer voor ons restaurant",
-		"Ervaring met jongeren in de jeugdzorg",
-		"Starters en herintreders zijn welkom, ook met een beperking",
-		"Wij bieden een jobcoach en een aangepaste werkplek",
-		"Je krijgt 25 dagen vakantie per jaar",
-		"Minimaal 2 jaar ervaring als kok",
-	}
-	for _, text := range allowed {
-		if hits := CheckFairness("Vacature", text); len(hits) != 0 {
-			t.Errorf("%q flagged: %+v", text, hits)
-		}
-	}
-}
-
 func TestFairnessReportsWhereAndInOrder(t *testing.T) {
 	hits := CheckFairness("Jonge collega gezocht", "Alleen mannen. Nederlandse afkomst.")
 	if len(hits) != 3 {

@@ -28,7 +28,7 @@ type occupationRef struct {
 
 type fairnessHitBody struct {
 	Rule     string `json:"rule" doc:"Id of the rule in the maintained list"`
-	Category string `json:"category" enum:"leeftijd,geslacht,afkomst,religie,gezondheid,zwangerschap"`
+	Category string `json:"category" enum:"leeftijd,geslacht,afkomst,religie,gezondheid,zwangerschap,seksuele_geaardheid,burgerlijke_staat"`
 	Field    string `json:"field" enum:"title,description"`
 	Match    string `json:"match" doc:"The words as written"`
 	Start    int    `json:"start" doc:"Offset of the match in the field, in UTF-16 code units (as JavaScript counts)"`

@@ -23,6 +23,7 @@ import {
 import { Heading } from '@nl-design-system-candidate/heading-react';
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react';
 import { SkipLink } from '@nl-design-system-candidate/skip-link-react';
+import { Link } from 'react-router';
 import { ApiError } from '../../lib/api/error';
 
 // The NL Design System candidate components, where they exist (heading,
@@ -183,10 +184,29 @@ export function ErrorNotice({ error }: { error: unknown }) {
   );
 }
 
-/** DataState renders loading and error states around a data view. */
+/**
+ * NotFoundPage is the page of an address that leads nowhere: an unknown path,
+ * or an object that does not exist (or is not the user's to see: the API
+ * answers 404 for another organisation's or region's objects).
+ */
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle>{t('notFound.title')}</PageTitle>
+      <Paragraph>{t('notFound.text')}</Paragraph>
+      <Paragraph>
+        <Link to="/">{t('notFound.home')}</Link>
+      </Paragraph>
+    </>
+  );
+}
+
+/** DataState renders loading and error states around a data view; a 404 is the not-found page. */
 export function DataState({ isLoading, error, children }: { isLoading: boolean; error: unknown; children: ReactNode }) {
   const { t } = useTranslation();
   if (isLoading) return <Paragraph role="status">{t('common.loading')}</Paragraph>;
+  if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
   if (error) return <ErrorNotice error={error} />;
   return <>{children}</>;
 }

@@ -229,7 +229,7 @@ function OpeningView({ o }: { o: Opening }) {
         </>
       )}
       <Paragraph>
-        <Link to="/vacatures">{t('opening.backToList')}</Link>
+        <Link to="/vacatures" className="wh-target">{t('opening.backToList')}</Link>
       </Paragraph>
     </>
   );

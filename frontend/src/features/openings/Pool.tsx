@@ -326,6 +326,7 @@ export function OpeningPool() {
               </div>
             )}
           </form>
+          <Heading level={2}>{t('pool.results')}</Heading>
           {invalid ? (
             <Notice type="warning">{t('pool.invalid')}</Notice>
           ) : (

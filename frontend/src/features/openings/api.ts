@@ -39,6 +39,7 @@ export function useOpening(id: string) {
   return useQuery({
     queryKey: ['opening', id],
     queryFn: async () => (await api.GET('/openings/{id}', { params: { path: { id } } })).data!,
+    enabled: id !== '',
   });
 }
 

@@ -3038,7 +3038,7 @@ export interface components {
         };
         FairnessHitBody: {
             /** @enum {string} */
-            category: "leeftijd" | "geslacht" | "afkomst" | "religie" | "gezondheid" | "zwangerschap";
+            category: "leeftijd" | "geslacht" | "afkomst" | "religie" | "gezondheid" | "zwangerschap" | "seksuele_geaardheid" | "burgerlijke_staat";
             /** @enum {string} */
             field: "title" | "description";
             /**
