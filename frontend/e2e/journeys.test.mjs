@@ -79,10 +79,10 @@ async function mailLink(rcpt, path, previous) {
 
 const roles = [
   { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Subsidieparameters', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers', 'Audit'] },
-  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers'] },
+  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Berichten', 'Vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers'] },
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload', 'Subsidies'] },
-  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Mijn organisatie'] },
-  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Mijn organisatie'] },
+  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Berichten', 'Mijn organisatie'] },
+  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Berichten', 'Mijn organisatie'] },
 ];
 
 test('sign-in page works on a 360 px phone and passes axe', async () => {
@@ -1105,4 +1105,46 @@ test('Cijfers: an accountmanager sees the funnel chart and its table, filters on
   const to = page.getByLabel('Geplaatst tot en met');
   assert.equal(await to.getAttribute('aria-invalid'), 'true');
   await check(page, 'figures-period-error');
+});
+
+test('Berichten: a werkgever writes its accountmanager, who answers beside the contact log', async () => {
+  const note = `Kunt u meekijken naar onze vacature? (${Date.now()})`;
+  const wg = await newPage();
+  await signIn(wg, 'hr@korenschoof.demo.werkhaven.nl');
+  await wg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Berichten', exact: true }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Berichten' }).waitFor();
+  await check(wg, 'messages-werkgever');
+  // An empty message is refused on its field, in Dutch.
+  await wg.getByRole('button', { name: 'Bericht versturen' }).click();
+  await wg.getByText('Schrijf een bericht.').waitFor();
+  assert.equal(await wg.getByLabel('Uw bericht').getAttribute('aria-invalid'), 'true');
+  await check(wg, 'messages-werkgever-empty');
+  await wg.getByLabel('Uw bericht').fill(note);
+  await wg.getByRole('button', { name: 'Bericht versturen' }).click();
+  await wg.getByText('Uw bericht is verstuurd.').waitFor();
+  await wg.getByRole('list', { name: 'Berichten over dit onderwerp' }).getByText(note).waitFor();
+
+  // The accountmanager is told, finds the conversation under Berichten and answers beside the contact log.
+  const am = await newPage();
+  await signIn(am, 'am.jansen@demo.werkhaven.nl');
+  await am.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Berichten', exact: true }).click();
+  await am.getByRole('heading', { level: 1, name: 'Berichten' }).waitFor();
+  await check(am, 'messages-accountmanager');
+  const row = am.getByRole('row').filter({ hasText: 'Algemeen' }).filter({ hasText: 'wacht op antwoord' });
+  await row.getByRole('link', { name: 'Bakkerij De Korenschoof' }).first().click();
+  await am.getByRole('heading', { level: 2, name: 'Berichten met de organisatie' }).waitFor();
+  await am.getByRole('heading', { level: 2, name: 'Contactlog' }).waitFor();
+  await am.getByText(note).waitFor();
+  await am.getByLabel('Uw bericht').fill('Ja, ik bel u morgen om 10 uur.');
+  await am.getByRole('button', { name: 'Bericht versturen' }).click();
+  await am.getByText('Uw bericht is verstuurd.').waitFor();
+  await check(am, 'messages-organisation-page');
+
+  // The werkgever sees the answer and has a notification that leads to it.
+  await wg.goto(`${BASE}/meldingen`);
+  await wg.getByRole('heading', { level: 1 }).waitFor();
+  await wg.getByText('Nieuw bericht van uw accountmanager.').first().waitFor();
+  await check(wg, 'messages-notification');
+  await wg.goto(`${BASE}/berichten`);
+  await wg.getByText('Ja, ik bel u morgen om 10 uur.').first().waitFor();
 });

@@ -47,16 +47,19 @@ const (
 	// ThankYou: a werkgever or kandidaat thanks the klantmanager or
 	// accountmanager credited with a placement.
 	ThankYou Kind = "thank_you"
+	// MessageReceived: a message in Berichten from the other side (the
+	// organisation or its accountmanager).
+	MessageReceived Kind = "message_received"
 )
 
 // MailByDefault are the kinds mailed unless a user turns them off.
 var MailByDefault = map[Kind]bool{InviteCreated: true, InviteApproval: true, InviteAccepted: true, InviteDeclined: true, InviteExpired: false,
 	DisclosureWithdrawn: true, AdviceAdded: false, Placed: true, FollowUpDue: true, PlacementEnded: true,
-	BookingApproval: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true, ThankYou: true}
+	BookingApproval: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true, ThankYou: true, MessageReceived: true}
 
 // Kinds lists every kind, for settings.
 var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, Placed, FollowUpDue,
-	PlacementEnded, BookingApproval, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline, ThankYou}
+	PlacementEnded, BookingApproval, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline, ThankYou, MessageReceived}
 
 // Notice is one notification to one or more users.
 type Notice struct {

@@ -42,6 +42,7 @@ var webRoutes = []string{
 	"/kandidaten/:id",
 	"/mijn-gegevens",
 	"/mijn-gegevens/overzicht",
+	"/berichten",
 	"/organisatie",
 	"/portefeuille",
 	"/organisaties/:id",

@@ -11,9 +11,9 @@ export function kindsFor(role: Role | string | undefined): NotificationKind[] {
   switch (role) {
     case 'werkgever':
     case 'zorgaanbieder':
-      return ['invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'follow_up_due', 'lks_update', 'subsidy_deadline'];
+      return ['invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'follow_up_due', 'lks_update', 'subsidy_deadline', 'message_received'];
     case 'accountmanager':
-      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'lks_update', 'subsidy_deadline', 'thank_you'];
+      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'lks_update', 'subsidy_deadline', 'thank_you', 'message_received'];
     case 'klantmanager':
       return ['invite_created', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'placed', 'placement_ended', 'thank_you'];
     case 'kandidaat':
