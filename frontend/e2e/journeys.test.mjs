@@ -1148,3 +1148,37 @@ test('Berichten: a werkgever writes its accountmanager, who answers beside the c
   await wg.goto(`${BASE}/berichten`);
   await wg.getByText('Ja, ik bel u morgen om 10 uur.').first().waitFor();
 });
+
+test('skill picker: "deeg" finds Bakken, Enter picks without sending the form; the error summary links to the fields in Dutch', async () => {
+  const page = await newPage();
+  await signIn(page, 'hr@korenschoof.demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+  await page.goto(`${BASE}/vacatures/nieuw`);
+  await page.getByRole('heading', { level: 1, name: 'Nieuwe vacature of plek' }).waitFor();
+  const skills = page.getByRole('combobox', { name: 'Wat is nodig' });
+  await skills.fill('deeg');
+  await page.getByRole('option', { name: /Bakken \(brood en banket\)/ }).waitFor();
+  await check(page, 'skill-picker-deeg');
+  await skills.press('Enter');
+  // Enter chose the one suggestion: a chip, an empty field, and the form was not sent.
+  await page.getByRole('list', { name: /Wat is nodig/ }).getByText('Bakken (brood en banket)').waitFor();
+  assert.equal(await skills.inputValue(), '');
+  assert.equal(await page.getByRole('alert').count(), 0, 'Enter in the picker did not send the form');
+  assert.match(page.url(), /\/vacatures\/nieuw$/);
+  // Text that was not picked does not run into the next search.
+  await skills.fill('xyzzy');
+  await page.getByLabel('Titel').focus();
+  assert.equal(await skills.inputValue(), '');
+
+  // The server's errors: a summary whose links lead to the fields, every word Dutch.
+  await page.getByLabel('Titel').fill('Hulp in de bakkerij');
+  await page.getByLabel('Aantal plekken').fill('0');
+  await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+  const link = page.getByRole('link', { name: /^Aantal plekken: / });
+  await link.waitFor();
+  const summary = await page.locator('.wh-error-summary').innerText();
+  assert.doesNotMatch(summary, /expected|schema|must be|required/i, `the summary is Dutch: ${summary}`);
+  await check(page, 'opening-form-error-summary');
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'places');
+});

@@ -3122,7 +3122,7 @@ export interface components {
         };
         InvalidParam: {
             /**
-             * @description Machine-readable reason: required, pattern, maxLength, minLength, enum, minimum, maximum, format, type, unknownParam, invalid
+             * @description Machine-readable reason: required, pattern, maxLength, minLength, enum, minimum, maximum, format, type, multipleOf, unknownParam, invalid
              * @example required
              */
             code: string;
