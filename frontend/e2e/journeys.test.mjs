@@ -1182,3 +1182,36 @@ test('skill picker: "deeg" finds Bakken, Enter picks without sending the form; t
   await link.click();
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'places');
 });
+
+test('pool on a phone: filters fold away behind "Filters (n)", live in the address and explain their words', async () => {
+  const wg = await newPage({ width: 390, height: 844 });
+  await signIn(wg, 'hr@korenschoof.demo.werkhaven.nl');
+  await wg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn vacatures' }).click();
+  await wg.getByRole('link', { name: 'Medewerker bakkerij (ochtend)' }).click();
+  await wg.getByRole('navigation', { name: 'Onderdelen van de vacature' }).getByRole('link', { name: 'Kandidaten' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Kandidaten voor Medewerker bakkerij (ochtend)' }).waitFor();
+  const card = wg.getByRole('heading', { level: 3 }).first();
+  await card.waitFor();
+  // Folded: the first candidate is on the first screen, not 1,780 px of filters further.
+  assert.equal(await wg.getByLabel('Afstand').isVisible(), false, 'the filters start folded on a phone');
+  const top = await card.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  assert.ok(top < 1200, `the first candidate starts at ${top}px`);
+  await check(wg, 'pool-phone-folded');
+  await assertNoSidewaysScroll(wg, 'the pool on a phone');
+
+  await wg.getByText('Filters', { exact: true }).click();
+  await wg.getByText(/De participatieladder zegt hoe dicht iemand bij betaald werk staat/).waitFor();
+  await wg.getByText(/LKS-indicatie: de gemeente kan loonkostensubsidie geven/).waitFor();
+  await wg.getByLabel('Afstand').selectOption('10');
+  await wg.waitForURL(/straal=10/);
+  await wg.getByText('Filters (1 aan)').waitFor();
+  await check(wg, 'pool-phone-filters-open');
+
+  // A reload (or the link sent to a colleague) shows the same filtered pool.
+  await wg.reload();
+  await wg.getByRole('heading', { level: 1, name: 'Kandidaten voor Medewerker bakkerij (ochtend)' }).waitFor();
+  await wg.getByText('Filters (1 aan)').waitFor();
+  await wg.getByText('Filters (1 aan)').click();
+  assert.equal(await wg.getByLabel('Afstand').inputValue(), '10');
+  await check(wg, 'pool-phone-reloaded');
+});
