@@ -1215,3 +1215,29 @@ test('pool on a phone: filters fold away behind "Filters (n)", live in the addre
   assert.equal(await wg.getByLabel('Afstand').inputValue(), '10');
   await check(wg, 'pool-phone-reloaded');
 });
+
+test('klantmanager confirms a profile after a conversation; the summary shows days, transport and regelingen; Passende vacatures speaks to them', async () => {
+  const page = await newPage();
+  await signIn(page, 'km.devries@demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Caseload' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('link', { name: /^K-/ }).first().click();
+  await page.getByRole('heading', { level: 2, name: 'Actueel' }).waitFor();
+  for (const term of ['Dagen en dagdelen', 'Vervoer', 'Regelingen']) {
+    await page.locator('dt').filter({ hasText: term }).waitFor();
+  }
+  await page.getByRole('heading', { level: 2, name: 'Passende vacatures' }).waitFor();
+  await page.getByText('Bij elke vacature staat wat de kandidaat meebrengt en wat de werkgever vraagt.').waitFor();
+  await page.waitForLoadState('networkidle');
+  const fits = await page.locator('section[aria-labelledby="fits"]').innerText();
+  assert.doesNotMatch(fits, /\b(uw startdatum|u vraagt|dat biedt u|uw aanbod)\b/, 'Passende vacatures does not address the klantmanager as the werkgever');
+  await check(page, 'candidate-page-summary');
+
+  await page.getByLabel('Hoe hebt u het profiel doorgenomen?').selectOption('gesprek');
+  await page.getByRole('button', { name: 'Profiel klopt: nu bevestigen' }).click();
+  await page.getByText('Bevestigd. Het profiel telt weer als actueel.').waitFor();
+  await page.getByText('Bevestigd door de klantmanager, na een gesprek.').waitFor();
+  const today = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date());
+  await page.getByText(`Bevestigd op ${today}`).waitFor();
+  await check(page, 'candidate-confirmed-after-conversation');
+});

@@ -183,6 +183,9 @@ var matrix = map[string]matrixCase{
 	"recordCandidateConsent": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
 		return "POST", "/api/v1/candidates/" + f.MyCandidate + "/consents", `{"given":true,"method":"klantmanager_papier"}`
 	}},
+	"confirmCandidateAvailability": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/candidates/" + f.MyCandidate + "/availability-confirmations", `{"how":"telefoon"}`
+	}},
 	"requestAvailabilityConfirmation": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
 		return "POST", "/api/v1/candidates/" + f.MyCandidate + "/confirmation-requests", ""
 	}},

@@ -184,6 +184,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/candidates/{id}/availability-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Profiel bevestigd na contact / Profile confirmed after contact
+         * @description The klantmanager went through the profile with the candidate (a conversation, a call or a mail): availability counts as confirmed now, recorded as the klantmanager's (confirmedVia klantmanager_<how>) and in the audit log.
+         */
+        post: operations["confirmCandidateAvailability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/candidates/{id}/confirmation-requests": {
         parameters: {
             query?: never;
@@ -1881,6 +1901,11 @@ export interface components {
             completeness: number;
             /** Format: date-time */
             confirmedAt: string;
+            /**
+             * @description How availability was last confirmed; absent: at registration
+             * @enum {string}
+             */
+            confirmedVia?: "kandidaat_link" | "kandidaat_portaal" | "klantmanager_gesprek" | "klantmanager_telefoon" | "klantmanager_mail";
             consent: boolean;
             /** Format: date-time */
             consentAt?: string;
@@ -1956,6 +1981,11 @@ export interface components {
             completeness: number;
             /** Format: date-time */
             confirmedAt: string;
+            /**
+             * @description How availability was last confirmed; absent: at registration
+             * @enum {string}
+             */
+            confirmedVia?: "kandidaat_link" | "kandidaat_portaal" | "klantmanager_gesprek" | "klantmanager_telefoon" | "klantmanager_mail";
             consent: boolean;
             /** Format: date-time */
             consentAt?: string;
@@ -2035,6 +2065,13 @@ export interface components {
             reason?: string;
             /** @enum {string} */
             state: "invited" | "withdrawn" | "introduced" | "not_placed";
+        };
+        ConfirmAfterContactInputBody: {
+            /**
+             * @description How the klantmanager went through the profile with the candidate
+             * @enum {string}
+             */
+            how: "gesprek" | "telefoon" | "mail";
         };
         ConfirmInputBody: {
             /** @description Also agree to be found by employers */
@@ -5109,6 +5146,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmCandidateAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAfterContactInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateBody"];
+                };
             };
             /** @description Bad Request */
             400: {
