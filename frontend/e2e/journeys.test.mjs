@@ -79,10 +79,10 @@ async function mailLink(rcpt, path, previous) {
 
 const roles = [
   { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Subsidieparameters', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers', 'Audit'] },
-  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers'] },
+  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Berichten', 'Vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers'] },
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload', 'Subsidies'] },
-  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Mijn organisatie'] },
-  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Mijn organisatie'] },
+  { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Berichten', 'Mijn organisatie'] },
+  { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Berichten', 'Mijn organisatie'] },
 ];
 
 test('sign-in page works on a 360 px phone and passes axe', async () => {
@@ -1232,4 +1232,139 @@ test('everywhere: an unknown address and a missing vacature show a real not-foun
   // The browser logs a refused request itself ("Failed to load resource"); the app logs nothing more.
   const own = errors.filter((e) => !/^Failed to load resource: the server responded with a status of 4\d\d/.test(e));
   assert.deepEqual(own, [], 'console errors');
+});
+
+test('Berichten: a werkgever writes its accountmanager, who answers beside the contact log', async () => {
+  const note = `Kunt u meekijken naar onze vacature? (${Date.now()})`;
+  const wg = await newPage();
+  await signIn(wg, 'hr@korenschoof.demo.werkhaven.nl');
+  await wg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Berichten', exact: true }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Berichten' }).waitFor();
+  await check(wg, 'messages-werkgever');
+  // An empty message is refused on its field, in Dutch.
+  await wg.getByRole('button', { name: 'Bericht versturen' }).click();
+  await wg.getByText('Schrijf een bericht.').waitFor();
+  assert.equal(await wg.getByLabel('Uw bericht').getAttribute('aria-invalid'), 'true');
+  await check(wg, 'messages-werkgever-empty');
+  await wg.getByLabel('Uw bericht').fill(note);
+  await wg.getByRole('button', { name: 'Bericht versturen' }).click();
+  await wg.getByText('Uw bericht is verstuurd.').waitFor();
+  await wg.getByRole('list', { name: 'Berichten over dit onderwerp' }).getByText(note).waitFor();
+
+  // The accountmanager is told, finds the conversation under Berichten and answers beside the contact log.
+  const am = await newPage();
+  await signIn(am, 'am.jansen@demo.werkhaven.nl');
+  await am.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Berichten', exact: true }).click();
+  await am.getByRole('heading', { level: 1, name: 'Berichten' }).waitFor();
+  await check(am, 'messages-accountmanager');
+  const row = am.getByRole('row').filter({ hasText: 'Algemeen' }).filter({ hasText: 'wacht op antwoord' });
+  await row.getByRole('link', { name: 'Bakkerij De Korenschoof' }).first().click();
+  await am.getByRole('heading', { level: 2, name: 'Berichten met de organisatie' }).waitFor();
+  await am.getByRole('heading', { level: 2, name: 'Contactlog' }).waitFor();
+  await am.getByText(note).waitFor();
+  await am.getByLabel('Uw bericht').fill('Ja, ik bel u morgen om 10 uur.');
+  await am.getByRole('button', { name: 'Bericht versturen' }).click();
+  await am.getByText('Uw bericht is verstuurd.').waitFor();
+  await check(am, 'messages-organisation-page');
+
+  // The werkgever sees the answer and has a notification that leads to it.
+  await wg.goto(`${BASE}/meldingen`);
+  await wg.getByRole('heading', { level: 1 }).waitFor();
+  await wg.getByText('Nieuw bericht van uw accountmanager.').first().waitFor();
+  await check(wg, 'messages-notification');
+  await wg.goto(`${BASE}/berichten`);
+  await wg.getByText('Ja, ik bel u morgen om 10 uur.').first().waitFor();
+});
+
+test('skill picker: "deeg" finds Bakken, Enter picks without sending the form; the error summary links to the fields in Dutch', async () => {
+  const page = await newPage();
+  await signIn(page, 'hr@korenschoof.demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+  await page.goto(`${BASE}/vacatures/nieuw`);
+  await page.getByRole('heading', { level: 1, name: 'Nieuwe vacature of plek' }).waitFor();
+  const skills = page.getByRole('combobox', { name: 'Wat is nodig' });
+  await skills.fill('deeg');
+  await page.getByRole('option', { name: /Bakken \(brood en banket\)/ }).waitFor();
+  await check(page, 'skill-picker-deeg');
+  await skills.press('Enter');
+  // Enter chose the one suggestion: a chip, an empty field, and the form was not sent.
+  await page.getByRole('list', { name: /Wat is nodig/ }).getByText('Bakken (brood en banket)').waitFor();
+  assert.equal(await skills.inputValue(), '');
+  assert.equal(await page.getByRole('alert').count(), 0, 'Enter in the picker did not send the form');
+  assert.match(page.url(), /\/vacatures\/nieuw$/);
+  // Text that was not picked does not run into the next search.
+  await skills.fill('xyzzy');
+  await page.getByLabel('Titel').focus();
+  assert.equal(await skills.inputValue(), '');
+
+  // The server's errors: a summary whose links lead to the fields, every word Dutch.
+  await page.getByLabel('Titel').fill('Hulp in de bakkerij');
+  await page.getByLabel('Aantal plekken').fill('0');
+  await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+  const link = page.getByRole('link', { name: /^Aantal plekken: / });
+  await link.waitFor();
+  const summary = await page.locator('.wh-error-summary').innerText();
+  assert.doesNotMatch(summary, /expected|schema|must be|required/i, `the summary is Dutch: ${summary}`);
+  await check(page, 'opening-form-error-summary');
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'places');
+});
+
+test('pool on a phone: filters fold away behind "Filters (n)", live in the address and explain their words', async () => {
+  const wg = await newPage({ width: 390, height: 844 });
+  await signIn(wg, 'hr@korenschoof.demo.werkhaven.nl');
+  await wg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn vacatures' }).click();
+  await wg.getByRole('link', { name: 'Medewerker bakkerij (ochtend)' }).click();
+  await wg.getByRole('navigation', { name: 'Onderdelen van de vacature' }).getByRole('link', { name: 'Kandidaten' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Kandidaten voor Medewerker bakkerij (ochtend)' }).waitFor();
+  const card = wg.getByRole('heading', { level: 3 }).first();
+  await card.waitFor();
+  // Folded: the first candidate is on the first screen, not 1,780 px of filters further.
+  assert.equal(await wg.getByLabel('Afstand').isVisible(), false, 'the filters start folded on a phone');
+  const top = await card.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  assert.ok(top < 1200, `the first candidate starts at ${top}px`);
+  await check(wg, 'pool-phone-folded');
+  await assertNoSidewaysScroll(wg, 'the pool on a phone');
+
+  await wg.getByText('Filters', { exact: true }).click();
+  await wg.getByText(/De participatieladder zegt hoe dicht iemand bij betaald werk staat/).waitFor();
+  await wg.getByText(/LKS-indicatie: de gemeente kan loonkostensubsidie geven/).waitFor();
+  await wg.getByLabel('Afstand').selectOption('10');
+  await wg.waitForURL(/straal=10/);
+  await wg.getByText('Filters (1 aan)').waitFor();
+  await check(wg, 'pool-phone-filters-open');
+
+  // A reload (or the link sent to a colleague) shows the same filtered pool.
+  await wg.reload();
+  await wg.getByRole('heading', { level: 1, name: 'Kandidaten voor Medewerker bakkerij (ochtend)' }).waitFor();
+  await wg.getByText('Filters (1 aan)').waitFor();
+  await wg.getByText('Filters (1 aan)').click();
+  assert.equal(await wg.getByLabel('Afstand').inputValue(), '10');
+  await check(wg, 'pool-phone-reloaded');
+});
+
+test('klantmanager confirms a profile after a conversation; the summary shows days, transport and regelingen; Passende vacatures speaks to them', async () => {
+  const page = await newPage();
+  await signIn(page, 'km.devries@demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Caseload' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('link', { name: /^K-/ }).first().click();
+  await page.getByRole('heading', { level: 2, name: 'Actueel' }).waitFor();
+  for (const term of ['Dagen en dagdelen', 'Vervoer', 'Regelingen']) {
+    await page.locator('dt').filter({ hasText: term }).waitFor();
+  }
+  await page.getByRole('heading', { level: 2, name: 'Passende vacatures' }).waitFor();
+  await page.getByText('Bij elke vacature staat wat de kandidaat meebrengt en wat de werkgever vraagt.').waitFor();
+  await page.waitForLoadState('networkidle');
+  const fits = await page.locator('section[aria-labelledby="fits"]').innerText();
+  assert.doesNotMatch(fits, /\b(uw startdatum|u vraagt|dat biedt u|uw aanbod)\b/, 'Passende vacatures does not address the klantmanager as the werkgever');
+  await check(page, 'candidate-page-summary');
+
+  await page.getByLabel('Hoe hebt u het profiel doorgenomen?').selectOption('gesprek');
+  await page.getByRole('button', { name: 'Profiel klopt: nu bevestigen' }).click();
+  await page.getByText('Bevestigd. Het profiel telt weer als actueel.').waitFor();
+  await page.getByText('Bevestigd door de klantmanager, na een gesprek.').waitFor();
+  const today = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date());
+  await page.getByText(`Bevestigd op ${today}`).waitFor();
+  await check(page, 'candidate-confirmed-after-conversation');
 });

@@ -110,6 +110,15 @@ var matrix = map[string]matrixCase{
 		request: func(f *fixture) (string, string, string) {
 			return "PATCH", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"], `{"sector":"Bakkerij"}`
 		}},
+	"listMessageThreads": {allowed: []authz.Role{authz.Werkgever, authz.Zorgaanbieder, authz.Accountmanager}, request: func(*fixture) (string, string, string) {
+		return "GET", "/api/v1/message-threads", ""
+	}},
+	"listMessages": {allowed: []authz.Role{authz.Werkgever, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/messages", ""
+	}},
+	"postMessage": {allowed: []authz.Role{authz.Werkgever, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/messages", `{"body":"Matrix"}`
+	}},
 	"listContactMoments": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
 		return "GET", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/contact-moments", ""
 	}},
@@ -210,6 +219,9 @@ var matrix = map[string]matrixCase{
 	}},
 	"recordCandidateConsent": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
 		return "POST", "/api/v1/candidates/" + f.MyCandidate + "/consents", `{"given":true,"method":"klantmanager_papier"}`
+	}},
+	"confirmCandidateAvailability": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/candidates/" + f.MyCandidate + "/availability-confirmations", `{"how":"telefoon"}`
 	}},
 	"requestAvailabilityConfirmation": {allowed: kmOnly, request: func(f *fixture) (string, string, string) {
 		return "POST", "/api/v1/candidates/" + f.MyCandidate + "/confirmation-requests", ""

@@ -34,6 +34,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/insight"
 	"github.com/werkhaven/werkhaven/backend/internal/invite"
 	"github.com/werkhaven/werkhaven/backend/internal/matching"
+	"github.com/werkhaven/werkhaven/backend/internal/message"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
@@ -92,6 +93,7 @@ type App struct {
 	Views       *matching.Recorder
 	Invites     *invite.Service
 	Notices     *notification.Service
+	Messages    *message.Service
 	Bookings    *booking.Service
 	Subsidies   *subsidy.Service
 	Figures     *insight.Service
@@ -171,6 +173,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Notices = &notification.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
 	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates,
 		Organisations: a.Identity, Regions: a.Identity, Pools: a.Pools, Wages: a.Subsidies, Now: now}
+	a.Messages = &message.Service{DB: g, Notify: a.Notices, Organisations: a.Identity, Now: now}
 	a.Candidates.Invites = a.Invites
 	a.Subsidies.Invites = a.Invites
 	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Organisations: a.Identity, Regions: a.Identity,

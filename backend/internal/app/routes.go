@@ -15,6 +15,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/insight"
 	"github.com/werkhaven/werkhaven/backend/internal/invite"
 	"github.com/werkhaven/werkhaven/backend/internal/matching"
+	"github.com/werkhaven/werkhaven/backend/internal/message"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
@@ -42,6 +43,7 @@ func (a *App) Routes(srv *httpapi.Server) {
 	matching.Register(srv.API, a.Pools)
 	invite.Register(srv.API, a.Invites)
 	notification.Register(srv.API, a.Notices)
+	message.Register(srv.API, a.Messages)
 	booking.Register(srv.API, a.Bookings)
 	subsidy.Register(srv.API, a.Subsidies)
 	subsidy.RegisterPlacement(srv.API, a.Subsidies)

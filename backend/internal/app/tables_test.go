@@ -101,6 +101,8 @@ var owners = map[string]string{
 	"lks_facts": "subsidy",
 	// 00025: the openings' event log.
 	"opening_events": "opening",
+	// 00042: Berichten.
+	"messages": "message",
 	// 00016: read-only views, each owned by the package whose data it shows.
 	"organisation_directory": "identity",
 	"user_names":             "identity",

@@ -228,6 +228,29 @@ func TestAvailabilityConfirmation(t *testing.T) {
 	if c.Freshness != "expired" {
 		t.Fatalf("freshness after 185 days: %s", c.Freshness)
 	}
+	// After a conversation the klantmanager confirms the profile: it is fresh
+	// again, recorded as the klantmanager's (issue 22).
+	var bad apptest.Problem
+	km.Call("POST", "/api/v1/candidates/"+c.ID+"/availability-confirmations", `{"how":"duif"}`, http.StatusBadRequest, &bad)
+	if len(bad.InvalidParams) != 1 || bad.InvalidParams[0].Name != "how" {
+		t.Fatalf("an unknown way: %+v", bad)
+	}
+	var confirmed struct {
+		Freshness, ConfirmedVia string
+		ConfirmedAt             time.Time
+	}
+	km.Call("POST", "/api/v1/candidates/"+c.ID+"/availability-confirmations", `{"how":"gesprek"}`, http.StatusOK, &confirmed)
+	if confirmed.Freshness != "fresh" || confirmed.ConfirmedVia != "klantmanager_gesprek" || !confirmed.ConfirmedAt.Equal(f.Clock().Truncate(time.Microsecond)) {
+		t.Fatalf("confirmed after a conversation: %+v (now %s)", confirmed, f.Clock())
+	}
+	if n := f.Count(`SELECT count(*) FROM audit_events WHERE subject_id = ? AND action = 'candidate.availability_confirmed'
+		AND actor_role = 'klantmanager' AND details->>'method' = 'klantmanager_gesprek'`, c.ID); n != 1 {
+		t.Fatalf("audited as the klantmanager's: %d", n)
+	}
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	if resp, _ := wg.Do("POST", "/api/v1/candidates/"+c.ID+"/availability-confirmations", `{"how":"gesprek"}`); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("a werkgever confirms: %d", resp.StatusCode)
+	}
 	// Without an e-mail address there is nobody to mail.
 	noMail := f.NewCandidate("Zonder Mail", "")
 	km.Call("POST", "/api/v1/candidates/"+noMail+"/confirmation-requests", "", http.StatusConflict, &p)

@@ -75,6 +75,7 @@ type CandidateBody struct {
 	Consent      bool        `json:"consent"`
 	ConsentAt    *time.Time  `json:"consentAt,omitempty"`
 	ConfirmedAt  time.Time   `json:"confirmedAt"`
+	ConfirmedVia string      `json:"confirmedVia,omitempty" enum:"kandidaat_link,kandidaat_portaal,klantmanager_gesprek,klantmanager_telefoon,klantmanager_mail" doc:"How availability was last confirmed; absent: at registration"`
 	RemindedAt   *time.Time  `json:"remindedAt,omitempty"`
 	Freshness    string      `json:"freshness" enum:"fresh,stale,expired" doc:"stale: niet recent bevestigd (90 days); expired: out of pools (180 days)"`
 	Completeness int         `json:"completeness" doc:"0–100"`
@@ -89,7 +90,7 @@ type CandidateBody struct {
 
 func toBody(c Candidate) CandidateBody {
 	return CandidateBody{ID: c.ID, PublicCode: c.PublicCode, Status: string(c.Status), Consent: c.Consent, ConsentAt: c.ConsentAt,
-		ConfirmedAt: c.ConfirmedAt, RemindedAt: c.RemindedAt, Freshness: string(c.Freshness), Completeness: c.Completeness, Missing: c.Missing,
+		ConfirmedAt: c.ConfirmedAt, ConfirmedVia: c.ConfirmedVia, RemindedAt: c.RemindedAt, Freshness: string(c.Freshness), Completeness: c.Completeness, Missing: c.Missing,
 		HasAccount: c.HasAccount, Profile: toProfileBody(c.Profile), OccupationLabels: c.OccupationLabels, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
 }
 
@@ -243,6 +244,10 @@ func Register(api huma.API, s *Service) {
 	authz.Register(api, huma.Operation{OperationID: "requestAvailabilityConfirmation", Method: http.MethodPost, Path: "/candidates/{id}/confirmation-requests",
 		DefaultStatus: http.StatusAccepted, Summary: "Bevestigingslink mailen / Mail a confirmation link", Tags: tags, Errors: []int{404, 409}},
 		klantmanager, h.requestConfirmation)
+	authz.Register(api, huma.Operation{OperationID: "confirmCandidateAvailability", Method: http.MethodPost, Path: "/candidates/{id}/availability-confirmations",
+		Summary: "Profiel bevestigd na contact / Profile confirmed after contact", Tags: tags, Errors: []int{400, 404},
+		Description: "The klantmanager went through the profile with the candidate (a conversation, a call or a mail): availability counts as confirmed now, recorded as the klantmanager's (confirmedVia klantmanager_<how>) and in the audit log."},
+		klantmanager, h.confirmAfterContact)
 	authz.Register(api, huma.Operation{OperationID: "eraseCandidate", Method: http.MethodDelete, Path: "/candidates/{id}", DefaultStatus: http.StatusNoContent,
 		Summary: "Gegevens wissen (AVG art. 17) / Erase (GDPR art. 17)", Tags: tags, Errors: []int{404},
 		Description: "Deletes the identity and the kandidaat's account, clears free text, ends consent and removes the profile from search. Anonymous statistics stay."},
@@ -315,6 +320,17 @@ func (h handlers) recordConsent(ctx context.Context, p authz.Principal, in *cons
 
 func (h handlers) requestConfirmation(ctx context.Context, p authz.Principal, in *IDParam) (*struct{}, error) {
 	return nil, h.s.RequestConfirmation(ctx, p, in.ID, httpapi.ClientIP(ctx))
+}
+
+type confirmAfterContactInput struct {
+	IDParam
+	Body struct {
+		How string `json:"how" enum:"gesprek,telefoon,mail" doc:"How the klantmanager went through the profile with the candidate"`
+	}
+}
+
+func (h handlers) confirmAfterContact(ctx context.Context, p authz.Principal, in *confirmAfterContactInput) (*candidateOut, error) {
+	return toCandidateOut(h.s.ConfirmAfterContact(ctx, p, in.ID, in.Body.How, httpapi.ClientIP(ctx)))
 }
 
 func (h handlers) erase(ctx context.Context, p authz.Principal, in *IDParam) (*struct{}, error) {

@@ -79,10 +79,12 @@ type Candidate struct {
 	ID, RegionID, PublicCode, KlantmanagerID string
 	HasAccount                               bool
 	Profile
-	Status               Status
-	Consent              bool
-	ConsentAt            *time.Time
-	ConfirmedAt          time.Time
+	Status      Status
+	Consent     bool
+	ConsentAt   *time.Time
+	ConfirmedAt time.Time
+	// ConfirmedVia is how availability was last confirmed ("" at registration).
+	ConfirmedVia         string
 	RemindedAt           *time.Time
 	CreatedAt, UpdatedAt time.Time
 	Freshness            Freshness
@@ -115,7 +117,7 @@ func (s *Service) withLabels(ctx context.Context, cs ...*Candidate) error {
 
 func (s *Service) toCandidate(r Row) Candidate {
 	c := Candidate{ID: r.ID, RegionID: r.RegionID, PublicCode: r.PublicCode, KlantmanagerID: r.KlantmanagerID, HasAccount: r.UserID != nil,
-		Profile: r.profile(), Status: Status(r.Status), Consent: r.Consent, ConsentAt: r.ConsentAt, ConfirmedAt: r.ConfirmedAt.UTC(),
+		Profile: r.profile(), Status: Status(r.Status), Consent: r.Consent, ConsentAt: r.ConsentAt, ConfirmedAt: r.ConfirmedAt.UTC(), ConfirmedVia: deref(r.ConfirmedVia),
 		RemindedAt: r.RemindedAt, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(), Freshness: FreshnessOf(r.ConfirmedAt, s.now())}
 	c.OccupationLabels = []string{} // filled by withLabels
 	c.Completeness, c.Missing = Completeness(c.Profile)
@@ -458,7 +460,7 @@ func (s *Service) UpdateProfile(ctx context.Context, p authz.Principal, id strin
 		}
 		prof.apply(&r, place)
 		r.Status, r.UpdatedAt = string(status), s.now()
-		if err := tx.Select("*").Omit("id", "region_id", "public_code", "klantmanager_id", "user_id", "consent", "consent_at", "confirmed_at",
+		if err := tx.Select("*").Omit("id", "region_id", "public_code", "klantmanager_id", "user_id", "consent", "consent_at", "confirmed_at", "confirmed_via",
 			"reminded_at", "erased_at", "created_at").Updates(&r).Error; err != nil {
 			return database.Translate(err, "update candidate")
 		}
@@ -668,6 +670,39 @@ func (s *Service) mailConfirmation(ctx context.Context, tx *gorm.DB, r Row) erro
 	return s.Outbox.Enqueue(ctx, tx, *r.UserID, ConfirmationMail, mail.LinkData{Token: secret, ExpiresAt: t.ExpiresAt})
 }
 
+// ConfirmationWays are how a klantmanager heard that the candidate's
+// profile is still right.
+var ConfirmationWays = []string{"gesprek", "telefoon", "mail"}
+
+// ConfirmAfterContact records that the klantmanager went through the
+// profile with the candidate (in a conversation, by phone or by mail): the
+// availability counts as confirmed now, recorded as the klantmanager's.
+func (s *Service) ConfirmAfterContact(ctx context.Context, p authz.Principal, id, how, ip string) (Candidate, error) {
+	if !slices.Contains(ConfirmationWays, how) {
+		return Candidate{}, apperr.Invalid("how", "enum", msg.M("candidate.confirmHowEnum"))
+	}
+	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		r, err := s.load(ctx, tx.Clauses(lockRow()), p, id)
+		if err != nil {
+			return err
+		}
+		now, method := s.now(), "klantmanager_"+how
+		if err := tx.Model(&Row{}).Where("id = ?", r.ID).
+			Updates(map[string]any{"confirmed_at": now, "confirmed_via": method, "reminded_at": nil, "updated_at": now}).Error; err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "candidate.availability_confirmed", IP: ip,
+			SubjectType: "candidate", SubjectID: r.ID, Details: map[string]any{"method": method}})); err != nil {
+			return err
+		}
+		return search.Enqueue(ctx, tx, s.Jobs, IndexName, r.ID)
+	})
+	if err != nil {
+		return Candidate{}, err
+	}
+	return s.Get(ctx, p, id)
+}
+
 // ConfirmWithToken confirms availability from a mailed link (no sign-in);
 // consent, when given, is recorded as given by the kandidaat via the link.
 // A used, expired or unknown link is apperr.ErrGone.
@@ -693,7 +728,7 @@ func (s *Service) ConfirmWithToken(ctx context.Context, token string, consent bo
 
 func (s *Service) confirm(ctx context.Context, tx *gorm.DB, r Row, consent bool, method, ip string) error {
 	now := s.now()
-	if err := tx.Model(&Row{}).Where("id = ?", r.ID).Updates(map[string]any{"confirmed_at": now, "reminded_at": nil, "updated_at": now}).Error; err != nil {
+	if err := tx.Model(&Row{}).Where("id = ?", r.ID).Updates(map[string]any{"confirmed_at": now, "confirmed_via": method, "reminded_at": nil, "updated_at": now}).Error; err != nil {
 		return err
 	}
 	if err := audit.Record(ctx, tx, audit.Event{RegionID: r.RegionID, ActorRole: string(authz.Kandidaat), Action: "candidate.availability_confirmed",
@@ -707,4 +742,11 @@ func (s *Service) confirm(ctx context.Context, tx *gorm.DB, r Row, consent bool,
 		return nil
 	}
 	return search.Enqueue(ctx, tx, s.Jobs, IndexName, r.ID)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

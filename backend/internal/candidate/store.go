@@ -68,6 +68,7 @@ type Row struct {
 	Consent           bool
 	ConsentAt         *time.Time
 	ConfirmedAt       time.Time
+	ConfirmedVia      *string
 	RemindedAt        *time.Time
 	ErasedAt          *time.Time
 	CreatedAt         time.Time

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/meilisearch/meilisearch-go"
@@ -122,7 +123,7 @@ func (s *Service) ForCandidate(ctx context.Context, p authz.Principal, candidate
 				}
 			}
 			rule := rankRule{acceptable: acc, hoursMin: o.HoursMin, staleCut: staleCut, wishes: wishes(o)}
-			card := s.card(o, d, rule)
+			card := forKlantmanager(s.card(o, d, rule))
 			fits = append(fits, Fit{OpeningID: od.ID, Title: od.Title, Place: od.Place, Kind: opening.Kind(od.Kind),
 				Exact: card.OccupationMatch == occupation.Exact.String(), OrganisationName: od.OrganisationID, Card: card})
 			orgIDs[od.OrganisationID] = true
@@ -180,4 +181,29 @@ func openingsTravelFilter(lat, lon float64, km int) string {
 	f := buildTravelFilter(lat, lon, km, nil)
 	travelFilters.Store(key, f)
 	return f
+}
+
+// klantmanagerWords rewrite a card's reasons, written for the organisation
+// that reads its pool ("u vraagt", "uw startdatum"), for the klantmanager
+// who reads Passende vacatures: the organisation is "de werkgever".
+var klantmanagerWords = strings.NewReplacer(
+	"u vraagt minstens", "de werkgever vraagt minstens",
+	"uw startdatum", "de startdatum",
+	"; dat biedt u.", "; dat biedt de werkgever.",
+	"niet in uw aanbod", "niet in het aanbod van de werkgever",
+	"you ask at least", "the employer asks at least",
+	"your start date", "the start date",
+	"; you offer it.", "; the employer offers it.",
+	"not in your offer", "not in the employer's offer",
+)
+
+// forKlantmanager is a card's reasons in the klantmanager's words.
+func forKlantmanager(c Card) Card {
+	reasons := make([]Reason, len(c.Reasons))
+	for i, r := range c.Reasons {
+		r.NL, r.EN = klantmanagerWords.Replace(r.NL), klantmanagerWords.Replace(r.EN)
+		reasons[i] = r
+	}
+	c.Reasons = reasons
+	return c
 }

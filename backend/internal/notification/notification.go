@@ -63,18 +63,21 @@ const (
 	// ThankYou: a werkgever or kandidaat thanks the klantmanager or
 	// accountmanager credited with a placement.
 	ThankYou Kind = "thank_you"
+	// MessageReceived: a message in Berichten from the other side (the
+	// organisation or its accountmanager).
+	MessageReceived Kind = "message_received"
 )
 
 // MailByDefault are the kinds mailed unless a user turns them off.
 var MailByDefault = map[Kind]bool{InviteCreated: true, InviteApproval: true, InviteAccepted: true, InviteDeclined: true, InviteExpired: false,
 	DisclosureWithdrawn: true, AdviceAdded: false, Placed: true, FollowUpDue: true, PlacementEnded: true,
 	BookingRequested: true, BookingApproved: true, BookingRefused: true, BookingPaid: true, BookingConfirmed: true, BookingStarted: false,
-	BookingCompleted: true, BookingCancelled: true, BookingPaymentDue: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true, ThankYou: true}
+	BookingCompleted: true, BookingCancelled: true, BookingPaymentDue: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true, ThankYou: true, MessageReceived: true}
 
 // Kinds lists every kind, for settings.
 var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, Placed, FollowUpDue,
 	PlacementEnded, BookingRequested, BookingApproved, BookingRefused, BookingPaid, BookingConfirmed, BookingStarted, BookingCompleted, BookingCancelled,
-	BookingPaymentDue, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline, ThankYou}
+	BookingPaymentDue, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline, ThankYou, MessageReceived}
 
 // Notice is one notification to one or more users.
 type Notice struct {

@@ -90,7 +90,9 @@ func (v *Vocabulary) Unknown(ids []string) []string {
 
 // Find returns up to limit skills matching q (all when q is empty), best
 // first: a label that starts with q, then a word of the label or a synonym
-// that does, then q anywhere. category narrows the list when set.
+// that does, then q anywhere, then each of q's words somewhere in the label
+// or synonyms ("deeg" finds Bakken through its synonyms). category narrows
+// the list when set.
 func (v *Vocabulary) Find(q, category string, limit int) []Skill {
 	q = normalise(q)
 	type scored struct {
@@ -117,6 +119,9 @@ func (v *Vocabulary) Find(q, category string, limit int) []Skill {
 				score = max(score, 2)
 			}
 		}
+		if score == 0 && q != "" && allWordsIn(strings.Fields(q), v.keys[i]) {
+			score = 1 // "elektrische truck": each word stands somewhere
+		}
 		if score > 0 {
 			hits = append(hits, scored{s, score})
 		}
@@ -132,4 +137,21 @@ func (v *Vocabulary) Find(q, category string, limit int) []Skill {
 		out = append(out, h.s)
 	}
 	return out
+}
+
+// allWordsIn says whether every word stands in one of keys.
+func allWordsIn(words, keys []string) bool {
+	for _, w := range words {
+		found := false
+		for _, k := range keys {
+			if strings.Contains(k, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

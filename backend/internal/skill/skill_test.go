@@ -72,6 +72,14 @@ func TestFind(t *testing.T) {
 	if got := v.Find("b1", "taal", 3); len(got) != 3 {
 		t.Errorf("limit: %d", len(got))
 	}
+	// Issue 22: a werkgever of a bakery types "deeg"; words inside labels
+	// and synonyms count, and so does each word of a longer search.
+	for q, want := range map[string]string{"deeg": "bakken", "Deeg kneden": "bakken", "brood": "bakken", "elektrische truck": "elektrische-pallettruck",
+		"keuken": "koken", "magazijn": "orderpicken"} {
+		if got := ids(v.Find(q, "", 5)); !slices.Contains(got, want) {
+			t.Errorf("%q: %v, want %s among them", q, got, want)
+		}
+	}
 	if got := v.Find("xyzzy", "", 5); len(got) != 0 {
 		t.Errorf("nonsense matched %v", ids(got))
 	}

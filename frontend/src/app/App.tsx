@@ -43,6 +43,7 @@ import { Relations } from '../features/occupations/Relations';
 import { Subsidies } from '../features/subsidies/Subsidies';
 import { ParametersAdmin } from '../features/subsidies/ParametersAdmin';
 import { FiguresPage } from '../features/figures/FiguresPage';
+import { Messages } from '../features/messages/Messages';
 
 const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
@@ -103,6 +104,7 @@ export function App() {
         <Route path="/kandidaten/:id" element={<RequireRole roles={['klantmanager', 'admin']}><CandidatePage /></RequireRole>} />
         <Route path="/mijn-gegevens" element={<RequireRole roles={['kandidaat']}><MyData /></RequireRole>} />
         <Route path="/mijn-gegevens/overzicht" element={<RequireRole roles={['kandidaat']}><MyDataExport /></RequireRole>} />
+        <Route path="/berichten" element={<RequireRole roles={['werkgever', 'zorgaanbieder', 'accountmanager']}><Messages /></RequireRole>} />
         <Route path="/organisatie" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><MyOrganisation /></RequireRole>} />
         <Route path="/portefeuille" element={<RequireRole roles={['accountmanager', 'admin']}><Portfolio /></RequireRole>} />
         <Route path="/organisaties/:id" element={<RequireRole roles={['accountmanager', 'admin']}><OrganisationPage /></RequireRole>} />

@@ -5,8 +5,8 @@ import en from '../i18n/en.json';
 
 describe('navFor', () => {
   it('gives each role its own menu', () => {
-    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'subsidies', 'loonkostensubsidie', 'resultaten', 'organisatie']);
-    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'subsidies', 'lksBesluiten', 'verwanteBeroepen', 'cijfers']);
+    expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'subsidies', 'loonkostensubsidie', 'resultaten', 'berichten', 'organisatie']);
+    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'berichten', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'subsidies', 'lksBesluiten', 'verwanteBeroepen', 'cijfers']);
     expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload', 'subsidies']);
     expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);
     expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'subsidiesBeheer', 'lksBesluiten', 'verwanteBeroepen', 'cijfers', 'audit']);
@@ -31,6 +31,16 @@ describe('navFor', () => {
     }
     expect(navFor('admin').find((i) => i.key === 'subsidiesBeheer')?.path).toBe('/beheer/subsidies');
     expect(navFor('kandidaat').some((i) => i.key === 'subsidies')).toBe(false);
+  });
+  it('leads organisations and accountmanagers to Berichten, with no placeholder in any menu', () => {
+    for (const role of ['werkgever', 'zorgaanbieder', 'accountmanager'] as const) {
+      expect(navFor(role).find((i) => i.key === 'berichten')?.path).toBe('/berichten');
+    }
+    for (const role of ['admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {
+      for (const item of navFor(role)) {
+        expect(nl.nav[item.key as keyof typeof nl.nav]).not.toMatch(/binnenkort/i);
+      }
+    }
   });
   it('leads accountmanagers and admins to Cijfers, organisations to their own Resultaten, klantmanagers and kandidaten to neither', () => {
     expect(navFor('accountmanager').find((i) => i.key === 'cijfers')?.path).toBe('/cijfers');

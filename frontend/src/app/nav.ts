@@ -15,11 +15,13 @@ export function navFor(role: Role): NavItem[] {
         { key: 'subsidies', path: '/subsidies' },
         { key: 'loonkostensubsidie', path: '/loonkostensubsidie' },
         { key: 'resultaten', path: '/resultaten' },
+        { key: 'berichten', path: '/berichten' },
         { key: 'organisatie', path: '/organisatie' },
       ];
     case 'accountmanager':
       return [
         { key: 'portefeuille', path: '/portefeuille' },
+        { key: 'berichten', path: '/berichten' },
         { key: 'alleVacatures', path: '/vacatures' },
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },

@@ -25,12 +25,11 @@ const ProblemContentType = "application/problem+json"
 type InvalidParam struct {
 	Type   string `json:"type,omitempty" doc:"URI of the kind of error"`
 	Name   string `json:"name" doc:"The invalid field or parameter, e.g. 'kvkNummer' or 'adres.postcode'" example:"email"`
-	Code   string `json:"code" doc:"Machine-readable reason: required, pattern, maxLength, minLength, enum, minimum, maximum, format, type, unknownParam, invalid" example:"required"`
+	Code   string `json:"code" doc:"Machine-readable reason: required, pattern, maxLength, minLength, enum, minimum, maximum, format, type, multipleOf, unknownParam, invalid" example:"required"`
 	Reason string `json:"reason" doc:"Human-readable reason, in the language of Accept-Language (Dutch by default)" example:"Dit veld is verplicht."`
 
 	msg  msg.ID // rendered into Reason in the caller's language
 	args []any
-	note string // appended to Reason: the validator's own words
 }
 
 // Problem is an RFC 9457 problem details document. Every error Werkhaven
@@ -62,7 +61,7 @@ func (p *Problem) Localize(lang msg.Lang) {
 	for i := range p.InvalidParams {
 		ip := &p.InvalidParams[i]
 		if ip.msg != "" {
-			ip.Reason = ip.msg.In(lang, ip.args...) + ip.note
+			ip.Reason = ip.msg.In(lang, ip.args...)
 		}
 	}
 }
@@ -142,7 +141,9 @@ func newHumaProblem(status int, text string, errs []error) *Problem {
 			params = append(params, toInvalidParam(detail.Location, detail.Message))
 			continue
 		}
-		params = append(params, InvalidParam{Name: "", Code: "invalid", Reason: err.Error(), msg: msg.FieldInvalid, note: " (" + err.Error() + ")"})
+		// The validator's own words are English: the reason comes from
+		// the catalogue alone.
+		params = append(params, InvalidParam{Code: "invalid", Reason: msg.FieldInvalid.In(msg.NL), msg: msg.FieldInvalid})
 	}
 	// The API Design Rules answer invalid input with 400, never 422.
 	if status == http.StatusUnprocessableEntity {
@@ -230,6 +231,7 @@ var ruleCodes = []struct {
 	{"expected length <=", "maxLength", msg.FieldMaxLength},
 	{"expected string to match pattern", "pattern", msg.FieldPattern},
 	{"expected value to be one of", "enum", msg.FieldEnum},
+	{"expected number to be a multiple of", "multipleOf", msg.FieldInvalid},
 	{"expected number >=", "minimum", msg.FieldMinimum},
 	{"expected number >", "minimum", msg.FieldAbove},
 	{"expected number <=", "maximum", msg.FieldMaximum},
@@ -242,6 +244,7 @@ var ruleCodes = []struct {
 	{"expected boolean", "boolean", msg.FieldBoolean},
 	{"expected string", "string", msg.FieldString},
 	{"expected array", "array", msg.FieldArray},
+	{"expected object with at", "invalid", msg.FieldInvalid},
 	{"expected object", "object", msg.FieldObject},
 	{"expected array items to be unique", "uniqueItems", msg.FieldUniqueItems},
 	{"invalid integer", "integer", msg.FieldInteger},
@@ -287,10 +290,10 @@ func toInvalidParam(location, message string) InvalidParam {
 		// English words are left out.
 		return Param(name, rc.code, rc.msg, args...)
 	}
-	ip := Param(name, "invalid", msg.FieldInvalid)
-	ip.note = " (" + message + ")"
-	ip.Reason += ip.note
-	return ip
+	// Any other rule (several schemas, a dependent property, a date-time
+	// format): the field is named, the reason is the catalogue's, and the
+	// validator's English stays out of the answer.
+	return Param(name, "invalid", msg.FieldInvalid)
 }
 
 // errorHandler turns every error that reaches Fiber (unknown routes, wrong

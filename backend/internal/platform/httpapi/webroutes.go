@@ -44,6 +44,7 @@ var webRoutes = []string{
 	"/kandidaten/:id",
 	"/mijn-gegevens",
 	"/mijn-gegevens/overzicht",
+	"/berichten",
 	"/organisatie",
 	"/portefeuille",
 	"/organisaties/:id",

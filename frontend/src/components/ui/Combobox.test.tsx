@@ -37,6 +37,40 @@ describe('Combobox', () => {
   });
 });
 
+describe('Combobox in a form', () => {
+  function FormHarness({ onPick, onSubmit, clearOnBlur }: { onPick: (o: ComboOption) => void; onSubmit: () => void; clearOnBlur?: boolean }) {
+    const [text, setText] = useState('');
+    const shown = options.filter((o) => text && o.label.includes(text));
+    return (
+      <form onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
+        <Combobox label="Vaardigheid" name="skills" text={text} onText={setText} options={shown} onSelect={(o) => { onPick(o); setText(''); }} clearOnBlur={clearOnBlur} />
+        <button type="submit">Opslaan</button>
+      </form>
+    );
+  }
+  it('Enter picks the only suggestion and never submits the form', () => {
+    let picked: ComboOption | undefined;
+    let submitted = 0;
+    render(<FormHarness onPick={(o) => (picked = o)} onSubmit={() => submitted++} />);
+    const input = screen.getByRole('combobox', { name: 'Vaardigheid' });
+    fireEvent.change(input, { target: { value: 'r' } });
+    // Two suggestions, none chosen: Enter keeps the form as it is.
+    expect(fireEvent.keyDown(input, { key: 'Enter' })).toBe(false);
+    expect(picked).toBeUndefined();
+    fireEvent.change(input, { target: { value: 'magazijn' } });
+    expect(fireEvent.keyDown(input, { key: 'Enter' })).toBe(false);
+    expect(picked?.id).toBe('b');
+    expect(submitted).toBe(0);
+  });
+  it('clears text that was not picked when the focus leaves, so it does not run into the next search', () => {
+    render(<FormHarness onPick={() => {}} onSubmit={() => {}} clearOnBlur />);
+    const input = screen.getByRole('combobox', { name: 'Vaardigheid' }) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: 'deeg' } });
+    fireEvent.blur(input);
+    expect(input.value).toBe('');
+  });
+});
+
 describe('matchSkills', () => {
   const skills: Skill[] = [
     { id: 'heftruckcertificaat', category: 'certificaat', labelNl: 'Heftruckcertificaat', labelEn: 'Forklift certificate', synonyms: ['vorkheftruck'] },
@@ -48,5 +82,7 @@ describe('matchSkills', () => {
     expect(matchSkills(skills, 'kassá', [], 'nl').map((s) => s.id)).toEqual(['kassasysteem']);
     expect(matchSkills(skills, 'truck', ['reachtruck'], 'nl').map((s) => s.id)).toEqual(['heftruckcertificaat']);
     expect(matchSkills(skills, '  ', [], 'nl')).toEqual([]);
+    // Each word counts wherever it stands: "truck reach" finds the reach truck.
+    expect(matchSkills(skills, 'truck reach', [], 'nl').map((s) => s.id)).toEqual(['reachtruck']);
   });
 });

@@ -18,13 +18,16 @@ type ComboboxProps = {
   message?: string;
   /** status is announced to screen readers (e.g. "5 resultaten"). */
   status?: string;
+  /** clearOnBlur empties text that was not picked when the focus leaves (pickers whose choices show as chips). */
+  clearOnBlur?: boolean;
 };
 
 /**
  * Combobox is an input with a list of suggestions (WAI-ARIA 1.2 combobox
- * pattern): arrow keys move through the list, Enter picks, Escape closes.
+ * pattern): arrow keys move through the list, Enter picks (the only suggestion, when there is one) and
+ * never submits the form around it, Escape closes.
  */
-export function Combobox({ label, name, text, onText, options, onSelect, description, error, message, status }: ComboboxProps) {
+export function Combobox({ label, name, text, onText, options, onSelect, description, error, message, status, clearOnBlur }: ComboboxProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -43,9 +46,12 @@ export function Combobox({ label, name, text, onText, options, onSelect, descrip
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
-    } else if (e.key === 'Enter' && expanded && active >= 0) {
+    } else if (e.key === 'Enter') {
+      // Enter in a search field chooses; it does not send the whole form half filled in.
       e.preventDefault();
-      pick(options[active]);
+      if (expanded && active >= 0) pick(options[active]);
+      else if (options.length === 1) pick(options[0]);
+      else setOpen(true);
     } else if (e.key === 'Escape') {
       setOpen(false);
       setActive(-1);
@@ -75,7 +81,10 @@ export function Combobox({ label, name, text, onText, options, onSelect, descrip
               setActive(-1);
             }}
             onFocus={() => setOpen(true)}
-            onBlur={() => setOpen(false)}
+            onBlur={() => {
+              setOpen(false);
+              if (clearOnBlur && text) onText('');
+            }}
             onKeyDown={onKeyDown}
           />
           <div id={`${id}-list`} role="listbox" aria-label={label} className="wh-combobox__list" hidden={!expanded}>

@@ -11,6 +11,7 @@ import {
   useIdentity,
   useRecordConsent,
   useRequestConfirmation,
+  useConfirmAfterContact,
   useUpdateIdentity,
   type Candidate,
   type Identity,
@@ -73,6 +74,8 @@ function CandidateView({ c }: { c: Candidate }) {
         <Paragraph>
           {t('candidate.confirmedOn', { date: formatDate(c.confirmedAt, lang) })} {t(`candidate.freshHelp.${c.freshness}`)}
         </Paragraph>
+        {c.confirmedVia && <Paragraph>{t(`candidate.confirmedVia.${c.confirmedVia}`)}</Paragraph>}
+        <ConfirmAfterContact id={c.id} />
         {confirm.isSuccess && <Notice type="ok">{t('candidate.linkSent')}</Notice>}
         {confirm.error instanceof Error && <Notice type="error">{confirm.error.message}</Notice>}
         {c.hasAccount ? (
@@ -109,6 +112,18 @@ function CandidateView({ c }: { c: Candidate }) {
               <dd>{p.hoursMin && p.hoursMax ? t('opening.hoursRange', { min: p.hoursMin, max: p.hoursMax }) : '—'}</dd>
               <dt>{t('candidate.availableFrom')}</dt>
               <dd>{p.availableFrom ? formatDate(p.availableFrom, lang) : t('opening.asap')}</dd>
+              <dt>{t('candidate.daysTitle')}</dt>
+              <dd>
+                {[...p.days.map((d) => t(`opening.day.${d}`)), ...p.dayParts.map((d) => t(`opening.dayPart.${d}`))].join(', ') || '—'}
+              </dd>
+              <dt>{t('candidate.transportTitle')}</dt>
+              <dd>{[p.drivingLicence && t('candidate.drivingLicence'), p.ownTransport && t('candidate.ownTransport')].filter(Boolean).join(', ') || t('candidate.noTransport')}</dd>
+              <dt>{t('candidate.schemesTitle')}</dt>
+              <dd>
+                {[p.doelgroepregister && t('candidate.schemes.doelgroepregister'), p.praktijkroute && t('candidate.schemes.praktijkroute'), p.lksIndicatie && t('candidate.schemes.lksIndicatie')]
+                  .filter(Boolean)
+                  .join(', ') || '—'}
+              </dd>
               <dt>{t('candidate.languages')}</dt>
               <dd>{p.languages.map((l) => `${t(`candidate.languageNames.${l.code}`)} ${l.level}`).join(', ') || '—'}</dd>
               <dt>{t('candidate.supportNeeds')}</dt>
@@ -148,6 +163,30 @@ function CandidateView({ c }: { c: Candidate }) {
         <Link to="/caseload">{t('candidate.back')}</Link>
       </Paragraph>
     </>
+  );
+}
+
+const confirmWays = ['gesprek', 'telefoon', 'mail'] as const;
+
+/** ConfirmAfterContact lets the klantmanager confirm the profile after going through it with the candidate. */
+function ConfirmAfterContact({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [how, setHow] = useState<(typeof confirmWays)[number]>('gesprek');
+  const done = useConfirmAfterContact(id);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    done.mutate(how);
+  };
+  return (
+    <form onSubmit={submit} noValidate className="wh-form wh-form--inline" aria-label={t('candidate.confirmAfterContact')}>
+      <Choice label={t('candidate.confirmHow')} name="how" value={how} onChange={(v) => setHow(v as (typeof confirmWays)[number])}
+        options={confirmWays.map((w) => ({ value: w, label: t(`candidate.confirmWays.${w}`) }))} />
+      <Button type="submit" disabled={done.isPending}>
+        {t('candidate.confirmAfterContact')}
+      </Button>
+      {done.isSuccess && <Notice type="ok">{t('candidate.confirmedNow')}</Notice>}
+      {done.error instanceof Error && <Notice type="error">{done.error.message}</Notice>}
+    </form>
   );
 }
 

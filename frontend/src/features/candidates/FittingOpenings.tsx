@@ -17,6 +17,7 @@ export function FittingOpenings({ id }: { id: string }) {
       <Heading level={2} id="fits">
         {t('fits.title')}
       </Heading>
+      <Paragraph>{t('fits.intro')}</Paragraph>
       <DataState isLoading={fits.isLoading} error={fits.error}>
         {fits.data?.length === 0 ? (
           <Paragraph>{t('fits.none')}</Paragraph>

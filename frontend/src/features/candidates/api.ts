@@ -95,6 +95,18 @@ export function useRequestConfirmation(id: string) {
   });
 }
 
+export function useConfirmAfterContact(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (how: 'gesprek' | 'telefoon' | 'mail') =>
+      (await api.POST('/candidates/{id}/availability-confirmations', { params: { path: { id } }, body: { how } })).data!,
+    onSuccess: (c) => {
+      qc.setQueryData(['candidate', id], c);
+      qc.invalidateQueries({ queryKey: ['caseload'] });
+    },
+  });
+}
+
 export function useErase(id: string) {
   const qc = useQueryClient();
   return useMutation({

@@ -19,9 +19,9 @@ export function kindsFor(role: Role | string | undefined): NotificationKind[] {
   switch (role) {
     case 'werkgever':
     case 'zorgaanbieder':
-      return ['invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'follow_up_due', 'lks_update', 'subsidy_deadline', ...bookingKinds];
+      return ['invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'follow_up_due', 'lks_update', 'subsidy_deadline', 'message_received', ...bookingKinds];
     case 'accountmanager':
-      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'lks_update', 'subsidy_deadline', 'thank_you', 'booking_requested', 'booking_paid', 'booking_cancelled'];
+      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'lks_update', 'subsidy_deadline', 'thank_you', 'booking_requested', 'booking_paid', 'booking_cancelled', 'message_received'];
     case 'klantmanager':
       return ['invite_created', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'placed', 'placement_ended', 'thank_you'];
     case 'kandidaat':

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { Button, CheckboxGroup, Choice, DataState, Field, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { useSession } from '../../lib/session';
 import { useDebounced } from '../../lib/useDebounced';
 import {
@@ -234,7 +235,35 @@ function OpeningForm({ existing }: { existing?: Opening }) {
     <>
       <PageTitle>{existing ? t('opening.editTitle', { title: existing.title }) : t('opening.newTitle')}</PageTitle>
       <Paragraph>{t('opening.formIntro')}</Paragraph>
-      {err && <Notice type="error">{err.invalidParams.length ? t('opening.fixFields', { count: err.invalidParams.length }) : err.message}</Notice>}
+      <ErrorSummary
+        error={err}
+        title={t('opening.fixFields', { count: err?.invalidParams.length ?? 0 })}
+        fallback={t('common.error')}
+        labels={{
+          organisationId: t('opening.organisation'),
+          kind: t('opening.kind'),
+          title: t('opening.title'),
+          description: t('opening.description'),
+          occupationId: t('opening.occupation'),
+          acceptableOccupationIds: t('alsoFitting.legend'),
+          requiredSkills: t('opening.requiredSkills'),
+          mandatorySkills: t('opening.requiredSkills'),
+          niceSkills: t('opening.niceSkills'),
+          postcode: t('opening.postcode'),
+          maxTravelKm: t('opening.maxTravelKm'),
+          hoursMin: t('opening.hoursMin'),
+          hoursMax: t('opening.hoursMax'),
+          days: t('opening.days'),
+          dayParts: t('opening.dayParts'),
+          contractType: t('opening.contractType'),
+          startDate: t('opening.startDate'),
+          places: t('opening.places'),
+          wageMinCents: t('opening.wageMin'),
+          wageMaxCents: t('opening.wageMax'),
+          support: t('opening.support'),
+        }}
+        targets={{ occupationId: 'occupation', mandatorySkills: 'requiredSkills', wageMinCents: 'wageMin', wageMaxCents: 'wageMax', acceptableOccupationIds: 'acceptableOccupations' }}
+      />
       <form onSubmit={submit} noValidate className="wh-form wh-form--wide">
         {staff && !existing && (
           <Choice

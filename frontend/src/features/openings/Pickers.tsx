@@ -122,6 +122,7 @@ export function SkillPicker(props: {
         name={props.name}
         text={text}
         onText={setText}
+        clearOnBlur
         options={matches.map((s) => ({ id: s.id, label: i18n.language.startsWith('en') ? s.labelEn : s.labelNl, hint: t(`skillCategory.${s.category}`) }))}
         onSelect={(o) => {
           props.onChange([...props.ids, o.id]);
@@ -201,6 +202,7 @@ export function OccupationsPicker(props: {
         name={props.name ?? 'occupations'}
         text={text}
         onText={setText}
+        clearOnBlur
         options={props.value.length >= props.max ? [] : options}
         onSelect={(o) => {
           props.onChange([...props.value, { id: o.id, label: o.label }]);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, CheckboxField, CheckboxGroup, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { api } from '../../lib/api/client';
@@ -40,6 +40,9 @@ function usePin(id: string) {
 
 const mark: Record<string, string> = { match: '✓', near: '≈', missing: '✗' };
 
+/** sameHelp names the gaps that are one help item (and one service kind) by the same gap. */
+const sameHelp: Record<string, string> = { jobcoach: 'jobcoaching' };
+
 /** OpeningTabs links an opening's details, its pool and its invites, marking the current one. */
 export function OpeningTabs({ id, current }: { id: string; current: 'details' | 'pool' | 'invites' }) {
   const { t } = useTranslation();
@@ -73,7 +76,8 @@ type CardProps = {
 function CandidateCard({ c, canPin, onPin, selectable, selected, onSelect, invite }: CardProps) {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
-  const gaps = [...new Set(c.reasons.map((r) => r.gap).filter(Boolean))] as string[];
+  // One help item, one link: "jobcoach" and "jobcoaching" are the same help.
+  const gaps = [...new Set(c.reasons.map((r) => (r.gap ? (sameHelp[r.gap] ?? r.gap) : '')).filter(Boolean))];
   return (
     <article className={`wh-card${c.pinned ? ' wh-card--pinned' : ''}${selected ? ' wh-card--selected' : ''}`} aria-labelledby={`card-${c.id}`}>
       <Heading level={3} id={`card-${c.id}`}>
@@ -162,6 +166,44 @@ const educationLevels = ['vmbo', 'mbo1', 'mbo2', 'mbo3', 'mbo4', 'havo', 'hbo'];
 const flagNames: Flag[] = ['doelgroepregister', 'praktijkroute', 'lksIndicatie'];
 const rungs = [1, 2, 3, 4, 5, 6];
 
+/** urlKeys are the filters' names in the address (Dutch, like the pages'), so a reload or a shared link keeps them. */
+const urlKeys: Record<keyof PoolFilters, string> = {
+  radius: 'straal',
+  minEducation: 'opleiding',
+  hoursMin: 'uren',
+  availableBefore: 'beschikbaar-voor',
+  rungMin: 'trede-vanaf',
+  rungMax: 'trede-tot',
+  options: 'alleen',
+  languages: 'talen',
+  flags: 'regelingen',
+  occupations: 'beroepen',
+};
+
+/** filtersFrom reads the filters and the page from the address. */
+export function filtersFrom(params: URLSearchParams): { filters: PoolFilters; page: number } {
+  const filters = { ...noFilters };
+  for (const key of Object.keys(urlKeys) as (keyof PoolFilters)[]) {
+    const v = params.get(urlKeys[key]) ?? '';
+    if (Array.isArray(noFilters[key])) (filters[key] as string[]) = v ? v.split(',').filter(Boolean) : [];
+    else (filters[key] as string) = v;
+  }
+  const page = Math.max(1, Number(params.get('pagina')) || 1);
+  return { filters, page };
+}
+
+/** filterParams writes the filters and the page into the address, leaving out what is not set. */
+export function filterParams(f: PoolFilters, page: number): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of Object.keys(urlKeys) as (keyof PoolFilters)[]) {
+    const v = f[key];
+    const text = Array.isArray(v) ? v.join(',') : v;
+    if (text) out.set(urlKeys[key], text);
+  }
+  if (page > 1) out.set('pagina', String(page));
+  return out;
+}
+
 function toQuery(f: PoolFilters, page: number): PoolQuery {
   return {
     page,
@@ -187,8 +229,13 @@ export function OpeningPool() {
   const role = useSession().data?.user?.role;
   const canPin = role === 'accountmanager' || role === 'admin';
   const opening = useOpening(id);
-  const [filters, setFilters] = useState<PoolFilters>(noFilters);
-  const [page, setPage] = useState(1);
+  // The filters live in the address: a reload or a shared link shows the same candidates.
+  const [params, setParams] = useSearchParams();
+  const { filters, page } = useMemo(() => filtersFrom(params), [params]);
+  const setFilters = (next: PoolFilters, nextPage = 1) => setParams(filterParams(next, nextPage), { replace: true, preventScrollReset: true });
+  const setPage = (p: number) => setParams(filterParams(filters, p), { preventScrollReset: true });
+  // On a phone the filters fold away behind "Filters (n)"; on a wide screen they start open.
+  const [filtersOpen, setFiltersOpen] = useState(() => typeof window === 'undefined' || !window.matchMedia || window.matchMedia('(min-width: 48em)').matches);
   const form = useRef<HTMLFormElement>(null);
   const pool = usePool(id, toQuery(filters, page));
   const pin = usePin(id);
@@ -218,13 +265,9 @@ export function OpeningPool() {
   if (pool.data && pool.data.facets !== lastFacets) setLastFacets(pool.data.facets);
   const facets = pool.data?.facets ?? lastFacets;
   const count = (facet: string, value: string) => facets[facet]?.[value] ?? 0;
-  const set = <K extends keyof PoolFilters>(key: K) => (v: PoolFilters[K]) => {
-    setFilters((f) => ({ ...f, [key]: v }));
-    setPage(1);
-  };
+  const set = <K extends keyof PoolFilters>(key: K) => (v: PoolFilters[K]) => setFilters({ ...filters, [key]: v });
   const clear = () => {
     setFilters(noFilters);
-    setPage(1);
     // The clear buttons go away with the filters: keep the focus in the panel.
     form.current?.querySelector('select')?.focus();
   };
@@ -266,6 +309,7 @@ export function OpeningPool() {
   for (const o of ['drivingLicence', 'freshOnly', 'offeredSupport']) if (filters.options.includes(o)) active.push(t(`pool.active.${o}`));
   for (const fl of flagNames) if (filters.flags.includes(fl)) active.push(t(`pool.active.${fl}`));
   const anyActive = active.length > 0 || filters.occupations.length > 0;
+  const activeCount = active.length + (filters.occupations.length > 0 ? 1 : 0);
 
   return (
     <DataState isLoading={opening.isLoading} error={opening.error}>
@@ -282,6 +326,8 @@ export function OpeningPool() {
               <Link to="/zo-werkt-het-zoeken">{t('pool.howMore')}</Link>
             </Paragraph>
           </details>
+          <details className="wh-details wh-filters-toggle" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+          <summary>{t('pool.filtersToggle', { count: activeCount })}</summary>
           <form ref={form} className="wh-filters wh-filters--panel" onSubmit={(e) => e.preventDefault()} aria-label={t('pool.filters')}>
             <div className="wh-filters__fields">
               <Choice label={t('pool.radius')} name="radius" value={filters.radius} onChange={set('radius')} {...fe('radiusKm')}
@@ -297,6 +343,7 @@ export function OpeningPool() {
               <div className="utrecht-form-fieldset">
                 <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset wh-filters__range">
                   <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('pool.rungs')}</legend>
+                  <p className="wh-small wh-filters__help">{t('pool.rungsHelp')}</p>
                   <Choice label={t('pool.rungMin')} name="rungMin" value={filters.rungMin} onChange={set('rungMin')} {...rungError('rungMin')}
                     options={rungOptions((r) => !filters.rungMax || r <= Number(filters.rungMax))} />
                   <Choice label={t('pool.rungMax')} name="rungMax" value={filters.rungMax} onChange={set('rungMax')} {...rungError('rungMax')}
@@ -309,7 +356,7 @@ export function OpeningPool() {
                   { value: 'freshOnly', label: t('pool.freshOnly') },
                   { value: 'offeredSupport', label: t('pool.offeredSupport') },
                 ]} />
-              <CheckboxGroup legend={t('pool.schemes')} name="flags" values={filters.flags} onChange={set('flags')} {...fe('flags')}
+              <CheckboxGroup legend={t('pool.schemes')} description={t('pool.schemesHelp')} name="flags" values={filters.flags} onChange={set('flags')} {...fe('flags')}
                 options={flagNames.map((fl) => ({ value: fl, label: t(`pool.flag.${fl}`, { count: count(fl, 'true') }) }))} />
               {languageCodes.length > 0 && (
                 <CheckboxGroup legend={t('pool.languages')} description={t('pool.languagesHelp')} name="languages" values={filters.languages} onChange={set('languages')} {...fe('languages')}
@@ -326,6 +373,7 @@ export function OpeningPool() {
               </div>
             )}
           </form>
+          </details>
           <Heading level={2}>{t('pool.results')}</Heading>
           {invalid ? (
             <Notice type="warning">{t('pool.invalid')}</Notice>

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useAddContactMoment, useContactMoments, useOpenings, useOrganisation } from '../openings/api';
@@ -8,6 +8,7 @@ import { formatDate } from '../openings/OpeningPage';
 import { OpeningsTable } from '../openings/OpeningsList';
 import { ProfileForm } from './ProfileForm';
 import { useSession } from '../../lib/session';
+import { MessageThread } from '../messages/Messages';
 
 const contactKinds = ['telefoon', 'bezoek', 'e-mail', 'overleg', 'notitie'] as const;
 type ContactKind = (typeof contactKinds)[number];
@@ -26,6 +27,12 @@ export function OrganisationPage() {
   const err = add.error instanceof ApiError ? add.error : undefined;
   const user = useSession().data?.user;
   const canEdit = user?.role === 'admin' || (user?.role === 'accountmanager' && org.data?.accountmanagerId === user.userId);
+  const { hash } = useLocation();
+  const loaded = !!org.data;
+  useEffect(() => {
+    // A notification's link (#berichten) opens the page at the conversation.
+    if (loaded && hash) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [loaded, hash]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate(form, { onSuccess: () => setForm({ ...form, note: '' }) });
@@ -83,37 +90,48 @@ export function OrganisationPage() {
             )}
           </DataState>
 
-          <Heading level={2}>{t('contact.title')}</Heading>
-          <Paragraph>{t('contact.private')}</Paragraph>
-          {add.isSuccess && <Notice type="ok">{t('contact.added')}</Notice>}
-          <form onSubmit={submit} noValidate className="wh-form">
-            <Choice label={t('contact.kind')} name="kind" value={form.kind} onChange={(v) => setForm({ ...form, kind: v as ContactKind })}
-              options={contactKinds.map((k) => ({ value: k, label: t(`contact.kinds.${k}`) }))} />
-            <Field label={t('contact.date')} name="occurredOn" type="date" value={form.occurredOn} onChange={(v) => setForm({ ...form, occurredOn: v })}
-              error={err?.fieldErrors().occurredOn} message={err?.fieldMessages().occurredOn} />
-            <TextArea label={t('contact.note')} name="note" value={form.note} onChange={(v) => setForm({ ...form, note: v })} maxLength={4000}
-              error={err?.fieldErrors().note} message={err?.fieldMessages().note} />
-            <Button type="submit" disabled={add.isPending}>
-              {t('contact.add')}
-            </Button>
-          </form>
-          <DataState isLoading={log.isLoading} error={log.error}>
-            {log.data?.length === 0 ? (
-              <Paragraph>{t('contact.none')}</Paragraph>
-            ) : (
-              <ol className="wh-log">
-                {log.data?.map((c) => (
-                  <li key={c.id}>
-                    <strong>
-                      {formatDate(c.occurredOn, i18n.language)} · {t(`contact.kinds.${c.kind}`)}
-                    </strong>{' '}
-                    ({c.authorName})
-                    <Paragraph className="wh-pre">{c.note}</Paragraph>
-                  </li>
-                ))}
-              </ol>
+          <div className="wh-beside">
+            {user?.role === 'accountmanager' && (
+              <section id="berichten" aria-labelledby="berichten-title">
+                <Heading level={2} id="berichten-title">{t('messages.orgTitle')}</Heading>
+                <Paragraph>{t('messages.orgIntro')}</Paragraph>
+                <MessageThread orgId={id} />
+              </section>
             )}
-          </DataState>
+            <section aria-labelledby="contactlog-title">
+              <Heading level={2} id="contactlog-title">{t('contact.title')}</Heading>
+              <Paragraph>{t('contact.private')}</Paragraph>
+              {add.isSuccess && <Notice type="ok">{t('contact.added')}</Notice>}
+              <form onSubmit={submit} noValidate className="wh-form">
+                <Choice label={t('contact.kind')} name="kind" value={form.kind} onChange={(v) => setForm({ ...form, kind: v as ContactKind })}
+                  options={contactKinds.map((k) => ({ value: k, label: t(`contact.kinds.${k}`) }))} />
+                <Field label={t('contact.date')} name="occurredOn" type="date" value={form.occurredOn} onChange={(v) => setForm({ ...form, occurredOn: v })}
+                  error={err?.fieldErrors().occurredOn} message={err?.fieldMessages().occurredOn} />
+                <TextArea label={t('contact.note')} name="note" value={form.note} onChange={(v) => setForm({ ...form, note: v })} maxLength={4000}
+                  error={err?.fieldErrors().note} message={err?.fieldMessages().note} />
+                <Button type="submit" disabled={add.isPending}>
+                  {t('contact.add')}
+                </Button>
+              </form>
+              <DataState isLoading={log.isLoading} error={log.error}>
+                {log.data?.length === 0 ? (
+                  <Paragraph>{t('contact.none')}</Paragraph>
+                ) : (
+                  <ol className="wh-log">
+                    {log.data?.map((c) => (
+                      <li key={c.id}>
+                        <strong>
+                          {formatDate(c.occurredOn, i18n.language)} · {t(`contact.kinds.${c.kind}`)}
+                        </strong>{' '}
+                        ({c.authorName})
+                        <Paragraph className="wh-pre">{c.note}</Paragraph>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </DataState>
+            </section>
+          </div>
         </>
       )}
     </DataState>

@@ -1,10 +1,10 @@
 // Pieces the LKS pages share: an application's state, its log, the error
 // summary of its forms and the entry on a placement.
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Heading, Notice, Paragraph, StatusBadge } from '../../components/ui';
+import { Heading, Paragraph, StatusBadge } from '../../components/ui';
 import type { ApiError } from '../../lib/api/error';
+import { ErrorSummary as SharedErrorSummary } from '../../components/ErrorSummary';
 import { euros, formatDate, formatDateTime } from '../services/format';
 import { useLksApplications, type LksEvent, type LksState } from './applications';
 
@@ -50,43 +50,10 @@ export function LksHistory({ id, events }: { id: string; events: LksEvent[] }) {
   );
 }
 
-/**
- * ErrorSummary lists a form's invalid fields, each a link that moves the focus to its
- * field (by name); it takes the focus itself when a new error arrives.
- */
-export function ErrorSummary({ error, labels, fallback }: { error?: ApiError; labels: Record<string, string>; fallback: string }) {
+/** ErrorSummary is the shared summary (components/ErrorSummary) with the LKS forms' words. */
+export function ErrorSummary(props: { error?: ApiError; labels: Record<string, string>; fallback: string }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (error) ref.current?.focus();
-  }, [error]);
-  const known = (error?.invalidParams ?? []).filter((p) => p.name in labels);
-  return (
-    <div ref={ref} tabIndex={-1} className="wh-focus-target">
-      {error && (
-        <>
-          <Notice type="error">{known.length > 0 ? t('lks.checkFields') : error.status < 500 ? error.message : fallback}</Notice>
-          {known.length > 0 && (
-            <ul>
-              {known.map((p) => (
-                <li key={p.name}>
-                  <a
-                    href={`#${p.name}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      document.querySelector<HTMLElement>(`[name="${p.name}"]`)?.focus();
-                    }}
-                  >
-                    {labels[p.name]}: {p.reason}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
-    </div>
-  );
+  return <SharedErrorSummary {...props} title={t('lks.checkFields')} />;
 }
 
 /**
