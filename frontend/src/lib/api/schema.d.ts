@@ -224,6 +224,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/candidates/{id}/availability-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Profiel bevestigd na contact / Profile confirmed after contact
+         * @description The klantmanager went through the profile with the candidate (a conversation, a call or a mail): availability counts as confirmed now, recorded as the klantmanager's (confirmedVia klantmanager_<how>) and in the audit log.
+         */
+        post: operations["confirmCandidateAvailability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/candidates/{id}/confirmation-requests": {
         parameters: {
             query?: never;
@@ -965,6 +985,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/message-threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gesprekken / Conversations
+         * @description The conversations the caller follows, latest first: an organisation user's own organisation's, an accountmanager's portfolio's. One general thread per organisation and one per vacature.
+         */
+        get: operations["listMessageThreads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notification-reads": {
         parameters: {
             query?: never;
@@ -1425,6 +1465,30 @@ export interface paths {
         put?: never;
         /** Contactmoment of notitie vastleggen / Log a contact moment or note */
         post: operations["addContactMoment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Berichten van een organisatie / An organisation's messages
+         * @description Oldest first. Organisation users read their own organisation's; accountmanagers any organisation's in their region. Another organisation answers 404.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        /**
+         * Bericht sturen / Send a message
+         * @description In the general thread or a vacature's. An organisation user's message notifies the organisation's accountmanager (409 when it has none); an accountmanager's notifies the organisation's users (in-app, and by mail unless turned off).
+         */
+        post: operations["postMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2044,6 +2108,11 @@ export interface components {
             completeness: number;
             /** Format: date-time */
             confirmedAt: string;
+            /**
+             * @description How availability was last confirmed; absent: at registration
+             * @enum {string}
+             */
+            confirmedVia?: "kandidaat_link" | "kandidaat_portaal" | "klantmanager_gesprek" | "klantmanager_telefoon" | "klantmanager_mail";
             consent: boolean;
             /** Format: date-time */
             consentAt?: string;
@@ -2119,6 +2188,11 @@ export interface components {
             completeness: number;
             /** Format: date-time */
             confirmedAt: string;
+            /**
+             * @description How availability was last confirmed; absent: at registration
+             * @enum {string}
+             */
+            confirmedVia?: "kandidaat_link" | "kandidaat_portaal" | "klantmanager_gesprek" | "klantmanager_telefoon" | "klantmanager_mail";
             consent: boolean;
             /** Format: date-time */
             consentAt?: string;
@@ -2198,6 +2272,13 @@ export interface components {
             reason?: string;
             /** @enum {string} */
             state: "invited" | "withdrawn" | "introduced" | "not_placed";
+        };
+        ConfirmAfterContactInputBody: {
+            /**
+             * @description How the klantmanager went through the profile with the candidate
+             * @enum {string}
+             */
+            how: "gesprek" | "telefoon" | "mail";
         };
         ConfirmInputBody: {
             /** @description Also agree to be found by employers */
@@ -3381,7 +3462,7 @@ export interface components {
         };
         InvalidParam: {
             /**
-             * @description Machine-readable reason: required, pattern, maxLength, minLength, enum, minimum, maximum, format, type, unknownParam, invalid
+             * @description Machine-readable reason: required, pattern, maxLength, minLength, enum, minimum, maximum, format, type, multipleOf, unknownParam, invalid
              * @example required
              */
             code: string;
@@ -3516,6 +3597,9 @@ export interface components {
         ListLksApplicationBody: {
             items: components["schemas"]["LksApplicationBody"][];
         };
+        ListMessageBody: {
+            items: components["schemas"]["MessageBody"][];
+        };
         ListNotificationsResponse: {
             items: components["schemas"]["NotificationBody"][];
             /** Format: int64 */
@@ -3568,6 +3652,9 @@ export interface components {
         };
         ListSubsidyParameterBody: {
             items: components["schemas"]["SubsidyParameterBody"][];
+        };
+        ListThreadBody: {
+            items: components["schemas"]["ThreadBody"][];
         };
         ListUserBody: {
             items: components["schemas"]["UserBody"][];
@@ -3674,6 +3761,25 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        MessageBody: {
+            /** @description Who wrote it (empty when the user was removed) */
+            authorName: string;
+            /** @enum {string} */
+            authorSide: "organisation" | "gemeente";
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The vacature of the thread; absent for the general thread
+             */
+            openingId?: string;
+            openingTitle?: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
         MineBody: {
             candidate: components["schemas"]["CandidateBody"];
             identity: components["schemas"]["IdentityBody"];
@@ -3695,7 +3801,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_requested" | "booking_approved" | "booking_refused" | "booking_paid" | "booking_confirmed" | "booking_started" | "booking_completed" | "booking_cancelled" | "booking_payment_due" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_requested" | "booking_approved" | "booking_refused" | "booking_paid" | "booking_confirmed" | "booking_started" | "booking_completed" | "booking_cancelled" | "booking_payment_due" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you" | "message_received";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -3999,6 +4105,15 @@ export interface components {
             postcode: string;
             /** Format: int64 */
             reviewRequested: number;
+        };
+        PostMessageRequest: {
+            /** @description 1–2000 characters */
+            body: string;
+            /**
+             * Format: uuid
+             * @description The organisation's vacature this is about; absent for the general thread
+             */
+            openingId?: string;
         };
         PostcodeBody: {
             /** Format: double */
@@ -4430,6 +4545,26 @@ export interface components {
             placementId: string;
             /** @enum {string} */
             to: "klantmanager" | "accountmanager";
+        };
+        ThreadBody: {
+            /** Format: date-time */
+            lastAt: string;
+            /**
+             * @description Who wrote the latest message
+             * @enum {string}
+             */
+            lastSide: "organisation" | "gemeente";
+            /** Format: int64 */
+            messages: number;
+            /**
+             * Format: uuid
+             * @description Absent for the general thread
+             */
+            openingId?: string;
+            openingTitle?: string;
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string;
         };
         TokenBody: {
             /** @description The secret from the mailed link */
@@ -5562,6 +5697,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmCandidateAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmAfterContactInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateBody"];
+                };
             };
             /** @description Bad Request */
             400: {
@@ -8789,6 +9001,67 @@ export interface operations {
             };
         };
     };
+    listMessageThreads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListThreadBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     markNotificationsRead: {
         parameters: {
             query?: never;
@@ -11111,6 +11384,169 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description "algemeen" for the general thread, a vacature id for its thread; absent: every thread */
+                thread?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListMessageBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
