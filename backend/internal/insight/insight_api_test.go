@@ -36,9 +36,10 @@ type figures struct {
 	}
 	Times      []timing
 	PerService []struct {
-		Service     string
-		WithService bool
-		Placements  int64
+		Service                            string
+		WithService                        bool
+		Placements                         int64
+		StillEmployed13w, StillEmployed26w retention
 	}
 	PerOrganisation []struct {
 		ID     string
@@ -281,6 +282,30 @@ func TestFiguresEqualSQLCounts(t *testing.T) {
 		f.RegionA, time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc), time.Date(to.Year(), to.Month(), to.Day()+1, 0, 0, 0, 0, loc))
 	if js.PerService[0].Placements != with {
 		t.Errorf("placements with jobcoaching: %d, SQL %d", js.PerService[0].Placements, with)
+	}
+	// Their retention at 13 and 26 weeks, with and without, from the follow-ups.
+	y, m, d := f.Clock().In(loc).Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	for i, has := range []string{"", "NOT"} {
+		for _, w := range []int{13, 26} {
+			q := fmt.Sprintf(`SELECT count(*) FILTER (WHERE fu.still_employed IS TRUE) AS yes,
+				count(*) FILTER (WHERE fu.still_employed IS FALSE OR (fu.answered_at IS NULL AND fu.cancelled_at IS NOT NULL)) AS no, count(*) AS due
+				FROM placements pl JOIN openings o ON o.id = pl.opening_id LEFT JOIN follow_ups fu ON fu.placement_id = pl.id AND fu.week = %d
+				WHERE o.region_id = ? AND o.published_at >= ? AND o.published_at < ? AND pl.start_date + %d <= DATE '%s'
+				AND %s EXISTS (SELECT 1 FROM bookings b JOIN services s ON s.id = b.service_id WHERE s.kind = 'jobcoaching'
+					AND b.state NOT IN ('rejected', 'cancelled', 'refunded', 'expired') AND (b.placement_id = pl.id OR b.invite_id = pl.invite_id))`, w, 7*w, today, has)
+			var r struct{ Yes, No, Due int64 }
+			apptest.Must(t, f.DB.Gorm.Raw(q, f.RegionA, time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, loc),
+				time.Date(to.Year(), to.Month(), to.Day()+1, 0, 0, 0, 0, loc)).Scan(&r).Error)
+			want := retention{Due: r.Due, Yes: r.Yes, No: r.No, Unanswered: r.Due - r.Yes - r.No}
+			got := js.PerService[i].StillEmployed13w
+			if w == 26 {
+				got = js.PerService[i].StillEmployed26w
+			}
+			if got != want || (i == 0 && w == 13 && want.Due == 0) {
+				t.Errorf("jobcoaching %s, %d weeks: %+v, SQL %+v", has, w, got, want)
+			}
+		}
 	}
 	for _, tm := range got.Times {
 		if tm.N == 0 {

@@ -403,9 +403,14 @@ func toTimes(raw string) ([]Duration, error) {
 // usedBooking leaves out bookings that did not go ahead.
 const usedBooking = `b.region_id = @region AND b.state NOT IN ('rejected', 'cancelled', 'refunded', 'expired')`
 
+// retained are a placement's retention columns that sb carries along (each
+// depends on the placement alone, so the UNION's deduplication is the same).
+const retained = `, p.due13, p.yes13, p.no13, p.due26, p.yes26, p.no26`
+
 // servicesCTEs are, per service kind booked for a placement (or its
-// invite), the placements that have it (sb). A granted loonkostensubsidie
-// (lks_facts, package subsidy) counts as the service "lks".
+// invite), the placements that have it (sb), with their retention. A
+// granted loonkostensubsidie (lks_facts, package subsidy) counts as the
+// service "lks".
 func servicesCTEs(sc scope, only string) string {
 	kind, lks := "", ""
 	if only != "" {
@@ -414,17 +419,17 @@ func servicesCTEs(sc scope, only string) string {
 		lks = " AND l.service_kind = @service"
 	}
 	return `,
-	sb AS (SELECT p.id AS placement_id, b.service_kind FROM booking_facts b JOIN p ON b.placement_id = p.id WHERE ` + usedBooking + kind + `
-		UNION SELECT p.id, b.service_kind FROM booking_facts b JOIN p ON b.invite_id = p.invite_id WHERE ` + usedBooking + kind + `
-		UNION SELECT p.id, l.service_kind FROM lks_facts l JOIN p ON l.placement_id = p.id WHERE l.region_id = @region` + lks + `)`
+	sb AS (SELECT p.id AS placement_id, b.service_kind` + retained + ` FROM booking_facts b JOIN p ON b.placement_id = p.id WHERE ` + usedBooking + kind + `
+		UNION SELECT p.id, b.service_kind` + retained + ` FROM booking_facts b JOIN p ON b.invite_id = p.invite_id WHERE ` + usedBooking + kind + `
+		UNION SELECT p.id, l.service_kind` + retained + ` FROM lks_facts l JOIN p ON l.placement_id = p.id WHERE l.region_id = @region` + lks + `)`
 }
 
 // servicesSelect counts, per service kind, the placements with it, and
 // all placements (service NULL); toServices derives those without it.
 const servicesSelect = `SELECT sb.service_kind AS service, count(*) AS placements,
-		count(*) FILTER (WHERE p.due13) AS due13, count(*) FILTER (WHERE p.yes13) AS yes13, count(*) FILTER (WHERE p.no13) AS no13,
-		count(*) FILTER (WHERE p.due26) AS due26, count(*) FILTER (WHERE p.yes26) AS yes26, count(*) FILTER (WHERE p.no26) AS no26
-	FROM sb JOIN p ON p.id = sb.placement_id GROUP BY 1
+		count(*) FILTER (WHERE sb.due13) AS due13, count(*) FILTER (WHERE sb.yes13) AS yes13, count(*) FILTER (WHERE sb.no13) AS no13,
+		count(*) FILTER (WHERE sb.due26) AS due26, count(*) FILTER (WHERE sb.yes26) AS yes26, count(*) FILTER (WHERE sb.no26) AS no26
+	FROM sb GROUP BY 1
 	UNION ALL SELECT NULL, count(*), count(*) FILTER (WHERE p.due13), count(*) FILTER (WHERE p.yes13), count(*) FILTER (WHERE p.no13),
 		count(*) FILTER (WHERE p.due26), count(*) FILTER (WHERE p.yes26), count(*) FILTER (WHERE p.no26)
 	FROM p WHERE EXISTS (SELECT 1 FROM sb)`
