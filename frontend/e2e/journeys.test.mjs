@@ -83,6 +83,8 @@ const roles = [
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload', 'Subsidies'] },
   { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Mijn organisatie'] },
   { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Mijn organisatie'] },
+  // A provider of the catalogue (Jobcoach Utrecht) has a menu of its own.
+  { role: 'provider', email: 'planning@jobcoachutrecht.demo.werkhaven.nl', nav: ['Opdrachten', 'Agenda', 'Diensten', 'Mijn organisatie'] },
 ];
 
 test('sign-in page works on a 360 px phone and passes axe', async () => {
@@ -803,9 +805,8 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   // The provider confirms and starts on its dashboard, records hours and completes.
   const pv = await newPage();
   await signIn(pv, 'planning@jobcoachutrecht.demo.werkhaven.nl');
-  await pv.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn boekingen' }).click();
-  await pv.getByRole('navigation', { name: 'Soort boekingen' }).getByRole('link', { name: 'Van onze diensten' }).click();
-  await pv.getByRole('heading', { level: 1, name: 'Boekingen van onze diensten' }).waitFor();
+  await pv.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Opdrachten' }).click();
+  await pv.getByRole('heading', { level: 1, name: 'Opdrachten' }).waitFor();
   const job = pv.getByRole('article').filter({ hasText: 'Zorghotel Het Anker' });
   await job.getByText('8 uur').waitFor();
   await check(pv, 'provider-dashboard');
