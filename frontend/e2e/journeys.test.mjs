@@ -83,6 +83,8 @@ const roles = [
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload', 'Subsidies'] },
   { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Berichten', 'Mijn organisatie'] },
   { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Berichten', 'Mijn organisatie'] },
+  // A provider of the catalogue (Jobcoach Utrecht) has a menu of its own.
+  { role: 'provider', email: 'planning@jobcoachutrecht.demo.werkhaven.nl', nav: ['Opdrachten', 'Agenda', 'Diensten', 'Berichten', 'Mijn organisatie'] },
 ];
 
 test('sign-in page works on a 360 px phone and passes axe', async () => {
@@ -803,9 +805,8 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   // The provider confirms and starts on its dashboard, records hours and completes.
   const pv = await newPage();
   await signIn(pv, 'planning@jobcoachutrecht.demo.werkhaven.nl');
-  await pv.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn boekingen' }).click();
-  await pv.getByRole('navigation', { name: 'Soort boekingen' }).getByRole('link', { name: 'Van onze diensten' }).click();
-  await pv.getByRole('heading', { level: 1, name: 'Boekingen van onze diensten' }).waitFor();
+  await pv.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Opdrachten' }).click();
+  await pv.getByRole('heading', { level: 1, name: 'Opdrachten' }).waitFor();
   const job = pv.getByRole('article').filter({ hasText: 'Zorghotel Het Anker' });
   await job.getByText('8 uur').waitFor();
   await check(pv, 'provider-dashboard');
@@ -1367,4 +1368,102 @@ test('klantmanager confirms a profile after a conversation; the summary shows da
   const today = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date());
   await page.getByText(`Bevestigd op ${today}`).waitFor();
   await check(page, 'candidate-confirmed-after-conversation');
+});
+
+test('services desk, second round: the werkgever books jobcoaching; the accountmanager approves after a question; the werkgever pays; the provider opens on its work, records two entries, is stopped at the booked hours and asks an extension; the werkgever approves and pays it; the provider records the rest', async () => {
+  const dayOf = (offset) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offset * 86_400_000));
+  // The werkgever books 10 hours of jobcoaching for its placement.
+  const wg = await newPage();
+  await signIn(wg, 'hr@hetanker.demo.werkhaven.nl');
+  await wg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Diensten' }).click();
+  await wg.getByRole('link', { name: 'Boeken Jobcoaching op de werkvloer' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Jobcoaching op de werkvloer boeken' }).waitFor();
+  await wg.getByLabel('Aantal uur').fill('10');
+  const placement = wg.getByLabel('Voor welke plaatsing?');
+  await placement.selectOption((await placement.locator('option', { hasText: 'Keukenhulp' }).getAttribute('value')) ?? '');
+  await wg.getByText('Na het versturen keurt de accountmanager uw aanvraag eerst goed.', { exact: false }).waitFor();
+  await wg.getByRole('button', { name: 'Aanvraag versturen' }).click();
+  await wg.getByText('Uw boeking is gemaakt.').waitFor();
+  await wg.waitForURL(/\/boekingen\/[0-9a-f-]{36}/);
+  await wg.getByText('Wacht op goedkeuring', { exact: true }).waitFor();
+  const bookingUrl = wg.url().replace(/\?.*$/, '');
+
+  // The accountmanager approves on the booking page: a question first, then what happened, with the focus.
+  const am = await newPage();
+  await signIn(am, 'am.jansen@demo.werkhaven.nl');
+  await am.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+  await am.goto(bookingUrl);
+  await am.getByText('Wacht op goedkeuring', { exact: true }).waitFor();
+  await am.getByRole('button', { name: 'Goedkeuren Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
+  await am.getByRole('button', { name: 'Ja, goedkeuren' }).click();
+  await am.getByText('U heeft Jobcoaching op de werkvloer voor Zorghotel Het Anker goedgekeurd.', { exact: false }).waitFor();
+  assert.match(await am.evaluate(() => document.activeElement?.textContent ?? ''), /goedgekeurd\. De organisatie krijgt een mail om te betalen vóór/);
+  await check(am, 'round2-approved');
+
+  // The werkgever has days to pay, and pays through the test checkout.
+  await wg.goto(bookingUrl);
+  await wg.getByText(/Betaal vóór .+\(€\s850,00\)\. Daarna vervalt de boeking\. Een dag ervoor krijgt u een herinnering\./).waitFor();
+  await wg.getByRole('button', { name: 'Betalen' }).click();
+  await wg.waitForURL(/\/dev\/betalen\?session=/);
+  await wg.getByRole('button', { name: 'Betalen (testmodus)' }).click();
+  await wg.waitForURL(/\?betaald=1$/);
+  await wg.getByText('Betaald', { exact: true }).waitFor({ timeout: 30_000 });
+
+  // The provider opens on its work, confirms and starts.
+  const pv = await newPage();
+  await signIn(pv, 'planning@jobcoachutrecht.demo.werkhaven.nl');
+  const pvNav = pv.getByRole('navigation', { name: 'Hoofdmenu' });
+  await pvNav.getByRole('link', { name: 'Opdrachten' }).click();
+  await pv.getByRole('heading', { level: 1, name: 'Opdrachten' }).waitFor();
+  const job = pv.getByRole('article').filter({ hasText: 'Zorghotel Het Anker' }).filter({ hasText: '10 uur' });
+  await job.getByRole('button', { name: 'Bevestigen Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
+  await job.getByRole('button', { name: 'Starten Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
+  await job.getByText('Bezig', { exact: true }).waitFor();
+  await pv.goto(bookingUrl);
+
+  // Two entries, each with its day and note, in the table and the history.
+  const record = async (date, hours, note) => {
+    await pv.getByLabel('Datum', { exact: true }).fill(date);
+    await pv.getByLabel('Uren', { exact: true }).fill(hours);
+    await pv.getByLabel('Notitie (niet verplicht)').fill(note);
+    await pv.getByRole('button', { name: 'Uren vastleggen' }).click();
+  };
+  await record(dayOf(-1), '4', 'Kennismaking en inwerken');
+  await pv.getByText('4 van 10 geboekte uren geleverd.').waitFor();
+  await record(dayOf(0), '5,5', 'Eerste dag in de keuken');
+  await pv.getByText('9,5 van 10 geboekte uren geleverd.').waitFor();
+  const history = pv.getByRole('region', { name: 'Geschiedenis' });
+  await history.getByText(`${dayOf(-1)}: 4 uur (Kennismaking en inwerken)`, { exact: false }).waitFor();
+  await history.getByText(`${dayOf(0)}: 5,5 uur (Eerste dag in de keuken)`, { exact: false }).waitFor();
+  // More than booked is refused, naming the extension.
+  await record(dayOf(0), '2', '');
+  await pv.getByText('Dit is meer dan de 10 uur die geboekt zijn. Vraag eerst een uitbreiding van minstens 2 uur aan', { exact: false }).waitFor();
+  await check(pv, 'round2-hours-over');
+  await pv.getByLabel('Hoeveel uur extra?').fill('4');
+  await pv.getByLabel('Waarom? (niet verplicht)').fill('Twee extra middagen inwerken');
+  await pv.getByRole('button', { name: 'Extra uren vragen' }).click();
+  await pv.getByText('De aanbieder vraagt 4 uur extra', { exact: false }).waitFor();
+
+  // The werkgever approves the extension and pays it.
+  await wg.goto(bookingUrl);
+  await wg.getByText('De aanbieder vraagt 4 uur extra', { exact: false }).waitFor();
+  await check(wg, 'round2-extension-asked');
+  await wg.getByRole('button', { name: '4 uur extra goedkeuren' }).click();
+  await wg.getByText('U heeft 4 uur extra goedgekeurd. Betaal ze hieronder.').waitFor();
+  await wg.getByRole('button', { name: 'Extra uren betalen' }).click();
+  await wg.waitForURL(/\/dev\/betalen\?session=/);
+  await wg.getByText(/€\s?340,00/).waitFor();
+  await wg.getByRole('button', { name: 'Betalen (testmodus)' }).click();
+  await wg.waitForURL(/\?betaald=1$/);
+  await wg.getByRole('button', { name: 'Extra uren betalen' }).waitFor({ state: 'detached', timeout: 30_000 });
+
+  // Now the rest fits.
+  await pv.reload();
+  await record(dayOf(0), '2', 'Middag inwerken');
+  await pv.getByText('11,5 van 14 geboekte uren geleverd.').waitFor();
+  await check(pv, 'round2-hours-after-extension');
+  await pvNav.getByRole('link', { name: 'Agenda' }).click();
+  await pv.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
+  await pv.getByRole('region', { name: 'Zonder vaste tijd' }).getByRole('link', { name: 'Jobcoaching op de werkvloer' }).first().waitFor();
+  await check(pv, 'round2-agenda');
 });

@@ -33,7 +33,7 @@ import { FollowUps } from '../features/followups/FollowUps';
 import { Notifications } from '../features/notifications/Notifications';
 import { Catalogue } from '../features/services/Catalogue';
 import { BookService } from '../features/services/BookService';
-import { Bookings } from '../features/services/Bookings';
+import { Agenda, Bookings, ProviderWork } from '../features/services/Bookings';
 import { BookingPage } from '../features/services/BookingPage';
 import { Applications } from '../features/subsidies/Applications';
 import { ApplicationPage } from '../features/subsidies/ApplicationPage';
@@ -93,6 +93,8 @@ export function App() {
         <Route path="/diensten/:id/boeken" element={<RequireRole roles={openingRoles}><BookService /></RequireRole>} />
         <Route path="/boekingen" element={<RequireRole roles={openingRoles}><Bookings /></RequireRole>} />
         <Route path="/boekingen/:id" element={<RequireRole roles={openingRoles}><BookingPage /></RequireRole>} />
+        <Route path="/opdrachten" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><ProviderWork /></RequireRole>} />
+        <Route path="/agenda" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><Agenda /></RequireRole>} />
         <Route path="/subsidies" element={<RequireRole roles={['werkgever', 'zorgaanbieder', 'accountmanager', 'klantmanager', 'admin']}><Subsidies /></RequireRole>} />
         <Route path="/loonkostensubsidie" element={<RequireRole roles={openingRoles}><Applications /></RequireRole>} />
         <Route path="/loonkostensubsidie/aanvragen" element={<RequireRole roles={openingRoles}><ApplyForm /></RequireRole>} />

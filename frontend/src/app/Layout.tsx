@@ -8,6 +8,7 @@ import { api, onSessionExpired, setCsrfToken } from '../lib/api/client';
 import { useSession, type Role } from '../lib/session';
 import { setLanguage } from '../i18n';
 import { navFor } from './nav';
+import { useIsProvider } from '../features/services/api';
 import { noteActivity, useNotifications } from '../features/notifications/api';
 
 /** Layout is the shell: skip link, header with menu and language, main, footer. */
@@ -27,6 +28,7 @@ export function Layout() {
   );
 
   const user = session.data?.user;
+  const provider = useIsProvider(user?.role === 'werkgever' || user?.role === 'zorgaanbieder' ? user.organisationId : undefined);
   // The unread count polls every minute while someone uses the page.
   const notifications = useNotifications(!!user);
   useEffect(() => {
@@ -80,7 +82,7 @@ export function Layout() {
                   {t('nav.home')}
                 </NavLink>
               </li>
-              {navFor(user.role as Role).map((item) => (
+              {navFor(user.role as Role, { provider }).map((item) => (
                 <li key={item.path}>
                   <NavLink to={item.path}>{t(`nav.${item.key}`)}</NavLink>
                 </li>

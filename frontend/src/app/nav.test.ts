@@ -15,6 +15,16 @@ describe('navFor', () => {
     expect(navFor('kandidaat').find((i) => i.key === 'uitnodigingen')?.path).toBe('/mijn-uitnodigingen');
     expect(navFor('werkgever').find((i) => i.key === 'opvolging')?.path).toBe('/opvolging');
   });
+  it('gives a provider its own menu, opening on its work', () => {
+    expect(navFor('zorgaanbieder', { provider: true }).map((i) => i.key)).toEqual(['opdrachten', 'agenda', 'diensten', 'berichten', 'organisatie']);
+    expect(navFor('zorgaanbieder', { provider: true })[0].path).toBe('/opdrachten');
+    expect(navFor('zorgaanbieder', { provider: false }).map((i) => i.key)).toEqual(navFor('werkgever').map((i) => i.key));
+    expect(navFor('accountmanager', { provider: true })).toEqual(navFor('accountmanager'));
+    for (const k of ['opdrachten', 'agenda']) {
+      expect(nl.nav).toHaveProperty(k);
+      expect(en.nav).toHaveProperty(k);
+    }
+  });
   it('leads organisations and accountmanagers to the bookings, admins to the service catalogue', () => {
     expect(navFor('zorgaanbieder').find((i) => i.key === 'boekingen')?.path).toBe('/boekingen');
     expect(navFor('accountmanager').find((i) => i.key === 'alleBoekingen')?.path).toBe('/boekingen');

@@ -2,8 +2,21 @@ import type { Role } from '../lib/session';
 
 export type NavItem = { key: string; path: string };
 
-/** navFor is the menu of each role (issue 4): later features fill the pages. */
-export function navFor(role: Role): NavItem[] {
+/**
+ * navFor is the menu of each role (issue 4): later features fill the pages. An organisation that provides
+ * services in the catalogue (the services desk's provider: a booking's providerId, see
+ * backend/internal/booking actorOf) gets a menu of its own, opening on its work.
+ */
+export function navFor(role: Role, opts: { provider?: boolean } = {}): NavItem[] {
+  if (opts.provider && (role === 'werkgever' || role === 'zorgaanbieder')) {
+    return [
+      { key: 'opdrachten', path: '/opdrachten' },
+      { key: 'agenda', path: '/agenda' },
+      { key: 'diensten', path: '/diensten' },
+      { key: 'berichten', path: '/berichten' },
+      { key: 'organisatie', path: '/organisatie' },
+    ];
+  }
   switch (role) {
     case 'werkgever':
     case 'zorgaanbieder':

@@ -33,6 +33,8 @@ var webRoutes = []string{
 	"/diensten/:id/boeken",
 	"/boekingen",
 	"/boekingen/:id",
+	"/opdrachten",
+	"/agenda",
 	"/subsidies",
 	"/loonkostensubsidie",
 	"/loonkostensubsidie/aanvragen",

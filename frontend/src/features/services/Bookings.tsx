@@ -4,9 +4,9 @@ import { Link, useSearchParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Choice, DataState, Heading, PageTitle, Paragraph } from '../../components/ui';
 import { useSession } from '../../lib/session';
-import { useBookings, useServices, type Booking, type BookingState } from './api';
+import { useBookings, useIsProvider, useServices, type Booking, type BookingState } from './api';
 import { ApprovalActions, nextProviderStep, Outcome, ProviderActions, useApprovalOutcome } from './actions';
-import { euros, formatDateTime, formatNumber, quantityUnit } from './format';
+import { euros, formatDate, formatDateTime, formatNumber, formatTime, quantityUnit } from './format';
 import { BookingBadge } from './parts';
 
 const allStates: BookingState[] = [
@@ -108,20 +108,19 @@ function BookingCard({ b, children }: { b: Booking; children?: ReactNode }) {
 function OrganisationBookings({ organisationId }: { organisationId?: string }) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
-  // Does this organisation provide services? Then it has a provider dashboard too.
-  const provided = useServices({ providerId: organisationId }, !!organisationId);
-  const isProvider = (provided.data?.length ?? 0) > 0;
-  const asProvider = params.get('als') === 'aanbieder' && isProvider;
+  // Does this organisation provide services? Then it opens on its work, with its own bookings a tab away.
+  const isProvider = useIsProvider(organisationId);
+  const asProvider = params.get('als') !== 'klant' && isProvider;
   return (
     <>
       <PageTitle>{asProvider ? t('bookings.providerTitle') : t('bookings.mineTitle')}</PageTitle>
       {isProvider && (
         <nav aria-label={t('bookings.tabs')} className="wh-tabs">
-          <Link to="/boekingen" aria-current={!asProvider ? 'page' : undefined}>
-            {t('bookings.mineTab')}
-          </Link>
-          <Link to="/boekingen?als=aanbieder" aria-current={asProvider ? 'page' : undefined}>
+          <Link to="/boekingen" aria-current={asProvider ? 'page' : undefined}>
             {t('bookings.providerTab')}
+          </Link>
+          <Link to="/boekingen?als=klant" aria-current={!asProvider ? 'page' : undefined}>
+            {t('bookings.mineTab')}
           </Link>
         </nav>
       )}
@@ -150,6 +149,64 @@ function MyBookings() {
 }
 
 const waiting: BookingState[] = ['awaiting_approval', 'awaiting_payment'];
+
+/** ProviderWork is /opdrachten: the provider's own start, its work. */
+export function ProviderWork() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageTitle>{t('bookings.workTitle')}</PageTitle>
+      <ProviderDashboard />
+    </>
+  );
+}
+
+/** Agenda is /agenda: the provider's bookings with a time, day by day from today, and those without a fixed time. */
+export function Agenda() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const bookings = useBookings({ as: 'provider' });
+  const live: BookingState[] = ['requested', 'approved', 'awaiting_payment', 'paid', 'confirmed', 'in_progress'];
+  const items = (bookings.data ?? []).filter((b) => live.includes(b.state));
+  const [now] = useState(() => Date.now());
+  const timed = items.filter((b) => b.startsAt && Date.parse(b.endsAt ?? b.startsAt) >= now).sort((a, b) => Date.parse(a.startsAt!) - Date.parse(b.startsAt!));
+  const days = new Map<string, Booking[]>();
+  for (const b of timed) {
+    const day = formatDate(b.startsAt, lang);
+    days.set(day, [...(days.get(day) ?? []), b]);
+  }
+  const open = items.filter((b) => !b.startsAt);
+  return (
+    <>
+      <PageTitle>{t('agenda.title')}</PageTitle>
+      <Paragraph>{t('agenda.intro')}</Paragraph>
+      <DataState isLoading={bookings.isLoading} error={bookings.error}>
+        {days.size === 0 && <Paragraph>{t('agenda.none')}</Paragraph>}
+        {[...days.entries()].map(([day, list]) => (
+          <section key={day} aria-label={day} className="wh-section">
+            <Heading level={2}>{day}</Heading>
+            <ul className="wh-log">
+              {list.map((b) => (
+                <li key={b.id}>
+                  {formatTime(b.startsAt!, lang)}–{formatTime(b.endsAt ?? b.startsAt!, lang)} · <Link to={`/boekingen/${b.id}`}>{b.serviceTitle}</Link> · {b.organisationName}{' '}
+                  · <BookingBadge state={b.state} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        {open.length > 0 && (
+          <section aria-labelledby="agenda-open" className="wh-section">
+            <Heading level={2} id="agenda-open">
+              {t('agenda.open')}
+            </Heading>
+            <BookingsTable items={open} showOrganisation />
+          </section>
+        )}
+      </DataState>
+    </>
+  );
+}
 
 /** ProviderDashboard is the bookings of the organisation's services: confirm, start, complete. */
 function ProviderDashboard() {

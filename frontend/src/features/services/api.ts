@@ -170,3 +170,9 @@ export function useCheckout(id: string) {
     mutationFn: async () => (await api.POST('/bookings/{id}/checkouts', { params: { path: { id } } })).data!,
   });
 }
+
+/** useIsProvider is whether the signed-in organisation provides services in the catalogue (the services desk's provider). */
+export function useIsProvider(organisationId: string | undefined) {
+  const provided = useServices({ providerId: organisationId }, !!organisationId);
+  return (provided.data?.length ?? 0) > 0;
+}
