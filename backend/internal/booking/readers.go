@@ -2,6 +2,7 @@ package booking
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -17,10 +18,30 @@ func (s *Service) CandidateBookings(ctx context.Context, db *gorm.DB, candidateI
 		return nil, err
 	}
 	out := make([]candidate.BookingRecord, len(rows))
+	at := map[string]int{}
+	ids := make([]string, len(rows))
 	for i, v := range rows {
 		b := v.toBooking()
 		out[i] = candidate.BookingRecord{ServiceTitle: b.ServiceTitle, ProviderName: b.ProviderName, OrganisationName: b.OrganisationName,
 			State: string(b.State), Note: b.Note, RequestedBy: v.RequestedBy, StartsAt: b.StartsAt, EndsAt: b.EndsAt, CreatedAt: b.CreatedAt.UTC()}
+		at[v.ID], ids[i] = i, v.ID
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var hours []struct {
+		BookingID string
+		WorkedOn  time.Time
+		Hours     float64
+		Note      string
+	}
+	if err := db.WithContext(ctx).Table("booking_hours").Select("booking_id, worked_on, hours, note").
+		Where("booking_id IN ?", ids).Order("worked_on, recorded_at, id").Find(&hours).Error; err != nil {
+		return nil, err
+	}
+	for _, h := range hours {
+		i := at[h.BookingID]
+		out[i].Hours = append(out[i].Hours, candidate.BookingHoursRecord{WorkedOn: h.WorkedOn, Hours: h.Hours, Note: h.Note})
 	}
 	return out, nil
 }

@@ -108,6 +108,16 @@ type BookingRecord struct {
 	ServiceTitle, ProviderName, OrganisationName, State, Note, RequestedBy string
 	StartsAt, EndsAt                                                       *time.Time
 	CreatedAt                                                              time.Time
+	// Hours are the deliveries the provider recorded (date, hours, note).
+	Hours []BookingHoursRecord
+}
+
+// BookingHoursRecord is one delivery of a booked service: the provider's
+// note may be about the kandidaat, so it is theirs to see.
+type BookingHoursRecord struct {
+	WorkedOn time.Time
+	Hours    float64
+	Note     string
 }
 
 // LKSRecord is a loonkostensubsidie application for the kandidaat's
@@ -191,6 +201,8 @@ var ExportCoverage = map[string]string{
 	"pool_views":             "poolAppearances",
 	"bookings":               "services",
 	"booking_events":         "- a booking's steps between organisation and provider (payment, approval); the booking itself is in services",
+	"booking_hours":          "services",
+	"booking_extensions":     "- more hours a provider asks and the organisation approves and pays: money and hours between organisations; the hours delivered are in services",
 	"booking_periods":        "- what a booking charges the organisation, period by period: money between organisations, not the kandidaat's data",
 	"payments":               "- Stripe payments between organisation and provider: not the kandidaat's data",
 	"lks_applications":       "lksApplications",

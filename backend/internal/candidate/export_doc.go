@@ -189,7 +189,15 @@ func (l exportLabeller) pin(p PinRecord) exportRecommendation {
 func (l exportLabeller) booking(b BookingRecord) exportService {
 	return exportService{ServiceTitle: b.ServiceTitle, ProviderName: b.ProviderName, OrganisationName: b.OrganisationName,
 		State: l.choice(bookingStateLabels, b.State), StartsAt: b.StartsAt, EndsAt: b.EndsAt, Note: b.Note, RequestedAt: b.CreatedAt,
-		RequestedBy: l.actor(b.RequestedBy, "organisation", b.OrganisationName)}
+		RequestedBy: l.actor(b.RequestedBy, "organisation", b.OrganisationName), HoursEntries: hoursEntries(b.Hours)}
+}
+
+func hoursEntries(hs []BookingHoursRecord) []exportHours {
+	var out []exportHours
+	for _, h := range hs {
+		out = append(out, exportHours{WorkedOn: h.WorkedOn.Format(time.DateOnly), Hours: h.Hours, Note: h.Note})
+	}
+	return out
 }
 
 func (l exportLabeller) lks(a LKSRecord) exportLks {

@@ -208,15 +208,22 @@ type exportWeek struct {
 }
 
 type exportService struct {
-	ServiceTitle     string       `json:"serviceTitle"`
-	ProviderName     string       `json:"providerName,omitempty"`
-	OrganisationName string       `json:"organisationName" doc:"Who asked for it"`
-	State            exportChoice `json:"state"`
-	StartsAt         *time.Time   `json:"startsAt,omitempty"`
-	EndsAt           *time.Time   `json:"endsAt,omitempty"`
-	Note             string       `json:"note,omitempty"`
-	RequestedAt      time.Time    `json:"requestedAt"`
-	RequestedBy      exportActor  `json:"requestedBy"`
+	ServiceTitle     string        `json:"serviceTitle"`
+	ProviderName     string        `json:"providerName,omitempty"`
+	OrganisationName string        `json:"organisationName" doc:"Who asked for it"`
+	State            exportChoice  `json:"state"`
+	StartsAt         *time.Time    `json:"startsAt,omitempty"`
+	EndsAt           *time.Time    `json:"endsAt,omitempty"`
+	Note             string        `json:"note,omitempty"`
+	RequestedAt      time.Time     `json:"requestedAt"`
+	RequestedBy      exportActor   `json:"requestedBy"`
+	HoursEntries     []exportHours `json:"hoursEntries,omitempty" doc:"What the provider delivered, as recorded"`
+}
+
+type exportHours struct {
+	WorkedOn string  `json:"workedOn" format:"date"`
+	Hours    float64 `json:"hours"`
+	Note     string  `json:"note,omitempty"`
 }
 
 type exportLks struct {

@@ -2739,6 +2739,13 @@ export interface components {
             /** Format: int64 */
             week: number;
         };
+        ExportHours: {
+            /** Format: double */
+            hours: number;
+            note?: string;
+            /** Format: date */
+            workedOn: string;
+        };
         ExportInvite: {
             /** @description Your klantmanager's advice */
             advice?: string;
@@ -3052,6 +3059,8 @@ export interface components {
         ExportService: {
             /** Format: date-time */
             endsAt?: string;
+            /** @description What the provider delivered, as recorded */
+            hoursEntries?: components["schemas"]["ExportHours"][];
             note?: string;
             /** @description Who asked for it */
             organisationName: string;
