@@ -82,7 +82,6 @@ func field(raw []byte, name string) string {
 // other; a region setting changed between two pool reads applies on both
 // at once, whatever either cached.
 func TestTwoProcessesAsOne(t *testing.T) {
-	t.Parallel()
 	f := apptest.New(t)
 	web, err := app.New(testkit.Context(t), f.App.Config, app.Options{DB: f.DB, Search: f.Search, Stripe: testkit.Stripe(t), Now: f.Clock, Logger: testkit.Logger()})
 	apptest.Must(t, err)

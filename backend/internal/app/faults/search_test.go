@@ -25,7 +25,6 @@ const freezeFor = 30 * time.Second
 // openings list and candidate changes keep working; after SIGCONT the
 // index catches up with Postgres within 10 s, nothing missing.
 func TestSearchFrozen(t *testing.T) {
-	t.Parallel()
 	meili := testkit.StartMeili(t)
 	cfg, err := config.LoadFrom(nil)
 	apptest.Must(t, err)

@@ -27,7 +27,6 @@ import (
 // without error and leaves no job running; the next start sends every
 // booking's mail once.
 func TestGracefulShutdown(t *testing.T) {
-	t.Parallel()
 	db := testkit.DB(t)
 	ctx := testkit.Context(t)
 	_, err := seed.Demo(ctx, db.Gorm)
