@@ -24,9 +24,7 @@ import (
 func TestDatabaseRestart(t *testing.T) {
 	pg := testkit.StartPostgres(t)
 	f := apptest.NewWith(t, apptest.Options{DB: pg.DB(t, 20)})
-	coaching := f.Service(fmt.Sprintf(`{"kind":"jobcoaching","titleNl":"Jobcoaching","titleEn":"Job coaching","descriptionNl":"Een jobcoach helpt.",
-		"providerId":%q,"priceCents":8500,"priceUnit":"per_hour","requiresApproval":true,"eligibility":[],"cancelFreeHours":48,"cancelFeePercent":50,
-		"schedulable":false,"active":true,"hours":[]}`, f.Org["De Werkplaats"]))
+	coaching := f.Service(coachingJSON)
 	wg := f.Browser().SignIn(apptest.WerkgeverA)
 	base := listen(t, f)
 	var okMu sync.Mutex

@@ -67,6 +67,13 @@ func (c *client) signIn(base, email, password string) (int, []byte) {
 	return status, raw
 }
 
+// coachingJSON is a service that needs the accountmanager's approval: a
+// booking of it writes two events, a notification and a mail, and touches
+// no slot, so any number of bookings can be made at once.
+const coachingJSON = `{"kind":"jobcoaching","titleNl":"Jobcoaching","titleEn":"Job coaching","descriptionNl":"Een jobcoach helpt.",
+	"priceCents":8500,"priceUnit":"per_hour","requiresApproval":true,"eligibility":[],"cancelFreeHours":48,"cancelFeePercent":50,
+	"schedulable":false,"active":true,"hours":[]}`
+
 func field(raw []byte, name string) string {
 	var m map[string]any
 	_ = json.Unmarshal(raw, &m)
@@ -98,9 +105,7 @@ func TestTwoProcessesAsOne(t *testing.T) {
 	if status, raw := wg.do(all, http.MethodGet, "/api/v1/sessions/current", ""); status != http.StatusOK || !strings.Contains(string(raw), `"userId":"`+f.User[apptest.WerkgeverA]+`"`) {
 		t.Fatalf("the session on the other process: %d %s", status, raw)
 	}
-	coaching := f.Service(`{"kind":"jobcoaching","titleNl":"Jobcoaching","titleEn":"Job coaching","descriptionNl":"Een jobcoach helpt.",
-		"priceCents":8500,"priceUnit":"per_hour","requiresApproval":true,"eligibility":[],"cancelFreeHours":48,"cancelFeePercent":50,
-		"schedulable":false,"active":true,"hours":[]}`)
+	coaching := f.Service(coachingJSON)
 	status, raw := wg.do(all, http.MethodPost, "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"quantity":4}`, coaching))
 	if status != http.StatusCreated {
 		t.Fatalf("a booking with the web process's CSRF token on the other: %d %s", status, raw)

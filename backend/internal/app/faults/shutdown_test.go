@@ -61,9 +61,7 @@ func TestGracefulShutdown(t *testing.T) {
 	if status, raw := admin.signIn(base, apptest.AdminA, seed.DemoPassword); status != http.StatusCreated {
 		t.Fatalf("sign in: %d %s", status, raw)
 	}
-	status, raw := admin.do(base, http.MethodPost, "/api/v1/services", `{"kind":"jobcoaching","titleNl":"Jobcoaching","titleEn":"Job coaching",
-		"descriptionNl":"Een jobcoach helpt.","priceCents":8500,"priceUnit":"per_hour","requiresApproval":true,"eligibility":[],"cancelFreeHours":48,
-		"cancelFeePercent":50,"schedulable":false,"active":true,"hours":[]}`)
+	status, raw := admin.do(base, http.MethodPost, "/api/v1/services", coachingJSON)
 	if status != http.StatusCreated {
 		t.Fatalf("service: %d %s", status, raw)
 	}
