@@ -29,7 +29,10 @@ func (a *App) Serve(ctx context.Context, o ServeOptions) error {
 		}
 	}
 	go a.BootstrapSearch(ctx)
-	if err := a.Jobs.Start(ctx); err != nil {
+	// Not ctx itself: River derives every job's context from the one it
+	// starts with, so SIGTERM would cancel running jobs at once. They get
+	// SHUTDOWN_TIMEOUT to finish (Jobs.Stop below), then are cancelled.
+	if err := a.Jobs.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("start workers: %w", err)
 	}
 	// Pool views are written in batches; they flush when ctx ends, before the pool closes.

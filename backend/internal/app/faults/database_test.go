@@ -22,14 +22,24 @@ import (
 // succeeded when retried; the server answers again within 5 s of the
 // database's start, without a restart of its own.
 func TestDatabaseRestart(t *testing.T) {
-	t.Parallel()
 	pg := testkit.StartPostgres(t)
 	f := apptest.NewWith(t, apptest.Options{DB: pg.DB(t, 20)})
-	coaching := f.Service(fmt.Sprintf(`{"kind":"jobcoaching","titleNl":"Jobcoaching","titleEn":"Job coaching","descriptionNl":"Een jobcoach helpt.",
-		"providerId":%q,"priceCents":8500,"priceUnit":"per_hour","requiresApproval":true,"eligibility":[],"cancelFreeHours":48,"cancelFeePercent":50,
-		"schedulable":false,"active":true,"hours":[]}`, f.Org["De Werkplaats"]))
+	coaching := f.Service(coachingJSON)
 	wg := f.Browser().SignIn(apptest.WerkgeverA)
 	base := listen(t, f)
+	var okMu sync.Mutex
+	var answered []time.Time // when each 201 arrived
+	firstAfter := func(t0 time.Time) time.Time {
+		okMu.Lock()
+		defer okMu.Unlock()
+		first := t0.Add(time.Hour)
+		for _, at := range answered {
+			if at.After(t0) && at.Before(first) {
+				first = at
+			}
+		}
+		return first
+	}
 	book := func(note string) (int, string, string) {
 		body := fmt.Sprintf(`{"serviceId":%q,"quantity":4,"note":%q}`, coaching, note)
 		req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/bookings", strings.NewReader(body))
@@ -48,6 +58,9 @@ func TestDatabaseRestart(t *testing.T) {
 		var out struct{ ID, Code string }
 		_ = json.Unmarshal(raw, &out)
 		if resp.StatusCode == http.StatusCreated {
+			okMu.Lock()
+			answered = append(answered, time.Now())
+			okMu.Unlock()
 			return resp.StatusCode, out.ID, ""
 		}
 		return resp.StatusCode, "", out.Code + " " + string(raw)
@@ -112,20 +125,16 @@ func TestDatabaseRestart(t *testing.T) {
 	time.Sleep(time.Second)
 	pg.Start()
 	started := time.Now()
-	// The server serves again: a read that needs the database answers.
-	var back time.Duration
-	for {
-		status, _, _ := book("r2-terug")
-		if status == http.StatusCreated {
-			back = time.Since(started)
-			break
-		}
-		if time.Since(started) > 5*time.Second {
-			t.Fatalf("no booking succeeded within 5 s of the database's start (last answer %d)", status)
-		}
-		time.Sleep(50 * time.Millisecond)
+	// The server serves again: the first booking after the start (the
+	// retries of the requests above, or this one) is answered.
+	if status, _, problem := book("r2-terug"); status != http.StatusCreated {
+		t.Errorf("a booking after the database's start: %d %s", status, problem)
 	}
 	wait.Wait()
+	back := firstAfter(started).Sub(started)
+	if back > 5*time.Second {
+		t.Errorf("the first booking after the database's start took until %v after it; want within 5 s", back)
+	}
 
 	var created, unavailable, retried, other int
 	for i, r := range results {
@@ -166,7 +175,7 @@ func TestDatabaseRestart(t *testing.T) {
 		t.Errorf("lost %d bookings; %d requests without a clean answer", lost, other)
 	}
 	t.Logf("R2: %d booking requests over 2 s; PostgreSQL stopped (fast) at +%v for 1 s; first answers: %d × 201, %d × 503 databaseUnavailable, %d other; "+
-		"%d of the 503s booked on retry; %d bookings in Postgres for %d × 201 (lost 0, duplicates 0); serving again %v after the database's start",
+		"%d of the 503s booked on retry; %d bookings in Postgres for %d × 201 (lost 0, duplicates 0); first 201 %v after the database's start",
 		n, stopped.Sub(start).Round(10*time.Millisecond), created, unavailable, n-created-unavailable, retried, bookings, n+2, back.Round(10*time.Millisecond))
 }
 

@@ -24,7 +24,6 @@ import (
 // shared); another account's pools keep answering 200 meanwhile (their p99
 // before and during the attack is logged for docs/operations.md).
 func TestScraping(t *testing.T) {
-	t.Parallel()
 	const limit = 60
 	f := apptest.NewWith(t, apptest.Options{Env: []string{"READ_LIMIT_PER_MINUTE=" + strconv.Itoa(limit)}})
 	// A second server process on the same database: its own app.New,

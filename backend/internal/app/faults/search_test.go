@@ -25,7 +25,6 @@ const freezeFor = 30 * time.Second
 // openings list and candidate changes keep working; after SIGCONT the
 // index catches up with Postgres within 10 s, nothing missing.
 func TestSearchFrozen(t *testing.T) {
-	t.Parallel()
 	meili := testkit.StartMeili(t)
 	cfg, err := config.LoadFrom(nil)
 	apptest.Must(t, err)
@@ -52,9 +51,7 @@ func TestSearchFrozen(t *testing.T) {
 	if pool.Total == 0 {
 		t.Fatal("the pool is empty before the freeze")
 	}
-	coaching := f.Service(fmt.Sprintf(`{"kind":"jobcoaching","titleNl":"Jobcoaching","titleEn":"Job coaching","descriptionNl":"Een jobcoach helpt.",
-		"providerId":%q,"priceCents":8500,"priceUnit":"per_hour","requiresApproval":true,"eligibility":[],"cancelFreeHours":48,"cancelFeePercent":50,
-		"schedulable":false,"active":true,"hours":[]}`, f.Org["De Werkplaats"]))
+	coaching := f.Service(coachingJSON)
 	km := f.Browser().SignIn(apptest.KmA)
 
 	meili.Freeze()

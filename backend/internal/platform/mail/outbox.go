@@ -210,6 +210,8 @@ func (w *SendWorker) Work(ctx context.Context, job *river.Job[SendArgs]) error {
 	if err := w.Sender.Send(ctx, Message{To: rcpt.Email, ToName: rcpt.DisplayName, Subject: subject, Text: text}); err != nil {
 		return err
 	}
-	return w.DB.WithContext(ctx).Model(&outboxRow{}).Where("id = ?", r.ID).
+	// The mail is gone: note it even if the job is being cancelled (a
+	// shutdown), or its retry would send it again.
+	return w.DB.WithContext(context.WithoutCancel(ctx)).Model(&outboxRow{}).Where("id = ?", r.ID).
 		Updates(map[string]any{"sent_at": time.Now().UTC(), "sealed": nil}).Error
 }
