@@ -20,6 +20,7 @@ export function navFor(role: Role): NavItem[] {
     case 'accountmanager':
       return [
         { key: 'portefeuille', path: '/portefeuille' },
+        { key: 'aanmeldingen', path: '/aanmeldingen' },
         { key: 'alleVacatures', path: '/vacatures' },
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },
