@@ -1194,7 +1194,20 @@ test("an accountmanager approves one sign-up and declines another from the queue
   await page.getByRole('button', { name: `Goedkeuren: ${yes.name}` }).click();
   await page.getByText(`${yes.name} is aangemaakt.`).waitFor();
   await check(page, 'queue-approved');
-  await mailLink(yes.email, '/uitnodiging');
+  const invitation = await mailLink(yes.email, '/uitnodiging');
   await page.getByRole('link', { name: `Naar ${yes.name}` }).click();
   await page.getByRole('heading', { level: 1, name: yes.name }).waitFor();
+
+  // The contact chooses a password and lands on the first steps.
+  const wg = await newPage({ width: 390, height: 844 });
+  await wg.goto(invitation);
+  await wg.getByLabel('Nieuw wachtwoord').fill('Zonnetje-Lunch-Terras-8');
+  await wg.getByRole('button', { name: 'Opslaan' }).click();
+  await wg.getByRole('link', { name: 'Naar inloggen' }).waitFor();
+  await signIn(wg, yes.email, 'Zonnetje-Lunch-Terras-8');
+  await wg.getByRole('heading', { level: 2, name: 'Eerste stappen' }).waitFor();
+  await wg.getByText('1 van de 3 stappen gedaan.').waitFor();
+  await wg.getByRole('link', { name: 'Mail Jeroen Jansen' }).waitFor();
+  await check(wg, 'first-steps-phone');
+  await assertNoSidewaysScroll(wg, 'the first steps');
 });

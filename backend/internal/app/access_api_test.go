@@ -146,6 +146,9 @@ var matrix = map[string]matrixCase{
 	"declineOrganisationRegistration": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
 		return "POST", "/api/v1/organisation-registrations/" + f.confirmedRegistration() + "/declines", `{"reason":"Matrix"}`
 	}},
+	"getOrganisationFirstSteps": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/first-steps", ""
+	}},
 	"listAuditEvents": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-events", "" }},
 	"listSkills":      {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/skills?q=heftruck", "" }},
 	"listOccupations": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/occupations?q=kok", "" }},

@@ -106,6 +106,7 @@ func (h *Handlers) registerOnboarding(api huma.API) {
 		Description: "The full list of PC4 areas the region serves (the page reads it from a CSV file). Each must exist and be served by no other region (400 naming pc4s[i])."},
 		admin, h.replaceServiceArea)
 	h.registerQueue(api)
+	h.registerFirstSteps(api)
 }
 
 func (h *Handlers) createRegistration(ctx context.Context, _ authz.Principal, in *registrationInput) (*struct{}, error) {
@@ -267,4 +268,31 @@ func (h *Handlers) declineRegistration(ctx context.Context, p authz.Principal, i
 		return nil, err
 	}
 	return &struct{ Body registrationBody }{Body: toRegistrationBody(r)}, nil
+}
+
+type getOrganisationFirstStepsResponse struct {
+	Missing             []string `json:"missing" doc:"Profile fields still empty: sector, size, contactName, contactEmail, contactPhone"`
+	AccountmanagerName  string   `json:"accountmanagerName,omitempty"`
+	AccountmanagerEmail string   `json:"accountmanagerEmail,omitempty"`
+	MetAccountmanager   bool     `json:"metAccountmanager" doc:"The accountmanager logged a visit, call or meeting with the organisation"`
+}
+
+// registerFirstSteps adds the new organisation's checklist.
+func (h *Handlers) registerFirstSteps(api huma.API) {
+	authz.Register(api, huma.Operation{OperationID: "getOrganisationFirstSteps", Method: http.MethodGet, Path: "/organisations/{id}/first-steps",
+		Summary: "Eerste stappen van een organisatie / An organisation's first steps", Tags: []string{"Organisaties"}, Errors: []int{404},
+		Description: "The start page's checklist: which profile fields are empty, who the accountmanager is and whether they met. The first vacature is counted from GET /openings."},
+		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder), h.firstSteps)
+}
+
+func (h *Handlers) firstSteps(ctx context.Context, p authz.Principal, in *OrganisationIDParam) (*struct {
+	Body getOrganisationFirstStepsResponse
+}, error) {
+	fs, err := h.Service.FirstSteps(ctx, p, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &struct {
+		Body getOrganisationFirstStepsResponse
+	}{Body: getOrganisationFirstStepsResponse(fs)}, nil
 }

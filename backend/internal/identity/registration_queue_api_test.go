@@ -246,3 +246,28 @@ func TestSignUpTimers(t *testing.T) {
 		t.Errorf("the waiting sign-up was deleted")
 	}
 }
+
+func TestFirstStepsOfANewOrganisation(t *testing.T) {
+	f := apptest.New(t)
+	org := f.Org["Bakkerij De Korenschoof"]
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	var fs struct {
+		Missing                                 []string
+		AccountmanagerName, AccountmanagerEmail string
+		MetAccountmanager                       bool
+	}
+	wg.Call("GET", "/api/v1/organisations/"+org+"/first-steps", "", http.StatusOK, &fs)
+	if strings.Join(fs.Missing, ",") != "sector,size,contactName,contactEmail,contactPhone" || fs.AccountmanagerName != "Jeroen Jansen" ||
+		fs.AccountmanagerEmail != apptest.AmA || fs.MetAccountmanager {
+		t.Fatalf("a new organisation's first steps: %+v", fs)
+	}
+	wg.Call("PATCH", "/api/v1/organisations/"+org, `{"sector":"Bakkerij","size":"10-49","contactName":"Petra","contactEmail":"petra@example.org","contactPhone":"030 123 45 67"}`, http.StatusOK, nil)
+	f.Browser().SignIn(apptest.AmA).Call("POST", "/api/v1/organisations/"+org+"/contact-moments", `{"kind":"bezoek","occurredOn":"2026-01-12","note":"Kennismaking"}`, http.StatusCreated, nil)
+	wg.Call("GET", "/api/v1/organisations/"+org+"/first-steps", "", http.StatusOK, &fs)
+	if len(fs.Missing) != 0 || !fs.MetAccountmanager {
+		t.Fatalf("after the profile and the visit: %+v", fs)
+	}
+	if resp, _ := wg.Do("GET", "/api/v1/organisations/"+f.Org["Logistiek Centrum Nieuwegein"]+"/first-steps", ""); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("another organisation's first steps: %d", resp.StatusCode)
+	}
+}

@@ -1391,6 +1391,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organisations/{id}/first-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eerste stappen van een organisatie / An organisation's first steps
+         * @description The start page's checklist: which profile fields are empty, who the accountmanager is and whether they met. The first vacature is counted from GET /openings.
+         */
+        get: operations["getOrganisationFirstSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/password-reset-confirmations": {
         parameters: {
             query?: never;
@@ -3252,6 +3272,14 @@ export interface components {
             to: string;
             week13: components["schemas"]["RetentionBody"];
             week26: components["schemas"]["RetentionBody"];
+        };
+        GetOrganisationFirstStepsResponse: {
+            accountmanagerEmail?: string;
+            accountmanagerName?: string;
+            /** @description The accountmanager logged a visit, call or meeting with the organisation */
+            metAccountmanager: boolean;
+            /** @description Profile fields still empty: sector, size, contactName, contactEmail, contactPhone */
+            missing: string[];
         };
         HoursBody: {
             /** @example 17:00 */
@@ -10734,6 +10762,79 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactMomentBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganisationFirstSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetOrganisationFirstStepsResponse"];
                 };
             };
             /** @description Bad Request */
