@@ -107,6 +107,7 @@ func (h *Handlers) registerOnboarding(api huma.API) {
 		admin, h.replaceServiceArea)
 	h.registerQueue(api)
 	h.registerFirstSteps(api)
+	h.registerColleagues(api)
 }
 
 func (h *Handlers) createRegistration(ctx context.Context, _ authz.Principal, in *registrationInput) (*struct{}, error) {
@@ -295,4 +296,53 @@ func (h *Handlers) firstSteps(ctx context.Context, p authz.Principal, in *Organi
 	return &struct {
 		Body getOrganisationFirstStepsResponse
 	}{Body: getOrganisationFirstStepsResponse(fs)}, nil
+}
+
+type inviteColleagueRequest struct {
+	Email       string `json:"email" format:"email" maxLength:"254"`
+	DisplayName string `json:"displayName" minLength:"1" maxLength:"200"`
+}
+
+type inviteColleagueInput struct {
+	OrganisationIDParam
+	Body inviteColleagueRequest
+}
+
+type removeColleagueInput struct {
+	OrganisationIDParam
+	UserID string `path:"userId" format:"uuid"`
+}
+
+// registerColleagues adds an organisation's own user management.
+func (h *Handlers) registerColleagues(api huma.API) {
+	tags := []string{"Organisaties"}
+	who := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder)
+	authz.Register(api, huma.Operation{OperationID: "listColleagues", Method: http.MethodGet, Path: "/organisations/{id}/users",
+		Summary: "Gebruikers van een organisatie / An organisation's users", Tags: tags, Errors: []int{403, 404},
+		Description: "Organisation users: their own organisation; accountmanagers: their portfolio; admins: the region. Disabled users are left out."},
+		who, h.listColleagues)
+	authz.Register(api, huma.Operation{OperationID: "inviteColleague", Method: http.MethodPost, Path: "/organisations/{id}/users", DefaultStatus: http.StatusCreated,
+		Summary: "Collega uitnodigen / Invite a colleague", Tags: tags, Errors: []int{400, 403, 404},
+		Description: "The colleague gets the organisation's role and a mail with a link (7 days) to choose a password."},
+		who, h.inviteColleague)
+	authz.Register(api, huma.Operation{OperationID: "removeColleague", Method: http.MethodDelete, Path: "/organisations/{id}/users/{userId}",
+		Summary: "Collega verwijderen / Remove a colleague", Tags: tags, Errors: []int{403, 404, 409},
+		Description: "Disables the account and ends its sessions. The organisation's last user cannot be removed (409 lastUser)."},
+		who, h.removeColleague)
+}
+
+func (h *Handlers) listColleagues(ctx context.Context, p authz.Principal, in *OrganisationIDParam) (*httpapi.ListOut[userBody], error) {
+	users, err := h.Service.Colleagues(ctx, p, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(users, toUserBody), nil
+}
+
+func (h *Handlers) inviteColleague(ctx context.Context, p authz.Principal, in *inviteColleagueInput) (*userOutput, error) {
+	return toUserOutput(h.Service.InviteColleague(ctx, p, in.ID, in.Body.Email, in.Body.DisplayName, clientIP(ctx)))
+}
+
+func (h *Handlers) removeColleague(ctx context.Context, p authz.Principal, in *removeColleagueInput) (*struct{}, error) {
+	return nil, h.Service.RemoveColleague(ctx, p, in.ID, in.UserID, clientIP(ctx))
 }

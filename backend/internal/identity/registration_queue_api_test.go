@@ -271,3 +271,45 @@ func TestFirstStepsOfANewOrganisation(t *testing.T) {
 		t.Errorf("another organisation's first steps: %d", resp.StatusCode)
 	}
 }
+
+func TestColleaguesInviteAndRemoveEachOtherButNotTheLast(t *testing.T) {
+	f := apptest.New(t)
+	org := "/api/v1/organisations/" + f.Org["Logistiek Centrum Nieuwegein"] + "/users"
+	wg := f.Browser().SignIn(apptest.Werkgever2)
+	var u struct{ ID, Role, Status, OrganisationID string }
+	wg.Call("POST", org, `{"email":"Planner@LCN.example","displayName":"Ayla Planner"}`, http.StatusCreated, &u)
+	if u.Role != "werkgever" || u.Status != "invited" || u.OrganisationID != f.Org["Logistiek Centrum Nieuwegein"] {
+		t.Fatalf("invited colleague: %+v", u)
+	}
+	token := f.MailedToken("planner@lcn.example")
+	if resp, body := f.Browser().Do("POST", "/api/v1/invitation-acceptances", fmt.Sprintf(`{"token":%q,"password":"Planner-Route-Dock-12"}`, token)); resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("the colleague accepts: %d %s", resp.StatusCode, body)
+	}
+	// Another organisation's users: not found.
+	if resp, _ := f.Browser().SignIn(apptest.WerkgeverA).Do("GET", org, ""); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("another organisation lists the users: %d", resp.StatusCode)
+	}
+	// The colleague removes the original user; the colleague, now last, cannot be removed.
+	planner := f.Browser()
+	resp, body := planner.Do("POST", "/api/v1/sessions", signInBody("planner@lcn.example", "Planner-Route-Dock-12"))
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("sign in: %d %s", resp.StatusCode, body)
+	}
+	var s struct{ CSRFToken string }
+	apptest.Must(t, json.Unmarshal(body, &s))
+	planner.CSRF = s.CSRFToken
+	if resp, body := planner.Do("DELETE", org+"/"+f.User[apptest.Werkgever2], ""); resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("remove a colleague: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := wg.Do("GET", org, ""); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("the removed user's session still works: %d", resp.StatusCode)
+	}
+	if resp, body := planner.Do("DELETE", org+"/"+u.ID, ""); resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "lastUser") {
+		t.Fatalf("removing the last user: %d %s", resp.StatusCode, body)
+	}
+	var list struct{ Items []struct{ Email string } }
+	planner.Call("GET", org, "", http.StatusOK, &list)
+	if len(list.Items) != 1 || list.Items[0].Email != "planner@lcn.example" {
+		t.Errorf("the organisation's users: %+v", list.Items)
+	}
+}
