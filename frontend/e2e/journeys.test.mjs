@@ -1211,3 +1211,21 @@ test("an accountmanager approves one sign-up and declines another from the queue
   await check(wg, 'first-steps-phone');
   await assertNoSidewaysScroll(wg, 'the first steps');
 });
+
+test('a werkgever invites a colleague and removes them again', async () => {
+  const page = await newPage({ width: 390, height: 844 });
+  await signIn(page, 'hr@hetanker.demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn organisatie', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: "Collega's met een account" }).waitFor();
+  const email = `collega-${Date.now()}@example.org`;
+  const section = page.getByRole('region', { name: "Collega's met een account" });
+  await section.getByLabel('Naam', { exact: true }).fill('Nieuwe Collega');
+  await section.getByLabel('E-mailadres', { exact: true }).fill(email);
+  await section.getByRole('button', { name: 'Uitnodigen' }).click();
+  await page.getByText('Nieuwe Collega krijgt een e-mail om een wachtwoord te kiezen.').waitFor();
+  await mailLink(email, '/uitnodiging');
+  await check(page, 'colleagues-phone');
+  await assertNoSidewaysScroll(page, 'Mijn organisatie with colleagues');
+  await page.getByRole('button', { name: 'Verwijderen: Nieuwe Collega' }).click();
+  await page.getByRole('button', { name: 'Verwijderen: Nieuwe Collega' }).waitFor({ state: 'detached' });
+});
