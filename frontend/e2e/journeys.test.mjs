@@ -79,7 +79,7 @@ async function mailLink(rcpt, path, previous) {
 
 const roles = [
   { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Subsidieparameters', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers', 'Audit'] },
-  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Berichten', 'Vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers'] },
+  { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Berichten', 'Aanmeldingen', 'Vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers'] },
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload', 'Subsidies'] },
   { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Berichten', 'Mijn organisatie'] },
   { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Berichten', 'Mijn organisatie'] },
@@ -1466,4 +1466,77 @@ test('services desk, second round: the werkgever books jobcoaching; the accountm
   await pv.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
   await pv.getByRole('region', { name: 'Zonder vaste tijd' }).getByRole('link', { name: 'Jobcoaching op de werkvloer' }).first().waitFor();
   await check(pv, 'round2-agenda');
+});
+
+test("an accountmanager approves one sign-up and declines another from the queue", async () => {
+  const stamp = Date.now();
+  const signUp = async (name, kvk, email) => {
+    const page = await newPage({ width: 390, height: 844 });
+    const session = await (await page.context().request.get(`${BASE}/api/v1/sessions/current`)).json();
+    const resp = await page.context().request.post(`${BASE}/api/v1/organisation-registrations`, {
+      headers: { 'X-CSRF-Token': session.csrfToken },
+      data: { kind: 'werkgever', name, kvkNummer: kvk, postcode: '3581 AB', houseNumber: '7', sector: 'Horeca', size: '10-49', contactName: 'Sam Aanmelder', contactEmail: email, contactPhone: '030 222 33 44' },
+    });
+    assert.equal(resp.status(), 202, await resp.text());
+    await page.goto(await mailLink(email, '/aanmelden/bevestigen'));
+    await page.getByText('Uw e-mailadres is bevestigd.').waitFor();
+  };
+  const yes = { name: `Lunchroom Het Zonnetje ${stamp}`, email: `zonnetje-${stamp}@example.org` };
+  const no = { name: `Koffiebar De Boon ${stamp}`, email: `boon-${stamp}@example.org` };
+  await signUp(yes.name, String(stamp).slice(-8), yes.email);
+  await signUp(no.name, String(stamp + 1).slice(-8), no.email);
+
+  const page = await newPage();
+  await signIn(page, 'am.jansen@demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanmeldingen', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Aanmeldingen van organisaties' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: yes.name }).waitFor();
+  await check(page, 'queue');
+
+  // Decline with a reason, which is mailed.
+  await page.getByRole('button', { name: `Afwijzen: ${no.name}` }).click();
+  await page.getByLabel('Reden van afwijzing').fill('Uw vestiging valt buiten onze regio.');
+  await check(page, 'queue-decline');
+  await page.getByRole('button', { name: 'Afwijzen en mailen' }).click();
+  await page.getByText(`De aanmelding van ${no.name} is afgewezen.`).waitFor();
+  await page.getByRole('heading', { level: 2, name: no.name }).waitFor({ state: 'detached' });
+
+  // Approve: the organisation exists and its contact is invited.
+  await page.getByRole('button', { name: `Goedkeuren: ${yes.name}` }).click();
+  await page.getByText(`${yes.name} is aangemaakt.`).waitFor();
+  await check(page, 'queue-approved');
+  const invitation = await mailLink(yes.email, '/uitnodiging');
+  await page.getByRole('link', { name: `Naar ${yes.name}` }).click();
+  await page.getByRole('heading', { level: 1, name: yes.name }).waitFor();
+
+  // The contact chooses a password and lands on the first steps.
+  const wg = await newPage({ width: 390, height: 844 });
+  await wg.goto(invitation);
+  await wg.getByLabel('Nieuw wachtwoord').fill('Zonnetje-Lunch-Terras-8');
+  await wg.getByRole('button', { name: 'Opslaan' }).click();
+  await wg.getByRole('link', { name: 'Naar inloggen' }).waitFor();
+  await signIn(wg, yes.email, 'Zonnetje-Lunch-Terras-8');
+  await wg.getByRole('heading', { level: 2, name: 'Eerste stappen' }).waitFor();
+  await wg.getByText('1 van de 3 stappen gedaan.').waitFor();
+  await wg.getByRole('link', { name: 'Mail Jeroen Jansen' }).waitFor();
+  await check(wg, 'first-steps-phone');
+  await assertNoSidewaysScroll(wg, 'the first steps');
+});
+
+test('a werkgever invites a colleague and removes them again', async () => {
+  const page = await newPage({ width: 390, height: 844 });
+  await signIn(page, 'hr@hetanker.demo.werkhaven.nl');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn organisatie', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: "Collega's met een account" }).waitFor();
+  const email = `collega-${Date.now()}@example.org`;
+  const section = page.getByRole('region', { name: "Collega's met een account" });
+  await section.getByLabel('Naam', { exact: true }).fill('Nieuwe Collega');
+  await section.getByLabel('E-mailadres', { exact: true }).fill(email);
+  await section.getByRole('button', { name: 'Uitnodigen' }).click();
+  await page.getByText('Nieuwe Collega krijgt een e-mail om een wachtwoord te kiezen.').waitFor();
+  await mailLink(email, '/uitnodiging');
+  await check(page, 'colleagues-phone');
+  await assertNoSidewaysScroll(page, 'Mijn organisatie with colleagues');
+  await page.getByRole('button', { name: 'Verwijderen: Nieuwe Collega' }).click();
+  await page.getByRole('button', { name: 'Verwijderen: Nieuwe Collega' }).waitFor({ state: 'detached' });
 });

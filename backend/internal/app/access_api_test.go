@@ -155,6 +155,21 @@ var matrix = map[string]matrixCase{
 	"declineOrganisationRegistration": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
 		return "POST", "/api/v1/organisation-registrations/" + f.confirmedRegistration() + "/declines", `{"reason":"Matrix"}`
 	}},
+	"getOrganisationFirstSteps": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/first-steps", ""
+	}},
+	"listColleagues": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever}, request: func(f *fixture) (string, string, string) {
+		return "GET", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/users", ""
+	}},
+	"inviteColleague": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever}, request: func(f *fixture) (string, string, string) {
+		return "POST", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/users", fmt.Sprintf(`{"email":"collega%d@example.org","displayName":"Collega"}`, apptest.Uniq())
+	}},
+	"removeColleague": {allowed: []authz.Role{authz.Admin, authz.Accountmanager, authz.Werkgever}, request: func(f *fixture) (string, string, string) {
+		var id string
+		apptest.Must(f.T, f.DB.Gorm.Raw(`INSERT INTO users (region_id, organisation_id, email, display_name, role, status) VALUES (?, ?, ?, 'Weg', 'werkgever', 'invited') RETURNING id::text`,
+			f.RegionA, f.Org["Bakkerij De Korenschoof"], fmt.Sprintf("weg%d@example.org", apptest.Uniq())).Row().Scan(&id))
+		return "DELETE", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/users/" + id, ""
+	}},
 	"listAuditEvents": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-events", "" }},
 	"listSkills":      {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/skills?q=heftruck", "" }},
 	"listOccupations": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/occupations?q=kok", "" }},

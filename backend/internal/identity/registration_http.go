@@ -106,6 +106,8 @@ func (h *Handlers) registerOnboarding(api huma.API) {
 		Description: "The full list of PC4 areas the region serves (the page reads it from a CSV file). Each must exist and be served by no other region (400 naming pc4s[i])."},
 		admin, h.replaceServiceArea)
 	h.registerQueue(api)
+	h.registerFirstSteps(api)
+	h.registerColleagues(api)
 }
 
 func (h *Handlers) createRegistration(ctx context.Context, _ authz.Principal, in *registrationInput) (*struct{}, error) {
@@ -267,4 +269,80 @@ func (h *Handlers) declineRegistration(ctx context.Context, p authz.Principal, i
 		return nil, err
 	}
 	return &struct{ Body registrationBody }{Body: toRegistrationBody(r)}, nil
+}
+
+type getOrganisationFirstStepsResponse struct {
+	Missing             []string `json:"missing" doc:"Profile fields still empty: sector, size, contactName, contactEmail, contactPhone"`
+	AccountmanagerName  string   `json:"accountmanagerName,omitempty"`
+	AccountmanagerEmail string   `json:"accountmanagerEmail,omitempty"`
+	MetAccountmanager   bool     `json:"metAccountmanager" doc:"The accountmanager logged a visit, call or meeting with the organisation"`
+}
+
+// registerFirstSteps adds the new organisation's checklist.
+func (h *Handlers) registerFirstSteps(api huma.API) {
+	authz.Register(api, huma.Operation{OperationID: "getOrganisationFirstSteps", Method: http.MethodGet, Path: "/organisations/{id}/first-steps",
+		Summary: "Eerste stappen van een organisatie / An organisation's first steps", Tags: []string{"Organisaties"}, Errors: []int{404},
+		Description: "The start page's checklist: which profile fields are empty, who the accountmanager is and whether they met. The first vacature is counted from GET /openings."},
+		authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder), h.firstSteps)
+}
+
+func (h *Handlers) firstSteps(ctx context.Context, p authz.Principal, in *OrganisationIDParam) (*struct {
+	Body getOrganisationFirstStepsResponse
+}, error) {
+	fs, err := h.Service.FirstSteps(ctx, p, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &struct {
+		Body getOrganisationFirstStepsResponse
+	}{Body: getOrganisationFirstStepsResponse(fs)}, nil
+}
+
+type inviteColleagueRequest struct {
+	Email       string `json:"email" format:"email" maxLength:"254"`
+	DisplayName string `json:"displayName" minLength:"1" maxLength:"200"`
+}
+
+type inviteColleagueInput struct {
+	OrganisationIDParam
+	Body inviteColleagueRequest
+}
+
+type removeColleagueInput struct {
+	OrganisationIDParam
+	UserID string `path:"userId" format:"uuid"`
+}
+
+// registerColleagues adds an organisation's own user management.
+func (h *Handlers) registerColleagues(api huma.API) {
+	tags := []string{"Organisaties"}
+	who := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder)
+	authz.Register(api, huma.Operation{OperationID: "listColleagues", Method: http.MethodGet, Path: "/organisations/{id}/users",
+		Summary: "Gebruikers van een organisatie / An organisation's users", Tags: tags, Errors: []int{403, 404},
+		Description: "Organisation users: their own organisation; accountmanagers: their portfolio; admins: the region. Disabled users are left out."},
+		who, h.listColleagues)
+	authz.Register(api, huma.Operation{OperationID: "inviteColleague", Method: http.MethodPost, Path: "/organisations/{id}/users", DefaultStatus: http.StatusCreated,
+		Summary: "Collega uitnodigen / Invite a colleague", Tags: tags, Errors: []int{400, 403, 404},
+		Description: "The colleague gets the organisation's role and a mail with a link (7 days) to choose a password."},
+		who, h.inviteColleague)
+	authz.Register(api, huma.Operation{OperationID: "removeColleague", Method: http.MethodDelete, Path: "/organisations/{id}/users/{userId}",
+		Summary: "Collega verwijderen / Remove a colleague", Tags: tags, Errors: []int{403, 404, 409},
+		Description: "Disables the account and ends its sessions. The organisation's last user cannot be removed (409 lastUser)."},
+		who, h.removeColleague)
+}
+
+func (h *Handlers) listColleagues(ctx context.Context, p authz.Principal, in *OrganisationIDParam) (*httpapi.ListOut[userBody], error) {
+	users, err := h.Service.Colleagues(ctx, p, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return httpapi.ListOf(users, toUserBody), nil
+}
+
+func (h *Handlers) inviteColleague(ctx context.Context, p authz.Principal, in *inviteColleagueInput) (*userOutput, error) {
+	return toUserOutput(h.Service.InviteColleague(ctx, p, in.ID, in.Body.Email, in.Body.DisplayName, clientIP(ctx)))
+}
+
+func (h *Handlers) removeColleague(ctx context.Context, p authz.Principal, in *removeColleagueInput) (*struct{}, error) {
+	return nil, h.Service.RemoveColleague(ctx, p, in.ID, in.UserID, clientIP(ctx))
 }

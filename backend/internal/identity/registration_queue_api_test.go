@@ -246,3 +246,70 @@ func TestSignUpTimers(t *testing.T) {
 		t.Errorf("the waiting sign-up was deleted")
 	}
 }
+
+func TestFirstStepsOfANewOrganisation(t *testing.T) {
+	f := apptest.New(t)
+	org := f.Org["Bakkerij De Korenschoof"]
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	var fs struct {
+		Missing                                 []string
+		AccountmanagerName, AccountmanagerEmail string
+		MetAccountmanager                       bool
+	}
+	wg.Call("GET", "/api/v1/organisations/"+org+"/first-steps", "", http.StatusOK, &fs)
+	if strings.Join(fs.Missing, ",") != "sector,size,contactName,contactEmail,contactPhone" || fs.AccountmanagerName != "Jeroen Jansen" ||
+		fs.AccountmanagerEmail != apptest.AmA || fs.MetAccountmanager {
+		t.Fatalf("a new organisation's first steps: %+v", fs)
+	}
+	wg.Call("PATCH", "/api/v1/organisations/"+org, `{"sector":"Bakkerij","size":"10-49","contactName":"Petra","contactEmail":"petra@example.org","contactPhone":"030 123 45 67"}`, http.StatusOK, nil)
+	f.Browser().SignIn(apptest.AmA).Call("POST", "/api/v1/organisations/"+org+"/contact-moments", `{"kind":"bezoek","occurredOn":"2026-01-12","note":"Kennismaking"}`, http.StatusCreated, nil)
+	wg.Call("GET", "/api/v1/organisations/"+org+"/first-steps", "", http.StatusOK, &fs)
+	if len(fs.Missing) != 0 || !fs.MetAccountmanager {
+		t.Fatalf("after the profile and the visit: %+v", fs)
+	}
+	if resp, _ := wg.Do("GET", "/api/v1/organisations/"+f.Org["Logistiek Centrum Nieuwegein"]+"/first-steps", ""); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("another organisation's first steps: %d", resp.StatusCode)
+	}
+}
+
+func TestColleaguesInviteAndRemoveEachOtherButNotTheLast(t *testing.T) {
+	f := apptest.New(t)
+	org := "/api/v1/organisations/" + f.Org["Logistiek Centrum Nieuwegein"] + "/users"
+	wg := f.Browser().SignIn(apptest.Werkgever2)
+	var u struct{ ID, Role, Status, OrganisationID string }
+	wg.Call("POST", org, `{"email":"Planner@LCN.example","displayName":"Ayla Planner"}`, http.StatusCreated, &u)
+	if u.Role != "werkgever" || u.Status != "invited" || u.OrganisationID != f.Org["Logistiek Centrum Nieuwegein"] {
+		t.Fatalf("invited colleague: %+v", u)
+	}
+	token := f.MailedToken("planner@lcn.example")
+	if resp, body := f.Browser().Do("POST", "/api/v1/invitation-acceptances", fmt.Sprintf(`{"token":%q,"password":"Planner-Route-Dock-12"}`, token)); resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("the colleague accepts: %d %s", resp.StatusCode, body)
+	}
+	// Another organisation's users: not found.
+	if resp, _ := f.Browser().SignIn(apptest.WerkgeverA).Do("GET", org, ""); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("another organisation lists the users: %d", resp.StatusCode)
+	}
+	// The colleague removes the original user; the colleague, now last, cannot be removed.
+	planner := f.Browser()
+	resp, body := planner.Do("POST", "/api/v1/sessions", signInBody("planner@lcn.example", "Planner-Route-Dock-12"))
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("sign in: %d %s", resp.StatusCode, body)
+	}
+	var s struct{ CSRFToken string }
+	apptest.Must(t, json.Unmarshal(body, &s))
+	planner.CSRF = s.CSRFToken
+	if resp, body := planner.Do("DELETE", org+"/"+f.User[apptest.Werkgever2], ""); resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("remove a colleague: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := wg.Do("GET", org, ""); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("the removed user's session still works: %d", resp.StatusCode)
+	}
+	if resp, body := planner.Do("DELETE", org+"/"+u.ID, ""); resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "lastUser") {
+		t.Fatalf("removing the last user: %d %s", resp.StatusCode, body)
+	}
+	var list struct{ Items []struct{ Email string } }
+	planner.Call("GET", org, "", http.StatusOK, &list)
+	if len(list.Items) != 1 || list.Items[0].Email != "planner@lcn.example" {
+		t.Errorf("the organisation's users: %+v", list.Items)
+	}
+}

@@ -7,6 +7,7 @@ import { DataState } from '../components/ui';
 import { SignIn } from '../features/auth/SignIn';
 import { ForgotPassword, ResetPassword, AcceptInvitation, MagicLinkRequest, MagicLinkLanding } from '../features/auth/TokenPages';
 import { SignUp, ConfirmSignUp } from '../features/signup/SignUp';
+import { Queue } from '../features/signup/Queue';
 import { Users } from '../features/admin/Users';
 import { Organisations } from '../features/admin/Organisations';
 import { Regions } from '../features/admin/Regions';
@@ -108,6 +109,7 @@ export function App() {
         <Route path="/mijn-gegevens/overzicht" element={<RequireRole roles={['kandidaat']}><MyDataExport /></RequireRole>} />
         <Route path="/berichten" element={<RequireRole roles={['werkgever', 'zorgaanbieder', 'accountmanager']}><Messages /></RequireRole>} />
         <Route path="/organisatie" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><MyOrganisation /></RequireRole>} />
+        <Route path="/aanmeldingen" element={<RequireRole roles={['accountmanager', 'admin']}><Queue /></RequireRole>} />
         <Route path="/portefeuille" element={<RequireRole roles={['accountmanager', 'admin']}><Portfolio /></RequireRole>} />
         <Route path="/organisaties/:id" element={<RequireRole roles={['accountmanager', 'admin']}><OrganisationPage /></RequireRole>} />
         <Route path="/cijfers" element={<RequireRole roles={['accountmanager', 'admin']}><FiguresPage /></RequireRole>} />

@@ -6,7 +6,7 @@ import en from '../i18n/en.json';
 describe('navFor', () => {
   it('gives each role its own menu', () => {
     expect(navFor('werkgever').map((i) => i.key)).toEqual(['vacatures', 'opvolging', 'diensten', 'boekingen', 'subsidies', 'loonkostensubsidie', 'resultaten', 'berichten', 'organisatie']);
-    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'berichten', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'subsidies', 'lksBesluiten', 'verwanteBeroepen', 'cijfers']);
+    expect(navFor('accountmanager').map((i) => i.key)).toEqual(['portefeuille', 'berichten', 'aanmeldingen', 'alleVacatures', 'opvolging', 'diensten', 'alleBoekingen', 'subsidies', 'lksBesluiten', 'verwanteBeroepen', 'cijfers']);
     expect(navFor('klantmanager').map((i) => i.key)).toEqual(['caseload', 'subsidies']);
     expect(navFor('kandidaat').map((i) => i.key)).toEqual(['uitnodigingen', 'gegevens']);
     expect(navFor('admin').map((i) => i.key)).toEqual(['gebruikers', 'organisaties', 'regios', 'dienstenBeheer', 'subsidiesBeheer', 'lksBesluiten', 'verwanteBeroepen', 'cijfers', 'audit']);

@@ -35,6 +35,7 @@ export function navFor(role: Role, opts: { provider?: boolean } = {}): NavItem[]
       return [
         { key: 'portefeuille', path: '/portefeuille' },
         { key: 'berichten', path: '/berichten' },
+        { key: 'aanmeldingen', path: '/aanmeldingen' },
         { key: 'alleVacatures', path: '/vacatures' },
         { key: 'opvolging', path: '/opvolging' },
         { key: 'diensten', path: '/diensten' },

@@ -16,6 +16,7 @@ var webRoutes = []string{
 	"/uitnodiging",
 	"/aanmelden",
 	"/aanmelden/bevestigen",
+	"/aanmeldingen",
 	"/",
 	"/vacatures",
 	"/vacatures/nieuw",

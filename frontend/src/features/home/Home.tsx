@@ -7,6 +7,7 @@ import { useBookingCount, useMyOverview, useMyShare, type Share } from './api';
 import { bookingCountFor, retention, workItems } from './overview';
 import { usePortfolio } from '../openings/api';
 import { HeadlineFigures, SubsidyDeadlines } from './Slots';
+import { FirstSteps } from './FirstSteps';
 
 const staff: Role[] = ['accountmanager', 'klantmanager', 'admin'];
 
@@ -21,6 +22,7 @@ export function Home() {
     <>
       <PageTitle>{t('home.title', { name: user.displayName })}</PageTitle>
       <Paragraph>{role === 'kandidaat' ? t('home.introKandidaat') : t('home.intro', { role: t(`roles.${role}`) })}</Paragraph>
+      {user.organisationId && (role === 'werkgever' || role === 'zorgaanbieder') && <FirstSteps organisationId={user.organisationId} />}
       <WorkOverview role={role} />
       <SubsidyDeadlines role={role} />
       {shares && <JouwAandeel />}

@@ -27,3 +27,18 @@ export function useBookingCount(q: BookingCount | undefined) {
     queryFn: async () => (await api.GET('/bookings', { params: { query: { state: q!.states, ...(q!.provider ? { as: 'provider' as const } : {}) } } })).data!.items.length,
   });
 }
+
+/** useFirstSteps is the new organisation's checklist: its profile, first vacature and accountmanager. */
+export function useFirstSteps(organisationId: string | undefined) {
+  return useQuery({
+    queryKey: ['first-steps', organisationId],
+    enabled: !!organisationId,
+    queryFn: async () => {
+      const [steps, openings] = await Promise.all([
+        api.GET('/organisations/{id}/first-steps', { params: { path: { id: organisationId! } } }),
+        api.GET('/openings', { params: { query: { organisationId } } }),
+      ]);
+      return { ...steps.data!, openings: openings.data!.items.length };
+    },
+  });
+}

@@ -7,6 +7,7 @@ import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useOrganisation, usePostcode } from '../openings/api';
 import type { components } from '../../lib/api/schema';
+import { Colleagues } from './Colleagues';
 
 type Organisation = components['schemas']['OrganisationBody'];
 type Size = Organisation['size'];
@@ -86,7 +87,8 @@ export function ProfileForm({ org, staff }: { org: Organisation; staff: boolean 
 /** MyOrganisation is the organisation user's own profile page. */
 export function MyOrganisation() {
   const { t } = useTranslation();
-  const orgId = useSession().data?.user?.organisationId ?? '';
+  const user = useSession().data?.user;
+  const orgId = user?.organisationId ?? '';
   const org = useOrganisation(orgId);
   return (
     <>
@@ -95,6 +97,7 @@ export function MyOrganisation() {
       <DataState isLoading={org.isLoading} error={org.error}>
         {org.data && <ProfileForm org={org.data} staff={false} />}
       </DataState>
+      {orgId && <Colleagues organisationId={orgId} me={user?.userId ?? ''} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
 
@@ -15,4 +15,27 @@ export function useConfirmRegistration() {
 /** useRegionContacts lists the regions and their desks (asked for when no region serves the postcode). */
 export function useRegionContacts(enabled: boolean) {
   return useQuery({ queryKey: ['region-contacts'], enabled, queryFn: async () => (await api.GET('/region-contacts')).data!.items });
+}
+
+export type QueuedRegistration = components['schemas']['RegistrationBody'];
+
+export function useRegistrations() {
+  return useQuery({ queryKey: ['organisation-registrations'], queryFn: async () => (await api.GET('/organisation-registrations')).data!.items });
+}
+
+export function useApproveRegistration() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => (await api.POST('/organisation-registrations/{id}/approvals', { params: { path: { id } }, body: {} })).data!,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['organisation-registrations'] }),
+  });
+}
+
+export function useDeclineRegistration() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, reason }: { id: string; reason: string }) =>
+      (await api.POST('/organisation-registrations/{id}/declines', { params: { path: { id } }, body: { reason } })).data!,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['organisation-registrations'] }),
+  });
 }
