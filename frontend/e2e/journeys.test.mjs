@@ -224,7 +224,7 @@ test('a werkgever creates a vacature, rephrases what the fairness check flags, p
   // Occupation typeahead (Meilisearch) and skill picker (vocabulary).
   const occupation = page.getByRole('combobox', { name: 'Beroep', exact: true });
   await occupation.fill('bakk');
-  await page.getByRole('option', { name: 'bakker', exact: true }).click({ timeout: 30_000 });
+  await page.getByRole('option', { name: /^bakker( — |$)/ }).click({ timeout: 30_000 });
   await page.getByRole('combobox', { name: 'Wat is nodig' }).fill('haccp');
   await page.getByRole('option', { name: /HACCP/ }).first().click();
   await page.getByRole('button', { name: /Verwijder .*HACCP/ }).waitFor();
@@ -1283,6 +1283,8 @@ test('skill picker: "deeg" finds Bakken, Enter picks without sending the form; t
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
   await page.goto(`${BASE}/vacatures/nieuw`);
   await page.getByRole('heading', { level: 1, name: 'Nieuwe vacature of plek' }).waitFor();
+  // The postcode starts as Mijn organisatie's.
+  await page.waitForFunction(() => document.querySelector('input[name="postcode"]')?.value === '3511 AB', null, { timeout: 10000 });
   const skills = page.getByRole('combobox', { name: 'Wat is nodig' });
   await skills.fill('deeg');
   await page.getByRole('option', { name: /Bakken \(brood en banket\)/ }).waitFor();

@@ -188,6 +188,15 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 		if err := s.Notify.Notify(ctx, tx, n, am); err != nil {
 			return nil, err
 		}
-		return map[string]any{"placementId": pl.ID}, nil
+		// All places taken: the opening is filled in the same transaction.
+		var placed int64
+		if err := tx.Model(&placementRow{}).Where("opening_id = ?", v.OpeningID).Count(&placed).Error; err != nil {
+			return nil, err
+		}
+		filled, err := s.Openings.FillIfFull(ctx, tx, p, v.OpeningID, int(placed), ip)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"placementId": pl.ID, "openingFilled": filled}, nil
 	})
 }

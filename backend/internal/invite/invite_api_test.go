@@ -148,6 +148,13 @@ func TestInviteJourney(t *testing.T) {
 	if n := f.Count(`SELECT count(*) FROM follow_ups WHERE placement_id = ?`, in.Placement.ID); n != 3 {
 		t.Errorf("follow-ups planned: %d", n)
 	}
+	// The opening had one place: with its placement it is filled (issue 22).
+	var o apptest.Opening
+	wg.Call("GET", "/api/v1/openings/"+opening, "", http.StatusOK, &o)
+	if o.State != "filled" || f.Count(`SELECT count(*) FROM opening_events WHERE opening_id = ? AND to_state = 'filled'`, opening) != 1 ||
+		f.Count(`SELECT count(*) FROM openings WHERE id = ? AND filled_count = 1`, opening) != 1 {
+		t.Errorf("after the placement of its one place the opening is %s", o.State)
+	}
 	// The index follows: the document says placed, which every pool filters out.
 	deadline := time.Now().Add(20 * time.Second)
 	for {
@@ -428,7 +435,9 @@ func TestInviteTimers(t *testing.T) {
 		t.Errorf("expiry notifications: %d", n)
 	}
 
-	// Two placements: one lasts 26 weeks, one ends after the first follow-up.
+	// Two placements: one lasts 26 weeks, one ends after the first follow-up
+	// (two places, or the first placement fills the opening).
+	wg().Call("PATCH", "/api/v1/openings/"+o, `{"places":2}`, http.StatusOK, nil)
 	place := func(name string) string {
 		c, email := f.Inviteable(name)
 		id := wg().Invite(o, http.StatusCreated, c).Items[0].ID

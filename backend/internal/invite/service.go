@@ -31,6 +31,7 @@ type Openings interface {
 	Get(ctx context.Context, p authz.Principal, id string) (opening.Opening, error)
 	Lock(ctx context.Context, tx *gorm.DB, id string) error
 	Offer(ctx context.Context, db *gorm.DB, id string) (opening.Offer, error)
+	FillIfFull(ctx context.Context, tx *gorm.DB, p authz.Principal, id string, placed int, ip string) (bool, error)
 }
 
 // Candidates is what invites need of the candidates domain.

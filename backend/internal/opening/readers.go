@@ -6,6 +6,11 @@ import (
 
 	"github.com/lib/pq"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 )
 
 // The readers below are what other domains may ask of an opening by id,
@@ -55,4 +60,32 @@ func (s *Service) BelongsTo(ctx context.Context, db *gorm.DB, id, orgID string) 
 	var n int64
 	err := db.WithContext(ctx).Raw(`SELECT count(*) FROM openings WHERE id = ? AND organisation_id = ?`, id, orgID).Scan(&n).Error
 	return n > 0, err
+}
+
+// FillIfFull marks an open or paused opening filled, in tx, once placed
+// (its placements so far) reaches its places (issue 22): a vacature with one
+// place is no longer open after its placement. It reports whether it did;
+// an opening with places left, or already filled or closed, stays as it is.
+func (s *Service) FillIfFull(ctx context.Context, tx *gorm.DB, p authz.Principal, id string, placed int, ip string) (bool, error) {
+	var r Row
+	if err := tx.WithContext(ctx).Clauses(clause.Locking{Strength: "UPDATE"}).Where("id = ?", id).Take(&r).Error; err != nil {
+		return false, database.Translate(err, "load opening")
+	}
+	from := State(r.State)
+	if (from != Open && from != Paused) || placed < r.Places {
+		return false, nil
+	}
+	now := s.now()
+	if err := tx.Model(&Row{}).Where("id = ?", id).Updates(map[string]any{"state": string(Filled), "filled_count": r.Places, "updated_at": now}).Error; err != nil {
+		return false, database.Translate(err, "fill opening")
+	}
+	r.State = string(Filled)
+	if err := appendEvent(ctx, tx, r, p, eventStateChanged, from, Filled, now); err != nil {
+		return false, err
+	}
+	if err := s.enqueueSync(ctx, tx, r); err != nil {
+		return false, err
+	}
+	return true, audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.state_changed", IP: ip, SubjectType: "opening", SubjectID: id,
+		Details: map[string]any{"from": string(from), "to": string(Filled), "filledCount": r.Places, "reason": "allPlacesFilled"}}))
 }

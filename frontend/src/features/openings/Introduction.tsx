@@ -9,6 +9,7 @@ import {
   useCreatePlacement,
   useInvite,
   useInviteContact,
+  useOpening,
   usePlanIntake,
   type Intake,
   type Invite,
@@ -113,6 +114,7 @@ function IntroductionView({ invite }: { invite: Invite }) {
         )}
       </dl>
 
+      {p && <PlacedOpening openingId={invite.openingId} />}
       {p && !p.endedOn && !['proefplaatsing', 'geen'].includes(p.contractType) && <LksOnPlacement placementId={p.id} />}
       {org && p && <ThankForm what={{ placementId: p.id }} thanked={p.thanked} />}
 
@@ -231,6 +233,28 @@ function IntakeForm({ invite }: { invite: Invite }) {
   );
 }
 
+/**
+ * PlacedOpening says what a placement did to its vacature: filled once all places are taken
+ * (the server does that with the placement), or one click from being marked filled.
+ */
+function PlacedOpening({ openingId }: { openingId: string }) {
+  const { t } = useTranslation();
+  const opening = useOpening(openingId);
+  const state = opening.data?.state;
+  if (state === 'filled') return <Notice type="ok">{t('invites.openingFilled')}</Notice>;
+  if (state !== 'open' && state !== 'paused') return null;
+  return (
+    <Paragraph>
+      {t('invites.openingStillOpen', { count: opening.data?.places ?? 0 })} <Link to={`/vacatures/${openingId}`}>{t('invites.markFilled')}</Link>
+    </Paragraph>
+  );
+}
+
+/** monthlyToHourly is a monthly wage per hour at hours a week (52 weeks / 12 months). */
+export function monthlyToHourly(monthlyCents: number, hours: number): number {
+  return Math.round(monthlyCents / ((hours * 52) / 12));
+}
+
 /** Placements that carry no wage. */
 const unpaidContracts: PlacementInput['contractType'][] = ['proefplaatsing', 'geen'];
 const wageReasons = ['jeugdloon', 'loondispensatie'] as const;
@@ -269,6 +293,19 @@ export function PlacementForm({ invite }: { invite: Invite }) {
   const err = (name: string) =>
     local[name] ? { error: local[name], message: local[name] === 'required' ? undefined : t(`invites.invalid.${local[name]}`) } : fe(name);
   const cents = eurosToCents(v.wage);
+  // The vacature asks a monthly wage, the placement an hourly one: say what the one is in the other.
+  const opening = useOpening(invite.openingId).data;
+  const hoursNow = /^\d{1,2}$/.test(v.hours.trim()) ? Number(v.hours.trim()) : 0;
+  const wageHint =
+    opening && opening.wageMinCents > 0 && hoursNow > 0
+      ? t('invites.wageFromOpening', {
+          min: formatEuro(opening.wageMinCents, i18n.language),
+          max: formatEuro(opening.wageMaxCents, i18n.language),
+          hours: hoursNow,
+          minHour: formatEuro(monthlyToHourly(opening.wageMinCents, hoursNow), i18n.language),
+          maxHour: formatEuro(monthlyToHourly(opening.wageMaxCents, hoursNow), i18n.language),
+        })
+      : undefined;
   return (
     <form onSubmit={submit} noValidate className="wh-form" aria-labelledby="placement-title">
       <Heading level={3} id="placement-title">
@@ -284,7 +321,12 @@ export function PlacementForm({ invite }: { invite: Invite }) {
         <Paragraph className="wh-small">{t('invites.unpaid')}</Paragraph>
       ) : (
         <Field label={t('invites.wage')} name="wage" inputMode="decimal" value={v.wage} onChange={set('wage')} required description={t('invites.wageHelp')} {...err('hourlyWageCents')}
-          after={cents !== undefined && v.wage.trim() ? <Paragraph className="wh-small">{t('invites.wageIs', { euros: centsToEuros(cents, i18n.language) })}</Paragraph> : undefined} />
+          after={
+            <>
+              {cents !== undefined && v.wage.trim() && <Paragraph className="wh-small">{t('invites.wageIs', { euros: centsToEuros(cents, i18n.language) })}</Paragraph>}
+              {wageHint && <Paragraph className="wh-small">{wageHint}</Paragraph>}
+            </>
+          } />
       )}
       {askReason && (
         <Choice label={t('invites.wageReason')} name="belowMinimumWageReason" value={v.reason} onChange={set('reason')} {...err('belowMinimumWageReason')}

@@ -23,6 +23,7 @@ import {
   type FairnessHit,
   type Opening,
   type OpeningFields,
+  useOrganisation,
 } from './api';
 import { OccupationPicker, SkillPicker, fewReach, reachText, type OccupationValue } from './Pickers';
 import { AlsoFitting, acceptableError } from './AlsoFitting';
@@ -162,6 +163,13 @@ function OpeningForm({ existing }: { existing?: Opening }) {
         },
   );
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
+  // A new vacature starts at the organisation's own postcode (Mijn organisatie); an empty field only.
+  const orgPostcode = useOrganisation(existing ? '' : staff ? form.organisationId : (user?.organisationId ?? '')).data?.postcode;
+  const [prefilled, setPrefilled] = useState('');
+  if (orgPostcode && orgPostcode !== prefilled) {
+    setPrefilled(orgPostcode);
+    if (!form.postcode) setForm({ ...form, postcode: orgPostcode });
+  }
   const orgKind = staff ? orgs.find((o) => o.organisationId === form.organisationId)?.kind : user?.role;
   const kinds = kindsFor(orgKind);
   const noContract = form.kind === 'proefplaats' || form.kind === 'participatieplek';

@@ -71,7 +71,7 @@ function OpeningView({ o }: { o: Opening }) {
       )}
       {err && err.code !== 'fairness' && <Notice type="error">{err.message}</Notice>}
       {o.fairness.length > 0 && !finished && <FairnessFeedback hits={o.fairness} />}
-      {o.reviewRequestedAt && <Notice type="info">{t('opening.reviewPending')}</Notice>}
+      {o.reviewRequestedAt && <Notice type="info">{t(staff ? 'opening.reviewPendingStaff' : 'opening.reviewPending')}</Notice>}
 
       {!finished && (
         <div className="wh-actions" role="group" aria-label={t('opening.actions')}>

@@ -7,7 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 const server = await vi.hoisted(async () => (await import('../../test/fakeApi')).installFakeApi());
 
 import '../../i18n';
-import { PlacementForm } from './Introduction';
+import { PlacementForm, monthlyToHourly } from './Introduction';
 import type { Invite } from './api';
 
 afterEach(() => {
@@ -25,6 +25,13 @@ function renderForm() {
   fireEvent.change(screen.getByLabelText(/Eerste werkdag/), { target: { value: '2026-12-14' } });
   fireEvent.change(screen.getByLabelText(/Uren per week/), { target: { value: '24' } });
 }
+
+describe('monthlyToHourly', () => {
+  it('turns a monthly wage into an hourly one at the hours a week (52 weeks / 12 months)', () => {
+    expect(monthlyToHourly(240000, 36)).toBe(1538);
+    expect(monthlyToHourly(280000, 24)).toBe(2692);
+  });
+});
 
 describe('PlacementForm', () => {
   it('asks the reason when the server says the wage is below the minimum wage, and sends it', async () => {

@@ -317,7 +317,7 @@ export function OpeningPool() {
         <>
           <PageTitle>{t('pool.title', { title: opening.data.title })}</PageTitle>
           <OpeningTabs id={id} current="pool" />
-          <Paragraph>{t('pool.intro')}</Paragraph>
+          <Paragraph>{t(canPin ? 'pool.introStaff' : 'pool.intro')}</Paragraph>
           <details className="wh-details">
             <summary>{t('pool.howTitle')}</summary>
             <Paragraph>{t('pool.howWho')}</Paragraph>

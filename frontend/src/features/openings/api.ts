@@ -39,7 +39,7 @@ export function useOpening(id: string) {
   return useQuery({
     queryKey: ['opening', id],
     queryFn: async () => (await api.GET('/openings/{id}', { params: { path: { id } } })).data!,
-    enabled: id !== '',
+    enabled: !!id,
   });
 }
 
@@ -183,6 +183,7 @@ export function useOrganisation(id: string) {
   return useQuery({
     queryKey: ['organisation', id],
     queryFn: async () => (await api.GET('/organisations/{id}', { params: { path: { id } } })).data!,
+    enabled: !!id,
   });
 }
 
