@@ -26,7 +26,7 @@ type notificationBody struct {
 }
 
 type notificationSettingBody struct {
-	Kind string `json:"kind" enum:"invite_created,invite_approval,invite_accepted,invite_declined,invite_expired,disclosure_withdrawn,advice_added,placed,follow_up_due,placement_ended,booking_approval,booking_update,payment_issue,lks_update,subsidy_deadline,thank_you"`
+	Kind string `json:"kind" enum:"invite_created,invite_approval,invite_accepted,invite_declined,invite_expired,disclosure_withdrawn,advice_added,intake_planned,placed,follow_up_due,placement_ended,booking_approval,booking_update,payment_issue,lks_update,subsidy_deadline,thank_you"`
 	Mail bool   `json:"mail" doc:"Also by mail"`
 }
 

@@ -2,6 +2,7 @@ package opening
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/lib/pq"
@@ -29,6 +30,8 @@ type Offer struct {
 	StartDate   *time.Time
 	Support     []string
 	Description string
+	Days        []string // ma..zo, in order
+	DayParts    []string // ochtend, middag, avond, nacht
 }
 
 // Offer reads what opening id offers (no tenancy check: the caller holds an
@@ -42,12 +45,14 @@ func (s *Service) Offer(ctx context.Context, db *gorm.DB, id string) (Offer, err
 		StartDate   *time.Time
 		Support     pq.StringArray `gorm:"type:text[]"`
 		Description string
+		Days        pq.StringArray `gorm:"type:text[]"`
+		DayParts    pq.StringArray `gorm:"type:text[]"`
 	}
-	if err := db.WithContext(ctx).Raw(`SELECT kind, place, hours_min, hours_max, start_date, support, description FROM openings WHERE id = ?`, id).Scan(&r).Error; err != nil {
+	if err := db.WithContext(ctx).Raw(`SELECT kind, place, hours_min, hours_max, start_date, support, description, days, day_parts FROM openings WHERE id = ?`, id).Scan(&r).Error; err != nil {
 		return Offer{}, err
 	}
 	return Offer{Kind: r.Kind, Place: r.Place, HoursMin: r.HoursMin, HoursMax: r.HoursMax, StartDate: r.StartDate, Support: []string(r.Support),
-		Description: r.Description}, nil
+		Description: r.Description, Days: inOrder(r.Days, Days), DayParts: inOrder(r.DayParts, DayParts)}, nil
 }
 
 // BelongsTo reports whether opening id is the organisation's.
@@ -55,4 +60,15 @@ func (s *Service) BelongsTo(ctx context.Context, db *gorm.DB, id, orgID string) 
 	var n int64
 	err := db.WithContext(ctx).Raw(`SELECT count(*) FROM openings WHERE id = ? AND organisation_id = ?`, id, orgID).Scan(&n).Error
 	return n > 0, err
+}
+
+// inOrder returns the values of got in the order of all.
+func inOrder(got, all []string) []string {
+	out := []string{}
+	for _, a := range all {
+		if slices.Contains(got, a) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
