@@ -405,10 +405,13 @@ func (r recipients) Recipient(ctx context.Context, userID string) (mail.Recipien
 	if err != nil {
 		return rc, err
 	}
-	k, ok, err := r.a.Candidates.MailRecipient(ctx, userID)
+	k, kmID, ok, err := r.a.Candidates.MailRecipient(ctx, userID)
 	if err != nil || !ok {
 		return rc, err
 	}
 	k.Email = rc.Email
+	if km, err := r.a.Identity.Recipient(ctx, kmID); err == nil {
+		k.Contact = mail.Contact{Name: km.DisplayName, Email: km.Email}
+	}
 	return k, nil
 }

@@ -94,7 +94,7 @@ func (s *Service) tellKandidaat(ctx context.Context, tx *gorm.DB, v viewRow, n n
 // of the kandidaat).
 func (s *Service) askFor(ctx context.Context, tx *gorm.DB, p authz.Principal) string {
 	var name string
-	_ = tx.WithContext(ctx).Raw(`SELECT display_name FROM users WHERE id = ?`, p.UserID).Row().Scan(&name)
+	_ = tx.WithContext(ctx).Raw(`SELECT display_name FROM user_names WHERE id = ?`, p.UserID).Row().Scan(&name)
 	return name
 }
 
