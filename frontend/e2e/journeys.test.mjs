@@ -691,6 +691,25 @@ test('a werkgever invites two candidates; one says yes from the mail, one says n
   await k.getByRole('heading', { name: 'Wie heeft naar mij gevraagd?' }).waitFor();
   await k.getByText(/In de laatste 1[23] weken stond u \d+ keer in de zoekresultaten/).waitFor();
   await check(k, 'my-invites');
+  // Issue 22 point 2: the kandidaat was told of the talk, in the app and by mail, with when, where and whom to ask for.
+  await k.getByRole('link', { name: /^Meldingen \(/ }).click();
+  const notice = k.getByText(/Bakkerij De Korenschoof wil met u praten over het werk Medewerker bakkerij \(ochtend\)\. Wanneer: .+ om 10:00 uur\. Waar: Bakkerij De Korenschoof, Oudegracht\. Vraag naar /);
+  await notice.first().waitFor();
+  await check(k, 'kandidaat-intake-notice');
+  const box = (await (await fetch(`${BASE}/dev/mail`)).text()).split('<section>').filter((x) => x.includes(people.yes.email) && x.includes('wil met u praten'));
+  assert.ok(box.length > 0, 'the kandidaat got no mail about the talk');
+  assert.match(box[0], /Beste Joost Mulder,/);
+  assert.match(box[0], /Uw klantmanager is /);
+  assert.doesNotMatch(box[0], /Dear |----/);
+  // Point 1: greeted by name. Point 5: Mijn gegevens does not scroll sideways on this phone.
+  await k.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Start' }).click();
+  await k.getByRole('heading', { level: 1, name: 'Welkom, Joost Mulder' }).waitFor();
+  await k.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn gegevens' }).click();
+  await k.getByRole('heading', { level: 1 }).waitFor();
+  await k.getByText('Joost Mulder').first().waitFor();
+  await assertNoSidewaysScroll(k, 'Mijn gegevens');
+  await check(k, 'kandidaat-my-data-390px');
+  await k.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn uitnodigingen' }).click();
   await k.getByRole('link', { name: 'Uitnodiging van Bakkerij De Korenschoof' }).click();
   await k.getByRole('button', { name: 'Stop met delen' }).click();
   await k.getByText('U deelt uw gegevens niet meer met Bakkerij De Korenschoof.').first().waitFor();

@@ -255,7 +255,7 @@ func (a *App) workers() (*river.Workers, error) {
 	river.AddWorker(w, &identity.RegistrationSweepWorker{Service: a.Identity})
 	river.AddWorker(w, &mail.SendWorker{
 		DB: g, Outbox: mail.NewOutbox(nil, a.Config.SessionSecret), Sender: sender,
-		Recipients: a.Identity, Registrants: identity.Registrants{Service: a.Identity}, Templates: MailTemplates(a.Config.BaseURL),
+		Recipients: recipients{a}, Registrants: identity.Registrants{Service: a.Identity}, Templates: MailTemplates(a.Config.BaseURL),
 	})
 	river.AddWorker(w, &candidate.RemindWorker{Service: a.Candidates})
 	river.AddWorker(w, &booking.EventWorker{Service: a.Bookings})
@@ -398,4 +398,25 @@ func (a *App) BootstrapSearch(ctx context.Context) {
 		}
 		delay = min(2*delay, 30*time.Second)
 	}
+}
+
+// recipients reads a mail's recipient at send time: the account from
+// identity, and for a kandidaat the name, language and klantmanager from
+// their candidate (the account's display name is only the public code).
+type recipients struct{ a *App }
+
+func (r recipients) Recipient(ctx context.Context, userID string) (mail.Recipient, error) {
+	rc, err := r.a.Identity.Recipient(ctx, userID)
+	if err != nil {
+		return rc, err
+	}
+	k, kmID, ok, err := r.a.Candidates.MailRecipient(ctx, userID)
+	if err != nil || !ok {
+		return rc, err
+	}
+	k.Email = rc.Email
+	if km, err := r.a.Identity.Recipient(ctx, kmID); err == nil {
+		k.Contact = mail.Contact{Name: km.DisplayName, Email: km.Email}
+	}
+	return k, nil
 }

@@ -6,9 +6,11 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
 )
 
@@ -103,4 +105,28 @@ func (s *Service) ToConfirm(ctx context.Context, db *gorm.DB, regionID, klantman
 	err := db.WithContext(ctx).Model(&Row{}).Where("region_id = ? AND klantmanager_id = ? AND status IN ? AND confirmed_at <= ?",
 		regionID, klantmanagerID, []string{string(Available), string(InProcess)}, s.now().Add(-StaleAfter)).Count(&n).Error
 	return int(n), err
+}
+
+// MailRecipient completes the mail recipient of kandidaat account userID,
+// read when a mail is sent: the name and language they gave, and the id of
+// their klantmanager, the one to ask. ok is false when the account is no
+// candidate's (staff, organisation users). The read of the name is
+// audited (no actor: the mail worker), and the name goes only into the
+// mail to the kandidaat themselves.
+func (s *Service) MailRecipient(ctx context.Context, userID string) (r mail.Recipient, klantmanagerID string, ok bool, err error) {
+	var rows []struct{ ID, RegionID, Name, Language, KlantmanagerID string }
+	if err := s.DB.WithContext(ctx).Raw(`SELECT c.id, c.region_id, ci.name, ci.language, c.klantmanager_id
+		FROM candidates c JOIN candidate_identities ci ON ci.candidate_id = c.id
+		WHERE c.user_id = ? AND c.status <> 'erased'`, userID).Scan(&rows).Error; err != nil {
+		return mail.Recipient{}, "", false, err
+	}
+	if len(rows) == 0 {
+		return mail.Recipient{}, "", false, nil
+	}
+	row := rows[0]
+	if err := audit.Record(ctx, s.DB, audit.Event{RegionID: row.RegionID, Action: "candidate.identity_read", SubjectType: "candidate",
+		SubjectID: row.ID, Details: map[string]any{"fields": []string{"name"}, "via": "mail"}}); err != nil {
+		return mail.Recipient{}, "", false, err
+	}
+	return mail.Recipient{DisplayName: row.Name, Language: row.Language}, row.KlantmanagerID, true, nil
 }

@@ -89,6 +89,8 @@ type OfferBody struct {
 	HoursMax         int        `json:"hoursMax"`
 	StartDate        string     `json:"startDate,omitempty" format:"date"`
 	Support          []string   `json:"support"`
+	Days             []string   `json:"days" enum:"ma,di,wo,do,vr,za,zo" doc:"The days the work is on (empty: not said)"`
+	DayParts         []string   `json:"dayParts" enum:"ochtend,middag,avond,nacht" doc:"The parts of the day the work is in (empty: not said)"`
 	Description      string     `json:"description"`
 	Message          string     `json:"message"`
 	Advice           string     `json:"advice,omitempty" doc:"Advice from the kandidaat's klantmanager"`
@@ -102,13 +104,19 @@ type OfferBody struct {
 
 func toOffer(o Offer) OfferBody {
 	b := OfferBody{ID: o.ID, OrganisationName: o.OrganisationName, OpeningTitle: o.OpeningTitle, Kind: o.Kind, Place: o.Place, HoursMin: o.HoursMin,
-		HoursMax: o.HoursMax, Support: o.Support, Description: o.Description, Message: o.Message, Advice: o.Advice, State: string(o.State),
+		HoursMax: o.HoursMax, Support: o.Support, Days: o.Days, DayParts: o.DayParts, Description: o.Description, Message: o.Message, Advice: o.Advice, State: string(o.State),
 		ExpiresAt: o.ExpiresAt, Disclosed: o.Disclosed, SharePhone: o.SharePhone, Shares: []string{"name", "email", "phone"}, Thanked: o.Thanked}
 	if o.StartDate != nil {
 		b.StartDate = o.StartDate.Format(time.DateOnly)
 	}
 	if b.Support == nil {
 		b.Support = []string{}
+	}
+	if b.Days == nil {
+		b.Days = []string{}
+	}
+	if b.DayParts == nil {
+		b.DayParts = []string{}
 	}
 	return b
 }

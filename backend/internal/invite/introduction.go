@@ -70,8 +70,60 @@ func (s *Service) PlanIntake(ctx context.Context, p authz.Principal, id string, 
 		return Invite{}, &apperr.InvalidError{Fields: bad}
 	}
 	return s.step(ctx, p, id, ip, "invite.intake_planned", func(tx *gorm.DB, v *viewRow) (map[string]any, error) {
-		return nil, s.move(ctx, tx, v, IntakePlanned, ActorOf(p), p.UserID, "", map[string]any{"intake_at": in.At.UTC(), "intake_mode": in.Mode, "intake_place": in.Place})
+		if err := s.move(ctx, tx, v, IntakePlanned, ActorOf(p), p.UserID, "", map[string]any{"intake_at": in.At.UTC(), "intake_mode": in.Mode, "intake_place": in.Place}); err != nil {
+			return nil, err
+		}
+		return nil, s.tellKandidaat(ctx, tx, *v, intakeNotice(*v, in, s.askFor(ctx, tx, p)))
 	})
+}
+
+// tellKandidaat tells the kandidaat of invite v, in the app and (unless
+// they turned it off) by mail, in their language. A candidate without an
+// account hears it from their klantmanager.
+func (s *Service) tellKandidaat(ctx context.Context, tx *gorm.DB, v viewRow, n notification.Notice) error {
+	uid, err := s.Candidates.UserID(ctx, tx, v.CandidateID)
+	if err != nil || uid == "" {
+		return err
+	}
+	n.Link = "/mijn-uitnodigingen/" + v.ID
+	return s.Notify.Notify(ctx, tx, n, uid)
+}
+
+// askFor is whom the kandidaat asks for at the organisation: the user who
+// planned the step (their name is the organisation's, not personal data
+// of the kandidaat).
+func (s *Service) askFor(ctx context.Context, tx *gorm.DB, p authz.Principal) string {
+	var name string
+	_ = tx.WithContext(ctx).Raw(`SELECT display_name FROM user_names WHERE id = ?`, p.UserID).Row().Scan(&name)
+	return name
+}
+
+var (
+	weekdayNL = [...]string{"zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"}
+	monthNL   = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
+)
+
+// intakeNotice says in B1 words when and where the talk is and whom to ask for.
+func intakeNotice(v viewRow, in Intake, who string) notification.Notice {
+	at := in.At.In(amsterdam)
+	dayNL := fmt.Sprintf("%s %d %s om %s uur", weekdayNL[at.Weekday()], at.Day(), monthNL[at.Month()-1], at.Format("15:04"))
+	dayEN := at.Format("Monday 2 January at 15:04")
+	var whereNL, whereEN string
+	switch in.Mode {
+	case "online":
+		whereNL, whereEN = "Het gesprek is online. U krijgt de link van de werkgever.", "The talk is online. The employer sends you the link."
+	case "telefonisch":
+		whereNL, whereEN = "Het gesprek is aan de telefoon. De werkgever belt u.", "The talk is on the phone. The employer calls you."
+	default:
+		whereNL, whereEN = "Waar: "+in.Place+".", "Where: "+in.Place+"."
+	}
+	askNL, askEN := "", ""
+	if who != "" {
+		askNL, askEN = " Vraag naar "+who+".", " Ask for "+who+"."
+	}
+	return notification.Notice{Kind: notification.IntakePlanned,
+		TitleNL: fmt.Sprintf("%s wil met u praten over het werk %s. Wanneer: %s. %s%s", v.OrganisationName, v.OpeningTitle, dayNL, whereNL, askNL),
+		TitleEN: fmt.Sprintf("%s would like to talk with you about the work %s. When: %s. %s%s", v.OrganisationName, v.OpeningTitle, dayEN, whereEN, askEN)}
 }
 
 // step runs one organisation step on a locked invite whose disclosure
@@ -186,6 +238,21 @@ func (s *Service) Place(ctx context.Context, p authz.Principal, id string, in Pl
 		}
 		n.Link = "/uitnodigingen/" + v.ID // the accountmanager follows the invite, not the caseload
 		if err := s.Notify.Notify(ctx, tx, n, am); err != nil {
+			return nil, err
+		}
+		// The kandidaat hears it too: from when, how many hours, whom to ask for.
+		who := s.askFor(ctx, tx, p)
+		start := in.StartDate.In(amsterdam)
+		kn := notification.Notice{Kind: notification.Placed,
+			TitleNL: fmt.Sprintf("%s heeft vastgelegd dat u bij hen gaat werken als %s. U begint op %s %d %s, %d uur per week.",
+				v.OrganisationName, v.OpeningTitle, weekdayNL[start.Weekday()], start.Day(), monthNL[start.Month()-1], in.Hours),
+			TitleEN: fmt.Sprintf("%s has recorded that you will work with them as %s. You start on %s, %d hours a week.",
+				v.OrganisationName, v.OpeningTitle, start.Format("Monday 2 January"), in.Hours)}
+		if who != "" {
+			kn.TitleNL += " Vraag op uw eerste dag naar " + who + "."
+			kn.TitleEN += " On your first day, ask for " + who + "."
+		}
+		if err := s.tellKandidaat(ctx, tx, *v, kn); err != nil {
 			return nil, err
 		}
 		// All places taken: the opening is filled in the same transaction.

@@ -39,9 +39,16 @@ func TestInviteJourney(t *testing.T) {
 	}
 	m1 := f.Inbox.Next(t, mail1, 20*time.Second)
 	body := strings.ReplaceAll(m1.Data, "=\r\n", "")
-	for _, want := range []string{"Bakkerij De Korenschoof wil graag met u kennismaken", "Bakker (ochtend)", "20 tot 30 uur per week", "Kom kennismaken!", "De werkgever ziet uw naam pas als u ja zegt", "/uitnodiging-werk#token="} {
+	for _, want := range []string{"Bakkerij De Korenschoof wil graag met u kennismaken", "Bakker (ochtend)", "20 tot 30 uur per week", "Kom kennismaken!", "De werkgever ziet uw naam pas als u ja zegt", "/uitnodiging-werk#token=",
+		// by name, in one language, with the days and the klantmanager to ask
+		"Beste Anouk Jansen,", "Wanneer: maandag en dinsdag, in de ochtend", "Vragen? Uw klantmanager is ", apptest.KmA} {
 		if !strings.Contains(body, want) {
 			t.Errorf("invite mail lacks %q:\n%s", want, body)
+		}
+	}
+	for _, unwanted := range []string{"Hello", "Would you like", "----", "Kandidaat K-", "Bel of mail uw klantmanager"} {
+		if strings.Contains(body, unwanted) {
+			t.Errorf("invite mail has %q:\n%s", unwanted, body)
 		}
 	}
 	token1 := apptest.TokenInMail.FindStringSubmatch(body)[1]
@@ -137,11 +144,36 @@ func TestInviteJourney(t *testing.T) {
 	if in.State != "intake_planned" {
 		t.Fatalf("intake: %+v", in)
 	}
+	// The kandidaat hears of the talk in the app and by mail (B1, by name): when, where and whom to ask for.
+	var kUser, werkgeverName string
+	apptest.Must(t, f.DB.Gorm.Raw(`SELECT user_id::text FROM candidates WHERE id = ?`, c1).Row().Scan(&kUser))
+	apptest.Must(t, f.DB.Gorm.Raw(`SELECT display_name FROM users WHERE email = ?`, apptest.WerkgeverA).Row().Scan(&werkgeverName))
+	told := func(kind string, wants ...string) {
+		t.Helper()
+		var title, link string
+		apptest.Must(t, f.DB.Gorm.Raw(`SELECT title_nl, link FROM notifications WHERE user_id = ? AND kind = ? ORDER BY created_at DESC LIMIT 1`, kUser, kind).Row().Scan(&title, &link))
+		for _, w := range append(wants, "Bakkerij De Korenschoof", "Bakker (ochtend)", werkgeverName) {
+			if !strings.Contains(title, w) {
+				t.Errorf("%s notice lacks %q: %q", kind, w, title)
+			}
+		}
+		if link != "/mijn-uitnodigingen/"+byCandidate[c1] {
+			t.Errorf("%s notice links to %q", kind, link)
+		}
+		m := strings.ReplaceAll(f.Inbox.Next(t, mail1, 20*time.Second).Data, "=\r\n", "")
+		for _, w := range []string{"Beste Anouk Jansen,", "Vraag naar", "Uw klantmanager is "} {
+			if !strings.Contains(m, w) && !(w == "Vraag naar" && kind == "placed") {
+				t.Errorf("%s mail lacks %q:\n%s", kind, w, m)
+			}
+		}
+	}
+	told("intake_planned", "Wanneer: ", " om ", "Waar: Oudegracht 1, Utrecht.", "Vraag naar ")
 	wg.Call("PUT", "/api/v1/invites/"+byCandidate[c1]+"/intake", `{"at":"2020-01-01T10:00:00Z","mode":"per-duif"}`, http.StatusBadRequest, nil)
 	wg.Call("POST", "/api/v1/invites/"+byCandidate[c1]+"/placement", fmt.Sprintf(placement, start), http.StatusCreated, &in)
 	if in.State != "placed" || in.Placement == nil {
 		t.Fatalf("placement: %+v", in)
 	}
+	told("placed", "U begint op ", "uur per week", "Vraag op uw eerste dag naar ")
 	if n := f.Count(`SELECT count(*) FROM candidates WHERE id = ? AND status = 'placed'`, c1); n != 1 {
 		t.Error("the placed candidate's status is not placed")
 	}

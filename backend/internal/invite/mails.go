@@ -34,6 +34,54 @@ type inviteMail struct {
 	Support      []string   `json:"support"`
 	Message      string     `json:"message"`
 	Language     string     `json:"language"`
+	Days         []string   `json:"days,omitempty"`
+	DayParts     []string   `json:"dayParts,omitempty"`
+}
+
+// dayNames and dayPartNames name an opening's days and parts of the day.
+var dayNames = map[string][2]string{"ma": {"maandag", "Monday"}, "di": {"dinsdag", "Tuesday"}, "wo": {"woensdag", "Wednesday"},
+	"do": {"donderdag", "Thursday"}, "vr": {"vrijdag", "Friday"}, "za": {"zaterdag", "Saturday"}, "zo": {"zondag", "Sunday"}}
+var dayPartNames = map[string][2]string{"ochtend": {"ochtend", "morning"}, "middag": {"middag", "afternoon"}, "avond": {"avond", "evening"}, "nacht": {"nacht", "night"}}
+
+// when says on which days and parts of the day the work is, in one
+// language (en: English), or "" when the opening names neither.
+func when(days, parts []string, en bool) string {
+	i := 0
+	if en {
+		i = 1
+	}
+	var d, p []string
+	for _, x := range days {
+		d = append(d, dayNames[x][i])
+	}
+	for _, x := range parts {
+		p = append(p, dayPartNames[x][i])
+	}
+	join := func(xs []string) string {
+		if len(xs) < 2 {
+			return strings.Join(xs, "")
+		}
+		and := " en "
+		if en {
+			and = " and "
+		}
+		return strings.Join(xs[:len(xs)-1], ", ") + and + xs[len(xs)-1]
+	}
+	switch {
+	case len(d) > 0 && len(p) > 0:
+		if en {
+			return join(d) + ", in the " + join(p)
+		}
+		return join(d) + ", in de " + join(p)
+	case len(d) > 0:
+		return join(d)
+	case len(p) > 0:
+		if en {
+			return "in the " + join(p)
+		}
+		return "in de " + join(p)
+	}
+	return ""
 }
 
 // openingFor loads an invite's opening for a timer (no signed-in user).
@@ -59,55 +107,73 @@ type inviteTemplate struct {
 	reminder bool
 }
 
-// Render writes the mail in B1 Dutch, or in English when the kandidaat
-// prefers it, with a short line in the other language.
-func (t inviteTemplate) Render(_ mail.Recipient, raw json.RawMessage) (string, string, error) {
+// Render writes the mail in the kandidaat's language: B1 Dutch, or English
+// when they chose it. It greets them by name (read at send time, never in
+// the sealed data) and names their klantmanager for questions.
+func (t inviteTemplate) Render(r mail.Recipient, raw json.RawMessage) (string, string, error) {
 	var d inviteMail
 	if err := json.Unmarshal(raw, &d); err != nil || d.Token == "" {
 		return "", "", fmt.Errorf("invite mail data: %v", err)
 	}
+	en := r.English() || (r.Language == "" && d.Language == "en")
 	link := strings.TrimRight(t.baseURL, "/") + "/uitnodiging-werk#token=" + d.Token
-	ams := amsterdam
-	until := d.ExpiresAt.In(ams).Format("2-1-2006")
-	start := ""
-	if d.StartDate != nil {
-		start = d.StartDate.Format("2-1-2006")
+	until := d.ExpiresAt.In(amsterdam).Format("2-1-2006")
+	// The mail's fixed words, by language: greeting, reminder, invite, the work, when.
+	words := [2][5]string{
+		{"Beste %s,\n\n", "U heeft nog niet gereageerd op de uitnodiging van %s. U kunt nog kiezen tot %s.\n\n",
+			"%s wil graag met u kennismaken. Zij zochten in Werkhaven en vinden dat u goed past bij dit werk.\n\n",
+			"Het werk: %s\nWaar: %s\nUren: %d tot %d uur per week\n", "Wanneer: %s\n"},
+		{"Dear %s,\n\n", "You have not answered the invite from %s yet. You can still choose until %s.\n\n",
+			"%s would like to meet you. They searched Werkhaven and think you fit this work.\n\n",
+			"The work: %s\nWhere: %s\nHours: %d to %d hours a week\n", "When: %s\n"},
 	}
-	var nl, en strings.Builder
+	w := words[0]
+	if en {
+		w = words[1]
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, w[0], r.DisplayName)
 	if t.reminder {
-		fmt.Fprintf(&nl, "Hallo,\n\nU heeft nog niet gereageerd op de uitnodiging van %s. U kunt nog kiezen tot %s.\n\n", d.Organisation, until)
-		fmt.Fprintf(&en, "Hello,\n\nYou have not answered the invite from %s yet. You can still choose until %s.\n\n", d.Organisation, until)
+		fmt.Fprintf(&b, w[1], d.Organisation, until)
 	} else {
-		fmt.Fprintf(&nl, "Hallo,\n\n%s wil graag met u kennismaken. Zij zochten in Werkhaven en vinden dat u goed past bij dit werk.\n\n", d.Organisation)
-		fmt.Fprintf(&en, "Hello,\n\n%s would like to meet you. They searched Werkhaven and think you fit this work.\n\n", d.Organisation)
+		fmt.Fprintf(&b, w[2], d.Organisation)
 	}
-	fmt.Fprintf(&nl, "Het werk: %s\nWaar: %s\nUren: %d tot %d uur per week\n", d.Title, d.Place, d.HoursMin, d.HoursMax)
-	fmt.Fprintf(&en, "The work: %s\nWhere: %s\nHours: %d to %d hours a week\n", d.Title, d.Place, d.HoursMin, d.HoursMax)
-	if start != "" {
-		fmt.Fprintf(&nl, "Begin: %s\n", start)
-		fmt.Fprintf(&en, "Start: %s\n", start)
+	fmt.Fprintf(&b, w[3], d.Title, d.Place, d.HoursMin, d.HoursMax)
+	if days := when(d.Days, d.DayParts, en); days != "" {
+		fmt.Fprintf(&b, w[4], days)
+	}
+	if d.StartDate != nil {
+		fmt.Fprintf(&b, "%s: %s\n", map[bool]string{false: "Begin", true: "Start"}[en], d.StartDate.Format("2-1-2006"))
 	}
 	if len(d.Support) > 0 {
-		var snl, sen []string
+		var names []string
 		for _, s := range d.Support {
-			snl, sen = append(snl, supportNL[s]), append(sen, supportEN[s])
+			if en {
+				names = append(names, supportEN[s])
+			} else {
+				names = append(names, supportNL[s])
+			}
 		}
-		fmt.Fprintf(&nl, "Hulp die zij bieden: %s\n", strings.Join(snl, ", "))
-		fmt.Fprintf(&en, "Help they offer: %s\n", strings.Join(sen, ", "))
+		fmt.Fprintf(&b, "%s: %s\n", map[bool]string{false: "Hulp die zij bieden", true: "Help they offer"}[en], strings.Join(names, ", "))
 	}
 	if !t.reminder {
-		fmt.Fprintf(&nl, "\nZij schrijven:\n%q\n", d.Message)
-		fmt.Fprintf(&en, "\nThey write:\n%q\n", d.Message)
+		fmt.Fprintf(&b, "\n%s\n%q\n", map[bool]string{false: "Zij schrijven:", true: "They write:"}[en], d.Message)
 	}
-	fmt.Fprintf(&nl, "\nWilt u kennismaken? Kies ja of nee via deze link:\n%s\n\nDe werkgever ziet uw naam pas als u ja zegt. De link werkt één keer, tot %s. Vragen? Bel of mail uw klantmanager.\n", link, until)
-	fmt.Fprintf(&en, "\nWould you like to meet them? Choose yes or no with this link:\n%s\n\nThe employer only sees your name if you say yes. The link works once, until %s. Questions? Contact your klantmanager.\n", link, until)
-	subject := "Een werkgever wil met u kennismaken / An employer would like to meet you"
-	if t.reminder {
-		subject = "Herinnering: een werkgever wacht op uw antwoord / Reminder: an employer is waiting for your answer"
+	subject := "Een werkgever wil met u kennismaken"
+	if en {
+		fmt.Fprintf(&b, "\nWould you like to meet them? Choose yes or no with this link:\n%s\n\nThe employer only sees your name if you say yes. The link works once, until %s.\n", link, until)
+		subject = "An employer would like to meet you"
+		if t.reminder {
+			subject = "Reminder: an employer is waiting for your answer"
+		}
+	} else {
+		fmt.Fprintf(&b, "\nWilt u kennismaken? Kies ja of nee via deze link:\n%s\n\nDe werkgever ziet uw naam pas als u ja zegt. De link werkt één keer, tot %s.\n", link, until)
+		if t.reminder {
+			subject = "Herinnering: een werkgever wacht op uw antwoord"
+		}
 	}
-	first, second := nl.String(), en.String()
-	if d.Language == "en" {
-		first, second = second, first
+	if line := r.ContactLine(); line != "" {
+		fmt.Fprintf(&b, "%s\n", line)
 	}
-	return subject, first + "\n----\n\n" + second + "\nWerkhaven\n", nil
+	return subject, b.String() + "\nWerkhaven\n", nil
 }

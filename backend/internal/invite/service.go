@@ -254,7 +254,8 @@ func (s *Service) mailLink(ctx context.Context, tx *gorm.DB, inviteID, userID, t
 	// The kandidaat's language (not personal data by itself) picks the mail's first language.
 	lang := s.Candidates.Language(ctx, tx, userID)
 	return s.Outbox.Enqueue(ctx, tx, userID, template, inviteMail{Token: secret, ExpiresAt: expires, Organisation: o.OrganisationName,
-		Title: o.Title, Place: o.Place, HoursMin: o.HoursMin, HoursMax: o.HoursMax, StartDate: o.StartDate, Support: o.Support, Message: msg, Language: lang})
+		Title: o.Title, Place: o.Place, HoursMin: o.HoursMin, HoursMax: o.HoursMax, StartDate: o.StartDate, Support: o.Support, Message: msg, Language: lang,
+		Days: o.Days, DayParts: o.DayParts})
 }
 
 // events is the invites' append-only log.

@@ -30,6 +30,7 @@ const (
 	InviteExpired       Kind = "invite_expired"
 	DisclosureWithdrawn Kind = "disclosure_withdrawn"
 	AdviceAdded         Kind = "advice_added"
+	IntakePlanned       Kind = "intake_planned" // to the kandidaat: when and where the werkgever wants to talk
 	Placed              Kind = "placed"
 	FollowUpDue         Kind = "follow_up_due"
 	PlacementEnded      Kind = "placement_ended"
@@ -70,12 +71,12 @@ const (
 
 // MailByDefault are the kinds mailed unless a user turns them off.
 var MailByDefault = map[Kind]bool{InviteCreated: true, InviteApproval: true, InviteAccepted: true, InviteDeclined: true, InviteExpired: false,
-	DisclosureWithdrawn: true, AdviceAdded: false, Placed: true, FollowUpDue: true, PlacementEnded: true,
+	DisclosureWithdrawn: true, AdviceAdded: false, IntakePlanned: true, Placed: true, FollowUpDue: true, PlacementEnded: true,
 	BookingRequested: true, BookingApproved: true, BookingRefused: true, BookingPaid: true, BookingConfirmed: true, BookingStarted: false,
 	BookingCompleted: true, BookingCancelled: true, BookingPaymentDue: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true, ThankYou: true, MessageReceived: true}
 
 // Kinds lists every kind, for settings.
-var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, Placed, FollowUpDue,
+var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, IntakePlanned, Placed, FollowUpDue,
 	PlacementEnded, BookingRequested, BookingApproved, BookingRefused, BookingPaid, BookingConfirmed, BookingStarted, BookingCompleted, BookingCancelled,
 	BookingPaymentDue, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline, ThankYou, MessageReceived}
 
@@ -257,8 +258,9 @@ type mailData struct {
 	Link    string `json:"link"`
 }
 
-// Template renders a notification mail: the title in Dutch and English and
-// a link into Werkhaven (sign-in first).
+// Template renders a notification mail in the recipient's language (Dutch
+// unless they chose English): the title, a link into Werkhaven (sign-in
+// first) and, for a kandidaat, whom to ask.
 type Template struct{ BaseURL string }
 
 // Render satisfies mail.Template.
@@ -268,7 +270,18 @@ func (t Template) Render(r mail.Recipient, raw json.RawMessage) (string, string,
 		return "", "", err
 	}
 	link := strings.TrimRight(t.BaseURL, "/") + d.Link
-	body := fmt.Sprintf("Beste %s,\n\n%s\n\nBekijk het in Werkhaven:\n%s\n\nU krijgt deze mail omdat u dit soort berichten per mail wilt ontvangen. Dat past u aan onder Meldingen.\n\n----\n\n%s\n\nSee it in Werkhaven:\n%s\n\nWerkhaven\n",
-		r.DisplayName, d.TitleNL, link, d.TitleEN, link)
-	return d.TitleNL + " / " + d.TitleEN, body, nil
+	var body string
+	subject := d.TitleNL
+	if r.English() {
+		subject = d.TitleEN
+		body = fmt.Sprintf("Dear %s,\n\n%s\n\nSee it in Werkhaven:\n%s\n\nYou get this mail because you chose to get this kind of message by mail. You can change that under Meldingen (notifications).",
+			r.DisplayName, d.TitleEN, link)
+	} else {
+		body = fmt.Sprintf("Beste %s,\n\n%s\n\nBekijk het in Werkhaven:\n%s\n\nU krijgt deze mail omdat u dit soort berichten per mail wilt ontvangen. Dat past u aan onder Meldingen.",
+			r.DisplayName, d.TitleNL, link)
+	}
+	if line := r.ContactLine(); line != "" {
+		body += "\n\n" + line
+	}
+	return subject, body + "\n\nWerkhaven\n", nil
 }

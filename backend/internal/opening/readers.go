@@ -2,6 +2,7 @@ package opening
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/lib/pq"
@@ -34,6 +35,8 @@ type Offer struct {
 	StartDate   *time.Time
 	Support     []string
 	Description string
+	Days        []string // ma..zo, in order
+	DayParts    []string // ochtend, middag, avond, nacht
 }
 
 // Offer reads what opening id offers (no tenancy check: the caller holds an
@@ -47,12 +50,14 @@ func (s *Service) Offer(ctx context.Context, db *gorm.DB, id string) (Offer, err
 		StartDate   *time.Time
 		Support     pq.StringArray `gorm:"type:text[]"`
 		Description string
+		Days        pq.StringArray `gorm:"type:text[]"`
+		DayParts    pq.StringArray `gorm:"type:text[]"`
 	}
-	if err := db.WithContext(ctx).Raw(`SELECT kind, place, hours_min, hours_max, start_date, support, description FROM openings WHERE id = ?`, id).Scan(&r).Error; err != nil {
+	if err := db.WithContext(ctx).Raw(`SELECT kind, place, hours_min, hours_max, start_date, support, description, days, day_parts FROM openings WHERE id = ?`, id).Scan(&r).Error; err != nil {
 		return Offer{}, err
 	}
 	return Offer{Kind: r.Kind, Place: r.Place, HoursMin: r.HoursMin, HoursMax: r.HoursMax, StartDate: r.StartDate, Support: []string(r.Support),
-		Description: r.Description}, nil
+		Description: r.Description, Days: inOrder(r.Days, Days), DayParts: inOrder(r.DayParts, DayParts)}, nil
 }
 
 // BelongsTo reports whether opening id is the organisation's.
@@ -88,4 +93,15 @@ func (s *Service) FillIfFull(ctx context.Context, tx *gorm.DB, p authz.Principal
 	}
 	return true, audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "opening.state_changed", IP: ip, SubjectType: "opening", SubjectID: id,
 		Details: map[string]any{"from": string(from), "to": string(Filled), "filledCount": r.Places, "reason": "allPlacesFilled"}}))
+}
+
+// inOrder returns the values of got in the order of all.
+func inOrder(got, all []string) []string {
+	out := []string{}
+	for _, a := range all {
+		if slices.Contains(got, a) {
+			out = append(out, a)
+		}
+	}
+	return out
 }

@@ -4,11 +4,20 @@ import { api, setCsrfToken } from './api/client';
 export type Role = 'admin' | 'accountmanager' | 'klantmanager' | 'werkgever' | 'zorgaanbieder' | 'kandidaat';
 
 /** useSession is the signed-in user (or none) and keeps the CSRF token current. */
+// A sign-in that lands while GET /sessions/current is still on its way (the
+// mailed-link page asks for the session as it opens, then redeems the link)
+// must not be overwritten by that older, signed-out answer: the menu would
+// vanish and the page send the kandidaat back to sign-in.
+let signIns = 0;
+let latestSignIn: unknown;
+
 export function useSession() {
   return useQuery({
     queryKey: ['session'],
     queryFn: async () => {
+      const asked = signIns;
       const { data } = await api.GET('/sessions/current');
+      if (asked !== signIns && latestSignIn) return latestSignIn as NonNullable<typeof data>;
       setCsrfToken(data?.csrfToken);
       return data!;
     },
@@ -20,6 +29,8 @@ export function useSession() {
 export function useSignedIn() {
   const qc = useQueryClient();
   return (session: { csrfToken: string; signedIn: boolean }) => {
+    signIns++;
+    latestSignIn = session;
     setCsrfToken(session.csrfToken);
     qc.setQueryData(['session'], session);
   };

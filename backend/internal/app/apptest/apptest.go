@@ -358,7 +358,7 @@ func (f *Fixture) NewOpening(org string, state opening.State) string {
 	ctx := authz.WithPrincipal(testkit.Context(f.T), p)
 	o, err := f.Openings.Create(ctx, p, f.Org[org], opening.Fields{Kind: opening.Vacature, Title: "Bakker (ochtend)",
 		OccupationID: f.OccupationID("bakker"), Postcode: "3511 AB", MaxTravelKm: 10, HoursMin: 20, HoursMax: 30,
-		ContractType: "tijdelijk", Places: 1}, "")
+		ContractType: "tijdelijk", Places: 1, Days: []string{"ma", "di"}, DayParts: []string{"ochtend"}}, "")
 	Must(f.T, err)
 	if state == opening.Open {
 		_, err = f.Openings.Transition(ctx, p, o.ID, opening.StateChange{To: opening.Open}, "")

@@ -7,7 +7,8 @@ import (
 	"time"
 )
 
-// LinkTemplate renders a mail carrying a single-use link, Dutch first and English below.
+// LinkTemplate renders a mail carrying a single-use link in the recipient's
+// language (Dutch unless they chose English); Subject is "Dutch / English".
 // Links carry the token in the URL fragment, which browsers never send to
 // the server: it cannot end up in access logs or proxies.
 type LinkTemplate struct {
@@ -34,6 +35,19 @@ func (t LinkTemplate) Render(r Recipient, raw json.RawMessage) (string, string, 
 	ams, _ := time.LoadLocation("Europe/Amsterdam")
 	until := d.ExpiresAt.In(ams).Format("2-1-2006 15:04")
 	replacer := strings.NewReplacer("{name}", r.DisplayName, "{link}", link, "{until}", until, "{invitedBy}", d.InvitedBy)
-	body := replacer.Replace(t.NL) + "\n\n----\n\n" + replacer.Replace(t.EN) + "\n\nWerkhaven\n"
-	return t.Subject, body, nil
+	text, subject := t.NL, t.Subject
+	if r.English() {
+		text = t.EN
+	}
+	if nl, en, ok := strings.Cut(t.Subject, " / "); ok {
+		subject = nl
+		if r.English() {
+			subject = en
+		}
+	}
+	body := replacer.Replace(text)
+	if line := r.ContactLine(); line != "" {
+		body += "\n\n" + line
+	}
+	return subject, body + "\n\nWerkhaven\n", nil
 }

@@ -20,6 +20,26 @@ type Recipient struct {
 	Email       string
 	DisplayName string
 	Language    string // "nl" (default) or "en"
+	// Contact is whom a kandidaat asks their questions: their klantmanager's
+	// name and e-mail address (empty for staff and organisation users).
+	Contact Contact
+}
+
+// Contact is a person a mail names for questions.
+type Contact struct{ Name, Email string }
+
+// English says whether r reads mail in English (Dutch is the default).
+func (r Recipient) English() bool { return r.Language == "en" }
+
+// ContactLine is the closing line naming r's contact, in r's language ("" without one).
+func (r Recipient) ContactLine() string {
+	if r.Contact.Name == "" {
+		return ""
+	}
+	if r.English() {
+		return fmt.Sprintf("Questions? Your klantmanager is %s. Mail %s, or ask for %s at the municipality.", r.Contact.Name, r.Contact.Email, r.Contact.Name)
+	}
+	return fmt.Sprintf("Vragen? Uw klantmanager is %s. Mail naar %s, of vraag bij de gemeente naar %s.", r.Contact.Name, r.Contact.Email, r.Contact.Name)
 }
 
 // Recipients looks recipients up by id: users by user id (identity

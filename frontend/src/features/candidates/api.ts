@@ -121,8 +121,8 @@ export function useErase(id: string) {
   });
 }
 
-export function useMine() {
-  return useQuery({ queryKey: ['me', 'candidate'], queryFn: async () => (await api.GET('/me/candidate')).data! });
+export function useMine(enabled = true) {
+  return useQuery({ queryKey: ['me', 'candidate'], queryFn: async () => (await api.GET('/me/candidate')).data!, enabled });
 }
 
 /** MyExport is everything Werkhaven holds about the kandidaat (AVG art. 15), labelled in lang. */

@@ -8,6 +8,7 @@ import { bookingCountFor, retention, workItems } from './overview';
 import { usePortfolio } from '../openings/api';
 import { HeadlineFigures, SubsidyDeadlines } from './Slots';
 import { FirstSteps } from './FirstSteps';
+import { useMine } from '../candidates/api';
 
 const staff: Role[] = ['accountmanager', 'klantmanager', 'admin'];
 
@@ -15,12 +16,15 @@ const staff: Role[] = ['accountmanager', 'klantmanager', 'admin'];
 export function Home() {
   const { t } = useTranslation();
   const user = useSession().data?.user;
+  // A kandidaat's account carries only their public code; their own name is in their details.
+  const mine = useMine(user?.role === 'kandidaat');
   if (!user) return null;
   const role = user.role as Role;
   const shares = role === 'klantmanager' || role === 'accountmanager';
+  const name = role === 'kandidaat' ? mine.data?.identity.name : user.displayName;
   return (
     <>
-      <PageTitle>{t('home.title', { name: user.displayName })}</PageTitle>
+      <PageTitle>{name ? t('home.title', { name }) : t('home.titleNoName')}</PageTitle>
       <Paragraph>{role === 'kandidaat' ? t('home.introKandidaat') : t('home.intro', { role: t(`roles.${role}`) })}</Paragraph>
       {user.organisationId && (role === 'werkgever' || role === 'zorgaanbieder') && <FirstSteps organisationId={user.organisationId} />}
       <WorkOverview role={role} />

@@ -17,6 +17,8 @@ const offer: Offer = {
   hoursMax: 32,
   startDate: '2027-01-01',
   support: ['jobcoach'],
+  days: ['ma', 'di', 'vr'],
+  dayParts: ['ochtend'],
   description: 'Brood bakken.',
   message: 'Kom je kennismaken?',
   advice: 'Goede plek, ga gerust.',
@@ -32,6 +34,7 @@ describe('OfferView', () => {
     render(<OfferView offer={offer} decide={decide} deciding={false} decideError={null} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Bakkerij De Korenschoof wil met u kennismaken');
     expect(screen.getByText('20 tot 32 uur per week')).toBeTruthy();
+    expect(screen.getByText('maandag, dinsdag en vrijdag, in de ochtend')).toBeTruthy();
     expect(screen.getByText('een jobcoach')).toBeTruthy();
     expect(screen.getByText('Goede plek, ga gerust.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Wat deelt u als u ja zegt?' })).toBeTruthy();
@@ -40,6 +43,14 @@ describe('OfferView', () => {
     fireEvent.click(phone);
     fireEvent.click(screen.getByRole('button', { name: 'Ja, ik wil kennismaken' }));
     expect(decide).toHaveBeenCalledWith({ decision: 'accept', sharePhone: false });
+  });
+
+  it('moves the focus to the message after a yes', () => {
+    const view = render(<OfferView offer={offer} decide={() => {}} deciding={false} decideError={null} />);
+    view.rerender(<OfferView offer={{ ...offer, state: 'accepted', disclosed: true }} decide={() => {}} deciding={false} decideError={null} />);
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.textContent).toContain('Bakkerij De Korenschoof');
+    expect(focused.querySelector('[role="status"]')).toBeTruthy();
   });
 
   it('asks an optional reason on no', () => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, CheckboxField, Heading, Notice, PageTitle, Paragraph, RadioGroup, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
@@ -26,10 +26,19 @@ export function OfferView({ offer, decide, deciding, decideError, stopSharing, a
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const open = decidable.includes(offer.state);
+  // After an answer the page changes under the buttons: focus moves to the message that says what happened.
+  const wasOpen = useRef(open);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (wasOpen.current && !open) noticeRef.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return (
     <div className="wh-offer">
       <PageTitle>{open ? t('offer.titleOpen', { organisation: offer.organisationName }) : t('offer.title', { organisation: offer.organisationName })}</PageTitle>
-      <StateNotice offer={offer} />
+      <div ref={noticeRef} tabIndex={-1} className="wh-focus-target">
+        <StateNotice offer={offer} />
+      </div>
 
       <dl className="wh-dl wh-dl--stack">
         <dt>{t('offer.who')}</dt>
@@ -49,6 +58,12 @@ export function OfferView({ offer, decide, deciding, decideError, stopSharing, a
           <>
             <dt>{t('offer.hours')}</dt>
             <dd>{offer.hoursMin === offer.hoursMax ? t('offer.hoursOne', { hours: offer.hoursMax }) : t('offer.hoursRange', { min: offer.hoursMin, max: offer.hoursMax })}</dd>
+          </>
+        )}
+        {when(offer, t, lang) && (
+          <>
+            <dt>{t('offer.when')}</dt>
+            <dd>{when(offer, t, lang)}</dd>
           </>
         )}
         {(offer.place || offer.hoursMax > 0) && (
@@ -120,6 +135,17 @@ export function OfferView({ offer, decide, deciding, decideError, stopSharing, a
 }
 
 type T = ReturnType<typeof useTranslation>['t'];
+
+/** when says on which days and in which parts of the day the work is ("" when the opening does not say). */
+function when(offer: Offer, t: T, lang: string): string {
+  const list = (xs: string[]) => new Intl.ListFormat(lang === 'en' ? 'en' : 'nl', { type: 'conjunction' }).format(xs);
+  const days = list((offer.days ?? []).map((d) => t(`opening.day.${d}`)));
+  const parts = list((offer.dayParts ?? []).map((p) => t(`opening.dayPart.${p}`)));
+  if (days && parts) return t('offer.whenBoth', { days, parts });
+  if (days) return days;
+  if (parts) return t('offer.whenParts', { parts });
+  return '';
+}
 
 function sharedList(phone: boolean, t: T) {
   return phone ? t('offer.sharedWithPhone') : t('offer.sharedNoPhone');
