@@ -3887,7 +3887,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "placed" | "follow_up_due" | "placement_ended" | "booking_requested" | "booking_approved" | "booking_refused" | "booking_paid" | "booking_confirmed" | "booking_started" | "booking_completed" | "booking_cancelled" | "booking_payment_due" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you" | "message_received";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "intake_planned" | "placed" | "follow_up_due" | "placement_ended" | "booking_requested" | "booking_approved" | "booking_refused" | "booking_paid" | "booking_confirmed" | "booking_started" | "booking_completed" | "booking_cancelled" | "booking_payment_due" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you" | "message_received";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -3937,6 +3937,10 @@ export interface components {
         OfferBody: {
             /** @description Advice from the kandidaat's klantmanager */
             advice?: string;
+            /** @description The parts of the day the work is in (empty: not said) */
+            dayParts: ("ochtend" | "middag" | "avond" | "nacht")[];
+            /** @description The days the work is on (empty: not said) */
+            days: ("ma" | "di" | "wo" | "do" | "vr" | "za" | "zo")[];
             description: string;
             /** @description The organisation can see your name and contact details */
             disclosed: boolean;
