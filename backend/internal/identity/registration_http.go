@@ -111,10 +111,7 @@ func (h *Handlers) registerOnboarding(api huma.API) {
 }
 
 func (h *Handlers) createRegistration(ctx context.Context, _ authz.Principal, in *registrationInput) (*struct{}, error) {
-	b := in.Body
-	return nil, h.Service.RegisterOrganisation(ctx, NewRegistration{Kind: b.Kind, Name: b.Name, KvKNumber: b.KvKNumber, Vestigingsnummer: b.Vestigingsnummer,
-		Postcode: b.Postcode, HouseNumber: b.HouseNumber, Sector: b.Sector, Size: b.Size, ContactName: b.ContactName, ContactEmail: b.ContactEmail,
-		ContactPhone: b.ContactPhone}, clientIP(ctx))
+	return nil, h.Service.RegisterOrganisation(ctx, NewRegistration(in.Body), clientIP(ctx))
 }
 
 func (h *Handlers) confirmRegistration(ctx context.Context, _ authz.Principal, in *registrationConfirmationInput) (*struct{}, error) {
