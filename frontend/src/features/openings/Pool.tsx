@@ -230,10 +230,22 @@ export function OpeningPool() {
   const canPin = role === 'accountmanager' || role === 'admin';
   const opening = useOpening(id);
   // The filters live in the address: a reload or a shared link shows the same candidates.
+  // The router writes the address in a transition, so a controlled checkbox read
+  // straight from it would spring back until that commits: the page keeps its own
+  // copy, changed at once, and takes the address's only when the address changes
+  // to something the page did not write itself (back, forward, a link).
   const [params, setParams] = useSearchParams();
-  const { filters, page } = useMemo(() => filtersFrom(params), [params]);
-  const setFilters = (next: PoolFilters, nextPage = 1) => setParams(filterParams(next, nextPage), { replace: true, preventScrollReset: true });
-  const setPage = (p: number) => setParams(filterParams(filters, p), { preventScrollReset: true });
+  const address = params.toString();
+  const [state, setState] = useState(() => ({ seen: address, wrote: address, ...filtersFrom(params) }));
+  if (state.seen !== address) setState(address === state.wrote ? { ...state, seen: address } : { seen: address, wrote: address, ...filtersFrom(params) });
+  const { filters, page } = state;
+  const go = (next: PoolFilters, nextPage: number, replace: boolean) => {
+    const to = filterParams(next, nextPage);
+    setState((s) => ({ ...s, wrote: to.toString(), filters: next, page: nextPage }));
+    setParams(to, { replace, preventScrollReset: true });
+  };
+  const setFilters = (next: PoolFilters, nextPage = 1) => go(next, nextPage, true);
+  const setPage = (p: number) => go(filters, p, false);
   // On a phone the filters fold away behind "Filters (n)"; on a wide screen they start open.
   const [filtersOpen, setFiltersOpen] = useState(() => typeof window === 'undefined' || !window.matchMedia || window.matchMedia('(min-width: 48em)').matches);
   const form = useRef<HTMLFormElement>(null);
