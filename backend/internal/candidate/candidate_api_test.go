@@ -38,6 +38,8 @@ func TestCandidateRegistration(t *testing.T) {
 		{"unknown occupation", `"occupations":["`, `"occupations":["x`, "occupations"},
 		{"unknown skill", `"haccp"`, `"zelfverzonnen"`, "skills"},
 		{"invalid postcode", `"postcode":"3511 AB"`, `"postcode":"1000 AA"`, "identity.postcode"},
+		// Shorter than a PC4 and no pc4 of its own: was a 500 (contract fuzzing).
+		{"short bad postcode", `"postcode":"3511 AB"`, `"postcode":"d"`, "identity.postcode"},
 		{"unknown pc4", `"pc4":""`, `"pc4":"1000"`, "pc4"},
 		{"hours out of range", `"hoursMax":32`, `"hoursMax":61`, "profile.hoursMax"},
 		{"hours min > max", `"hoursMin":20`, `"hoursMin":40`, "hoursMax"},

@@ -372,7 +372,9 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, prof Profile, i
 		return Candidate{}, fmt.Errorf("only klantmanagers register candidates: %w", apperr.ErrForbidden)
 	}
 	fields := validateIdentity(&id)
-	if prof.PC4 == "" && id.Postcode != "" {
+	if prof.PC4 == "" && id.Postcode != "" && !slices.ContainsFunc(fields, func(f apperr.Field) bool { return f.Name == "identity.postcode" }) {
+		// Only a postcode that passed is "1234 AB": a short bad one ("d")
+		// made the slice below answer 500 (TestContractFuzzing).
 		prof.PC4 = id.Postcode[:4]
 	}
 	place, pf := s.validateProfile(ctx, &prof)
