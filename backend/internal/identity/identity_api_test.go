@@ -382,6 +382,9 @@ func TestAdminBadInput(t *testing.T) {
 		{"/api/v1/organisations", `{"kind":"werkgever","name":"Dubbel","kvkNummer":"12345670","postcode":"3511 AB"}`, "kvkNummer", "unique"},
 		{"/api/v1/organisations", `{"kind":"werkgever","name":"Nergens BV","kvkNummer":"11113333","postcode":"1009 AB"}`, "postcode", "unknown"},
 		{"/api/v1/regions", `{"slug":"demo","name":"Dubbel"}`, "slug", "unique"},
+		// Two characters for the schema, one for the table: was a 500 (contract fuzzing).
+		{"/api/v1/regions", `{"slug":"kort","name":"b "}`, "name", "minLength"},
+		{"/api/v1/organisations", `{"kind":"werkgever","name":"X ","kvkNummer":"11114444","postcode":"3511 AB"}`, "name", "minLength"},
 	}
 	for _, c := range cases {
 		resp, body := admin.Do("POST", c.path, c.body)

@@ -43,6 +43,11 @@ func (s *Service) UpdateOrganisation(ctx context.Context, p authz.Principal, id 
 			updates[col] = strings.TrimSpace(*v)
 		}
 	}
+	if ch.Name != nil {
+		if _, err := trimmedName(*ch.Name); err != nil {
+			return Organisation{}, err
+		}
+	}
 	set("name", ch.Name)
 	set("sector", ch.Sector)
 	set("size", ch.Size)

@@ -88,6 +88,9 @@ func (registrationRow) TableName() string { return "organisation_registrations" 
 // exists already; an address past its mail limit gets nothing (audited),
 // an IP past its limit is refused (apperr.TooManyError).
 func (s *Service) RegisterOrganisation(ctx context.Context, in NewRegistration, ip string) error {
+	if _, err := trimmedName(in.Name); err != nil {
+		return err
+	}
 	addr, err := geo.ResolveAddress("postcode", in.Postcode)
 	if err != nil {
 		return err

@@ -126,7 +126,11 @@ func (s *Service) UpdateRegion(ctx context.Context, p authz.Principal, regionID 
 	}
 	set := map[string]any{"updated_at": s.now()}
 	if ch.Name != nil {
-		set["name"] = strings.TrimSpace(*ch.Name)
+		name, err := trimmedName(*ch.Name)
+		if err != nil {
+			return Region{}, err
+		}
+		set["name"] = name
 	}
 	if ch.ContactEmail != nil {
 		set["contact_email"] = NormaliseEmail(*ch.ContactEmail)
