@@ -3,6 +3,8 @@ package authz
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"reflect"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -40,6 +42,13 @@ func Register[I, O any](api huma.API, op huma.Operation, rule Rule, h Handler[I,
 	if !rule.Public {
 		op.Security = []map[string][]string{{"sessionCookie": {}}}
 		op.Errors = append(op.Errors, 401, 403)
+	}
+	if in := reflect.TypeFor[I](); in.Kind() == reflect.Struct {
+		if _, ok := in.FieldByName("Body"); ok {
+			// A body sent as anything but JSON: 415 unsupportedMediaType
+			// (found by the contract fuzzing, TestContractFuzzing).
+			op.Errors = append(op.Errors, http.StatusUnsupportedMediaType)
+		}
 	}
 	huma.Register(api, op, func(ctx context.Context, in *I) (*O, error) {
 		p, _ := From(ctx)
