@@ -244,17 +244,27 @@ func (b *Browser) Do(method, path, body string) (*http.Response, []byte) {
 	}
 	req := httptest.NewRequest(method, path, r)
 	req.Header.Set("Content-Type", "application/json")
+	resp, out, err := b.Send(req, -1)
+	if err != nil {
+		b.F.T.Fatal(err)
+	}
+	return resp, out
+}
+
+// Send sends req as the browser (its address, CSRF token and cookies),
+// waiting up to timeout ms (-1: no limit), and keeps the cookies it is sent.
+func (b *Browser) Send(req *http.Request, timeout int) (*http.Response, []byte, error) {
 	req.Header.Set("X-Forwarded-For", b.IP)
 	req.RemoteAddr = b.IP + ":40000"
-	if b.CSRF != "" && method != http.MethodGet {
+	if b.CSRF != "" && req.Method != http.MethodGet {
 		req.Header.Set("X-CSRF-Token", b.CSRF)
 	}
 	for k, v := range b.Cookies {
 		req.AddCookie(&http.Cookie{Name: k, Value: v})
 	}
-	resp, err := b.F.HTTP.Test(req, -1)
+	resp, err := b.F.HTTP.Test(req, timeout)
 	if err != nil {
-		b.F.T.Fatal(err)
+		return nil, nil, err
 	}
 	out, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
@@ -265,7 +275,7 @@ func (b *Browser) Do(method, path, body string) (*http.Response, []byte) {
 			b.Cookies[c.Name] = c.Value
 		}
 	}
-	return resp, out
+	return resp, out, nil
 }
 
 // SignIn signs in with the demo password and takes the session's CSRF token.
