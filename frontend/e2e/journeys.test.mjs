@@ -725,7 +725,7 @@ test('a werkgever invites two candidates; one says yes from the mail, one says n
 // Services desk (issue 9). Jobcoaching needs approval, is paid per hour and
 // is only for a placement; the demo placement is Zorghotel Het Anker's Keukenhulp.
 
-test('services desk: a werkgever books jobcoaching for its placement from a gap suggestion; the accountmanager approves; the werkgever pays; the provider confirms, starts and completes; every party sees the state', async () => {
+test('services desk: a werkgever books jobcoaching for its placement from a gap suggestion; the accountmanager approves; the werkgever pays; the kandidaat agrees in the app; the provider confirms, starts and completes; every party sees the state', async () => {
   const wg = await newPage();
   await signIn(wg, 'hr@hetanker.demo.werkhaven.nl');
   const wgNav = wg.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -821,6 +821,22 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   await wg.getByText('Betaald', { exact: true }).waitFor();
   await check(wg, 'booking-paid');
 
+  // The placement's kandidaat signs in and agrees in Mijn gegevens to share with the provider.
+  const kd = await newPage({ width: 390, height: 844 });
+  await kd.goto(`${BASE}/inloglink`);
+  await kd.getByLabel('E-mailadres').fill('yusuf.demir@kandidaat.demo.werkhaven.nl');
+  await kd.getByRole('button', { name: 'Verstuur' }).click();
+  await kd.getByText('Als dit e-mailadres bij ons bekend is').waitFor();
+  await kd.goto(await mailLink('yusuf.demir@kandidaat.demo.werkhaven.nl', '/inloggen/link'));
+  await kd.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn gegevens' }).click();
+  const sharing = kd.getByRole('region', { name: 'Uw gegevens delen met een aanbieder' });
+  await sharing.getByText('Mag Jobcoach Utrecht BV uw naam, uw telefoonnummer en het adres van uw werk krijgen?', { exact: false }).waitFor();
+  await check(kd, 'consent-in-app');
+  await sharing.getByRole('button', { name: 'Ja, delen met Jobcoach Utrecht BV' }).click();
+  await sharing.getByText('Dank u. Jobcoach Utrecht BV ziet nu uw naam, telefoonnummer en werkplek.').waitFor();
+  assert.match(await kd.evaluate(() => document.activeElement?.textContent ?? ''), /^Dank u\. Jobcoach Utrecht BV ziet nu/, 'the focus is on what happened');
+  await sharing.getByRole('button', { name: 'Stoppen met delen' }).waitFor();
+
   // The provider confirms and starts on its dashboard, records hours and completes.
   const pv = await newPage();
   await signIn(pv, 'planning@jobcoachutrecht.demo.werkhaven.nl');
@@ -856,10 +872,12 @@ test('services desk: a werkgever books jobcoaching for its placement from a gap 
   const hoursDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   assert.deepEqual(steps, [
     'Organisatie: aangevraagd',
+    'Werkhaven: De kandidaat is gevraagd de gegevens te delen met de aanbieder',
     'Werkhaven: van aangevraagd naar wacht op goedkeuring',
     'Accountmanager: van wacht op goedkeuring naar goedgekeurd',
     'Werkhaven: van goedgekeurd naar wacht op betaling',
     'Betaling: van wacht op betaling naar betaald',
+    'Kandidaat: De kandidaat deelt de gegevens met de aanbieder · in Werkhaven',
     'Aanbieder: van betaald naar bevestigd',
     'Aanbieder: van bevestigd naar bezig',
     `Aanbieder: Uren geleverd · ${hoursDay}: 7,5 uur (Eerste week begeleid)`,
@@ -1391,7 +1409,7 @@ test('klantmanager confirms a profile after a conversation; the summary shows da
   await check(page, 'candidate-confirmed-after-conversation');
 });
 
-test('services desk, second round: the werkgever books jobcoaching; the accountmanager approves after a question; the werkgever pays; the provider opens on its work, records two entries, is stopped at the booked hours and asks an extension; the werkgever approves and pays it; the provider records the rest', async () => {
+test('services desk, second round: the werkgever books jobcoaching, which waits for the kandidaat; the accountmanager approves after a question; the kandidaat agrees by mail link; the werkgever pays; the provider opens on its work, sees whom to coach and where, records two entries, is stopped at the booked hours and asks an extension; the werkgever approves and pays it; the provider records the rest', async () => {
   const dayOf = (offset) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offset * 86_400_000));
   // The werkgever books 10 hours of jobcoaching for its placement.
   const wg = await newPage();
@@ -1408,6 +1426,9 @@ test('services desk, second round: the werkgever books jobcoaching; the accountm
   await wg.waitForURL(/\/boekingen\/[0-9a-f-]{36}/);
   await wg.getByText('Wacht op goedkeuring', { exact: true }).waitFor();
   const bookingUrl = wg.url().replace(/\?.*$/, '');
+  // Jobcoaching is person-bound: the kandidaat is asked first, and the werkgever reads why the booking waits.
+  await wg.getByText('Deze boeking wacht op toestemming van de kandidaat.', { exact: false }).waitFor();
+  await check(wg, 'round2-awaiting-consent');
 
   // The accountmanager approves on the booking page: a question first, then what happened, with the focus.
   const am = await newPage();
@@ -1421,8 +1442,18 @@ test('services desk, second round: the werkgever books jobcoaching; the accountm
   assert.match(await am.evaluate(() => document.activeElement?.textContent ?? ''), /goedgekeurd\. De organisatie krijgt een mail om te betalen vóór/);
   await check(am, 'round2-approved');
 
+  // The placement's kandidaat agrees by the mailed link, in plain Dutch, without signing in.
+  const kd = await newPage();
+  await kd.goto(await mailLink('yusuf.demir@kandidaat.demo.werkhaven.nl', '/toestemming-delen'));
+  await kd.getByText('Mag Jobcoach Utrecht BV uw naam, uw telefoonnummer en het adres van uw werk krijgen?', { exact: false }).waitFor();
+  await check(kd, 'round2-consent-link');
+  await kd.getByRole('button', { name: 'Ja, delen met Jobcoach Utrecht BV' }).click();
+  await kd.getByText('Dank u. Jobcoach Utrecht BV ziet nu uw naam, telefoonnummer en werkplek.').waitFor();
+  await check(kd, 'round2-consent-given');
+
   // The werkgever has days to pay, and pays through the test checkout.
   await wg.goto(bookingUrl);
+  await wg.getByText('De kandidaat deelt de naam, het telefoonnummer en de werkplek met Jobcoach Utrecht BV.').waitFor();
   await wg.getByText(/Betaal vóór .+\(€\s850,00\)\. Daarna vervalt de boeking\. Een dag ervoor krijgt u een herinnering\./).waitFor();
   await wg.getByRole('button', { name: 'Betalen' }).click();
   await wg.waitForURL(/\/dev\/betalen\?session=/);
@@ -1441,6 +1472,11 @@ test('services desk, second round: the werkgever books jobcoaching; the accountm
   await job.getByRole('button', { name: 'Starten Jobcoaching op de werkvloer, Zorghotel Het Anker' }).click();
   await job.getByText('Bezig', { exact: true }).waitFor();
   await pv.goto(bookingUrl);
+  // The provider sees exactly what the kandidaat shares: name, phone, workplace, and now the contact person.
+  const shared = pv.getByRole('region', { name: 'Kandidaat' });
+  await shared.getByText('Yusuf Demir', { exact: true }).waitFor();
+  await shared.getByText('Zorghotel Het Anker, Keukenhulp', { exact: false }).waitFor();
+  await check(pv, 'round2-shared');
 
   // Two entries, each with its day and note, in the table and the history.
   const record = async (date, hours, note) => {

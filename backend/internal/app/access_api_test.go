@@ -319,6 +319,16 @@ var matrix = map[string]matrixCase{
 	"decideInviteByLink": {public: true, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/invite-links/decisions", `{"token":"ongeldig-token-ongeldig-token","decision":"accept"}`
 	}},
+	"listMyBookingConsents": {allowed: []authz.Role{authz.Kandidaat}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/booking-consents", "" }},
+	"decideMyBookingConsent": {allowed: []authz.Role{authz.Kandidaat}, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/me/booking-consents/00000000-0000-0000-0000-000000000001/decisions", `{"decision":"agree"}`
+	}},
+	"viewBookingConsentByLink": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/booking-consent-links/views", `{"token":"ongeldig-token-ongeldig-token"}`
+	}},
+	"decideBookingConsentByLink": {public: true, request: func(*fixture) (string, string, string) {
+		return "POST", "/api/v1/booking-consent-links/decisions", `{"token":"ongeldig-token-ongeldig-token","decision":"agree"}`
+	}},
 	"getMyPoolAppearances": {allowed: []authz.Role{authz.Kandidaat}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/pool-appearances", "" }},
 	"listPlacements":       {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/placements", "" }},
 	"listFollowUps":        {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/follow-ups?due=true", "" }},

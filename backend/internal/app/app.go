@@ -176,7 +176,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Messages = &message.Service{DB: g, Notify: a.Notices, Organisations: a.Identity, Now: now}
 	a.Candidates.Invites = a.Invites
 	a.Subsidies.Invites = a.Invites
-	a.Bookings = &booking.Service{DB: g, Jobs: q, Notify: a.Notices, Organisations: a.Identity, Regions: a.Identity,
+	a.Bookings = &booking.Service{DB: g, Jobs: q, Outbox: outbox, Notify: a.Notices, Organisations: a.Identity, Regions: a.Identity,
 		Openings: a.Openings, Invites: a.Invites, Candidates: a.Candidates, Stripe: a.Stripe,
 		WebhookSecret: a.Config.StripeWebhookSecret, BaseURL: base, DevCheckout: a.DevCheckout(), Now: now}
 	a.Subsidies.Notify, a.Subsidies.Bookings = a.Notices, a.Bookings
@@ -228,6 +228,7 @@ func MailTemplates(baseURL string) map[string]mail.Template {
 	t := identity.MailTemplates(baseURL)
 	maps.Copy(t, candidate.MailTemplates(baseURL))
 	maps.Copy(t, invite.Templates(baseURL))
+	maps.Copy(t, booking.Templates(baseURL))
 	t[notification.MailTemplate] = notification.Template{BaseURL: baseURL}
 	return t
 }

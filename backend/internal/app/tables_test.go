@@ -83,6 +83,9 @@ var owners = map[string]string{
 	// 00038
 	"booking_hours":      "booking",
 	"booking_extensions": "booking",
+	// 00046, 00047: the kandidaat's agreement to share with a booking's provider, and its mailed links.
+	"booking_consents":       "booking",
+	"booking_consent_tokens": "booking",
 	// 00017: a region's changes to related occupations.
 	"occupation_relations": "occupation",
 	// 00019: requests for mailed links, counted to limit them.

@@ -112,7 +112,11 @@ type Offering struct {
 	CancelFeePercent             int
 	// PayDays is the payment window: days to pay after approval (or after
 	// booking, without approval), shortened to the slot's start.
-	PayDays     int
+	PayDays int
+	// PersonBound: the provider works with the kandidaat (jobcoaching,
+	// werkplekaanpassing). An outside provider sees the kandidaat's name,
+	// phone and workplace only after the kandidaat agrees (consent.go).
+	PersonBound bool
 	Schedulable bool
 	SlotMinutes int
 	Capacity    int
@@ -146,9 +150,15 @@ type Booking struct {
 	RefundedCents                           int64
 	DeliveredHours                          float64
 	CreatedAt, UpdatedAt                    time.Time
-	Events                                  []Event
-	HoursEntries                            []HoursEntry
-	Extensions                              []Extension
+	// ConsentState is the kandidaat's agreement to share with the provider
+	// ("" when the booking asks none); Consent its detail (one booking
+	// read); Shared what the provider sees once they agree (its read).
+	ConsentState ConsentState
+	Consent      *Consent
+	Shared       *Shared
+	Events       []Event
+	HoursEntries []HoursEntry
+	Extensions   []Extension
 }
 
 // Event is one entry of a booking's log.
@@ -178,7 +188,8 @@ const (
 
 // Notes lists the notes' codes.
 var Notes = []string{NoteAmountMismatch, NoteCurrencyMismatch, NoteDoublePayment, NoteDoubleRefunded, NoteDoubleRefundFailed, NotePaymentFailed,
-	NoteHoursRecorded, NoteExtensionRequested, NoteExtensionApproved, NoteExtensionRefused}
+	NoteHoursRecorded, NoteExtensionRequested, NoteExtensionApproved, NoteExtensionRefused,
+	NoteConsentAsked, NoteConsentGranted, NoteConsentDeclined, NoteConsentRevoked}
 
 // actorOf is the actor a principal acts as on booking b: an organisation
 // user of the provider is the provider.

@@ -190,7 +190,7 @@ func (s *Service) SaveService(ctx context.Context, p authz.Principal, id string,
 		r := ServiceRow{ID: id, RegionID: p.RegionID, Kind: in.Kind, TitleNL: strings.TrimSpace(in.TitleNL), TitleEN: strings.TrimSpace(in.TitleEN),
 			DescriptionNL: in.DescriptionNL, DescriptionEN: in.DescriptionEN, PriceCents: in.PriceCents, PriceUnit: in.PriceUnit,
 			RequiresApproval: in.RequiresApproval, Eligibility: in.Eligibility, CancelFreeHours: in.CancelFreeHours, CancelFeePercent: in.CancelFeePercent,
-			PayDays: in.PayDays, Schedulable: in.Schedulable, SlotMinutes: in.SlotMinutes, Capacity: in.Capacity, Active: in.Active, UpdatedAt: s.now()}
+			PayDays: in.PayDays, PersonBound: in.PersonBound, Schedulable: in.Schedulable, SlotMinutes: in.SlotMinutes, Capacity: in.Capacity, Active: in.Active, UpdatedAt: s.now()}
 		if r.Eligibility == nil {
 			r.Eligibility = []string{}
 		}

@@ -117,6 +117,9 @@ func (s *Service) RecordHours(ctx context.Context, p authz.Principal, id string,
 		if !delivers(p, v) {
 			return fmt.Errorf("record hours: %w", apperr.ErrForbidden)
 		}
+		if err := consentGate(p, v); err != nil {
+			return err
+		}
 		switch State(v.State) {
 		case InProgress, Completed:
 		case Cancelled, Refunded:
@@ -188,6 +191,9 @@ func (s *Service) RequestExtension(ctx context.Context, p authz.Principal, id st
 				return fmt.Errorf("extension: %w", apperr.ErrNotFound)
 			}
 			return fmt.Errorf("extension by the booking organisation: %w", apperr.ErrForbidden)
+		}
+		if err := consentGate(p, v); err != nil {
+			return err
 		}
 		if v.PriceUnit != "per_hour" {
 			return &apperr.ConflictError{Code: "notPerHour", Msg: msg.M("booking.extensionPerHour")}

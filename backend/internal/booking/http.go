@@ -38,6 +38,7 @@ type ServiceBody struct {
 	CancelFreeHours  int         `json:"cancelFreeHours" minimum:"0" maximum:"720" doc:"Free cancellation until this many hours before the start"`
 	CancelFeePercent int         `json:"cancelFeePercent" minimum:"0" maximum:"100" doc:"Kept of the price when cancelled later"`
 	PayDays          int         `json:"payDays,omitempty" minimum:"0" maximum:"60" doc:"Days to pay after approval (or after booking, without approval), at most until the slot starts; 0 or left out: 14"`
+	PersonBound      bool        `json:"personBound,omitempty" doc:"The provider works with the kandidaat (jobcoaching, werkplekaanpassing): an outside provider sees the kandidaat's name, phone and workplace only after the kandidaat agrees, per booking"`
 	Schedulable      bool        `json:"schedulable"`
 	SlotMinutes      int         `json:"slotMinutes,omitempty" minimum:"0" maximum:"480"`
 	Capacity         int         `json:"capacity,omitempty" minimum:"0" maximum:"50" doc:"Places per slot"`
@@ -49,7 +50,7 @@ type ServiceBody struct {
 func toServiceBody(o Offering) ServiceBody {
 	b := ServiceBody{ID: o.ID, Kind: o.Kind, TitleNL: o.TitleNL, TitleEN: o.TitleEN, DescriptionNL: o.DescriptionNL, DescriptionEN: o.DescriptionEN,
 		ProviderID: o.ProviderID, ProviderName: o.ProviderName, PriceCents: o.PriceCents, PriceUnit: o.PriceUnit, RequiresApproval: o.RequiresApproval,
-		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, PayDays: o.PayDays, Schedulable: o.Schedulable,
+		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, PayDays: o.PayDays, PersonBound: o.PersonBound, Schedulable: o.Schedulable,
 		SlotMinutes: o.SlotMinutes, Capacity: o.Capacity, Active: o.Active, Hours: httpapi.Items(o.Hours, func(h Hours) hoursBody { return hoursBody(h) }),
 		ClosedDays: httpapi.Items(o.ClosedDays, func(d time.Time) string { return d.Format(time.DateOnly) })}
 	if b.Eligibility == nil {
@@ -61,7 +62,7 @@ func toServiceBody(o Offering) ServiceBody {
 func (b ServiceBody) offering() (Offering, error) {
 	o := Offering{Kind: b.Kind, TitleNL: b.TitleNL, TitleEN: b.TitleEN, DescriptionNL: b.DescriptionNL, DescriptionEN: b.DescriptionEN, ProviderID: b.ProviderID,
 		PriceCents: b.PriceCents, PriceUnit: b.PriceUnit, RequiresApproval: b.RequiresApproval, Eligibility: b.Eligibility, CancelFreeHours: b.CancelFreeHours,
-		CancelFeePercent: b.CancelFeePercent, PayDays: b.PayDays, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
+		CancelFeePercent: b.CancelFeePercent, PayDays: b.PayDays, PersonBound: b.PersonBound, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
 	for _, h := range b.Hours {
 		o.Hours = append(o.Hours, Hours(h))
 	}
@@ -77,45 +78,48 @@ func (b ServiceBody) offering() (Offering, error) {
 
 type bookingEventBody struct {
 	At     time.Time `json:"at"`
-	Actor  string    `json:"actor" enum:"organisation,accountmanager,provider,admin,system,stripe"`
+	Actor  string    `json:"actor" enum:"organisation,accountmanager,provider,admin,system,stripe,kandidaat"`
 	From   string    `json:"from,omitempty"`
 	To     string    `json:"to"`
 	Reason string    `json:"reason,omitempty"`
-	Code   string    `json:"code,omitempty" enum:"paymentAmountMismatch,paymentCurrencyMismatch,doublePayment,doublePaymentRefunded,doublePaymentRefundFailed,paymentFailed,hoursRecorded,extensionRequested,extensionApproved,extensionRefused" doc:"A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, a failed payment, hours recorded (date, hours, note), an extension asked, approved or refused; the reason holds the figures or Stripe's message"`
+	Code   string    `json:"code,omitempty" enum:"paymentAmountMismatch,paymentCurrencyMismatch,doublePayment,doublePaymentRefunded,doublePaymentRefundFailed,paymentFailed,hoursRecorded,extensionRequested,extensionApproved,extensionRefused,consentAsked,consentGranted,consentDeclined,consentRevoked" doc:"A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, a failed payment, hours recorded (date, hours, note), an extension asked, approved or refused, the kandidaat asked to share their details with the provider and their answer (the reason: mail_link or in_app); the reason holds the figures or Stripe's message"`
 }
 
 // BookingBody is a booking as its readers see it.
 type BookingBody struct {
-	ID                   string             `json:"id" format:"uuid"`
-	ServiceID            string             `json:"serviceId" format:"uuid"`
-	ServiceTitle         string             `json:"serviceTitle"`
-	ServiceKind          string             `json:"serviceKind"`
-	PriceUnit            string             `json:"priceUnit" enum:"free,fixed,per_hour,per_month" doc:"What quantity counts: hours (per_hour) or months (per_month)"`
-	OrganisationID       string             `json:"organisationId" format:"uuid"`
-	OrganisationName     string             `json:"organisationName"`
-	ProviderID           string             `json:"providerId,omitempty"`
-	ProviderName         string             `json:"providerName,omitempty" doc:"Empty: the municipality"`
-	OpeningID            string             `json:"openingId,omitempty"`
-	InviteID             string             `json:"inviteId,omitempty"`
-	PlacementID          string             `json:"placementId,omitempty"`
-	State                string             `json:"state" enum:"requested,awaiting_approval,approved,rejected,awaiting_payment,paid,confirmed,in_progress,completed,cancelled,refunded,expired"`
-	Quantity             int                `json:"quantity"`
-	UnitPriceCents       int64              `json:"unitPriceCents"`
-	AmountCents          int64              `json:"amountCents"`
-	PaidCents            int64              `json:"paidCents" doc:"Paid so far (monthly trajectories: the months paid)"`
-	Note                 string             `json:"note,omitempty"`
-	StartsAt             *time.Time         `json:"startsAt,omitempty"`
-	EndsAt               *time.Time         `json:"endsAt,omitempty"`
-	PayBy                *time.Time         `json:"payBy,omitempty" doc:"Unpaid bookings expire then"`
-	PaidAt               *time.Time         `json:"paidAt,omitempty"`
-	CancellationFeeCents *int64             `json:"cancellationFeeCents,omitempty"`
-	RefundedCents        int64              `json:"refundedCents"`
-	DeliveredHours       float64            `json:"deliveredHours"`
-	CreatedAt            time.Time          `json:"createdAt"`
-	UpdatedAt            time.Time          `json:"updatedAt"`
-	Events               []bookingEventBody `json:"events,omitempty"`
-	HoursEntries         []hoursEntryBody   `json:"hoursEntries,omitempty" doc:"The deliveries (one booking read)"`
-	Extensions           []extensionBody    `json:"extensions,omitempty" doc:"Requests for more hours (one booking read)"`
+	ID                   string              `json:"id" format:"uuid"`
+	ServiceID            string              `json:"serviceId" format:"uuid"`
+	ServiceTitle         string              `json:"serviceTitle"`
+	ServiceKind          string              `json:"serviceKind"`
+	PriceUnit            string              `json:"priceUnit" enum:"free,fixed,per_hour,per_month" doc:"What quantity counts: hours (per_hour) or months (per_month)"`
+	OrganisationID       string              `json:"organisationId" format:"uuid"`
+	OrganisationName     string              `json:"organisationName"`
+	ProviderID           string              `json:"providerId,omitempty"`
+	ProviderName         string              `json:"providerName,omitempty" doc:"Empty: the municipality"`
+	OpeningID            string              `json:"openingId,omitempty"`
+	InviteID             string              `json:"inviteId,omitempty"`
+	PlacementID          string              `json:"placementId,omitempty"`
+	State                string              `json:"state" enum:"requested,awaiting_approval,approved,rejected,awaiting_payment,paid,confirmed,in_progress,completed,cancelled,refunded,expired"`
+	Quantity             int                 `json:"quantity"`
+	UnitPriceCents       int64               `json:"unitPriceCents"`
+	AmountCents          int64               `json:"amountCents"`
+	PaidCents            int64               `json:"paidCents" doc:"Paid so far (monthly trajectories: the months paid)"`
+	Note                 string              `json:"note,omitempty"`
+	StartsAt             *time.Time          `json:"startsAt,omitempty"`
+	EndsAt               *time.Time          `json:"endsAt,omitempty"`
+	PayBy                *time.Time          `json:"payBy,omitempty" doc:"Unpaid bookings expire then"`
+	PaidAt               *time.Time          `json:"paidAt,omitempty"`
+	CancellationFeeCents *int64              `json:"cancellationFeeCents,omitempty"`
+	RefundedCents        int64               `json:"refundedCents"`
+	DeliveredHours       float64             `json:"deliveredHours"`
+	CreatedAt            time.Time           `json:"createdAt"`
+	UpdatedAt            time.Time           `json:"updatedAt"`
+	CandidateConsent     string              `json:"candidateConsent,omitempty" enum:"asked,granted,declined,revoked" doc:"A person-bound service of an outside provider: whether the kandidaat shares their name, phone and workplace with the provider. Until granted the provider cannot read or work on the booking (403 awaitingCandidateConsent, candidateConsentDeclined, candidateConsentRevoked)"`
+	Consent              *bookingConsentBody `json:"consent,omitempty" doc:"When the kandidaat was asked and answered (one booking read)"`
+	Shared               *bookingSharedBody  `json:"shared,omitempty" doc:"The provider's read only: what the kandidaat shares (each read audited)"`
+	Events               []bookingEventBody  `json:"events,omitempty"`
+	HoursEntries         []hoursEntryBody    `json:"hoursEntries,omitempty" doc:"The deliveries (one booking read)"`
+	Extensions           []extensionBody     `json:"extensions,omitempty" doc:"Requests for more hours (one booking read)"`
 }
 
 func toBookingBody(b Booking) BookingBody {
@@ -124,6 +128,15 @@ func toBookingBody(b Booking) BookingBody {
 		PlacementID: b.PlacementID, State: string(b.State), Quantity: b.Quantity, UnitPriceCents: b.UnitPriceCents, AmountCents: b.AmountCents, Note: b.Note,
 		StartsAt: b.StartsAt, EndsAt: b.EndsAt, PayBy: b.PayBy, PaidAt: b.PaidAt, CancellationFeeCents: b.CancellationFeeCents, RefundedCents: b.RefundedCents,
 		DeliveredHours: b.DeliveredHours, CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt}
+	out.CandidateConsent = string(b.ConsentState)
+	if b.Consent != nil {
+		out.Consent = &bookingConsentBody{State: string(b.Consent.State), AskedAt: b.Consent.AskedAt, DecidedAt: b.Consent.DecidedAt, DecidedVia: b.Consent.DecidedVia,
+			RevokedAt: b.Consent.RevokedAt}
+	}
+	if b.Shared != nil {
+		sh := bookingSharedBody(*b.Shared)
+		out.Shared = &sh
+	}
 	for _, e := range b.Events {
 		out.Events = append(out.Events, bookingEventBody{At: e.At, Actor: string(e.Actor), From: string(e.From), To: string(e.To), Reason: e.Reason, Code: e.Code})
 	}
@@ -295,7 +308,8 @@ func Register(api huma.API, s *Service) {
 	authz.Register(api, huma.Operation{OperationID: "listBookings", Method: http.MethodGet, Path: "/bookings",
 		Summary: "Boekingen / Bookings", Tags: tags, Description: "Organisation users: their own (as=provider: those of their services); staff: the region's."},
 		bookers, h.listBookings)
-	authz.Register(api, huma.Operation{OperationID: "getBooking", Method: http.MethodGet, Path: "/bookings/{id}", Summary: "Eén boeking met geschiedenis / One booking with its history", Tags: tags, Errors: []int{404}},
+	authz.Register(api, huma.Operation{OperationID: "getBooking", Method: http.MethodGet, Path: "/bookings/{id}", Summary: "Eén boeking met geschiedenis / One booking with its history", Tags: tags, Errors: []int{403, 404},
+		Description: "The outside provider of a person-bound service reads it only once the kandidaat agreed to share (403 awaitingCandidateConsent, candidateConsentDeclined or candidateConsentRevoked), and then sees the shared name, phone and workplace; after confirming also the workplace's postcode and the organisation's contact person. Every such read is audited."},
 		bookers, h.getBooking)
 	authz.Register(api, huma.Operation{OperationID: "changeBookingState", Method: http.MethodPost, Path: "/bookings/{id}/state-changes",
 		Summary: "Boeking goedkeuren, bevestigen, afronden of annuleren / Approve, confirm, complete or cancel", Tags: tags, Errors: []int{400, 404, 409},
@@ -317,6 +331,8 @@ func Register(api huma.API, s *Service) {
 		Summary: "Extra uren goedkeuren of afwijzen / Approve or refuse more hours", Tags: tags, Errors: []int{400, 403, 404, 409},
 		Description: "The booking organisation (or staff for it). Approving adds a period to pay the extra hours (createBookingCheckout)."},
 		bookers, h.decideExtension)
+
+	registerConsent(api, h)
 
 	authz.Register(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
 		Summary: "Stripe-webhook", Tags: tags, Errors: []int{400},
@@ -386,7 +402,7 @@ func (h handlers) listBookings(ctx context.Context, p authz.Principal, in *listB
 }
 
 func (h handlers) getBooking(ctx context.Context, p authz.Principal, in *IDParam) (*bookingOut, error) {
-	return bookingResult(h.s.Get(ctx, p, in.ID))
+	return bookingResult(h.s.GetAs(ctx, p, in.ID, httpapi.ClientIP(ctx)))
 }
 
 func (h handlers) changeState(ctx context.Context, p authz.Principal, in *changeStateInput) (*bookingOut, error) {

@@ -29,6 +29,13 @@ func (s *Service) CandidateBookings(ctx context.Context, db *gorm.DB, candidateI
 	if len(ids) == 0 {
 		return out, nil
 	}
+	consents, err := candidateConsent(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, c := range consents {
+		out[at[id]].Consent = &c
+	}
 	var hours []struct {
 		BookingID string
 		WorkedOn  time.Time

@@ -18,9 +18,11 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/identity"
 	"github.com/werkhaven/werkhaven/backend/internal/notification"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/eventlog"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
 
@@ -50,23 +52,34 @@ type Regions interface {
 // candidate qualifies, in the booking's transaction.
 type Openings interface {
 	BelongsTo(ctx context.Context, db *gorm.DB, id, orgID string) (bool, error)
+	// Workplace: where a person-bound service is delivered (consent.go).
+	Workplace(ctx context.Context, db *gorm.DB, id string) (opening.Workplace, error)
 }
 
 // Invites: see Openings.
 type Invites interface {
 	AcceptedCandidate(ctx context.Context, db *gorm.DB, id, orgID string) (string, error)
 	PlacedCandidate(ctx context.Context, db *gorm.DB, id, orgID string) (string, error)
+	PlacementOpening(ctx context.Context, db *gorm.DB, id string) (string, error)
 }
 
 // Candidates: see Openings.
 type Candidates interface {
 	Indications(ctx context.Context, db *gorm.DB, id string) (candidate.Indications, error)
+	// For the kandidaat's agreement to share with a provider (consent.go):
+	// their account and language, their own candidate, and the audited
+	// read of what they share.
+	UserID(ctx context.Context, db *gorm.DB, id string) (string, error)
+	Language(ctx context.Context, db *gorm.DB, userID string) string
+	MineID(ctx context.Context, p authz.Principal) (string, error)
+	ShareWithProvider(ctx context.Context, candidateID, bookingID, ip string) (candidate.Identity, error)
 }
 
 // Service is the services desk's domain logic.
 type Service struct {
 	DB            *gorm.DB
 	Jobs          Inserter
+	Outbox        *mail.Outbox // the kandidaat's consent mail
 	Notify        *notification.Service
 	Organisations Organisations
 	Regions       Regions
@@ -167,6 +180,11 @@ func (s *Service) Create(ctx context.Context, p authz.Principal, in Request, ip 
 		}
 		if err := s.event(ctx, tx, r.ID, "", Requested, actorOf(p, svc.ProviderID), p.UserID, ""); err != nil {
 			return err
+		}
+		if needsConsent(svc, candidateID) {
+			if err := s.askConsent(ctx, tx, &v, svc, candidateID); err != nil {
+				return err
+			}
 		}
 		if err := s.periods(ctx, tx, svc, r); err != nil {
 			return err
@@ -462,6 +480,9 @@ func (s *Service) Move(ctx context.Context, p authz.Principal, id string, sc Sta
 		if actor == Organisation && sc.To != Cancelled {
 			return fmt.Errorf("booking step by the booking organisation: %w", apperr.ErrForbidden)
 		}
+		if err := consentGate(p, v); err != nil {
+			return err
+		}
 		if err := s.move(ctx, tx, &v, sc.To, actor, p.UserID, strings.TrimSpace(sc.Reason)); err != nil {
 			return err
 		}
@@ -527,6 +548,9 @@ func (s *Service) Cancel(ctx context.Context, p authz.Principal, id, reason, ip 
 			return err
 		}
 		fee := Fee(paid, v.StartsAt, State(v.State) == Confirmed, svc.CancelFreeHours, svc.CancelFeePercent, s.now())
+		if v.ConsentState != nil && ConsentState(*v.ConsentState) == ConsentDeclined {
+			fee = 0 // the kandidaat said no: the provider could never start
+		}
 		actor := actorOf(p, provider)
 		if err := s.move(ctx, tx, &v, Cancelled, actor, p.UserID, strings.TrimSpace(reason)); err != nil {
 			return err
@@ -562,13 +586,38 @@ func (s *Service) Cancel(ctx context.Context, p authz.Principal, id, reason, ip 
 	return s.Get(ctx, p, id)
 }
 
-// Get is one booking with its log.
+// Get is one booking with its log. Its outside provider reads a
+// person-bound booking only once the kandidaat agreed (403 with the reason
+// otherwise), and then sees what the kandidaat shares (every read audited).
 func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Booking, error) {
+	return s.get(ctx, p, id, "")
+}
+
+// GetAs is Get for a request from ip (the audit of a provider's read).
+func (s *Service) GetAs(ctx context.Context, p authz.Principal, id, ip string) (Booking, error) {
+	return s.get(ctx, p, id, ip)
+}
+
+func (s *Service) get(ctx context.Context, p authz.Principal, id, ip string) (Booking, error) {
 	v, err := load(ctx, s.DB, p, id, false)
 	if err != nil {
 		return Booking{}, err
 	}
+	if err := consentGate(p, v); err != nil {
+		return Booking{}, err
+	}
 	b := v.toBooking()
+	if c, ok, err := loadConsent(ctx, s.DB, id, false); err != nil {
+		return Booking{}, err
+	} else if ok {
+		cc := c.toConsent()
+		b.Consent = &cc
+	}
+	if isProviderOf(p, v) && b.Consent != nil {
+		if b.Shared, err = s.shared(ctx, v, ip); err != nil {
+			return Booking{}, err
+		}
+	}
 	if err := s.DB.WithContext(ctx).Raw(`SELECT COALESCE(sum(amount_cents), 0) FROM booking_periods WHERE booking_id = ? AND paid_at IS NOT NULL`, id).Row().Scan(&b.PaidCents); err != nil {
 		return Booking{}, err
 	}

@@ -29,6 +29,7 @@ type ServiceRow struct {
 	CancelFreeHours  int
 	CancelFeePercent int
 	PayDays          int
+	PersonBound      bool
 	Schedulable      bool
 	SlotMinutes      int
 	Capacity         int
@@ -47,7 +48,7 @@ type serviceView struct {
 func (v serviceView) toOffering() Offering {
 	s := Offering{ID: v.ID, RegionID: v.RegionID, Kind: v.Kind, TitleNL: v.TitleNL, TitleEN: v.TitleEN, DescriptionNL: v.DescriptionNL,
 		DescriptionEN: v.DescriptionEN, PriceCents: v.PriceCents, PriceUnit: v.PriceUnit, RequiresApproval: v.RequiresApproval,
-		Eligibility: append([]string{}, v.Eligibility...), CancelFreeHours: v.CancelFreeHours, CancelFeePercent: v.CancelFeePercent, PayDays: v.PayDays,
+		Eligibility: append([]string{}, v.Eligibility...), CancelFreeHours: v.CancelFreeHours, CancelFeePercent: v.CancelFeePercent, PayDays: v.PayDays, PersonBound: v.PersonBound,
 		Schedulable: v.Schedulable, SlotMinutes: v.SlotMinutes, Capacity: v.Capacity, Active: v.Active, Hours: []Hours{}}
 	if v.ProviderID != nil {
 		s.ProviderID = *v.ProviderID
@@ -104,15 +105,20 @@ type view struct {
 	PriceUnit        string
 	OrganisationName string
 	ProviderName     *string
+	// ConsentState: the kandidaat's agreement to share with the provider
+	// (consent.go); nil when the booking asks none.
+	ConsentState *string
 }
 
-const viewSelect = `b.*, s.title_nl AS service_title, s.kind AS service_kind, s.price_unit, org.name AS organisation_name, prov.name AS provider_name`
+const viewSelect = `b.*, s.title_nl AS service_title, s.kind AS service_kind, s.price_unit, org.name AS organisation_name, prov.name AS provider_name,
+	bc.state AS consent_state`
 
 func bookings(db *gorm.DB) *gorm.DB {
 	return db.Table("bookings b").Select(viewSelect).
 		Joins("JOIN services s ON s.id = b.service_id").
 		Joins("JOIN organisation_directory org ON org.id = b.organisation_id").
-		Joins("LEFT JOIN organisation_directory prov ON prov.id = b.provider_id")
+		Joins("LEFT JOIN organisation_directory prov ON prov.id = b.provider_id").
+		Joins("LEFT JOIN booking_consents bc ON bc.booking_id = b.id")
 }
 
 // scope limits bookings to p's: organisation users their own and, as a
@@ -150,6 +156,9 @@ func (v view) toBooking() Booking {
 		UnitPriceCents: v.UnitPriceCents, AmountCents: v.AmountCents, Note: v.Note, StartsAt: v.StartsAt, EndsAt: v.EndsAt, PayBy: v.PayBy,
 		PaidAt: v.PaidAt, CancellationFeeCents: v.CancellationFeeCents, RefundedCents: v.RefundedCents, DeliveredHours: v.DeliveredHours,
 		CreatedAt: v.CreatedAt, UpdatedAt: v.UpdatedAt}
+	if v.ConsentState != nil {
+		b.ConsentState = ConsentState(*v.ConsentState)
+	}
 	for _, p := range []struct {
 		dst *string
 		src *string

@@ -110,6 +110,20 @@ type BookingRecord struct {
 	CreatedAt                                                              time.Time
 	// Hours are the deliveries the provider recorded (date, hours, note).
 	Hours []BookingHoursRecord
+	// Consent is the kandidaat's answer to sharing their name, phone and
+	// workplace with the provider (a person-bound service); nil when none
+	// was asked.
+	Consent *BookingConsentRecord
+}
+
+// BookingConsentRecord is whether the kandidaat shares their details with a
+// booking's provider: asked, granted, declined or revoked, when and how.
+type BookingConsentRecord struct {
+	State      string
+	AskedAt    time.Time
+	DecidedAt  *time.Time
+	DecidedVia string // mail_link, in_app
+	RevokedAt  *time.Time
 }
 
 // BookingHoursRecord is one delivery of a booked service: the provider's
@@ -196,12 +210,16 @@ var ExportCoverage = map[string]string{
 	"placements":           "placements",
 	"follow_ups":           "placements",
 	// The kandidaat's own thank-yous; an organisation's thanks to staff is about the staff's work.
-	"thank_yous":             "placements",
-	"pool_pins":              "recommendations",
-	"pool_views":             "poolAppearances",
-	"bookings":               "services",
-	"booking_events":         "- a booking's steps between organisation and provider (payment, approval); the booking itself is in services",
-	"booking_hours":          "services",
+	"thank_yous":     "placements",
+	"pool_pins":      "recommendations",
+	"pool_views":     "poolAppearances",
+	"bookings":       "services",
+	"booking_events": "- a booking's steps between organisation and provider (payment, approval); the booking itself is in services",
+	"booking_hours":  "services",
+	// The kandidaat's answer to sharing with a booking's provider, and who
+	// read what they shared (reads).
+	"booking_consents":       "services",
+	"booking_consent_tokens": "- the hashes of the mailed consent links: secrets, not data about the kandidaat; the mail is in mails and the answer in services",
 	"booking_extensions":     "- more hours a provider asks and the organisation approves and pays: money and hours between organisations; the hours delivered are in services",
 	"booking_periods":        "- what a booking charges the organisation, period by period: money between organisations, not the kandidaat's data",
 	"payments":               "- Stripe payments between organisation and provider: not the kandidaat's data",

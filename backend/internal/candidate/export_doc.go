@@ -189,7 +189,15 @@ func (l exportLabeller) pin(p PinRecord) exportRecommendation {
 func (l exportLabeller) booking(b BookingRecord) exportService {
 	return exportService{ServiceTitle: b.ServiceTitle, ProviderName: b.ProviderName, OrganisationName: b.OrganisationName,
 		State: l.choice(bookingStateLabels, b.State), StartsAt: b.StartsAt, EndsAt: b.EndsAt, Note: b.Note, RequestedAt: b.CreatedAt,
-		RequestedBy: l.actor(b.RequestedBy, "organisation", b.OrganisationName), HoursEntries: hoursEntries(b.Hours)}
+		RequestedBy: l.actor(b.RequestedBy, "organisation", b.OrganisationName), HoursEntries: hoursEntries(b.Hours), Sharing: l.sharing(b.Consent)}
+}
+
+func (l exportLabeller) sharing(c *BookingConsentRecord) *exportSharing {
+	if c == nil {
+		return nil
+	}
+	return &exportSharing{State: l.choice(sharingStateLabels, c.State), AskedAt: c.AskedAt, DecidedAt: c.DecidedAt,
+		Via: l.optChoice(sharingViaLabels, c.DecidedVia), RevokedAt: c.RevokedAt}
 }
 
 func hoursEntries(hs []BookingHoursRecord) []exportHours {
@@ -242,6 +250,8 @@ func (l exportLabeller) read(a audit.Entry) exportRead {
 	switch {
 	case via == "candidate" || via == "caseload":
 		reason = l.text(readReasonLabels[via])
+	case strings.HasPrefix(via, "booking:"):
+		reason = l.text(readReasonLabels["booking"])
 	case strings.HasPrefix(via, "invite:"):
 		id := strings.TrimPrefix(via, "invite:")
 		for _, in := range l.e.Invites {

@@ -208,16 +208,25 @@ type exportWeek struct {
 }
 
 type exportService struct {
-	ServiceTitle     string        `json:"serviceTitle"`
-	ProviderName     string        `json:"providerName,omitempty"`
-	OrganisationName string        `json:"organisationName" doc:"Who asked for it"`
-	State            exportChoice  `json:"state"`
-	StartsAt         *time.Time    `json:"startsAt,omitempty"`
-	EndsAt           *time.Time    `json:"endsAt,omitempty"`
-	Note             string        `json:"note,omitempty"`
-	RequestedAt      time.Time     `json:"requestedAt"`
-	RequestedBy      exportActor   `json:"requestedBy"`
-	HoursEntries     []exportHours `json:"hoursEntries,omitempty" doc:"What the provider delivered, as recorded"`
+	ServiceTitle     string         `json:"serviceTitle"`
+	ProviderName     string         `json:"providerName,omitempty"`
+	OrganisationName string         `json:"organisationName" doc:"Who asked for it"`
+	State            exportChoice   `json:"state"`
+	StartsAt         *time.Time     `json:"startsAt,omitempty"`
+	EndsAt           *time.Time     `json:"endsAt,omitempty"`
+	Note             string         `json:"note,omitempty"`
+	RequestedAt      time.Time      `json:"requestedAt"`
+	RequestedBy      exportActor    `json:"requestedBy"`
+	HoursEntries     []exportHours  `json:"hoursEntries,omitempty" doc:"What the provider delivered, as recorded"`
+	Sharing          *exportSharing `json:"sharing,omitempty" doc:"Whether you share your name, phone and workplace with the provider of this service"`
+}
+
+type exportSharing struct {
+	State     exportChoice  `json:"state"`
+	AskedAt   time.Time     `json:"askedAt"`
+	DecidedAt *time.Time    `json:"decidedAt,omitempty"`
+	Via       *exportChoice `json:"via,omitempty" doc:"How you answered: the mailed link or in Werkhaven"`
+	RevokedAt *time.Time    `json:"revokedAt,omitempty"`
 }
 
 type exportHours struct {

@@ -130,3 +130,11 @@ func (s *Service) MailRecipient(ctx context.Context, userID string) (r mail.Reci
 	}
 	return mail.Recipient{DisplayName: row.Name, Language: row.Language}, row.KlantmanagerID, true, nil
 }
+
+// ShareWithProvider reads what the kandidaat agreed to share with the
+// provider of booking bookingID (package booking checks the agreement): the
+// read is audited as candidate.identity_read via booking:<id>, so the
+// kandidaat's export lists it.
+func (s *Service) ShareWithProvider(ctx context.Context, candidateID, bookingID, ip string) (Identity, error) {
+	return s.readIdentity(ctx, candidateID, ip, "booking:"+bookingID)
+}

@@ -153,6 +153,16 @@ var (
 		"refunded":          msg.M("export.bookingStateRefunded"),
 		"expired":           msg.M("export.bookingStateExpired"),
 	}
+	sharingStateLabels = map[string]msg.Message{
+		"asked":    msg.M("export.sharingAsked"),
+		"granted":  msg.M("export.sharingGranted"),
+		"declined": msg.M("export.sharingDeclined"),
+		"revoked":  msg.M("export.sharingRevoked"),
+	}
+	sharingViaLabels = map[string]msg.Message{
+		"mail_link": msg.M("export.sharingViaMailLink"),
+		"in_app":    msg.M("export.sharingViaInApp"),
+	}
 	lksStateLabels = map[string]msg.Message{
 		"applied":   msg.M("export.lksStateApplied"),
 		"assessed":  msg.M("export.lksStateAssessed"),
@@ -189,6 +199,7 @@ var (
 		"availability_confirm":  msg.M("export.mailAvailabilityConfirm"),
 		"match_invite":          msg.M("export.mailMatchInvite"),
 		"match_invite_reminder": msg.M("export.mailMatchInviteReminder"),
+		"booking_consent":       msg.M("export.mailBookingConsent"),
 		"notification":          msg.M("export.mailNotification"),
 		"password_reset":        msg.M("export.mailPasswordReset"),
 		"invitation":            msg.M("export.mailInvitation"),
@@ -224,6 +235,7 @@ var (
 		"candidate": msg.M("export.readReasonCandidate"),
 		"caseload":  msg.M("export.readReasonCaseload"),
 		"invite":    msg.M("export.readReasonInvite"),
+		"booking":   msg.M("export.readReasonBooking"),
 		"other":     msg.M("export.readReasonOther"),
 	}
 )

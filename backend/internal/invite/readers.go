@@ -110,3 +110,16 @@ func placementOf(ctx context.Context, db *gorm.DB, inviteID string) (*candidate.
 	}
 	return p, nil
 }
+
+// PlacementOpening is the opening of placement id (package booking: the
+// workplace of a person-bound service).
+func (s *Service) PlacementOpening(ctx context.Context, db *gorm.DB, id string) (string, error) {
+	var rows []string
+	if err := db.WithContext(ctx).Raw(`SELECT opening_id::text FROM placements WHERE id = ?`, id).Scan(&rows).Error; err != nil {
+		return "", err
+	}
+	if len(rows) == 0 {
+		return "", fmt.Errorf("placement %s: %w", id, apperr.ErrNotFound)
+	}
+	return rows[0], nil
+}

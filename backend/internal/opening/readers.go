@@ -2,6 +2,7 @@ package opening
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 )
 
@@ -104,4 +106,21 @@ func inOrder(got, all []string) []string {
 		}
 	}
 	return out
+}
+
+// Workplace is where an opening's work is done: what the provider of a
+// person-bound service needs to find the kandidaat (package booking).
+type Workplace struct {
+	Title, Postcode, Place string
+}
+
+// Workplace reads opening id's title, postcode and place, in db (no
+// tenancy check: the caller holds a booking for it).
+func (s *Service) Workplace(ctx context.Context, db *gorm.DB, id string) (Workplace, error) {
+	var w Workplace
+	err := db.WithContext(ctx).Raw(`SELECT title, postcode, place FROM openings WHERE id = ?`, id).Scan(&w).Error
+	if err == nil && w.Title == "" {
+		err = fmt.Errorf("opening %s: %w", id, apperr.ErrNotFound)
+	}
+	return w, err
 }

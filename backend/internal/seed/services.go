@@ -65,9 +65,10 @@ func DemoServices(ctx context.Context, db *gorm.DB, regionID string) (int, error
 			}
 			var id string
 			if err := tx.Raw(`INSERT INTO services (region_id, kind, title_nl, title_en, description_nl, description_en, provider_id, price_cents, price_unit,
-				requires_approval, eligibility, cancel_free_hours, cancel_fee_percent, schedulable, slot_minutes, capacity)
-				VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id::text`, regionID, s.kind, s.titleNL, s.titleEN, s.descriptionNL, provider,
-				s.priceCents, s.unit, s.approval, pq.StringArray(eligibility), s.freeHours, s.feePercent, s.schedulable, s.slotMinutes, s.capacity).Row().Scan(&id); err != nil {
+				requires_approval, eligibility, cancel_free_hours, cancel_fee_percent, schedulable, slot_minutes, capacity, person_bound)
+				VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id::text`, regionID, s.kind, s.titleNL, s.titleEN, s.descriptionNL, provider,
+				s.priceCents, s.unit, s.approval, pq.StringArray(eligibility), s.freeHours, s.feePercent, s.schedulable, s.slotMinutes, s.capacity,
+				s.kind == "jobcoaching" || s.kind == "werkplekaanpassing").Row().Scan(&id); err != nil {
 				return fmt.Errorf("demo service %s: %w", s.kind, err)
 			}
 			if s.schedulable {

@@ -25,6 +25,7 @@ import { Caseload } from '../features/candidates/Caseload';
 import { CandidatePage } from '../features/candidates/CandidatePage';
 import { NewCandidate } from '../features/candidates/ProfileForm';
 import { ConfirmLanding, MyData } from '../features/candidates/MyData';
+import { SharingLinkPage } from '../features/candidates/Sharing';
 import { MyDataExport } from '../features/candidates/MyDataExport';
 import { OpeningInvites } from '../features/openings/InvitesBoard';
 import { InviteIntroduction } from '../features/openings/Introduction';
@@ -88,6 +89,7 @@ export function App() {
         <Route path="/mijn-uitnodigingen" element={<RequireRole roles={['kandidaat']}><MyInvites /></RequireRole>} />
         <Route path="/mijn-uitnodigingen/:id" element={<RequireRole roles={['kandidaat']}><MyInvite /></RequireRole>} />
         <Route path="/uitnodiging-werk" element={<InviteLinkPage />} />
+        <Route path="/toestemming-delen" element={<SharingLinkPage />} />
         <Route path="/opvolging" element={<RequireRole roles={openingRoles}><FollowUps /></RequireRole>} />
         <Route path="/meldingen" element={<RequireRole><Notifications /></RequireRole>} />
         <Route path="/diensten" element={<RequireRole roles={openingRoles}><Catalogue /></RequireRole>} />

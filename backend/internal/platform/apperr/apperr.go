@@ -117,6 +117,19 @@ func (e *ConflictError) Error() string { return e.Code + ": " + e.Msg.In(msg.EN)
 // Unwrap makes errors.Is(err, ErrConflict) true.
 func (e *ConflictError) Unwrap() error { return ErrConflict }
 
+// ForbiddenError is a refusal with a reason the caller can act on (a
+// kandidaat who has not agreed yet, or said no): 403 with its code.
+// errors.Is(err, ErrForbidden) holds.
+type ForbiddenError struct {
+	Code string
+	Msg  msg.Message
+}
+
+func (e *ForbiddenError) Error() string { return e.Code + ": " + e.Msg.In(msg.EN) }
+
+// Unwrap makes errors.Is(err, ErrForbidden) true.
+func (e *ForbiddenError) Unwrap() error { return ErrForbidden }
+
 // Fields collects invalid fields while a request is checked.
 type Fields []Field
 

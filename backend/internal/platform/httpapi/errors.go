@@ -34,6 +34,10 @@ func FromError(err error) error {
 		pr.InvalidParams = params(ce.Fields)
 		return pr
 	}
+	var fe *apperr.ForbiddenError
+	if errors.As(err, &fe) {
+		return Msg(http.StatusForbidden, fe.Code, fe.Msg.ID, fe.Msg.Args...)
+	}
 	var tm *apperr.TooManyError
 	if errors.As(err, &tm) {
 		pr := Msg(http.StatusTooManyRequests, "tooManyAttempts", msg.TooManyAttempts)

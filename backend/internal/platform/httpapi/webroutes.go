@@ -28,6 +28,7 @@ var webRoutes = []string{
 	"/mijn-uitnodigingen",
 	"/mijn-uitnodigingen/:id",
 	"/uitnodiging-werk",
+	"/toestemming-delen",
 	"/opvolging",
 	"/meldingen",
 	"/diensten",

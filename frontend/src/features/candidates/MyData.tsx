@@ -5,6 +5,7 @@ import { Button, CheckboxGroup, DataState, Heading, Notice, PageTitle, Paragraph
 import { tokenFromHash } from '../../lib/session';
 import { useSkills } from '../openings/api';
 import { formatDate } from '../openings/OpeningPage';
+import { SharingSection } from './Sharing';
 import { exportDownloadHref, useConfirmMine, useConfirmWithToken, useConsentMine, useMine } from './api';
 
 /** MyData is the kandidaat's own page, in plain (B1) language. */
@@ -43,6 +44,8 @@ export function MyData() {
             <Button secondary={mine.data.candidate.consent} onClick={() => consent.mutate(!mine.data!.candidate.consent)} disabled={consent.isPending}>
               {mine.data.candidate.consent ? t('me.stopConsent') : t('me.giveConsent')}
             </Button>
+
+            <SharingSection />
 
             <Heading level={2}>{t('me.whatWeKnow')}</Heading>
             <dl className="wh-dl">

@@ -165,9 +165,10 @@ export function ExportView({ doc }: { doc: MyExport }) {
       </Section>
 
       <Section title={doc.services.title} explanation={doc.services.explanation}>
-        <Rows label={doc.services.title} head={[t('export.c.service'), t('export.c.provider'), t('export.c.askedBy'), t('export.c.state'), t('export.c.when'), t('export.c.delivered')]} items={doc.services.items}
+        <Rows label={doc.services.title} head={[t('export.c.service'), t('export.c.provider'), t('export.c.askedBy'), t('export.c.state'), t('export.c.when'), t('export.c.delivered'), t('export.c.sharing')]} items={doc.services.items}
           row={(s) => [s.serviceTitle, s.providerName || '—', who(s.requestedBy), s.state.label, s.startsAt ? when(s.startsAt) : when(s.requestedAt),
-            (s.hoursEntries ?? []).map((h) => t('export.hoursEntry', { date: date(h.workedOn), hours: h.hours.toLocaleString(lang), note: h.note ? ` (${h.note})` : '' })).join('; ') || '—']} />
+            (s.hoursEntries ?? []).map((h) => t('export.hoursEntry', { date: date(h.workedOn), hours: h.hours.toLocaleString(lang), note: h.note ? ` (${h.note})` : '' })).join('; ') || '—',
+            s.sharing ? [s.sharing.state.label, s.sharing.via?.label, when(s.sharing.revokedAt ?? s.sharing.decidedAt ?? s.sharing.askedAt)].filter(Boolean).join(', ') : '—']} />
       </Section>
 
       <Section title={doc.lksApplications.title} explanation={doc.lksApplications.explanation}>

@@ -183,3 +183,42 @@ export function useAdvise(candidateId: string, inviteId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['candidate-invites', candidateId] }),
   });
 }
+
+/** SharingRequest is a request to share the kandidaat's details with the provider of a booking (a person-bound service). */
+export type SharingRequest = components['schemas']['ConsentRequestBody'];
+export type SharingAnswer = components['schemas']['DecideMyBookingConsentRequest']['decision'];
+
+/** useMySharing are the kandidaat's requests to share their details with a provider, newest first. */
+export function useMySharing(enabled = true) {
+  return useQuery({ queryKey: ['me', 'booking-consents'], enabled, queryFn: async () => (await api.GET('/me/booking-consents')).data!.items });
+}
+
+export function useAnswerSharing() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ bookingId, decision }: { bookingId: string; decision: SharingAnswer }) =>
+      (await api.POST('/me/booking-consents/{id}/decisions', { params: { path: { id: bookingId } }, body: { decision } })).data!,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me', 'booking-consents'] }),
+  });
+}
+
+/** useSharingLink opens a request from the mailed link: read once, like an invite's (the token travels in the body only). */
+export function useSharingLink(token: string, ready: boolean) {
+  return useQuery({
+    queryKey: ['booking-consent-link', token],
+    enabled: token !== '' && ready,
+    retry: false,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    queryFn: async () => (await api.POST('/booking-consent-links/views', { body: { token } })).data!,
+  });
+}
+
+export function useAnswerSharingByLink(token: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (decision: 'agree' | 'decline') => (await api.POST('/booking-consent-links/decisions', { body: { token, decision } })).data!,
+    onSuccess: (r) => qc.setQueryData(['booking-consent-link', token], r),
+  });
+}

@@ -9,6 +9,7 @@ import { usePortfolio } from '../openings/api';
 import { HeadlineFigures, SubsidyDeadlines } from './Slots';
 import { FirstSteps } from './FirstSteps';
 import { useMine } from '../candidates/api';
+import { SharingReminder } from '../candidates/Sharing';
 
 const staff: Role[] = ['accountmanager', 'klantmanager', 'admin'];
 
@@ -27,6 +28,7 @@ export function Home() {
       <PageTitle>{name ? t('home.title', { name }) : t('home.titleNoName')}</PageTitle>
       <Paragraph>{role === 'kandidaat' ? t('home.introKandidaat') : t('home.intro', { role: t(`roles.${role}`) })}</Paragraph>
       {user.organisationId && (role === 'werkgever' || role === 'zorgaanbieder') && <FirstSteps organisationId={user.organisationId} />}
+      {role === 'kandidaat' && <SharingReminder />}
       <WorkOverview role={role} />
       <SubsidyDeadlines role={role} />
       {shares && <JouwAandeel />}

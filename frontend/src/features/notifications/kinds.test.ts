@@ -9,7 +9,7 @@ describe('kindsFor', () => {
     expect(kindsFor('kandidaat')).toEqual(['advice_added']);
     expect(kindsFor('accountmanager')).toContain('invite_approval');
     expect(kindsFor('werkgever')).not.toContain('invite_created');
-    expect(kindsFor('admin')).toHaveLength(23);
+    expect(kindsFor('admin')).toHaveLength(24);
     expect(kindsFor('werkgever')).toContain('booking_payment_due');
     expect(kindsFor('zorgaanbieder')).toContain('booking_paid');
     expect(kindsFor('accountmanager')).toContain('booking_requested');

@@ -13,7 +13,7 @@ import type { NotificationKind } from './api';
  * and cancellations of the municipality's own services.
  */
 const bookingKinds: NotificationKind[] = ['booking_requested', 'booking_approved', 'booking_refused', 'booking_paid', 'booking_confirmed', 'booking_started',
-  'booking_completed', 'booking_cancelled', 'booking_payment_due', 'booking_update'];
+  'booking_completed', 'booking_cancelled', 'booking_payment_due', 'booking_update', 'booking_consent'];
 
 export function kindsFor(role: Role | string | undefined): NotificationKind[] {
   switch (role) {
@@ -21,7 +21,7 @@ export function kindsFor(role: Role | string | undefined): NotificationKind[] {
     case 'zorgaanbieder':
       return ['invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'follow_up_due', 'lks_update', 'subsidy_deadline', 'message_received', ...bookingKinds];
     case 'accountmanager':
-      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'lks_update', 'subsidy_deadline', 'thank_you', 'booking_requested', 'booking_paid', 'booking_cancelled', 'message_received'];
+      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'lks_update', 'subsidy_deadline', 'thank_you', 'booking_requested', 'booking_paid', 'booking_cancelled', 'booking_consent', 'message_received'];
     case 'klantmanager':
       return ['invite_created', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'placed', 'placement_ended', 'thank_you'];
     case 'kandidaat':

@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Button, DataState, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
+import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useBooking, useChangeBookingState, usePlacements, useService, type Booking, type Service } from './api';
-import { ApprovalActions, Outcome, PayButton, ProviderActions, rolesOn, useApprovalOutcome, useProblem } from './actions';
+import { ApprovalActions, ConsentNotice, Outcome, PayButton, ProviderActions, rolesOn, useApprovalOutcome, useProblem } from './actions';
 import { cancellable, cancelPolicy, cancellationFee, euros, formatDateTime, formatNumber, formatTime, paidSoFar, priceText, quantityUnit } from './format';
 import { BookingBadge, BookingHistory, useKindLabel } from './parts';
 import { HoursSection } from './Hours';
@@ -16,6 +17,19 @@ export function BookingPage() {
   const paidReturn = params.get('betaald') === '1';
   const booking = useBooking(id, paidReturn);
   const service = useService(booking.data?.serviceId ?? '', !!booking.data);
+  const { t } = useTranslation();
+  // A provider whose kandidaat has not agreed (yet) is refused with the reason: say it.
+  if (booking.error instanceof ApiError && booking.error.status === 403) {
+    return (
+      <>
+        <PageTitle>{t('bookings.consent.blockedTitle')}</PageTitle>
+        <Paragraph>
+          <Link to="/boekingen">{t('bookings.back')}</Link>
+        </Paragraph>
+        <Notice type="warning">{booking.error.message}</Notice>
+      </>
+    );
+  }
   return (
     <DataState isLoading={booking.isLoading} error={booking.error}>
       {booking.data && <BookingView b={booking.data} s={service.data} paidReturn={paidReturn} polls={booking.dataUpdatedAt} />}
@@ -60,6 +74,7 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
         {t('bookings.stateLabel')} <BookingBadge state={b.state} />
       </Paragraph>
       {roles.booker && <Paragraph>{t(`bookings.explain.${b.state}`)}</Paragraph>}
+      {(roles.booker || roles.staff) && <ConsentNotice b={b} />}
       {b.state === 'rejected' && <RejectReason b={b} />}
 
       {b.state === 'awaiting_payment' && b.payBy && (
@@ -149,10 +164,40 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
         </dl>
       </section>
 
+      {b.shared && <SharedSection s={b.shared} />}
       <HoursSection b={b} provider={roles.provider} booker={roles.booker || roles.staff} />
       {roles.mayCancel && cancellable.includes(b.state) && s && <CancelPanel b={b} s={s} />}
       <BookingHistory id={b.id} events={b.events ?? []} />
     </>
+  );
+}
+
+/** SharedSection is what the kandidaat shares with the provider of this booking (each read is audited). */
+function SharedSection({ s }: { s: NonNullable<Booking['shared']> }) {
+  const { t } = useTranslation();
+  const workplace = [s.organisationName, s.workplaceTitle, [s.workplacePostcode, s.workplacePlace].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return (
+    <section aria-labelledby="shared" className="wh-section">
+      <Heading level={2} id="shared">
+        {t('bookings.consent.sharedTitle')}
+      </Heading>
+      <Paragraph>{t('bookings.consent.sharedIntro')}</Paragraph>
+      <dl className="wh-dl">
+        <dt>{t('bookings.consent.name')}</dt>
+        <dd>{s.name}</dd>
+        <dt>{t('bookings.consent.phone')}</dt>
+        <dd>{s.phone || '—'}</dd>
+        <dt>{t('bookings.consent.workplace')}</dt>
+        <dd>{workplace}</dd>
+        {s.contactName && (
+          <>
+            <dt>{t('bookings.consent.contact')}</dt>
+            <dd>{[s.contactName, s.contactPhone, s.contactEmail].filter(Boolean).join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      {!s.contactName && <Paragraph>{t('bookings.consent.contactLater')}</Paragraph>}
+    </section>
   );
 }
 

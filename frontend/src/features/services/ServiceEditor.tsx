@@ -83,6 +83,7 @@ const blank: Service = {
   priceCents: 0,
   priceUnit: 'free',
   requiresApproval: false,
+  personBound: false,
   eligibility: [],
   cancelFreeHours: 24,
   cancelFeePercent: 0,
@@ -155,6 +156,7 @@ function ServiceForm({ s = blank }: { s?: Service }) {
       priceCents: cents,
       priceUnit: form.priceUnit,
       requiresApproval: form.requiresApproval,
+      personBound: form.personBound,
       eligibility: form.eligibility,
       cancelFreeHours: int(numbers.cancelFreeHours),
       cancelFeePercent: int(numbers.cancelFeePercent),
@@ -231,6 +233,7 @@ function ServiceForm({ s = blank }: { s?: Service }) {
           )}
           <CheckboxField label={t('serviceAdmin.requiresApproval')} name="requiresApproval" checked={form.requiresApproval}
             onChange={(requiresApproval) => set({ requiresApproval })} />
+          <CheckboxField label={t('serviceAdmin.personBound')} name="personBound" checked={!!form.personBound} onChange={(personBound) => set({ personBound })} />
           <CheckboxGroup
             legend={t('serviceAdmin.eligibility')}
             name="eligibility"

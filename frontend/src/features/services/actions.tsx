@@ -127,6 +127,7 @@ export function ProviderActions({ b }: { b: Booking }) {
   const problem = useProblem();
   const next = nextProviderStep(b.state);
   if (!next) return null;
+  if (b.candidateConsent && b.candidateConsent !== 'granted') return <ConsentNotice b={b} provider />;
   return (
     <div className="wh-stack">
       {change.error && <Notice type="error">{problem(change.error)}</Notice>}
@@ -138,6 +139,22 @@ export function ProviderActions({ b }: { b: Booking }) {
       </div>
     </div>
   );
+}
+
+/**
+ * ConsentNotice says where the kandidaat's agreement to share with the provider stands (a person-bound service):
+ * to the booking organisation and staff with the provider's name, to the provider in its own words.
+ */
+export function ConsentNotice({ b, provider }: { b: Booking; provider?: boolean }) {
+  const { t } = useTranslation();
+  const state = b.candidateConsent;
+  if (!state) return null;
+  if (provider) {
+    if (state === 'granted') return null;
+    const key = { asked: 'providerAsked', declined: 'providerDeclined', revoked: 'providerRevoked' }[state];
+    return <Notice type="warning">{t(`bookings.consent.${key}`)}</Notice>;
+  }
+  return <Notice type={state === 'granted' ? 'info' : 'warning'}>{t(`bookings.consent.${state}`, { provider: b.providerName })}</Notice>;
 }
 
 /** PayButton opens the payment of the period due and sends the browser to it. */

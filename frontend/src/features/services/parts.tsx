@@ -73,7 +73,7 @@ export function BookingHistory({ id, events }: { id: string; events: BookingEven
           {events.map((e, i) => (
             <li key={i}>
               {formatDateTime(e.at, i18n.language)} · {t(`bookings.actors.${e.actor}`)}: {step(e)}
-              {e.reason && <span className="wh-pre"> · {e.reason}</span>}
+              {e.reason && <span className="wh-pre"> · {e.code?.startsWith('consent') ? t(`bookings.via.${e.reason}`, { defaultValue: e.reason }) : e.reason}</span>}
             </li>
           ))}
         </ol>

@@ -41,6 +41,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/booking-consent-links/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ja of nee zeggen via de link / Answer from the mailed link
+         * @description The link decides once and for 14 days: afterwards it answers 410; the kandidaat can still answer, or change their answer, in Werkhaven.
+         */
+        post: operations["decideBookingConsentByLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/booking-consent-links/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vraag openen via de link / Open the request from the mailed link
+         * @description The token travels in the body, never in a URL. An unknown link answers 404, a used or expired one 410.
+         */
+        post: operations["viewBookingConsentByLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/bookings": {
         parameters: {
             query?: never;
@@ -72,7 +112,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Eén boeking met geschiedenis / One booking with its history */
+        /**
+         * Eén boeking met geschiedenis / One booking with its history
+         * @description The outside provider of a person-bound service reads it only once the kandidaat agreed to share (403 awaitingCandidateConsent, candidateConsentDeclined or candidateConsentRevoked), and then sees the shared name, phone and workplace; after confirming also the workplace's postcode and the organisation's contact person. Every such read is audited.
+         */
         get: operations["getBooking"];
         put?: never;
         post?: never;
@@ -754,6 +797,46 @@ export interface paths {
          * @description 202 whether or not the e-mail address is known, and whether or not it was sent 3 links within 60 minutes (then it gets no more until the window moves on): the answer reveals neither. 429 (tooManyAttempts, Retry-After) only when this client IP asked for 30 links within 60 minutes.
          */
         post: operations["requestMagicLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/booking-consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vragen om gegevens te delen / Requests to share my details
+         * @description Services booked for your work whose provider asks for your name, phone and workplace, with your answers.
+         */
+        get: operations["listMyBookingConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/booking-consents/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gegevens delen of niet / Share my details or not
+         * @description {id} is the booking. agree shares your name, phone and workplace with that provider for that booking; decline shares nothing; revoke stops sharing at once. The same answer twice changes nothing; declining after agreeing is revoke (409 nothingShared).
+         */
+        post: operations["decideMyBookingConsent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2093,6 +2176,13 @@ export interface components {
             amountCents: number;
             /** Format: int64 */
             cancellationFeeCents?: number;
+            /**
+             * @description A person-bound service of an outside provider: whether the kandidaat shares their name, phone and workplace with the provider. Until granted the provider cannot read or work on the booking (403 awaitingCandidateConsent, candidateConsentDeclined, candidateConsentRevoked)
+             * @enum {string}
+             */
+            candidateConsent?: "asked" | "granted" | "declined" | "revoked";
+            /** @description When the kandidaat was asked and answered (one booking read) */
+            consent?: components["schemas"]["BookingConsentBody"];
             /** Format: date-time */
             createdAt: string;
             /** Format: double */
@@ -2141,6 +2231,8 @@ export interface components {
             serviceId: string;
             serviceKind: string;
             serviceTitle: string;
+            /** @description The provider's read only: what the kandidaat shares (each read audited) */
+            shared?: components["schemas"]["BookingSharedBody"];
             /** Format: date-time */
             startsAt?: string;
             /** @enum {string} */
@@ -2150,19 +2242,46 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        BookingConsentBody: {
+            /** Format: date-time */
+            askedAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            /** @enum {string} */
+            decidedVia?: "mail_link" | "in_app";
+            /** Format: date-time */
+            revokedAt?: string;
+            /** @enum {string} */
+            state: "asked" | "granted" | "declined" | "revoked";
+        };
         BookingEventBody: {
             /** @enum {string} */
-            actor: "organisation" | "accountmanager" | "provider" | "admin" | "system" | "stripe";
+            actor: "organisation" | "accountmanager" | "provider" | "admin" | "system" | "stripe" | "kandidaat";
             /** Format: date-time */
             at: string;
             /**
-             * @description A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, a failed payment, hours recorded (date, hours, note), an extension asked, approved or refused; the reason holds the figures or Stripe's message
+             * @description A note that changes no state (from = to): a payment that did not pay its period, the refund of a second payment, a failed payment, hours recorded (date, hours, note), an extension asked, approved or refused, the kandidaat asked to share their details with the provider and their answer (the reason: mail_link or in_app); the reason holds the figures or Stripe's message
              * @enum {string}
              */
-            code?: "paymentAmountMismatch" | "paymentCurrencyMismatch" | "doublePayment" | "doublePaymentRefunded" | "doublePaymentRefundFailed" | "paymentFailed" | "hoursRecorded" | "extensionRequested" | "extensionApproved" | "extensionRefused";
+            code?: "paymentAmountMismatch" | "paymentCurrencyMismatch" | "doublePayment" | "doublePaymentRefunded" | "doublePaymentRefundFailed" | "paymentFailed" | "hoursRecorded" | "extensionRequested" | "extensionApproved" | "extensionRefused" | "consentAsked" | "consentGranted" | "consentDeclined" | "consentRevoked";
             from?: string;
             reason?: string;
             to: string;
+        };
+        BookingSharedBody: {
+            contactEmail?: string;
+            /** @description The organisation's contact person, after the provider confirmed */
+            contactName?: string;
+            contactPhone?: string;
+            name: string;
+            /** @description Where the kandidaat works */
+            organisationName: string;
+            phone?: string;
+            workplacePlace?: string;
+            /** @description After the provider confirmed */
+            workplacePostcode?: string;
+            /** @description The work (the placement's opening) */
+            workplaceTitle?: string;
         };
         CandidateBody: {
             /**
@@ -2372,6 +2491,33 @@ export interface components {
              */
             method: "klantmanager_papier" | "klantmanager_gesprek";
             note?: string;
+        };
+        ConsentRequestBody: {
+            /** Format: date-time */
+            askedAt: string;
+            /** Format: uuid */
+            bookingId: string;
+            /** @enum {string} */
+            bookingState: "requested" | "awaiting_approval" | "approved" | "rejected" | "awaiting_payment" | "paid" | "confirmed" | "in_progress" | "completed" | "cancelled" | "refunded" | "expired";
+            /** Format: date-time */
+            decidedAt?: string;
+            /** @enum {string} */
+            decidedVia?: "mail_link" | "in_app";
+            /** @description Who asked for the service */
+            organisationName: string;
+            /** @description Who would see your details */
+            providerName: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            serviceKind: string;
+            serviceTitleEn: string;
+            serviceTitleNl: string;
+            /** @enum {string} */
+            state: "asked" | "granted" | "declined" | "revoked";
+        };
+        ConsentTokenBody: {
+            /** @description The secret from the mailed link */
+            token: string;
         };
         ContactMomentBody: {
             authorName: string;
@@ -2629,6 +2775,12 @@ export interface components {
             signedIn: boolean;
             user?: components["schemas"]["Me"];
         };
+        DecideBookingConsentByLinkRequest: {
+            /** @enum {string} */
+            decision: "agree" | "decline";
+            /** @description The secret from the mailed link */
+            token: string;
+        };
         DecideBookingExtensionRequest: {
             /** @enum {string} */
             decision: "approved" | "refused";
@@ -2654,6 +2806,13 @@ export interface components {
              * @description Granted: when the loonwaarde is re-assessed (default: the region's lks_reassess_months after the placement's start)
              */
             reassessOn?: string;
+        };
+        DecideMyBookingConsentRequest: {
+            /**
+             * @description agree: share; decline: do not share; revoke: stop sharing
+             * @enum {string}
+             */
+            decision: "agree" | "decline" | "revoke";
         };
         DecisionBody: {
             /** @enum {string} */
@@ -3133,9 +3292,22 @@ export interface components {
             requestedAt: string;
             requestedBy: components["schemas"]["ExportActor"];
             serviceTitle: string;
+            /** @description Whether you share your name, phone and workplace with the provider of this service */
+            sharing?: components["schemas"]["ExportSharing"];
             /** Format: date-time */
             startsAt?: string;
             state: components["schemas"]["ExportChoice"];
+        };
+        ExportSharing: {
+            /** Format: date-time */
+            askedAt: string;
+            /** Format: date-time */
+            decidedAt?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            state: components["schemas"]["ExportChoice"];
+            /** @description How you answered: the mailed link or in Werkhaven */
+            via?: components["schemas"]["ExportChoice"];
         };
         ExportSignIn: {
             /** Format: date-time */
@@ -3665,6 +3837,9 @@ export interface components {
         ListConsentBody: {
             items: components["schemas"]["ConsentBody"][];
         };
+        ListConsentRequestBody: {
+            items: components["schemas"]["ConsentRequestBody"][];
+        };
         ListContactMomentBody: {
             items: components["schemas"]["ContactMomentBody"][];
         };
@@ -3887,7 +4062,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "intake_planned" | "placed" | "follow_up_due" | "placement_ended" | "booking_requested" | "booking_approved" | "booking_refused" | "booking_paid" | "booking_confirmed" | "booking_started" | "booking_completed" | "booking_cancelled" | "booking_payment_due" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you" | "message_received";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "intake_planned" | "placed" | "follow_up_due" | "placement_ended" | "booking_requested" | "booking_approved" | "booking_refused" | "booking_paid" | "booking_confirmed" | "booking_started" | "booking_completed" | "booking_cancelled" | "booking_payment_due" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you" | "message_received" | "booking_consent";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -4516,6 +4691,8 @@ export interface components {
              * @description Days to pay after approval (or after booking, without approval), at most until the slot starts; 0 or left out: 14
              */
             payDays?: number;
+            /** @description The provider works with the kandidaat (jobcoaching, werkplekaanpassing): an outside provider sees the kandidaat's name, phone and workplace only after the kandidaat agrees, per booking */
+            personBound?: boolean;
             /** Format: int64 */
             priceCents: number;
             /** @enum {string} */
@@ -4870,6 +5047,146 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideBookingConsentByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideBookingConsentByLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRequestBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    viewBookingConsentByLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentTokenBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRequestBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -8448,6 +8765,154 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyBookingConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListConsentRequestBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideMyBookingConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideMyBookingConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRequestBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
