@@ -382,9 +382,16 @@ func TestAdminBadInput(t *testing.T) {
 		{"/api/v1/organisations", `{"kind":"werkgever","name":"Dubbel","kvkNummer":"12345670","postcode":"3511 AB"}`, "kvkNummer", "unique"},
 		{"/api/v1/organisations", `{"kind":"werkgever","name":"Nergens BV","kvkNummer":"11113333","postcode":"1009 AB"}`, "postcode", "unknown"},
 		{"/api/v1/regions", `{"slug":"demo","name":"Dubbel"}`, "slug", "unique"},
+		{"/api/v1/regions", `{"slug":"Geen Code","name":"Regio"}`, "slug", "pattern"},
 	}
+	// Regions are the platform administrator's to create.
+	platform := f.Browser().SignIn(apptest.Platform)
 	for _, c := range cases {
-		resp, body := admin.Do("POST", c.path, c.body)
+		b := admin
+		if c.path == "/api/v1/regions" {
+			b = platform
+		}
+		resp, body := b.Do("POST", c.path, c.body)
 		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), fmt.Sprintf(`"name":%q`, c.field)) || !strings.Contains(string(body), fmt.Sprintf(`"code":%q`, c.code)) {
 			t.Errorf("POST %s %s: %d %s", c.path, c.body, resp.StatusCode, body)
 		}
