@@ -1193,6 +1193,7 @@ test('an organisation signs up on a phone and confirms its address by mail', asy
   // The region's accountmanagers get a notice in the app, besides the queue.
   const am = await newPage();
   await signIn(am, 'am.jansen@demo.werkhaven.nl');
+  await am.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanmeldingen' }).waitFor();
   await am.goto(`${BASE}/meldingen`);
   await am.getByText('Nieuwe aanmelding om te beoordelen: Zorgboerderij De Kromme Rijn').first().waitFor();
   await check(am, 'signup-notice');
