@@ -78,6 +78,8 @@ async function mailLink(rcpt, path, previous) {
 }
 
 const roles = [
+  // The platform administrator belongs to no region: regions and their first admins, nothing else.
+  { role: 'platform', email: 'platform@demo.werkhaven.nl', nav: ["Regio's"] },
   { role: 'admin', email: 'beheer@demo.werkhaven.nl', nav: ['Gebruikers', 'Organisaties', "Regio's", 'Subsidieparameters', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers', 'Audit'] },
   { role: 'accountmanager', email: 'am.jansen@demo.werkhaven.nl', nav: ['Portefeuille', 'Berichten', 'Aanmeldingen', 'Vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Verwante beroepen', 'Cijfers'] },
   { role: 'klantmanager', email: 'km.devries@demo.werkhaven.nl', nav: ['Caseload', 'Subsidies'] },
@@ -1205,6 +1207,14 @@ test('an organisation signs up on a phone and confirms its address by mail', asy
   await again.goto(link);
   await again.getByText('Deze link werkt niet meer.').waitFor();
   await check(again, 'signup-link-used');
+
+  // The region's accountmanagers get a notice in the app, besides the queue.
+  const am = await newPage();
+  await signIn(am, 'am.jansen@demo.werkhaven.nl');
+  await am.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanmeldingen' }).waitFor();
+  await am.goto(`${BASE}/meldingen`);
+  await am.getByText('Nieuwe aanmelding om te beoordelen: Zorgboerderij De Kromme Rijn').first().waitFor();
+  await check(am, 'signup-notice');
 });
 
 /** consoleErrors collects the page's console errors, except the network log of answers the journey expects (a 4xx). */
@@ -1596,4 +1606,61 @@ test('a werkgever invites a colleague and removes them again', async () => {
   await assertNoSidewaysScroll(page, 'Mijn organisatie with colleagues');
   await page.getByRole('button', { name: 'Verwijderen: Nieuwe Collega' }).click();
   await page.getByRole('button', { name: 'Verwijderen: Nieuwe Collega' }).waitFor({ state: 'detached' });
+});
+
+test('the platform administrator creates a region and invites its first admin, who sets a password and sees their region', async () => {
+  const platform = await newPage();
+  await signIn(platform, 'platform@demo.werkhaven.nl');
+  const nav = platform.getByRole('navigation', { name: 'Hoofdmenu' });
+  await platform.getByRole('heading', { level: 1, name: "Regio's" }).waitFor();
+  // Its menu is the regions and nothing else: no region's people or organisations.
+  assert.deepEqual(await nav.getByRole('link').allTextContents().then((l) => l.filter((x) => x !== 'Start')), ["Regio's"]);
+  await check(platform, 'platform-regions');
+
+  const n = Date.now();
+  const name = `Regio Journey ${n}`;
+  await platform.getByLabel('Naam van de regio').fill(name);
+  assert.equal(await platform.getByLabel('Code').inputValue(), `regio-journey-${n}`);
+  await platform.getByRole('button', { name: 'Regio toevoegen' }).click();
+  await platform.getByText(`${name} is toegevoegd`).waitFor();
+  await platform.getByRole('row', { name: new RegExp(`${name}.*Nog niet uitgenodigd`) }).waitFor();
+  // The same code again lands on its field.
+  await platform.getByLabel('Naam van de regio').fill(name);
+  await platform.getByRole('button', { name: 'Regio toevoegen' }).click();
+  await platform.getByText('Er is al een regio met deze code.').waitFor();
+  await check(platform, 'platform-region-duplicate');
+
+  // Invite the first admin: an invalid address first, then a good one.
+  const email = `beheer.${n}@example.org`;
+  await platform.getByLabel('Regio', { exact: true }).selectOption({ label: name });
+  await platform.getByLabel('Naam', { exact: true }).fill('Eerste Beheerder');
+  await platform.getByLabel('E-mailadres').fill('geen-adres');
+  await platform.getByRole('button', { name: 'Uitnodigen' }).click();
+  await platform.getByText('Dit heeft niet de juiste vorm.').waitFor();
+  await platform.getByLabel('E-mailadres').fill(email);
+  await platform.getByRole('button', { name: 'Uitnodigen' }).click();
+  await platform.getByText(`${email} is uitgenodigd`).waitFor();
+  await platform.getByRole('row', { name: new RegExp(`${name}.*Uitgenodigd`) }).waitFor();
+  await check(platform, 'platform-admin-invited');
+
+  const link = await mailLink(email, '/uitnodiging');
+  const admin = await newPage();
+  await admin.goto(link);
+  await admin.getByLabel('Nieuw wachtwoord').fill('Regio-Beheerder-2026');
+  await admin.getByRole('button', { name: 'Opslaan' }).click();
+  await admin.getByText('Uw account is klaar').waitFor();
+  await signIn(admin, email, 'Regio-Beheerder-2026');
+  await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: "Regio's" }).click();
+  await admin.getByRole('cell', { name, exact: true }).waitFor();
+  await check(admin, 'region-admin-own-region');
+
+  // The link works once.
+  const again = await newPage();
+  await again.goto(link);
+  await again.getByLabel('Nieuw wachtwoord').fill('Regio-Beheerder-2027');
+  await again.getByRole('button', { name: 'Opslaan' }).click();
+  await again.getByRole('alert').waitFor();
+
+  await platform.reload();
+  await platform.getByRole('row', { name: new RegExp(`${name}.*Actief`) }).waitFor();
 });

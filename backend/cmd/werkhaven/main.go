@@ -5,6 +5,7 @@
 //	werkhaven meili-key                                  print the app's scoped Meilisearch key (MEILI_API_KEY for serve)
 //	werkhaven seed [--demo]                              create the demo region, organisations and users
 //	werkhaven seed --demo-history                        add a year of history to the demo region (for the figures)
+//	werkhaven admin create-platform [-name NAME] EMAIL   create a platform administrator; prints their one-time sign-up link
 //	werkhaven reindex [index ...]                        rebuild search indexes from Postgres
 //	werkhaven healthcheck                                exit 0 when the local server is alive
 //	werkhaven openapi                                    print the OpenAPI 3.1 document
@@ -41,6 +42,9 @@ commands:
   meili-key    print the app's scoped Meilisearch key: serve's MEILI_API_KEY (needs MEILI_MASTER_KEY)
   seed         create the demo region, its organisations and a user per role (idempotent);
                seed --demo-history adds a year of history to it, for the figures (idempotent)
+  admin        admin create-platform [-name NAME] EMAIL: create a platform administrator (of no
+               region: creates regions and invites their first admins) and print the one-time
+               link where they choose a password (valid 7 days)
   reindex      rebuild search indexes from PostgreSQL (all, or those named)
   healthcheck  exit 0 when the server on LISTEN_ADDR answers /healthz
   openapi      print the OpenAPI 3.1 document (JSON)
@@ -71,6 +75,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("seed: unknown argument %q (use: werkhaven seed --demo or --demo-history)", rest[0])
 		}
 		return seedDemo(ctx, stdout, stderr)
+	case "admin":
+		return admin(ctx, rest, stdout, stderr)
 	case "reindex":
 		return reindex(ctx, rest, stdout, stderr)
 	case "healthcheck":

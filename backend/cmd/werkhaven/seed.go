@@ -27,6 +27,9 @@ func seedDemo(ctx context.Context, stdout, stderr io.Writer) error {
 		if l.Role == "kandidaat" {
 			extra = "  (no password: signs in with a mailed link)"
 		}
+		if l.Role == "platform" {
+			extra = "  (platform administrator, of no region: creates regions and invites their first admins)"
+		}
 		fmt.Fprintf(stdout, "  %-15s %-45s%s\n", l.Role, l.Email, extra)
 	}
 	return nil

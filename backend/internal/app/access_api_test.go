@@ -56,7 +56,7 @@ func (f *fixture) confirmedRegistration() string {
 }
 
 var matrix = map[string]matrixCase{
-	"createSubsidyEstimate": {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) {
+	"createSubsidyEstimate": {allowed: authz.RegionRoles, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/subsidy-estimates", `{"scheme":"lks","date":"2026-01-15","hoursPerWeek":36,"wageValuePercent":60,"fullTimeHours":36}`
 	}},
 	"listSubsidyParameters": {allowed: orgAndStaff, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/subsidy-parameters", "" }},
@@ -125,9 +125,15 @@ var matrix = map[string]matrixCase{
 	"addContactMoment": {allowed: []authz.Role{authz.Admin, authz.Accountmanager}, request: func(f *fixture) (string, string, string) {
 		return "POST", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/contact-moments", `{"kind":"telefoon","occurredOn":"2025-01-15","note":"Gebeld over de vacature"}`
 	}},
-	"listRegions": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/regions", "" }},
-	"createRegion": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) {
+	"listRegions": {allowed: []authz.Role{authz.Admin, authz.Platform}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/regions", "" }},
+	"createRegion": {allowed: []authz.Role{authz.Platform}, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/regions", fmt.Sprintf(`{"slug":"regio-%d","name":"Regio %d"}`, apptest.Uniq(), apptest.Uniq())
+	}},
+	"inviteRegionAdmin": {allowed: []authz.Role{authz.Platform}, request: func(f *fixture) (string, string, string) {
+		var id string
+		n := apptest.Uniq()
+		apptest.Must(f.T, f.DB.Gorm.Raw(`INSERT INTO regions (slug, name) VALUES (?, ?) RETURNING id::text`, fmt.Sprintf("nieuw-%d", n), fmt.Sprintf("Nieuw %d", n)).Row().Scan(&id))
+		return "POST", "/api/v1/regions/" + id + "/admins", fmt.Sprintf(`{"email":"eerste%d@example.org","displayName":"Eerste Beheerder"}`, n)
 	}},
 	"createOrganisationRegistration": {public: true, request: func(*fixture) (string, string, string) {
 		return "POST", "/api/v1/organisation-registrations", fmt.Sprintf(`{"kind":"werkgever","name":"Matrix BV","kvkNummer":"12121212","postcode":"3511 AB",
@@ -341,7 +347,7 @@ var matrix = map[string]matrixCase{
 	"thankMyKlantmanager": {allowed: kandidaatOnly, request: func(f *fixture) (string, string, string) {
 		return "POST", "/api/v1/me/invites/" + f.matrixInvite() + "/thank-yous", `{"message":"Dank!"}`
 	}},
-	"getMyOverview":           {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/overview", "" }},
+	"getMyOverview":           {allowed: authz.RegionRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/overview", "" }},
 	"getMyShare":              {allowed: []authz.Role{authz.Klantmanager, authz.Accountmanager}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/me/share", "" }},
 	"listNotifications":       {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/notifications", "" }},
 	"markNotificationsRead":   {allowed: authz.AllRoles, request: func(*fixture) (string, string, string) { return "POST", "/api/v1/notification-reads", `{}` }},
@@ -501,6 +507,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	}
 
 	signIn := map[authz.Role]func() *apptest.Browser{
+		authz.Platform:       func() *apptest.Browser { return f.Browser().SignIn(apptest.Platform) },
 		authz.Admin:          func() *apptest.Browser { return f.Browser().SignIn(apptest.AdminA) },
 		authz.Accountmanager: func() *apptest.Browser { return f.Browser().SignIn(apptest.AmA) },
 		authz.Klantmanager:   func() *apptest.Browser { return f.Browser().SignIn(apptest.KmA) },

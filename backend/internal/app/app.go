@@ -171,6 +171,7 @@ func (a *App) services(ctx context.Context, opts Options) {
 	a.Subsidies = &subsidy.Service{DB: g, Candidates: a.Candidates, Openings: a.Openings, Organisations: a.Identity, Now: now}
 	a.Figures = &insight.Service{DB: g, Now: now}
 	a.Notices = &notification.Service{DB: g, Outbox: outbox, BaseURL: base, Now: now}
+	a.Identity.Notices = a.Notices
 	a.Invites = &invite.Service{DB: g, Outbox: outbox, Notify: a.Notices, Openings: a.Openings, Candidates: a.Candidates,
 		Organisations: a.Identity, Regions: a.Identity, Pools: a.Pools, Wages: a.Subsidies, Now: now}
 	a.Messages = &message.Service{DB: g, Notify: a.Notices, Organisations: a.Identity, Now: now}

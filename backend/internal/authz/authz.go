@@ -17,8 +17,12 @@ import (
 // tenancy).
 type Role string
 
-// The six roles.
+// The roles: six of a region, and the platform administrator of none.
 const (
+	// Platform is the platform administrator: creates regions and invites
+	// each region's first admin. It belongs to no region (users.region_id
+	// is NULL) and may call no operation on a region's data.
+	Platform       Role = "platform"
 	Admin          Role = "admin"
 	Accountmanager Role = "accountmanager"
 	Klantmanager   Role = "klantmanager"
@@ -27,8 +31,11 @@ const (
 	Kandidaat      Role = "kandidaat"
 )
 
+// RegionRoles are the roles of a region's users: every role but Platform.
+var RegionRoles = []Role{Admin, Accountmanager, Klantmanager, Werkgever, Zorgaanbieder, Kandidaat}
+
 // AllRoles lists every role, for matrices and validation.
-var AllRoles = []Role{Admin, Accountmanager, Klantmanager, Werkgever, Zorgaanbieder, Kandidaat}
+var AllRoles = append(slices.Clone(RegionRoles), Platform)
 
 // Staff are the municipality's own people.
 var Staff = []Role{Admin, Accountmanager, Klantmanager}
@@ -36,7 +43,7 @@ var Staff = []Role{Admin, Accountmanager, Klantmanager}
 // OrganisationRoles are the users of a werkgever, zorgaanbieder or dienstverlener.
 var OrganisationRoles = []Role{Werkgever, Zorgaanbieder}
 
-// Valid reports whether r is one of the six roles.
+// Valid reports whether r is one of the roles.
 func (r Role) Valid() bool { return slices.Contains(AllRoles, r) }
 
 // IsOrganisationRole reports whether users with r belong to an organisation.

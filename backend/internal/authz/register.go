@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"slices"
+	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -67,4 +69,32 @@ func RuleOf(op *huma.Operation) (Rule, bool) {
 	}
 	r, ok := op.Metadata[metadataKey].(Rule)
 	return r, ok
+}
+
+// Operation is a registered operation and its rule.
+type Operation struct {
+	ID, Method, Path string
+	Rule             Rule
+	// Registered is false for an operation added without Register (which
+	// the guard refuses).
+	Registered bool
+}
+
+// Operations lists every operation of api with the rule it was registered
+// with, sorted by id: tests walk it, so a new operation is covered by them
+// as soon as it exists.
+func Operations(api huma.API) []Operation {
+	var out []Operation
+	for path, item := range api.OpenAPI().Paths {
+		for method, op := range map[string]*huma.Operation{http.MethodGet: item.Get, http.MethodPost: item.Post, http.MethodPut: item.Put,
+			http.MethodPatch: item.Patch, http.MethodDelete: item.Delete, http.MethodHead: item.Head, http.MethodOptions: item.Options} {
+			if op == nil {
+				continue
+			}
+			rule, ok := RuleOf(op)
+			out = append(out, Operation{ID: op.OperationID, Method: method, Path: path, Rule: rule, Registered: ok})
+		}
+	}
+	slices.SortFunc(out, func(a, b Operation) int { return strings.Compare(a.ID, b.ID) })
+	return out
 }

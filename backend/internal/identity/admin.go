@@ -250,22 +250,34 @@ func (s *Service) GetOrganisation(ctx context.Context, p authz.Principal, id str
 	return r.toOrganisation(), nil
 }
 
-// ListRegions returns the caller's own region: no one sees another's.
+// ListRegions returns the caller's own region: no admin sees another's.
+// The platform administrator sees every region, with whether its first
+// admin was invited or has signed up (platform.go).
 func (s *Service) ListRegions(ctx context.Context, p authz.Principal) ([]Region, error) {
+	q := s.DB.WithContext(ctx).Order("name, id")
+	if p.Role != authz.Platform {
+		q = q.Where("id = ?", p.RegionID)
+	}
 	var rows []regionRow
-	if err := s.DB.WithContext(ctx).Where("id = ?", p.RegionID).Find(&rows).Error; err != nil {
+	if err := q.Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make([]Region, len(rows))
 	for i, r := range rows {
 		out[i] = r.toRegion()
 	}
+	if p.Role == authz.Platform {
+		return s.withAdminStatus(ctx, out)
+	}
 	return out, nil
 }
 
-// CreateRegion adds a tenant. Its first admin is invited separately by the
-// platform operator (werkhaven seed or a later admin issue).
+// CreateRegion adds a tenant (the platform administrator only); its first
+// admin is invited with InviteRegionAdmin.
 func (s *Service) CreateRegion(ctx context.Context, p authz.Principal, slug, name, ip string) (Region, error) {
+	if p.Role != authz.Platform {
+		return Region{}, fmt.Errorf("create region as %s: %w", p.Role, apperr.ErrForbidden)
+	}
 	name, err := trimmedName(name)
 	if err != nil {
 		return Region{}, err
@@ -278,12 +290,14 @@ func (s *Service) CreateRegion(ctx context.Context, p authz.Principal, slug, nam
 			}
 			return translate(err, "create region")
 		}
-		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{Action: "region.created", IP: ip, SubjectType: "region", SubjectID: row.ID}))
+		return audit.Record(ctx, tx, audit.FromPrincipal(ctx, audit.Event{RegionID: row.ID, Action: "region.created", IP: ip, SubjectType: "region", SubjectID: row.ID}))
 	})
 	if err != nil {
 		return Region{}, err
 	}
-	return row.toRegion(), nil
+	r := row.toRegion()
+	r.AdminStatus = AdminNone
+	return r, nil
 }
 
 // trimmedName is a region's or organisation's name without the spaces

@@ -147,6 +147,15 @@ type regionBody struct {
 	ContactEmail string    `json:"contactEmail" doc:"The region's desk for employers; shown publicly"`
 	ContactPhone string    `json:"contactPhone"`
 	CreatedAt    time.Time `json:"createdAt"`
+	AdminStatus  string    `json:"adminStatus,omitempty" enum:"none,invited,active" doc:"Platform administrator only: whether the region's first admin was invited or has signed up"`
+}
+
+type inviteRegionAdminInput struct {
+	RegionIDParam
+	Body struct {
+		Email       string `json:"email" format:"email" maxLength:"254"`
+		DisplayName string `json:"displayName" minLength:"1" maxLength:"200"`
+	}
 }
 
 type createRegionInput struct {
@@ -195,12 +204,19 @@ func (h *Handlers) registerAdmin(api huma.API) {
 	authz.Register(api, huma.Operation{OperationID: "addContactMoment", Method: http.MethodPost, Path: "/organisations/{id}/contact-moments", DefaultStatus: http.StatusCreated,
 		Summary: "Contactmoment of notitie vastleggen / Log a contact moment or note", Tags: organisaties, Errors: []int{400, 404}},
 		managers, h.addContactMoment)
+	platform := authz.Roles(authz.Platform)
 	authz.Register(api, huma.Operation{OperationID: "listRegions", Method: http.MethodGet, Path: "/regions",
-		Summary: "Regio's / Regions", Tags: beheer, Description: "An admin sees their own region only."},
-		admin, h.listRegions)
+		Summary: "Regio's / Regions", Tags: beheer,
+		Description: "An admin sees their own region only; the platform administrator every region, with whether its first admin was invited or has signed up."},
+		authz.Roles(authz.Admin, authz.Platform), h.listRegions)
 	authz.Register(api, huma.Operation{OperationID: "createRegion", Method: http.MethodPost, Path: "/regions", DefaultStatus: http.StatusCreated,
-		Summary: "Regio toevoegen / Add a region", Tags: beheer, Errors: []int{400}},
-		admin, h.createRegion)
+		Summary: "Regio toevoegen / Add a region", Tags: beheer, Errors: []int{400},
+		Description: "The platform administrator only; the region's first admin is invited next (inviteRegionAdmin)."},
+		platform, h.createRegion)
+	authz.Register(api, huma.Operation{OperationID: "inviteRegionAdmin", Method: http.MethodPost, Path: "/regions/{id}/admins", DefaultStatus: http.StatusCreated,
+		Summary: "Eerste beheerder van een regio uitnodigen / Invite a region's first admin", Tags: beheer, Errors: []int{400, 404, 409},
+		Description: "The platform administrator only. The admin gets a mail with a link (7 days) to choose a password. Once the region has an active admin it invites its own users: 409 regionHasAdmin."},
+		platform, h.inviteRegionAdmin)
 }
 
 func (h *Handlers) listUsers(ctx context.Context, p authz.Principal, in *listUsersInput) (*httpapi.ListOut[userBody], error) {
@@ -286,4 +302,8 @@ func (h *Handlers) createRegion(ctx context.Context, p authz.Principal, in *crea
 		return nil, err
 	}
 	return &struct{ Body regionBody }{Body: regionBody(r)}, nil
+}
+
+func (h *Handlers) inviteRegionAdmin(ctx context.Context, p authz.Principal, in *inviteRegionAdminInput) (*userOutput, error) {
+	return toUserOutput(h.Service.InviteRegionAdmin(ctx, p, in.ID, in.Body.Email, in.Body.DisplayName, clientIP(ctx)))
 }

@@ -81,7 +81,17 @@ type Region struct {
 	ContactEmail string
 	ContactPhone string
 	CreatedAt    time.Time
+	// AdminStatus is, for the platform administrator only, whether the
+	// region has an admin: AdminNone, AdminInvited or AdminActive.
+	AdminStatus string
 }
+
+// A region's admin status, as the platform administrator sees it.
+const (
+	AdminNone    = "none"
+	AdminInvited = "invited"
+	AdminActive  = "active"
+)
 
 // Timeouts and lifetimes.
 const (

@@ -385,9 +385,16 @@ func TestAdminBadInput(t *testing.T) {
 		// Two characters for the schema, one for the table: was a 500 (contract fuzzing).
 		{"/api/v1/regions", `{"slug":"kort","name":"b "}`, "name", "minLength"},
 		{"/api/v1/organisations", `{"kind":"werkgever","name":"X ","kvkNummer":"11114444","postcode":"3511 AB"}`, "name", "minLength"},
+		{"/api/v1/regions", `{"slug":"Geen Code","name":"Regio"}`, "slug", "pattern"},
 	}
+	// Regions are the platform administrator's to create.
+	platform := f.Browser().SignIn(apptest.Platform)
 	for _, c := range cases {
-		resp, body := admin.Do("POST", c.path, c.body)
+		b := admin
+		if c.path == "/api/v1/regions" {
+			b = platform
+		}
+		resp, body := b.Do("POST", c.path, c.body)
 		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), fmt.Sprintf(`"name":%q`, c.field)) || !strings.Contains(string(body), fmt.Sprintf(`"code":%q`, c.code)) {
 			t.Errorf("POST %s %s: %d %s", c.path, c.body, resp.StatusCode, body)
 		}

@@ -9,6 +9,8 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
+	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
@@ -144,7 +146,7 @@ func (s *Service) ConfirmRegistration(ctx context.Context, token, ip string) err
 		now := s.now()
 		var r registrationRow
 		res := tx.Raw(`UPDATE organisation_registrations SET status = ?, confirmed_at = ?, token_hash = NULL, updated_at = ?
-			WHERE token_hash = ? AND status = ? AND token_expires_at > ? RETURNING id, region_id`,
+			WHERE token_hash = ? AND status = ? AND token_expires_at > ? RETURNING id, region_id, name`,
 			RegistrationConfirmed, now, now, HashSecret(token), RegistrationUnconfirmed, now).Scan(&r)
 		if res.Error != nil {
 			return fmt.Errorf("confirm registration: %w", res.Error)
@@ -152,9 +154,27 @@ func (s *Service) ConfirmRegistration(ctx context.Context, token, ip string) err
 		if r.ID == "" {
 			return apperr.ErrGone
 		}
+		if err := s.noticeConfirmed(ctx, tx, r); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, audit.Event{RegionID: r.RegionID, Action: "organisation_registration.confirmed", IP: ip,
 			SubjectType: "organisation_registration", SubjectID: r.ID})
 	})
+}
+
+// noticeConfirmed tells the active accountmanagers of the registration's
+// region, in tx, that a sign-up waits in their queue (/aanmeldingen).
+func (s *Service) noticeConfirmed(ctx context.Context, tx *gorm.DB, r registrationRow) error {
+	if s.Notices == nil {
+		return nil
+	}
+	var ids []string
+	if err := tx.Raw(`SELECT id::text FROM users WHERE region_id = ? AND role = ? AND status = ? ORDER BY id`,
+		r.RegionID, string(authz.Accountmanager), StatusActive).Scan(&ids).Error; err != nil {
+		return err
+	}
+	return s.Notices.Notify(ctx, tx, notification.Notice{Kind: notification.RegistrationConfirmed,
+		TitleNL: "Nieuwe aanmelding om te beoordelen: " + r.Name, TitleEN: "New sign-up to review: " + r.Name, Link: "/aanmeldingen"}, ids...)
 }
 
 // Registrants implements mail.Recipients for registrations' contacts.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/audit"
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/notification"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
@@ -30,6 +31,9 @@ type Service struct {
 	// DeclinedRetention is how long a declined sign-up is kept
 	// (REGISTRATION_DECLINED_RETENTION); zero: DefaultDeclinedRetention.
 	DeclinedRetention time.Duration
+	// Notices tells the region's accountmanagers in the app (and by mail,
+	// as they choose) of a confirmed sign-up; nil in tests that need none.
+	Notices *notification.Service
 }
 
 func (s *Service) now() time.Time {

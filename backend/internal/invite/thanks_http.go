@@ -17,7 +17,7 @@ func registerThanks(api huma.API, h handlers) {
 	authz.Register(api, huma.Operation{OperationID: "getMyOverview", Method: http.MethodGet, Path: "/me/overview",
 		Summary: "Werk dat op mij wacht / Work waiting for me", Tags: tags,
 		Description: "Counts for the start page, each only for the roles it applies to (absent otherwise): invites sent and not answered yet (organisation users: their organisation's; klantmanagers: their caseload's; kandidaten: their own), invites awaiting approval (accountmanagers: their portfolio's; admins: the region's), follow-ups to answer now, and the klantmanager's candidates not confirmed for 90 days."},
-		authz.Roles(authz.AllRoles...), h.myOverview)
+		authz.Roles(authz.RegionRoles...), h.myOverview)
 	authz.Register(api, huma.Operation{OperationID: "thankForPlacement", Method: http.MethodPost, Path: "/placements/{id}/thank-yous", DefaultStatus: http.StatusCreated,
 		Summary: "Bedanken voor een plaatsing / Thank for a placement", Tags: tags, Errors: []int{400, 404, 409},
 		Description: "A user of the placed organisation thanks the klantmanager or the accountmanager credited with the placement (who held the caseload or portfolio when it was recorded), once each, with a message of 1–500 characters. The recipient is notified (in-app, and by mail unless turned off) and sees the organisation's name. Another organisation's placement answers 404, a second thank-you 409."},

@@ -26,7 +26,7 @@ type notificationBody struct {
 }
 
 type notificationSettingBody struct {
-	Kind string `json:"kind" enum:"invite_created,invite_approval,invite_accepted,invite_declined,invite_expired,disclosure_withdrawn,advice_added,intake_planned,placed,follow_up_due,placement_ended,booking_requested,booking_approved,booking_refused,booking_paid,booking_confirmed,booking_started,booking_completed,booking_cancelled,booking_payment_due,booking_update,payment_issue,lks_update,subsidy_deadline,thank_you,message_received,booking_consent"`
+	Kind string `json:"kind" enum:"invite_created,invite_approval,invite_accepted,invite_declined,invite_expired,disclosure_withdrawn,advice_added,intake_planned,placed,follow_up_due,placement_ended,booking_requested,booking_approved,booking_refused,booking_paid,booking_confirmed,booking_started,booking_completed,booking_cancelled,booking_payment_due,booking_update,payment_issue,lks_update,subsidy_deadline,thank_you,message_received,booking_consent,registration_confirmed"`
 	Mail bool   `json:"mail" doc:"Also by mail"`
 }
 

@@ -70,18 +70,22 @@ const (
 	// BookingConsent: a kandidaat agreed, or not, to share their details
 	// with the provider of a booking, or stopped sharing.
 	BookingConsent Kind = "booking_consent"
+	// RegistrationConfirmed: an organisation confirmed its sign-up and
+	// waits in the region's queue, for the region's accountmanagers.
+	RegistrationConfirmed Kind = "registration_confirmed"
 )
 
 // MailByDefault are the kinds mailed unless a user turns them off.
 var MailByDefault = map[Kind]bool{InviteCreated: true, InviteApproval: true, InviteAccepted: true, InviteDeclined: true, InviteExpired: false,
 	DisclosureWithdrawn: true, AdviceAdded: false, IntakePlanned: true, Placed: true, FollowUpDue: true, PlacementEnded: true,
 	BookingRequested: true, BookingApproved: true, BookingRefused: true, BookingPaid: true, BookingConfirmed: true, BookingStarted: false,
-	BookingCompleted: true, BookingCancelled: true, BookingPaymentDue: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true, ThankYou: true, MessageReceived: true, BookingConsent: true}
+	BookingCompleted: true, BookingCancelled: true, BookingPaymentDue: true, BookingUpdate: false, PaymentIssue: true, LKSUpdate: true, SubsidyDeadline: true, ThankYou: true, MessageReceived: true, BookingConsent: true,
+	RegistrationConfirmed: true}
 
 // Kinds lists every kind, for settings.
 var Kinds = []Kind{InviteCreated, InviteApproval, InviteAccepted, InviteDeclined, InviteExpired, DisclosureWithdrawn, AdviceAdded, IntakePlanned, Placed, FollowUpDue,
 	PlacementEnded, BookingRequested, BookingApproved, BookingRefused, BookingPaid, BookingConfirmed, BookingStarted, BookingCompleted, BookingCancelled,
-	BookingPaymentDue, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline, ThankYou, MessageReceived, BookingConsent}
+	BookingPaymentDue, BookingUpdate, PaymentIssue, LKSUpdate, SubsidyDeadline, ThankYou, MessageReceived, BookingConsent, RegistrationConfirmed}
 
 // Notice is one notification to one or more users.
 type Notice struct {

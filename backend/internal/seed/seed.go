@@ -72,6 +72,9 @@ type demoUser struct {
 }
 
 var demoUsers = []demoUser{
+	// The platform administrator belongs to no region (it creates regions
+	// and invites their first admins).
+	{"platform", "platform@demo.werkhaven.nl", "Pim Platform", -1},
 	{"admin", "beheer@demo.werkhaven.nl", "Anouk de Beheerder", -1},
 	{"accountmanager", "am.jansen@demo.werkhaven.nl", "Jeroen Jansen", -1},
 	{"accountmanager", "am.elbaz@demo.werkhaven.nl", "Samira El Baz", -1},
@@ -172,7 +175,10 @@ func upsertOrganisation(tx *gorm.DB, regionID string, o demoOrg, accountmanagerI
 }
 
 func upsertUser(tx *gorm.DB, regionID, orgID string, u demoUser, hash string) (string, error) {
-	var org, pw any
+	var region, org, pw any = regionID, nil, nil
+	if u.role == "platform" {
+		region = nil
+	}
 	if orgID != "" {
 		org = orgID
 	}
@@ -183,7 +189,7 @@ func upsertUser(tx *gorm.DB, regionID, orgID string, u demoUser, hash string) (s
 	err := tx.Raw(`INSERT INTO users (region_id, organisation_id, email, display_name, role, status, password_hash)
 		VALUES (?, ?, ?, ?, ?, 'active', ?)
 		ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id::text`,
-		regionID, org, u.email, u.name, u.role, pw).Row().Scan(&id)
+		region, org, u.email, u.name, u.role, pw).Row().Scan(&id)
 	if err != nil {
 		return "", fmt.Errorf("demo user %s: %w", u.email, err)
 	}

@@ -112,7 +112,7 @@ func Register(api huma.API, s *Service) {
 		Description: "Indicative: lks per month (hoursPerWeek, fullTimeHours, and wageValuePercent or flatRate: true), lkv per year (targetGroup, hoursPerYear), " +
 			"computed exactly from the parameters that hold on date (national ones; the caller's region's own policy where it has one). Lists the parameters used " +
 			"with their sources and who decides. A date after the last known minimum-wage half year uses that period: extrapolated with a message. Nothing is stored."},
-		authz.Roles(authz.AllRoles...), h.estimate)
+		authz.Roles(authz.RegionRoles...), h.estimate)
 	authz.Register(api, huma.Operation{OperationID: "listSubsidyParameters", Method: http.MethodGet, Path: "/subsidy-parameters",
 		Summary: "Subsidieparameters / Subsidy parameters", Tags: tags,
 		Description: "Every parameter with its periods: the national ones and, for regional keys (municipal policy), the caller's region's own."},

@@ -13,6 +13,7 @@ import { Organisations } from '../features/admin/Organisations';
 import { Regions } from '../features/admin/Regions';
 import { AuditLog } from '../features/admin/AuditLog';
 import { Home } from '../features/home/Home';
+import { PlatformRegions } from '../features/admin/PlatformRegions';
 import { HowRankingWorks } from '../features/home/HowRankingWorks';
 import { OpeningsList } from '../features/openings/OpeningsList';
 import { OpeningPage } from '../features/openings/OpeningPage';
@@ -119,6 +120,7 @@ export function App() {
         <Route path="/verwante-beroepen" element={<RequireRole roles={['accountmanager', 'admin']}><Relations /></RequireRole>} />
         <Route path="/beheer/gebruikers" element={<RequireRole roles={['admin']}><Users /></RequireRole>} />
         <Route path="/beheer/organisaties" element={<RequireRole roles={['admin']}><Organisations /></RequireRole>} />
+        <Route path="/platform/regios" element={<RequireRole roles={['platform']}><PlatformRegions /></RequireRole>} />
         <Route path="/beheer/regios" element={<RequireRole roles={['admin']}><Regions /></RequireRole>} />
         <Route path="/beheer/audit" element={<RequireRole roles={['admin']}><AuditLog /></RequireRole>} />
         <Route path="/beheer/diensten" element={<RequireRole roles={['admin']}><ServiceAdmin /></RequireRole>} />

@@ -46,7 +46,7 @@ describe('navFor', () => {
     for (const role of ['werkgever', 'zorgaanbieder', 'accountmanager'] as const) {
       expect(navFor(role).find((i) => i.key === 'berichten')?.path).toBe('/berichten');
     }
-    for (const role of ['admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {
+    for (const role of ['platform', 'admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {
       for (const item of navFor(role)) {
         expect(nl.nav[item.key as keyof typeof nl.nav]).not.toMatch(/binnenkort/i);
       }
@@ -61,8 +61,11 @@ describe('navFor', () => {
       expect(navFor(role).some((i) => i.key === 'cijfers' || i.key === 'resultaten')).toBe(false);
     }
   });
+  it('gives the platform administrator, of no region, the regions and nothing else', () => {
+    expect(navFor('platform')).toEqual([{ key: 'regios', path: '/platform/regios' }]);
+  });
   it('has a Dutch and an English label for every item', () => {
-    for (const role of ['admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {
+    for (const role of ['platform', 'admin', 'accountmanager', 'klantmanager', 'werkgever', 'zorgaanbieder', 'kandidaat'] as const) {
       for (const item of navFor(role)) {
         expect(nl.nav).toHaveProperty(item.key);
         expect(en.nav).toHaveProperty(item.key);

@@ -18,6 +18,9 @@ export function navFor(role: Role, opts: { provider?: boolean } = {}): NavItem[]
     ];
   }
   switch (role) {
+    case 'platform':
+      // The platform administrator belongs to no region: regions and their first admins, nothing else.
+      return [{ key: 'regios', path: '/platform/regios' }];
     case 'werkgever':
     case 'zorgaanbieder':
       return [

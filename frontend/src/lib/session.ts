@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, setCsrfToken } from './api/client';
 
-export type Role = 'admin' | 'accountmanager' | 'klantmanager' | 'werkgever' | 'zorgaanbieder' | 'kandidaat';
+export type Role = 'platform' | 'admin' | 'accountmanager' | 'klantmanager' | 'werkgever' | 'zorgaanbieder' | 'kandidaat';
 
 /** useSession is the signed-in user (or none) and keeps the CSRF token current. */
 // A sign-in that lands while GET /sessions/current is still on its way (the

@@ -65,6 +65,9 @@ type Fixture struct {
 	Inbox      *testkit.Inbox
 	// OpenAPI is the document the API serves.
 	OpenAPI []byte
+	// Operations are the API's operations with their access rules, as
+	// authz.Register registered them.
+	Operations []authz.Operation
 	// MyCandidate is the candidate of the demo kandidaat's account.
 	MyCandidate string
 
@@ -80,6 +83,7 @@ type Fixture struct {
 
 // The demo region's users (region A, made by seed.Demo) and region B's.
 const (
+	Platform   = "platform@demo.werkhaven.nl" // the platform administrator, of no region
 	AdminA     = "beheer@demo.werkhaven.nl"
 	AmA        = "am.jansen@demo.werkhaven.nl"
 	KmA        = "km.devries@demo.werkhaven.nl"
@@ -180,6 +184,7 @@ func NewWith(t *testing.T, o Options) *Fixture {
 	Must(t, g.Exec(`UPDATE candidates SET user_id = ? WHERE id = ?`, f.User[KandidaatA], f.MyCandidate).Error)
 	f.OpenAPI, err = json.Marshal(srv.API.OpenAPI())
 	Must(t, err)
+	f.Operations = authz.Operations(srv.API)
 	return f
 }
 

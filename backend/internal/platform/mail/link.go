@@ -18,6 +18,12 @@ type LinkTemplate struct {
 	NL, EN  string
 }
 
+// Link is the address of a single-use link: the front end's path with the
+// token in the fragment.
+func Link(baseURL, path, token string) string {
+	return strings.TrimRight(baseURL, "/") + path + "#token=" + token
+}
+
 // LinkData is the data of a LinkTemplate mail.
 type LinkData struct {
 	Token     string    `json:"token"`
@@ -31,7 +37,7 @@ func (t LinkTemplate) Render(r Recipient, raw json.RawMessage) (string, string, 
 	if err := json.Unmarshal(raw, &d); err != nil || d.Token == "" {
 		return "", "", fmt.Errorf("mail data: %v", err)
 	}
-	link := strings.TrimRight(t.BaseURL, "/") + t.Path + "#token=" + d.Token
+	link := Link(t.BaseURL, t.Path, d.Token)
 	ams, _ := time.LoadLocation("Europe/Amsterdam")
 	until := d.ExpiresAt.In(ams).Format("2-1-2006 15:04")
 	replacer := strings.NewReplacer("{name}", r.DisplayName, "{link}", link, "{until}", until, "{invitedBy}", d.InvitedBy)

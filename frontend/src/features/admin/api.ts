@@ -44,6 +44,27 @@ export function useRegions() {
   return useQuery({ queryKey: ['regions'], queryFn: async () => (await api.GET('/regions')).data!.items });
 }
 
+export type Region = components['schemas']['RegionBody'];
+
+/** useCreateRegion adds a region (the platform administrator only). */
+export function useCreateRegion() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { name: string; slug: string }) => (await api.POST('/regions', { body })).data!,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['regions'] }),
+  });
+}
+
+/** useInviteRegionAdmin invites a region's first admin by mail (the platform administrator only). */
+export function useInviteRegionAdmin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ regionId, ...body }: { regionId: string; email: string; displayName: string }) =>
+      (await api.POST('/regions/{id}/admins', { params: { path: { id: regionId } }, body })).data!,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['regions'] }),
+  });
+}
+
 export type AuditFilter = { action?: string; actor?: string; from?: string; to?: string };
 
 export function useAuditEvents(filter: AuditFilter) {

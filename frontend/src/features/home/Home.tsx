@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { DataState, Heading, PageTitle, Paragraph } from '../../components/ui';
 import { formatDay } from '../../lib/invites';
 import { useSession, type Role } from '../../lib/session';
@@ -21,6 +21,8 @@ export function Home() {
   const mine = useMine(user?.role === 'kandidaat');
   if (!user) return null;
   const role = user.role as Role;
+  // The platform administrator has no region's work: its start page is the regions.
+  if (role === 'platform') return <Navigate to="/platform/regios" replace />;
   const shares = role === 'klantmanager' || role === 'accountmanager';
   const name = role === 'kandidaat' ? mine.data?.identity.name : user.displayName;
   return (

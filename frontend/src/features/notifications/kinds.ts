@@ -21,11 +21,13 @@ export function kindsFor(role: Role | string | undefined): NotificationKind[] {
     case 'zorgaanbieder':
       return ['invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'follow_up_due', 'lks_update', 'subsidy_deadline', 'message_received', ...bookingKinds];
     case 'accountmanager':
-      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'lks_update', 'subsidy_deadline', 'thank_you', 'booking_requested', 'booking_paid', 'booking_cancelled', 'booking_consent', 'message_received'];
+      return ['invite_approval', 'placed', 'follow_up_due', 'placement_ended', 'lks_update', 'subsidy_deadline', 'thank_you', 'booking_requested', 'booking_paid', 'booking_cancelled', 'booking_consent', 'message_received', 'registration_confirmed'];
     case 'klantmanager':
       return ['invite_created', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'placed', 'placement_ended', 'thank_you'];
     case 'kandidaat':
       return ['advice_added'];
+    case 'platform':
+      return [];
     default:
       return ['invite_created', 'invite_approval', 'invite_accepted', 'invite_declined', 'invite_expired', 'disclosure_withdrawn', 'advice_added', 'placed', 'follow_up_due', 'placement_ended',
         'payment_issue', 'lks_update', 'subsidy_deadline', ...bookingKinds];

@@ -1808,11 +1808,14 @@ export interface paths {
         };
         /**
          * Regio's / Regions
-         * @description An admin sees their own region only.
+         * @description An admin sees their own region only; the platform administrator every region, with whether its first admin was invited or has signed up.
          */
         get: operations["listRegions"];
         put?: never;
-        /** Regio toevoegen / Add a region */
+        /**
+         * Regio toevoegen / Add a region
+         * @description The platform administrator only; the region's first admin is invited next (inviteRegionAdmin).
+         */
         post: operations["createRegion"];
         delete?: never;
         options?: never;
@@ -1838,6 +1841,26 @@ export interface paths {
          * @description An admin changes their own region's name and contact details; another region is not found.
          */
         patch: operations["updateRegion"];
+        trace?: never;
+    };
+    "/regions/{id}/admins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Eerste beheerder van een regio uitnodigen / Invite a region's first admin
+         * @description The platform administrator only. The admin gets a mail with a link (7 days) to choose a password. Once the region has an active admin it invites its own users: 409 regionHasAdmin.
+         */
+        post: operations["inviteRegionAdmin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/regions/{id}/service-area": {
@@ -3822,6 +3845,11 @@ export interface components {
             /** Format: int64 */
             trialPeriodMonths: number;
         };
+        InviteRegionAdminInputBody: {
+            displayName: string;
+            /** Format: email */
+            email: string;
+        };
         LanguageBody: {
             /** @enum {string} */
             code: "nl" | "en" | "ar" | "tr" | "pl" | "ro" | "bg" | "es" | "fr" | "de" | "pt" | "uk" | "ru" | "ti" | "so" | "fa" | "prs" | "ps" | "zh" | "other";
@@ -4062,7 +4090,7 @@ export interface components {
         };
         NotificationSettingBody: {
             /** @enum {string} */
-            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "intake_planned" | "placed" | "follow_up_due" | "placement_ended" | "booking_requested" | "booking_approved" | "booking_refused" | "booking_paid" | "booking_confirmed" | "booking_started" | "booking_completed" | "booking_cancelled" | "booking_payment_due" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you" | "message_received" | "booking_consent";
+            kind: "invite_created" | "invite_approval" | "invite_accepted" | "invite_declined" | "invite_expired" | "disclosure_withdrawn" | "advice_added" | "intake_planned" | "placed" | "follow_up_due" | "placement_ended" | "booking_requested" | "booking_approved" | "booking_refused" | "booking_paid" | "booking_confirmed" | "booking_started" | "booking_completed" | "booking_cancelled" | "booking_payment_due" | "booking_update" | "payment_issue" | "lks_update" | "subsidy_deadline" | "thank_you" | "message_received" | "booking_consent" | "registration_confirmed";
             /** @description Also by mail */
             mail: boolean;
         };
@@ -4558,6 +4586,11 @@ export interface components {
             rule: string;
         };
         RegionBody: {
+            /**
+             * @description Platform administrator only: whether the region's first admin was invited or has signed up
+             * @enum {string}
+             */
+            adminStatus?: "none" | "invited" | "active";
             /** @description The region's desk for employers; shown publicly */
             contactEmail: string;
             contactPhone: string;
@@ -5130,6 +5163,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal Server Error */
             500: {
                 headers: {
@@ -5187,6 +5230,16 @@ export interface operations {
             };
             /** @description Gone */
             410: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -8913,6 +8966,16 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
@@ -13596,6 +13659,103 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteRegionAdmin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteRegionAdminInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
