@@ -249,7 +249,7 @@ func newFuzzer(t *testing.T, f *apptest.Fixture) *fuzzer {
 	}
 
 	for role, email := range map[string]string{"admin": apptest.AdminA, "accountmanager": apptest.AmA, "klantmanager": apptest.KmA,
-		"werkgever": apptest.WerkgeverA, "zorgaanbieder": apptest.ZorgA, "provider": provider} {
+		"werkgever": apptest.WerkgeverA, "zorgaanbieder": apptest.ZorgA, "provider": provider, "platform": apptest.Platform} {
 		fz.signIn[role] = func() *apptest.Browser { return f.Browser().SignIn(email) }
 	}
 	fz.signIn["kandidaat"] = func() *apptest.Browser {

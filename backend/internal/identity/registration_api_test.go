@@ -192,6 +192,10 @@ func TestRegionServiceAreaIsTheRegionsOwn(t *testing.T) {
 	if resp, body := adminB.Do("PATCH", "/api/v1/regions/"+f.RegionB, `{"contactEmail":"geen-adres"}`); resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), "contactEmail") {
 		t.Errorf("a bad contact e-mail: %d %s", resp.StatusCode, body)
 	}
+	// A vertical tab passes the schema's \s but not the table's [:space:]: was a 500 (contract fuzzing).
+	if resp, body := adminB.Do("PATCH", "/api/v1/regions/"+f.RegionB, `{"contactEmail":"a@b.\u000bnl"}`); resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), `"code":"pattern"`) {
+		t.Errorf("a contact e-mail with a vertical tab: %d %s", resp.StatusCode, body)
+	}
 	// Emptying the area frees it.
 	adminA.Call("PUT", areaA, `{"pc4s":[]}`, http.StatusOK, &got)
 	if n := f.Count(`SELECT count(*) FROM region_service_areas`); n != 0 {

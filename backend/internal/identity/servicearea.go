@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"gorm.io/gorm"
 
@@ -133,7 +134,14 @@ func (s *Service) UpdateRegion(ctx context.Context, p authz.Principal, regionID 
 		set["name"] = name
 	}
 	if ch.ContactEmail != nil {
-		set["contact_email"] = NormaliseEmail(*ch.ContactEmail)
+		// The schema's \s is Go's (no \v, no Unicode spaces); the table's
+		// check is PostgreSQL's [:space:]: refuse every space and control
+		// character here, or the check answers with a 500.
+		email := NormaliseEmail(*ch.ContactEmail)
+		if strings.IndexFunc(email, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+			return Region{}, apperr.Invalid("contactEmail", "pattern", msg.M("identity.emailFormat"))
+		}
+		set["contact_email"] = email
 	}
 	if ch.ContactPhone != nil {
 		set["contact_phone"] = strings.TrimSpace(*ch.ContactPhone)
