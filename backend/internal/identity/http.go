@@ -38,7 +38,7 @@ type me struct {
 	UserID         string `json:"userId" format:"uuid"`
 	DisplayName    string `json:"displayName"`
 	Role           string `json:"role"`
-	RegionID       string `json:"regionId" format:"uuid"`
+	RegionID       string `json:"regionId,omitempty" format:"uuid" doc:"Left out for the platform administrator, who belongs to no region"`
 	OrganisationID string `json:"organisationId,omitempty" format:"uuid"`
 }
 

@@ -4044,8 +4044,11 @@ export interface components {
             displayName: string;
             /** Format: uuid */
             organisationId?: string;
-            /** Format: uuid */
-            regionId: string;
+            /**
+             * Format: uuid
+             * @description Left out for the platform administrator, who belongs to no region
+             */
+            regionId?: string;
             role: string;
             /** Format: uuid */
             userId: string;
