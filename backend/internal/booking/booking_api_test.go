@@ -400,8 +400,13 @@ func TestBookingCancellationAndExpiry(t *testing.T) {
 	provider := f.Org["Jobcoach Utrecht BV"]
 	apptest.Must(t, f.DB.Gorm.Exec(`UPDATE organisations SET stripe_account_id = 'acct_1JobcoachUtrecht' WHERE id = ?`, provider).Error)
 	svc := f.Service(strings.Replace(fmt.Sprintf(apptest.LoonwaardeJSON, provider), `"active":true,`, `"active":true,"payDays":1,`, 1))
-	wg := f.Browser().SignIn(apptest.WerkgeverA)
 	loc := apptest.AmsterdamTZ(t)
+	// Tomorrow 12:00 must be sooner than the one-day pay window below: start
+	// the clock in the afternoon (Amsterdam), whatever the hour the test runs.
+	if h := f.Clock().In(loc).Hour(); h < 14 {
+		f.Advance(time.Duration(14-h) * time.Hour)
+	}
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
 	slot := func(days, hour int) string {
 		d := f.Clock().In(loc).AddDate(0, 0, days)
 		return time.Date(d.Year(), d.Month(), d.Day(), hour, 0, 0, 0, loc).UTC().Format(time.RFC3339)
@@ -550,6 +555,12 @@ func TestBookingEligibilityAndPeriods(t *testing.T) {
 	f.Browser().SignIn(apptest.AdminA).Call("POST", "/api/v1/services", `{"kind":"Jobcoaching!","titleNl":"X","titleEn":"Xy","priceCents":500,"priceUnit":"free","eligibility":["iets"],"cancelFreeHours":0,"cancelFeePercent":0,"schedulable":true,"slotMinutes":5,"capacity":1,"active":true,"hours":[{"weekday":8,"opens":"09:00","closes":"08:00"}]}`, http.StatusBadRequest, &p)
 	if len(p.InvalidParams) < 3 {
 		t.Errorf("bad catalogue entry: %+v", p)
+	}
+	// A slot length without slots is still checked: was a 500 (contract fuzzing).
+	p = apptest.Problem{}
+	f.Browser().SignIn(apptest.AdminA).Call("POST", "/api/v1/services", `{"kind":"jobcoaching","titleNl":"Jobcoach","titleEn":"Jobcoach","priceCents":0,"priceUnit":"free","requiresApproval":false,"eligibility":[],"cancelFreeHours":0,"cancelFeePercent":0,"schedulable":false,"slotMinutes":1,"capacity":1,"active":true,"hours":[]}`, http.StatusBadRequest, &p)
+	if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "slotMinutes" {
+		t.Errorf("a slot length of 1 minute without slots: %+v", p)
 	}
 }
 

@@ -136,7 +136,9 @@ func (s *Service) validateService(ctx context.Context, regionID string, in *Offe
 	if in.CancelFreeHours < 0 || in.CancelFreeHours > 720 {
 		bad.Add("cancelFreeHours", "range", msg.M("booking.cancelFreeHoursRange"))
 	}
-	if in.Schedulable && (in.SlotMinutes < 15 || in.SlotMinutes > 480) {
+	// Without slots the length is unused but still stored, so it must fit the
+	// table's check: 0 (left out) becomes 60 below, anything else is checked.
+	if (in.Schedulable || in.SlotMinutes != 0) && (in.SlotMinutes < 15 || in.SlotMinutes > 480) {
 		bad.Add("slotMinutes", "range", msg.M("booking.slotMinutesRange"))
 	}
 	if in.PayDays < 1 || in.PayDays > 60 {
