@@ -82,7 +82,7 @@ function CandidateCard({ c, canPin, onPin, selectable, selected, onSelect, invit
     <article className={`wh-card${c.pinned ? ' wh-card--pinned' : ''}${selected ? ' wh-card--selected' : ''}`} aria-labelledby={`card-${c.id}`}>
       <Heading level={3} id={`card-${c.id}`}>
         {c.code}
-        {c.pinned && <span className="wh-tag"> · {t('pool.recommended')}</span>}
+        {c.pinned && <span className="wh-tag"> · {t(canPin ? 'pool.recommendedStaff' : 'pool.recommended')}</span>}
       </Heading>
       {invite ? (
         <Paragraph>
@@ -366,7 +366,7 @@ export function OpeningPool() {
                 options={[
                   { value: 'drivingLicence', label: t('pool.withLicence', { count: count('drivingLicence', 'true') }) },
                   { value: 'freshOnly', label: t('pool.freshOnly') },
-                  { value: 'offeredSupport', label: t('pool.offeredSupport') },
+                  { value: 'offeredSupport', label: t(canPin ? 'pool.offeredSupportStaff' : 'pool.offeredSupport') },
                 ]} />
               <CheckboxGroup legend={t('pool.schemes')} description={t('pool.schemesHelp')} name="flags" values={filters.flags} onChange={set('flags')} {...fe('flags')}
                 options={flagNames.map((fl) => ({ value: fl, label: t(`pool.flag.${fl}`, { count: count(fl, 'true') }) }))} />
