@@ -214,7 +214,7 @@ func (h handlers) options(ctx context.Context, p authz.Principal, in *optionsInp
 	if err != nil {
 		return nil, err
 	}
-	out.Body.Actors = httpapi.Items(actors, func(a Actor) actorOption { return actorOption{ID: a.ID, Name: a.Name} })
+	out.Body.Actors = httpapi.Items(actors, func(a Actor) actorOption { return actorOption(a) })
 	return out, nil
 }
 

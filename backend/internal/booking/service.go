@@ -589,6 +589,9 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Bookin
 type ListFilter struct {
 	States   []State
 	Provider bool // the bookings of the caller's organisation as a provider
+	// OrganisationID: only the bookings made by this organisation (the
+	// organisation page); within the caller's scope as always.
+	OrganisationID string
 }
 
 // List returns the bookings p may see, newest first (at most 500).
@@ -603,6 +606,9 @@ func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]
 	}
 	if len(f.States) > 0 {
 		q = q.Where("b.state IN ?", states(f.States))
+	}
+	if f.OrganisationID != "" {
+		q = q.Where("b.organisation_id = ?", f.OrganisationID)
 	}
 	var rows []view
 	if err := q.Order("b.created_at DESC, b.id").Limit(500).Find(&rows).Error; err != nil {

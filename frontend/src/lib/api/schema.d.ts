@@ -1625,7 +1625,7 @@ export interface paths {
         };
         /**
          * Plaatsingen / Placements
-         * @description Organisation users: their own; accountmanagers and admins: the region's. Candidates by public code.
+         * @description Organisation users: their own; accountmanagers and admins: the region's (organisation=: one organisation's). Newest start first. Candidates by public code.
          */
         get: operations["listPlacements"];
         put?: never;
@@ -5007,6 +5007,8 @@ export interface operations {
             query?: {
                 state?: ("requested" | "awaiting_approval" | "approved" | "rejected" | "awaiting_payment" | "paid" | "confirmed" | "in_progress" | "completed" | "cancelled" | "refunded" | "expired")[];
                 as?: "" | "provider";
+                /** @description Only the bookings this organisation made (within the caller's scope: another region's organisation gives an empty list) */
+                organisation?: string;
             };
             header?: never;
             path?: never;
@@ -12192,7 +12194,10 @@ export interface operations {
     };
     listPlacements: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this organisation's placements (within the caller's scope: another region's organisation gives an empty list) */
+                organisation?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
