@@ -318,7 +318,9 @@ export function OpeningPool() {
   else if (filters.rungMin) active.push(t('pool.active.rungMin', { min: filters.rungMin }));
   else if (filters.rungMax) active.push(t('pool.active.rungMax', { max: filters.rungMax }));
   if (filters.languages.length) active.push(t('pool.active.languages', { names: filters.languages.map(languageName).join(', ') }));
-  for (const o of ['drivingLicence', 'freshOnly', 'offeredSupport']) if (filters.options.includes(o)) active.push(t(`pool.active.${o}`));
+  for (const o of ['drivingLicence', 'freshOnly', 'offeredSupport']) {
+    if (filters.options.includes(o)) active.push(t(o === 'offeredSupport' && canPin ? 'pool.active.offeredSupportStaff' : `pool.active.${o}`));
+  }
   for (const fl of flagNames) if (filters.flags.includes(fl)) active.push(t(`pool.active.${fl}`));
   const anyActive = active.length > 0 || filters.occupations.length > 0;
   const activeCount = active.length + (filters.occupations.length > 0 ? 1 : 0);
