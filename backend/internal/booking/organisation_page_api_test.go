@@ -18,7 +18,9 @@ func TestOrganisationPageBookingsAndPlacements(t *testing.T) {
 	placementID, _ := f.Placement(candidateID, "proefplaatsing", time.Now().AddDate(0, 0, -3))
 	am := f.Browser().SignIn(apptest.AmA)
 
-	var bookings, placements struct{ Items []struct{ ID, OrganisationID string } }
+	var bookings, placements struct {
+		Items []struct{ ID, OrganisationID string }
+	}
 	am.Call("GET", "/api/v1/bookings?organisation="+korenschoof, "", http.StatusOK, &bookings)
 	if len(bookings.Items) == 0 || bookings.Items[0].ID != bookingID {
 		t.Fatalf("the Korenschoof's bookings: %+v", bookings.Items)
