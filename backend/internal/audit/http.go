@@ -188,7 +188,7 @@ func CSV(entries []Entry, lang msg.Lang) []byte {
 	_ = w.Write(csvHeaders[lang])
 	for _, e := range entries {
 		b := toEventBody(e, lang)
-		_ = w.Write([]string{e.OccurredAt.Format(time.DateTime), b.ActionLabel, e.Action, OutcomeLabel(e.Outcome, lang), e.ActorName,
+		_ = w.Write([]string{e.OccurredAt.Format(time.DateTime), b.ActionLabel, e.Action, OutcomeLabel(e.Outcome, lang), defuse(e.ActorName),
 			b.ActorRoleLabel, b.SubjectTypeLabel, defuse(e.SubjectName), e.SubjectID})
 	}
 	w.Flush()
