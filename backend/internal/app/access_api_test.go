@@ -176,9 +176,10 @@ var matrix = map[string]matrixCase{
 			f.RegionA, f.Org["Bakkerij De Korenschoof"], fmt.Sprintf("weg%d@example.org", apptest.Uniq())).Row().Scan(&id))
 		return "DELETE", "/api/v1/organisations/" + f.Org["Bakkerij De Korenschoof"] + "/users/" + id, ""
 	}},
-	"listAuditEvents": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-events", "" }},
-	"listSkills":      {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/skills?q=heftruck", "" }},
-	"listOccupations": {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/occupations?q=kok", "" }},
+	"listAuditEvents":       {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-events", "" }},
+	"getAuditFilterOptions": {allowed: []authz.Role{authz.Admin}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/audit-filter-options", "" }},
+	"listSkills":            {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/skills?q=heftruck", "" }},
+	"listOccupations":       {public: true, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/occupations?q=kok", "" }},
 	"listRelatedOccupations": {allowed: orgAndStaff, request: func(f *fixture) (string, string, string) {
 		return "GET", "/api/v1/occupations/" + f.OccupationID("bakkerijmedewerker") + "/related-occupations", ""
 	}},

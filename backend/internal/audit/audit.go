@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -53,6 +54,9 @@ type Entry struct {
 	IP          string
 	RequestID   string
 	Details     map[string]any
+	// ActorName and SubjectName are filled by Names, not by List.
+	ActorName   string
+	SubjectName string
 }
 
 type row struct {
@@ -95,6 +99,11 @@ func FromPrincipal(ctx context.Context, e Event) Event {
 func Record(ctx context.Context, tx *gorm.DB, e Event) error {
 	if e.Outcome == "" {
 		e.Outcome = Success
+	}
+	if !Labelled(e.Action) {
+		// Still recorded (the log must not lose an event), but the audit
+		// page would show the bare code: labels.json needs it.
+		slog.WarnContext(ctx, "audit action without a label in labels.json", "action", e.Action)
 	}
 	details := map[string]any{}
 	for k, v := range e.Details {

@@ -188,6 +188,8 @@ type listSlotsInput struct {
 type listBookingsInput struct {
 	States []string `query:"state" maxItems:"12" enum:"requested,awaiting_approval,approved,rejected,awaiting_payment,paid,confirmed,in_progress,completed,cancelled,refunded,expired"`
 	As     string   `query:"as" enum:",provider"`
+	// Organisation narrows to one organisation's bookings (the organisation page).
+	Organisation string `query:"organisation" format:"uuid" doc:"Only the bookings this organisation made (within the caller's scope: another region's organisation gives an empty list)"`
 }
 
 // Bodies named <operationId>Request/Response keep the component names huma
@@ -390,7 +392,7 @@ func (h handlers) createBooking(ctx context.Context, p authz.Principal, in *stru
 }
 
 func (h handlers) listBookings(ctx context.Context, p authz.Principal, in *listBookingsInput) (*httpapi.ListOut[BookingBody], error) {
-	f := ListFilter{Provider: in.As == "provider"}
+	f := ListFilter{Provider: in.As == "provider", OrganisationID: in.Organisation}
 	for _, st := range in.States {
 		f.States = append(f.States, State(st))
 	}

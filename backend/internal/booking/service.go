@@ -638,6 +638,9 @@ func (s *Service) get(ctx context.Context, p authz.Principal, id, ip string) (Bo
 type ListFilter struct {
 	States   []State
 	Provider bool // the bookings of the caller's organisation as a provider
+	// OrganisationID: only the bookings made by this organisation (the
+	// organisation page); within the caller's scope as always.
+	OrganisationID string
 }
 
 // List returns the bookings p may see, newest first (at most 500).
@@ -652,6 +655,9 @@ func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]
 	}
 	if len(f.States) > 0 {
 		q = q.Where("b.state IN ?", states(f.States))
+	}
+	if f.OrganisationID != "" {
+		q = q.Where("b.organisation_id = ?", f.OrganisationID)
 	}
 	var rows []view
 	if err := q.Order("b.created_at DESC, b.id").Limit(500).Find(&rows).Error; err != nil {

@@ -3,10 +3,8 @@ package insight_test
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"math"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -361,18 +359,7 @@ func TestFiguresBadInputAndTenancy(t *testing.T) {
 func TestFiguresCSV(t *testing.T) {
 	f := apptest.New(t)
 	admin := f.Browser().SignIn(apptest.AdminA)
-	req := httptest.NewRequest("GET", "/api/v1/figures", nil)
-	req.Header.Set("Accept", "text/csv")
-	req.Header.Set("X-Forwarded-For", admin.IP)
-	for k, v := range admin.Cookies {
-		req.AddCookie(&http.Cookie{Name: k, Value: v})
-	}
-	resp, err := f.HTTP.Test(req, -1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
+	resp, body := admin.DoWith("GET", "/api/v1/figures", "", map[string]string{"Accept": "text/csv"})
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
 		t.Fatalf("CSV: %d %s\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), body)
 	}

@@ -212,7 +212,7 @@ type PlacementItem struct {
 
 // Placements lists the placements p follows: organisation users their
 // own, accountmanagers and admins the region's (newest first, at most 500).
-func (s *Service) Placements(ctx context.Context, p authz.Principal) ([]PlacementItem, error) {
+func (s *Service) Placements(ctx context.Context, p authz.Principal, organisationID string) ([]PlacementItem, error) {
 	q := s.DB.WithContext(ctx).Table("placements pl").Select(`pl.id, pl.invite_id, pl.organisation_id, org.name AS organisation_name, o.title AS opening_title,
 		c.public_code AS candidate_code, pl.start_date, pl.hours, pl.contract_type, pl.ended_on, pl.durable`).
 		Joins("JOIN organisation_directory org ON org.id = pl.organisation_id").Joins("JOIN opening_titles o ON o.id = pl.opening_id").
@@ -223,6 +223,9 @@ func (s *Service) Placements(ctx context.Context, p authz.Principal) ([]Placemen
 	case p.Has(authz.Accountmanager, authz.Admin):
 	default:
 		return nil, fmt.Errorf("placements: %w", apperr.ErrForbidden)
+	}
+	if organisationID != "" {
+		q = q.Where("pl.organisation_id = ?", organisationID)
 	}
 	var out []PlacementItem
 	err := q.Order("pl.start_date DESC, pl.id").Limit(500).Scan(&out).Error

@@ -299,7 +299,7 @@ func Register(api huma.API, s *Service) {
 		Description: "How many openings' pools showed you, per week, over the last 12 weeks. Counts only: who asked is named only when they invite you."},
 		kandidaat, h.myAppearances)
 	authz.Register(api, huma.Operation{OperationID: "listPlacements", Method: http.MethodGet, Path: "/placements",
-		Summary: "Plaatsingen / Placements", Tags: tags, Description: "Organisation users: their own; accountmanagers and admins: the region's. Candidates by public code."},
+		Summary: "Plaatsingen / Placements", Tags: tags, Description: "Organisation users: their own; accountmanagers and admins: the region's (organisation=: one organisation's). Newest start first. Candidates by public code."},
 		orgAndStaff, h.placements)
 	authz.Register(api, huma.Operation{OperationID: "listFollowUps", Method: http.MethodGet, Path: "/follow-ups",
 		Summary: "Opvolging na plaatsing / Follow-ups after placement", Tags: tags,
@@ -435,8 +435,12 @@ func (h handlers) myAppearances(ctx context.Context, p authz.Principal, _ *struc
 		Weeks: httpapi.Items(weeks, func(w Week) appearanceWeekBody { return appearanceWeekBody(w) })}}, nil
 }
 
-func (h handlers) placements(ctx context.Context, p authz.Principal, _ *struct{}) (*httpapi.ListOut[placementItemBody], error) {
-	list, err := h.s.Placements(ctx, p)
+type listPlacementsInput struct {
+	Organisation string `query:"organisation" format:"uuid" doc:"Only this organisation's placements (within the caller's scope: another region's organisation gives an empty list)"`
+}
+
+func (h handlers) placements(ctx context.Context, p authz.Principal, in *listPlacementsInput) (*httpapi.ListOut[placementItemBody], error) {
+	list, err := h.s.Placements(ctx, p, in.Organisation)
 	if err != nil {
 		return nil, err
 	}

@@ -243,12 +243,21 @@ func (b *Browser) RefreshCSRF() {
 // Do sends a request as the browser and keeps the cookies it is sent.
 func (b *Browser) Do(method, path, body string) (*http.Response, []byte) {
 	b.F.T.Helper()
+	return b.DoWith(method, path, body, nil)
+}
+
+// DoWith is Do with extra request headers (e.g. Accept: text/csv).
+func (b *Browser) DoWith(method, path, body string, header map[string]string) (*http.Response, []byte) {
+	b.F.T.Helper()
 	var r io.Reader
 	if body != "" {
 		r = strings.NewReader(body)
 	}
 	req := httptest.NewRequest(method, path, r)
 	req.Header.Set("Content-Type", "application/json")
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
 	resp, out, err := b.Send(req, -1)
 	if err != nil {
 		b.F.T.Fatal(err)

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
+import { saveDownload } from '../../lib/download';
 import type { components } from '../../lib/api/schema';
 
 export type User = components['schemas']['UserBody'];
@@ -67,27 +68,39 @@ export function useInviteRegionAdmin() {
 
 export type AuditFilter = { action?: string; actor?: string; from?: string; to?: string };
 
-export function useAuditEvents(filter: AuditFilter) {
+function auditQuery(filter: AuditFilter, lang: string) {
+  return {
+    lang: lang === 'en' ? ('en' as const) : ('nl' as const),
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.actor ? { actor: filter.actor } : {}),
+    ...(filter.from ? { from: new Date(filter.from).toISOString() } : {}),
+    ...(filter.to ? { to: new Date(filter.to).toISOString() } : {}),
+  };
+}
+
+export function useAuditEvents(filter: AuditFilter, lang: string) {
   return useInfiniteQuery({
-    queryKey: ['audit', filter],
+    queryKey: ['audit', filter, lang],
     initialPageParam: '',
     queryFn: async ({ pageParam }) =>
-      (
-        await api.GET('/audit-events', {
-          params: {
-            query: {
-              limit: 25,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(filter.action ? { action: filter.action } : {}),
-              ...(filter.actor ? { actor: filter.actor } : {}),
-              ...(filter.from ? { from: new Date(filter.from).toISOString() } : {}),
-              ...(filter.to ? { to: new Date(filter.to).toISOString() } : {}),
-            },
-          },
-        })
-      ).data!,
+      (await api.GET('/audit-events', { params: { query: { limit: 25, ...(pageParam ? { cursor: pageParam } : {}), ...auditQuery(filter, lang) } } })).data as AuditEventList,
     getNextPageParam: (last) => last.nextCursor || undefined,
   });
+}
+
+export type AuditEventList = components['schemas']['AuditEventList'];
+
+export function useAuditFilterOptions(lang: string) {
+  return useQuery({
+    queryKey: ['audit-filter-options', lang],
+    queryFn: async () => (await api.GET('/audit-filter-options', { params: { query: { lang: lang === 'en' ? 'en' : 'nl' } } })).data!,
+  });
+}
+
+/** downloadAuditCsv exports every event the filter matches as CSV (the server audits the export). */
+export async function downloadAuditCsv(filter: AuditFilter, lang: string): Promise<void> {
+  const { data, response } = await api.GET('/audit-events', { params: { query: auditQuery(filter, lang), header: { Accept: 'text/csv' } }, parseAs: 'blob' });
+  saveDownload(data as Blob, response, 'auditlog.csv');
 }
 
 export function useServiceArea(regionId: string) {

@@ -90,14 +90,17 @@ function fromOpening(o: Opening): Form {
   };
 }
 
-/** FairnessFeedback lists what the fairness check found, with the reason per phrase. */
-export function FairnessFeedback({ hits }: { hits: FairnessHit[] }) {
+/**
+ * FairnessFeedback lists what the fairness check found, with the reason per phrase; staff (who
+ * may publish with a reason) are addressed as such, not told to ask their accountmanager.
+ */
+export function FairnessFeedback({ hits, staff = false }: { hits: FairnessHit[]; staff?: boolean }) {
   const { t, i18n } = useTranslation();
   if (hits.length === 0) return null;
   return (
     <div className="wh-fairness" role="status">
       <Paragraph>
-        <strong>{t('opening.fairnessTitle')}</strong>
+        <strong>{t(staff ? 'opening.fairnessTitleStaff' : 'opening.fairnessTitle')}</strong>
       </Paragraph>
       <ul>
         {hits.map((h, i) => (
@@ -309,7 +312,7 @@ function OpeningForm({ existing }: { existing?: Opening }) {
           maxLength={5000}
           {...fe('description')}
         />
-        <FairnessFeedback hits={fairness.data ?? []} />
+        <FairnessFeedback hits={fairness.data ?? []} staff={staff} />
         <OccupationPicker value={form.occupation} reach={reach}
           onChange={(v) => setForm((f) => ({ ...f, occupation: v, acceptable: v ? f.acceptable.filter((o) => o.id !== v.id) : f.acceptable }))}
           {...fe('occupationId')} />

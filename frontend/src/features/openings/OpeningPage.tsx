@@ -70,7 +70,7 @@ function OpeningView({ o }: { o: Opening }) {
         </Notice>
       )}
       {err && err.code !== 'fairness' && <Notice type="error">{err.message}</Notice>}
-      {o.fairness.length > 0 && !finished && <FairnessFeedback hits={o.fairness} />}
+      {o.fairness.length > 0 && !finished && <FairnessFeedback hits={o.fairness} staff={staff} />}
       {o.reviewRequestedAt && <Notice type="info">{t(staff ? 'opening.reviewPendingStaff' : 'opening.reviewPending')}</Notice>}
 
       {!finished && (

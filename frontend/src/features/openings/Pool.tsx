@@ -82,7 +82,7 @@ function CandidateCard({ c, canPin, onPin, selectable, selected, onSelect, invit
     <article className={`wh-card${c.pinned ? ' wh-card--pinned' : ''}${selected ? ' wh-card--selected' : ''}`} aria-labelledby={`card-${c.id}`}>
       <Heading level={3} id={`card-${c.id}`}>
         {c.code}
-        {c.pinned && <span className="wh-tag"> · {t('pool.recommended')}</span>}
+        {c.pinned && <span className="wh-tag"> · {t(canPin ? 'pool.recommendedStaff' : 'pool.recommended')}</span>}
       </Heading>
       {invite ? (
         <Paragraph>
@@ -318,7 +318,9 @@ export function OpeningPool() {
   else if (filters.rungMin) active.push(t('pool.active.rungMin', { min: filters.rungMin }));
   else if (filters.rungMax) active.push(t('pool.active.rungMax', { max: filters.rungMax }));
   if (filters.languages.length) active.push(t('pool.active.languages', { names: filters.languages.map(languageName).join(', ') }));
-  for (const o of ['drivingLicence', 'freshOnly', 'offeredSupport']) if (filters.options.includes(o)) active.push(t(`pool.active.${o}`));
+  for (const o of ['drivingLicence', 'freshOnly', 'offeredSupport']) {
+    if (filters.options.includes(o)) active.push(t(o === 'offeredSupport' && canPin ? 'pool.active.offeredSupportStaff' : `pool.active.${o}`));
+  }
   for (const fl of flagNames) if (filters.flags.includes(fl)) active.push(t(`pool.active.${fl}`));
   const anyActive = active.length > 0 || filters.occupations.length > 0;
   const activeCount = active.length + (filters.occupations.length > 0 ? 1 : 0);
@@ -366,7 +368,7 @@ export function OpeningPool() {
                 options={[
                   { value: 'drivingLicence', label: t('pool.withLicence', { count: count('drivingLicence', 'true') }) },
                   { value: 'freshOnly', label: t('pool.freshOnly') },
-                  { value: 'offeredSupport', label: t('pool.offeredSupport') },
+                  { value: 'offeredSupport', label: t(canPin ? 'pool.offeredSupportStaff' : 'pool.offeredSupport') },
                 ]} />
               <CheckboxGroup legend={t('pool.schemes')} description={t('pool.schemesHelp')} name="flags" values={filters.flags} onChange={set('flags')} {...fe('flags')}
                 options={flagNames.map((fl) => ({ value: fl, label: t(`pool.flag.${fl}`, { count: count(fl, 'true') }) }))} />

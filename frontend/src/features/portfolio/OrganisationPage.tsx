@@ -9,6 +9,9 @@ import { OpeningsTable } from '../openings/OpeningsList';
 import { ProfileForm } from './ProfileForm';
 import { useSession } from '../../lib/session';
 import { MessageThread } from '../messages/Messages';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useBookings, usePlacements } from '../services/api';
+import { BookingsTable } from '../services/Bookings';
 
 const contactKinds = ['telefoon', 'bezoek', 'e-mail', 'overleg', 'notitie'] as const;
 type ContactKind = (typeof contactKinds)[number];
@@ -90,6 +93,8 @@ export function OrganisationPage() {
             )}
           </DataState>
 
+          <OrganisationActivity organisationId={id} />
+
           <div className="wh-beside">
             {user?.role === 'accountmanager' && (
               <section id="berichten" aria-labelledby="berichten-title">
@@ -135,5 +140,63 @@ export function OrganisationPage() {
         </>
       )}
     </DataState>
+  );
+}
+
+/** recent: how many placements and bookings the organisation page shows (newest first). */
+const recent = 10;
+
+/** OrganisationActivity is an organisation's placements and bookings, newest first, each linked. */
+function OrganisationActivity({ organisationId }: { organisationId: string }) {
+  const { t, i18n } = useTranslation();
+  const placements = usePlacements(true, organisationId);
+  const bookings = useBookings({ organisation: organisationId });
+  return (
+    <>
+      <section aria-labelledby="plaatsingen-title">
+        <Heading level={2} id="plaatsingen-title">{t('organisation.placements')}</Heading>
+        <DataState isLoading={placements.isLoading} error={placements.error}>
+          {placements.data?.length === 0 ? (
+            <Paragraph>{t('organisation.noPlacements')}</Paragraph>
+          ) : (
+            <Table className="wh-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('organisation.placementOpening')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('organisation.placementCandidate')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('organisation.placementStart')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('organisation.placementEnd')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {(placements.data ?? []).slice(0, recent).map((p) => (
+                  <TableRow key={p.id}>
+                    <TableCell>
+                      <Link to={`/uitnodigingen/${p.inviteId}`}>{p.openingTitle}</Link>
+                    </TableCell>
+                    <TableCell>{p.candidateCode}</TableCell>
+                    <TableCell>{formatDate(p.startDate, i18n.language)}</TableCell>
+                    <TableCell>{p.endedOn ? formatDate(p.endedOn, i18n.language) : '—'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </DataState>
+      </section>
+      <section aria-labelledby="boekingen-title">
+        <Heading level={2} id="boekingen-title">{t('organisation.bookings')}</Heading>
+        <DataState isLoading={bookings.isLoading} error={bookings.error}>
+          {bookings.data?.length === 0 ? (
+            <Paragraph>{t('organisation.noBookings')}</Paragraph>
+          ) : (
+            <BookingsTable items={(bookings.data ?? []).slice(0, recent)} />
+          )}
+        </DataState>
+        <Paragraph>
+          <Link to="/boekingen">{t('organisation.allBookings')}</Link>
+        </Paragraph>
+      </section>
+    </>
   );
 }

@@ -31,7 +31,8 @@ export function Bookings() {
   return staff ? <StaffBookings /> : <OrganisationBookings organisationId={me?.organisationId} />;
 }
 
-function BookingsTable({ items, showOrganisation }: { items: Booking[]; showOrganisation?: boolean }) {
+/** BookingsTable lists bookings, each linked to its page. */
+export function BookingsTable({ items, showOrganisation }: { items: Booking[]; showOrganisation?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (

@@ -60,12 +60,15 @@ export function useSlots(id: string, from: string, days: number, enabled = true)
   });
 }
 
-/** usePlacements are the placements a booking can be for (own, or the region's for staff). */
-export function usePlacements(enabled = true) {
+/**
+ * usePlacements are the placements a booking can be for (own, or the region's for staff), newest
+ * start first; organisationId narrows them to one organisation (the organisation page).
+ */
+export function usePlacements(enabled = true, organisationId?: string) {
   return useQuery({
-    queryKey: ['placements'],
+    queryKey: ['placements', organisationId ?? ''],
     enabled,
-    queryFn: async () => (await api.GET('/placements')).data!.items,
+    queryFn: async () => (await api.GET('/placements', { params: { query: organisationId ? { organisation: organisationId } : {} } })).data!.items,
   });
 }
 

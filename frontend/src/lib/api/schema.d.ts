@@ -13,9 +13,29 @@ export interface paths {
         };
         /**
          * Auditlog / Audit log
-         * @description The region's audit events, newest first, cursor-paginated.
+         * @description The region's audit events, newest first, cursor-paginated, each with its action, role and subject in words and the names of the person and the subject. Accept: text/csv exports every matching event as CSV; the export is audited.
          */
         get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit-filter-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Keuzes voor het auditlog / Audit log filter options
+         * @description The actions (with their labels) and the people (with their names) the audit log can be filtered by.
+         */
+        get: operations["getAuditFilterOptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1688,7 +1708,7 @@ export interface paths {
         };
         /**
          * Plaatsingen / Placements
-         * @description Organisation users: their own; accountmanagers and admins: the region's. Candidates by public code.
+         * @description Organisation users: their own; accountmanagers and admins: the region's (organisation=: one organisation's). Newest start first. Candidates by public code.
          */
         get: operations["listPlacements"];
         put?: never;
@@ -2125,6 +2145,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActionOption: {
+            /** @example session.sign_in */
+            code: string;
+            /** @example Ingelogd */
+            label: string;
+        };
+        ActorOption: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         AddContactMomentInputBody: {
             /** @enum {string} */
             kind: "telefoon" | "bezoek" | "e-mail" | "overleg" | "notitie";
@@ -2193,6 +2224,12 @@ export interface components {
             items: components["schemas"]["EventBody"][];
             /** @description Pass as cursor for the next page; absent on the last page */
             nextCursor?: string;
+        };
+        AuditFilterOptions: {
+            /** @description Every action, by label */
+            actions: components["schemas"]["ActionOption"][];
+            /** @description The people who acted in the region's log, by name */
+            actors: components["schemas"]["ActorOption"][];
         };
         BookingBody: {
             /** Format: int64 */
@@ -2876,7 +2913,13 @@ export interface components {
         };
         EventBody: {
             action: string;
+            /** @description The action in words, in the requested language */
+            actionLabel: string;
+            /** @description The acting person's display name (absent for a kandidaat and for the system) */
+            actorName?: string;
             actorRole?: string;
+            /** @description The role in words, in the requested language */
+            actorRoleLabel?: string;
             actorUserId?: string;
             details: {
                 [key: string]: unknown;
@@ -2892,7 +2935,11 @@ export interface components {
             outcome: "success" | "failure" | "denied";
             requestId?: string;
             subjectId?: string;
+            /** @description A readable name of the subject where there is one; a candidate is named by their pseudonymous code, never by name */
+            subjectName?: string;
             subjectType?: string;
+            /** @description The kind of subject in words */
+            subjectTypeLabel?: string;
         };
         ExportAccount: {
             /** Format: date-time */
@@ -4972,7 +5019,7 @@ export interface operations {
                 subjectType?: string;
                 /** @description Only events about this object */
                 subjectId?: string;
-                /** @description Only this action, e.g. session.sign_in */
+                /** @description Only this action, e.g. session.sign_in (GET /audit-filter-options lists them with their labels) */
                 action?: string;
                 /** @description From this moment (inclusive, RFC 3339) */
                 from?: string;
@@ -4981,8 +5028,83 @@ export interface operations {
                 /** @description Cursor from the previous page's nextCursor */
                 cursor?: string;
                 limit?: number;
+                /** @description Language of the labels; default: from Accept-Language, Dutch when it names neither */
+                lang?: "nl" | "en";
             };
-            header?: never;
+            header?: {
+                "Accept-Language"?: string;
+                /** @description text/csv for the CSV export: every matching event (at most 10,000, newest first; cursor and limit do not apply), ';' separated, UTF-8 with BOM. The export is itself audited (audit.exported). */
+                Accept?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventList"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditFilterOptions: {
+        parameters: {
+            query?: {
+                /** @description Language of the labels; default: from Accept-Language, Dutch when it names neither */
+                lang?: "nl" | "en";
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4995,7 +5117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEventList"];
+                    "application/json": components["schemas"]["AuditFilterOptions"];
                 };
             };
             /** @description Bad Request */
@@ -5268,6 +5390,8 @@ export interface operations {
             query?: {
                 state?: ("requested" | "awaiting_approval" | "approved" | "rejected" | "awaiting_payment" | "paid" | "confirmed" | "in_progress" | "completed" | "cancelled" | "refunded" | "expired")[];
                 as?: "" | "provider";
+                /** @description Only the bookings this organisation made (within the caller's scope: another region's organisation gives an empty list) */
+                organisation?: string;
             };
             header?: never;
             path?: never;
@@ -13071,7 +13195,10 @@ export interface operations {
     };
     listPlacements: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only this organisation's placements (within the caller's scope: another region's organisation gives an empty list) */
+                organisation?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
