@@ -541,6 +541,12 @@ test('a werkgever invites two candidates; one says yes from the mail, one says n
     await km.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Caseload' }).click();
     await km.getByRole('cell', { name: /^K-/ }).first().waitFor();
     for (const p of Object.values(people)) {
+      // The caseload is paged: search for the name (the count is announced when the answer is in).
+      await km.getByLabel('Zoek op naam, code of beroep').fill(p.name);
+      const answer = km.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/candidates' && new URL(r.url()).searchParams.get('q') === p.name);
+      await km.getByLabel('Zoek op naam, code of beroep').press('Enter');
+      await answer;
+      await km.getByRole('cell', { name: p.name }).or(km.getByText('Geen kandidaten gevonden')).first().waitFor();
       const row = km.getByRole('row').filter({ hasText: p.name });
       if ((await row.count()) === 0) continue;
       const link = row.getByRole('link', { name: /^K-/ });

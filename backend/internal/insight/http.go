@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"reflect"
-	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -175,21 +174,10 @@ func (h handlers) get(ctx context.Context, p authz.Principal, in *getFiguresInpu
 	if err != nil {
 		return nil, err
 	}
-	if wantsCSV(in.Accept) {
+	if httpapi.WantsCSV(in.Accept) {
 		name := "cijfers-" + f.From.Format(time.DateOnly) + "-" + f.To.Format(time.DateOnly) + ".csv"
 		return &getFiguresOutput{ContentType: "text/csv; charset=utf-8", ContentDisposition: `attachment; filename="` + name + `"`,
 			Body: CSV(figs)}, nil
 	}
 	return &getFiguresOutput{Body: toResponse(figs)}, nil
-}
-
-// wantsCSV reports whether an Accept header asks for text/csv.
-func wantsCSV(accept string) bool {
-	for _, part := range strings.Split(accept, ",") {
-		mt, _, _ := strings.Cut(part, ";")
-		if strings.EqualFold(strings.TrimSpace(mt), "text/csv") {
-			return true
-		}
-	}
-	return false
 }

@@ -238,6 +238,12 @@ func (b *Browser) RefreshCSRF() {
 // Do sends a request as the browser and keeps the cookies it is sent.
 func (b *Browser) Do(method, path, body string) (*http.Response, []byte) {
 	b.F.T.Helper()
+	return b.DoWith(method, path, body, nil)
+}
+
+// DoWith is Do with extra request headers (e.g. Accept: text/csv).
+func (b *Browser) DoWith(method, path, body string, header map[string]string) (*http.Response, []byte) {
+	b.F.T.Helper()
 	var r io.Reader
 	if body != "" {
 		r = strings.NewReader(body)
@@ -251,6 +257,9 @@ func (b *Browser) Do(method, path, body string) (*http.Response, []byte) {
 	}
 	for k, v := range b.Cookies {
 		req.AddCookie(&http.Cookie{Name: k, Value: v})
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
 	}
 	resp, err := b.F.HTTP.Test(req, -1)
 	if err != nil {

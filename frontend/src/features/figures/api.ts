@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
+import { saveDownload } from '../../lib/download';
 import type { components } from '../../lib/api/schema';
 import { query, type Filters } from './figures';
 
@@ -28,13 +29,5 @@ export function useFigures(f: Filters, staleMs = 0) {
  */
 export async function downloadCsv(f: Filters): Promise<void> {
   const { data, response } = await api.GET('/figures', { params: { query: query(f), header: { Accept: 'text/csv' } }, parseAs: 'blob' });
-  const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'cijfers.csv';
-  const url = URL.createObjectURL(data as Blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveDownload(data as Blob, response, 'cijfers.csv');
 }

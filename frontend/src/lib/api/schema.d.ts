@@ -191,7 +191,7 @@ export interface paths {
         };
         /**
          * Caseload / Caseload
-         * @description Klantmanagers see their own caseload; admins the region's candidates. Names are personal data: every list read is audited.
+         * @description Klantmanagers see their own caseload; admins the region's candidates. Search (q: name, code, occupation), sort and page; Accept: text/csv answers every match as CSV. Names are personal data: every page read and every download is audited.
          */
         get: operations["listCandidates"];
         put?: never;
@@ -3659,9 +3659,6 @@ export interface components {
         ListBookingBody: {
             items: components["schemas"]["BookingBody"][];
         };
-        ListCaseloadEntry: {
-            items: components["schemas"]["CaseloadEntry"][];
-        };
         ListConsentBody: {
             items: components["schemas"]["ConsentBody"][];
         };
@@ -4055,6 +4052,20 @@ export interface components {
             size: "" | "1-9" | "10-49" | "50-249" | "250+";
             /** @description A provider's Stripe Connect account; paid bookings pay out there */
             stripeAccountId?: string;
+        };
+        PagedCaseloadEntry: {
+            items: components["schemas"]["CaseloadEntry"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Items on all pages
+             */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
         };
         PinInputBody: {
             /** Format: uuid */
@@ -5551,22 +5562,35 @@ export interface operations {
                 freshness?: "fresh" | "stale" | "expired";
                 /** @description Only profiles less than 80% complete */
                 incomplete?: boolean;
-                sort?: "updated" | "confirmed" | "code";
+                /** @description Search text: every word must occur (case-insensitive) */
+                q?: string;
+                /** @description Field to sort on; '-' first for descending */
+                sort?: "updatedAt" | "-updatedAt" | "confirmedAt" | "-confirmedAt" | "code" | "-code" | "name" | "-name" | "completeness" | "-completeness";
+                /** @description 1-based; a page past the last answers no items */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description text/csv: every match (not one page) as CSV for Dutch spreadsheets (';', UTF-8 with BOM); the download is audited */
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page, or with Accept: text/csv every match as CSV */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListCaseloadEntry"];
+                    "application/json": components["schemas"]["PagedCaseloadEntry"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
