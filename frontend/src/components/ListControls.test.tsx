@@ -35,10 +35,10 @@ describe('useAddressState', () => {
 });
 
 describe('list controls', () => {
-  it('keep search, sort and page in the address; a new search or sort starts at page 1', async () => {
+  it('keep search, sort and page in the address (other keys stay); a new search or sort starts at page 1', async () => {
     await i18n.changeLanguage('nl');
     render(
-      <MemoryRouter initialEntries={['/kandidaten?zoek=jan&pagina=2']}>
+      <MemoryRouter initialEntries={['/kandidaten?als=klant&zoek=jan&pagina=2']}>
         <Harness total={60} />
       </MemoryRouter>,
     );
@@ -51,21 +51,21 @@ describe('list controls', () => {
     const next = screen.getByRole('button', { name: 'Volgende pagina' });
     next.focus();
     act(() => fireEvent.click(next));
-    expect(address()).toBe('?zoek=jan&pagina=3');
+    expect(address()).toBe('?als=klant&zoek=jan&pagina=3');
     expect(screen.getByText('Pagina 3 van 3')).toBeTruthy();
     // The last page: the button says so but keeps the focus, and a press does nothing.
     expect(next.getAttribute('aria-disabled')).toBe('true');
     expect(document.activeElement).toBe(next);
     act(() => fireEvent.click(next));
-    expect(address()).toBe('?zoek=jan&pagina=3');
+    expect(address()).toBe('?als=klant&zoek=jan&pagina=3');
 
     fireEvent.change(search, { target: { value: '  anna  ' } });
-    expect(address()).toBe('?zoek=jan&pagina=3'); // typing alone does not search
+    expect(address()).toBe('?als=klant&zoek=jan&pagina=3'); // typing alone does not search
     act(() => fireEvent.submit(screen.getByRole('search')));
-    expect(address()).toBe('?zoek=anna');
+    expect(address()).toBe('?als=klant&zoek=anna');
 
     act(() => fireEvent.change(screen.getByLabelText('Sorteren op'), { target: { value: 'name' } }));
-    expect(address()).toBe('?zoek=anna&sorteer=name');
+    expect(address()).toBe('?als=klant&zoek=anna&sorteer=name');
     expect(screen.getByRole('button', { name: 'Vorige pagina' }).getAttribute('aria-disabled')).toBe('true');
   });
 

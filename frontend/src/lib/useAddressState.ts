@@ -45,7 +45,9 @@ export function useAddressState<T extends ListState>(defaults: T) {
     setOwn(current);
   }
   const go = (next: T & { pagina: string }, replace: boolean) => {
-    const to = toAddress(all, next);
+    // Keys the page does not own (e.g. a tab's) stay as they are.
+    const to = new URLSearchParams([...params].filter(([key]) => !(key in all)));
+    for (const [key, v] of toAddress(all, next)) to.set(key, v);
     setOwn((s) => ({ ...s, wrote: to.toString(), state: next }));
     setParams(to, { replace, preventScrollReset: true });
   };

@@ -24,7 +24,7 @@ export function useBookingCount(q: BookingCount | undefined) {
   return useQuery({
     queryKey: ['bookings', 'count', q],
     enabled: !!q,
-    queryFn: async () => (await api.GET('/bookings', { params: { query: { state: q!.states, ...(q!.provider ? { as: 'provider' as const } : {}) } } })).data!.items.length,
+    queryFn: async () => ((await api.GET('/bookings', { params: { query: { state: q!.states, pageSize: 1, ...(q!.provider ? { as: 'provider' as const } : {}) } } })).data as { total: number }).total,
   });
 }
 

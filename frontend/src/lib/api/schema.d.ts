@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * Boekingen / Bookings
-         * @description Organisation users: their own (as=provider: those of their services); staff: the region's.
+         * @description Organisation users: their own (as=provider: those of their services); staff: the region's. Search (q: service, organisation, provider), sort and page; Accept: text/csv answers every match as CSV.
          */
         get: operations["listBookings"];
         put?: never;
@@ -3656,9 +3656,6 @@ export interface components {
             /** @enum {string} */
             level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
         };
-        ListBookingBody: {
-            items: components["schemas"]["BookingBody"][];
-        };
         ListConsentBody: {
             items: components["schemas"]["ConsentBody"][];
         };
@@ -4052,6 +4049,20 @@ export interface components {
             size: "" | "1-9" | "10-49" | "50-249" | "250+";
             /** @description A provider's Stripe Connect account; paid bookings pay out there */
             stripeAccountId?: string;
+        };
+        PagedBookingBody: {
+            items: components["schemas"]["BookingBody"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Items on all pages
+             */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
         };
         PagedCaseloadEntry: {
             items: components["schemas"]["CaseloadEntry"][];
@@ -4896,21 +4907,35 @@ export interface operations {
             query?: {
                 state?: ("requested" | "awaiting_approval" | "approved" | "rejected" | "awaiting_payment" | "paid" | "confirmed" | "in_progress" | "completed" | "cancelled" | "refunded" | "expired")[];
                 as?: "" | "provider";
+                /** @description Search text: every word must occur (case-insensitive) */
+                q?: string;
+                /** @description Field to sort on; '-' first for descending */
+                sort?: "createdAt" | "-createdAt" | "startsAt" | "-startsAt" | "service" | "-service" | "organisation" | "-organisation" | "state" | "-state" | "amount" | "-amount";
+                /** @description 1-based; a page past the last answers no items */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description text/csv: every match (not one page) as CSV for Dutch spreadsheets (';', UTF-8 with BOM) */
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page, or with Accept: text/csv every match as CSV */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListBookingBody"];
+                    "application/json": components["schemas"]["PagedBookingBody"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
