@@ -1665,7 +1665,7 @@ export interface paths {
         };
         /**
          * Portefeuille / Portfolio
-         * @description The region's werkgevers and zorgaanbieders with their openings, review requests, blocked publications and last contact.
+         * @description The region's werkgevers and zorgaanbieders with their openings, review requests, blocked publications and last contact. Search (q: name), sort and page; Accept: text/csv answers every match as CSV.
          */
         get: operations["getPortfolio"];
         put?: never;
@@ -3700,9 +3700,6 @@ export interface components {
         ListPlacementItemBody: {
             items: components["schemas"]["PlacementItemBody"][];
         };
-        ListPortfolioEntryBody: {
-            items: components["schemas"]["PortfolioEntryBody"][];
-        };
         ListRecordedHitBody: {
             items: components["schemas"]["RecordedHitBody"][];
         };
@@ -4066,6 +4063,20 @@ export interface components {
         };
         PagedCaseloadEntry: {
             items: components["schemas"]["CaseloadEntry"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Items on all pages
+             */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
+        };
+        PagedPortfolioEntryBody: {
+            items: components["schemas"]["PortfolioEntryBody"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -12360,25 +12371,37 @@ export interface operations {
                 scope?: "mine" | "region";
                 accountmanagerId?: string;
                 kind?: "werkgever" | "zorgaanbieder";
+                /** @description Search text: every word must occur (case-insensitive) */
                 q?: string;
                 /** @description Only organisations with a review request or a blocked publication */
                 attention?: boolean;
-                sort?: "name" | "lastContact" | "open";
+                /** @description Field to sort on; '-' first for descending (lastContact: never contacted counts as longest ago) */
+                sort?: "name" | "-name" | "lastContact" | "-lastContact" | "open" | "-open";
+                /** @description 1-based; a page past the last answers no items */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description text/csv: every match (not one page) as CSV for Dutch spreadsheets (';', UTF-8 with BOM) */
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page, or with Accept: text/csv every match as CSV */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListPortfolioEntryBody"];
+                    "application/json": components["schemas"]["PagedPortfolioEntryBody"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
