@@ -62,7 +62,7 @@ export function Caseload() {
         {items.length === 0 ? (
           <Notice type="info">{filtered ? t('candidate.noneFiltered') : t('candidate.none')}</Notice>
         ) : (
-          <Table className="wh-table">
+          <Table className="wh-table" aria-busy={list.isPlaceholderData}>
             <caption className="wh-visually-hidden">{t('candidate.caption', { count: list.data?.total ?? 0 })}</caption>
             <TableHeader>
               <TableRow>
