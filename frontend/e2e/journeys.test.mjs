@@ -186,6 +186,10 @@ test('an admin invites a user, who sets a password from the mail and signs in', 
   await admin.getByLabel('Rol').selectOption('klantmanager');
   await admin.getByRole('button', { name: 'Uitnodigen' }).click();
   await admin.getByText(`${email} is uitgenodigd`).waitFor();
+  // The list is paged: find the new user.
+  await admin.getByLabel('Gebruiker zoeken').fill(email);
+  await admin.getByLabel('Gebruiker zoeken').press('Enter');
+  await admin.getByRole('status').filter({ hasText: '1 gevonden' }).waitFor();
   await admin.getByRole('cell', { name: email }).waitFor();
   await check(admin, 'admin-invited');
 

@@ -1984,7 +1984,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Gebruikers van de regio / Users of the region */
+        /**
+         * Gebruikers van de regio / Users of the region
+         * @description Searched (q: name, e-mail), sorted and paged; accountmanagers see organisation users and accountmanagers.
+         */
         get: operations["listUsers"];
         put?: never;
         /**
@@ -4077,6 +4080,20 @@ export interface components {
         };
         PagedPortfolioEntryBody: {
             items: components["schemas"]["PortfolioEntryBody"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Items on all pages
+             */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
+        };
+        PagedUserBody: {
+            items: components["schemas"]["UserBody"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -13889,6 +13906,14 @@ export interface operations {
             query?: {
                 role?: "admin" | "accountmanager" | "klantmanager" | "werkgever" | "zorgaanbieder" | "kandidaat";
                 organisationId?: string;
+                /** @description Search text: every word must occur (case-insensitive) */
+                q?: string;
+                /** @description Field to sort on; '-' first for descending */
+                sort?: "name" | "-name" | "email" | "-email" | "role" | "-role" | "createdAt" | "-createdAt";
+                /** @description 1-based; a page past the last answers no items */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -13903,7 +13928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListUserBody"];
+                    "application/json": components["schemas"]["PagedUserBody"];
                 };
             };
             /** @description Bad Request */
