@@ -19,7 +19,7 @@ func TestUsersSearchSortPage(t *testing.T) {
 		admin.Call("POST", "/api/v1/users", fmt.Sprintf(`{"email":"lijst%d@gebruikers.test","displayName":"Lijst Gebruiker %d","role":"klantmanager"}`, i, i), http.StatusCreated, nil)
 	}
 	type page struct {
-		Items []struct{ DisplayName, Email string } `json:"items"`
+		Items                             []struct{ DisplayName, Email string } `json:"items"`
 		Total, Page, PageSize, TotalPages int
 	}
 	var got []string
