@@ -148,6 +148,9 @@ type IDParam struct {
 type listInput struct {
 	OrganisationID string `query:"organisationId" format:"uuid"`
 	State          string `query:"state" enum:"draft,open,paused,filled,closed"`
+	httpapi.Search
+	Sort string `query:"sort" enum:"updatedAt,-updatedAt,createdAt,-createdAt,title,-title,organisation,-organisation,state,-state" default:"-updatedAt" doc:"Field to sort on; '-' first for descending"`
+	httpapi.Paging
 }
 
 // fieldsBody is the content of a new opening.
@@ -351,8 +354,8 @@ func Register(api huma.API, s *Service) {
 		authz.PublicRule, h.postcode)
 }
 
-func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*httpapi.ListOut[openingBody], error) {
-	f := ListFilter{OrganisationID: in.OrganisationID}
+func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*httpapi.PagedOut[openingBody], error) {
+	f := ListFilter{OrganisationID: in.OrganisationID, Q: in.Q, Sort: in.Sort}
 	if in.State != "" {
 		f.States = []State{State(in.State)}
 	}
@@ -360,7 +363,7 @@ func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*
 	if err != nil {
 		return nil, err
 	}
-	return httpapi.ListOf(list, toBody), nil
+	return httpapi.PageOf(httpapi.Window(list, in.Paging), len(list), in.Paging, toBody), nil
 }
 
 // create posts for the caller's own organisation, or for the one staff name.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/werkhaven/werkhaven/backend/internal/app/apptest"
+	"github.com/werkhaven/werkhaven/backend/internal/opening"
 )
 
 type portfolioPage struct {
@@ -65,5 +66,48 @@ func TestPortfolioPagingSortCSV(t *testing.T) {
 	_, other := f.Browser().SignIn(apptest.AdminB).DoWith("GET", "/api/v1/portfolio?scope=region", "", map[string]string{"Accept": "text/csv"})
 	if strings.Contains(string(other), "Korenschoof") {
 		t.Fatalf("another region's admin: %s", other)
+	}
+}
+
+// Openings search title and organisation, sort and page; another
+// organisation finds none of Korenschoof's.
+func TestOpeningsSearchSortPage(t *testing.T) {
+	f := apptest.New(t)
+	f.NewOpening("Bakkerij De Korenschoof", opening.Open)
+	f.NewOpening("Bakkerij De Korenschoof", opening.Draft)
+	wg := f.Browser().SignIn(apptest.WerkgeverA)
+	var all struct {
+		Items             []struct{ ID, Title string } `json:"items"`
+		Total, TotalPages int
+	}
+	wg.Call("GET", "/api/v1/openings?sort=title&pageSize=100", "", http.StatusOK, &all)
+	titles := []string{}
+	for _, o := range all.Items {
+		titles = append(titles, strings.ToLower(o.Title))
+	}
+	if all.Total < 2 || !slices.IsSorted(titles) {
+		t.Fatalf("by title: %v", titles)
+	}
+	var second struct {
+		Items      []struct{ ID string } `json:"items"`
+		Total      int
+		TotalPages int
+	}
+	wg.Call("GET", "/api/v1/openings?sort=title&pageSize=1&page=2", "", http.StatusOK, &second)
+	if second.TotalPages != all.Total || len(second.Items) != 1 || second.Items[0].ID != all.Items[1].ID {
+		t.Fatalf("page 2 of 1: %+v", second)
+	}
+	wg.Call("GET", "/api/v1/openings?q=korenschoof+"+strings.Fields(titles[0])[0], "", http.StatusOK, &second)
+	if second.Total < 1 {
+		t.Fatalf("q by organisation and title word: %+v", second)
+	}
+	f.Browser().SignIn(apptest.Werkgever2).Call("GET", "/api/v1/openings?q=korenschoof", "", http.StatusOK, &second)
+	if second.Total != 0 {
+		t.Fatalf("another organisation: %+v", second)
+	}
+	var p apptest.Problem
+	wg.Call("GET", "/api/v1/openings?sort=wage", "", http.StatusBadRequest, &p)
+	if len(p.InvalidParams) != 1 || p.InvalidParams[0].Name != "sort" {
+		t.Fatalf("unknown sort: %+v", p)
 	}
 }

@@ -36,9 +36,9 @@ export function useFirstSteps(organisationId: string | undefined) {
     queryFn: async () => {
       const [steps, openings] = await Promise.all([
         api.GET('/organisations/{id}/first-steps', { params: { path: { id: organisationId! } } }),
-        api.GET('/openings', { params: { query: { organisationId } } }),
+        api.GET('/openings', { params: { query: { organisationId, pageSize: 1 } } }),
       ]);
-      return { ...steps.data!, openings: openings.data!.items.length };
+      return { ...steps.data!, openings: openings.data!.total };
     },
   });
 }

@@ -32,7 +32,7 @@ export const contractOptions = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerw
 export function useOpenings(query: { organisationId?: string; state?: OpeningState } = {}) {
   return useQuery({
     queryKey: ['openings', query],
-    queryFn: async () => (await api.GET('/openings', { params: { query } })).data!.items,
+    queryFn: async () => (await api.GET('/openings', { params: { query: { pageSize: 100, ...query } } })).data!.items,
   });
 }
 

@@ -75,7 +75,7 @@ export function useOrgOpenings(organisationId: string | undefined, enabled = tru
   return useQuery({
     queryKey: ['openings', { organisationId }],
     enabled,
-    queryFn: async () => (await api.GET('/openings', { params: { query: organisationId ? { organisationId } : {} } })).data!.items,
+    queryFn: async () => (await api.GET('/openings', { params: { query: { pageSize: 100, ...(organisationId ? { organisationId } : {}) } } })).data!.items,
   });
 }
 

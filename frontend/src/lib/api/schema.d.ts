@@ -3694,9 +3694,6 @@ export interface components {
         ListOfferBody: {
             items: components["schemas"]["OfferBody"][];
         };
-        ListOpeningBody: {
-            items: components["schemas"]["OpeningBody"][];
-        };
         ListOrganisationBody: {
             items: components["schemas"]["OrganisationBody"][];
         };
@@ -4066,6 +4063,20 @@ export interface components {
         };
         PagedCaseloadEntry: {
             items: components["schemas"]["CaseloadEntry"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Items on all pages
+             */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
+        };
+        PagedOpeningBody: {
+            items: components["schemas"]["OpeningBody"][];
             /** Format: int64 */
             page: number;
             /** Format: int64 */
@@ -9810,6 +9821,14 @@ export interface operations {
             query?: {
                 organisationId?: string;
                 state?: "draft" | "open" | "paused" | "filled" | "closed";
+                /** @description Search text: every word must occur (case-insensitive) */
+                q?: string;
+                /** @description Field to sort on; '-' first for descending */
+                sort?: "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | "title" | "-title" | "organisation" | "-organisation" | "state" | "-state";
+                /** @description 1-based; a page past the last answers no items */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -9824,7 +9843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListOpeningBody"];
+                    "application/json": components["schemas"]["PagedOpeningBody"];
                 };
             };
             /** @description Bad Request */
