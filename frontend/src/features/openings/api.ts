@@ -29,6 +29,17 @@ export const dayOptions = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
 export const dayPartOptions = ['ochtend', 'middag', 'avond', 'nacht'] as const;
 export const contractOptions = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'geen'] as const;
 
+export type OpeningsQuery = NonNullable<paths['/openings']['get']['parameters']['query']>;
+
+/** useOpeningsPage is one page of a searched, sorted list of openings; the previous page stays on screen while the next loads. */
+export function useOpeningsPage(query: OpeningsQuery) {
+  return useQuery({
+    queryKey: ['openings', 'page', query],
+    placeholderData: keepPreviousData,
+    queryFn: async () => (await api.GET('/openings', { params: { query } })).data!,
+  });
+}
+
 export function useOpenings(query: { organisationId?: string; state?: OpeningState } = {}) {
   return useQuery({
     queryKey: ['openings', query],
