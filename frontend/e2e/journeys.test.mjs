@@ -192,6 +192,10 @@ test('an admin invites a user, who sets a password from the mail and signs in', 
   await admin.getByLabel('Rol').selectOption('klantmanager');
   await admin.getByRole('button', { name: 'Uitnodigen' }).click();
   await admin.getByText(`${email} is uitgenodigd`).waitFor();
+  // The list is paged: find the new user.
+  await admin.getByLabel('Gebruiker zoeken').fill(email);
+  await admin.getByLabel('Gebruiker zoeken').press('Enter');
+  await admin.getByRole('status').filter({ hasText: '1 gevonden' }).waitFor();
   await admin.getByRole('cell', { name: email }).waitFor();
   await check(admin, 'admin-invited');
 
@@ -547,6 +551,12 @@ test('a werkgever invites two candidates; one says yes from the mail, one says n
     await km.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Caseload' }).click();
     await km.getByRole('cell', { name: /^K-/ }).first().waitFor();
     for (const p of Object.values(people)) {
+      // The caseload is paged: search for the name (the count is announced when the answer is in).
+      await km.getByLabel('Zoek op naam, code of beroep').fill(p.name);
+      const answer = km.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/candidates' && new URL(r.url()).searchParams.get('q') === p.name);
+      await km.getByLabel('Zoek op naam, code of beroep').press('Enter');
+      await answer;
+      await km.getByRole('cell', { name: p.name }).or(km.getByText('Geen kandidaten gevonden')).first().waitFor();
       const row = km.getByRole('row').filter({ hasText: p.name });
       if ((await row.count()) === 0) continue;
       const link = row.getByRole('link', { name: /^K-/ });
@@ -1725,4 +1735,69 @@ test('audit log: the admin filters by a label and a person and follows the booki
   await booked.waitFor();
   assert.equal(await booked.getAttribute('href'), bookingPath);
   await check(am, 'organisation-page-activity');
+});
+
+test('a klantmanager searches the caseload, pages, sorts and downloads it as CSV', async () => {
+  const km = await newPage();
+  await signIn(km, 'km.devries@demo.werkhaven.nl');
+  await km.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+  // The demo caseload fits on one page: 20 more candidates make it two (25 per page).
+  const request = km.context().request;
+  const session = await (await request.get(`${BASE}/api/v1/sessions/current`)).json();
+  const occupations = await (await request.get(`${BASE}/api/v1/occupations?q=bakker&limit=1`)).json();
+  const stamp = String(Date.now()).slice(-6);
+  const name = (i) => `Rij ${String(i).padStart(2, '0')} Lijsttest${stamp}`;
+  for (let i = 1; i <= 20; i++) {
+    const resp = await request.post(`${BASE}/api/v1/candidates`, {
+      headers: { 'X-CSRF-Token': session.csrfToken },
+      data: {
+        profile: { occupations: [occupations.items[0].id], skills: ['haccp'], experience: '', education: 'mbo2', languages: [{ code: 'nl', level: 'B1' }], drivingLicence: false,
+          ownTransport: true, pc4: '', maxTravelKm: 15, hoursMin: 20, hoursMax: 32, days: ['ma'], dayParts: ['ochtend'], rung: 4, supportNeeds: [],
+          doelgroepregister: false, praktijkroute: false, lksIndicatie: false },
+        identity: { name: name(i), email: '', postcode: '3511 AB' },
+      },
+    });
+    assert.equal(resp.status(), 201, await resp.text());
+  }
+  await km.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Caseload' }).click();
+  const count = km.getByRole('status').filter({ hasText: /\d+ gevonden/ });
+  await count.waitFor();
+  const total = Number((await count.innerText()).match(/(\d+) gevonden/)[1]);
+  assert.ok(total > 25 && total <= 50, `the caseload holds ${total}`);
+  await km.getByText('Pagina 1 van 2').waitFor();
+  assert.equal(await km.getByRole('row').count(), 26, 'one header row and 25 candidates');
+  await check(km, 'caseload-paged');
+
+  // Paging keeps the focus on the button, the page in the address, and Back returns.
+  const next = km.getByRole('navigation', { name: "Pagina's" }).getByRole('button', { name: 'Volgende pagina' });
+  await next.click();
+  await km.getByText('Pagina 2 van 2').waitFor();
+  await km.waitForURL(/pagina=2/);
+  assert.equal(await next.getAttribute('aria-disabled'), 'true');
+  assert.equal(await km.evaluate(() => document.activeElement?.textContent), 'Volgende pagina');
+  await km.waitForFunction((n) => document.querySelectorAll('table[aria-busy="false"] tbody tr').length === n, total - 25);
+
+  // A search starts at page 1 and announces the count; the sort is kept in the address.
+  await km.getByLabel('Zoek op naam, code of beroep').fill(`lijsttest${stamp}`);
+  await km.getByLabel('Zoek op naam, code of beroep').press('Enter');
+  await km.getByRole('status').filter({ hasText: '20 gevonden' }).waitFor();
+  assert.doesNotMatch(km.url(), /pagina=/);
+  await km.getByLabel('Sorteren op').selectOption({ label: 'Naam (Z–A)' });
+  await km.waitForURL(/sorteer=-name/);
+  await km.getByRole('row').nth(1).filter({ hasText: name(20) }).waitFor();
+  await km.reload();
+  await km.getByRole('row').nth(1).filter({ hasText: name(20) }).waitFor();
+  assert.equal(await km.getByLabel('Zoek op naam, code of beroep').inputValue(), `lijsttest${stamp}`);
+  assert.equal(await km.getByLabel('Sorteren op').inputValue(), '-name');
+  await check(km, 'caseload-searched');
+
+  // The download holds every match (not one page) in the same order, for Dutch Excel.
+  const [download] = await Promise.all([km.waitForEvent('download'), km.getByRole('button', { name: 'Downloaden voor Excel (CSV)' }).click()]);
+  assert.match(download.suggestedFilename(), /^caseload-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  assert.ok(lines[0].startsWith('\uFEFFCode;Naam;Beroepen;Status;'), lines[0]);
+  assert.equal(lines.length, 21);
+  assert.ok(lines[1].includes(`;${name(20)};`) && lines[20].includes(`;${name(1)};`), csv);
+  await check(km, 'caseload-downloaded');
 });

@@ -1,10 +1,12 @@
 package booking
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -190,6 +192,10 @@ type listBookingsInput struct {
 	As     string   `query:"as" enum:",provider"`
 	// Organisation narrows to one organisation's bookings (the organisation page).
 	Organisation string `query:"organisation" format:"uuid" doc:"Only the bookings this organisation made (within the caller's scope: another region's organisation gives an empty list)"`
+	httpapi.Search
+	Sort string `query:"sort" enum:"createdAt,-createdAt,startsAt,-startsAt,service,-service,organisation,-organisation,state,-state,amount,-amount" default:"-createdAt" doc:"Field to sort on; '-' first for descending"`
+	httpapi.Paging
+	Accept string `header:"Accept" doc:"text/csv: every match (not one page) as CSV for Dutch spreadsheets (';', UTF-8 with BOM)"`
 }
 
 // Bodies named <operationId>Request/Response keep the component names huma
@@ -308,7 +314,8 @@ func Register(api huma.API, s *Service) {
 		Description: "Eligibility first (400 naming the rule, e.g. placementId / eligibility.placement), then the slot (409 outsideAvailability or slotTaken). The booking then waits for approval, for payment (the service's payDays) or for the provider."},
 		bookers, h.createBooking)
 	authz.Register(api, huma.Operation{OperationID: "listBookings", Method: http.MethodGet, Path: "/bookings",
-		Summary: "Boekingen / Bookings", Tags: tags, Description: "Organisation users: their own (as=provider: those of their services); staff: the region's."},
+		Summary: "Boekingen / Bookings", Tags: tags, Errors: []int{400}, Responses: httpapi.CSVResponses(api, httpapi.Paged[BookingBody]{}, "One row per booking: requested, service, organisation, provider, state, start, quantity, amount, paid"),
+		Description: "Organisation users: their own (as=provider: those of their services); staff: the region's. Search (q: service, organisation, provider), sort and page; Accept: text/csv answers every match as CSV."},
 		bookers, h.listBookings)
 	authz.Register(api, huma.Operation{OperationID: "getBooking", Method: http.MethodGet, Path: "/bookings/{id}", Summary: "Eén boeking met geschiedenis / One booking with its history", Tags: tags, Errors: []int{403, 404},
 		Description: "The outside provider of a person-bound service reads it only once the kandidaat agreed to share (403 awaitingCandidateConsent, candidateConsentDeclined or candidateConsentRevoked), and then sees the shared name, phone and workplace; after confirming also the workplace's postcode and the organisation's contact person. Every such read is audited."},
@@ -391,16 +398,40 @@ func (h handlers) createBooking(ctx context.Context, p authz.Principal, in *stru
 	return bookingResult(h.s.Create(ctx, p, Request(in.Body), httpapi.ClientIP(ctx)))
 }
 
-func (h handlers) listBookings(ctx context.Context, p authz.Principal, in *listBookingsInput) (*httpapi.ListOut[BookingBody], error) {
-	f := ListFilter{Provider: in.As == "provider", OrganisationID: in.Organisation}
+func (h handlers) listBookings(ctx context.Context, p authz.Principal, in *listBookingsInput) (*httpapi.ListOrCSV, error) {
+	f := ListFilter{Provider: in.As == "provider", OrganisationID: in.Organisation, Q: in.Q, Sort: in.Sort}
 	for _, st := range in.States {
 		f.States = append(f.States, State(st))
 	}
-	items, err := h.s.List(ctx, p, f)
+	csv := httpapi.WantsCSV(in.Accept)
+	if !csv {
+		f.Offset, f.Limit = in.Offset(), in.Limit()
+	}
+	items, total, err := h.s.List(ctx, p, f)
 	if err != nil {
 		return nil, err
 	}
-	return httpapi.ListOf(items, toBookingBody), nil
+	if csv {
+		return httpapi.CSVFile("boekingen", h.s.now(), bookingsCSV(items)), nil
+	}
+	return &httpapi.ListOrCSV{Body: httpapi.PageOf(items, total, in.Paging, toBookingBody).Body}, nil
+}
+
+// bookingsCSV is a list of bookings as a spreadsheet, with Dutch headers;
+// amounts in euros with a decimal comma, times in Dutch time.
+func bookingsCSV(items []Booking) []byte {
+	day := func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.In(amsterdam).Format("2006-01-02 15:04")
+	}
+	rows := make([][]string, len(items))
+	for i, b := range items {
+		rows[i] = []string{b.CreatedAt.In(amsterdam).Format(time.DateOnly), b.ServiceTitle, b.OrganisationName, cmp.Or(b.ProviderName, "Gemeente"),
+			stateNL[b.State], day(b.StartsAt), strconv.Itoa(b.Quantity), fmt.Sprintf("%d,%02d", b.AmountCents/100, b.AmountCents%100), day(b.PaidAt)}
+	}
+	return httpapi.CSV([]string{"Aangevraagd op", "Dienst", "Organisatie", "Aanbieder", "Status", "Begint", "Aantal", "Bedrag (EUR)", "Betaald op"}, rows)
 }
 
 func (h handlers) getBooking(ctx context.Context, p authz.Principal, in *IDParam) (*bookingOut, error) {

@@ -1,6 +1,7 @@
 package booking
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -22,6 +23,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/eventlog"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
@@ -641,10 +643,22 @@ type ListFilter struct {
 	// OrganisationID: only the bookings made by this organisation (the
 	// organisation page); within the caller's scope as always.
 	OrganisationID string
+	Q              string // words in the service, the organisation or the provider
+	Sort           string // a listBookings sort value; default -createdAt
+	Offset         int
+	Limit          int // 0: every match (at most listMax)
 }
 
-// List returns the bookings p may see, newest first (at most 500).
-func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]Booking, error) {
+// listMax bounds one read of bookings (a CSV download of a region).
+const listMax = 5000
+
+// bookingSorts maps the sort fields onto columns.
+var bookingSorts = map[string]string{"createdAt": "b.created_at", "startsAt": "b.starts_at", "service": "s.title_nl",
+	"organisation": "org.name", "state": "b.state", "amount": "b.amount_cents"}
+
+// List returns the bookings p may see that f selects, in f's order, and how
+// many there are in all.
+func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]Booking, int, error) {
 	q := scope(bookings(s.DB.WithContext(ctx)), p)
 	if p.Role.IsOrganisationRole() {
 		if f.Provider {
@@ -659,13 +673,25 @@ func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]
 	if f.OrganisationID != "" {
 		q = q.Where("b.organisation_id = ?", f.OrganisationID)
 	}
+	for _, w := range httpapi.Words(f.Q) {
+		like := httpapi.Like(w)
+		q = q.Where("(s.title_nl ILIKE ? OR org.name ILIKE ? OR prov.name ILIKE ?)", like, like, like)
+	}
+	var total int64
+	if err := q.Session(&gorm.Session{}).Select("b.id").Count(&total).Error; err != nil {
+		return nil, 0, database.Translate(err, "count bookings")
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = listMax
+	}
 	var rows []view
-	if err := q.Order("b.created_at DESC, b.id").Limit(500).Find(&rows).Error; err != nil {
-		return nil, database.Translate(err, "list bookings")
+	if err := q.Order(httpapi.OrderBy(cmp.Or(f.Sort, "-createdAt"), bookingSorts, "b.id")).Offset(f.Offset).Limit(limit).Find(&rows).Error; err != nil {
+		return nil, 0, database.Translate(err, "list bookings")
 	}
 	out := make([]Booking, len(rows))
 	for i, r := range rows {
 		out[i] = r.toBooking()
 	}
-	return out, nil
+	return out, int(total), nil
 }

@@ -248,7 +248,7 @@ func (l exportLabeller) read(a audit.Entry) exportRead {
 	via, _ := a.Details["via"].(string)
 	reason := l.text(readReasonLabels["other"])
 	switch {
-	case via == "candidate" || via == "caseload":
+	case via == "candidate" || via == "caseload" || via == "caseload_export":
 		reason = l.text(readReasonLabels[via])
 	case strings.HasPrefix(via, "booking:"):
 		reason = l.text(readReasonLabels["booking"])

@@ -3,6 +3,8 @@ package candidate
 import (
 	"context"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -120,7 +122,10 @@ type listInput struct {
 	Status     string `query:"status" enum:"available,in_process,placed,paused"`
 	Freshness  string `query:"freshness" enum:"fresh,stale,expired"`
 	Incomplete bool   `query:"incomplete" doc:"Only profiles less than 80% complete"`
-	Sort       string `query:"sort" enum:"updated,confirmed,code" default:"updated"`
+	httpapi.Search
+	Sort string `query:"sort" enum:"updatedAt,-updatedAt,confirmedAt,-confirmedAt,code,-code,name,-name,completeness,-completeness" default:"-updatedAt" doc:"Field to sort on; '-' first for descending"`
+	httpapi.Paging
+	Accept string `header:"Accept" doc:"text/csv: every match (not one page) as CSV for Dutch spreadsheets (';', UTF-8 with BOM); the download is audited"`
 }
 
 type createInput struct {
@@ -217,7 +222,8 @@ func Register(api huma.API, s *Service) {
 	h := handlers{s}
 	tags := []string{"Kandidaten"}
 	authz.Register(api, huma.Operation{OperationID: "listCandidates", Method: http.MethodGet, Path: "/candidates",
-		Summary: "Caseload / Caseload", Tags: tags, Errors: []int{429}, Description: "Klantmanagers see their own caseload; admins the region's candidates. Names are personal data: every list read is audited."},
+		Summary: "Caseload / Caseload", Tags: tags, Errors: []int{400, 429}, Responses: httpapi.CSVResponses(api, httpapi.Paged[caseloadEntry]{}, "One row per candidate: code, name, occupations, status, completeness, freshness, confirmed, consent, updated"),
+		Description: "Klantmanagers see their own caseload; admins the region's candidates. Search (q: name, code, occupation), sort and page; Accept: text/csv answers every match as CSV. Names are personal data: every page read and every download is audited."},
 		caseload, h.list)
 	authz.Register(api, huma.Operation{OperationID: "createCandidate", Method: http.MethodPost, Path: "/candidates", DefaultStatus: http.StatusCreated,
 		Summary: "Kandidaat inschrijven / Register a candidate", Tags: tags, Errors: []int{400}},
@@ -270,12 +276,35 @@ func Register(api huma.API, s *Service) {
 		kandidaat, h.exportMine)
 }
 
-func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*httpapi.ListOut[caseloadEntry], error) {
-	list, err := h.s.List(ctx, p, Filter{Status: Status(in.Status), Freshness: Freshness(in.Freshness), Incomplete: in.Incomplete, Sort: in.Sort}, httpapi.ClientIP(ctx))
+func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*httpapi.ListOrCSV, error) {
+	f := Filter{Status: Status(in.Status), Freshness: Freshness(in.Freshness), Incomplete: in.Incomplete, Q: in.Q, Sort: in.Sort}
+	if httpapi.WantsCSV(in.Accept) {
+		all, err := h.s.ExportCaseload(ctx, p, f, httpapi.ClientIP(ctx))
+		if err != nil {
+			return nil, err
+		}
+		return httpapi.CSVFile("caseload", h.s.now(), caseloadCSV(all)), nil
+	}
+	page, total, err := h.s.List(ctx, p, f, in.Offset(), in.Limit(), httpapi.ClientIP(ctx))
 	if err != nil {
 		return nil, err
 	}
-	return httpapi.ListOf(list, func(e Entry) caseloadEntry { return caseloadEntry{CandidateBody: toBody(e.Candidate), Name: e.Name} }), nil
+	out := httpapi.PageOf(page, total, in.Paging, func(e Entry) caseloadEntry { return caseloadEntry{CandidateBody: toBody(e.Candidate), Name: e.Name} })
+	return &httpapi.ListOrCSV{Body: out.Body}, nil
+}
+
+// caseloadCSV is the caseload as a spreadsheet, with Dutch headers.
+func caseloadCSV(all []Entry) []byte {
+	rows := make([][]string, len(all))
+	for i, e := range all {
+		consent := "nee"
+		if e.Consent {
+			consent = "ja"
+		}
+		rows[i] = []string{e.PublicCode, e.Name, strings.Join(e.OccupationLabels, ", "), statusLabels[string(e.Status)].In("nl"),
+			strconv.Itoa(e.Completeness), freshnessLabels[string(e.Freshness)].In("nl"), e.ConfirmedAt.Format(time.DateOnly), consent, e.UpdatedAt.Format(time.DateOnly)}
+	}
+	return httpapi.CSV([]string{"Code", "Naam", "Beroepen", "Status", "Volledig (%)", "Actueel", "Bevestigd op", "Toestemming", "Gewijzigd op"}, rows)
 }
 
 func (h handlers) create(ctx context.Context, p authz.Principal, in *createInput) (*candidateOut, error) {

@@ -232,11 +232,12 @@ var (
 		"system":         msg.M("export.roleSystem"),
 	}
 	readReasonLabels = map[string]msg.Message{
-		"candidate": msg.M("export.readReasonCandidate"),
-		"caseload":  msg.M("export.readReasonCaseload"),
-		"invite":    msg.M("export.readReasonInvite"),
-		"booking":   msg.M("export.readReasonBooking"),
-		"other":     msg.M("export.readReasonOther"),
+		"candidate":       msg.M("export.readReasonCandidate"),
+		"caseload":        msg.M("export.readReasonCaseload"),
+		"caseload_export": msg.M("export.readReasonCaseloadExport"),
+		"invite":          msg.M("export.readReasonInvite"),
+		"booking":         msg.M("export.readReasonBooking"),
+		"other":           msg.M("export.readReasonOther"),
 	}
 )
 

@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/geo"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/mail"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
@@ -81,11 +83,17 @@ func (s *Service) auditDenied(ctx context.Context, action, ip string, details ma
 type UserFilter struct {
 	Role           authz.Role
 	OrganisationID string
+	Q              string // words in the name or e-mail address
+	Sort           string // name (default), email, role, createdAt; '-' first for descending
+	Offset, Limit  int    // Limit 0: the first 1,000
 }
+
+// userSorts maps the users list's sort fields onto columns.
+var userSorts = map[string]string{"name": "lower(display_name)", "email": "email", "role": "role", "createdAt": "created_at"}
 
 // ListUsers returns the users of the caller's region (organisation users:
 // only their own organisation's).
-func (s *Service) ListUsers(ctx context.Context, p authz.Principal, f UserFilter) ([]User, error) {
+func (s *Service) ListUsers(ctx context.Context, p authz.Principal, f UserFilter) ([]User, int, error) {
 	q := s.DB.WithContext(ctx).Where("region_id = ?", p.RegionID)
 	if p.Role == authz.Accountmanager {
 		q = q.Where("role IN ?", []string{string(authz.Werkgever), string(authz.Zorgaanbieder), string(authz.Accountmanager)})
@@ -96,15 +104,26 @@ func (s *Service) ListUsers(ctx context.Context, p authz.Principal, f UserFilter
 	if f.OrganisationID != "" {
 		q = q.Where("organisation_id = ?", f.OrganisationID)
 	}
+	for _, w := range httpapi.Words(f.Q) {
+		q = q.Where("(display_name ILIKE ? OR email ILIKE ?)", httpapi.Like(w), httpapi.Like(w))
+	}
+	var total int64
+	if err := q.Session(&gorm.Session{}).Model(&userRow{}).Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 1000
+	}
 	var rows []userRow
-	if err := q.Order("display_name, id").Limit(1000).Find(&rows).Error; err != nil {
-		return nil, err
+	if err := q.Order(httpapi.OrderBy(cmp.Or(f.Sort, "name"), userSorts, "id")).Offset(f.Offset).Limit(limit).Find(&rows).Error; err != nil {
+		return nil, 0, err
 	}
 	out := make([]User, len(rows))
 	for i, r := range rows {
 		out[i] = r.toUser()
 	}
-	return out, nil
+	return out, int(total), nil
 }
 
 // UserChange changes a user's status or role (admins only).

@@ -16,6 +16,9 @@ import (
 type listUsersInput struct {
 	Role           string `query:"role" enum:"admin,accountmanager,klantmanager,werkgever,zorgaanbieder,kandidaat"`
 	OrganisationID string `query:"organisationId" format:"uuid"`
+	httpapi.Search
+	Sort string `query:"sort" enum:"name,-name,email,-email,role,-role,createdAt,-createdAt" default:"name" doc:"Field to sort on; '-' first for descending"`
+	httpapi.Paging
 }
 
 type inviteInput struct {
@@ -174,7 +177,8 @@ func (h *Handlers) registerAdmin(api huma.API) {
 	orgEditors := authz.Roles(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder)
 	beheer, organisaties := []string{"Beheer"}, []string{"Organisaties"}
 	authz.Register(api, huma.Operation{OperationID: "listUsers", Method: http.MethodGet, Path: "/users",
-		Summary: "Gebruikers van de regio / Users of the region", Tags: beheer},
+		Summary: "Gebruikers van de regio / Users of the region", Tags: beheer, Errors: []int{400},
+		Description: "Searched (q: name, e-mail), sorted and paged; accountmanagers see organisation users and accountmanagers."},
 		managers, h.listUsers)
 	authz.Register(api, huma.Operation{OperationID: "inviteUser", Method: http.MethodPost, Path: "/users", DefaultStatus: http.StatusCreated,
 		Summary: "Gebruiker uitnodigen / Invite a user", Tags: beheer, Errors: []int{400},
@@ -219,12 +223,13 @@ func (h *Handlers) registerAdmin(api huma.API) {
 		platform, h.inviteRegionAdmin)
 }
 
-func (h *Handlers) listUsers(ctx context.Context, p authz.Principal, in *listUsersInput) (*httpapi.ListOut[userBody], error) {
-	users, err := h.Service.ListUsers(ctx, p, UserFilter{Role: authz.Role(in.Role), OrganisationID: in.OrganisationID})
+func (h *Handlers) listUsers(ctx context.Context, p authz.Principal, in *listUsersInput) (*httpapi.PagedOut[userBody], error) {
+	users, total, err := h.Service.ListUsers(ctx, p, UserFilter{Role: authz.Role(in.Role), OrganisationID: in.OrganisationID, Q: in.Q, Sort: in.Sort,
+		Offset: in.Offset(), Limit: in.Limit()})
 	if err != nil {
 		return nil, err
 	}
-	return httpapi.ListOf(users, toUserBody), nil
+	return httpapi.PageOf(users, total, in.Paging, toUserBody), nil
 }
 
 func (h *Handlers) inviteUser(ctx context.Context, p authz.Principal, in *inviteInput) (*userOutput, error) {

@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"strconv"
 	"strings"
+
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
 // The CSV variant of the figures: one row per stage, rate, time or group,
@@ -39,10 +41,7 @@ var timeNL = map[string]string{
 // CSV renders the figures as CSV.
 func CSV(f Figures) []byte {
 	var b bytes.Buffer
-	b.WriteString("\uFEFF")
-	w := csv.NewWriter(&b)
-	w.Comma = ';'
-	w.UseCRLF = true
+	w := httpapi.CSVWriter(&b)
 	_ = w.Write(csvHeader)
 	row := func(section, group, step string, count int) []string {
 		r := make([]string, len(csvHeader))

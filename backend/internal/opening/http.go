@@ -3,6 +3,7 @@ package opening
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -147,6 +148,9 @@ type IDParam struct {
 type listInput struct {
 	OrganisationID string `query:"organisationId" format:"uuid"`
 	State          string `query:"state" enum:"draft,open,paused,filled,closed"`
+	httpapi.Search
+	Sort string `query:"sort" enum:"updatedAt,-updatedAt,createdAt,-createdAt,title,-title,organisation,-organisation,state,-state" default:"-updatedAt" doc:"Field to sort on; '-' first for descending"`
+	httpapi.Paging
 }
 
 // fieldsBody is the content of a new opening.
@@ -247,9 +251,11 @@ type portfolioInput struct {
 	Scope            string `query:"scope" enum:"mine,region" default:"mine" doc:"mine: the caller's own organisations (accountmanagers); region: all"`
 	AccountmanagerID string `query:"accountmanagerId" format:"uuid"`
 	Kind             string `query:"kind" enum:"werkgever,zorgaanbieder"`
-	Q                string `query:"q" maxLength:"100"`
-	Attention        bool   `query:"attention" doc:"Only organisations with a review request or a blocked publication"`
-	Sort             string `query:"sort" enum:"name,lastContact,open" default:"name"`
+	httpapi.Search
+	Attention bool   `query:"attention" doc:"Only organisations with a review request or a blocked publication"`
+	Sort      string `query:"sort" enum:"name,-name,lastContact,-lastContact,open,-open" default:"name" doc:"Field to sort on; '-' first for descending (lastContact: never contacted counts as longest ago)"`
+	httpapi.Paging
+	Accept string `header:"Accept" doc:"text/csv: every match (not one page) as CSV for Dutch spreadsheets (';', UTF-8 with BOM)"`
 }
 
 type portfolioEntryBody struct {
@@ -338,8 +344,9 @@ func Register(api huma.API, s *Service) {
 		Description: "Runs the fairness check on a title and description without storing anything, for inline feedback while typing."},
 		writers, h.checkFairness)
 	authz.Register(api, huma.Operation{OperationID: "getPortfolio", Method: http.MethodGet, Path: "/portfolio",
-		Summary: "Portefeuille / Portfolio", Tags: []string{"Organisaties"},
-		Description: "The region's werkgevers and zorgaanbieders with their openings, review requests, blocked publications and last contact."},
+		Summary: "Portefeuille / Portfolio", Tags: []string{"Organisaties"}, Errors: []int{400},
+		Responses:   httpapi.CSVResponses(api, httpapi.Paged[portfolioEntryBody]{}, "One row per organisation: name, kind, postcode, accountmanager, openings by state, review requests, blocked publications, last contact"),
+		Description: "The region's werkgevers and zorgaanbieders with their openings, review requests, blocked publications and last contact. Search (q: name), sort and page; Accept: text/csv answers every match as CSV."},
 		staff, h.portfolio)
 	authz.Register(api, huma.Operation{OperationID: "getPostcode", Method: http.MethodGet, Path: "/postcodes/{postcode}",
 		Summary: "Plaats bij een postcode / Place of a postcode", Tags: []string{"Referentiegegevens"}, Errors: []int{400},
@@ -347,8 +354,8 @@ func Register(api huma.API, s *Service) {
 		authz.PublicRule, h.postcode)
 }
 
-func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*httpapi.ListOut[openingBody], error) {
-	f := ListFilter{OrganisationID: in.OrganisationID}
+func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*httpapi.PagedOut[openingBody], error) {
+	f := ListFilter{OrganisationID: in.OrganisationID, Q: in.Q, Sort: in.Sort}
 	if in.State != "" {
 		f.States = []State{State(in.State)}
 	}
@@ -356,7 +363,7 @@ func (h handlers) list(ctx context.Context, p authz.Principal, in *listInput) (*
 	if err != nil {
 		return nil, err
 	}
-	return httpapi.ListOf(list, toBody), nil
+	return httpapi.PageOf(httpapi.Window(list, in.Paging), len(list), in.Paging, toBody), nil
 }
 
 // create posts for the caller's own organisation, or for the one staff name.
@@ -420,13 +427,28 @@ func (handlers) checkFairness(_ context.Context, _ authz.Principal, in *fairness
 	return &struct{ Body fairnessCheckBody }{Body: fairnessCheckBody{Hits: toHitBodies(in.Body.Title, in.Body.Description, hits)}}, nil
 }
 
-func (h handlers) portfolio(ctx context.Context, p authz.Principal, in *portfolioInput) (*httpapi.ListOut[portfolioEntryBody], error) {
+func (h handlers) portfolio(ctx context.Context, p authz.Principal, in *portfolioInput) (*httpapi.ListOrCSV, error) {
 	list, err := h.s.Portfolio(ctx, p, PortfolioFilter{Mine: in.Scope == "mine" && p.Role == authz.Accountmanager && in.AccountmanagerID == "",
 		AccountmanagerID: in.AccountmanagerID, Kind: in.Kind, Query: in.Q, Attention: in.Attention, Sort: in.Sort})
 	if err != nil {
 		return nil, err
 	}
-	return httpapi.ListOf(list, toPortfolioEntryBody), nil
+	if httpapi.WantsCSV(in.Accept) {
+		return httpapi.CSVFile("portefeuille", h.s.now(), portfolioCSV(list)), nil
+	}
+	return &httpapi.ListOrCSV{Body: httpapi.PageOf(httpapi.Window(list, in.Paging), len(list), in.Paging, toPortfolioEntryBody).Body}, nil
+}
+
+// portfolioCSV is the portfolio as a spreadsheet, with Dutch headers.
+func portfolioCSV(list []PortfolioEntry) []byte {
+	rows := make([][]string, len(list))
+	for i, e := range list {
+		b := toPortfolioEntryBody(e)
+		rows[i] = []string{b.Name, b.Kind, b.Postcode, b.AccountmanagerName, strconv.Itoa(b.Open), strconv.Itoa(b.Draft), strconv.Itoa(b.Paused),
+			strconv.Itoa(b.Filled), strconv.Itoa(b.ReviewRequested), strconv.Itoa(b.FairnessBlocked), b.LastContactOn, b.LastContactKind}
+	}
+	return httpapi.CSV([]string{"Organisatie", "Soort", "Postcode", "Accountmanager", "Open", "Concept", "Gepauzeerd", "Vervuld",
+		"Beoordeling gevraagd", "Geblokkeerd (90 dagen)", "Laatste contact", "Soort contact"}, rows)
 }
 
 func (handlers) postcode(_ context.Context, _ authz.Principal, in *postcodeInput) (*struct{ Body postcodeBody }, error) {

@@ -2,11 +2,11 @@ package opening
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 )
 
 // PortfolioEntry is one organisation as its accountmanager follows it.
@@ -32,12 +32,17 @@ type PortfolioFilter struct {
 	// AccountmanagerID keeps one accountmanager's organisations.
 	AccountmanagerID string
 	Kind             string
-	Query            string // part of the name
+	Query            string // words in the name
 	// Attention keeps organisations with a review request or blocked publication.
 	Attention bool
-	// Sort: "name" (default), "lastContact" (longest ago first), "open" (most first).
+	// Sort: name (default), lastContact (longest ago first), open (fewest
+	// first); '-' first for descending.
 	Sort string
 }
+
+// portfolioSorts maps the portfolio's sort fields onto columns; never
+// contacted counts as longest ago.
+var portfolioSorts = map[string]string{"name": "org.name", "lastContact": "coalesce(lc.occurred_on, '0001-01-01')", "open": "open"}
 
 // Portfolio lists the region's organisations with their openings and last
 // contact, for accountmanagers and admins. What it shows of organisations,
@@ -68,28 +73,16 @@ func (s *Service) Portfolio(ctx context.Context, p authz.Principal, f PortfolioF
 	if f.Kind != "" {
 		q = q.Where("org.kind = ?", f.Kind)
 	}
-	if qs := strings.TrimSpace(f.Query); qs != "" {
-		q = q.Where("org.name ILIKE ?", "%"+escapeLike(qs)+"%")
+	for _, w := range httpapi.Words(f.Query) {
+		q = q.Where("org.name ILIKE ?", httpapi.Like(w))
 	}
 	if f.Attention {
 		q = q.Where("(coalesce(op.review_requested, 0) > 0 OR coalesce(fh.blocked, 0) > 0)")
 	}
-	switch f.Sort {
-	case "lastContact":
-		q = q.Order("lc.occurred_on ASC NULLS FIRST, org.name")
-	case "open":
-		q = q.Order("open DESC, org.name")
-	default:
-		q = q.Order("org.name, org.id")
-	}
+	q = q.Order(httpapi.OrderBy(f.Sort, portfolioSorts, "org.name, org.id"))
 	var out []PortfolioEntry
 	if err := q.Limit(1000).Scan(&out).Error; err != nil {
 		return nil, database.Translate(err, "portfolio")
 	}
 	return out, nil
-}
-
-// escapeLike makes user text literal inside a LIKE pattern.
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }

@@ -1,6 +1,7 @@
 package opening
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -190,7 +191,12 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string) (Openin
 type ListFilter struct {
 	OrganisationID string
 	States         []State
+	Q              string // words in the title or the organisation's name
+	Sort           string // updatedAt, createdAt, title, organisation, state; '-' first for descending; default -updatedAt
 }
+
+// openingSorts maps the openings list's sort fields onto columns.
+var openingSorts = map[string]string{"updatedAt": "o.updated_at", "createdAt": "o.created_at", "title": "lower(o.title)", "organisation": "org.name", "state": "o.state"}
 
 // List returns the openings p may see, most recently changed first.
 func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]Opening, error) {
@@ -205,8 +211,11 @@ func (s *Service) List(ctx context.Context, p authz.Principal, f ListFilter) ([]
 		}
 		q = q.Where("o.state IN ?", states)
 	}
+	for _, w := range httpapi.Words(f.Q) {
+		q = q.Where("(o.title ILIKE ? OR org.name ILIKE ?)", httpapi.Like(w), httpapi.Like(w))
+	}
 	var rows []viewRow
-	if err := q.Order("o.updated_at DESC, o.id").Limit(1000).Find(&rows).Error; err != nil {
+	if err := q.Order(httpapi.OrderBy(cmp.Or(f.Sort, "-updatedAt"), openingSorts, "o.id")).Limit(1000).Find(&rows).Error; err != nil {
 		return nil, database.Translate(err, "list openings")
 	}
 	out := make([]Opening, len(rows))

@@ -37,6 +37,7 @@ var webRoutes = []string{
 	"/boekingen/:id",
 	"/opdrachten",
 	"/agenda",
+	"/platform/regios",
 	"/subsidies",
 	"/loonkostensubsidie",
 	"/loonkostensubsidie/aanvragen",

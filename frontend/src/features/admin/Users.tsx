@@ -4,14 +4,17 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
-import { useInviteUser, useOrganisations, useSetUserStatus, useUsers } from './api';
+import { useInviteUser, useOrganisations, useSetUserStatus, useUsers, type UsersQuery } from './api';
+import { ListPager, ListSearch, ListSort } from '../../components/ListControls';
+import { useAddressState } from '../../lib/useAddressState';
 
 const roles = ['klantmanager', 'accountmanager', 'admin', 'werkgever', 'zorgaanbieder'] as const;
 
 export function Users() {
   const { t } = useTranslation();
   const me = useSession().data?.user;
-  const users = useUsers();
+  const { state, page, set, setPage } = useAddressState({ zoek: '', sorteer: 'name' });
+  const users = useUsers({ sort: state.sorteer as UsersQuery['sort'], page, pageSize: 25, ...(state.zoek ? { q: state.zoek } : {}) });
   const orgs = useOrganisations();
   const invite = useInviteUser();
   const setStatus = useSetUserStatus();
@@ -28,8 +31,14 @@ export function Users() {
   return (
     <>
       <PageTitle>{t('admin.usersTitle')}</PageTitle>
+      <ListSearch label={t('admin.usersSearch')} value={state.zoek} onSearch={(zoek) => set({ zoek })} />
+      <div className="wh-filters">
+        <ListSort value={state.sorteer} onChange={(sorteer) => set({ sorteer })}
+          options={[{ value: 'name', label: t('admin.sortName') }, { value: 'email', label: t('auth.email') }, { value: 'role', label: t('admin.role') }, { value: '-createdAt', label: t('admin.sortNewest') }]} />
+      </div>
+      <ListPager page={page} totalPages={users.data?.totalPages ?? 0} total={users.data?.total} onPage={setPage} />
       <DataState isLoading={users.isLoading} error={users.error}>
-        <Table className="wh-table">
+        <Table className="wh-table" aria-busy={users.isPlaceholderData}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('admin.displayName')}</TableHeaderCell>
@@ -40,7 +49,7 @@ export function Users() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {users.data?.map((u) => (
+            {users.data?.items.map((u) => (
               <TableRow key={u.id}>
                 <TableCell>{u.displayName}</TableCell>
                 <TableCell>{u.email}</TableCell>

@@ -1,13 +1,16 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
 import { saveDownload } from '../../lib/download';
-import type { components } from '../../lib/api/schema';
+import type { components, paths } from '../../lib/api/schema';
 
 export type User = components['schemas']['UserBody'];
 export type Organisation = components['schemas']['OrganisationBody'];
 
-export function useUsers() {
-  return useQuery({ queryKey: ['users'], queryFn: async () => (await api.GET('/users')).data!.items });
+export type UsersQuery = NonNullable<paths['/users']['get']['parameters']['query']>;
+
+/** useUsers is one page of the region's users; the previous page stays on screen while the next loads. */
+export function useUsers(query: UsersQuery) {
+  return useQuery({ queryKey: ['users', 'page', query], queryFn: async () => (await api.GET('/users', { params: { query } })).data!, placeholderData: keepPreviousData });
 }
 
 export function useInviteUser() {

@@ -1,21 +1,43 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { CheckboxGroup, Choice, DataState, Notice, PageTitle, Paragraph } from '../../components/ui';
+import { ListDownload, ListPager, ListSearch, ListSort } from '../../components/ListControls';
+import { useAddressState } from '../../lib/useAddressState';
 import { formatDate } from '../openings/OpeningPage';
-import { statuses, useCaseload, type CandidateStatus, type CaseloadQuery } from './api';
+import { downloadCaseload, statuses, useCaseload, type CandidateStatus, type CaseloadQuery } from './api';
 
 type Freshness = NonNullable<CaseloadQuery['freshness']>;
+type Sort = NonNullable<CaseloadQuery['sort']>;
 
-/** Caseload is the klantmanager's list of candidates with completeness and freshness. */
+// The caseload's state in the address (Dutch keys, like the pool's).
+const defaults = { zoek: '', status: '', actueel: '', onvolledig: '', sorteer: '-updatedAt' };
+const pageSize = 25;
+
+/** Caseload is the klantmanager's list of candidates with completeness and freshness: searched, sorted and paged on the server. */
 export function Caseload() {
   const { t, i18n } = useTranslation();
-  const [status, setStatus] = useState<CandidateStatus | ''>('');
-  const [freshness, setFreshness] = useState<Freshness | ''>('');
-  const [incomplete, setIncomplete] = useState(false);
-  const [sort, setSort] = useState<'updated' | 'confirmed' | 'code'>('updated');
-  const list = useCaseload({ sort, incomplete, ...(status ? { status } : {}), ...(freshness ? { freshness } : {}) });
+  const { state, page, set, setPage } = useAddressState(defaults);
+  const filtered = !!(state.zoek || state.status || state.actueel || state.onvolledig);
+  const query: CaseloadQuery = {
+    sort: state.sorteer as Sort,
+    page,
+    pageSize,
+    ...(state.zoek ? { q: state.zoek } : {}),
+    ...(state.onvolledig ? { incomplete: true } : {}),
+    ...(state.status ? { status: state.status as CandidateStatus } : {}),
+    ...(state.actueel ? { freshness: state.actueel as Freshness } : {}),
+  };
+  const list = useCaseload(query);
+  const items = list.data?.items ?? [];
+  const sorts: { value: Sort; label: string }[] = [
+    { value: '-updatedAt', label: t('candidate.sortUpdated') },
+    { value: 'confirmedAt', label: t('candidate.sortConfirmed') },
+    { value: 'name', label: t('candidate.sortName') },
+    { value: '-name', label: t('candidate.sortNameDesc') },
+    { value: 'completeness', label: t('candidate.sortIncomplete') },
+    { value: 'code', label: t('candidate.sortCode') },
+  ];
   return (
     <>
       <PageTitle>{t('nav.caseload')}</PageTitle>
@@ -24,21 +46,24 @@ export function Caseload() {
         <Link to="/kandidaten/nieuw" className="utrecht-button-link utrecht-button-link--primary-action-button">
           {t('candidate.new')}
         </Link>
-        <Choice label={t('candidate.status')} name="status" value={status} onChange={(v) => setStatus(v as CandidateStatus | '')}
+      </div>
+      <ListSearch label={t('candidate.search')} value={state.zoek} onSearch={(zoek) => set({ zoek })} />
+      <div className="wh-filters">
+        <Choice label={t('candidate.status')} name="status" value={state.status} onChange={(status) => set({ status })}
           options={[{ value: '', label: t('candidate.allStatuses') }, ...statuses.map((s) => ({ value: s, label: t(`candidate.statuses.${s}`) }))]} />
-        <Choice label={t('candidate.freshness')} name="freshness" value={freshness} onChange={(v) => setFreshness(v as Freshness | '')}
+        <Choice label={t('candidate.freshness')} name="freshness" value={state.actueel} onChange={(actueel) => set({ actueel })}
           options={[{ value: '', label: t('candidate.allFreshness') }, ...(['fresh', 'stale', 'expired'] as const).map((f) => ({ value: f, label: t(`candidate.fresh.${f}`) }))]} />
-        <Choice label={t('portfolio.sort')} name="sort" value={sort} onChange={(v) => setSort(v as typeof sort)}
-          options={[{ value: 'updated', label: t('candidate.sortUpdated') }, { value: 'confirmed', label: t('candidate.sortConfirmed') }, { value: 'code', label: t('candidate.sortCode') }]} />
-        <CheckboxGroup legend={t('candidate.completeness')} name="incomplete" values={incomplete ? ['ja'] : []} onChange={(v) => setIncomplete(v.includes('ja'))}
+        <ListSort value={state.sorteer} onChange={(sorteer) => set({ sorteer })} options={sorts} />
+        <CheckboxGroup legend={t('candidate.completeness')} name="incomplete" values={state.onvolledig ? ['ja'] : []} onChange={(v) => set({ onvolledig: v.includes('ja') ? 'ja' : '' })}
           options={[{ value: 'ja', label: t('candidate.onlyIncomplete') }]} />
       </div>
+      <ListPager page={page} totalPages={list.data?.totalPages ?? 0} total={list.data?.total} onPage={setPage} />
       <DataState isLoading={list.isLoading} error={list.error}>
-        {list.data?.length === 0 ? (
-          <Notice type="info">{status || freshness || incomplete ? t('candidate.noneFiltered') : t('candidate.none')}</Notice>
+        {items.length === 0 ? (
+          <Notice type="info">{filtered ? t('candidate.noneFiltered') : t('candidate.none')}</Notice>
         ) : (
-          <Table className="wh-table">
-            <caption className="wh-visually-hidden">{t('candidate.caption', { count: list.data?.length ?? 0 })}</caption>
+          <Table className="wh-table" aria-busy={list.isPlaceholderData}>
+            <caption className="wh-visually-hidden">{t('candidate.caption', { count: list.data?.total ?? 0 })}</caption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('candidate.code')}</TableHeaderCell>
@@ -51,7 +76,7 @@ export function Caseload() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {list.data?.map((c) => (
+              {items.map((c) => (
                 <TableRow key={c.id}>
                   <TableCell>
                     <Link to={`/kandidaten/${c.id}`}>{c.publicCode}</Link>
@@ -74,6 +99,7 @@ export function Caseload() {
           </Table>
         )}
       </DataState>
+      {(list.data?.total ?? 0) > 0 && <ListDownload onDownload={() => downloadCaseload(query)} note={t('candidate.downloadNote')} />}
     </>
   );
 }

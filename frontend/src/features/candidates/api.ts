@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
+import { saveDownload } from '../../lib/download';
 import type { components, paths } from '../../lib/api/schema';
 
 export type Candidate = components['schemas']['CandidateBody'];
@@ -15,11 +16,23 @@ export const languageCodes = ['nl', 'en', 'ar', 'tr', 'pl', 'ro', 'bg', 'es', 'f
 export const cefrLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export const statuses: CandidateStatus[] = ['available', 'in_process', 'placed', 'paused'];
 
+export type CaseloadPage = components['schemas']['PagedCaseloadEntry'];
+
+/** useCaseload reads one page of the caseload; the previous page stays on screen while the next loads. */
 export function useCaseload(query: CaseloadQuery) {
   return useQuery({
     queryKey: ['caseload', query],
-    queryFn: async () => (await api.GET('/candidates', { params: { query } })).data!.items,
+    // The JSON variant: the response also declares text/csv, which only downloadCaseload asks for.
+    queryFn: async () => (await api.GET('/candidates', { params: { query } })).data as CaseloadPage,
+    placeholderData: keepPreviousData,
   });
+}
+
+/** downloadCaseload saves every candidate the query finds (not one page) as CSV; the server audits it. */
+export async function downloadCaseload(query: CaseloadQuery): Promise<void> {
+  const all = { ...query, page: undefined, pageSize: undefined };
+  const { data, response } = await api.GET('/candidates', { params: { query: all, header: { Accept: 'text/csv' } }, parseAs: 'blob' });
+  saveDownload(data as Blob, response, 'caseload.csv');
 }
 
 export function useCandidate(id: string) {

@@ -24,7 +24,7 @@ export function useBookingCount(q: BookingCount | undefined) {
   return useQuery({
     queryKey: ['bookings', 'count', q],
     enabled: !!q,
-    queryFn: async () => (await api.GET('/bookings', { params: { query: { state: q!.states, ...(q!.provider ? { as: 'provider' as const } : {}) } } })).data!.items.length,
+    queryFn: async () => ((await api.GET('/bookings', { params: { query: { state: q!.states, pageSize: 1, ...(q!.provider ? { as: 'provider' as const } : {}) } } })).data as { total: number }).total,
   });
 }
 
@@ -36,9 +36,9 @@ export function useFirstSteps(organisationId: string | undefined) {
     queryFn: async () => {
       const [steps, openings] = await Promise.all([
         api.GET('/organisations/{id}/first-steps', { params: { path: { id: organisationId! } } }),
-        api.GET('/openings', { params: { query: { organisationId } } }),
+        api.GET('/openings', { params: { query: { organisationId, pageSize: 1 } } }),
       ]);
-      return { ...steps.data!, openings: openings.data!.items.length };
+      return { ...steps.data!, openings: openings.data!.total };
     },
   });
 }

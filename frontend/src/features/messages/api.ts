@@ -27,7 +27,7 @@ export function useMessages(orgId: string, thread: string) {
 export function useThreadOpenings(orgId: string) {
   return useQuery({
     queryKey: ['openings', { organisationId: orgId }],
-    queryFn: async () => (await api.GET('/openings', { params: { query: { organisationId: orgId } } })).data!.items,
+    queryFn: async () => (await api.GET('/openings', { params: { query: { organisationId: orgId, pageSize: 100 } } })).data!.items,
     enabled: !!orgId,
   });
 }

@@ -1,11 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Choice, DataState, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
-import { useChangeState, useOpenings, type Opening, type OpeningState } from './api';
+import { useChangeState, useOpeningsPage, type Opening, type OpeningsQuery, type OpeningState } from './api';
+import { ListPager, ListSearch, ListSort } from '../../components/ListControls';
+import { useAddressState } from '../../lib/useAddressState';
 import { formatDate } from './OpeningPage';
 
 const states: OpeningState[] = ['draft', 'open', 'paused', 'filled', 'closed'];
@@ -81,8 +82,11 @@ export function OpeningsList() {
   const { t } = useTranslation();
   const role = useSession().data?.user?.role;
   const staff = role === 'accountmanager' || role === 'admin';
-  const [state, setState] = useState<OpeningState | ''>('');
-  const openings = useOpenings(state ? { state } : {});
+  const { state: address, page, set, setPage } = useAddressState({ status: '', zoek: '', sorteer: '-updatedAt' });
+  const state = states.includes(address.status as OpeningState) ? (address.status as OpeningState) : '';
+  const query: OpeningsQuery = { sort: address.sorteer as OpeningsQuery['sort'], page, pageSize: 25, ...(state ? { state } : {}), ...(address.zoek ? { q: address.zoek } : {}) };
+  const openings = useOpeningsPage(query);
+  const items = openings.data?.items ?? [];
   return (
     <>
       <PageTitle>{staff ? t('nav.alleVacatures') : t('nav.vacatures')}</PageTitle>
@@ -90,14 +94,20 @@ export function OpeningsList() {
         <Link to="/vacatures/nieuw" className="utrecht-button-link utrecht-button-link--primary-action-button">
           {t('opening.new')}
         </Link>
-        <Choice label={t('opening.filterState')} name="state" value={state} onChange={(v) => setState(v as OpeningState | '')}
-          options={[{ value: '', label: t('opening.allStates') }, ...states.map((s) => ({ value: s, label: t(`opening.states.${s}`) }))]} />
       </div>
+      <ListSearch label={staff ? t('opening.searchStaff') : t('opening.search')} value={address.zoek} onSearch={(zoek) => set({ zoek })} />
+      <div className="wh-filters">
+        <Choice label={t('opening.filterState')} name="state" value={state} onChange={(status) => set({ status })}
+          options={[{ value: '', label: t('opening.allStates') }, ...states.map((s) => ({ value: s, label: t(`opening.states.${s}`) }))]} />
+        <ListSort value={address.sorteer} onChange={(sorteer) => set({ sorteer })}
+          options={[{ value: '-updatedAt', label: t('opening.sortUpdated') }, { value: 'title', label: t('opening.sortTitle') }, ...(staff ? [{ value: 'organisation', label: t('opening.sortOrganisation') }] : []), { value: 'state', label: t('opening.sortState') }]} />
+      </div>
+      <ListPager page={page} totalPages={openings.data?.totalPages ?? 0} total={openings.data?.total} onPage={setPage} />
       <DataState isLoading={openings.isLoading} error={openings.error}>
-        {openings.data?.length === 0 ? (
-          <Notice type="info">{state ? t('opening.noneInState') : t('opening.none')}</Notice>
+        {items.length === 0 ? (
+          <Notice type="info">{state || address.zoek ? t('opening.noneInState') : t('opening.none')}</Notice>
         ) : (
-          <OpeningsTable openings={openings.data ?? []} showOrganisation={staff} quickActions />
+          <OpeningsTable openings={items} showOrganisation={staff} quickActions />
         )}
       </DataState>
       {!staff && <Paragraph>{t('opening.listHelp')}</Paragraph>}

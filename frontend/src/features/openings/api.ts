@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
+import { saveDownload } from '../../lib/download';
 import type { components, paths } from '../../lib/api/schema';
 
 export type Opening = components['schemas']['OpeningBody'];
@@ -28,10 +29,21 @@ export const dayOptions = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
 export const dayPartOptions = ['ochtend', 'middag', 'avond', 'nacht'] as const;
 export const contractOptions = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'geen'] as const;
 
+export type OpeningsQuery = NonNullable<paths['/openings']['get']['parameters']['query']>;
+
+/** useOpeningsPage is one page of a searched, sorted list of openings; the previous page stays on screen while the next loads. */
+export function useOpeningsPage(query: OpeningsQuery) {
+  return useQuery({
+    queryKey: ['openings', 'page', query],
+    placeholderData: keepPreviousData,
+    queryFn: async () => (await api.GET('/openings', { params: { query } })).data!,
+  });
+}
+
 export function useOpenings(query: { organisationId?: string; state?: OpeningState } = {}) {
   return useQuery({
     queryKey: ['openings', query],
-    queryFn: async () => (await api.GET('/openings', { params: { query } })).data!.items,
+    queryFn: async () => (await api.GET('/openings', { params: { query: { pageSize: 100, ...query } } })).data!.items,
   });
 }
 
@@ -170,13 +182,32 @@ export function usePostcode(postcode: string) {
   });
 }
 
+export type PortfolioPage = components['schemas']['PagedPortfolioEntryBody'];
+
+async function portfolioPage(query: PortfolioQuery): Promise<PortfolioPage> {
+  return (await api.GET('/portfolio', { params: { query } })).data as PortfolioPage;
+}
+
+/** usePortfolio is the first 100 organisations of a portfolio (the largest page), for pickers and the start page's counts. */
 export function usePortfolio(query: PortfolioQuery, enabled = true) {
   return useQuery({
     queryKey: ['portfolio', query],
     enabled,
     placeholderData: keepPreviousData,
-    queryFn: async () => (await api.GET('/portfolio', { params: { query } })).data!.items,
+    queryFn: async () => (await portfolioPage({ pageSize: 100, ...query })).items,
   });
+}
+
+/** usePortfolioPage is one page of the searched, sorted portfolio; the previous page stays on screen while the next loads. */
+export function usePortfolioPage(query: PortfolioQuery) {
+  return useQuery({ queryKey: ['portfolio', 'page', query], placeholderData: keepPreviousData, queryFn: () => portfolioPage(query) });
+}
+
+/** downloadPortfolio saves every organisation the query finds (not one page) as CSV. */
+export async function downloadPortfolio(query: PortfolioQuery): Promise<void> {
+  const all = { ...query, page: undefined, pageSize: undefined };
+  const { data, response } = await api.GET('/portfolio', { params: { query: all, header: { Accept: 'text/csv' } }, parseAs: 'blob' });
+  saveDownload(data as Blob, response, 'portefeuille.csv');
 }
 
 export function useOrganisation(id: string) {

@@ -1,49 +1,57 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { CheckboxGroup, Choice, DataState, Field, Notice, PageTitle, Paragraph } from '../../components/ui';
+import { CheckboxGroup, Choice, DataState, Notice, PageTitle, Paragraph } from '../../components/ui';
+import { ListDownload, ListPager, ListSearch, ListSort } from '../../components/ListControls';
+import { useAddressState } from '../../lib/useAddressState';
 import { useSession } from '../../lib/session';
-import { useDebounced } from '../../lib/useDebounced';
-import { usePortfolio, type PortfolioQuery } from '../openings/api';
+import { downloadPortfolio, usePortfolioPage, type PortfolioQuery } from '../openings/api';
 import { formatDate } from '../openings/OpeningPage';
 
 /** Portfolio is the accountmanager's list of organisations with openings, attention points and last contact. */
 export function Portfolio() {
   const { t, i18n } = useTranslation();
   const role = useSession().data?.user?.role;
-  const [scope, setScope] = useState<'mine' | 'region'>(role === 'accountmanager' ? 'mine' : 'region');
-  const [kind, setKind] = useState<'' | 'werkgever' | 'zorgaanbieder'>('');
-  const [q, setQ] = useState('');
-  const [attention, setAttention] = useState(false);
-  const [sort, setSort] = useState<'name' | 'lastContact' | 'open'>('name');
-  const dq = useDebounced(q, 250).trim();
-  const query: PortfolioQuery = { scope, sort, attention, ...(kind ? { kind } : {}), ...(dq ? { q: dq } : {}) };
-  const list = usePortfolio(query);
-  const maxOpen = Math.max(1, ...(list.data ?? []).map((e) => e.open));
+  const { state, page, set, setPage } = useAddressState({ bereik: role === 'accountmanager' ? 'mine' : 'region', soort: '', zoek: '', aandacht: '', sorteer: 'name' });
+  const scope = role === 'accountmanager' && state.bereik === 'mine' ? 'mine' : 'region';
+  const kind = state.soort === 'werkgever' || state.soort === 'zorgaanbieder' ? state.soort : '';
+  const attention = !!state.aandacht;
+  const query: PortfolioQuery = {
+    scope,
+    sort: state.sorteer as PortfolioQuery['sort'],
+    attention,
+    page,
+    pageSize: 25,
+    ...(kind ? { kind } : {}),
+    ...(state.zoek ? { q: state.zoek } : {}),
+  };
+  const list = usePortfolioPage(query);
+  const items = list.data?.items ?? [];
+  const maxOpen = Math.max(1, ...items.map((e) => e.open));
   return (
     <>
       <PageTitle>{t('portfolio.title')}</PageTitle>
       <Paragraph>{t('portfolio.intro')}</Paragraph>
+      <ListSearch label={t('portfolio.search')} value={state.zoek} onSearch={(zoek) => set({ zoek })} />
       <div className="wh-filters">
         {role === 'accountmanager' && (
-          <Choice label={t('portfolio.scope')} name="scope" value={scope} onChange={(v) => setScope(v as 'mine' | 'region')}
+          <Choice label={t('portfolio.scope')} name="scope" value={scope} onChange={(bereik) => set({ bereik })}
             options={[{ value: 'mine', label: t('portfolio.mine') }, { value: 'region', label: t('portfolio.region') }]} />
         )}
-        <Choice label={t('portfolio.kind')} name="kind" value={kind} onChange={(v) => setKind(v as typeof kind)}
+        <Choice label={t('portfolio.kind')} name="kind" value={kind} onChange={(soort) => set({ soort })}
           options={[{ value: '', label: t('portfolio.allKinds') }, { value: 'werkgever', label: t('admin.kinds.werkgever') }, { value: 'zorgaanbieder', label: t('admin.kinds.zorgaanbieder') }]} />
-        <Field label={t('portfolio.search')} name="q" value={q} onChange={setQ} />
-        <Choice label={t('portfolio.sort')} name="sort" value={sort} onChange={(v) => setSort(v as typeof sort)}
-          options={[{ value: 'name', label: t('portfolio.sortName') }, { value: 'lastContact', label: t('portfolio.sortContact') }, { value: 'open', label: t('portfolio.sortOpen') }]} />
-        <CheckboxGroup legend={t('portfolio.attentionLegend')} name="attention" values={attention ? ['ja'] : []} onChange={(v) => setAttention(v.includes('ja'))}
+        <ListSort value={state.sorteer} onChange={(sorteer) => set({ sorteer })}
+          options={[{ value: 'name', label: t('portfolio.sortName') }, { value: 'lastContact', label: t('portfolio.sortContact') }, { value: '-open', label: t('portfolio.sortOpen') }]} />
+        <CheckboxGroup legend={t('portfolio.attentionLegend')} name="attention" values={attention ? ['ja'] : []} onChange={(v) => set({ aandacht: v.includes('ja') ? 'ja' : '' })}
           options={[{ value: 'ja', label: t('portfolio.attention') }]} />
       </div>
+      <ListPager page={page} totalPages={list.data?.totalPages ?? 0} total={list.data?.total} onPage={setPage} />
       <DataState isLoading={list.isLoading} error={list.error}>
-        {list.data?.length === 0 ? (
-          <Notice type="info">{attention || q || kind ? t('portfolio.noneFiltered') : t('portfolio.none')}</Notice>
+        {items.length === 0 ? (
+          <Notice type="info">{attention || state.zoek || kind ? t('portfolio.noneFiltered') : t('portfolio.none')}</Notice>
         ) : (
           <Table className="wh-table">
-            <caption className="wh-visually-hidden">{t('portfolio.caption', { count: list.data?.length ?? 0 })}</caption>
+            <caption className="wh-visually-hidden">{t('portfolio.caption', { count: list.data?.total ?? 0 })}</caption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('portfolio.organisation')}</TableHeaderCell>
@@ -56,7 +64,7 @@ export function Portfolio() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {list.data?.map((e) => (
+              {items.map((e) => (
                 <TableRow key={e.organisationId}>
                   <TableCell>
                     <Link to={`/organisaties/${e.organisationId}`}>{e.name}</Link>
@@ -82,6 +90,7 @@ export function Portfolio() {
           </Table>
         )}
       </DataState>
+      {(list.data?.total ?? 0) > 0 && <ListDownload onDownload={() => downloadPortfolio(query)} />}
     </>
   );
 }

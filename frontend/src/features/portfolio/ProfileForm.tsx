@@ -17,7 +17,7 @@ function useAccountmanagers(enabled: boolean) {
   return useQuery({
     queryKey: ['users', 'accountmanager'],
     enabled,
-    queryFn: async () => (await api.GET('/users', { params: { query: { role: 'accountmanager' } } })).data!.items,
+    queryFn: async () => (await api.GET('/users', { params: { query: { role: 'accountmanager', pageSize: 100 } } })).data!.items,
   });
 }
 

@@ -4,7 +4,9 @@ import { Link, useSearchParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Choice, DataState, Heading, PageTitle, Paragraph } from '../../components/ui';
 import { useSession } from '../../lib/session';
-import { useBookings, useIsProvider, useServices, type Booking, type BookingState } from './api';
+import { downloadBookings, useBookingPage, useBookings, useIsProvider, useServices, type Booking, type BookingQuery, type BookingState } from './api';
+import { ListDownload, ListPager, ListSearch, ListSort } from '../../components/ListControls';
+import { useAddressState } from '../../lib/useAddressState';
 import { ApprovalActions, nextProviderStep, Outcome, ProviderActions, useApprovalOutcome } from './actions';
 import { euros, formatDate, formatDateTime, formatNumber, formatTime, quantityUnit } from './format';
 import { BookingBadge } from './parts';
@@ -130,24 +132,53 @@ function OrganisationBookings({ organisationId }: { organisationId?: string }) {
   );
 }
 
+/** bookingSorts are the sort choices of a list of bookings (the API's sort values); staff also sort by organisation. */
+function bookingSorts(t: (k: string) => string, staff: boolean): { value: string; label: string }[] {
+  return [
+    { value: '-createdAt', label: t('bookings.sortNewest') },
+    { value: 'createdAt', label: t('bookings.sortOldest') },
+    { value: 'startsAt', label: t('bookings.sortStarts') },
+    { value: 'service', label: t('bookings.sortService') },
+    ...(staff ? [{ value: 'organisation', label: t('bookings.sortOrganisation') }] : []),
+    { value: '-amount', label: t('bookings.sortAmount') },
+  ];
+}
+
 function MyBookings() {
   const { t } = useTranslation();
-  const bookings = useBookings({});
+  const { state, page, set, setPage } = useAddressState(myDefaults);
+  const query: BookingQuery = { sort: state.sorteer as BookingQuery['sort'], page, pageSize, ...(state.zoek ? { q: state.zoek } : {}) };
+  const bookings = useBookingPage(query);
+  const searching = !!state.zoek;
   return (
     <>
       <Paragraph>{t('bookings.mineIntro')}</Paragraph>
+      <ListSearch label={t('bookings.search')} value={state.zoek} onSearch={(zoek) => set({ zoek })} />
+      <div className="wh-filters">
+        <ListSort value={state.sorteer} onChange={(sorteer) => set({ sorteer })} options={bookingSorts(t, false)} />
+      </div>
+      <ListPager page={page} totalPages={bookings.data?.totalPages ?? 0} total={bookings.data?.total} onPage={setPage} />
       <DataState isLoading={bookings.isLoading} error={bookings.error}>
-        {bookings.data?.length === 0 ? (
-          <Paragraph>
-            {t('bookings.none')} <Link to="/diensten">{t('bookings.toCatalogue')}</Link>
-          </Paragraph>
+        {bookings.data?.items.length === 0 ? (
+          searching ? (
+            <Paragraph>{t('bookings.noneState')}</Paragraph>
+          ) : (
+            <Paragraph>
+              {t('bookings.none')} <Link to="/diensten">{t('bookings.toCatalogue')}</Link>
+            </Paragraph>
+          )
         ) : (
-          <BookingsTable items={bookings.data ?? []} />
+          <BookingsTable items={bookings.data?.items ?? []} />
         )}
       </DataState>
+      {(bookings.data?.total ?? 0) > 0 && <ListDownload onDownload={() => downloadBookings(query)} />}
     </>
   );
 }
+
+const pageSize = 25;
+const myDefaults = { zoek: '', sorteer: '-createdAt' };
+const staffDefaults = { status: '', zoek: '', sorteer: '-createdAt' };
 
 const waiting: BookingState[] = ['awaiting_approval', 'awaiting_payment'];
 
@@ -259,13 +290,13 @@ function ProviderDashboard() {
 /** StaffBookings is the accountmanager's approval queue first, then every booking of the region by state. */
 function StaffBookings() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
   const queue = useBookings({ state: ['awaiting_approval'] });
   const outcome = useApprovalOutcome();
   const [done, setDone] = useState('');
-  const raw = params.get('status') ?? '';
-  const state = allStates.includes(raw as BookingState) ? (raw as BookingState) : '';
-  const all = useBookings(state ? { state: [state] } : {});
+  const { state: address, page, set, setPage } = useAddressState(staffDefaults);
+  const state = allStates.includes(address.status as BookingState) ? (address.status as BookingState) : '';
+  const query: BookingQuery = { sort: address.sorteer as BookingQuery['sort'], page, pageSize, ...(state ? { state: [state] } : {}), ...(address.zoek ? { q: address.zoek } : {}) };
+  const all = useBookingPage(query);
   return (
     <>
       <PageTitle>{t('bookings.staffTitle')}</PageTitle>
@@ -293,18 +324,22 @@ function StaffBookings() {
         <Heading level={2} id="all">
           {t('bookings.all')}
         </Heading>
+        <ListSearch label={t('bookings.search')} value={address.zoek} onSearch={(zoek) => set({ zoek })} />
         <div className="wh-filters">
           <Choice
             label={t('bookings.stateFilter')}
             name="status"
             value={state}
-            onChange={(v) => setParams(v ? { status: v } : {}, { replace: true })}
+            onChange={(status) => set({ status })}
             options={[{ value: '', label: t('bookings.allStates') }, ...allStates.map((s) => ({ value: s, label: t(`bookings.states.${s}`) }))]}
           />
+          <ListSort value={address.sorteer} onChange={(sorteer) => set({ sorteer })} options={bookingSorts(t, true)} />
         </div>
+        <ListPager page={page} totalPages={all.data?.totalPages ?? 0} total={all.data?.total} onPage={setPage} />
         <DataState isLoading={all.isLoading} error={all.error}>
-          {all.data?.length === 0 ? <Paragraph>{t('bookings.noneState')}</Paragraph> : <BookingsTable items={all.data ?? []} showOrganisation />}
+          {all.data?.items.length === 0 ? <Paragraph>{t('bookings.noneState')}</Paragraph> : <BookingsTable items={all.data?.items ?? []} showOrganisation />}
         </DataState>
+        {(all.data?.total ?? 0) > 0 && <ListDownload onDownload={() => downloadBookings(query)} />}
       </section>
     </>
   );

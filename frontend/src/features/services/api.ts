@@ -1,6 +1,7 @@
 // The services desk's API: one TanStack Query hook per operation.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
+import { saveDownload } from '../../lib/download';
 import type { components, paths } from '../../lib/api/schema';
 
 export type Service = components['schemas']['ServiceBody'];
@@ -77,7 +78,7 @@ export function useOrgOpenings(organisationId: string | undefined, enabled = tru
   return useQuery({
     queryKey: ['openings', { organisationId }],
     enabled,
-    queryFn: async () => (await api.GET('/openings', { params: { query: organisationId ? { organisationId } : {} } })).data!.items,
+    queryFn: async () => (await api.GET('/openings', { params: { query: { pageSize: 100, ...(organisationId ? { organisationId } : {}) } } })).data!.items,
   });
 }
 
@@ -90,13 +91,34 @@ export function useOrganisations(enabled = true) {
   });
 }
 
-/** useBookings lists bookings: own, as a provider, or the region's for staff. */
+export type BookingPage = components['schemas']['PagedBookingBody'];
+
+async function bookingPage(query: BookingQuery): Promise<BookingPage> {
+  return (await api.GET('/bookings', { params: { query }, querySerializer: commaLists })).data as BookingPage;
+}
+
+/**
+ * useBookings lists bookings for a work view (the provider's dashboard and agenda, the approval queue): own, as a
+ * provider, or the region's for staff; the first 100 (the largest page), newest first.
+ */
 export function useBookings(query: BookingQuery, enabled = true) {
   return useQuery({
     queryKey: ['bookings', query],
     enabled,
-    queryFn: async () => (await api.GET('/bookings', { params: { query }, querySerializer: commaLists })).data!.items,
+    queryFn: async () => (await bookingPage({ pageSize: 100, ...query })).items,
   });
+}
+
+/** useBookingPage is one page of a searched, sorted list of bookings; the previous page stays on screen while the next loads. */
+export function useBookingPage(query: BookingQuery) {
+  return useQuery({ queryKey: ['bookings', 'page', query], queryFn: () => bookingPage(query), placeholderData: keepPreviousData });
+}
+
+/** downloadBookings saves every booking the query finds (not one page) as CSV. */
+export async function downloadBookings(query: BookingQuery): Promise<void> {
+  const all = { ...query, page: undefined, pageSize: undefined };
+  const { data, response } = await api.GET('/bookings', { params: { query: all, header: { Accept: 'text/csv' } }, parseAs: 'blob', querySerializer: commaLists });
+  saveDownload(data as Blob, response, 'boekingen.csv');
 }
 
 /**

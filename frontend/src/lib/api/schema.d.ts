@@ -110,7 +110,7 @@ export interface paths {
         };
         /**
          * Boekingen / Bookings
-         * @description Organisation users: their own (as=provider: those of their services); staff: the region's.
+         * @description Organisation users: their own (as=provider: those of their services); staff: the region's. Search (q: service, organisation, provider), sort and page; Accept: text/csv answers every match as CSV.
          */
         get: operations["listBookings"];
         put?: never;
@@ -254,7 +254,7 @@ export interface paths {
         };
         /**
          * Caseload / Caseload
-         * @description Klantmanagers see their own caseload; admins the region's candidates. Names are personal data: every list read is audited.
+         * @description Klantmanagers see their own caseload; admins the region's candidates. Search (q: name, code, occupation), sort and page; Accept: text/csv answers every match as CSV. Names are personal data: every page read and every download is audited.
          */
         get: operations["listCandidates"];
         put?: never;
@@ -1768,7 +1768,7 @@ export interface paths {
         };
         /**
          * Portefeuille / Portfolio
-         * @description The region's werkgevers and zorgaanbieders with their openings, review requests, blocked publications and last contact.
+         * @description The region's werkgevers and zorgaanbieders with their openings, review requests, blocked publications and last contact. Search (q: name), sort and page; Accept: text/csv answers every match as CSV.
          */
         get: operations["getPortfolio"];
         put?: never;
@@ -2110,7 +2110,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Gebruikers van de regio / Users of the region */
+        /**
+         * Gebruikers van de regio / Users of the region
+         * @description Searched (q: name, e-mail), sorted and paged; accountmanagers see organisation users and accountmanagers.
+         */
         get: operations["listUsers"];
         put?: never;
         /**
@@ -3903,12 +3906,6 @@ export interface components {
             /** @enum {string} */
             level: "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
         };
-        ListBookingBody: {
-            items: components["schemas"]["BookingBody"][];
-        };
-        ListCaseloadEntry: {
-            items: components["schemas"]["CaseloadEntry"][];
-        };
         ListConsentBody: {
             items: components["schemas"]["ConsentBody"][];
         };
@@ -3947,17 +3944,11 @@ export interface components {
         ListOfferBody: {
             items: components["schemas"]["OfferBody"][];
         };
-        ListOpeningBody: {
-            items: components["schemas"]["OpeningBody"][];
-        };
         ListOrganisationBody: {
             items: components["schemas"]["OrganisationBody"][];
         };
         ListPlacementItemBody: {
             items: components["schemas"]["PlacementItemBody"][];
-        };
-        ListPortfolioEntryBody: {
-            items: components["schemas"]["PortfolioEntryBody"][];
         };
         ListRecordedHitBody: {
             items: components["schemas"]["RecordedHitBody"][];
@@ -4308,6 +4299,76 @@ export interface components {
             size: "" | "1-9" | "10-49" | "50-249" | "250+";
             /** @description A provider's Stripe Connect account; paid bookings pay out there */
             stripeAccountId?: string;
+        };
+        PagedBookingBody: {
+            items: components["schemas"]["BookingBody"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Items on all pages
+             */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
+        };
+        PagedCaseloadEntry: {
+            items: components["schemas"]["CaseloadEntry"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Items on all pages
+             */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
+        };
+        PagedOpeningBody: {
+            items: components["schemas"]["OpeningBody"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Items on all pages
+             */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
+        };
+        PagedPortfolioEntryBody: {
+            items: components["schemas"]["PortfolioEntryBody"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Items on all pages
+             */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
+        };
+        PagedUserBody: {
+            items: components["schemas"]["UserBody"][];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            pageSize: number;
+            /**
+             * Format: int64
+             * @description Items on all pages
+             */
+            total: number;
+            /** Format: int64 */
+            totalPages: number;
         };
         PinInputBody: {
             /** Format: uuid */
@@ -5392,21 +5453,35 @@ export interface operations {
                 as?: "" | "provider";
                 /** @description Only the bookings this organisation made (within the caller's scope: another region's organisation gives an empty list) */
                 organisation?: string;
+                /** @description Search text: every word must occur (case-insensitive) */
+                q?: string;
+                /** @description Field to sort on; '-' first for descending */
+                sort?: "createdAt" | "-createdAt" | "startsAt" | "-startsAt" | "service" | "-service" | "organisation" | "-organisation" | "state" | "-state" | "amount" | "-amount";
+                /** @description 1-based; a page past the last answers no items */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description text/csv: every match (not one page) as CSV for Dutch spreadsheets (';', UTF-8 with BOM) */
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page, or with Accept: text/csv every match as CSV */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListBookingBody"];
+                    "application/json": components["schemas"]["PagedBookingBody"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
@@ -6108,22 +6183,35 @@ export interface operations {
                 freshness?: "fresh" | "stale" | "expired";
                 /** @description Only profiles less than 80% complete */
                 incomplete?: boolean;
-                sort?: "updated" | "confirmed" | "code";
+                /** @description Search text: every word must occur (case-insensitive) */
+                q?: string;
+                /** @description Field to sort on; '-' first for descending */
+                sort?: "updatedAt" | "-updatedAt" | "confirmedAt" | "-confirmedAt" | "code" | "-code" | "name" | "-name" | "completeness" | "-completeness";
+                /** @description 1-based; a page past the last answers no items */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description text/csv: every match (not one page) as CSV for Dutch spreadsheets (';', UTF-8 with BOM); the download is audited */
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page, or with Accept: text/csv every match as CSV */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListCaseloadEntry"];
+                    "application/json": components["schemas"]["PagedCaseloadEntry"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
@@ -10698,6 +10786,14 @@ export interface operations {
             query?: {
                 organisationId?: string;
                 state?: "draft" | "open" | "paused" | "filled" | "closed";
+                /** @description Search text: every word must occur (case-insensitive) */
+                q?: string;
+                /** @description Field to sort on; '-' first for descending */
+                sort?: "updatedAt" | "-updatedAt" | "createdAt" | "-createdAt" | "title" | "-title" | "organisation" | "-organisation" | "state" | "-state";
+                /** @description 1-based; a page past the last answers no items */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -10712,7 +10808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListOpeningBody"];
+                    "application/json": components["schemas"]["PagedOpeningBody"];
                 };
             };
             /** @description Bad Request */
@@ -13449,25 +13545,37 @@ export interface operations {
                 scope?: "mine" | "region";
                 accountmanagerId?: string;
                 kind?: "werkgever" | "zorgaanbieder";
+                /** @description Search text: every word must occur (case-insensitive) */
                 q?: string;
                 /** @description Only organisations with a review request or a blocked publication */
                 attention?: boolean;
-                sort?: "name" | "lastContact" | "open";
+                /** @description Field to sort on; '-' first for descending (lastContact: never contacted counts as longest ago) */
+                sort?: "name" | "-name" | "lastContact" | "-lastContact" | "open" | "-open";
+                /** @description 1-based; a page past the last answers no items */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
-            header?: never;
+            header?: {
+                /** @description text/csv: every match (not one page) as CSV for Dutch spreadsheets (';', UTF-8 with BOM) */
+                Accept?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description One page, or with Accept: text/csv every match as CSV */
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListPortfolioEntryBody"];
+                    "application/json": components["schemas"]["PagedPortfolioEntryBody"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad Request */
@@ -15142,6 +15250,14 @@ export interface operations {
             query?: {
                 role?: "admin" | "accountmanager" | "klantmanager" | "werkgever" | "zorgaanbieder" | "kandidaat";
                 organisationId?: string;
+                /** @description Search text: every word must occur (case-insensitive) */
+                q?: string;
+                /** @description Field to sort on; '-' first for descending */
+                sort?: "name" | "-name" | "email" | "-email" | "role" | "-role" | "createdAt" | "-createdAt";
+                /** @description 1-based; a page past the last answers no items */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -15156,7 +15272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListUserBody"];
+                    "application/json": components["schemas"]["PagedUserBody"];
                 };
             };
             /** @description Bad Request */
