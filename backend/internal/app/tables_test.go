@@ -83,6 +83,10 @@ var owners = map[string]string{
 	// 00038
 	"booking_hours":      "booking",
 	"booking_extensions": "booking",
+	// 00048: invoices, their numbering, and who they name.
+	"invoices":         "booking",
+	"invoice_counters": "booking",
+	"invoice_parties":  "identity",
 	// 00017: a region's changes to related occupations.
 	"occupation_relations": "occupation",
 	// 00019: requests for mailed links, counted to limit them.

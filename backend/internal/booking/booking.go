@@ -94,6 +94,13 @@ var Kinds = []string{"jobcoaching", "loonwaardebepaling", "proefplaatsing", "wer
 // Units a price is per.
 var Units = []string{"free", "fixed", "per_hour", "per_month"}
 
+// VatRates are the btw rates a catalogue price may include (percent);
+// DefaultVatRate applies when a service names neither a rate nor an exemption.
+var VatRates = []int{21, 9, 0}
+
+// DefaultVatRate: see VatRates.
+const DefaultVatRate = 21
+
 // Eligibility rules a service may require.
 var Eligibility = []string{"placement", "doelgroepregister", "lks_indicatie", "opening"}
 
@@ -112,12 +119,16 @@ type Offering struct {
 	CancelFeePercent             int
 	// PayDays is the payment window: days to pay after approval (or after
 	// booking, without approval), shortened to the slot's start.
-	PayDays     int
-	Schedulable bool
-	SlotMinutes int
-	Capacity    int
-	Active      bool
-	Hours       []Hours
+	PayDays int
+	// VatRate is the btw the price includes (21, 9 or 0 %); nil: exempt,
+	// on the legal ground VatExemption (docs/invoices.md).
+	VatRate      *int
+	VatExemption string
+	Schedulable  bool
+	SlotMinutes  int
+	Capacity     int
+	Active       bool
+	Hours        []Hours
 	// ClosedDays are the exceptions to the weekly plan (holidays, leave).
 	ClosedDays []time.Time
 }

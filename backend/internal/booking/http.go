@@ -38,6 +38,8 @@ type ServiceBody struct {
 	CancelFreeHours  int         `json:"cancelFreeHours" minimum:"0" maximum:"720" doc:"Free cancellation until this many hours before the start"`
 	CancelFeePercent int         `json:"cancelFeePercent" minimum:"0" maximum:"100" doc:"Kept of the price when cancelled later"`
 	PayDays          int         `json:"payDays,omitempty" minimum:"0" maximum:"60" doc:"Days to pay after approval (or after booking, without approval), at most until the slot starts; 0 or left out: 14"`
+	VatRate          *int        `json:"vatRate,omitempty" enum:"21,9,0" doc:"The btw (percent) the price includes; left out with vatExemption empty: 21"`
+	VatExemption     string      `json:"vatExemption,omitempty" maxLength:"300" doc:"The legal ground of an exempt service (e.g. art. 11 lid 1 sub g Wet OB, medical care); then vatRate is left out"`
 	Schedulable      bool        `json:"schedulable"`
 	SlotMinutes      int         `json:"slotMinutes,omitempty" minimum:"0" maximum:"480"`
 	Capacity         int         `json:"capacity,omitempty" minimum:"0" maximum:"50" doc:"Places per slot"`
@@ -49,7 +51,7 @@ type ServiceBody struct {
 func toServiceBody(o Offering) ServiceBody {
 	b := ServiceBody{ID: o.ID, Kind: o.Kind, TitleNL: o.TitleNL, TitleEN: o.TitleEN, DescriptionNL: o.DescriptionNL, DescriptionEN: o.DescriptionEN,
 		ProviderID: o.ProviderID, ProviderName: o.ProviderName, PriceCents: o.PriceCents, PriceUnit: o.PriceUnit, RequiresApproval: o.RequiresApproval,
-		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, PayDays: o.PayDays, Schedulable: o.Schedulable,
+		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, PayDays: o.PayDays, VatRate: o.VatRate, VatExemption: o.VatExemption, Schedulable: o.Schedulable,
 		SlotMinutes: o.SlotMinutes, Capacity: o.Capacity, Active: o.Active, Hours: httpapi.Items(o.Hours, func(h Hours) hoursBody { return hoursBody(h) }),
 		ClosedDays: httpapi.Items(o.ClosedDays, func(d time.Time) string { return d.Format(time.DateOnly) })}
 	if b.Eligibility == nil {
@@ -61,7 +63,7 @@ func toServiceBody(o Offering) ServiceBody {
 func (b ServiceBody) offering() (Offering, error) {
 	o := Offering{Kind: b.Kind, TitleNL: b.TitleNL, TitleEN: b.TitleEN, DescriptionNL: b.DescriptionNL, DescriptionEN: b.DescriptionEN, ProviderID: b.ProviderID,
 		PriceCents: b.PriceCents, PriceUnit: b.PriceUnit, RequiresApproval: b.RequiresApproval, Eligibility: b.Eligibility, CancelFreeHours: b.CancelFreeHours,
-		CancelFeePercent: b.CancelFeePercent, PayDays: b.PayDays, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
+		CancelFeePercent: b.CancelFeePercent, PayDays: b.PayDays, VatRate: b.VatRate, VatExemption: b.VatExemption, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
 	for _, h := range b.Hours {
 		o.Hours = append(o.Hours, Hours(h))
 	}
@@ -317,6 +319,8 @@ func Register(api huma.API, s *Service) {
 		Summary: "Extra uren goedkeuren of afwijzen / Approve or refuse more hours", Tags: tags, Errors: []int{400, 403, 404, 409},
 		Description: "The booking organisation (or staff for it). Approving adds a period to pay the extra hours (createBookingCheckout)."},
 		bookers, h.decideExtension)
+
+	registerInvoices(api, h)
 
 	authz.Register(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
 		Summary: "Stripe-webhook", Tags: tags, Errors: []int{400},
