@@ -49,7 +49,7 @@ export function ServiceAdmin() {
                   </TableCell>
                   <TableCell>{kindLabel(s.kind)}</TableCell>
                   <TableCell>{s.providerName || t('services.municipality')}</TableCell>
-                  <TableCell>{priceText(t, i18n.language, s.priceCents, s.priceUnit)}</TableCell>
+                  <TableCell>{priceText(t, i18n.language, s.priceCents, s.priceUnit, s)}</TableCell>
                   <TableCell>{s.active ? t('common.yes') : t('common.no')}</TableCell>
                 </TableRow>
               ))}
