@@ -185,7 +185,7 @@ func TestInvoiceExemptAndMunicipal(t *testing.T) {
 		t.Fatalf("service vat: %+v", s)
 	}
 	// Both a rate and an exemption, or another rate: 400 naming the field.
-	for field, bad := range map[string]string{"vatExemption": `"vatRate":9,"vatExemption":"x",`, "vatRate": `"vatRate":7,`} {
+	for bad, field := range map[string]string{`"vatRate":9,"vatExemption":"x",`: "vatExemption", `"vatRate":7,`: "vatRate", `"vatExemption":" ",`: "vatExemption"} {
 		var p apptest.Problem
 		f.Browser().SignIn(apptest.AdminA).Call("POST", "/api/v1/services", strings.Replace(fmt.Sprintf(apptest.LoonwaardeJSON, ""), `"providerId":"",`, bad, 1), http.StatusBadRequest, &p)
 		if !slices.Contains(p.Names(), field) {

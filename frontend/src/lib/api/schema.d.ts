@@ -4712,7 +4712,7 @@ export interface components {
             slotMinutes?: number;
             titleEn: string;
             titleNl: string;
-            /** @description The legal ground of an exempt service (e.g. art. 11 lid 1 sub g Wet OB, medical care); then vatRate is left out */
+            /** @description The legal ground of an exempt service (e.g. art. 11 lid 1 sub g Wet OB, medical care); then vatRate is left out. Sent empty: 400, never read as 21 % */
             vatExemption?: string;
             /**
              * Format: int64
