@@ -90,7 +90,7 @@ const roles = [
   { role: 'werkgever', email: 'hr@korenschoof.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Berichten', 'Mijn organisatie'] },
   { role: 'zorgaanbieder', email: 'info@dewerkplaats.demo.werkhaven.nl', nav: ['Mijn vacatures', 'Opvolging', 'Diensten', 'Subsidies', 'Loonkostensubsidie', 'Resultaten', 'Berichten', 'Mijn organisatie'] },
   // A provider of the catalogue (Jobcoach Utrecht) has a menu of its own.
-  { role: 'provider', email: 'planning@jobcoachutrecht.demo.werkhaven.nl', nav: ['Opdrachten', 'Agenda', 'Diensten', 'Berichten', 'Mijn organisatie'] },
+  { role: 'provider', email: 'planning@jobcoachutrecht.demo.werkhaven.nl', nav: ['Opdrachten', 'Agenda', 'Uitbetalingen', 'Diensten', 'Berichten', 'Mijn organisatie'] },
 ];
 
 test('sign-in page works on a 360 px phone and passes axe', async () => {
@@ -1800,4 +1800,61 @@ test('a klantmanager searches the caseload, pages, sorts and downloads it as CSV
   assert.equal(lines.length, 21);
   assert.ok(lines[1].includes(`;${name(20)};`) && lines[20].includes(`;${name(1)};`), csv);
   await check(km, 'caseload-downloaded');
+});
+
+test('invoices: the werkgever pays a training, opens its invoice and the print view; the provider sees it under Uitbetalingen and opens the same invoice', async () => {
+  // The catalogue says whether btw is included; the training is exempt.
+  const wg = await newPage();
+  await signIn(wg, 'hr@korenschoof.demo.werkhaven.nl');
+  await wg.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Diensten' }).click();
+  await wg.getByText(/€\s300,00 per maand \(vrijgesteld van btw\)/).first().waitFor();
+  await wg.getByText(/€\s85,00 per uur \(incl\. 21% btw\)/).first().waitFor();
+  await wg.getByRole('link', { name: 'Boeken Opleiding orderpicker (per maand)' }).click();
+  await wg.getByRole('heading', { level: 1, name: 'Opleiding orderpicker (per maand) boeken' }).waitFor();
+  await wg.getByLabel('Aantal maanden').fill('1');
+  await wg.getByText('(vrijgesteld van btw)', { exact: false }).first().waitFor();
+  await wg.getByRole('button', { name: 'Nu boeken' }).click();
+  await wg.waitForURL(/\/boekingen\/[0-9a-f-]{36}/);
+  const bookingUrl = wg.url().replace(/\?.*$/, '');
+  await wg.getByRole('button', { name: 'Betalen' }).click();
+  await wg.waitForURL(/\/dev\/betalen\?session=/);
+  await wg.getByRole('button', { name: 'Betalen (testmodus)' }).click();
+  await wg.waitForURL(/\?betaald=1$/);
+  await wg.getByText('Betaald', { exact: true }).waitFor({ timeout: 30_000 });
+
+  // The invoice is listed on the booking, in the provider's name, exempt, without the kandidaat.
+  await wg.goto(bookingUrl);
+  await wg.getByRole('heading', { level: 2, name: 'Facturen' }).waitFor({ timeout: 30_000 });
+  await wg.getByRole('link', { name: /^Factuur WH-\d{6}$/ }).click();
+  await wg.waitForURL(/\/facturen\/[0-9a-f-]{36}$/);
+  const invoiceUrl = wg.url();
+  const doc = wg.getByRole('article');
+  await wg.getByRole('heading', { level: 1, name: /^Factuur WH-\d{6}$/ }).waitFor();
+  for (const text of ['Jobcoach Utrecht BV', 'Vondellaan 47', 'NL005678901B01', '56789014', 'Bakkerij De Korenschoof', 'Oudegracht 120', 'Vrijgesteld van btw: beroepsonderwijs (art. 11, lid 1, onderdeel o, Wet OB)']) {
+    await doc.getByText(text, { exact: false }).first().waitFor();
+  }
+  await doc.getByText(/Opleiding orderpicker \(per maand\), boeking [0-9a-f]{8}/).waitFor();
+  await check(wg, 'invoice-werkgever');
+  // The print view: only the document, no menu or button.
+  await wg.emulateMedia({ media: 'print' });
+  assert.equal(await wg.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible(), false);
+  assert.equal(await wg.getByRole('button', { name: 'Afdrukken of opslaan als pdf' }).isVisible(), false);
+  await doc.getByText('Jobcoach Utrecht BV').first().waitFor();
+  await check(wg, 'invoice-print');
+  await wg.emulateMedia({ media: 'screen' });
+
+  // The provider: Uitbetalingen lists the booking with the platform fee and Stripe's payout; the same invoice opens.
+  const pv = await newPage();
+  await signIn(pv, 'planning@jobcoachutrecht.demo.werkhaven.nl');
+  await pv.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitbetalingen' }).click();
+  await pv.getByRole('heading', { level: 1, name: 'Uitbetalingen' }).waitFor();
+  const row = pv.getByRole('row').filter({ hasText: 'Bakkerij De Korenschoof' }).first();
+  await row.getByText(/€\s30,00/).waitFor();
+  await row.getByText(/€\s270,00/).waitFor();
+  await pv.getByRole('heading', { level: 2, name: 'Uitbetalingen van Stripe naar uw bank' }).waitFor();
+  await check(pv, 'provider-uitbetalingen');
+  await row.getByRole('link', { name: 'Factuur' }).click();
+  await pv.waitForURL(invoiceUrl);
+  await pv.getByRole('heading', { level: 1, name: /^Factuur WH-\d{6}$/ }).waitFor();
+  await check(pv, 'invoice-provider');
 });

@@ -371,6 +371,11 @@ var matrix = map[string]matrixCase{
 	"createBooking": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {
 		return "POST", "/api/v1/bookings", fmt.Sprintf(`{"serviceId":%q,"organisationId":%q,"startsAt":%q}`, f.matrixService(), f.Org["Bakkerij De Korenschoof"], f.matrixSlot())
 	}},
+	"listInvoices": {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/invoices", "" }},
+	"getInvoice": {allowed: openingWriters, request: func(*fixture) (string, string, string) {
+		return "GET", "/api/v1/invoices/00000000-0000-4000-8000-000000000000", ""
+	}},
+	"listPayouts":  {allowed: []authz.Role{authz.Werkgever, authz.Zorgaanbieder}, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/payouts", "" }},
 	"listBookings": {allowed: openingWriters, request: func(*fixture) (string, string, string) { return "GET", "/api/v1/bookings", "" }},
 	"getBooking":   {allowed: openingWriters, request: func(f *fixture) (string, string, string) { return "GET", "/api/v1/bookings/" + f.matrixBooking(), "" }},
 	"changeBookingState": {allowed: openingWriters, request: func(f *fixture) (string, string, string) {

@@ -86,6 +86,10 @@ var owners = map[string]string{
 	// 00046, 00047: the kandidaat's agreement to share with a booking's provider, and its mailed links.
 	"booking_consents":       "booking",
 	"booking_consent_tokens": "booking",
+	// 00048: invoices, their numbering, and who they name.
+	"invoices":         "booking",
+	"invoice_counters": "booking",
+	"invoice_parties":  "identity",
 	// 00017: a region's changes to related occupations.
 	"occupation_relations": "occupation",
 	// 00019: requests for mailed links, counted to limit them.

@@ -94,6 +94,13 @@ var Kinds = []string{"jobcoaching", "loonwaardebepaling", "proefplaatsing", "wer
 // Units a price is per.
 var Units = []string{"free", "fixed", "per_hour", "per_month"}
 
+// VatRates are the btw rates a catalogue price may include (percent);
+// DefaultVatRate applies when a service names neither a rate nor an exemption.
+var VatRates = []int{21, 9, 0}
+
+// DefaultVatRate: see VatRates.
+const DefaultVatRate = 21
+
 // Eligibility rules a service may require.
 var Eligibility = []string{"placement", "doelgroepregister", "lks_indicatie", "opening"}
 
@@ -117,11 +124,15 @@ type Offering struct {
 	// werkplekaanpassing). An outside provider sees the kandidaat's name,
 	// phone and workplace only after the kandidaat agrees (consent.go).
 	PersonBound bool
-	Schedulable bool
-	SlotMinutes int
-	Capacity    int
-	Active      bool
-	Hours       []Hours
+	// VatRate is the btw the price includes (21, 9 or 0 %); nil: exempt,
+	// on the legal ground VatExemption (docs/invoices.md).
+	VatRate      *int
+	VatExemption string
+	Schedulable  bool
+	SlotMinutes  int
+	Capacity     int
+	Active       bool
+	Hours        []Hours
 	// ClosedDays are the exceptions to the weekly plan (holidays, leave).
 	ClosedDays []time.Time
 }

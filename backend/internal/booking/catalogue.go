@@ -141,6 +141,14 @@ func (s *Service) validateService(ctx context.Context, regionID string, in *Offe
 	if (in.Schedulable || in.SlotMinutes != 0) && (in.SlotMinutes < 15 || in.SlotMinutes > 480) {
 		bad.Add("slotMinutes", "range", msg.M("booking.slotMinutesRange"))
 	}
+	switch {
+	case in.VatRate != nil && strings.TrimSpace(in.VatExemption) != "":
+		bad.Add("vatExemption", "exclusive", msg.M("booking.vatExclusive"))
+	case in.VatRate != nil && !slices.Contains(VatRates, *in.VatRate):
+		bad.Add("vatRate", "enum", msg.M("booking.vatRateEnum"))
+	case utf8.RuneCountInString(in.VatExemption) > 300:
+		bad.Add("vatExemption", "maxLength", msg.M("booking.vatExemptionLength"))
+	}
 	if in.PayDays < 1 || in.PayDays > 60 {
 		bad.Add("payDays", "range", msg.M("booking.payDaysRange"))
 	}
@@ -185,6 +193,10 @@ func (s *Service) SaveService(ctx context.Context, p authz.Principal, id string,
 	if in.Capacity == 0 && !in.Schedulable {
 		in.Capacity = 1
 	}
+	if in.VatRate == nil && strings.TrimSpace(in.VatExemption) == "" {
+		rate := DefaultVatRate
+		in.VatRate = &rate
+	}
 	if err := s.validateService(ctx, p.RegionID, &in); err != nil {
 		return Offering{}, err
 	}
@@ -192,7 +204,7 @@ func (s *Service) SaveService(ctx context.Context, p authz.Principal, id string,
 		r := ServiceRow{ID: id, RegionID: p.RegionID, Kind: in.Kind, TitleNL: strings.TrimSpace(in.TitleNL), TitleEN: strings.TrimSpace(in.TitleEN),
 			DescriptionNL: in.DescriptionNL, DescriptionEN: in.DescriptionEN, PriceCents: in.PriceCents, PriceUnit: in.PriceUnit,
 			RequiresApproval: in.RequiresApproval, Eligibility: in.Eligibility, CancelFreeHours: in.CancelFreeHours, CancelFeePercent: in.CancelFeePercent,
-			PayDays: in.PayDays, PersonBound: in.PersonBound, Schedulable: in.Schedulable, SlotMinutes: in.SlotMinutes, Capacity: in.Capacity, Active: in.Active, UpdatedAt: s.now()}
+			PayDays: in.PayDays, PersonBound: in.PersonBound, VatRate: in.VatRate, VatExemption: strings.TrimSpace(in.VatExemption), Schedulable: in.Schedulable, SlotMinutes: in.SlotMinutes, Capacity: in.Capacity, Active: in.Active, UpdatedAt: s.now()}
 		if r.Eligibility == nil {
 			r.Eligibility = []string{}
 		}

@@ -7,12 +7,14 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
+	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/httpapi"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
 )
@@ -41,6 +43,8 @@ type ServiceBody struct {
 	CancelFeePercent int         `json:"cancelFeePercent" minimum:"0" maximum:"100" doc:"Kept of the price when cancelled later"`
 	PayDays          int         `json:"payDays,omitempty" minimum:"0" maximum:"60" doc:"Days to pay after approval (or after booking, without approval), at most until the slot starts; 0 or left out: 14"`
 	PersonBound      bool        `json:"personBound,omitempty" doc:"The provider works with the kandidaat (jobcoaching, werkplekaanpassing): an outside provider sees the kandidaat's name, phone and workplace only after the kandidaat agrees, per booking"`
+	VatRate          *int        `json:"vatRate,omitempty" enum:"21,9,0" doc:"The btw (percent) the price includes; left out with vatExemption empty: 21"`
+	VatExemption     *string     `json:"vatExemption,omitempty" maxLength:"300" doc:"The legal ground of an exempt service (e.g. art. 11 lid 1 sub g Wet OB, medical care); then vatRate is left out. Sent empty: 400, never read as 21 %"`
 	Schedulable      bool        `json:"schedulable"`
 	SlotMinutes      int         `json:"slotMinutes,omitempty" minimum:"0" maximum:"480"`
 	Capacity         int         `json:"capacity,omitempty" minimum:"0" maximum:"50" doc:"Places per slot"`
@@ -52,7 +56,7 @@ type ServiceBody struct {
 func toServiceBody(o Offering) ServiceBody {
 	b := ServiceBody{ID: o.ID, Kind: o.Kind, TitleNL: o.TitleNL, TitleEN: o.TitleEN, DescriptionNL: o.DescriptionNL, DescriptionEN: o.DescriptionEN,
 		ProviderID: o.ProviderID, ProviderName: o.ProviderName, PriceCents: o.PriceCents, PriceUnit: o.PriceUnit, RequiresApproval: o.RequiresApproval,
-		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, PayDays: o.PayDays, PersonBound: o.PersonBound, Schedulable: o.Schedulable,
+		Eligibility: o.Eligibility, CancelFreeHours: o.CancelFreeHours, CancelFeePercent: o.CancelFeePercent, PayDays: o.PayDays, PersonBound: o.PersonBound, VatRate: o.VatRate, VatExemption: database.NullIfEmpty(o.VatExemption), Schedulable: o.Schedulable,
 		SlotMinutes: o.SlotMinutes, Capacity: o.Capacity, Active: o.Active, Hours: httpapi.Items(o.Hours, func(h Hours) hoursBody { return hoursBody(h) }),
 		ClosedDays: httpapi.Items(o.ClosedDays, func(d time.Time) string { return d.Format(time.DateOnly) })}
 	if b.Eligibility == nil {
@@ -64,7 +68,13 @@ func toServiceBody(o Offering) ServiceBody {
 func (b ServiceBody) offering() (Offering, error) {
 	o := Offering{Kind: b.Kind, TitleNL: b.TitleNL, TitleEN: b.TitleEN, DescriptionNL: b.DescriptionNL, DescriptionEN: b.DescriptionEN, ProviderID: b.ProviderID,
 		PriceCents: b.PriceCents, PriceUnit: b.PriceUnit, RequiresApproval: b.RequiresApproval, Eligibility: b.Eligibility, CancelFreeHours: b.CancelFreeHours,
-		CancelFeePercent: b.CancelFeePercent, PayDays: b.PayDays, PersonBound: b.PersonBound, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
+		CancelFeePercent: b.CancelFeePercent, PayDays: b.PayDays, PersonBound: b.PersonBound, VatRate: b.VatRate, Schedulable: b.Schedulable, SlotMinutes: b.SlotMinutes, Capacity: b.Capacity, Active: b.Active}
+	if b.VatExemption != nil {
+		if strings.TrimSpace(*b.VatExemption) == "" {
+			return Offering{}, apperr.Invalid("vatExemption", "required", msg.M("booking.vatExemptionRequired"))
+		}
+		o.VatExemption = *b.VatExemption
+	}
 	for _, h := range b.Hours {
 		o.Hours = append(o.Hours, Hours(h))
 	}
@@ -342,6 +352,7 @@ func Register(api huma.API, s *Service) {
 		bookers, h.decideExtension)
 
 	registerConsent(api, h)
+	registerInvoices(api, h)
 
 	authz.Register(api, huma.Operation{OperationID: "receiveStripeWebhook", Method: http.MethodPost, Path: "/stripe/webhook",
 		Summary: "Stripe-webhook", Tags: tags, Errors: []int{400},

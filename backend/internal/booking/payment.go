@@ -113,6 +113,8 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 		PaymentIntentData: &stripe.CheckoutSessionPaymentIntentDataParams{},
 		ExpiresAt:         stripe.Int64(expires.Unix()),
 	}
+	var feeCents *int64 // the platform fee of a destination charge,
+	var account *string // and the provider's connected account
 	meta := map[string]string{"booking_id": id, "period": fmt.Sprint(pr.Period), "region_id": v.RegionID}
 	params.Metadata = meta
 	params.PaymentIntentData.Metadata = meta
@@ -123,6 +125,7 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 		}
 		if provider.StripeAccountID != "" {
 			fee := pr.AmountCents * s.platformFeePercent(ctx, v.RegionID) / 100
+			feeCents, account = &fee, &provider.StripeAccountID
 			params.PaymentIntentData.TransferData = &stripe.CheckoutSessionPaymentIntentDataTransferDataParams{Destination: stripe.String(provider.StripeAccountID)}
 			params.PaymentIntentData.ApplicationFeeAmount = stripe.Int64(fee)
 		}
@@ -136,9 +139,10 @@ func (s *Service) Pay(ctx context.Context, p authz.Principal, id string) (Checko
 	if s.DevCheckout {
 		url = strings.TrimRight(s.BaseURL, "/") + "/dev/betalen?session=" + cs.ID
 	}
-	res := s.DB.WithContext(ctx).Exec(`UPDATE booking_periods SET checkout_session_id = ?, checkout_url = ?, checkout_expires_at = ?
+	res := s.DB.WithContext(ctx).Exec(`UPDATE booking_periods SET checkout_session_id = ?, checkout_url = ?, checkout_expires_at = ?,
+		platform_fee_cents = ?, transfer_account = ?
 		WHERE booking_id = ? AND period = ? AND checkout_session_id IS NULL AND checkout_attempt = ?`,
-		cs.ID, url, time.Unix(expires.Unix(), 0).UTC(), id, pr.Period, pr.CheckoutAttempt)
+		cs.ID, url, time.Unix(expires.Unix(), 0).UTC(), feeCents, account, id, pr.Period, pr.CheckoutAttempt)
 	if res.Error != nil {
 		return Checkout{}, res.Error
 	}
@@ -191,6 +195,9 @@ func (s *Service) markPaid(ctx context.Context, tx *gorm.DB, v *view, pr periodR
 	}
 	if err := tx.Exec(`INSERT INTO payments (booking_id, kind, stripe_id, amount_cents) VALUES (?, 'payment', ?, ?) ON CONFLICT (stripe_id) DO NOTHING`,
 		bookingID, paymentIntentID, pr.AmountCents).Error; err != nil {
+		return err
+	}
+	if err := s.issueInvoice(ctx, tx, v, pr, paymentIntentID); err != nil {
 		return err
 	}
 	switch State(v.State) {
@@ -270,6 +277,9 @@ func (s *Service) refund(ctx context.Context, bookingID string) error {
 			}
 			if err := tx.Exec(`INSERT INTO payments (booking_id, kind, stripe_id, amount_cents) VALUES (?, 'refund', ?, ?) ON CONFLICT (stripe_id) DO NOTHING`,
 				bookingID, ref.ID, amount).Error; err != nil {
+				return err
+			}
+			if err := s.issueCredit(ctx, tx, &v, p.Period, ref.ID, amount); err != nil {
 				return err
 			}
 			owed -= amount

@@ -30,6 +30,8 @@ type ServiceRow struct {
 	CancelFeePercent int
 	PayDays          int
 	PersonBound      bool
+	VatRate          *int
+	VatExemption     string
 	Schedulable      bool
 	SlotMinutes      int
 	Capacity         int
@@ -49,6 +51,7 @@ func (v serviceView) toOffering() Offering {
 	s := Offering{ID: v.ID, RegionID: v.RegionID, Kind: v.Kind, TitleNL: v.TitleNL, TitleEN: v.TitleEN, DescriptionNL: v.DescriptionNL,
 		DescriptionEN: v.DescriptionEN, PriceCents: v.PriceCents, PriceUnit: v.PriceUnit, RequiresApproval: v.RequiresApproval,
 		Eligibility: append([]string{}, v.Eligibility...), CancelFreeHours: v.CancelFreeHours, CancelFeePercent: v.CancelFeePercent, PayDays: v.PayDays, PersonBound: v.PersonBound,
+		VatRate: v.VatRate, VatExemption: v.VatExemption,
 		Schedulable: v.Schedulable, SlotMinutes: v.SlotMinutes, Capacity: v.Capacity, Active: v.Active, Hours: []Hours{}}
 	if v.ProviderID != nil {
 		s.ProviderID = *v.ProviderID

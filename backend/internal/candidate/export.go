@@ -226,6 +226,7 @@ var ExportCoverage = map[string]string{
 	"lks_applications":       "lksApplications",
 	"lks_application_events": "- an LKS application's steps between organisation and gemeente; the application, its loonwaarde and decision are in lksApplications",
 	"placement_outcomes":     "- the follow-ups' answers per placement, kept by a trigger for the figures (they are in placements) and removed with the placement",
+	"invoices":               "- invoices between supplier and paying organisation: they name the service and the booking, never the kandidaat",
 	"payment_issues":         "- payments that did not match what a booking period owed (amount, currency, a second payment): money between organisations, for the admin, not the kandidaat's data",
 }
 

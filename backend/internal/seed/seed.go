@@ -66,6 +66,16 @@ var demoOrgs = []demoOrg{
 	{"dienstverlener", "Jobcoach Utrecht BV", "56789014", "3526 KS"},
 }
 
+// demoAddresses are the demo organisations' addresses and (made up)
+// btw-identificatienummers, by KvK number, for their invoices.
+var demoAddresses = map[string][3]string{
+	"12345670": {"Oudegracht 120", "Utrecht", "NL001234567B01"},
+	"23456781": {"Het Klooster 8", "Nieuwegein", "NL002345678B01"},
+	"34567892": {"Dorpsstraat 3", "Zeist", "NL003456789B01"},
+	"45678903": {"Biltstraat 200", "Utrecht", "NL004567890B01"},
+	"56789014": {"Vondellaan 47", "Utrecht", "NL005678901B01"},
+}
+
 type demoUser struct {
 	role, email, name string
 	org               int // index in demoOrgs, -1 for staff
@@ -106,6 +116,11 @@ func Demo(ctx context.Context, db *gorm.DB) (Result, error) {
 			DemoRegionEmail, DemoRegionPhone, res.RegionID).Error; err != nil {
 			return fmt.Errorf("demo region contact: %w", err)
 		}
+		// The municipality as the supplier of its own services on invoices.
+		if err := tx.Exec(`UPDATE regions SET legal_name = 'Gemeente Utrecht (demo)', street = 'Stadsplateau 1', postcode = '3521 AZ', city = 'Utrecht',
+			kvk_number = '76543210', vat_number = 'NL009876543B01' WHERE id = ? AND street = ''`, res.RegionID).Error; err != nil {
+			return fmt.Errorf("demo region address: %w", err)
+		}
 		// The Utrecht area, unless an admin has set the region's area.
 		if err := tx.Exec(`INSERT INTO region_service_areas (pc4, region_id)
 			SELECT pc4, ? FROM unnest(?::text[]) AS pc4
@@ -136,6 +151,11 @@ func Demo(ctx context.Context, db *gorm.DB) (Result, error) {
 				return err
 			}
 			orgIDs[i] = id
+			if a, ok := demoAddresses[o.kvk]; ok {
+				if err := tx.Exec(`UPDATE organisations SET street = ?, city = ?, vat_number = ? WHERE id = ? AND street = ''`, a[0], a[1], a[2], id).Error; err != nil {
+					return fmt.Errorf("demo address %s: %w", o.name, err)
+				}
+			}
 		}
 		for _, u := range demoUsers {
 			if u.org < 0 {

@@ -50,6 +50,9 @@ func DemoServices(ctx context.Context, db *gorm.DB, regionID string) (int, error
 		if err := tx.Exec(`UPDATE organisations SET stripe_account_id = 'acct_1DemoJobcoachUtrecht' WHERE region_id = ? AND name = 'Jobcoach Utrecht BV'`, regionID).Error; err != nil {
 			return err
 		}
+		// A demo of an exempt service: vocational training (art. 11 lid 1
+		// onderdeel o Wet OB); the others include 21 % btw.
+		exempt := map[string]string{"scholing": "Vrijgesteld van btw: beroepsonderwijs (art. 11, lid 1, onderdeel o, Wet OB)"}
 		for _, s := range demoServices {
 			var provider *string
 			if s.provider != "" {
@@ -65,10 +68,10 @@ func DemoServices(ctx context.Context, db *gorm.DB, regionID string) (int, error
 			}
 			var id string
 			if err := tx.Raw(`INSERT INTO services (region_id, kind, title_nl, title_en, description_nl, description_en, provider_id, price_cents, price_unit,
-				requires_approval, eligibility, cancel_free_hours, cancel_fee_percent, schedulable, slot_minutes, capacity, person_bound)
-				VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id::text`, regionID, s.kind, s.titleNL, s.titleEN, s.descriptionNL, provider,
+				requires_approval, eligibility, cancel_free_hours, cancel_fee_percent, schedulable, slot_minutes, capacity, person_bound, vat_rate, vat_exemption)
+				VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN ? = '' THEN 21 END, ?) RETURNING id::text`, regionID, s.kind, s.titleNL, s.titleEN, s.descriptionNL, provider,
 				s.priceCents, s.unit, s.approval, pq.StringArray(eligibility), s.freeHours, s.feePercent, s.schedulable, s.slotMinutes, s.capacity,
-				s.kind == "jobcoaching" || s.kind == "werkplekaanpassing").Row().Scan(&id); err != nil {
+				s.kind == "jobcoaching" || s.kind == "werkplekaanpassing", exempt[s.kind], exempt[s.kind]).Row().Scan(&id); err != nil {
 				return fmt.Errorf("demo service %s: %w", s.kind, err)
 			}
 			if s.schedulable {

@@ -37,6 +37,7 @@ import { Notifications } from '../features/notifications/Notifications';
 import { Catalogue } from '../features/services/Catalogue';
 import { BookService } from '../features/services/BookService';
 import { Agenda, Bookings, ProviderWork } from '../features/services/Bookings';
+import { InvoicePage, Payouts } from '../features/services/Invoices';
 import { BookingPage } from '../features/services/BookingPage';
 import { Applications } from '../features/subsidies/Applications';
 import { ApplicationPage } from '../features/subsidies/ApplicationPage';
@@ -99,6 +100,8 @@ export function App() {
         <Route path="/boekingen/:id" element={<RequireRole roles={openingRoles}><BookingPage /></RequireRole>} />
         <Route path="/opdrachten" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><ProviderWork /></RequireRole>} />
         <Route path="/agenda" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><Agenda /></RequireRole>} />
+        <Route path="/uitbetalingen" element={<RequireRole roles={['werkgever', 'zorgaanbieder']}><Payouts /></RequireRole>} />
+        <Route path="/facturen/:id" element={<RequireRole roles={['werkgever', 'zorgaanbieder', 'accountmanager', 'admin']}><InvoicePage /></RequireRole>} />
         <Route path="/subsidies" element={<RequireRole roles={['werkgever', 'zorgaanbieder', 'accountmanager', 'klantmanager', 'admin']}><Subsidies /></RequireRole>} />
         <Route path="/loonkostensubsidie" element={<RequireRole roles={openingRoles}><Applications /></RequireRole>} />
         <Route path="/loonkostensubsidie/aanvragen" element={<RequireRole roles={openingRoles}><ApplyForm /></RequireRole>} />

@@ -16,7 +16,7 @@ describe('navFor', () => {
     expect(navFor('werkgever').find((i) => i.key === 'opvolging')?.path).toBe('/opvolging');
   });
   it('gives a provider its own menu, opening on its work', () => {
-    expect(navFor('zorgaanbieder', { provider: true }).map((i) => i.key)).toEqual(['opdrachten', 'agenda', 'diensten', 'berichten', 'organisatie']);
+    expect(navFor('zorgaanbieder', { provider: true }).map((i) => i.key)).toEqual(['opdrachten', 'agenda', 'uitbetalingen', 'diensten', 'berichten', 'organisatie']);
     expect(navFor('zorgaanbieder', { provider: true })[0].path).toBe('/opdrachten');
     expect(navFor('zorgaanbieder', { provider: false }).map((i) => i.key)).toEqual(navFor('werkgever').map((i) => i.key));
     expect(navFor('accountmanager', { provider: true })).toEqual(navFor('accountmanager'));

@@ -12,6 +12,7 @@ export function navFor(role: Role, opts: { provider?: boolean } = {}): NavItem[]
     return [
       { key: 'opdrachten', path: '/opdrachten' },
       { key: 'agenda', path: '/agenda' },
+      { key: 'uitbetalingen', path: '/uitbetalingen' },
       { key: 'diensten', path: '/diensten' },
       { key: 'berichten', path: '/berichten' },
       { key: 'organisatie', path: '/organisatie' },

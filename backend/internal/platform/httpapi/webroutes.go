@@ -37,6 +37,8 @@ var webRoutes = []string{
 	"/boekingen/:id",
 	"/opdrachten",
 	"/agenda",
+	"/uitbetalingen",
+	"/facturen/:id",
 	"/platform/regios",
 	"/subsidies",
 	"/loonkostensubsidie",

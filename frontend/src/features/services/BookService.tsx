@@ -5,7 +5,7 @@ import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useCreateBooking, useOrganisations, useOrgOpenings, usePlacements, useService, type BookingRequest, type Service } from './api';
-import { euros, formatDate, needsPlacement, quantityUnit, totalCents } from './format';
+import { euros, formatDate, needsPlacement, quantityUnit, totalCents, vatText } from './format';
 import { ServiceTerms, useFocusOnError } from './parts';
 import { SlotPicker } from './SlotPicker';
 
@@ -147,12 +147,17 @@ function BookingForm({ s }: { s: Service }) {
               <Paragraph className="wh-total" aria-live="polite">
                 {unit === 'months'
                   ? t('book.totalMonths', { total: euros(totalCents(s, n), lang), each: euros(s.priceCents, lang), count: n })
-                  : t('book.total', { total: euros(totalCents(s, n), lang) })}
+                  : t('book.total', { total: euros(totalCents(s, n), lang) })}{' '}
+                ({vatText(t, s)})
               </Paragraph>
             }
           />
         )}
-        {!unit && s.priceUnit === 'fixed' && <Paragraph className="wh-total">{t('book.total', { total: euros(s.priceCents, lang) })}</Paragraph>}
+        {!unit && s.priceUnit === 'fixed' && (
+          <Paragraph className="wh-total">
+            {t('book.total', { total: euros(s.priceCents, lang) })} ({vatText(t, s)})
+          </Paragraph>
+        )}
         {s.schedulable && <SlotPicker serviceId={s.id!} value={startsAt} onChange={setStartsAt} error={slotError} />}
         <TextArea
           label={t('book.note')}

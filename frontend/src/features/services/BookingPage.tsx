@@ -6,9 +6,10 @@ import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useBooking, useChangeBookingState, usePlacements, useService, type Booking, type Service } from './api';
 import { ApprovalActions, ConsentNotice, Outcome, PayButton, ProviderActions, rolesOn, useApprovalOutcome, useProblem } from './actions';
-import { cancellable, cancelPolicy, cancellationFee, euros, formatDateTime, formatNumber, formatTime, paidSoFar, priceText, quantityUnit } from './format';
+import { cancellable, cancelPolicy, cancellationFee, euros, formatDateTime, formatNumber, formatTime, paidSoFar, priceText, quantityUnit, vatText } from './format';
 import { BookingBadge, BookingHistory, useKindLabel } from './parts';
 import { HoursSection } from './Hours';
+import { InvoiceLinks } from './Invoices';
 
 /** BookingPage is /boekingen/:id: state, price, times, history, and the steps the viewer may take. */
 export function BookingPage() {
@@ -115,11 +116,11 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
           {s && (
             <>
               <dt>{t('services.priceLabel')}</dt>
-              <dd>{priceText(t, lang, b.unitPriceCents, s.priceUnit)}</dd>
+              <dd>{priceText(t, lang, b.unitPriceCents, s.priceUnit, s)}</dd>
             </>
           )}
           <dt>{t('bookings.amount')}</dt>
-          <dd>{b.amountCents === 0 ? t('services.price.free') : euros(b.amountCents, lang)}</dd>
+          <dd>{b.amountCents === 0 ? t('services.price.free') : `${euros(b.amountCents, lang)}${s ? ` (${vatText(t, s)})` : ''}`}</dd>
           {b.startsAt && (
             <>
               <dt>{t('bookings.when')}</dt>
@@ -167,6 +168,7 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
       {b.shared && <SharedSection s={b.shared} />}
       <HoursSection b={b} provider={roles.provider} booker={roles.booker || roles.staff} />
       {roles.mayCancel && cancellable.includes(b.state) && s && <CancelPanel b={b} s={s} />}
+      <InvoiceLinks bookingId={b.id} />
       <BookingHistory id={b.id} events={b.events ?? []} />
     </>
   );

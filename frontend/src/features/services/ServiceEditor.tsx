@@ -49,7 +49,7 @@ export function ServiceAdmin() {
                   </TableCell>
                   <TableCell>{kindLabel(s.kind)}</TableCell>
                   <TableCell>{s.providerName || t('services.municipality')}</TableCell>
-                  <TableCell>{priceText(t, i18n.language, s.priceCents, s.priceUnit)}</TableCell>
+                  <TableCell>{priceText(t, i18n.language, s.priceCents, s.priceUnit, s)}</TableCell>
                   <TableCell>{s.active ? t('common.yes') : t('common.no')}</TableCell>
                 </TableRow>
               ))}
@@ -129,6 +129,8 @@ function ServiceForm({ s = blank }: { s?: Service }) {
     capacity: String(s.capacity ?? 1),
   });
   const [closedDays, setClosedDays] = useState((s.closedDays ?? []).join(', '));
+  const [vat, setVat] = useState(s.vatExemption ? 'exempt' : String(s.vatRate ?? 21));
+  const [exemption, setExemption] = useState(s.vatExemption ?? '');
   const [priceError, setPriceError] = useState(false);
   const set = (patch: Partial<Service>) => setForm((f) => ({ ...f, ...patch }));
   const setHour = (i: number, patch: Partial<ServiceHours>) => set({ hours: form.hours.map((h, j) => (j === i ? { ...h, ...patch } : h)) });
@@ -161,6 +163,8 @@ function ServiceForm({ s = blank }: { s?: Service }) {
       cancelFreeHours: int(numbers.cancelFreeHours),
       cancelFeePercent: int(numbers.cancelFeePercent),
       payDays: int(numbers.payDays),
+      vatRate: vat === 'exempt' ? undefined : (Number(vat) as Service['vatRate']),
+      vatExemption: vat === 'exempt' ? exemption : undefined,
       schedulable: form.schedulable,
       slotMinutes: int(numbers.slotMinutes),
       capacity: int(numbers.capacity),
@@ -230,6 +234,12 @@ function ServiceForm({ s = blank }: { s?: Service }) {
             <Field label={t('serviceAdmin.price')} name="price" inputMode="decimal" required value={price} onChange={setPrice}
               description={t('serviceAdmin.priceHelp')} error={priceError ? 'invalid' : fields.priceCents}
               message={priceError ? t('serviceAdmin.priceInvalid') : messages.priceCents} />
+          )}
+          <Choice label={t('serviceAdmin.vat')} name="vat" value={vat} onChange={setVat} error={fields.vatRate} message={messages.vatRate}
+            options={['21', '9', '0', 'exempt'].map((v) => ({ value: v, label: t(`serviceAdmin.vatOptions.${v}`) }))} />
+          {vat === 'exempt' && (
+            <Field label={t('serviceAdmin.vatExemption')} name="vatExemption" required value={exemption} onChange={setExemption}
+              description={t('serviceAdmin.vatExemptionHelp')} error={fields.vatExemption} message={messages.vatExemption} />
           )}
           <CheckboxField label={t('serviceAdmin.requiresApproval')} name="requiresApproval" checked={form.requiresApproval}
             onChange={(requiresApproval) => set({ requiresApproval })} />

@@ -201,3 +201,31 @@ export function useIsProvider(organisationId: string | undefined) {
   const provided = useServices({ providerId: organisationId }, !!organisationId);
   return (provided.data?.length ?? 0) > 0;
 }
+
+export type Invoice = components['schemas']['InvoiceBody'];
+export type Payouts = components['schemas']['ListPayoutsResponse'];
+
+/** useInvoices are the invoices the signed-in user may read, or one booking's. */
+export function useInvoices(bookingId?: string, enabled = true) {
+  return useQuery({
+    queryKey: ['invoices', bookingId ?? ''],
+    enabled,
+    queryFn: async () => (await api.GET('/invoices', { params: { query: bookingId ? { bookingId } : {} } })).data!.items,
+  });
+}
+
+export function useInvoice(id: string) {
+  return useQuery({
+    queryKey: ['invoice', id],
+    enabled: !!id,
+    queryFn: async () => (await api.GET('/invoices/{id}', { params: { path: { id } } })).data!,
+  });
+}
+
+/** usePayouts is what a provider was paid: Werkhaven's records and Stripe's payouts. */
+export function usePayouts() {
+  return useQuery({
+    queryKey: ['payouts'],
+    queryFn: async () => (await api.GET('/payouts')).data!,
+  });
+}

@@ -10,6 +10,7 @@ import {
   euros,
   groupSlotsByDay,
   kindFromParam,
+  vatText,
   paidSoFar,
   parseEuros,
   priceText,
@@ -151,5 +152,15 @@ describe('hoursErrors', () => {
     });
     expect(hoursErrors(err)).toEqual({ 1: 'Begin voor eind.', 2: 'Vorm 09:00.' });
     expect(hoursErrors(undefined)).toEqual({});
+  });
+});
+
+describe('vatText and priceText say whether btw is included', () => {
+  const t = i18n.getFixedT('nl');
+  it('names the rate, the exemption, and nothing for free services', () => {
+    expect(vatText(t, { vatRate: 9 })).toBe('incl. 9% btw');
+    expect(vatText(t, { vatExemption: 'art. 11' })).toBe('vrijgesteld van btw');
+    expect(priceText(t, 'nl', 8500, 'per_hour', { vatRate: 21 })).toMatch(/85,00 per uur \(incl\. 21% btw\)$/);
+    expect(priceText(t, 'nl', 0, 'free', { vatRate: 21 })).toBe(t('services.price.free'));
   });
 });

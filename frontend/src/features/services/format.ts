@@ -51,10 +51,20 @@ export function euros(cents: number, lang: string): string {
   return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
-/** priceText is a price in words: "€ 85,00 per uur", "Gratis", "€ 300,00 per maand". */
-export function priceText(t: TFunction, lang: string, cents: number, unit: PriceUnit): string {
+/** Vat is what a price says about btw: the rate it includes, or the exemption (backend/internal/booking VatRates). */
+export type Vat = { vatRate?: number; vatExemption?: string };
+
+/** vatText says whether btw is included: "incl. 21% btw", "vrijgesteld van btw". */
+export function vatText(t: TFunction, vat: Vat): string {
+  if (vat.vatExemption) return t('services.vat.exempt');
+  return t('services.vat.included', { rate: vat.vatRate ?? 21 });
+}
+
+/** priceText is a price in words: "€ 85,00 per uur (incl. 21% btw)", "Gratis", "€ 300,00 per maand (vrijgesteld van btw)". */
+export function priceText(t: TFunction, lang: string, cents: number, unit: PriceUnit, vat?: Vat): string {
   if (unit === 'free') return t('services.price.free');
-  return t(`services.price.${unit}`, { amount: euros(cents, lang) });
+  const price = t(`services.price.${unit}`, { amount: euros(cents, lang) });
+  return vat ? `${price} (${vatText(t, vat)})` : price;
 }
 
 /** quantityUnit is what a quantity counts: hours, months, or nothing (booked once). */

@@ -19,7 +19,7 @@ export function ServiceTerms({ s }: { s: Service }) {
   return (
     <dl className="wh-dl">
       <dt>{t('services.priceLabel')}</dt>
-      <dd className="wh-price">{priceText(t, i18n.language, s.priceCents, s.priceUnit)}</dd>
+      <dd className="wh-price">{priceText(t, i18n.language, s.priceCents, s.priceUnit, s)}</dd>
       <dt>{t('services.provider')}</dt>
       <dd>{s.providerName || t('services.municipality')}</dd>
       <dt>{t('services.forWhom')}</dt>

@@ -685,6 +685,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Facturen / Invoices
+         * @description Organisation users: the invoices it paid or issued (as a provider); the region's accountmanagers and admins: the region's. Newest first, at most 500.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén factuur / One invoice
+         * @description An invoice (art. 35a Wet OB) or credit invoice; another organisation's is 404. It never changes once issued.
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lks-applications": {
         parameters: {
             query?: never;
@@ -1693,6 +1733,26 @@ export interface paths {
          * @description 202 whether or not the e-mail address is known, and whether or not it was sent 3 links within 60 minutes (then it gets no more until the window moves on): the answer reveals neither. 429 (tooManyAttempts, Retry-After) only when this client IP asked for 30 links within 60 minutes.
          */
         post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uitbetalingen / Payouts
+         * @description A provider's paid bookings from Werkhaven's records (charged, platform fee, transferred) and, with a Stripe account, Stripe's payouts of it (docs/invoices.md).
+         */
+        get: operations["listPayouts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3900,6 +3960,87 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        InvoiceBody: {
+            /** Format: uuid */
+            bookingId: string;
+            bookingReference: string;
+            /**
+             * Format: uuid
+             * @description The invoice a credit invoice corrects
+             */
+            creditsInvoiceId?: string;
+            creditsInvoiceNumber?: string;
+            customer: components["schemas"]["InvoicePartyBody"];
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description The invoice date
+             */
+            issuedAt: string;
+            /**
+             * @description credit: a credit invoice for a refund, negative amounts
+             * @enum {string}
+             */
+            kind: "invoice" | "credit";
+            /**
+             * Format: int64
+             * @description Excl. btw
+             */
+            netCents: number;
+            /** @description Sequential per supplier, without gaps */
+            number: string;
+            /** Format: int64 */
+            period: number;
+            /** Format: int64 */
+            quantity: number;
+            /**
+             * Format: date
+             * @description The date of supply (its start)
+             */
+            suppliedOn: string;
+            supplier: components["schemas"]["InvoicePartyBody"];
+            /** Format: int64 */
+            totalCents: number;
+            /** @enum {string} */
+            unit: "fixed" | "per_hour" | "per_month";
+            /**
+             * Format: int64
+             * @description Incl. btw, as the catalogue states it
+             */
+            unitPriceCents: number;
+            /**
+             * Format: int64
+             * @description Excl. btw
+             */
+            unitPriceNetCents: number;
+            /** Format: int64 */
+            vatCents: number;
+            /** @description The legal ground of the exemption */
+            vatExemption?: string;
+            /**
+             * Format: int64
+             * @description Left out: exempt (vatExemption)
+             * @enum {integer}
+             */
+            vatRate?: 21 | 9 | 0;
+        };
+        InvoicePartyBody: {
+            city: string;
+            /**
+             * Format: uuid
+             * @description The organisation, or the region for the municipality
+             */
+            id: string;
+            kvkNumber: string;
+            name: string;
+            postcode: string;
+            /** @description Street and number; empty when not on record */
+            street: string;
+            /** @description btw-identificatienummer */
+            vatNumber: string;
+        };
         LanguageBody: {
             /** @enum {string} */
             code: "nl" | "en" | "ar" | "tr" | "pl" | "ro" | "bg" | "es" | "fr" | "de" | "pt" | "uk" | "ru" | "ti" | "so" | "fa" | "prs" | "ps" | "zh" | "other";
@@ -3927,6 +4068,9 @@ export interface components {
         ListInviteBody: {
             items: components["schemas"]["InviteBody"][];
         };
+        ListInvoiceBody: {
+            items: components["schemas"]["InvoiceBody"][];
+        };
         ListLksApplicationBody: {
             items: components["schemas"]["LksApplicationBody"][];
         };
@@ -3946,6 +4090,15 @@ export interface components {
         };
         ListOrganisationBody: {
             items: components["schemas"]["OrganisationBody"][];
+        };
+        ListPayoutsResponse: {
+            hasStripeAccount: boolean;
+            /** @description Werkhaven's records: each paid period of a booking of the organisation's services */
+            items: components["schemas"]["PayoutLineBody"][];
+            /** @description Stripe's payouts of the connected account to the bank */
+            stripePayouts: components["schemas"]["StripePayoutBody"][];
+            /** @description Stripe did not answer; the items are still complete */
+            stripeUnavailable: boolean;
         };
         ListPlacementItemBody: {
             items: components["schemas"]["PlacementItemBody"][];
@@ -4369,6 +4522,36 @@ export interface components {
             total: number;
             /** Format: int64 */
             totalPages: number;
+        };
+        PayoutLineBody: {
+            /** Format: uuid */
+            bookingId: string;
+            bookingReference: string;
+            /** Format: int64 */
+            chargedCents: number;
+            /** @description Paid as a destination charge to the provider's Stripe account */
+            connected: boolean;
+            /** Format: uuid */
+            invoiceId?: string;
+            /** @description Who paid */
+            organisationName: string;
+            /** Format: date-time */
+            paidAt: string;
+            /** Format: int64 */
+            period: number;
+            /**
+             * Format: int64
+             * @description Left out: not recorded (paid before it was)
+             */
+            platformFeeCents?: number;
+            /** Format: int64 */
+            refundedCents: number;
+            serviceTitle: string;
+            /**
+             * Format: int64
+             * @description To the connected account; left out when not a destination charge or not recorded
+             */
+            transferredCents?: number;
         };
         PinInputBody: {
             /** Format: uuid */
@@ -4850,6 +5033,14 @@ export interface components {
             slotMinutes?: number;
             titleEn: string;
             titleNl: string;
+            /** @description The legal ground of an exempt service (e.g. art. 11 lid 1 sub g Wet OB, medical care); then vatRate is left out. Sent empty: 400, never read as 21 % */
+            vatExemption?: string;
+            /**
+             * Format: int64
+             * @description The btw (percent) the price includes; left out with vatExemption empty: 21
+             * @enum {integer}
+             */
+            vatRate?: 21 | 9 | 0;
         };
         SignInInputBody: {
             /** Format: email */
@@ -4888,6 +5079,17 @@ export interface components {
             overrideReason?: string;
             /** @enum {string} */
             state: "open" | "paused" | "filled" | "closed";
+        };
+        StripePayoutBody: {
+            /** Format: int64 */
+            amountCents: number;
+            /** Format: date-time */
+            arrivalDate: string;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            id: string;
+            status: string;
         };
         SubsidyParameterBody: {
             key: string;
@@ -8355,6 +8557,143 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetInviteSubsidiesResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description Only this booking's */
+                bookingId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListInvoiceBody"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceBody"];
                 };
             };
             /** @description Bad Request */
@@ -13269,6 +13608,67 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPayouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListPayoutsResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;

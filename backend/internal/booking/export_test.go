@@ -1,0 +1,5 @@
+package booking
+
+// NextInvoiceNumber lets the tests number invoices in transactions of
+// their own.
+var NextInvoiceNumber = nextInvoiceNumber
