@@ -87,7 +87,7 @@ type stripePayoutBody struct {
 	AmountCents int64     `json:"amountCents"`
 	Currency    string    `json:"currency"`
 	Status      string    `json:"status"`
-	ArrivalDate time.Time `json:"arrivalDate"`
+	ArrivalDate string    `json:"arrivalDate" format:"date"`
 	CreatedAt   time.Time `json:"createdAt"`
 }
 

@@ -38,7 +38,7 @@ type StripePayout struct {
 	AmountCents int64
 	Currency    string
 	Status      string
-	ArrivalDate time.Time
+	ArrivalDate string // the day the money is expected at the bank (UTC), YYYY-MM-DD
 	CreatedAt   time.Time
 }
 
@@ -96,7 +96,7 @@ func (s *Service) Payouts(ctx context.Context, p authz.Principal) (Payouts, erro
 	for it.Next() {
 		po := it.Payout()
 		out.Stripe = append(out.Stripe, StripePayout{ID: po.ID, AmountCents: po.Amount, Currency: string(po.Currency), Status: string(po.Status),
-			ArrivalDate: time.Unix(po.ArrivalDate, 0).UTC(), CreatedAt: time.Unix(po.Created, 0).UTC()})
+			ArrivalDate: time.Unix(po.ArrivalDate, 0).UTC().Format(time.DateOnly), CreatedAt: time.Unix(po.Created, 0).UTC()})
 	}
 	if it.Err() != nil {
 		out.Stripe, out.StripeError = []StripePayout{}, it.Err()

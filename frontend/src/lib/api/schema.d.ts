@@ -5083,7 +5083,7 @@ export interface components {
         StripePayoutBody: {
             /** Format: int64 */
             amountCents: number;
-            /** Format: date-time */
+            /** Format: date */
             arrivalDate: string;
             /** Format: date-time */
             createdAt: string;
