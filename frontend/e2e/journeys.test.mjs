@@ -1434,7 +1434,7 @@ test('klantmanager confirms a profile after a conversation; the summary shows da
   await check(page, 'candidate-confirmed-after-conversation');
 });
 
-test('services desk, second round: the werkgever books jobcoaching, which waits for the kandidaat; the accountmanager approves after a question; the kandidaat agrees by mail link; the werkgever pays; the provider opens on its work, sees whom to coach and where, records two entries, is stopped at the booked hours and asks an extension; the werkgever approves and pays it; the provider records the rest', async () => {
+test('services desk, second round: the werkgever books jobcoaching, which waits for the kandidaat; the accountmanager approves after a question; the kandidaat agrees by mail link; the werkgever pays; the provider opens on its work, sees whom to coach and where, records two entries, is stopped at the booked hours and asks an extension; the werkgever approves and pays it; the provider records the rest; everyone opens the invoices', async () => {
   const dayOf = (offset) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + offset * 86_400_000));
   // The werkgever books 10 hours of jobcoaching for its placement.
   const wg = await newPage();
@@ -1548,6 +1548,27 @@ test('services desk, second round: the werkgever books jobcoaching, which waits 
   await pv.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
   await pv.getByRole('region', { name: 'Zonder vaste tijd' }).getByRole('link', { name: 'Jobcoaching op de werkvloer' }).first().waitFor();
   await check(pv, 'round2-agenda');
+
+  // Everyone opens the invoices: one for the booking, one for the extension,
+  // in the provider's name and without the kandidaat.
+  await wg.goto(bookingUrl);
+  const invoices = wg.getByRole('link', { name: /^Factuur WH-\d{6}$/ });
+  await invoices.nth(1).waitFor({ timeout: 30_000 });
+  assert.equal(await invoices.count(), 2, 'an invoice for the booking and one for its extension');
+  await invoices.last().click();
+  await wg.waitForURL(/\/facturen\/[0-9a-f-]{36}$/);
+  const invoiceUrl = wg.url();
+  const invoice = wg.getByRole('article');
+  await invoice.getByText('Jobcoach Utrecht BV').first().waitFor();
+  await invoice.getByText('Zorghotel Het Anker').first().waitFor();
+  assert.equal(await invoice.getByText('Yusuf Demir').count(), 0, 'the kandidaat is not on the invoice');
+  await check(wg, 'round2-invoice');
+  for (const [page, who] of [[pv, 'provider'], [am, 'accountmanager']]) {
+    await page.goto(invoiceUrl);
+    await page.getByRole('heading', { level: 1, name: /^Factuur WH-\d{6}$/ }).waitFor();
+    await page.getByRole('article').getByText('Zorghotel Het Anker').first().waitFor();
+    await check(page, `round2-invoice-${who}`);
+  }
 });
 
 test("an accountmanager approves one sign-up and declines another from the queue", async () => {
