@@ -269,6 +269,20 @@ test('a werkgever creates a vacature, rephrases what the fairness check flags, p
   await page.getByText('Geen plaats gevonden bij deze postcode.').waitFor();
   await page.getByText('Deze postcode kennen we niet.').waitFor();
   await page.getByLabel('Postcode').fill('3511 AB');
+  // The details for invoices: a btw-id as people type it, or a clear refusal on the field.
+  const vat = page.getByLabel('Btw-identificatienummer');
+  const vatBefore = await vat.inputValue();
+  await vat.fill('NL12');
+  await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+  await page.getByText('Een btw-identificatienummer is NL, 9 cijfers, B en 2 cijfers', { exact: false }).first().waitFor();
+  assert.equal(await vat.getAttribute('aria-invalid'), 'true');
+  await vat.fill('nl 0012.34.567 b01');
+  await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+  await page.getByText('De gegevens zijn opgeslagen.').waitFor();
+  assert.equal(await vat.inputValue(), 'nl 0012.34.567 b01');
+  await page.reload();
+  assert.equal(await page.getByLabel('Btw-identificatienummer').inputValue(), 'NL001234567B01');
+  await page.getByLabel('Btw-identificatienummer').fill(vatBefore);
   await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
   await page.getByText('De gegevens zijn opgeslagen.').waitFor();
 

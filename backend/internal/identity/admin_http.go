@@ -65,13 +65,17 @@ type organisationBody struct {
 	ContactName      string    `json:"contactName"`
 	ContactEmail     string    `json:"contactEmail"`
 	ContactPhone     string    `json:"contactPhone"`
+	Street           string    `json:"street" doc:"Street and number, for invoices"`
+	City             string    `json:"city" doc:"For invoices"`
+	VatNumber        string    `json:"vatNumber" doc:"btw-identificatienummer (NL123456789B01), for invoices"`
 	StripeAccountID  string    `json:"stripeAccountId,omitempty" doc:"A provider's Stripe Connect account; paid bookings pay out there"`
 	CreatedAt        time.Time `json:"createdAt"`
 }
 
 func toOrganisationBody(o Organisation) organisationBody {
 	return organisationBody{ID: o.ID, Kind: o.Kind, Name: o.Name, KvKNumber: o.KvKNumber, Postcode: o.Postcode, AccountmanagerID: o.AccountmanagerID,
-		Sector: o.Sector, Size: o.Size, ContactName: o.ContactName, ContactEmail: o.ContactEmail, ContactPhone: o.ContactPhone, StripeAccountID: o.StripeAccountID, CreatedAt: o.CreatedAt}
+		Sector: o.Sector, Size: o.Size, ContactName: o.ContactName, ContactEmail: o.ContactEmail, ContactPhone: o.ContactPhone,
+		Street: o.Street, City: o.City, VatNumber: o.VatNumber, StripeAccountID: o.StripeAccountID, CreatedAt: o.CreatedAt}
 }
 
 type organisationOutput struct{ Body organisationBody }
@@ -98,6 +102,9 @@ type updateOrganisationInput struct {
 		ContactName      httpapi.Optional[string] `json:"contactName,omitzero" maxLength:"200"`
 		ContactEmail     httpapi.Optional[string] `json:"contactEmail,omitzero" maxLength:"254" pattern:"^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"`
 		ContactPhone     httpapi.Optional[string] `json:"contactPhone,omitzero" maxLength:"20" pattern:"^[0-9 +()-]*$"`
+		Street           httpapi.Optional[string] `json:"street,omitzero" maxLength:"200" doc:"Street and number, for invoices"`
+		City             httpapi.Optional[string] `json:"city,omitzero" maxLength:"100"`
+		VatNumber        httpapi.Optional[string] `json:"vatNumber,omitzero" maxLength:"20" doc:"btw-identificatienummer; spaces and dots are dropped and letters upper-cased (NL123456789B01)"`
 		AccountmanagerID *string                  `json:"accountmanagerId,omitempty" format:"uuid" doc:"Staff only"`
 		StripeAccountID  httpapi.Optional[string] `json:"stripeAccountId,omitzero" pattern:"^(acct_[A-Za-z0-9]{1,64})?$" doc:"Admins only, providers only; null or empty clears it"`
 	}
@@ -149,6 +156,12 @@ type regionBody struct {
 	Name         string    `json:"name"`
 	ContactEmail string    `json:"contactEmail" doc:"The region's desk for employers; shown publicly"`
 	ContactPhone string    `json:"contactPhone"`
+	LegalName    string    `json:"legalName" doc:"The gemeente's legal name on invoices for its own services; empty: name"`
+	Street       string    `json:"street"`
+	Postcode     string    `json:"postcode"`
+	City         string    `json:"city"`
+	KvKNumber    string    `json:"kvkNummer"`
+	VatNumber    string    `json:"vatNumber"`
 	CreatedAt    time.Time `json:"createdAt"`
 	AdminStatus  string    `json:"adminStatus,omitempty" enum:"none,invited,active" doc:"Platform administrator only: whether the region's first admin was invited or has signed up"`
 }
@@ -270,7 +283,7 @@ func (h *Handlers) updateOrganisation(ctx context.Context, p authz.Principal, in
 	b := in.Body
 	return toOrganisationOutput(h.Service.UpdateOrganisation(ctx, p, in.ID, OrganisationChange{Name: b.Name, Sector: b.Sector.Or(""),
 		Size: b.Size.Or(""), Postcode: b.Postcode, ContactName: b.ContactName.Or(""), ContactEmail: b.ContactEmail.Or(""),
-		ContactPhone: b.ContactPhone.Or(""), AccountmanagerID: b.AccountmanagerID, StripeAccountID: b.StripeAccountID.Or("")}, clientIP(ctx)))
+		ContactPhone: b.ContactPhone.Or(""), Street: b.Street.Or(""), City: b.City.Or(""), VatNumber: b.VatNumber.Or(""), AccountmanagerID: b.AccountmanagerID, StripeAccountID: b.StripeAccountID.Or("")}, clientIP(ctx)))
 }
 
 func (h *Handlers) listContactMoments(ctx context.Context, p authz.Principal, in *OrganisationIDParam) (*httpapi.ListOut[contactMomentBody], error) {

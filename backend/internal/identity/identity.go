@@ -53,6 +53,10 @@ type Organisation struct {
 	ContactName      string
 	ContactEmail     string
 	ContactPhone     string
+	// Street (with its number), City and VatNumber (btw-identificatienummer)
+	// are what an invoice names for the organisation, as supplier or as
+	// customer (docs/invoices.md).
+	Street, City, VatNumber string
 	// StripeAccountID is a provider's Stripe Connect account (acct_…):
 	// paid bookings of its services pay out there.
 	StripeAccountID string
@@ -80,7 +84,11 @@ type Region struct {
 	// shown publicly to an organisation whose postcode no region serves.
 	ContactEmail string
 	ContactPhone string
-	CreatedAt    time.Time
+	// LegalName (the gemeente's name; empty: Name), Street, Postcode, City,
+	// KvKNumber and VatNumber are what an invoice for the region's own
+	// services names as supplier (docs/invoices.md).
+	LegalName, Street, Postcode, City, KvKNumber, VatNumber string
+	CreatedAt                                               time.Time
 	// AdminStatus is, for the platform administrator only, whether the
 	// region has an admin: AdminNone, AdminInvited or AdminActive.
 	AdminStatus string

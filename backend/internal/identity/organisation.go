@@ -3,6 +3,7 @@ package identity
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ import (
 type OrganisationChange struct {
 	Name, Sector, Size, Postcode            *string
 	ContactName, ContactEmail, ContactPhone *string
+	Street, City, VatNumber                 *string
 	AccountmanagerID                        *string
 	// StripeAccountID ("" clears it): admins connect a provider's payouts.
 	StripeAccountID *string
@@ -54,6 +56,15 @@ func (s *Service) UpdateOrganisation(ctx context.Context, p authz.Principal, id 
 	set("contact_name", ch.ContactName)
 	set("contact_email", ch.ContactEmail)
 	set("contact_phone", ch.ContactPhone)
+	set("street", ch.Street)
+	set("city", ch.City)
+	if ch.VatNumber != nil {
+		vat, err := vatNumber("vatNumber", *ch.VatNumber)
+		if err != nil {
+			return Organisation{}, err
+		}
+		updates["vat_number"] = vat
+	}
 	if ch.Postcode != nil {
 		addr, err := geo.ResolveAddress("postcode", *ch.Postcode)
 		if err != nil {
@@ -157,4 +168,18 @@ func (s *Service) AddContactMoment(ctx context.Context, p authz.Principal, orgID
 		return ContactMoment{}, translate(err, "add contact moment")
 	}
 	return ContactMoment{ID: r.ID, AuthorUserID: p.UserID, AuthorName: p.DisplayName, Kind: kind, OccurredOn: on, Note: r.Note, CreatedAt: r.CreatedAt}, nil
+}
+
+// vatPattern is a Dutch btw-identificatienummer as the tables keep it.
+var vatPattern = regexp.MustCompile(`^NL[0-9]{9}B[0-9]{2}$`)
+
+// vatNumber normalises a btw-identificatienummer as people type it ("nl
+// 1234.56.789 b01"): spaces and dots dropped, letters upper-cased; empty
+// clears it. Anything else is 400 naming field.
+func vatNumber(field, in string) (string, error) {
+	v := strings.ToUpper(strings.NewReplacer(" ", "", ".", "").Replace(strings.TrimSpace(in)))
+	if v != "" && !vatPattern.MatchString(v) {
+		return "", apperr.Invalid(field, "pattern", msg.M("identity.vatNumberFormat"))
+	}
+	return v, nil
 }

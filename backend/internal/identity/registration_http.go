@@ -58,6 +58,13 @@ type updateRegionRequest struct {
 	Name         *string `json:"name,omitempty" minLength:"2" maxLength:"200"`
 	ContactEmail *string `json:"contactEmail,omitempty" maxLength:"254" pattern:"^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"`
 	ContactPhone *string `json:"contactPhone,omitempty" pattern:"^[0-9 +()-]{0,20}$"`
+	// What invoices for the region's own services name as their supplier.
+	LegalName *string `json:"legalName,omitempty" maxLength:"200"`
+	Street    *string `json:"street,omitempty" maxLength:"200"`
+	Postcode  *string `json:"postcode,omitempty" maxLength:"7" doc:"Empty clears it"`
+	City      *string `json:"city,omitempty" maxLength:"100"`
+	KvKNumber *string `json:"kvkNummer,omitempty" pattern:"^([0-9]{8})?$"`
+	VatNumber *string `json:"vatNumber,omitempty" maxLength:"20" doc:"btw-identificatienummer; spaces and dots are dropped and letters upper-cased (NL123456789B01)"`
 }
 
 type updateRegionInput struct {
@@ -127,7 +134,8 @@ func (h *Handlers) listRegionContacts(ctx context.Context, _ authz.Principal, _ 
 }
 
 func (h *Handlers) updateRegion(ctx context.Context, p authz.Principal, in *updateRegionInput) (*struct{ Body regionBody }, error) {
-	r, err := h.Service.UpdateRegion(ctx, p, in.ID, RegionChange{Name: in.Body.Name, ContactEmail: in.Body.ContactEmail, ContactPhone: in.Body.ContactPhone}, clientIP(ctx))
+	r, err := h.Service.UpdateRegion(ctx, p, in.ID, RegionChange{Name: in.Body.Name, ContactEmail: in.Body.ContactEmail, ContactPhone: in.Body.ContactPhone,
+		LegalName: in.Body.LegalName, Street: in.Body.Street, Postcode: in.Body.Postcode, City: in.Body.City, KvKNumber: in.Body.KvKNumber, VatNumber: in.Body.VatNumber}, clientIP(ctx))
 	if err != nil {
 		return nil, err
 	}

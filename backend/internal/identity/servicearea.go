@@ -118,6 +118,8 @@ type RegionChange struct {
 	Name         *string
 	ContactEmail *string
 	ContactPhone *string
+	// The supplier's details on invoices for the region's own services.
+	LegalName, Street, Postcode, City, KvKNumber, VatNumber *string
 }
 
 // UpdateRegion changes the caller's own region.
@@ -145,6 +147,28 @@ func (s *Service) UpdateRegion(ctx context.Context, p authz.Principal, regionID 
 	}
 	if ch.ContactPhone != nil {
 		set["contact_phone"] = strings.TrimSpace(*ch.ContactPhone)
+	}
+	for col, v := range map[string]*string{"legal_name": ch.LegalName, "street": ch.Street, "city": ch.City, "kvk_number": ch.KvKNumber} {
+		if v != nil {
+			set[col] = strings.TrimSpace(*v)
+		}
+	}
+	if ch.Postcode != nil {
+		set["postcode"] = ""
+		if strings.TrimSpace(*ch.Postcode) != "" {
+			addr, err := geo.ResolveAddress("postcode", *ch.Postcode)
+			if err != nil {
+				return Region{}, err
+			}
+			set["postcode"] = addr.Postcode
+		}
+	}
+	if ch.VatNumber != nil {
+		vat, err := vatNumber("vatNumber", *ch.VatNumber)
+		if err != nil {
+			return Region{}, err
+		}
+		set["vat_number"] = vat
 	}
 	var row regionRow
 	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {

@@ -46,6 +46,9 @@ type organisationRow struct {
 	ContactName      string
 	ContactEmail     string
 	ContactPhone     string
+	Street           string
+	City             string
+	VatNumber        string
 	StripeAccountID  *string
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
@@ -68,7 +71,8 @@ func (contactMomentRow) TableName() string { return "contact_moments" }
 
 func (r organisationRow) toOrganisation() Organisation {
 	o := Organisation{ID: r.ID, RegionID: r.RegionID, Kind: r.Kind, Name: r.Name, KvKNumber: r.KvKNumber, Postcode: r.Postcode,
-		Sector: r.Sector, Size: r.Size, ContactName: r.ContactName, ContactEmail: r.ContactEmail, ContactPhone: r.ContactPhone, CreatedAt: r.CreatedAt.UTC()}
+		Sector: r.Sector, Size: r.Size, ContactName: r.ContactName, ContactEmail: r.ContactEmail, ContactPhone: r.ContactPhone,
+		Street: r.Street, City: r.City, VatNumber: r.VatNumber, CreatedAt: r.CreatedAt.UTC()}
 	if r.AccountmanagerID != nil {
 		o.AccountmanagerID = *r.AccountmanagerID
 	}
@@ -84,6 +88,12 @@ type regionRow struct {
 	Name         string
 	ContactEmail string
 	ContactPhone string
+	LegalName    string
+	Street       string
+	Postcode     string
+	City         string
+	KvKNumber    string `gorm:"column:kvk_number"`
+	VatNumber    string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }
@@ -91,7 +101,8 @@ type regionRow struct {
 func (regionRow) TableName() string { return "regions" }
 
 func (r regionRow) toRegion() Region {
-	return Region{ID: r.ID, Slug: r.Slug, Name: r.Name, ContactEmail: r.ContactEmail, ContactPhone: r.ContactPhone, CreatedAt: r.CreatedAt.UTC()}
+	return Region{ID: r.ID, Slug: r.Slug, Name: r.Name, ContactEmail: r.ContactEmail, ContactPhone: r.ContactPhone, LegalName: r.LegalName,
+		Street: r.Street, Postcode: r.Postcode, City: r.City, KvKNumber: r.KvKNumber, VatNumber: r.VatNumber, CreatedAt: r.CreatedAt.UTC()}
 }
 
 type sessionRow struct {

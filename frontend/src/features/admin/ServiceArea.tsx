@@ -73,8 +73,39 @@ function ContactForm({ regionId, email, phone }: { regionId: string; email: stri
   );
 }
 
+type InvoiceDetails = { legalName: string; street: string; postcode: string; city: string; kvkNummer: string; vatNumber: string };
+
+/** InvoiceForm edits what invoices for the region's own services name as their supplier: the gemeente. */
+function InvoiceForm({ regionId, details }: { regionId: string; details: InvoiceDetails }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState(details);
+  const save = useUpdateRegion(regionId);
+  const err = save.error instanceof ApiError ? save.error : undefined;
+  const fe = (name: string) => ({ error: err?.fieldErrors()[name], message: err?.fieldMessages()[name] });
+  const set = (k: keyof InvoiceDetails) => (v: string) => setForm({ ...form, [k]: v });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(form);
+  };
+  return (
+    <form onSubmit={submit} noValidate className="wh-form">
+      {save.isSuccess && <Notice type="ok">{t('admin.invoiceSaved')}</Notice>}
+      {err && !err.invalidParams.length && <Notice type="error">{t('common.error')}</Notice>}
+      <Field label={t('admin.legalName')} name="legalName" value={form.legalName} onChange={set('legalName')} description={t('admin.legalNameHelp')} {...fe('legalName')} />
+      <Field label={t('organisation.street')} name="street" value={form.street} onChange={set('street')} {...fe('street')} />
+      <Field label={t('admin.postcode')} name="postcode" value={form.postcode} onChange={set('postcode')} {...fe('postcode')} />
+      <Field label={t('organisation.city')} name="city" value={form.city} onChange={set('city')} {...fe('city')} />
+      <Field label={t('admin.kvkNummer')} name="kvkNummer" value={form.kvkNummer} onChange={set('kvkNummer')} {...fe('kvkNummer')} />
+      <Field label={t('organisation.vatNumber')} name="vatNumber" value={form.vatNumber} onChange={set('vatNumber')} description={t('organisation.vatNumberHelp')} {...fe('vatNumber')} />
+      <Button type="submit" secondary disabled={save.isPending}>
+        {t('admin.invoiceSave')}
+      </Button>
+    </form>
+  );
+}
+
 /** RegionSettings are a region's contact details and service area. */
-export function RegionSettings({ region }: { region: { id: string; name: string; contactEmail: string; contactPhone: string } }) {
+export function RegionSettings({ region }: { region: { id: string; name: string; contactEmail: string; contactPhone: string } & InvoiceDetails }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby={`region-${region.id}`}>
@@ -83,6 +114,8 @@ export function RegionSettings({ region }: { region: { id: string; name: string;
       </Heading>
       <Heading level={3}>{t('admin.contactTitle')}</Heading>
       <ContactForm regionId={region.id} email={region.contactEmail} phone={region.contactPhone} />
+      <Heading level={3}>{t('admin.invoiceTitle')}</Heading>
+      <InvoiceForm regionId={region.id} details={region} />
       <Heading level={3}>{t('admin.serviceAreaTitle')}</Heading>
       <ServiceAreaForm regionId={region.id} />
     </section>

@@ -124,7 +124,7 @@ export function useSetServiceArea(regionId: string) {
 export function useUpdateRegion(regionId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { contactEmail: string; contactPhone: string }) => (await api.PATCH('/regions/{id}', { params: { path: { id: regionId } }, body })).data!,
+    mutationFn: async (body: components['schemas']['UpdateRegionRequest']) => (await api.PATCH('/regions/{id}', { params: { path: { id: regionId } }, body })).data!,
     onSuccess: () => qc.invalidateQueries({ queryKey: ['regions'] }),
   });
 }

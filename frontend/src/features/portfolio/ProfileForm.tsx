@@ -38,6 +38,9 @@ export function ProfileForm({ org, staff }: { org: Organisation; staff: boolean 
     contactName: org.contactName,
     contactEmail: org.contactEmail,
     contactPhone: org.contactPhone,
+    street: org.street,
+    city: org.city,
+    vatNumber: org.vatNumber,
     accountmanagerId: org.accountmanagerId ?? '',
   });
   const save = useMutation({
@@ -72,6 +75,13 @@ export function ProfileForm({ org, staff }: { org: Organisation; staff: boolean 
       <Field label={t('organisation.contactName')} name="contactName" value={form.contactName} onChange={set('contactName')} autoComplete="name" {...fe('contactName')} />
       <Field label={t('organisation.contactEmail')} name="contactEmail" type="email" value={form.contactEmail} onChange={set('contactEmail')} autoComplete="email" {...fe('contactEmail')} />
       <Field label={t('organisation.contactPhone')} name="contactPhone" value={form.contactPhone} onChange={set('contactPhone')} autoComplete="tel" {...fe('contactPhone')} />
+      <fieldset className="wh-fieldset">
+        <legend>{t('organisation.invoiceDetails')}</legend>
+        <p>{t('organisation.invoiceDetailsHelp')}</p>
+        <Field label={t('organisation.street')} name="street" value={form.street} onChange={set('street')} autoComplete="street-address" {...fe('street')} />
+        <Field label={t('organisation.city')} name="city" value={form.city} onChange={set('city')} autoComplete="address-level2" {...fe('city')} />
+        <Field label={t('organisation.vatNumber')} name="vatNumber" value={form.vatNumber} onChange={set('vatNumber')} description={t('organisation.vatNumberHelp')} {...fe('vatNumber')} />
+      </fieldset>
       {staff && (
         <Choice label={t('portfolio.accountmanager')} name="accountmanagerId" value={form.accountmanagerId} onChange={set('accountmanagerId')}
           options={[...(form.accountmanagerId ? [] : [{ value: '', label: t('portfolio.unassigned') }]), ...(ams.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))]}

@@ -4433,6 +4433,8 @@ export interface components {
         OrganisationBody: {
             /** Format: uuid */
             accountmanagerId?: string;
+            /** @description For invoices */
+            city: string;
             contactEmail: string;
             contactName: string;
             contactPhone: string;
@@ -4450,8 +4452,12 @@ export interface components {
             sector: string;
             /** @enum {string} */
             size: "" | "1-9" | "10-49" | "50-249" | "250+";
+            /** @description Street and number, for invoices */
+            street: string;
             /** @description A provider's Stripe Connect account; paid bookings pay out there */
             stripeAccountId?: string;
+            /** @description btw-identificatienummer (NL123456789B01), for invoices */
+            vatNumber: string;
         };
         PagedBookingBody: {
             items: components["schemas"]["BookingBody"][];
@@ -4885,6 +4891,7 @@ export interface components {
              * @enum {string}
              */
             adminStatus?: "none" | "invited" | "active";
+            city: string;
             /** @description The region's desk for employers; shown publicly */
             contactEmail: string;
             contactPhone: string;
@@ -4892,8 +4899,14 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
+            kvkNummer: string;
+            /** @description The gemeente's legal name on invoices for its own services; empty: name */
+            legalName: string;
             name: string;
+            postcode: string;
             slug: string;
+            street: string;
+            vatNumber: string;
         };
         RegionContactBody: {
             contactEmail: string;
@@ -5197,6 +5210,7 @@ export interface components {
              * @description Staff only
              */
             accountmanagerId?: string;
+            city?: string | null;
             contactEmail?: string | null;
             contactName?: string | null;
             contactPhone?: string | null;
@@ -5205,13 +5219,25 @@ export interface components {
             sector?: string | null;
             /** @enum {string|null} */
             size?: "" | "1-9" | "10-49" | "50-249" | "250+" | null;
+            /** @description Street and number, for invoices */
+            street?: string | null;
             /** @description Admins only, providers only; null or empty clears it */
             stripeAccountId?: string | null;
+            /** @description btw-identificatienummer; spaces and dots are dropped and letters upper-cased (NL123456789B01) */
+            vatNumber?: string | null;
         };
         UpdateRegionRequest: {
+            city?: string;
             contactEmail?: string;
             contactPhone?: string;
+            kvkNummer?: string;
+            legalName?: string;
             name?: string;
+            /** @description Empty clears it */
+            postcode?: string;
+            street?: string;
+            /** @description btw-identificatienummer; spaces and dots are dropped and letters upper-cased (NL123456789B01) */
+            vatNumber?: string;
         };
         UpdateSubsidyParameterRequest: {
             /**
