@@ -53,9 +53,13 @@ func (s *Service) Invite(ctx context.Context, p authz.Principal, in Invitation, 
 			return User{}, apperr.Invalid("organisationId", "unknown", msg.M("identity.organisationIdUnknown"))
 		}
 	}
+	name, err := trimmedDisplayName(in.DisplayName)
+	if err != nil {
+		return User{}, err
+	}
 	row := userRow{RegionID: p.RegionID, OrganisationID: database.NullIfEmpty(in.OrganisationID), Email: NormaliseEmail(in.Email),
-		DisplayName: strings.TrimSpace(in.DisplayName), Role: string(in.Role), Status: StatusInvited, CreatedAt: s.now(), UpdatedAt: s.now()}
-	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		DisplayName: name, Role: string(in.Role), Status: StatusInvited, CreatedAt: s.now(), UpdatedAt: s.now()}
+	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {
 			if errors.Is(translate(err, "create user"), apperr.ErrConflict) {
 				return apperr.Invalid("email", "unique", msg.M("identity.emailUnique"))
@@ -322,6 +326,17 @@ func (s *Service) CreateRegion(ctx context.Context, p authz.Principal, slug, nam
 // trimmedName is a region's or organisation's name without the spaces
 // around it, which the schema's minLength counts and the tables' checks do
 // not: "b " was a 500 (TestContractFuzzing).
+// trimmedDisplayName is a person's name without the spaces around it; one
+// of only spaces (any Unicode space, which TrimSpace removes and the table's
+// check would then refuse) is 400 naming displayName.
+func trimmedDisplayName(name string) (string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return "", apperr.Invalid("displayName", "minLength", msg.M(msg.FieldMinLength, 1))
+	}
+	return name, nil
+}
+
 func trimmedName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	if len([]rune(name)) < 2 {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -61,8 +60,11 @@ func (s *Service) InviteColleague(ctx context.Context, p authz.Principal, orgID,
 	if err != nil {
 		return User{}, err
 	}
+	if name, err = trimmedDisplayName(name); err != nil {
+		return User{}, err
+	}
 	now := s.now()
-	row := userRow{RegionID: o.RegionID, OrganisationID: &o.ID, Email: NormaliseEmail(email), DisplayName: strings.TrimSpace(name), Role: o.Kind,
+	row := userRow{RegionID: o.RegionID, OrganisationID: &o.ID, Email: NormaliseEmail(email), DisplayName: name, Role: o.Kind,
 		Status: StatusInvited, CreatedAt: now, UpdatedAt: now}
 	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Create(&row).Error; err != nil {

@@ -386,12 +386,15 @@ func TestAdminBadInput(t *testing.T) {
 		{"/api/v1/regions", `{"slug":"kort","name":"b "}`, "name", "minLength"},
 		{"/api/v1/organisations", `{"kind":"werkgever","name":"X ","kvkNummer":"11114444","postcode":"3511 AB"}`, "name", "minLength"},
 		{"/api/v1/regions", `{"slug":"Geen Code","name":"Regio"}`, "slug", "pattern"},
+		// A name of only (Unicode) spaces: was a 500 (contract fuzzing).
+		{"/api/v1/users", `{"email":"spatie@example.org","displayName":"\u00a0 ","role":"klantmanager"}`, "displayName", "minLength"},
+		{"/api/v1/regions/" + f.RegionB + "/admins", `{"email":"spatie@example.org","displayName":" "}`, "displayName", "minLength"},
 	}
 	// Regions are the platform administrator's to create.
 	platform := f.Browser().SignIn(apptest.Platform)
 	for _, c := range cases {
 		b := admin
-		if c.path == "/api/v1/regions" {
+		if strings.HasPrefix(c.path, "/api/v1/regions") {
 			b = platform
 		}
 		resp, body := b.Do("POST", c.path, c.body)

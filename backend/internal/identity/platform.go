@@ -62,9 +62,13 @@ func (s *Service) InviteRegionAdmin(ctx context.Context, p authz.Principal, regi
 	if p.Role != authz.Platform {
 		return User{}, fmt.Errorf("invite a region's admin as %s: %w", p.Role, apperr.ErrForbidden)
 	}
-	row := userRow{RegionID: regionID, Email: NormaliseEmail(email), DisplayName: strings.TrimSpace(displayName),
+	name, err := trimmedDisplayName(displayName)
+	if err != nil {
+		return User{}, err
+	}
+	row := userRow{RegionID: regionID, Email: NormaliseEmail(email), DisplayName: name,
 		Role: string(authz.Admin), Status: StatusInvited, CreatedAt: s.now(), UpdatedAt: s.now()}
-	err := s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	err = s.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		// Lock the region, so two invitations and an acceptance are serialised.
 		var found []string
 		if err := tx.Raw(`SELECT id::text FROM regions WHERE id = ? FOR UPDATE`, regionID).Scan(&found).Error; err != nil {

@@ -62,3 +62,26 @@ func IsDown(err error) bool {
 	}
 	return errors.Is(err, io.ErrUnexpectedEOF) || errors.As(err, &ne)
 }
+
+// CheckedColumn reports the column whose CHECK constraint err is, in the
+// JSON field's spelling (contact_email: contactEmail), when PostgreSQL names
+// it as it does a column's own check (<table>_<column>_check); "" for a
+// check over several columns. ok is false for any other error.
+func CheckedColumn(err error) (field string, ok bool) {
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) || pe.Code != CodeCheckViolation {
+		return "", false
+	}
+	col, found := strings.CutPrefix(pe.ConstraintName, pe.TableName+"_")
+	col, suffixed := strings.CutSuffix(col, "_check")
+	if !found || !suffixed || col == "" {
+		return "", true
+	}
+	parts := strings.Split(col, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, ""), true
+}
