@@ -42,7 +42,8 @@ export function useAddressState<T extends ListState>(defaults: T) {
   let current = own;
   if (own.seen !== address) {
     current = address === own.wrote ? { ...own, seen: address } : { seen: address, wrote: address, state: fromAddress(all, params) };
-    setOwn(current);
+    // An updater, so a change queued before this render is not lost.
+    setOwn((s) => (s.seen === address ? s : address === s.wrote ? { ...s, seen: address } : { seen: address, wrote: address, state: fromAddress(all, params) }));
   }
   const go = (next: T & { pagina: string }, replace: boolean) => {
     // Keys the page does not own (e.g. a tab's) stay as they are.

@@ -171,7 +171,9 @@ function OpeningForm({ existing }: { existing?: Opening }) {
   const [prefilled, setPrefilled] = useState('');
   if (orgPostcode && orgPostcode !== prefilled) {
     setPrefilled(orgPostcode);
-    if (!form.postcode) setForm({ ...form, postcode: orgPostcode });
+    // An updater, not this render's form: a title typed while the
+    // organisation was loading may not be in it yet, and would be lost.
+    setForm((f) => (f.postcode ? f : { ...f, postcode: orgPostcode }));
   }
   const orgKind = staff ? orgs.find((o) => o.organisationId === form.organisationId)?.kind : user?.role;
   const kinds = kindsFor(orgKind);

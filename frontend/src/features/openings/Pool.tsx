@@ -237,7 +237,10 @@ export function OpeningPool() {
   const [params, setParams] = useSearchParams();
   const address = params.toString();
   const [state, setState] = useState(() => ({ seen: address, wrote: address, ...filtersFrom(params) }));
-  if (state.seen !== address) setState(address === state.wrote ? { ...state, seen: address } : { seen: address, wrote: address, ...filtersFrom(params) });
+  if (state.seen !== address) {
+    // An updater, so a click queued before this render is not lost.
+    setState((s) => (s.seen === address ? s : address === s.wrote ? { ...s, seen: address } : { seen: address, wrote: address, ...filtersFrom(params) }));
+  }
   const { filters, page } = state;
   const go = (next: PoolFilters, nextPage: number, replace: boolean) => {
     const to = filterParams(next, nextPage);
