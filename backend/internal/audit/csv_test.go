@@ -16,8 +16,8 @@ func TestCSV(t *testing.T) {
 	e := audit.Entry{OccurredAt: at, Action: "session.sign_in", Outcome: audit.Denied, ActorName: "=HYPERLINK(1)", ActorRole: "admin",
 		SubjectType: "organisation", SubjectName: "+Bakkerij", SubjectID: "o1"}
 	nl := string(audit.CSV([]audit.Entry{e}, msg.NL))
-	want := "\ufeffTijdstip (UTC);Handeling;Code;Uitkomst;Persoon;Rol;Soort onderwerp;Onderwerp;Onderwerp-id\n" +
-		"2026-12-04 10:30:00;Ingelogd;session.sign_in;Geweigerd;'=HYPERLINK(1);Beheerder;Organisatie;'+Bakkerij;o1\n"
+	want := "\ufeffTijdstip (UTC);Handeling;Code;Uitkomst;Persoon;Rol;Soort onderwerp;Onderwerp;Onderwerp-id\r\n" +
+		"2026-12-04 10:30:00;Ingelogd;session.sign_in;Geweigerd;'=HYPERLINK(1);Beheerder;Organisatie;'+Bakkerij;o1\r\n"
 	if nl != want {
 		t.Errorf("Dutch CSV:\n%q\nwant\n%q", nl, want)
 	}

@@ -1,9 +1,7 @@
 package audit
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"net/http"
 	"reflect"
 	"slices"
@@ -178,29 +176,17 @@ var csvHeaders = map[msg.Lang][]string{
 	msg.EN: {"Time (UTC)", "Action", "Code", "Outcome", "Person", "Role", "Kind of subject", "Subject", "Subject id"},
 }
 
-// CSV renders entries (with their names) as CSV in lang: ';' separated,
-// UTF-8 with a byte order mark, as Dutch spreadsheets expect.
+// CSV renders entries (with their names) as CSV in lang, as every export
+// of Werkhaven is (httpapi.CSV: ';' separated, UTF-8 with a byte order
+// mark, no cell a spreadsheet would run as a formula).
 func CSV(entries []Entry, lang msg.Lang) []byte {
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
-	w.Comma = ';'
-	_ = w.Write(csvHeaders[lang])
-	for _, e := range entries {
+	rows := make([][]string, len(entries))
+	for i, e := range entries {
 		b := toEventBody(e, lang)
-		_ = w.Write([]string{e.OccurredAt.Format(time.DateTime), b.ActionLabel, e.Action, OutcomeLabel(e.Outcome, lang), defuse(e.ActorName),
-			b.ActorRoleLabel, b.SubjectTypeLabel, defuse(e.SubjectName), e.SubjectID})
+		rows[i] = []string{e.OccurredAt.Format(time.DateTime), b.ActionLabel, e.Action, OutcomeLabel(e.Outcome, lang), e.ActorName,
+			b.ActorRoleLabel, b.SubjectTypeLabel, e.SubjectName, e.SubjectID}
 	}
-	w.Flush()
-	return buf.Bytes()
-}
-
-// defuse keeps a spreadsheet from reading a name as a formula.
-func defuse(s string) string {
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
-		return "'" + s
-	}
-	return s
+	return httpapi.CSV(csvHeaders[lang], rows)
 }
 
 func (h handlers) options(ctx context.Context, p authz.Principal, in *optionsInput) (*optionsOutput, error) {
