@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.mjs', '*.config.{js,ts}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', fetch: 'readonly', document: 'readonly', window: 'readonly', getComputedStyle: 'readonly' } },
+    files: ['e2e/**/*.mjs', 'perf/**/*.mjs', '*.config.{js,ts}'],
+    languageOptions: { globals: { PerformanceObserver: 'readonly', process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', fetch: 'readonly', document: 'readonly', window: 'readonly', getComputedStyle: 'readonly' } },
   },
 );
