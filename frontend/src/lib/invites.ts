@@ -1,6 +1,6 @@
 // What every invite screen shares (the organisation's board, the
 // klantmanager's candidate page, the kandidaat's own list): the states in
-// journey order and how dates read.
+// journey order.
 import type { components } from './api/schema';
 
 export type InviteState = components['schemas']['InviteBody']['state'];
@@ -37,23 +37,4 @@ export function groupByState<T extends { state: InviteState; updatedAt?: string 
       items: items.filter((i) => i.state === state).sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '')),
     }))
     .filter((g) => g.items.length > 0);
-}
-
-const locale = (lang: string) => (lang.startsWith('en') ? 'en-GB' : 'nl-NL');
-
-/** formatDateTime is a date with its time, in Dutch or English, Amsterdam time. */
-export function formatDateTime(iso: string | undefined, lang: string): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
-}
-
-/** formatDay is a date without time, Amsterdam time. */
-export function formatDay(iso: string | undefined, lang: string): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
-}
-
-/** formatEuro shows cents as euro with cents: 1450 → "€ 14,50". */
-export function formatEuro(cents: number, lang: string): string {
-  return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }

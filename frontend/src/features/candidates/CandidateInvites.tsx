@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Button, DataState, Heading, Notice, Paragraph, StatusBadge, TextArea } from '../../components/ui';
 import { InviteHistory } from '../../components/InviteHistory';
 import { ApiError } from '../../lib/api/error';
-import { decidable, formatDay } from '../../lib/invites';
+import { decidable } from '../../lib/invites';
 import { useSession } from '../../lib/session';
 import { useAdvise, useCandidateInvites, type CandidateInvite } from './api';
+import { formatDate } from '../../lib/format';
 
 /** CandidateInvites is the klantmanager's view of a candidate's invites: state, every step, and advice while the kandidaat decides. */
 export function CandidateInvites({ id }: { id: string }) {
@@ -42,8 +43,8 @@ function InviteItem({ invite, candidateId }: { invite: CandidateInvite; candidat
       </Heading>
       <Paragraph>
         <StatusBadge status={invite.state}>{t(`invites.states.${invite.state}`)}</StatusBadge>{' '}
-        {t('invites.sentOn', { date: formatDay(invite.sentAt ?? invite.createdAt, lang) })}
-        {decidable.includes(invite.state) && invite.expiresAt && ` · ${t('invites.expiresOn', { date: formatDay(invite.expiresAt, lang) })}`}
+        {t('invites.sentOn', { date: formatDate(invite.sentAt ?? invite.createdAt, lang) })}
+        {decidable.includes(invite.state) && invite.expiresAt && ` · ${t('invites.expiresOn', { date: formatDate(invite.expiresAt, lang) })}`}
       </Paragraph>
       {invite.state === 'declined' && (
         <Paragraph>

@@ -16,13 +16,12 @@ import {
   type PlacementInput,
 } from './api';
 import { InviteHistory } from '../../components/InviteHistory';
-import { formatEuro } from '../../lib/invites';
-import { actionsFor, centsToEuros, eurosToCents, formatDateTime, localToRfc3339, rfc3339ToLocal } from './invites';
+import { actionsFor, eurosToCents, localToRfc3339, rfc3339ToLocal } from './invites';
 import { InviteDates, OpenActions } from './InvitesBoard';
-import { formatDate } from './OpeningPage';
 import { PlacementSubsidies } from '../subsidies/PlacementSubsidies';
 import { LksOnPlacement } from '../subsidies/LksParts';
 import { ThankForm } from '../../components/ThankForm';
+import { formatDate, formatDateTime, centsToInput, formatEuro } from '../../lib/format';
 
 export const intakeModes: Intake['mode'][] = ['op_locatie', 'online', 'telefonisch'];
 export const placementContracts: PlacementInput['contractType'][] = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'proefplaatsing', 'geen'];
@@ -323,7 +322,7 @@ export function PlacementForm({ invite }: { invite: Invite }) {
         <Field label={t('invites.wage')} name="wage" inputMode="decimal" value={v.wage} onChange={set('wage')} required description={t('invites.wageHelp')} {...err('hourlyWageCents')}
           after={
             <>
-              {cents !== undefined && v.wage.trim() && <Paragraph className="wh-small">{t('invites.wageIs', { euros: centsToEuros(cents, i18n.language) })}</Paragraph>}
+              {cents !== undefined && v.wage.trim() && <Paragraph className="wh-small">{t('invites.wageIs', { euros: centsToInput(cents, i18n.language) })}</Paragraph>}
               {wageHint && <Paragraph className="wh-small">{wageHint}</Paragraph>}
             </>
           } />

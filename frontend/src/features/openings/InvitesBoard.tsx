@@ -5,9 +5,9 @@ import { Button, DataState, Heading, Notice, PageTitle, Paragraph, StatusBadge, 
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useChangeInviteState, useOpening, useOpeningInvites, type Invite } from './api';
-import { actionsFor, formatDateTime, groupByState, journey } from './invites';
-import { formatDate } from './OpeningPage';
+import { actionsFor, groupByState, journey } from './invites';
 import { OpeningTabs } from './Pool';
+import { formatDate, formatDateTime } from '../../lib/format';
 
 /** OpeningInvites is the opening's Uitnodigingen tab: every invite, grouped by state in journey order. */
 export function OpeningInvites() {

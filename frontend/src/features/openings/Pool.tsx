@@ -9,9 +9,9 @@ import type { components, paths } from '../../lib/api/schema';
 import { useSession } from '../../lib/session';
 import { useOpening, useOpeningInvites, type Invite } from './api';
 import { RankingOrder } from '../../components/RankingOrder';
-import { formatDate } from './OpeningPage';
 import { InviteDialog, type Picked } from './InviteDialog';
 import { blockingInvites, inviteLimits, openStates } from './invites';
+import { formatDate } from '../../lib/format';
 
 type Card = components['schemas']['CardBody'];
 type PoolQuery = NonNullable<paths['/openings/{id}/pool']['get']['parameters']['query']>;

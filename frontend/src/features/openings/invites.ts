@@ -3,7 +3,7 @@
 import type { ApiError } from '../../lib/api/error';
 import type { Role } from '../../lib/session';
 import type { Invite, InviteState } from './api';
-export { groupByState, journey, openStates, formatDateTime } from '../../lib/invites';
+export { groupByState, journey, openStates } from '../../lib/invites';
 
 /** limits are the region defaults (docs/api.md, settings.invites); a 429 names the region's own. */
 export const inviteLimits = { perOpening: 25, perDay: 100, batch: 25, message: 1000 } as const;
@@ -52,11 +52,6 @@ export function eurosToCents(text: string): number | undefined {
   const m = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(s);
   if (!m) return undefined;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
-/** centsToEuros is the inverse, for showing and pre-filling: 1250 → "12,50" (Dutch) or "12.50". */
-export function centsToEuros(cents: number, lang = 'nl'): string {
-  return `${Math.floor(cents / 100)}${lang.startsWith('en') ? '.' : ','}${String(cents % 100).padStart(2, '0')}`;
 }
 
 /** amsterdam splits an instant into its wall-clock parts in Europe/Amsterdam. */

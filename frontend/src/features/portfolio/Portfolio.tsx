@@ -6,7 +6,7 @@ import { ListDownload, ListPager, ListSearch, ListSort } from '../../components/
 import { useAddressState } from '../../lib/useAddressState';
 import { useSession } from '../../lib/session';
 import { downloadPortfolio, usePortfolioPage, type PortfolioQuery } from '../openings/api';
-import { formatDate } from '../openings/OpeningPage';
+import { formatDate } from '../../lib/format';
 
 /** Portfolio is the accountmanager's list of organisations with openings, attention points and last contact. */
 export function Portfolio() {

@@ -5,8 +5,9 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { Button, CheckboxField, CheckboxGroup, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useOrganisations, useSaveService, useService, useServices, type Eligibility, type PriceUnit, type Service, type ServiceHours } from './api';
-import { centsToInput, eligibilityRules, knownKinds, parseEuros, priceText, priceUnits } from './format';
+import { eligibilityRules, knownKinds, priceText, priceUnits } from './format';
 import { useFocusOnError, useKindLabel } from './parts';
+import { centsToInput, parseEuros } from '../../lib/format';
 
 /** ServiceAdmin is /beheer/diensten: the region's whole catalogue, inactive entries too, with edit links. */
 export function ServiceAdmin() {

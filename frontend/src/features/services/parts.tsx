@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph, StatusBadge } from '../../components/ui';
 import type { BookingEvent, BookingState, Service } from './api';
-import { cancelPolicy, eligibilityText, formatDateTime, priceText } from './format';
+import { cancelPolicy, eligibilityText, priceText } from './format';
+import { formatDateTime } from '../../lib/format';
 
 /** kindLabel is a kind in words; a region's own kind reads as its slug. */
 export function useKindLabel() {
