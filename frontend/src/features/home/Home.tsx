@@ -4,12 +4,12 @@ import { DataState, Heading, PageTitle, Paragraph } from '../../components/ui';
 import { useSession, type Role } from '../../lib/session';
 import { useBookingCount, useMyOverview, useMyShare, type Share } from './api';
 import { bookingCountFor, retention, workItems } from './overview';
-import { usePortfolio } from '../openings/api';
 import { HeadlineFigures, SubsidyDeadlines } from './Slots';
 import { FirstSteps } from './FirstSteps';
 import { useMine } from '../candidates/api';
 import { SharingReminder } from '../candidates/Sharing';
 import { formatDate } from '../../lib/format';
+import { usePortfolio } from '../portfolio';
 
 const staff: Role[] = ['accountmanager', 'klantmanager', 'admin'];
 

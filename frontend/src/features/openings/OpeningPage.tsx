@@ -6,9 +6,10 @@ import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, Status
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { formatDate, formatEuro } from '../../lib/format';
-import { useChangeState, useFairnessHits, useOpening, useRequestReview, useSkills, type Opening } from './api';
+import { useChangeState, useFairnessHits, useOpening, useRequestReview, type Opening } from './api';
 import { FairnessFeedback } from './OpeningForm';
 import { OpeningTabs } from './Pool';
+import { useSkills } from '../reference';
 
 /** OpeningPage shows one opening with its state actions and fairness feedback. */
 export function OpeningPage() {

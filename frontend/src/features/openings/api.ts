@@ -1,32 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
-import { saveDownload } from '../../lib/download';
 import type { components, paths } from '../../lib/api/schema';
 
 export type Opening = components['schemas']['OpeningBody'];
 export type OpeningFields = components['schemas']['FieldsBody'];
 export type OpeningChange = components['schemas']['ChangeBody'];
-export type PoolEstimate = components['schemas']['EstimateBody'];
-export type RelatedOccupation = components['schemas']['RelatedBody'];
 export type FairnessHit = components['schemas']['FairnessHitBody'];
-export type Occupation = components['schemas']['OccupationBody'];
-export type Skill = components['schemas']['SkillBody'];
-export type PortfolioEntry = components['schemas']['PortfolioEntryBody'];
 export type OpeningState = Opening['state'];
-export type PortfolioQuery = NonNullable<paths['/portfolio']['get']['parameters']['query']>;
 
-export const supportOptions = [
-  'jobcoach',
-  'aangepaste-werkplek',
-  'rustige-werkplek',
-  'vaste-structuur',
-  'flexibele-uren',
-  'vaste-begeleider',
-  'opbouw-uren',
-  'eenvoudige-instructies',
-] as const;
-export const dayOptions = ['ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'] as const;
-export const dayPartOptions = ['ochtend', 'middag', 'avond', 'nacht'] as const;
 export const contractOptions = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'geen'] as const;
 
 export type OpeningsQuery = NonNullable<paths['/openings']['get']['parameters']['query']>;
@@ -108,136 +89,6 @@ export function useFairnessCheck(title: string, description: string) {
     queryFn: async () => (await api.POST('/fairness-checks', { body: { title, description } })).data!.hits,
   });
 }
-
-export function useOccupationSearch(q: string) {
-  return useQuery({
-    queryKey: ['occupations', q],
-    enabled: q.trim().length >= 2,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-    queryFn: async () => (await api.GET('/occupations', { params: { query: { q, limit: 8 } } })).data!.items,
-  });
-}
-
-/** useSkills loads the whole vocabulary once (under 200 entries). */
-export function useSkills() {
-  return useQuery({
-    queryKey: ['skills'],
-    staleTime: Infinity,
-    queryFn: async () => (await api.GET('/skills', { params: { query: { limit: 200 } } })).data!.items,
-  });
-}
-
-const postcodePattern = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
-
-/** isPostcode says whether s is a complete Dutch postcode (1234 AB). */
-export const isPostcode = (s: string) => postcodePattern.test(s.trim());
-
-/** Reach is where an opening looks for candidates: what a pool estimate needs. */
-export type Reach = { postcode: string; maxTravelKm: number; kind: Opening['kind'] };
-
-/**
- * usePoolEstimates counts, per occupation, the available candidates an
- * opening at reach would find (signed-in organisation users and staff).
- * The caller debounces reach; without a valid postcode nothing is asked.
- */
-export function usePoolEstimates(occupationIds: string[], reach: Reach | null) {
-  const ids = [...new Set(occupationIds.filter(Boolean))].sort().slice(0, 20);
-  const postcode = reach?.postcode.trim().replace(' ', '').toUpperCase() ?? '';
-  const km = reach?.maxTravelKm ?? 0;
-  return useQuery({
-    queryKey: ['pool-estimates', ids, postcode, km, reach?.kind],
-    enabled: ids.length > 0 && !!reach && isPostcode(postcode) && km >= 1 && km <= 150,
-    placeholderData: keepPreviousData,
-    staleTime: 60_000,
-    retry: false,
-    queryFn: async () => {
-      const query = { occupationIds: ids, postcode, maxTravelKm: km, kind: reach!.kind };
-      // The API takes the ids comma-separated, not repeated.
-      const items = (await api.GET('/pool-estimates', { params: { query }, querySerializer: { array: { style: 'form', explode: false } } })).data!.items;
-      return new Map(items.map((e) => [e.occupationId, e]));
-    },
-  });
-}
-
-/** useRelatedOccupations suggests occupations that fit beside occupationId. */
-export function useRelatedOccupations(occupationId: string) {
-  return useQuery({
-    queryKey: ['related-occupations', occupationId],
-    enabled: occupationId !== '',
-    staleTime: 5 * 60_000,
-    queryFn: async () => (await api.GET('/occupations/{id}/related-occupations', { params: { path: { id: occupationId } } })).data!.items,
-  });
-}
-
-/** usePostcode shows the place of a complete postcode. */
-export function usePostcode(postcode: string) {
-  const pc = postcode.trim();
-  return useQuery({
-    queryKey: ['postcode', pc.replace(' ', '').toUpperCase()],
-    enabled: postcodePattern.test(pc),
-    staleTime: Infinity,
-    retry: false,
-    queryFn: async () => (await api.GET('/postcodes/{postcode}', { params: { path: { postcode: pc.replace(' ', '') } } })).data!,
-  });
-}
-
-export type PortfolioPage = components['schemas']['PagedPortfolioEntryBody'];
-
-async function portfolioPage(query: PortfolioQuery): Promise<PortfolioPage> {
-  return (await api.GET('/portfolio', { params: { query } })).data as PortfolioPage;
-}
-
-/** usePortfolio is the first 100 organisations of a portfolio (the largest page), for pickers and the start page's counts. */
-export function usePortfolio(query: PortfolioQuery, enabled = true) {
-  return useQuery({
-    queryKey: ['portfolio', query],
-    enabled,
-    placeholderData: keepPreviousData,
-    queryFn: async () => (await portfolioPage({ pageSize: 100, ...query })).items,
-  });
-}
-
-/** usePortfolioPage is one page of the searched, sorted portfolio; the previous page stays on screen while the next loads. */
-export function usePortfolioPage(query: PortfolioQuery) {
-  return useQuery({ queryKey: ['portfolio', 'page', query], placeholderData: keepPreviousData, queryFn: () => portfolioPage(query) });
-}
-
-/** downloadPortfolio saves every organisation the query finds (not one page) as CSV. */
-export async function downloadPortfolio(query: PortfolioQuery): Promise<void> {
-  const all = { ...query, page: undefined, pageSize: undefined };
-  const { data, response } = await api.GET('/portfolio', { params: { query: all, header: { Accept: 'text/csv' } }, parseAs: 'blob' });
-  saveDownload(data as Blob, response, 'portefeuille.csv');
-}
-
-export function useOrganisation(id: string) {
-  return useQuery({
-    queryKey: ['organisation', id],
-    queryFn: async () => (await api.GET('/organisations/{id}', { params: { path: { id } } })).data!,
-    enabled: !!id,
-  });
-}
-
-export function useContactMoments(id: string) {
-  return useQuery({
-    queryKey: ['contact-moments', id],
-    queryFn: async () => (await api.GET('/organisations/{id}/contact-moments', { params: { path: { id } } })).data!.items,
-  });
-}
-
-export function useAddContactMoment(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: { kind: 'telefoon' | 'bezoek' | 'e-mail' | 'overleg' | 'notitie'; occurredOn: string; note: string }) =>
-      (await api.POST('/organisations/{id}/contact-moments', { params: { path: { id } }, body })).data!,
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['contact-moments', id] });
-      qc.invalidateQueries({ queryKey: ['portfolio'] });
-    },
-  });
-}
-
-export { useDebounced } from '../../lib/useDebounced';
 
 // Invites (issue 8): the pool's invite dialog, the Uitnodigingen board and
 // the introduction page.

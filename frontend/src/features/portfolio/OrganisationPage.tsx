@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { useAddContactMoment, useContactMoments, useOpenings, useOrganisation } from '../openings/api';
+import { useOpenings } from '../openings/api';
 import { OpeningsTable } from '../openings/OpeningsList';
 import { ProfileForm } from './ProfileForm';
 import { useSession } from '../../lib/session';
@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { useBookings, usePlacements } from '../services/api';
 import { BookingsTable } from '../services/Bookings';
 import { formatDate, today } from '../../lib/format';
+import { useAddContactMoment, useContactMoments, useOrganisation } from './api';
 
 const contactKinds = ['telefoon', 'bezoek', 'e-mail', 'overleg', 'notitie'] as const;
 type ContactKind = (typeof contactKinds)[number];
