@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, DataState, Heading, Notice, Paragraph, StatusBadge, TextArea } from '../../components/ui';
-import { InviteHistory } from '../../components/InviteHistory';
 import { ApiError } from '../../lib/api/error';
-import { decidable } from '../../lib/invites';
 import { useSession } from '../../lib/session';
 import { useAdvise, useCandidateInvites, type CandidateInvite } from './api';
 import { formatDate } from '../../lib/format';
+import { decidable, InviteHistory } from '../invites';
 
 /** CandidateInvites is the klantmanager's view of a candidate's invites: state, every step, and advice while the kandidaat decides. */
 export function CandidateInvites({ id }: { id: string }) {

@@ -15,7 +15,7 @@ import {
   type Identity,
   type Profile,
 } from './api';
-import { dayOptions, dayPartOptions, supportOptions, usePostcode, OccupationsPicker, SkillPicker } from '../reference';
+import { dayOptions, dayPartOptions, OccupationsPicker, SkillPicker, supportOptions, usePostcode } from '../reference';
 
 type Lang = Profile['languages'][number];
 

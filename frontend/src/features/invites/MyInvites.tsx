@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { ThankForm } from '../../components/ThankForm';
-import { decidable } from '../../lib/invites';
 import { useDecideMine, useMyInvite, useMyInvites, usePoolAppearances, useStopSharing, type Offer } from './api';
 import { OfferView } from './Offer';
 import { fillWeeks, weekNumber } from './weeks';
 import { formatDate } from '../../lib/format';
+import { decidable } from './rules';
 
 /** MyInvites is the kandidaat's list of invites and "wie heeft naar mij gevraagd". */
 export function MyInvites() {

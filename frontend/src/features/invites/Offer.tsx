@@ -2,9 +2,9 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { Button, CheckboxField, Heading, Notice, PageTitle, Paragraph, RadioGroup, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { decidable } from '../../lib/invites';
 import { declineReasons, type Decision, type Offer } from './api';
 import { formatDate } from '../../lib/format';
+import { decidable } from './rules';
 
 type Props = {
   offer: Offer;

@@ -4,24 +4,13 @@ import { Link, useParams } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, StatusBadge, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
-import {
-  useChangeInviteState,
-  useCreatePlacement,
-  useInvite,
-  useInviteContact,
-  useOpening,
-  usePlanIntake,
-  type Intake,
-  type Invite,
-  type PlacementInput,
-} from './api';
-import { InviteHistory } from '../../components/InviteHistory';
-import { actionsFor, eurosToCents, localToRfc3339, rfc3339ToLocal } from './invites';
+import { useOpening } from './api';
 import { InviteDates, OpenActions } from './InvitesBoard';
 import { PlacementSubsidies } from '../subsidies/PlacementSubsidies';
 import { LksOnPlacement } from '../subsidies/LksParts';
 import { ThankForm } from '../../components/ThankForm';
-import { formatDate, formatDateTime, centsToInput, formatEuro } from '../../lib/format';
+import { centsToInput, formatDate, formatDateTime, formatEuro } from '../../lib/format';
+import { actionsFor, eurosToCents, InviteHistory, localToRfc3339, rfc3339ToLocal, useChangeInviteState, useCreatePlacement, useInvite, useInviteContact, usePlanIntake, type Intake, type Invite, type PlacementInput } from '../invites';
 
 export const intakeModes: Intake['mode'][] = ['op_locatie', 'online', 'telefonisch'];
 export const placementContracts: PlacementInput['contractType'][] = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'proefplaatsing', 'geen'];

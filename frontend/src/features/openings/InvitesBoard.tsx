@@ -4,10 +4,10 @@ import { Link, useParams } from 'react-router';
 import { Button, DataState, Heading, Notice, PageTitle, Paragraph, StatusBadge, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
-import { useChangeInviteState, useOpening, useOpeningInvites, type Invite } from './api';
-import { actionsFor, groupByState, journey } from './invites';
+import { useOpening } from './api';
 import { OpeningTabs } from './Pool';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { actionsFor, groupByState, journey, useChangeInviteState, useOpeningInvites, type Invite } from '../invites';
 
 /** OpeningInvites is the opening's Uitnodigingen tab: every invite, grouped by state in journey order. */
 export function OpeningInvites() {

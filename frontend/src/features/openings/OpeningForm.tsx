@@ -8,8 +8,8 @@ import { useSession } from '../../lib/session';
 import { useDebounced } from '../../lib/useDebounced';
 import { contractOptions, useCreateOpening, useFairnessCheck, useOpening, useUpdateOpening, type FairnessHit, type Opening, type OpeningFields } from './api';
 import { AlsoFitting, acceptableError } from './AlsoFitting';
-import { dayOptions, dayPartOptions, supportOptions, isPostcode, usePoolEstimates, usePostcode, useRelatedOccupations, OccupationPicker, SkillPicker, fewReach, reachText, type OccupationValue } from '../reference';
-import { usePortfolio, useOrganisation } from '../portfolio';
+import { dayOptions, dayPartOptions, fewReach, isPostcode, OccupationPicker, reachText, SkillPicker, supportOptions, usePoolEstimates, usePostcode, useRelatedOccupations, type OccupationValue } from '../reference';
+import { useOrganisation, usePortfolio } from '../portfolio';
 
 type Kind = OpeningFields['kind'];
 type Form = {

@@ -8,7 +8,7 @@ import { useCreateBooking, useOrganisations, useOrgOpenings, usePlacements, useS
 import { needsPlacement, quantityUnit, totalCents, vatText } from './format';
 import { ServiceTerms, useFocusOnError } from './parts';
 import { SlotPicker } from './SlotPicker';
-import { formatEuro, formatDate } from '../../lib/format';
+import { formatDate, formatEuro } from '../../lib/format';
 
 /** BookService is /diensten/:id/boeken: the booking flow of one service. */
 export function BookService() {

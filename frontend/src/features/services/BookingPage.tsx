@@ -10,7 +10,7 @@ import { cancellable, cancelPolicy, cancellationFee, paidSoFar, priceText, quant
 import { BookingBadge, BookingHistory, useKindLabel } from './parts';
 import { HoursSection } from './Hours';
 import { InvoiceLinks } from './Invoices';
-import { formatEuro, formatDateTime, formatNumber, formatTime } from '../../lib/format';
+import { formatDateTime, formatEuro, formatNumber, formatTime } from '../../lib/format';
 
 /** BookingPage is /boekingen/:id: state, price, times, history, and the steps the viewer may take. */
 export function BookingPage() {

@@ -10,7 +10,7 @@ import { useAddressState } from '../../lib/useAddressState';
 import { ApprovalActions, nextProviderStep, Outcome, ProviderActions, useApprovalOutcome } from './actions';
 import { quantityUnit } from './format';
 import { BookingBadge } from './parts';
-import { formatEuro, formatDate, formatDateTime, formatNumber, formatTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatEuro, formatNumber, formatTime } from '../../lib/format';
 
 const allStates: BookingState[] = [
   'requested',

@@ -6,7 +6,7 @@ import { Button, Field, Heading, Notice, Paragraph, TextArea } from '../../compo
 import { ApiError } from '../../lib/api/error';
 import { useDecideExtension, useRecordHours, useRequestExtension, type Booking } from './api';
 import { Outcome, useProblem } from './actions';
-import { formatEuro, formatDate, formatNumber, today } from '../../lib/format';
+import { formatDate, formatEuro, formatNumber, today } from '../../lib/format';
 
 
 /** HoursSection lists the entries and extensions; the provider records hours and asks for more, the organisation decides. */

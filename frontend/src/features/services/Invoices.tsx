@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Button, DataState, Heading, Notice, PageTitle, Paragraph, ScrollRegion } from '../../components/ui';
 import { useInvoice, useInvoices, usePayouts, type Invoice } from './api';
-import { formatEuro, formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatEuro, formatNumber } from '../../lib/format';
 
 type Party = Invoice['supplier'];
 

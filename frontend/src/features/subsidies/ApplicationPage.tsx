@@ -7,7 +7,7 @@ import { useSession } from '../../lib/session';
 import { useServices } from '../services/api';
 import { undecided, useAssessLks, useDecideLks, useLksApplication, useWithdrawLks, type LksApplication } from './applications';
 import { ErrorSummary, LksBadge, LksHistory } from './LksParts';
-import { formatEuro, formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatEuro, formatNumber } from '../../lib/format';
 
 /** ApplicationPage is /loonkostensubsidie/:id: the state, the loonwaarde, the decision, the log, and the steps the viewer may take. */
 export function ApplicationPage() {

@@ -5,7 +5,7 @@ import { Choice, DataState, PageTitle, Paragraph } from '../../components/ui';
 import { useSession } from '../../lib/session';
 import { undecided, useLksApplications, type LksApplication, type LksState } from './applications';
 import { LksBadge } from './LksParts';
-import { formatEuro, formatDate } from '../../lib/format';
+import { formatDate, formatEuro } from '../../lib/format';
 
 const views = ['queue', 'all'] as const;
 

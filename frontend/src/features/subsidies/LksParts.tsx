@@ -6,7 +6,7 @@ import { Heading, Paragraph, StatusBadge } from '../../components/ui';
 import type { ApiError } from '../../lib/api/error';
 import { ErrorSummary as SharedErrorSummary } from '../../components/ErrorSummary';
 import { useLksApplications, type LksEvent, type LksState } from './applications';
-import { formatEuro, formatDate, formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatEuro } from '../../lib/format';
 
 /** LksBadge is an application's state as a badge. */
 export function LksBadge({ state }: { state: LksState }) {

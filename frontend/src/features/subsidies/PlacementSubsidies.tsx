@@ -5,9 +5,9 @@
 // would invite choosing people by their subsidy.
 import { useTranslation } from 'react-i18next';
 import { DataState, Heading, Paragraph } from '../../components/ui';
-import type { InviteState } from '../../lib/invites';
 import { useInviteSubsidies, type InviteSubsidies, type PlacementScheme, type PlacementTerm, type UsedParameter } from './api';
-import { formatEuro, formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatEuro, formatNumber } from '../../lib/format';
+import { type InviteState } from '../invites';
 
 /** afterYes are the invite states in which the kandidaat said yes (and the placement, once there is one). */
 export const afterYes: InviteState[] = ['accepted', 'introduced', 'intake_planned', 'placed'];

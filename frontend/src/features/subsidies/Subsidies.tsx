@@ -7,7 +7,7 @@ import { useDebounced } from '../../lib/useDebounced';
 import { useSession, type Role } from '../../lib/session';
 import { useEstimate, useParameters, type Estimate, type Parameter } from './api';
 import { applyTerm, calcDefaults, estimateRequest, formatValue, targetGroups, valueOn, type CalcForm, type Scheme, type TargetGroup } from './format';
-import { formatEuro, formatDate, formatNumber, today } from '../../lib/format';
+import { formatDate, formatEuro, formatNumber, today } from '../../lib/format';
 
 /** The roles that may open the services desk (the jobcoaching link leads there). */
 const catalogueRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api/error';
 import type { Invite } from './api';
 import { centsToInput } from '../../lib/format';
-import { actionsFor, blockingInvites, candidateProblems, eurosToCents, groupByState, journey, localToRfc3339, rfc3339ToLocal } from './invites';
+import { actionsFor, blockingInvites, candidateProblems, eurosToCents, groupByState, journey, localToRfc3339, rfc3339ToLocal } from './rules';
 
 const invite = (over: Partial<Invite>): Invite => ({
   id: 'i',
