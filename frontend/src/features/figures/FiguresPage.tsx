@@ -4,11 +4,11 @@ import { useSearchParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Button, Choice, ErrorNotice, Field, Heading, Notice, PageTitle, Paragraph, ScrollRegion } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { knownKinds } from '../services/format';
-import { useFocusOnError, useKindLabel } from '../services/parts';
 import { downloadCsv, useFigures, type Figures } from './api';
 import { filtersFromParams, filtersToParams, formatRate, funnelBars, preset, presets, type Filters, type Rate } from './figures';
 import { formatDate, formatHours, formatNumber } from '../../lib/format';
+import { useFocusOnError } from '../../lib/useFocusOnError';
+import { knownKinds, useKindLabel } from '../services';
 
 /**
  * FiguresPage is Cijfers (accountmanagers and admins: the region) and, with own, Resultaten

@@ -6,10 +6,9 @@ import { useBookingCount, useMyOverview, useMyShare, type Share } from './api';
 import { bookingCountFor, retention, workItems } from './overview';
 import { HeadlineFigures, SubsidyDeadlines } from './Slots';
 import { FirstSteps } from './FirstSteps';
-import { useMine } from '../candidates/api';
-import { SharingReminder } from '../candidates/Sharing';
 import { formatDate } from '../../lib/format';
 import { usePortfolio } from '../portfolio';
+import { useMine, SharingReminder } from '../candidates';
 
 const staff: Role[] = ['accountmanager', 'klantmanager', 'admin'];
 

@@ -6,11 +6,10 @@ import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useOpening } from './api';
 import { InviteDates, OpenActions } from './InvitesBoard';
-import { PlacementSubsidies } from '../subsidies/PlacementSubsidies';
-import { LksOnPlacement } from '../subsidies/LksParts';
 import { ThankForm } from '../../components/ThankForm';
 import { centsToInput, formatDate, formatDateTime, formatEuro } from '../../lib/format';
 import { actionsFor, eurosToCents, InviteHistory, localToRfc3339, rfc3339ToLocal, useChangeInviteState, useCreatePlacement, useInvite, useInviteContact, usePlanIntake, type Intake, type Invite, type PlacementInput } from '../invites';
+import { PlacementSubsidies, LksOnPlacement } from '../subsidies';
 
 export const intakeModes: Intake['mode'][] = ['op_locatie', 'online', 'telefonisch'];
 export const placementContracts: PlacementInput['contractType'][] = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'proefplaatsing', 'geen'];

@@ -6,9 +6,10 @@ import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useCreateBooking, useOrganisations, useOrgOpenings, usePlacements, useService, type BookingRequest, type Service } from './api';
 import { needsPlacement, quantityUnit, totalCents, vatText } from './format';
-import { ServiceTerms, useFocusOnError } from './parts';
+import { ServiceTerms } from './parts';
 import { SlotPicker } from './SlotPicker';
 import { formatDate, formatEuro } from '../../lib/format';
+import { useFocusOnError } from '../../lib/useFocusOnError';
 
 /** BookService is /diensten/:id/boeken: the booking flow of one service. */
 export function BookService() {

@@ -4,10 +4,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, RadioGroup, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
-import { useServices } from '../services/api';
 import { undecided, useAssessLks, useDecideLks, useLksApplication, useWithdrawLks, type LksApplication } from './applications';
 import { ErrorSummary, LksBadge, LksHistory } from './LksParts';
 import { formatDate, formatEuro, formatNumber } from '../../lib/format';
+import { useServices } from '../services';
 
 /** ApplicationPage is /loonkostensubsidie/:id: the state, the loonwaarde, the decision, the log, and the steps the viewer may take. */
 export function ApplicationPage() {
