@@ -13,5 +13,6 @@ export {
   type PlacementInput,
 } from './api';
 export { actionsFor, blockingInvites, decidable, eurosToCents, groupByState, inviteLimits, journey, localToRfc3339, openStates, rfc3339ToLocal } from './rules';
+export { InviteBadge } from './InviteBadge';
 export { InviteDialog, type Picked } from './InviteDialog';
 export { InviteHistory } from './InviteHistory';

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, StatusBadge, TextArea } from '../../components/ui';
+import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useOpening } from './api';
 import { InviteDates, OpenActions } from './InvitesBoard';
 import { ThankForm } from '../../components/ThankForm';
 import { centsToInput, formatDate, formatDateTime, formatEuro } from '../../lib/format';
-import { actionsFor, eurosToCents, InviteHistory, localToRfc3339, rfc3339ToLocal, useChangeInviteState, useCreatePlacement, useInvite, useInviteContact, usePlanIntake, type Intake, type Invite, type PlacementInput } from '../invites';
+import { actionsFor, eurosToCents, InviteBadge, InviteHistory, localToRfc3339, rfc3339ToLocal, useChangeInviteState, useCreatePlacement, useInvite, useInviteContact, usePlanIntake, type Intake, type Invite, type PlacementInput } from '../invites';
 import { PlacementSubsidies, LksOnPlacement } from '../subsidies';
 
 export const intakeModes: Intake['mode'][] = ['op_locatie', 'online', 'telefonisch'];
@@ -48,7 +48,7 @@ function IntroductionView({ invite }: { invite: Invite }) {
     <>
       <PageTitle>{t('invites.introTitle', { code: invite.candidateCode, title: invite.openingTitle })}</PageTitle>
       <Paragraph>
-        <StatusBadge status={invite.state}>{t(`invites.states.${invite.state}`)}</StatusBadge> <InviteDates invite={invite} />
+        <InviteBadge state={invite.state} /> <InviteDates invite={invite} />
       </Paragraph>
       <Paragraph>
         <Link to={`/vacatures/${invite.openingId}/uitnodigingen`}>{t('invites.backToBoard', { title: invite.openingTitle })}</Link>
