@@ -4,6 +4,7 @@
 // conversions, and where server errors land.
 import type { ApiError } from '../../lib/api/error';
 import type { Role } from '../../lib/session';
+import { zone } from '../../lib/format';
 import type { Invite, InviteState } from './api';
 
 /** journey is every state in the order of the journey (backend/internal/invite/invite.go States). */
@@ -91,7 +92,7 @@ export function eurosToCents(text: string): number | undefined {
 /** amsterdam splits an instant into its wall-clock parts in Europe/Amsterdam. */
 function amsterdam(ms: number) {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
   }).formatToParts(new Date(ms));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
