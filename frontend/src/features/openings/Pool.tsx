@@ -7,11 +7,10 @@ import { api } from '../../lib/api/client';
 import { ApiError } from '../../lib/api/error';
 import type { components, paths } from '../../lib/api/schema';
 import { useSession } from '../../lib/session';
-import { useOpening, useOpeningInvites, type Invite } from './api';
+import { useOpening } from './api';
 import { RankingOrder } from '../../components/RankingOrder';
-import { formatDate } from './OpeningPage';
-import { InviteDialog, type Picked } from './InviteDialog';
-import { blockingInvites, inviteLimits, openStates } from './invites';
+import { formatDate } from '../../lib/format';
+import { blockingInvites, InviteDialog, inviteLimits, openStates, useOpeningInvites, type Invite, type Picked } from '../invites';
 
 type Card = components['schemas']['CardBody'];
 type PoolQuery = NonNullable<paths['/openings/{id}/pool']['get']['parameters']['query']>;

@@ -1,10 +1,10 @@
 // Pieces the services desk's pages share: a service's terms, a booking's
 // state and its history.
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph, StatusBadge } from '../../components/ui';
 import type { BookingEvent, BookingState, Service } from './api';
-import { cancelPolicy, eligibilityText, formatDateTime, priceText } from './format';
+import { cancelPolicy, eligibilityText, priceText } from './format';
+import { formatDateTime } from '../../lib/format';
 
 /** kindLabel is a kind in words; a region's own kind reads as its slug. */
 export function useKindLabel() {
@@ -80,16 +80,4 @@ export function BookingHistory({ id, events }: { id: string; events: BookingEven
       )}
     </section>
   );
-}
-
-/**
- * useFocusOnError moves the focus to the form's error summary when a new
- * error arrives, so keyboard and screen reader users learn what went wrong.
- */
-export function useFocusOnError(error: unknown) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (error) ref.current?.focus();
-  }, [error]);
-  return ref;
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph } from './ui';
-import { formatDateTime, type InviteEvent } from '../lib/invites';
+import { Heading, Paragraph } from '../../components/ui';
+import type { InviteEvent } from './api';
+import { formatDateTime } from '../../lib/format';
 
 /**
  * InviteHistory is an invite's event log: which role moved it, when, from
