@@ -70,8 +70,8 @@ fmt-check:
 test-go: stack ## Go unit and integration tests against the real services
 	@$(WITH_STACK) go test $(GO_TEST_FLAGS) $(GO_PKGS)
 
-test-web: frontend/node_modules/.package-lock.json ## front-end generated-client check, type check, ESLint, unit tests, build
-	cd frontend && npm run check-generated && npm run typecheck && npm run lint && npm test && npm run build
+test-web: frontend/node_modules/.package-lock.json ## front-end generated-client check, type check, ESLint (folder rules, no cycles), unit tests, build, bundle budget
+	cd frontend && npm run check-generated && npm run typecheck && npm run lint && npm test && npm run build && npm run budget
 
 test-e2e: stack build ## Playwright journeys in Debian's Chromium with axe-core scans
 	@scripts/e2e.sh
