@@ -1,7 +1,7 @@
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { Button, CheckboxGroup, Choice, Field } from '../../components/ui';
+import { Button, ChoiceGroup, Choice, Field } from '../../components/ui';
 import type { ApiError } from '../../lib/api/error';
 import type { AddressNames } from '../../lib/useAddressState';
 import type { components, paths } from '../../lib/api/schema';
@@ -166,7 +166,7 @@ export function PoolFilterPanel({ filters, onChange, onClear, active, facets: an
           <Field label={t('pool.availableBefore')} name="availableBefore" type="date" value={filters.availableBefore} onChange={set('availableBefore')} {...fe('availableBefore')} />
         </div>
         <div className="wh-filters__groups">
-          {/* A fieldset for the range, marked up like CheckboxGroup's so the groups look alike. */}
+          {/* A fieldset for the range, marked up like ChoiceGroup's so the groups look alike. */}
           <div className="utrecht-form-fieldset">
             <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset wh-filters__range">
               <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('pool.rungs')}</legend>
@@ -177,19 +177,19 @@ export function PoolFilterPanel({ filters, onChange, onClear, active, facets: an
                 options={rungOptions((r) => !filters.rungMin || r >= Number(filters.rungMin))} />
             </fieldset>
           </div>
-          <CheckboxGroup legend={t('pool.narrow')} name="options" values={filters.options} onChange={set('options')}
+          <ChoiceGroup multiple legend={t('pool.narrow')} name="options" values={filters.options} onChange={set('options')}
             options={[
               { value: 'drivingLicence', label: t('pool.withLicence', { count: count('drivingLicence', 'true') }) },
               { value: 'freshOnly', label: t('pool.freshOnly') },
               { value: 'offeredSupport', label: t(canPin ? 'pool.offeredSupportStaff' : 'pool.offeredSupport') },
             ]} />
-          <CheckboxGroup legend={t('pool.schemes')} description={t('pool.schemesHelp')} name="flags" values={filters.flags} onChange={set('flags')} {...fe('flags')}
+          <ChoiceGroup multiple legend={t('pool.schemes')} description={t('pool.schemesHelp')} name="flags" values={filters.flags} onChange={set('flags')} {...fe('flags')}
             options={flagNames.map((fl) => ({ value: fl, label: t(`pool.flag.${fl}`, { count: count(fl, 'true') }) }))} />
           {languageCodes.length > 0 && (
-            <CheckboxGroup legend={t('pool.languages')} description={t('pool.languagesHelp')} name="languages" values={filters.languages} onChange={set('languages')} {...fe('languages')}
+            <ChoiceGroup multiple legend={t('pool.languages')} description={t('pool.languagesHelp')} name="languages" values={filters.languages} onChange={set('languages')} {...fe('languages')}
               options={languageCodes.map((c) => ({ value: c, label: t('pool.withCount', { label: languageName(t, c), count: languageCounts[c] ?? 0 }) }))} />
           )}
-          <CheckboxGroup legend={t('pool.occupations')} description={t('pool.anyOccupationHelp')} name="occupations" values={filters.occupations} onChange={set('occupations')}
+          <ChoiceGroup multiple legend={t('pool.occupations')} description={t('pool.anyOccupationHelp')} name="occupations" values={filters.occupations} onChange={set('occupations')}
             options={[{ value: 'any', label: t('pool.anyOccupation') }]} />
         </div>
         {active.any && (
