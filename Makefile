@@ -12,7 +12,7 @@ GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
 # under frontend/node_modules.
 GO_PKGS := ./backend/... ./infra/...
 
-.PHONY: help run test stack stack-down stack-status build web migrate seed lint lint-api vet staticcheck fmt-check test-go test-web test-e2e bench generate clean
+.PHONY: help run test stack stack-down stack-status build web migrate seed lint lint-api vet staticcheck fmt-check test-go test-web test-e2e lighthouse bench generate clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -75,6 +75,9 @@ test-web: frontend/node_modules/.package-lock.json ## front-end generated-client
 
 test-e2e: stack build ## Playwright journeys in Debian's Chromium with axe-core scans
 	@scripts/e2e.sh
+
+lighthouse: stack build ## Lighthouse (mobile, desktop) of the sign-in, vacature, pool, caseload and kandidaat pages
+	@scripts/lighthouse.sh
 
 bench: stack ## benchmarks (figures in docs/benchmarks.md)
 	@$(WITH_STACK) go test -run '^$$' -bench . -benchtime 200x -timeout 60m ./backend/...

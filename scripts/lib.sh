@@ -58,3 +58,32 @@ meili_stop() {
   fi
   rm -f "$DATA/meili.pid"
 }
+
+# serve_demo NAME: a real `werkhaven serve` of the built binary and front end
+# on its own database and Meilisearch index prefix NAME, freshly migrated and
+# seeded with the demo region, with the development mail catcher on a free
+# port; stopped when the calling script exits. Sets DEMO_URL.
+serve_demo() {
+  local name=$1 db_url port smtp_port
+  [ -f "$DATA/stack.env" ] || die "the stack is not up: run make stack"
+  set -a; source "$DATA/stack.env"; set +a
+  [[ $name =~ ^[a-z][a-z0-9_]{0,40}$ ]] || die "the run's name must be lower-case letters, digits and _"
+  db_url=$(node -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];console.log(u.toString())' "$DATABASE_URL" "$name")
+  psql "$DATABASE_URL" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" >/dev/null
+  port=$(free_port)
+  smtp_port=$(free_port)
+  export DATABASE_URL=$db_url LISTEN_ADDR=127.0.0.1:$port BASE_URL=http://127.0.0.1:$port \
+    SMTP_URL=smtp://127.0.0.1:$smtp_port MEILI_INDEX_PREFIX=${name}_ WEB_DIR=${WEB_DIR:-frontend/dist} APP_ENV=development
+  # The scoped key of this run's prefix (stack.env holds the one of the
+  # default prefix); migrate creates it, serve runs with it alone, as in
+  # production.
+  MEILI_API_KEY=$(bin/werkhaven meili-key)
+  export MEILI_API_KEY
+  bin/werkhaven migrate 2>"$DATA/$name-migrate.log"
+  bin/werkhaven seed --demo >/dev/null
+  env -u MEILI_MASTER_KEY bin/werkhaven serve >"$DATA/$name-serve.log" 2>&1 &
+  DEMO_PID=$!
+  trap 'kill $DEMO_PID 2>/dev/null || true; wait $DEMO_PID 2>/dev/null || true' EXIT
+  wait_for 30 curl -fsS "http://127.0.0.1:$port/healthz" || die "werkhaven did not start; see .data/$name-serve.log"
+  DEMO_URL="http://127.0.0.1:$port"
+}

@@ -1,53 +1,93 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import type { ReactNode } from 'react';
+import { isValidElement, lazy, useEffect, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { useSession, type Role } from '../lib/session';
 import { DataState } from '../components/ui';
 import { SignIn } from '../features/auth/SignIn';
-import { ForgotPassword, ResetPassword, AcceptInvitation, MagicLinkRequest, MagicLinkLanding } from '../features/auth/TokenPages';
-import { SignUp, ConfirmSignUp } from '../features/signup/SignUp';
-import { Queue } from '../features/signup/Queue';
-import { Users } from '../features/admin/Users';
-import { Organisations } from '../features/admin/Organisations';
-import { Regions } from '../features/admin/Regions';
-import { AuditLog } from '../features/admin/AuditLog';
-import { Home } from '../features/home/Home';
-import { PlatformRegions } from '../features/admin/PlatformRegions';
-import { HowRankingWorks } from '../features/home/HowRankingWorks';
-import { OpeningsList } from '../features/openings/OpeningsList';
-import { OpeningPage } from '../features/openings/OpeningPage';
-import { OpeningFormPage } from '../features/openings/OpeningForm';
-import { OpeningPool } from '../features/openings/Pool';
-import { Portfolio } from '../features/portfolio/Portfolio';
-import { OrganisationPage } from '../features/portfolio/OrganisationPage';
-import { MyOrganisation } from '../features/portfolio/ProfileForm';
-import { Caseload } from '../features/candidates/Caseload';
-import { CandidatePage } from '../features/candidates/CandidatePage';
-import { NewCandidate } from '../features/candidates/ProfileForm';
-import { ConfirmLanding, MyData } from '../features/candidates/MyData';
-import { SharingLinkPage } from '../features/candidates/Sharing';
-import { MyDataExport } from '../features/candidates/MyDataExport';
-import { OpeningInvites } from '../features/openings/InvitesBoard';
-import { InviteIntroduction } from '../features/openings/Introduction';
-import { MyInvite, MyInvites } from '../features/invites/MyInvites';
-import { InviteLinkPage } from '../features/invites/InviteLink';
-import { FollowUps } from '../features/followups/FollowUps';
-import { Notifications } from '../features/notifications/Notifications';
-import { Catalogue } from '../features/services/Catalogue';
-import { BookService } from '../features/services/BookService';
-import { Agenda, Bookings, ProviderWork } from '../features/services/Bookings';
-import { InvoicePage, Payouts } from '../features/services/Invoices';
-import { BookingPage } from '../features/services/BookingPage';
-import { Applications } from '../features/subsidies/Applications';
-import { ApplicationPage } from '../features/subsidies/ApplicationPage';
-import { ApplyForm } from '../features/subsidies/ApplyForm';
-import { ServiceAdmin, ServiceEdit } from '../features/services/ServiceEditor';
-import { Relations } from '../features/occupations/Relations';
-import { Subsidies } from '../features/subsidies/Subsidies';
-import { ParametersAdmin } from '../features/subsidies/ParametersAdmin';
-import { FiguresPage } from '../features/figures/FiguresPage';
-import { Messages } from '../features/messages/Messages';
+import { loadLanguage } from '../i18n';
+
+type Page<C extends ComponentType<any>> = LazyExoticComponent<C> & { preload: () => Promise<unknown> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- a page's props differ per page
+
+/**
+ * page loads a page component on first use: every page module is its own chunk (with what only it
+ * uses), so the sign-in page does not load the code of every other page; with it come all texts of
+ * the language (the first script has only the shell's). Layout shows a status line meanwhile.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a page's props differ per page
+function page<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K): Page<M[K]> {
+  let loading: Promise<{ default: M[K] }> | undefined;
+  const preload = () =>
+    (loading ??= Promise.all([load(), loadLanguage()]).then(
+      ([module]) => ({ default: module[name] }),
+      (err) => {
+        loading = undefined; // a failed download is tried again on the next visit
+        throw err;
+      },
+    ));
+  return Object.assign(lazy(preload), { preload });
+}
+
+/** preload starts loading a lazy page's code (once) while the session is still being asked. */
+function preload(children: ReactNode) {
+  const type = isValidElement(children) ? (children.type as Partial<Page<ComponentType>>) : undefined;
+  void type?.preload?.();
+}
+
+const ForgotPassword = page(() => import('../features/auth/TokenPages'), 'ForgotPassword');
+const ResetPassword = page(() => import('../features/auth/TokenPages'), 'ResetPassword');
+const AcceptInvitation = page(() => import('../features/auth/TokenPages'), 'AcceptInvitation');
+const MagicLinkRequest = page(() => import('../features/auth/TokenPages'), 'MagicLinkRequest');
+const MagicLinkLanding = page(() => import('../features/auth/TokenPages'), 'MagicLinkLanding');
+const SignUp = page(() => import('../features/signup/SignUp'), 'SignUp');
+const ConfirmSignUp = page(() => import('../features/signup/SignUp'), 'ConfirmSignUp');
+const Queue = page(() => import('../features/signup/Queue'), 'Queue');
+const Users = page(() => import('../features/admin/Users'), 'Users');
+const Organisations = page(() => import('../features/admin/Organisations'), 'Organisations');
+const Regions = page(() => import('../features/admin/Regions'), 'Regions');
+const AuditLog = page(() => import('../features/admin/AuditLog'), 'AuditLog');
+const Home = page(() => import('../features/home/Home'), 'Home');
+const PlatformRegions = page(() => import('../features/admin/PlatformRegions'), 'PlatformRegions');
+const HowRankingWorks = page(() => import('../features/home/HowRankingWorks'), 'HowRankingWorks');
+const OpeningsList = page(() => import('../features/openings/OpeningsList'), 'OpeningsList');
+const OpeningPage = page(() => import('../features/openings/OpeningPage'), 'OpeningPage');
+const OpeningFormPage = page(() => import('../features/openings/OpeningForm'), 'OpeningFormPage');
+const OpeningPool = page(() => import('../features/openings/Pool'), 'OpeningPool');
+const Portfolio = page(() => import('../features/portfolio/Portfolio'), 'Portfolio');
+const OrganisationPage = page(() => import('../features/portfolio/OrganisationPage'), 'OrganisationPage');
+const MyOrganisation = page(() => import('../features/portfolio/ProfileForm'), 'MyOrganisation');
+const Caseload = page(() => import('../features/candidates/Caseload'), 'Caseload');
+const CandidatePage = page(() => import('../features/candidates/CandidatePage'), 'CandidatePage');
+const NewCandidate = page(() => import('../features/candidates/ProfileForm'), 'NewCandidate');
+const ConfirmLanding = page(() => import('../features/candidates/MyData'), 'ConfirmLanding');
+const MyData = page(() => import('../features/candidates/MyData'), 'MyData');
+const SharingLinkPage = page(() => import('../features/candidates/Sharing'), 'SharingLinkPage');
+const MyDataExport = page(() => import('../features/candidates/MyDataExport'), 'MyDataExport');
+const OpeningInvites = page(() => import('../features/openings/InvitesBoard'), 'OpeningInvites');
+const InviteIntroduction = page(() => import('../features/openings/Introduction'), 'InviteIntroduction');
+const MyInvite = page(() => import('../features/invites/MyInvites'), 'MyInvite');
+const MyInvites = page(() => import('../features/invites/MyInvites'), 'MyInvites');
+const InviteLinkPage = page(() => import('../features/invites/InviteLink'), 'InviteLinkPage');
+const FollowUps = page(() => import('../features/followups/FollowUps'), 'FollowUps');
+const Notifications = page(() => import('../features/notifications/Notifications'), 'Notifications');
+const Catalogue = page(() => import('../features/services/Catalogue'), 'Catalogue');
+const BookService = page(() => import('../features/services/BookService'), 'BookService');
+const Agenda = page(() => import('../features/services/Bookings'), 'Agenda');
+const Bookings = page(() => import('../features/services/Bookings'), 'Bookings');
+const ProviderWork = page(() => import('../features/services/Bookings'), 'ProviderWork');
+const InvoicePage = page(() => import('../features/services/Invoices'), 'InvoicePage');
+const Payouts = page(() => import('../features/services/Invoices'), 'Payouts');
+const BookingPage = page(() => import('../features/services/BookingPage'), 'BookingPage');
+const Applications = page(() => import('../features/subsidies/Applications'), 'Applications');
+const ApplicationPage = page(() => import('../features/subsidies/ApplicationPage'), 'ApplicationPage');
+const ApplyForm = page(() => import('../features/subsidies/ApplyForm'), 'ApplyForm');
+const ServiceAdmin = page(() => import('../features/services/ServiceEditor'), 'ServiceAdmin');
+const ServiceEdit = page(() => import('../features/services/ServiceEditor'), 'ServiceEdit');
+const Relations = page(() => import('../features/occupations/Relations'), 'Relations');
+const Subsidies = page(() => import('../features/subsidies/Subsidies'), 'Subsidies');
+const ParametersAdmin = page(() => import('../features/subsidies/ParametersAdmin'), 'ParametersAdmin');
+const FiguresPage = page(() => import('../features/figures/FiguresPage'), 'FiguresPage');
+const Messages = page(() => import('../features/messages/Messages'), 'Messages');
 
 const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 
@@ -55,6 +95,7 @@ const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'a
 function RequireRole({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
+  useEffect(() => preload(children), [children]);
   return (
     <DataState isLoading={session.isLoading} error={session.error}>
       {!session.data?.user ? (

@@ -8,6 +8,7 @@ import { api, onSessionExpired, setCsrfToken } from '../lib/api/client';
 import { useSession, type Role } from '../lib/session';
 import { setLanguage } from '../i18n';
 import { navFor } from './nav';
+import { PageGate } from './PageGate';
 import { useIsProvider } from '../features/services/api';
 import { noteActivity, useNotifications } from '../features/notifications/api';
 
@@ -37,6 +38,11 @@ export function Layout() {
     return () => events.forEach((e) => window.removeEventListener(e, noteActivity));
   }, []);
   const unread = notifications.data?.unread ?? 0;
+  // Until the session is known the header shows only the logo: the tools and the menu then appear
+  // with the page (PageGate holds it back until the session and its data are in), so nothing on
+  // screen is pushed aside (no layout shift). The page itself renders meanwhile, unseen, so its code
+  // and texts load while the session is asked (App.tsx, preload).
+  const known = !session.isLoading;
   const signOut = async () => {
     await api.DELETE('/sessions/current', {});
     setCsrfToken(undefined);
@@ -52,27 +58,29 @@ export function Layout() {
           <a className="wh-logo" href="/">
             {t('app.name')}
           </a>
-          <div className="wh-header__tools">
-            <button
-              type="button"
-              className="wh-linkbutton"
-              lang={i18n.language === 'nl' ? 'en' : 'nl'}
-              onClick={() => setLanguage(i18n.language === 'nl' ? 'en' : 'nl')}
-            >
-              {t('app.switchTo')}
-            </button>
-            {user && (
-              <Link to="/meldingen" className="wh-linkbutton">
-                {t('notifications.link')} ({unread}
-                <span className="wh-visually-hidden"> {t('notifications.unreadShort')}</span>)
-              </Link>
-            )}
-            {user && (
-              <button type="button" className="wh-linkbutton" onClick={signOut}>
-                {t('app.signOut')}
+          {known && (
+            <div className="wh-header__tools">
+              <button
+                type="button"
+                className="wh-linkbutton"
+                lang={i18n.language === 'nl' ? 'en' : 'nl'}
+                onClick={() => void setLanguage(i18n.language === 'nl' ? 'en' : 'nl')}
+              >
+                {t('app.switchTo')}
               </button>
-            )}
-          </div>
+              {user && (
+                <Link to="/meldingen" className="wh-linkbutton">
+                  {t('notifications.link')} ({unread}
+                  <span className="wh-visually-hidden"> {t('notifications.unreadShort')}</span>)
+                </Link>
+              )}
+              {user && (
+                <button type="button" className="wh-linkbutton" onClick={signOut}>
+                  {t('app.signOut')}
+                </button>
+              )}
+            </div>
+          )}
         </div>
         {user && (
           <nav aria-label={t('app.mainNav')} className="wh-nav">
@@ -91,9 +99,12 @@ export function Layout() {
           </nav>
         )}
       </PageHeader>
-      <PageContent>
+      {/* Unseen until the session is known: the menu would push it down. */}
+      <PageContent className={known ? undefined : 'wh-gate__page--pending'}>
         <main id="inhoud" className="wh-main" tabIndex={-1}>
-          <Outlet />
+          <PageGate>
+            <Outlet />
+          </PageGate>
         </main>
       </PageContent>
       <PageFooter className="wh-footer">

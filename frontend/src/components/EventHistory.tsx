@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Paragraph } from './ui';
-import { formatDateTime } from '../lib/invites';
+import { formatDateTime } from '../lib/format';
 
 /** HistoryEntry is one step in a log, in words: when, who (the role, in words), what happened and an optional note. */
 export type HistoryEntry = { at: string; actor: string; what: ReactNode; note?: ReactNode };

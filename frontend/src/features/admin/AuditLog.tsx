@@ -5,6 +5,7 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { Button, Choice, DataState, ErrorNotice, Field, PageTitle, Paragraph } from '../../components/ui';
 import { downloadAuditCsv, useAuditEvents, useAuditFilterOptions, type AuditFilter } from './api';
 import { auditSubjectHref, auditSubjectText } from './auditLinks';
+import { formatDateTime } from '../../lib/format';
 
 export function AuditLog() {
   const { t, i18n } = useTranslation();
@@ -31,7 +32,6 @@ export function AuditLog() {
       setExporting(false);
     }
   };
-  const fmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' });
   const actionOptions = [{ value: '', label: t('admin.allActions') }, ...(options.data?.actions ?? []).map((a) => ({ value: a.code, label: a.label }))];
   const actorOptions = [{ value: '', label: t('admin.allActors') }, ...(options.data?.actors ?? []).map((a) => ({ value: a.id, label: a.name }))];
   return (
@@ -71,7 +71,7 @@ export function AuditLog() {
                 const role = e.actorRoleLabel ?? '';
                 return (
                   <TableRow key={e.id}>
-                    <TableCell>{fmt.format(new Date(e.occurredAt))}</TableCell>
+                    <TableCell>{formatDateTime(e.occurredAt, lang, 'short', 'medium')}</TableCell>
                     <TableCell>{e.actionLabel}</TableCell>
                     <TableCell>{t(`admin.outcomes.${e.outcome}`)}</TableCell>
                     <TableCell>{e.actorName ? (role ? `${e.actorName} (${role})` : e.actorName) : role || '—'}</TableCell>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DataState, Heading, Notice, Paragraph, StatusBadge, TextArea } from '../../components/ui';
-import { InviteHistory } from '../../components/InviteHistory';
+import { Button, DataState, Heading, Notice, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { decidable, formatDay } from '../../lib/invites';
 import { useSession } from '../../lib/session';
 import { useAdvise, useCandidateInvites, type CandidateInvite } from './api';
+import { formatDate } from '../../lib/format';
+import { decidable, InviteBadge, InviteHistory } from '../invites';
 
 /** CandidateInvites is the klantmanager's view of a candidate's invites: state, every step, and advice while the kandidaat decides. */
 export function CandidateInvites({ id }: { id: string }) {
@@ -41,9 +41,9 @@ function InviteItem({ invite, candidateId }: { invite: CandidateInvite; candidat
         {t('kmInvites.itemTitle', { title: invite.openingTitle, organisation: invite.organisationName })}
       </Heading>
       <Paragraph>
-        <StatusBadge status={invite.state}>{t(`invites.states.${invite.state}`)}</StatusBadge>{' '}
-        {t('invites.sentOn', { date: formatDay(invite.sentAt ?? invite.createdAt, lang) })}
-        {decidable.includes(invite.state) && invite.expiresAt && ` · ${t('invites.expiresOn', { date: formatDay(invite.expiresAt, lang) })}`}
+        <InviteBadge state={invite.state} />{' '}
+        {t('invites.sentOn', { date: formatDate(invite.sentAt ?? invite.createdAt, lang) })}
+        {decidable.includes(invite.state) && invite.expiresAt && ` · ${t('invites.expiresOn', { date: formatDate(invite.expiresAt, lang) })}`}
       </Paragraph>
       {invite.state === 'declined' && (
         <Paragraph>

@@ -2,8 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
-import { useSkills } from '../openings/api';
-import { formatDate } from '../openings/OpeningPage';
 import {
   useCandidate,
   useConsents,
@@ -19,6 +17,8 @@ import {
 import { EditProfile, IdentityFields, useFieldErrors } from './ProfileForm';
 import { FittingOpenings } from './FittingOpenings';
 import { CandidateInvites } from './CandidateInvites';
+import { formatDate } from '../../lib/format';
+import { useSkills } from '../reference';
 
 /** CandidatePage is one candidate for the klantmanager. */
 export function CandidatePage() {

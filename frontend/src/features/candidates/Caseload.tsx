@@ -4,8 +4,8 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { ChoiceGroup, Choice, DataState, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { ListDownload, ListPager, ListSearch, ListSort } from '../../components/ListControls';
 import { useAddressState } from '../../lib/useAddressState';
-import { formatDate } from '../openings/OpeningPage';
 import { downloadCaseload, statuses, useCaseload, type CandidateStatus, type CaseloadQuery } from './api';
+import { formatDate } from '../../lib/format';
 
 type Freshness = NonNullable<CaseloadQuery['freshness']>;
 type Sort = NonNullable<CaseloadQuery['sort']>;

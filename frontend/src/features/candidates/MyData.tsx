@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button, ChoiceGroup, DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { tokenFromHash } from '../../lib/session';
-import { useSkills } from '../openings/api';
-import { formatDate } from '../openings/OpeningPage';
 import { SharingSection } from './Sharing';
 import { exportDownloadHref, useConfirmMine, useConfirmWithToken, useConsentMine, useMine } from './api';
+import { formatDate } from '../../lib/format';
+import { useSkills } from '../reference';
 
 /** MyData is the kandidaat's own page, in plain (B1) language. */
 export function MyData() {

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Button, DataState, Heading, PageTitle, Paragraph, ScrollRegion } from '../../components/ui';
+import { formatDate, formatDateTime, formatEuro, formatNumber } from '../../lib/format';
 import { exportDownloadHref, useMyExport, type MyExport } from './api';
 
 /** MyDataExport is "Mijn gegevens bekijken": everything Werkhaven holds about the kandidaat, readable and printable. */
@@ -35,13 +36,13 @@ type Actor = MyExport['profile']['klantmanager'];
 /** ExportView shows the document as sections with headings, lists and tables. */
 export function ExportView({ doc }: { doc: MyExport }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en-GB' : 'nl-NL';
-  const date = (s?: string) => (s ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(s.length === 10 ? `${s}T12:00:00Z` : s)) : '—');
-  const when = (s?: string) => (s ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(s)) : '—');
+  const lang = i18n.language;
+  const date = (s?: string) => formatDate(s, lang) || '—';
+  const when = (s?: string) => formatDateTime(s, lang, 'medium') || '—';
   const yesNo = (b?: boolean) => (b === undefined ? '—' : b ? t('export.yes') : t('export.no'));
   const labels = (cs?: Choice[] | null) => (cs?.length ? cs.map((c) => c.label).join(', ') : '—');
   const who = (a?: Actor) => a?.description ?? '—';
-  const euro = (cents: number) => new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  const euro = (cents: number) => formatEuro(cents, lang);
   const { contact: c, account, profile: p } = doc;
   return (
     <div className="wh-export">
@@ -167,14 +168,14 @@ export function ExportView({ doc }: { doc: MyExport }) {
       <Section title={doc.services.title} explanation={doc.services.explanation}>
         <Rows label={doc.services.title} head={[t('export.c.service'), t('export.c.provider'), t('export.c.askedBy'), t('export.c.state'), t('export.c.when'), t('export.c.delivered'), t('export.c.sharing')]} items={doc.services.items}
           row={(s) => [s.serviceTitle, s.providerName || '—', who(s.requestedBy), s.state.label, s.startsAt ? when(s.startsAt) : when(s.requestedAt),
-            (s.hoursEntries ?? []).map((h) => t('export.hoursEntry', { date: date(h.workedOn), hours: h.hours.toLocaleString(lang), note: h.note ? ` (${h.note})` : '' })).join('; ') || '—',
+            (s.hoursEntries ?? []).map((h) => t('export.hoursEntry', { date: date(h.workedOn), hours: formatNumber(h.hours, lang), note: h.note ? ` (${h.note})` : '' })).join('; ') || '—',
             s.sharing ? [s.sharing.state.label, s.sharing.via?.label, when(s.sharing.revokedAt ?? s.sharing.decidedAt ?? s.sharing.askedAt)].filter(Boolean).join(', ') : '—']} />
       </Section>
 
       <Section title={doc.lksApplications.title} explanation={doc.lksApplications.explanation}>
         <Rows label={doc.lksApplications.title} head={[t('export.c.work'), t('export.c.organisation'), t('export.c.state'), t('export.c.wageValue'), t('export.c.why'), t('export.c.asked')]}
           items={doc.lksApplications.items}
-          row={(a) => [a.openingTitle, a.organisationName, a.state.label, a.wageValuePercent !== undefined ? `${a.wageValuePercent.toLocaleString(i18n.language)}%` : '—', a.motivation || '—', when(a.appliedAt)]} />
+          row={(a) => [a.openingTitle, a.organisationName, a.state.label, a.wageValuePercent !== undefined ? `${formatNumber(a.wageValuePercent, lang)}%` : '—', a.motivation || '—', when(a.appliedAt)]} />
       </Section>
 
       <Section title={doc.mails.title} explanation={doc.mails.explanation}>

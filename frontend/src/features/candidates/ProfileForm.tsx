@@ -3,8 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button, ChoiceGroup, Choice, Field, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { dayOptions, dayPartOptions, supportOptions, usePostcode } from '../openings/api';
-import { OccupationsPicker, SkillPicker } from '../openings/Pickers';
 import {
   cefrLevels,
   educationLevels,
@@ -17,6 +15,7 @@ import {
   type Identity,
   type Profile,
 } from './api';
+import { dayOptions, dayPartOptions, OccupationsPicker, SkillPicker, supportOptions, usePostcode } from '../reference';
 
 type Lang = Profile['languages'][number];
 

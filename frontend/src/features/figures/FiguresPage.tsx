@@ -4,10 +4,11 @@ import { useSearchParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Button, Choice, ErrorNotice, Field, Heading, Notice, PageTitle, Paragraph, ScrollRegion } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { knownKinds } from '../services/format';
-import { useFocusOnError, useKindLabel } from '../services/parts';
 import { downloadCsv, useFigures, type Figures } from './api';
-import { filtersFromParams, filtersToParams, formatHours, formatRate, funnelBars, preset, presets, type Filters, type Rate } from './figures';
+import { filtersFromParams, filtersToParams, formatRate, funnelBars, preset, presets, type Filters, type Rate } from './figures';
+import { formatDate, formatHours, formatNumber } from '../../lib/format';
+import { useFocusOnError } from '../../lib/useFocusOnError';
+import { knownKinds, useKindLabel } from '../services';
 
 /**
  * FiguresPage is Cijfers (accountmanagers and admins: the region) and, with own, Resultaten
@@ -110,7 +111,6 @@ function FiguresView({ f, filters, own, busy }: { f: Figures; filters: Filters; 
   const kindLabel = useKindLabel();
   const [downloading, setDownloading] = useState(false);
   const [csvError, setCsvError] = useState<unknown>();
-  const day = (d: string) => new Date(`${d}T12:00:00`).toLocaleDateString(i18n.language.startsWith('en') ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
   const download = async () => {
     setDownloading(true);
     setCsvError(undefined);
@@ -124,7 +124,7 @@ function FiguresView({ f, filters, own, busy }: { f: Figures; filters: Filters; 
   };
   return (
     <div className="wh-figures" aria-busy={busy}>
-      <Paragraph>{t('figures.cohort', { from: day(f.from), to: day(f.to) })}</Paragraph>
+      <Paragraph>{t('figures.cohort', { from: formatDate(f.from, i18n.language), to: formatDate(f.to, i18n.language) })}</Paragraph>
       <div className="wh-actions">
         <Button secondary onClick={download} disabled={downloading}>
           {t('figures.downloadCsv')}
@@ -216,7 +216,6 @@ function FiguresView({ f, filters, own, busy }: { f: Figures; filters: Filters; 
 function Funnel({ f }: { f: Figures }) {
   const { t, i18n } = useTranslation();
   const bars = funnelBars(f.funnel);
-  const nf = new Intl.NumberFormat(i18n.language.startsWith('en') ? 'en-GB' : 'nl-NL');
   const rowH = 28;
   const labelW = 270;
   const width = 320;
@@ -236,7 +235,7 @@ function Funnel({ f }: { f: Figures }) {
                 </text>
                 <rect x={0} y={4} height={rowH - 8} width={Math.max(b.count > 0 ? 2 : 0, b.share * width)} className={i < 6 ? 'wh-bar' : 'wh-bar wh-bar--retention'} />
                 <text x={Math.max(b.count > 0 ? 2 : 0, b.share * width) + 6} y={rowH / 2 + 5} className="wh-bar__value">
-                  {nf.format(b.count)}
+                  {formatNumber(b.count, i18n.language)}
                 </text>
               </g>
             ))}
@@ -257,7 +256,7 @@ function Funnel({ f }: { f: Figures }) {
                 <TableRow key={b.stage}>
                   <TableHeaderCell scope="row">{t(`figures.stages.${b.stage}`)}</TableHeaderCell>
                   <TableCell>
-                    {nf.format(b.count)}
+                    {formatNumber(b.count, i18n.language)}
                     {b.stage.startsWith('stillEmployed') && (
                       <span className="wh-small"> {t('figures.ofDue', { due: (f.funnel as unknown as Record<string, { due: number }>)[b.stage].due })}</span>
                     )}
@@ -266,11 +265,11 @@ function Funnel({ f }: { f: Figures }) {
               ))}
               <TableRow>
                 <TableHeaderCell scope="row">{t('figures.stages.invitesDeclined')}</TableHeaderCell>
-                <TableCell>{nf.format(f.funnel.invitesDeclined)}</TableCell>
+                <TableCell>{formatNumber(f.funnel.invitesDeclined, i18n.language)}</TableCell>
               </TableRow>
               <TableRow>
                 <TableHeaderCell scope="row">{t('figures.stages.invitesExpired')}</TableHeaderCell>
-                <TableCell>{nf.format(f.funnel.invitesExpired)}</TableCell>
+                <TableCell>{formatNumber(f.funnel.invitesExpired, i18n.language)}</TableCell>
               </TableRow>
             </TableBody>
           </Table>

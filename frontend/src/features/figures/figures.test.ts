@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
-import { emptyFilters, filtersFromParams, filtersToParams, formatHours, formatRate, funnelBars, preset, query, type FunnelCounts } from './figures';
+import { emptyFilters, filtersFromParams, filtersToParams, formatRate, funnelBars, preset, query, type FunnelCounts } from './figures';
 
 const nl = i18n.getFixedT('nl');
 const en = i18n.getFixedT('en');
@@ -53,15 +53,6 @@ describe('formatRate', () => {
   });
   it('says there is no rate when n is 0', () => {
     expect(formatRate(nl, { numerator: 0, n: 0, rate: null, low: null, high: null, small: true }, 'nl')).toEqual({ text: 'geen (n = 0)', small: false });
-  });
-});
-
-describe('formatHours', () => {
-  it('writes hours below two days, days above, and a dash for none', () => {
-    expect(formatHours(nl, 5.25, 'nl')).toBe('5,3 uur');
-    expect(formatHours(nl, 72, 'nl')).toBe('3 dagen');
-    expect(formatHours(en, 24, 'en')).toBe('24 hours');
-    expect(formatHours(nl, null, 'nl')).toBe('—');
   });
 });
 

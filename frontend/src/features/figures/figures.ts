@@ -1,6 +1,7 @@
 // The Cijfers page's logic, apart from React: filters to and from the URL,
 // the period presets, the funnel as bars and how a rate is written.
 import type { TFunction } from 'i18next';
+import { formatPercent } from '../../lib/format';
 
 /** Filters are what the figures are asked for; '' is "not set" (the server's default). */
 export type Filters = { from: string; to: string; occupation: string; organisation: string; service: string };
@@ -65,9 +66,6 @@ export function funnelBars(f: FunnelCounts): Bar[] {
 
 export type Rate = { numerator: number; n: number; rate?: number | null; low?: number | null; high?: number | null; small: boolean };
 
-const pct = (v: number, lang: string) =>
-  new Intl.NumberFormat(lang.startsWith('en') ? 'en-GB' : 'nl-NL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
-
 /**
  * formatRate writes a rate with its 95% interval and n: "80,0% (49,0–94,3%; 8 van 10)".
  * A small n (under 10) never shows a bare percentage: the counts first, then the interval, marked small.
@@ -75,14 +73,7 @@ const pct = (v: number, lang: string) =>
  */
 export function formatRate(t: TFunction, r: Rate, lang: string): { text: string; small: boolean } {
   if (r.n === 0 || r.rate == null) return { text: t('figures.noRate'), small: false };
-  const interval = r.low != null && r.high != null ? `${pct(r.low, lang)}–${pct(r.high, lang)}` : '';
+  const interval = r.low != null && r.high != null ? `${formatPercent(r.low, lang)}–${formatPercent(r.high, lang)}` : '';
   if (r.small) return { text: t('figures.rateSmall', { numerator: r.numerator, n: r.n, interval }), small: true };
-  return { text: t('figures.rate', { rate: pct(r.rate, lang), interval, numerator: r.numerator, n: r.n }), small: false };
-}
-
-/** formatHours writes a duration in hours as hours below two days, else as days, with one decimal. */
-export function formatHours(t: TFunction, h: number | null | undefined, lang: string): string {
-  if (h == null) return '—';
-  const nf = new Intl.NumberFormat(lang.startsWith('en') ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 });
-  return h < 48 ? t('figures.hours', { count: Math.round(h * 10) / 10, n: nf.format(h) }) : t('figures.days', { count: Math.round(h / 2.4) / 10, n: nf.format(h / 24) });
+  return { text: t('figures.rate', { rate: formatPercent(r.rate, lang), interval, numerator: r.numerator, n: r.n }), small: false };
 }

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { formatDay } from '../../lib/invites';
 import { ThankForm } from '../../components/ThankForm';
 import { useSession } from '../../lib/session';
 import { endReasons, useAnswerFollowUp, useFollowUps, type EndReason, type FollowUp } from './api';
+import { formatDate } from '../../lib/format';
 
 /** FollowUps is "nog in dienst?" after a placement: the tasks due now, then the planned and answered ones. */
 export function FollowUps() {
@@ -49,7 +49,7 @@ export function FollowUps() {
             <ul className="wh-log">
               {planned.map((f) => (
                 <li key={f.id}>
-                  <Summary f={f} /> · {t('followUps.dueOn', { date: formatDay(f.dueOn, i18n.language) })}
+                  <Summary f={f} /> · {t('followUps.dueOn', { date: formatDate(f.dueOn, i18n.language) })}
                 </li>
               ))}
             </ul>
@@ -66,7 +66,7 @@ export function FollowUps() {
               {answered.map((f) => (
                 <li key={f.id}>
                   <Summary f={f} /> · <strong>{f.stillEmployed ? t('followUps.stillYes') : t('followUps.stillNo')}</strong>
-                  {f.answeredAt && ` · ${t('followUps.answeredOn', { date: formatDay(f.answeredAt, i18n.language) })}`}
+                  {f.answeredAt && ` · ${t('followUps.answeredOn', { date: formatDate(f.answeredAt, i18n.language) })}`}
                   {f.stillEmployed && org && <ThankForm what={{ placementId: f.placementId }} label={`${f.candidateCode}, ${t('followUps.weeks', { count: f.week })}`} />}
                 </li>
               ))}
@@ -108,7 +108,7 @@ function Task({ f }: { f: FollowUp }) {
         {t('followUps.question', { code: f.candidateCode })}
       </Heading>
       <Paragraph>
-        <Summary f={f} /> · {t('followUps.dueOn', { date: formatDay(f.dueOn, i18n.language) })}
+        <Summary f={f} /> · {t('followUps.dueOn', { date: formatDate(f.dueOn, i18n.language) })}
       </Paragraph>
       {answer.error && !(err?.status === 400 && err.invalidParams.length > 0) && (
         <Notice type="error">{err ? err.message : t('common.error')}</Notice>

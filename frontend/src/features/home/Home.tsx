@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { DataState, Heading, PageTitle, Paragraph } from '../../components/ui';
-import { formatDay } from '../../lib/invites';
 import { useSession, type Role } from '../../lib/session';
 import { useBookingCount, useMyOverview, useMyShare, type Share } from './api';
 import { bookingCountFor, retention, workItems } from './overview';
-import { usePortfolio } from '../openings/api';
 import { HeadlineFigures, SubsidyDeadlines } from './Slots';
 import { FirstSteps } from './FirstSteps';
-import { useMine } from '../candidates/api';
-import { SharingReminder } from '../candidates/Sharing';
+import { formatDate } from '../../lib/format';
+import { usePortfolio } from '../portfolio';
+import { useMine, SharingReminder } from '../candidates';
 
 const staff: Role[] = ['accountmanager', 'klantmanager', 'admin'];
 
@@ -108,7 +107,7 @@ export function ShareView({ share }: { share: Share }) {
   };
   return (
     <>
-      <Paragraph>{t('home.share.intro', { from: formatDay(share.from, lang), to: formatDay(share.to, lang) })}</Paragraph>
+      <Paragraph>{t('home.share.intro', { from: formatDate(share.from, lang), to: formatDate(share.to, lang) })}</Paragraph>
       <dl className="wh-dl">
         <dt>{t('home.share.placements')}</dt>
         <dd>{share.placements}</dd>
@@ -126,7 +125,7 @@ export function ShareView({ share }: { share: Share }) {
             <li key={ty.id}>
               <blockquote className="wh-pre">{ty.message}</blockquote>
               <span className="wh-small">
-                {t('home.share.from', { from: ty.from === 'organisation' ? ty.organisationName : t('home.share.fromKandidaat'), date: formatDay(ty.createdAt, lang) })}
+                {t('home.share.from', { from: ty.from === 'organisation' ? ty.organisationName : t('home.share.fromKandidaat'), date: formatDate(ty.createdAt, lang) })}
               </span>
             </li>
           ))}

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataState, Heading, Paragraph } from '../../components/ui';
 import type { Role } from '../../lib/session';
-import { undecided, useLksApplications } from '../subsidies/applications';
-import { useFigures } from '../figures/api';
-import { emptyFilters, preset } from '../figures/figures';
+import { undecided, useLksApplications } from '../subsidies';
+import { useFigures, emptyFilters, preset } from '../figures';
 
 /**
  * HeadlineFigures are the region's headline figures on the staff start page: the openings published in the last 12

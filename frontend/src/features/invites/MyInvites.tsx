@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { ThankForm } from '../../components/ThankForm';
-import { decidable, formatDay } from '../../lib/invites';
 import { useDecideMine, useMyInvite, useMyInvites, usePoolAppearances, useStopSharing, type Offer } from './api';
 import { OfferView } from './Offer';
 import { fillWeeks, weekNumber } from './weeks';
+import { formatDate } from '../../lib/format';
+import { decidable } from './rules';
 
 /** MyInvites is the kandidaat's list of invites and "wie heeft naar mij gevraagd". */
 export function MyInvites() {
@@ -47,7 +48,7 @@ function InviteCard({ offer }: { offer: Offer }) {
       </Paragraph>
       <Paragraph>
         <strong>{t(`myInvites.states.${offer.state}`)}</strong>
-        {open && offer.expiresAt && ` · ${t('offer.chooseUntil', { date: formatDay(offer.expiresAt, i18n.language) })}`}
+        {open && offer.expiresAt && ` · ${t('offer.chooseUntil', { date: formatDate(offer.expiresAt, i18n.language) })}`}
       </Paragraph>
       {offer.state === 'placed' &&
         (offer.thanked ? <Paragraph>{t('thanks.kandidaat.done')}</Paragraph> : <ThankForm what={{ inviteId: offer.id }} label={offer.organisationName} />)}

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { Button, CheckboxField, Heading, Notice, PageTitle, Paragraph, ChoiceGroup, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { decidable, formatDay } from '../../lib/invites';
 import { declineReasons, type Decision, type Offer } from './api';
+import { formatDate } from '../../lib/format';
+import { decidable } from './rules';
 
 type Props = {
   offer: Offer;
@@ -69,7 +70,7 @@ export function OfferView({ offer, decide, deciding, decideError, stopSharing, a
         {(offer.place || offer.hoursMax > 0) && (
           <>
             <dt>{t('offer.start')}</dt>
-            <dd>{offer.startDate ? formatDay(offer.startDate, lang) : t('offer.startSoon')}</dd>
+            <dd>{offer.startDate ? formatDate(offer.startDate, lang) : t('offer.startSoon')}</dd>
           </>
         )}
         {offer.support.length > 0 && (
@@ -167,7 +168,7 @@ function StateNotice({ offer }: { offer: Offer }) {
   switch (offer.state) {
     case 'invited':
     case 'viewed':
-      return offer.expiresAt ? <Paragraph>{t('offer.chooseUntil', { date: formatDay(offer.expiresAt, i18n.language) })}</Paragraph> : null;
+      return offer.expiresAt ? <Paragraph>{t('offer.chooseUntil', { date: formatDate(offer.expiresAt, i18n.language) })}</Paragraph> : null;
     case 'accepted':
     case 'introduced':
     case 'intake_planned':

@@ -71,3 +71,82 @@ export function useDecideByLink(token: string) {
 export function usePoolAppearances() {
   return useQuery({ queryKey: ['me', 'pool-appearances'], queryFn: async () => (await api.GET('/me/pool-appearances')).data!.weeks });
 }
+
+// The organisation's side (issue 8): the pool's invite dialog, the Uitnodigingen
+// board and the introduction page.
+
+export type Invite = components['schemas']['InviteBody'];
+export type InviteState = Invite['state'];
+export type InviteEvent = components['schemas']['InviteEventBody'];
+export type InviteContact = components['schemas']['GetInviteContactResponse'];
+export type Intake = { at: string; mode: 'op_locatie' | 'online' | 'telefonisch'; place: string };
+export type PlacementInput = components['schemas']['CreatePlacementRequest'];
+
+export function useOpeningInvites(openingId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['invites', 'opening', openingId],
+    enabled,
+    queryFn: async () => (await api.GET('/openings/{id}/invites', { params: { path: { id: openingId } } })).data!.items,
+  });
+}
+
+export function useCreateInvites(openingId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { candidateIds: string[]; message: string }) =>
+      (await api.POST('/openings/{id}/invites', { params: { path: { id: openingId } }, body })).data!.items,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['invites'] }),
+  });
+}
+
+export function useInvite(id: string) {
+  return useQuery({
+    queryKey: ['invite', id],
+    queryFn: async () => (await api.GET('/invites/{id}', { params: { path: { id } } })).data!,
+  });
+}
+
+/** useInviteMutation refreshes the invite (with its event log) and every list it is on. */
+function useInviteMutation<V>(id: string, fn: (v: V) => Promise<Invite>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['invite', id] });
+      qc.invalidateQueries({ queryKey: ['invites'] });
+    },
+  });
+}
+
+export function useChangeInviteState(id: string) {
+  return useInviteMutation(
+    id,
+    async (body: { state: 'invited' | 'withdrawn' | 'introduced' | 'not_placed'; reason?: string }) =>
+      (await api.POST('/invites/{id}/state-changes', { params: { path: { id } }, body })).data!,
+  );
+}
+
+/**
+ * useInviteContact reads the contact details a kandidaat shared. The server
+ * audits every read, so it is fetched on demand only and never refetched
+ * behind the user's back.
+ */
+export function useInviteContact(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['invite-contact', id],
+    enabled,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: false,
+    queryFn: async () => (await api.GET('/invites/{id}/contact', { params: { path: { id } } })).data!,
+  });
+}
+
+export function usePlanIntake(id: string) {
+  return useInviteMutation(id, async (body: Intake) => (await api.PUT('/invites/{id}/intake', { params: { path: { id } }, body })).data!);
+}
+
+export function useCreatePlacement(id: string) {
+  return useInviteMutation(id, async (body: PlacementInput) => (await api.POST('/invites/{id}/placement', { params: { path: { id } }, body })).data!);
+}

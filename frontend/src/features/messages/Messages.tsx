@@ -4,9 +4,9 @@ import { Link, useSearchParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Button, Choice, DataState, ErrorNotice, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { formatDateTime } from '../../lib/invites';
 import { useSession } from '../../lib/session';
 import { GENERAL, useMessages, usePostMessage, useThreadOpenings, useThreads, type Thread } from './api';
+import { formatDateTime } from '../../lib/format';
 
 const MAX = 2000;
 

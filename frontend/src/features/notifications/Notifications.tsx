@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, ChoiceGroup, DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
-import { formatDateTime } from '../../lib/invites';
 import { useSession } from '../../lib/session';
 import { useMarkRead, useNotifications, useNotificationSettings, useSaveNotificationSettings, type NotificationSetting } from './api';
 import { kindsFor } from './kinds';
+import { formatDateTime } from '../../lib/format';
 
 /** Notifications is every role's list of what happened, with mail settings per kind. */
 export function Notifications() {

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Button, DataState, Heading, Notice, PageTitle, Paragraph, ChoiceGroup } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { formatDate } from '../openings/OpeningPage';
-import { OccupationPicker, type OccupationValue } from '../openings/Pickers';
 import { useAddRelation, useRelations, useRemoveRelation, type OccupationRelation } from './api';
+import { formatDate } from '../../lib/format';
+import { OccupationPicker, type OccupationValue } from '../reference';
 
 type Action = OccupationRelation['action'];
 

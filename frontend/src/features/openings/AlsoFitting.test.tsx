@@ -21,9 +21,8 @@ const server = await vi.hoisted(async () =>
 
 import '../../i18n';
 import { AlsoFitting, acceptableError } from './AlsoFitting';
-import { fewReach, reachText } from './Pickers';
-import { usePoolEstimates } from './api';
 import i18n from '../../i18n';
+import { fewReach, reachText, usePoolEstimates } from '../reference';
 
 afterEach(cleanup);
 

@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph } from '../../components/ui';
-import { useRelatedOccupations, type PoolEstimate, type Reach } from './api';
-import { OccupationsPicker, reachText, type OccupationValue } from './Pickers';
+import { OccupationsPicker, reachText, useRelatedOccupations, type OccupationValue, type PoolEstimate, type Reach } from '../reference';
 
 type Named = { id: string; label: string };
 

@@ -1,28 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, StatusBadge, TextArea } from '../../components/ui';
+import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
-import {
-  useChangeInviteState,
-  useCreatePlacement,
-  useInvite,
-  useInviteContact,
-  useOpening,
-  usePlanIntake,
-  type Intake,
-  type Invite,
-  type PlacementInput,
-} from './api';
-import { InviteHistory } from '../../components/InviteHistory';
-import { formatEuro } from '../../lib/invites';
-import { actionsFor, centsToEuros, eurosToCents, formatDateTime, localToRfc3339, rfc3339ToLocal } from './invites';
+import { useOpening } from './api';
 import { InviteDates, OpenActions } from './InvitesBoard';
-import { formatDate } from './OpeningPage';
-import { PlacementSubsidies } from '../subsidies/PlacementSubsidies';
-import { LksOnPlacement } from '../subsidies/LksParts';
 import { ThankForm } from '../../components/ThankForm';
+import { centsToInput, formatDate, formatDateTime, formatEuro } from '../../lib/format';
+import { actionsFor, eurosToCents, InviteBadge, InviteHistory, localToRfc3339, rfc3339ToLocal, useChangeInviteState, useCreatePlacement, useInvite, useInviteContact, usePlanIntake, type Intake, type Invite, type PlacementInput } from '../invites';
+import { PlacementSubsidies, LksOnPlacement } from '../subsidies';
 
 export const intakeModes: Intake['mode'][] = ['op_locatie', 'online', 'telefonisch'];
 export const placementContracts: PlacementInput['contractType'][] = ['vast', 'tijdelijk', 'uitzend', 'oproep', 'leerwerk', 'proefplaatsing', 'geen'];
@@ -61,7 +48,7 @@ function IntroductionView({ invite }: { invite: Invite }) {
     <>
       <PageTitle>{t('invites.introTitle', { code: invite.candidateCode, title: invite.openingTitle })}</PageTitle>
       <Paragraph>
-        <StatusBadge status={invite.state}>{t(`invites.states.${invite.state}`)}</StatusBadge> <InviteDates invite={invite} />
+        <InviteBadge state={invite.state} /> <InviteDates invite={invite} />
       </Paragraph>
       <Paragraph>
         <Link to={`/vacatures/${invite.openingId}/uitnodigingen`}>{t('invites.backToBoard', { title: invite.openingTitle })}</Link>
@@ -323,7 +310,7 @@ export function PlacementForm({ invite }: { invite: Invite }) {
         <Field label={t('invites.wage')} name="wage" inputMode="decimal" value={v.wage} onChange={set('wage')} required description={t('invites.wageHelp')} {...err('hourlyWageCents')}
           after={
             <>
-              {cents !== undefined && v.wage.trim() && <Paragraph className="wh-small">{t('invites.wageIs', { euros: centsToEuros(cents, i18n.language) })}</Paragraph>}
+              {cents !== undefined && v.wage.trim() && <Paragraph className="wh-small">{t('invites.wageIs', { euros: centsToInput(cents, i18n.language) })}</Paragraph>}
               {wageHint && <Paragraph className="wh-small">{wageHint}</Paragraph>}
             </>
           } />

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { Button, DataState, Heading, Notice, PageTitle, Paragraph, StatusBadge, TextArea } from '../../components/ui';
+import { Button, DataState, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
-import { useChangeInviteState, useOpening, useOpeningInvites, type Invite } from './api';
-import { actionsFor, formatDateTime, groupByState, journey } from './invites';
-import { formatDate } from './OpeningPage';
+import { useOpening } from './api';
 import { OpeningTabs } from './Pool';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { actionsFor, groupByState, InviteBadge, journey, useChangeInviteState, useOpeningInvites, type Invite } from '../invites';
 
 /** OpeningInvites is the opening's Uitnodigingen tab: every invite, grouped by state in journey order. */
 export function OpeningInvites() {
@@ -85,7 +85,7 @@ function BoardItem({ invite }: { invite: Invite }) {
         </Link>
       </Heading>
       <Paragraph>
-        <StatusBadge status={invite.state}>{t(`invites.states.${invite.state}`)}</StatusBadge>
+        <InviteBadge state={invite.state} />
       </Paragraph>
       <Paragraph className="wh-small">
         <InviteDates invite={invite} />

@@ -6,27 +6,10 @@ import { ApiError } from '../../lib/api/error';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useSession } from '../../lib/session';
 import { useDebounced } from '../../lib/useDebounced';
-import {
-  contractOptions,
-  dayOptions,
-  dayPartOptions,
-  supportOptions,
-  useCreateOpening,
-  useFairnessCheck,
-  useOpening,
-  usePortfolio,
-  isPostcode,
-  usePoolEstimates,
-  usePostcode,
-  useRelatedOccupations,
-  useUpdateOpening,
-  type FairnessHit,
-  type Opening,
-  type OpeningFields,
-  useOrganisation,
-} from './api';
-import { OccupationPicker, SkillPicker, fewReach, reachText, type OccupationValue } from './Pickers';
+import { contractOptions, useCreateOpening, useFairnessCheck, useOpening, useUpdateOpening, type FairnessHit, type Opening, type OpeningFields } from './api';
 import { AlsoFitting, acceptableError } from './AlsoFitting';
+import { dayOptions, dayPartOptions, fewReach, isPostcode, OccupationPicker, reachText, SkillPicker, supportOptions, usePoolEstimates, usePostcode, useRelatedOccupations, type OccupationValue } from '../reference';
+import { useOrganisation, usePortfolio } from '../portfolio';
 
 type Kind = OpeningFields['kind'];
 type Form = {

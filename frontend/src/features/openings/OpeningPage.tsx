@@ -5,17 +5,11 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, StatusBadge, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
-import { useChangeState, useFairnessHits, useOpening, useRequestReview, useSkills, type Opening } from './api';
+import { formatDate, formatEuro } from '../../lib/format';
+import { useChangeState, useFairnessHits, useOpening, useRequestReview, type Opening } from './api';
 import { FairnessFeedback } from './OpeningForm';
 import { OpeningTabs } from './Pool';
-
-export const money = (cents: number, lang: string) =>
-  new Intl.NumberFormat(lang.startsWith('en') ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100);
-
-export function formatDate(d: string | undefined, lang: string) {
-  if (!d) return '';
-  return new Intl.DateTimeFormat(lang.startsWith('en') ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(d));
-}
+import { useSkills } from '../reference';
 
 /** OpeningPage shows one opening with its state actions and fairness feedback. */
 export function OpeningPage() {
@@ -137,7 +131,7 @@ function OpeningView({ o }: { o: Opening }) {
           <>
             <dt>{t('opening.wage')}</dt>
             <dd>
-              {money(o.wageMinCents, lang)} – {money(o.wageMaxCents, lang)}
+              {formatEuro(o.wageMinCents, lang, { whole: true })} – {formatEuro(o.wageMaxCents, lang, { whole: true })}
             </dd>
           </>
         )}

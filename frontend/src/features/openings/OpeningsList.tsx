@@ -7,7 +7,7 @@ import { useSession } from '../../lib/session';
 import { useChangeState, useOpeningsPage, type Opening, type OpeningsQuery, type OpeningState } from './api';
 import { ListPager, ListSearch, ListSort } from '../../components/ListControls';
 import { useAddressState } from '../../lib/useAddressState';
-import { formatDate } from './OpeningPage';
+import { formatDate } from '../../lib/format';
 
 const states: OpeningState[] = ['draft', 'open', 'paused', 'filled', 'closed'];
 

@@ -8,7 +8,7 @@ const server = await vi.hoisted(async () => (await import('../../test/fakeApi'))
 
 import '../../i18n';
 import { PlacementForm, monthlyToHourly } from './Introduction';
-import type { Invite } from './api';
+import { type Invite } from '../invites';
 
 afterEach(() => {
   cleanup();

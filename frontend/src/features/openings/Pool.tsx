@@ -9,7 +9,7 @@ import { useSession } from '../../lib/session';
 import { useAddressState } from '../../lib/useAddressState';
 import { useOpening } from './api';
 import { RankingOrder } from '../../components/RankingOrder';
-import { InviteDialog } from './InviteDialog';
+import { InviteDialog } from '../invites';
 import { activeFilters, filterNames, noFilters, PoolFilterPanel, toQuery, type PoolQuery } from './PoolFilters';
 import { PoolResults } from './PoolResults';
 import { usePoolSelection } from './usePoolSelection';

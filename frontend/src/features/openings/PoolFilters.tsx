@@ -5,7 +5,7 @@ import { Button, ChoiceGroup, Choice, Field } from '../../components/ui';
 import type { ApiError } from '../../lib/api/error';
 import type { AddressNames } from '../../lib/useAddressState';
 import type { components, paths } from '../../lib/api/schema';
-import { formatDate } from './OpeningPage';
+import { formatDate } from '../../lib/format';
 
 export type PoolQuery = NonNullable<paths['/openings/{id}/pool']['get']['parameters']['query']>;
 type Facets = components['schemas']['PoolBody']['facets'];

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, CheckboxField, DataState, Heading, Notice, Paragraph } from '../../components/ui';
 import type { components } from '../../lib/api/schema';
-import type { Invite } from './api';
-import { formatDate } from './OpeningPage';
+import { formatDate } from '../../lib/format';
 import type { ActiveFilters } from './PoolFilters';
 import type { PoolSelection } from './usePoolSelection';
-import { inviteLimits } from './invites';
+import { inviteLimits, type Invite } from '../invites';
 
 type Card = components['schemas']['CardBody'];
 type Pool = components['schemas']['PoolBody'];

@@ -1,7 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useOpeningInvites, type Invite } from './api';
-import type { Picked } from './InviteDialog';
-import { blockingInvites, inviteLimits, openStates } from './invites';
+import { blockingInvites, inviteLimits, openStates, useOpeningInvites, type Invite, type Picked } from '../invites';
 
 /**
  * usePoolSelection is the pool's picking for an invite: cards are picked across pages and filters, up to one batch;

@@ -3,20 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { useAddContactMoment, useContactMoments, useOpenings, useOrganisation } from '../openings/api';
-import { formatDate } from '../openings/OpeningPage';
-import { OpeningsTable } from '../openings/OpeningsList';
 import { ProfileForm } from './ProfileForm';
 import { useSession } from '../../lib/session';
-import { MessageThread } from '../messages/Messages';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useBookings, usePlacements } from '../services/api';
-import { BookingsTable } from '../services/Bookings';
+import { formatDate, today } from '../../lib/format';
+import { useAddContactMoment, useContactMoments, useOrganisation } from './api';
+import { useOpenings, OpeningsTable } from '../openings';
+import { MessageThread } from '../messages';
+import { useBookings, usePlacements, BookingsTable } from '../services';
 
 const contactKinds = ['telefoon', 'bezoek', 'e-mail', 'overleg', 'notitie'] as const;
 type ContactKind = (typeof contactKinds)[number];
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 /** OrganisationPage is an organisation as its accountmanager sees it: profile, openings and contact log. */
 export function OrganisationPage() {

@@ -5,8 +5,8 @@ import { ChoiceGroup, Choice, DataState, Notice, PageTitle, Paragraph } from '..
 import { ListDownload, ListPager, ListSearch, ListSort } from '../../components/ListControls';
 import { useAddressState } from '../../lib/useAddressState';
 import { useSession } from '../../lib/session';
-import { downloadPortfolio, usePortfolioPage, type PortfolioQuery } from '../openings/api';
-import { formatDate } from '../openings/OpeningPage';
+import { formatDate } from '../../lib/format';
+import { downloadPortfolio, usePortfolioPage, type PortfolioQuery } from './api';
 
 /** Portfolio is the accountmanager's list of organisations with openings, attention points and last contact. */
 export function Portfolio() {

@@ -5,9 +5,10 @@ import { Button, Choice, DataState, Field, Notice, PageTitle, Paragraph } from '
 import { api } from '../../lib/api/client';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
-import { useOrganisation, usePostcode } from '../openings/api';
 import type { components } from '../../lib/api/schema';
 import { Colleagues } from './Colleagues';
+import { useOrganisation } from './api';
+import { usePostcode } from '../reference';
 
 type Organisation = components['schemas']['OrganisationBody'];
 type Size = Organisation['size'];

@@ -5,9 +5,11 @@ import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useCreateBooking, useOrganisations, useOrgOpenings, usePlacements, useService, type BookingRequest, type Service } from './api';
-import { euros, formatDate, needsPlacement, quantityUnit, totalCents, vatText } from './format';
-import { ServiceTerms, useFocusOnError } from './parts';
+import { needsPlacement, quantityUnit, totalCents, vatText } from './format';
+import { ServiceTerms } from './parts';
 import { SlotPicker } from './SlotPicker';
+import { formatDate, formatEuro } from '../../lib/format';
+import { useFocusOnError } from '../../lib/useFocusOnError';
 
 /** BookService is /diensten/:id/boeken: the booking flow of one service. */
 export function BookService() {
@@ -146,8 +148,8 @@ function BookingForm({ s }: { s: Service }) {
             after={
               <Paragraph className="wh-total" aria-live="polite">
                 {unit === 'months'
-                  ? t('book.totalMonths', { total: euros(totalCents(s, n), lang), each: euros(s.priceCents, lang), count: n })
-                  : t('book.total', { total: euros(totalCents(s, n), lang) })}{' '}
+                  ? t('book.totalMonths', { total: formatEuro(totalCents(s, n), lang), each: formatEuro(s.priceCents, lang), count: n })
+                  : t('book.total', { total: formatEuro(totalCents(s, n), lang) })}{' '}
                 ({vatText(t, s)})
               </Paragraph>
             }
@@ -155,7 +157,7 @@ function BookingForm({ s }: { s: Service }) {
         )}
         {!unit && s.priceUnit === 'fixed' && (
           <Paragraph className="wh-total">
-            {t('book.total', { total: euros(s.priceCents, lang) })} ({vatText(t, s)})
+            {t('book.total', { total: formatEuro(s.priceCents, lang) })} ({vatText(t, s)})
           </Paragraph>
         )}
         {s.schedulable && <SlotPicker serviceId={s.id!} value={startsAt} onChange={setStartsAt} error={slotError} />}

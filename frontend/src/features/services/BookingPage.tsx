@@ -6,10 +6,11 @@ import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useBooking, useChangeBookingState, usePlacements, useService, type Booking, type Service } from './api';
 import { ApprovalActions, ConsentNotice, Outcome, PayButton, ProviderActions, rolesOn, useApprovalOutcome, useProblem } from './actions';
-import { cancellable, cancelPolicy, cancellationFee, euros, formatDateTime, formatNumber, formatTime, paidSoFar, priceText, quantityUnit, vatText } from './format';
+import { cancellable, cancelPolicy, cancellationFee, paidSoFar, priceText, quantityUnit, vatText } from './format';
 import { BookingBadge, BookingHistory, useKindLabel } from './parts';
 import { HoursSection } from './Hours';
 import { InvoiceLinks } from './Invoices';
+import { formatDateTime, formatEuro, formatNumber, formatTime } from '../../lib/format';
 
 /** BookingPage is /boekingen/:id: state, price, times, history, and the steps the viewer may take. */
 export function BookingPage() {
@@ -79,7 +80,7 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
       {b.state === 'rejected' && <RejectReason b={b} />}
 
       {b.state === 'awaiting_payment' && b.payBy && (
-        <Notice type="warning">{t('bookings.payBy', { time: formatDateTime(b.payBy, lang), amount: euros(b.amountCents, lang) })}</Notice>
+        <Notice type="warning">{t('bookings.payBy', { time: formatDateTime(b.payBy, lang), amount: formatEuro(b.amountCents, lang) })}</Notice>
       )}
       {b.state === 'awaiting_payment' && roles.mayPay && <PayButton b={b} />}
       {monthlyRunning && roles.mayPay && <PayButton b={b} label={t('bookings.payNextMonth')} />}
@@ -120,7 +121,7 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
             </>
           )}
           <dt>{t('bookings.amount')}</dt>
-          <dd>{b.amountCents === 0 ? t('services.price.free') : `${euros(b.amountCents, lang)}${s ? ` (${vatText(t, s)})` : ''}`}</dd>
+          <dd>{b.amountCents === 0 ? t('services.price.free') : `${formatEuro(b.amountCents, lang)}${s ? ` (${vatText(t, s)})` : ''}`}</dd>
           {b.startsAt && (
             <>
               <dt>{t('bookings.when')}</dt>
@@ -139,13 +140,13 @@ function BookingView({ b, s, paidReturn, polls }: { b: Booking; s?: Service; pai
           {b.cancellationFeeCents !== undefined && (
             <>
               <dt>{t('bookings.fee')}</dt>
-              <dd>{euros(b.cancellationFeeCents, lang)}</dd>
+              <dd>{formatEuro(b.cancellationFeeCents, lang)}</dd>
             </>
           )}
           {b.refundedCents > 0 && (
             <>
               <dt>{t('bookings.refunded')}</dt>
-              <dd>{euros(b.refundedCents, lang)}</dd>
+              <dd>{formatEuro(b.refundedCents, lang)}</dd>
             </>
           )}
           {(b.deliveredHours > 0 || roles.provider) && ['confirmed', 'in_progress', 'completed'].includes(b.state) && (
@@ -238,8 +239,8 @@ function CancelPanel({ b, s }: { b: Booking; s: Service }) {
       : paid === 0
         ? t('bookings.cancel.nothingPaid')
         : fee! > 0
-          ? t('bookings.cancel.fee', { fee: euros(fee!, lang), refund: euros(paid - fee!, lang) })
-          : t('bookings.cancel.freeNow', { refund: euros(paid, lang) });
+          ? t('bookings.cancel.fee', { fee: formatEuro(fee!, lang), refund: formatEuro(paid - fee!, lang) })
+          : t('bookings.cancel.freeNow', { refund: formatEuro(paid, lang) });
   if (!open) {
     return (
       <div className="wh-actions wh-section">

@@ -8,8 +8,9 @@ import { downloadBookings, useBookingPage, useBookings, useIsProvider, useServic
 import { ListDownload, ListPager, ListSearch, ListSort } from '../../components/ListControls';
 import { useAddressState } from '../../lib/useAddressState';
 import { ApprovalActions, nextProviderStep, Outcome, ProviderActions, useApprovalOutcome } from './actions';
-import { euros, formatDate, formatDateTime, formatNumber, formatTime, quantityUnit } from './format';
+import { quantityUnit } from './format';
 import { BookingBadge } from './parts';
+import { formatDate, formatDateTime, formatEuro, formatNumber, formatTime } from '../../lib/format';
 
 const allStates: BookingState[] = [
   'requested',
@@ -59,7 +60,7 @@ export function BookingsTable({ items, showOrganisation }: { items: Booking[]; s
               <BookingBadge state={b.state} />
             </TableCell>
             <TableCell>{b.startsAt ? formatDateTime(b.startsAt, lang) : t('bookings.requestedOn', { date: formatDateTime(b.createdAt, lang) })}</TableCell>
-            <TableCell>{b.amountCents === 0 ? t('services.price.free') : euros(b.amountCents, lang)}</TableCell>
+            <TableCell>{b.amountCents === 0 ? t('services.price.free') : formatEuro(b.amountCents, lang)}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -93,7 +94,7 @@ function BookingCard({ b, children }: { b: Booking; children?: ReactNode }) {
           </>
         )}
         <dt>{t('bookings.amount')}</dt>
-        <dd>{b.amountCents === 0 ? t('services.price.free') : euros(b.amountCents, lang)}</dd>
+        <dd>{b.amountCents === 0 ? t('services.price.free') : formatEuro(b.amountCents, lang)}</dd>
         <dt>{b.startsAt ? t('bookings.when') : t('bookings.createdAt')}</dt>
         <dd>{formatDateTime(b.startsAt ?? b.createdAt, lang)}</dd>
         {b.note && (

@@ -5,7 +5,7 @@ import { useSession } from '../../lib/session';
 import { useServices, type Service } from './api';
 import { kindFromParam, knownKinds } from './format';
 import { ServiceTerms, useKindLabel } from './parts';
-import { LksCard } from '../subsidies/LksCard';
+import { LksCard } from '../subsidies';
 
 const bookers = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
 

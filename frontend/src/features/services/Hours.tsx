@@ -6,9 +6,8 @@ import { Button, Field, Heading, Notice, Paragraph, TextArea } from '../../compo
 import { ApiError } from '../../lib/api/error';
 import { useDecideExtension, useRecordHours, useRequestExtension, type Booking } from './api';
 import { Outcome, useProblem } from './actions';
-import { euros, formatDate, formatNumber } from './format';
+import { formatDate, formatEuro, formatNumber, today } from '../../lib/format';
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 
 /** HoursSection lists the entries and extensions; the provider records hours and asks for more, the organisation decides. */
 export function HoursSection({ b, provider, booker }: { b: Booking; provider: boolean; booker: boolean }) {
@@ -71,7 +70,7 @@ function ExtensionLine({ b, e, mayDecide }: { b: Booking; e: ExtensionBody; mayD
   return (
     <div className="wh-stack">
       <Paragraph>
-        {t(`hours.extension.${e.state}`, { count: e.hours, amount: euros(e.amountCents, i18n.language) })}
+        {t(`hours.extension.${e.state}`, { count: e.hours, amount: formatEuro(e.amountCents, i18n.language) })}
         {e.reason ? ` ${t('hours.extension.reason', { reason: e.reason })}` : ''}
       </Paragraph>
       <Outcome message={done} />

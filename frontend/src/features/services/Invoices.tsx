@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Button, DataState, Heading, Notice, PageTitle, Paragraph, ScrollRegion } from '../../components/ui';
 import { useInvoice, useInvoices, usePayouts, type Invoice } from './api';
-import { euros, formatDate, formatNumber } from './format';
+import { formatDate, formatEuro, formatNumber } from '../../lib/format';
 
 type Party = Invoice['supplier'];
 
@@ -54,7 +54,7 @@ export function InvoiceLinks({ bookingId }: { bookingId: string }) {
         {list.data.map((i) => (
           <li key={i.id}>
             <Link to={`/facturen/${i.id}`}>{t(i.kind === 'credit' ? 'invoices.creditLink' : 'invoices.link', { number: i.number })}</Link> —{' '}
-            {euros(i.totalCents, i18n.language)}
+            {formatEuro(i.totalCents, i18n.language)}
           </li>
         ))}
       </ul>
@@ -126,21 +126,21 @@ function InvoiceDocument({ i }: { i: Invoice }) {
               <TableCell>
                 {formatNumber(i.quantity, lang)} {t(`invoices.units.${i.unit}`)}
               </TableCell>
-              <TableCell>{euros(i.unitPriceNetCents, lang)}</TableCell>
+              <TableCell>{formatEuro(i.unitPriceNetCents, lang)}</TableCell>
               <TableCell>{i.vatRate === undefined ? t('services.vat.exempt') : `${i.vatRate}%`}</TableCell>
-              <TableCell>{euros(i.netCents, lang)}</TableCell>
+              <TableCell>{formatEuro(i.netCents, lang)}</TableCell>
             </TableRow>
           </TableBody>
         </Table>
       </ScrollRegion>
       <dl className="wh-dl wh-invoice-totals">
         <dt>{t('invoices.netTotal')}</dt>
-        <dd>{euros(i.netCents, lang)}</dd>
+        <dd>{formatEuro(i.netCents, lang)}</dd>
         <dt>{i.vatRate === undefined ? t('invoices.vatExempt') : t('invoices.vatAmount', { rate: i.vatRate })}</dt>
-        <dd>{euros(i.vatCents, lang)}</dd>
+        <dd>{formatEuro(i.vatCents, lang)}</dd>
         <dt>{t('invoices.total')}</dt>
         <dd>
-          <strong>{euros(i.totalCents, lang)}</strong>
+          <strong>{formatEuro(i.totalCents, lang)}</strong>
         </dd>
       </dl>
       {i.vatExemption && <Paragraph>{i.vatExemption}</Paragraph>}
@@ -189,12 +189,12 @@ export function Payouts() {
                           , {l.organisationName}
                         </TableCell>
                         <TableCell>
-                          {euros(l.chargedCents, lang)}
-                          {l.refundedCents > 0 && ` (${t('payouts.refunded', { amount: euros(l.refundedCents, lang) })})`}
+                          {formatEuro(l.chargedCents, lang)}
+                          {l.refundedCents > 0 && ` (${t('payouts.refunded', { amount: formatEuro(l.refundedCents, lang) })})`}
                         </TableCell>
-                        <TableCell>{l.platformFeeCents === undefined ? t('payouts.unknown') : euros(l.platformFeeCents, lang)}</TableCell>
+                        <TableCell>{l.platformFeeCents === undefined ? t('payouts.unknown') : formatEuro(l.platformFeeCents, lang)}</TableCell>
                         <TableCell>
-                          {l.transferredCents !== undefined ? euros(l.transferredCents, lang) : l.connected ? t('payouts.unknown') : t('payouts.notConnected')}
+                          {l.transferredCents !== undefined ? formatEuro(l.transferredCents, lang) : l.connected ? t('payouts.unknown') : t('payouts.notConnected')}
                         </TableCell>
                         <TableCell>{l.invoiceId ? <Link to={`/facturen/${l.invoiceId}`}>{t('payouts.invoice')}</Link> : '—'}</TableCell>
                       </TableRow>
@@ -223,7 +223,7 @@ export function Payouts() {
                       <TableRow key={p.id}>
                         <TableCell>{formatDate(p.arrivalDate, lang)}</TableCell>
                         <TableCell>
-                          {new Intl.NumberFormat(lang.startsWith('en') ? 'en-GB' : 'nl-NL', { style: 'currency', currency: p.currency.toUpperCase() }).format(p.amountCents / 100)}
+                          {formatEuro(p.amountCents, lang, { currency: p.currency })}
                         </TableCell>
                         <TableCell>{t(`payouts.statuses.${p.status}`, { defaultValue: p.status })}</TableCell>
                         <TableCell>{p.id}</TableCell>

@@ -5,8 +5,10 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { Button, CheckboxField, ChoiceGroup, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useOrganisations, useSaveService, useService, useServices, type Eligibility, type PriceUnit, type Service, type ServiceHours } from './api';
-import { centsToInput, eligibilityRules, knownKinds, parseEuros, priceText, priceUnits } from './format';
-import { useFocusOnError, useKindLabel } from './parts';
+import { eligibilityRules, knownKinds, priceText, priceUnits } from './format';
+import { useKindLabel } from './parts';
+import { centsToInput, parseEuros } from '../../lib/format';
+import { useFocusOnError } from '../../lib/useFocusOnError';
 
 /** ServiceAdmin is /beheer/diensten: the region's whole catalogue, inactive entries too, with edit links. */
 export function ServiceAdmin() {

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, DataState, Heading, Notice, Paragraph, ChoiceGroup } from '../../components/ui';
 import { useSlots } from './api';
-import { addDays, dayKey, formatDay, formatTime, groupSlotsByDay } from './format';
+import { groupSlotsByDay } from './format';
+import { addDays, dayKey, formatDay, formatTime } from '../../lib/format';
 
 // A week at a time: short enough for a phone.
 const days = 7;

@@ -5,7 +5,7 @@ import { Button, Notice, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import type { components } from '../../lib/api/schema';
 import { useChangeBookingState, useCheckout, type Booking, type BookingState } from './api';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../lib/format';
 
 /** problem is an API error in the user's language. */
 export function useProblem() {

@@ -1,11 +1,8 @@
-// How the services desk reads: prices in euros, the kinds the pool's gaps
+// How the services desk reads: prices in words, the kinds the pool's gaps
 // point to, slots grouped by day, and the cancellation policy in numbers.
 import type { TFunction } from 'i18next';
+import { dayKey, formatEuro } from '../../lib/format';
 import type { Booking, BookingState, Eligibility, PriceUnit, Service, Slot } from './api';
-
-const zone = 'Europe/Amsterdam';
-
-const locale = (lang: string) => (lang.startsWith('en') ? 'en-GB' : 'nl-NL');
 
 /** knownKinds are the catalogue's kinds (backend/internal/booking Kinds); a region may add its own. */
 export const knownKinds = [
@@ -41,16 +38,6 @@ export function kindFromParam(soort: string | null | undefined): string {
   return kindPattern.test(s) ? s : '';
 }
 
-/** formatNumber writes a number the local way: 7,5 (nl) or 7.5 (en). */
-export function formatNumber(n: number, lang: string): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(n);
-}
-
-/** euros formats cents as an amount: € 85,00 (nl) or €85.00 (en). */
-export function euros(cents: number, lang: string): string {
-  return new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
-
 /** Vat is what a price says about btw: the rate it includes, or the exemption (backend/internal/booking VatRates). */
 export type Vat = { vatRate?: number; vatExemption?: string };
 
@@ -63,7 +50,7 @@ export function vatText(t: TFunction, vat: Vat): string {
 /** priceText is a price in words: "€ 85,00 per uur (incl. 21% btw)", "Gratis", "€ 300,00 per maand (vrijgesteld van btw)". */
 export function priceText(t: TFunction, lang: string, cents: number, unit: PriceUnit, vat?: Vat): string {
   if (unit === 'free') return t('services.price.free');
-  const price = t(`services.price.${unit}`, { amount: euros(cents, lang) });
+  const price = t(`services.price.${unit}`, { amount: formatEuro(cents, lang) });
   return vat ? `${price} (${vatText(t, vat)})` : price;
 }
 
@@ -77,28 +64,6 @@ export function totalCents(s: Pick<Service, 'priceCents' | 'priceUnit'>, quantit
   return quantityUnit(s.priceUnit) ? s.priceCents * Math.max(0, quantity) : s.priceCents;
 }
 
-/** parseEuros reads an amount typed as "85", "85,50", "1.250,00" or "85.50" as cents; undefined when it is not one. */
-export function parseEuros(text: string): number | undefined {
-  let s = text.trim().replace(/^€\s*/, '').replace(/\s/g, '');
-  if (s === '') return undefined;
-  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
-  else if (/^\d+,\d{1,2}$/.test(s)) s = s.replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(s)) return undefined;
-  const [whole, frac = ''] = s.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-}
-
-/** centsToInput writes cents for an amount field: 8500 → "85,00". */
-export function centsToInput(cents: number, lang: string): string {
-  const sep = lang.startsWith('en') ? '.' : ',';
-  return `${Math.floor(cents / 100)}${sep}${String(cents % 100).padStart(2, '0')}`;
-}
-
-/** dayKey is the calendar day (YYYY-MM-DD) of an instant in the Netherlands. */
-export function dayKey(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
-
 export type SlotDay = { day: string; slots: Slot[] };
 
 /** groupSlotsByDay puts slots under their Dutch calendar day, days and times in order. */
@@ -109,32 +74,6 @@ export function groupSlotsByDay(slots: Slot[]): SlotDay[] {
     days.set(k, [...(days.get(k) ?? []), s]);
   }
   return [...days.entries()].map(([day, list]) => ({ day, slots: list }));
-}
-
-/** addDays moves a YYYY-MM-DD day by n days. */
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-export function formatDay(day: string, lang: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
-}
-
-export function formatTime(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
-}
-
-export function formatDateTime(iso: string | undefined, lang: string): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(new Date(iso));
-}
-
-export function formatDate(iso: string | undefined, lang: string): string {
-  if (!iso) return '';
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : zone }).format(d);
 }
 
 /** eligibilityText is each rule of a service in plain words. */

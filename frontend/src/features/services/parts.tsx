@@ -1,6 +1,5 @@
 // Pieces the services desk's pages share: a service's terms, a booking's
 // state and its history.
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../components/ui';
 import { EventHistory } from '../../components/EventHistory';
@@ -71,16 +70,4 @@ export function BookingHistory({ id, events }: { id: string; events: BookingEven
       entries={events.map((e) => ({ at: e.at, actor: t(`bookings.actors.${e.actor}`), what: step(e), note: e.reason ? note(e) : undefined }))}
     />
   );
-}
-
-/**
- * useFocusOnError moves the focus to the form's error summary when a new
- * error arrives, so keyboard and screen reader users learn what went wrong.
- */
-export function useFocusOnError(error: unknown) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (error) ref.current?.focus();
-  }, [error]);
-  return ref;
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api/error';
+import { formatDate } from '../../lib/format';
 import { Button, DataState, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { useApproveRegistration, useDeclineRegistration, useRegistrations, type QueuedRegistration } from './api';
 
@@ -46,7 +47,7 @@ function QueueItem({ r, onDone }: { r: QueuedRegistration; onDone: (o: Outcome) 
           {r.contactName} · <a href={`mailto:${r.contactEmail}`}>{r.contactEmail}</a> · {r.contactPhone}
         </dd>
         <dt>{t('queue.confirmedAt')}</dt>
-        <dd>{new Date(r.confirmedAt).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nl-NL')}</dd>
+        <dd>{formatDate(r.confirmedAt, i18n.language)}</dd>
       </dl>
       {r.duplicates.length > 0 && (
         <Notice type="warning">

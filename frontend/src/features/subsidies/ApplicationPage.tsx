@@ -4,10 +4,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, ChoiceGroup, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
-import { useServices } from '../services/api';
-import { euros, formatDate } from '../services/format';
 import { undecided, useAssessLks, useDecideLks, useLksApplication, useWithdrawLks, type LksApplication } from './applications';
 import { ErrorSummary, LksBadge, LksHistory } from './LksParts';
+import { formatDate, formatEuro, formatNumber } from '../../lib/format';
+import { useServices } from '../services';
 
 /** ApplicationPage is /loonkostensubsidie/:id: the state, the loonwaarde, the decision, the log, and the steps the viewer may take. */
 export function ApplicationPage() {
@@ -40,7 +40,7 @@ function ApplicationView({ a }: { a: LksApplication }) {
       </Paragraph>
       <Paragraph>{t(`lks.explain.${a.state}`)}</Paragraph>
       {a.state === 'granted' && a.monthlyCents !== undefined && (
-        <Notice type="ok">{t('lks.grantedAmount', { amount: euros(a.monthlyCents, lang) })}</Notice>
+        <Notice type="ok">{t('lks.grantedAmount', { amount: formatEuro(a.monthlyCents, lang) })}</Notice>
       )}
 
       <section aria-labelledby="lks-details" className="wh-section">
@@ -59,14 +59,14 @@ function ApplicationView({ a }: { a: LksApplication }) {
           <dt>{t('lks.contract')}</dt>
           <dd>{t(`invites.contracts.${a.contractType}`, { defaultValue: a.contractType })}</dd>
           <dt>{t('lks.hours')}</dt>
-          <dd>{t('lks.hoursOfFullTime', { hours: a.hours, fullTime: a.fullTimeHours.toLocaleString(lang) })}</dd>
+          <dd>{t('lks.hoursOfFullTime', { hours: a.hours, fullTime: formatNumber(a.fullTimeHours, lang) })}</dd>
           <dt>{t('lks.loonwaardebepaling')}</dt>
           <dd>{a.bookingId ? <Link to={`/boekingen/${a.bookingId}`}>{t('lks.viewBooking')}</Link> : open ? <BookLoonwaarde a={a} /> : '—'}</dd>
           {a.wageValuePercent !== undefined && (
             <>
               <dt>{t('lks.wageValue')}</dt>
               <dd>
-                {t('lks.wageValueText', { percent: a.wageValuePercent.toLocaleString(lang), date: formatDate(a.assessedOn, lang) })}
+                {t('lks.wageValueText', { percent: formatNumber(a.wageValuePercent, lang), date: formatDate(a.assessedOn, lang) })}
               </dd>
             </>
           )}
@@ -74,7 +74,7 @@ function ApplicationView({ a }: { a: LksApplication }) {
             <>
               <dt>{t('lks.amount')}</dt>
               <dd>
-                {t('lks.grantedAmount', { amount: euros(a.monthlyCents, lang) })}{' '}
+                {t('lks.grantedAmount', { amount: formatEuro(a.monthlyCents, lang) })}{' '}
                 {a.wmlValidFrom && t('lks.wmlPeriod', { date: formatDate(a.wmlValidFrom, lang) })}
               </dd>
             </>

@@ -3,9 +3,9 @@ import { Link, useSearchParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Choice, DataState, PageTitle, Paragraph } from '../../components/ui';
 import { useSession } from '../../lib/session';
-import { euros, formatDate } from '../services/format';
 import { undecided, useLksApplications, type LksApplication, type LksState } from './applications';
 import { LksBadge } from './LksParts';
+import { formatDate, formatEuro } from '../../lib/format';
 
 const views = ['queue', 'all'] as const;
 
@@ -42,7 +42,7 @@ export function Applications() {
 function ApplicationsTable({ items, showOrganisation }: { items: LksApplication[]; showOrganisation: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const amount = (a: LksApplication) => (a.state === 'granted' && a.monthlyCents !== undefined ? t('lks.perMonth', { amount: euros(a.monthlyCents, lang) }) : '—');
+  const amount = (a: LksApplication) => (a.state === 'granted' && a.monthlyCents !== undefined ? t('lks.perMonth', { amount: formatEuro(a.monthlyCents, lang) }) : '—');
   return (
     <Table className="wh-table">
       <TableHeader>

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, DataState, Field, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { usePlacements, type Placement } from '../services/api';
-import { formatDate } from '../services/format';
 import { useApplyLks } from './applications';
 import { ErrorSummary } from './LksParts';
+import { formatDate } from '../../lib/format';
+import { usePlacements, type Placement } from '../services';
 
 /** ApplyForm is /loonkostensubsidie/aanvragen?plaatsing=…: the werkgever applies for LKS from a placement. */
 export function ApplyForm() {

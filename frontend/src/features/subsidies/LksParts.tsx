@@ -6,8 +6,8 @@ import { Heading, Paragraph, StatusBadge } from '../../components/ui';
 import type { ApiError } from '../../lib/api/error';
 import { ErrorSummary as SharedErrorSummary } from '../../components/ErrorSummary';
 import { EventHistory } from '../../components/EventHistory';
-import { euros, formatDate } from '../services/format';
 import { useLksApplications, type LksEvent, type LksState } from './applications';
+import { formatDate, formatEuro } from '../../lib/format';
 
 /** LksBadge is an application's state as a badge. */
 export function LksBadge({ state }: { state: LksState }) {
@@ -22,9 +22,9 @@ export function LksHistory({ id, events }: { id: string; events: LksEvent[] }) {
   const line = (e: LksEvent) => {
     switch (e.code) {
       case 'reindexed':
-        return t('lks.log.reindexed', { date: formatDate(e.note, lang), from: euros(e.previousCents ?? 0, lang), to: euros(e.amountCents ?? 0, lang) });
+        return t('lks.log.reindexed', { date: formatDate(e.note, lang), from: formatEuro(e.previousCents ?? 0, lang), to: formatEuro(e.amountCents ?? 0, lang) });
       case 'granted':
-        return t('lks.log.granted', { amount: euros(e.amountCents ?? 0, lang) });
+        return t('lks.log.granted', { amount: formatEuro(e.amountCents ?? 0, lang) });
       case 'reassessmentDue':
         return t('lks.log.reassessmentDue', { date: formatDate(e.note, lang) });
       case 'bookingLinked':

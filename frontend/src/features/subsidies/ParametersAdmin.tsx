@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
-import { formatDate } from '../services/format';
-import { useFocusOnError } from '../services/parts';
 import { useAddPeriod, useDeletePeriod, useParameters, useUpdatePeriod, type Parameter, type Period } from './api';
-import { formatValue, parseValue, today, valueToInput } from './format';
+import { formatValue, parseValue, valueToInput } from './format';
+import { formatDate, today } from '../../lib/format';
+import { useFocusOnError } from '../../lib/useFocusOnError';
 
 /** ParametersAdmin is /beheer/subsidies: every parameter's periods, national and the region's own. */
 export function ParametersAdmin() {

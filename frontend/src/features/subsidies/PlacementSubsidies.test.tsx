@@ -7,9 +7,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 const server = await vi.hoisted(async () => (await import('../../test/fakeApi')).installFakeApi());
 
 import '../../i18n';
-import { formatEuro } from '../../lib/invites';
 import { PlacementSubsidies } from './PlacementSubsidies';
 import type { InviteSubsidies, PlacementScheme } from './api';
+import { formatEuro } from '../../lib/format';
 
 afterEach(() => {
   cleanup();

@@ -5,10 +5,9 @@
 // would invite choosing people by their subsidy.
 import { useTranslation } from 'react-i18next';
 import { DataState, Heading, Paragraph } from '../../components/ui';
-import { formatEuro } from '../../lib/invites';
-import type { InviteState } from '../../lib/invites';
-import { formatDate } from '../openings/OpeningPage';
 import { useInviteSubsidies, type InviteSubsidies, type PlacementScheme, type PlacementTerm, type UsedParameter } from './api';
+import { formatDate, formatEuro, formatNumber } from '../../lib/format';
+import { type InviteState } from '../invites';
 
 /** afterYes are the invite states in which the kandidaat said yes (and the placement, once there is one). */
 export const afterYes: InviteState[] = ['accepted', 'introduced', 'intake_planned', 'placed'];
@@ -159,7 +158,7 @@ function parameterValue(p: UsedParameter, t: T, lang: string) {
     case 'cents':
       return formatEuro(p.value, lang);
     case 'basisPoints':
-      return `${new Intl.NumberFormat(lang.startsWith('en') ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 2 }).format(p.value / 100)}%`;
+      return `${formatNumber(p.value / 100, lang)}%`;
     default:
       return t(`placementSubsidies.units.${p.unit}`, { count: p.value });
   }

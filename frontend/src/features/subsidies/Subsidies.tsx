@@ -5,9 +5,9 @@ import { CheckboxField, Choice, DataState, FieldFrame, Field, Heading, Notice, P
 import { ApiError } from '../../lib/api/error';
 import { useDebounced } from '../../lib/useDebounced';
 import { useSession, type Role } from '../../lib/session';
-import { euros, formatDate, formatNumber } from '../services/format';
 import { useEstimate, useParameters, type Estimate, type Parameter } from './api';
-import { applyTerm, calcDefaults, estimateRequest, formatValue, targetGroups, today, valueOn, type CalcForm, type Scheme, type TargetGroup } from './format';
+import { applyTerm, calcDefaults, estimateRequest, formatValue, targetGroups, valueOn, type CalcForm, type Scheme, type TargetGroup } from './format';
+import { formatDate, formatEuro, formatNumber, today } from '../../lib/format';
 
 /** The roles that may open the services desk (the jobcoaching link leads there). */
 const catalogueRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'admin'];
@@ -37,7 +37,7 @@ export function Overview({ params }: { params: Parameter[] }) {
   const lang = i18n.language;
   const amount = (key: string) => {
     const x = v(key);
-    return x === undefined ? '—' : euros(x, lang);
+    return x === undefined ? '—' : formatEuro(x, lang);
   };
   const months = (key: string) => {
     const x = v(key);
@@ -193,7 +193,7 @@ export function Result({ scheme, estimate, error, pending }: { scheme: Scheme; e
       <div aria-live="polite">
         {shown && amount !== undefined && (
           <Paragraph>
-            <span className="wh-price">{t(`subsidies.calc.amount.${scheme}`, { amount: euros(amount, lang) })}</span>
+            <span className="wh-price">{t(`subsidies.calc.amount.${scheme}`, { amount: formatEuro(amount, lang) })}</span>
           </Paragraph>
         )}
       </div>

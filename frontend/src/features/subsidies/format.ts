@@ -1,17 +1,12 @@
 // How the subsidies read: parameter values in their units, the periods that hold on a day,
 // the calculator's request and the deadlines as terms.
 import type { TFunction } from 'i18next';
-import { centsToInput, dayKey, euros, formatNumber, parseEuros } from '../services/format';
+import { centsToInput, formatEuro, formatNumber, parseEuros } from '../../lib/format';
 import type { EstimateRequest, Parameter, Period, Unit } from './api';
 
 export type Scheme = 'lks' | 'lkv';
 export type TargetGroup = NonNullable<EstimateRequest['targetGroup']>;
 export const targetGroups: TargetGroup[] = ['banenafspraak', 'arbeidsgehandicapt', 'herplaatsen'];
-
-/** today is the current day in the Netherlands, YYYY-MM-DD. */
-export function today(): string {
-  return dayKey(new Date().toISOString());
-}
 
 /** currentPeriod is the period of p that holds on day: the latest that began on or before it. */
 export function currentPeriod(p: Parameter | undefined, day: string): Period | undefined {
@@ -31,7 +26,7 @@ export function valueOn(params: Parameter[] | undefined, key: string, day: strin
 export function formatValue(t: TFunction, lang: string, unit: Unit, value: number): string {
   switch (unit) {
     case 'cents':
-      return euros(value, lang);
+      return formatEuro(value, lang);
     case 'basisPoints':
       return `${formatNumber(value / 100, lang)}%`;
     default:

@@ -1,9 +1,44 @@
-// Pure rules of the invite screens: journey order, grouping, what each role
-// may do next, money and time conversions, and where server errors land.
+// Pure rules of every invite screen (the organisation's board and pool, the
+// klantmanager's candidate page, the kandidaat's own list): the states in
+// journey order, grouping, what each role may do next, money and time
+// conversions, and where server errors land.
 import type { ApiError } from '../../lib/api/error';
 import type { Role } from '../../lib/session';
+import { zone } from '../../lib/format';
 import type { Invite, InviteState } from './api';
-export { groupByState, journey, openStates, formatDateTime } from '../../lib/invites';
+
+/** journey is every state in the order of the journey (backend/internal/invite/invite.go States). */
+export const journey: InviteState[] = [
+  'awaiting_approval',
+  'invited',
+  'viewed',
+  'accepted',
+  'introduced',
+  'intake_planned',
+  'placed',
+  'not_placed',
+  'declined',
+  'expired',
+  'withdrawn',
+];
+
+/** openStates wait for the kandidaat (or for approval): they count against the limits. */
+export const openStates: InviteState[] = ['awaiting_approval', 'invited', 'viewed'];
+
+/** decidable are the states in which the kandidaat can still say yes or no. */
+export const decidable: InviteState[] = ['invited', 'viewed'];
+
+export type Grouped<T> = { state: InviteState; items: T[] };
+
+/** groupByState puts invites in journey order, newest change first in each group; empty groups are left out. */
+export function groupByState<T extends { state: InviteState; updatedAt?: string }>(items: T[]): Grouped<T>[] {
+  return journey
+    .map((state) => ({
+      state,
+      items: items.filter((i) => i.state === state).sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '')),
+    }))
+    .filter((g) => g.items.length > 0);
+}
 
 /** limits are the region defaults (docs/api.md, settings.invites); a 429 names the region's own. */
 export const inviteLimits = { perOpening: 25, perDay: 100, batch: 25, message: 1000 } as const;
@@ -54,15 +89,10 @@ export function eurosToCents(text: string): number | undefined {
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
 
-/** centsToEuros is the inverse, for showing and pre-filling: 1250 → "12,50" (Dutch) or "12.50". */
-export function centsToEuros(cents: number, lang = 'nl'): string {
-  return `${Math.floor(cents / 100)}${lang.startsWith('en') ? '.' : ','}${String(cents % 100).padStart(2, '0')}`;
-}
-
 /** amsterdam splits an instant into its wall-clock parts in Europe/Amsterdam. */
 function amsterdam(ms: number) {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
   }).formatToParts(new Date(ms));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };

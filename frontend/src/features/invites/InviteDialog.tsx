@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Dialog, ErrorNotice, Notice, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useCreateInvites, type Invite } from './api';
-import { candidateProblems, inviteLimits } from './invites';
+import { candidateProblems, inviteLimits } from './rules';
 
 export type Picked = { id: string; code: string };
 

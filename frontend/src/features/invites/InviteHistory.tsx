@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { EventHistory } from './EventHistory';
-import type { InviteEvent } from '../lib/invites';
+import { EventHistory } from '../../components/EventHistory';
+import type { InviteEvent } from './api';
 
 /**
  * InviteHistory is an invite's event log: which role moved it, when, from
