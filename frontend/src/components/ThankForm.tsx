@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Heading, Notice, Paragraph, RadioGroup, TextArea } from './ui';
+import { Button, Heading, Notice, Paragraph, ChoiceGroup, TextArea } from './ui';
 import { ApiError } from '../lib/api/error';
 import { maxThanks, thanksCheck, useThank, type Recipient, type Thanking } from '../lib/thanks';
 
@@ -61,7 +61,7 @@ export function ThankForm({ what, label, thanked = [] }: { what: Thanking; label
           </Heading>
           {thank.error && !fieldCode && <Notice type={err?.status === 409 ? 'info' : 'error'}>{err ? err.message : t('common.error')}</Notice>}
           {!kandidaat && (
-            <RadioGroup legend={t('thanks.organisation.to')} name={`${id}-to`} value={to} onChange={(v) => setTo(v as Recipient)}
+            <ChoiceGroup legend={t('thanks.organisation.to')} name={`${id}-to`} value={to} onChange={(v) => setTo(v as Recipient)}
               options={left.map((r) => ({ value: r, label: t(`thanks.organisation.recipients.${r}`) }))} />
           )}
           <div id={`${id}-message`}>

@@ -15,9 +15,6 @@ import {
   Textbox,
   Textarea,
   Checkbox,
-  Fieldset,
-  FieldsetLegend,
-  RadioButton,
   StatusBadge,
 } from '@utrecht/component-library-react';
 import { Heading } from '@nl-design-system-candidate/heading-react';
@@ -29,6 +26,7 @@ import { ApiError } from '../../lib/api/error';
 // The NL Design System candidate components, where they exist (heading,
 // paragraph, skip link); Utrecht's for the rest.
 export { Paragraph, Heading, SkipLink, StatusBadge };
+export { ChoiceGroup } from './ChoiceGroup';
 
 type FieldProps = {
   label: string;
@@ -233,80 +231,6 @@ export function TextArea({ label, name, value, onChange, error, message, descrip
         <Textarea id={id} name={name} value={value} rows={6} invalid={!!error} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
       )}
     </FieldFrame>
-  );
-}
-
-type CheckboxGroupProps = {
-  legend: string;
-  name: string;
-  values: string[];
-  onChange: (v: string[]) => void;
-  options: { value: string; label: string }[];
-  error?: string;
-  message?: string;
-  description?: string;
-};
-
-/** CheckboxGroup is a fieldset of checkboxes for a multiple choice. */
-export function CheckboxGroup({ legend, name, values, onChange, options, error, message, description }: CheckboxGroupProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <Fieldset invalid={!!error} className="wh-checkboxes">
-      <FieldsetLegend>{legend}</FieldsetLegend>
-      {description && <FormFieldDescription>{description}</FormFieldDescription>}
-      {error && <FormFieldErrorMessage>{message || t(`fields.${error}`, { defaultValue: t('fields.invalid') })}</FormFieldErrorMessage>}
-      <div className="wh-checkboxes__options">
-        {options.map((o) => (
-          <div key={o.value} className="wh-checkbox">
-            <Checkbox
-              id={`${id}-${o.value}`}
-              name={name}
-              value={o.value}
-              checked={values.includes(o.value)}
-              onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))}
-            />
-            <FormLabel htmlFor={`${id}-${o.value}`} type="checkbox">
-              {o.label}
-            </FormLabel>
-          </div>
-        ))}
-      </div>
-    </Fieldset>
-  );
-}
-
-type RadioGroupProps = {
-  legend: string;
-  name: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: { value: string; label: string }[];
-  error?: string;
-  message?: string;
-  description?: string;
-};
-
-/** RadioGroup is a fieldset of radio buttons for one choice out of a few. */
-export function RadioGroup({ legend, name, value, onChange, options, error, message, description }: RadioGroupProps) {
-  const { t } = useTranslation();
-  const id = useId();
-  return (
-    <Fieldset invalid={!!error} className="wh-checkboxes wh-radios">
-      <FieldsetLegend>{legend}</FieldsetLegend>
-      {description && <FormFieldDescription>{description}</FormFieldDescription>}
-      {error && <FormFieldErrorMessage>{message || t(`fields.${error}`, { defaultValue: t('fields.invalid') })}</FormFieldErrorMessage>}
-      <div className="wh-checkboxes__options">
-        {options.map((o) => (
-          <div key={o.value} className="wh-checkbox">
-            <RadioButton id={`${id}-${o.value}`} name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
-            <FormLabel htmlFor={`${id}-${o.value}`} type="radio">
-              {o.label}
-            </FormLabel>
-          </div>
-        ))}
-      </div>
-    </Fieldset>
   );
 }
 

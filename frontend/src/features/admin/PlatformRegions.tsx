@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useCreateRegion, useInviteRegionAdmin, useRegions } from './api';
+import { RegionsTable } from './RegionsTable';
 
 /** slugOf suggests a region's code from its name: lower case, words joined by hyphens. */
 export function slugOf(name: string): string {
@@ -55,24 +55,7 @@ export function PlatformRegions() {
       <PageTitle>{t('platform.title')}</PageTitle>
       <Paragraph>{t('platform.intro')}</Paragraph>
       <DataState isLoading={regions.isLoading} error={regions.error}>
-        <Table className="wh-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('admin.slug')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('platform.adminStatus')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {regions.data?.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell>{r.name}</TableCell>
-                <TableCell>{r.slug}</TableCell>
-                <TableCell>{t(`platform.adminStatuses.${r.adminStatus ?? 'none'}`)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <RegionsTable regions={regions.data ?? []} withAdminStatus />
       </DataState>
 
       <Heading level={2}>{t('platform.createTitle')}</Heading>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { CheckboxGroup, Choice, DataState, Notice, PageTitle, Paragraph } from '../../components/ui';
+import { ChoiceGroup, Choice, DataState, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { ListDownload, ListPager, ListSearch, ListSort } from '../../components/ListControls';
 import { useAddressState } from '../../lib/useAddressState';
 import { downloadCaseload, statuses, useCaseload, type CandidateStatus, type CaseloadQuery } from './api';
@@ -54,7 +54,7 @@ export function Caseload() {
         <Choice label={t('candidate.freshness')} name="freshness" value={state.actueel} onChange={(actueel) => set({ actueel })}
           options={[{ value: '', label: t('candidate.allFreshness') }, ...(['fresh', 'stale', 'expired'] as const).map((f) => ({ value: f, label: t(`candidate.fresh.${f}`) }))]} />
         <ListSort value={state.sorteer} onChange={(sorteer) => set({ sorteer })} options={sorts} />
-        <CheckboxGroup legend={t('candidate.completeness')} name="incomplete" values={state.onvolledig ? ['ja'] : []} onChange={(v) => set({ onvolledig: v.includes('ja') ? 'ja' : '' })}
+        <ChoiceGroup multiple legend={t('candidate.completeness')} name="incomplete" values={state.onvolledig ? ['ja'] : []} onChange={(v) => set({ onvolledig: v.includes('ja') ? 'ja' : '' })}
           options={[{ value: 'ja', label: t('candidate.onlyIncomplete') }]} />
       </div>
       <ListPager page={page} totalPages={list.data?.totalPages ?? 0} total={list.data?.total} onPage={setPage} />

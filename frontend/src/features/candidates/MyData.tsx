@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Button, CheckboxGroup, DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
+import { Button, ChoiceGroup, DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { tokenFromHash } from '../../lib/session';
 import { SharingSection } from './Sharing';
 import { exportDownloadHref, useConfirmMine, useConfirmWithToken, useConsentMine, useMine } from './api';
@@ -114,7 +114,7 @@ export function ConfirmLanding() {
       {confirm.isError && <Notice type="error">{t('me.linkInvalid')}</Notice>}
       {!token && <Notice type="error">{t('me.linkInvalid')}</Notice>}
       <form onSubmit={submit} noValidate className="wh-form">
-        <CheckboxGroup legend={t('me.consentTitle')} name="consent" values={consent} onChange={setConsent}
+        <ChoiceGroup multiple legend={t('me.consentTitle')} name="consent" values={consent} onChange={setConsent}
           description={t('me.consentExplain')} options={[{ value: 'ja', label: t('me.consentCheckbox') }]} />
         <Button type="submit" disabled={!token || confirm.isPending}>
           {t('me.yesLooking')}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button, CheckboxGroup, Choice, Field, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
+import { Button, ChoiceGroup, Choice, Field, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import {
   cefrLevels,
@@ -146,19 +146,19 @@ export function ProfileFields({ s, set, fe, withStatus }: {
           </Button>
         )}
       </fieldset>
-      <CheckboxGroup legend={t('candidate.mobility')} name="mobility" {...licenceError(fe)} values={[s.drivingLicence && 'rijbewijs', s.ownTransport && 'vervoer'].filter(Boolean) as string[]}
+      <ChoiceGroup multiple legend={t('candidate.mobility')} name="mobility" {...licenceError(fe)} values={[s.drivingLicence && 'rijbewijs', s.ownTransport && 'vervoer'].filter(Boolean) as string[]}
         onChange={(v) => {
           set('drivingLicence', v.includes('rijbewijs'));
           set('ownTransport', v.includes('vervoer'));
         }}
         options={[{ value: 'rijbewijs', label: t('candidate.drivingLicence') }, { value: 'vervoer', label: t('candidate.ownTransport') }]} />
-      <CheckboxGroup legend={t('opening.days')} name="days" values={s.days} onChange={(v) => set('days', v)}
+      <ChoiceGroup multiple legend={t('opening.days')} name="days" values={s.days} onChange={(v) => set('days', v)}
         options={dayOptions.map((d) => ({ value: d, label: t(`opening.day.${d}`) }))} {...fe('days')} />
-      <CheckboxGroup legend={t('opening.dayParts')} name="dayParts" values={s.dayParts} onChange={(v) => set('dayParts', v)}
+      <ChoiceGroup multiple legend={t('opening.dayParts')} name="dayParts" values={s.dayParts} onChange={(v) => set('dayParts', v)}
         options={dayPartOptions.map((d) => ({ value: d, label: t(`opening.dayPart.${d}`) }))} {...fe('dayParts')} />
-      <CheckboxGroup legend={t('candidate.supportNeeds')} name="supportNeeds" values={s.supportNeeds} onChange={(v) => set('supportNeeds', v)}
+      <ChoiceGroup multiple legend={t('candidate.supportNeeds')} name="supportNeeds" values={s.supportNeeds} onChange={(v) => set('supportNeeds', v)}
         description={t('candidate.supportHelp')} options={supportOptions.map((x) => ({ value: x, label: t(`opening.supports.${x}`) }))} {...fe('supportNeeds')} />
-      <CheckboxGroup legend={t('candidate.flags')} name="flags" values={s.flags} onChange={(v) => set('flags', v)}
+      <ChoiceGroup multiple legend={t('candidate.flags')} name="flags" values={s.flags} onChange={(v) => set('flags', v)}
         options={['doelgroepregister', 'praktijkroute', 'lksIndicatie'].map((x) => ({ value: x, label: t(`candidate.flag.${x}`) }))} />
     </>
   );

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph } from '../../components/ui';
+import { EventHistory } from '../../components/EventHistory';
 import type { InviteEvent } from './api';
-import { formatDateTime } from '../../lib/format';
 
 /**
  * InviteHistory is an invite's event log: which role moved it, when, from
@@ -9,29 +8,23 @@ import { formatDateTime } from '../../lib/format';
  * page and the klantmanager's candidate page.
  */
 export function InviteHistory({ id, events, level = 2 }: { id: string; events: InviteEvent[]; level?: 2 | 3 | 4 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const withdrawn = (e: InviteEvent) => e.reason === 'disclosure_withdrawn';
   return (
-    <section aria-labelledby={`history-${id}`}>
-      <Heading level={level} id={`history-${id}`}>
-        {t('invites.history')}
-      </Heading>
-      {events.length === 0 ? (
-        <Paragraph>—</Paragraph>
-      ) : (
-        <ol className="wh-log">
-          {events.map((e, i) => (
-            <li key={i}>
-              {formatDateTime(e.at, i18n.language)} · {t(`invites.actors.${e.actor}`)}:{' '}
-              {e.reason === 'disclosure_withdrawn'
-                ? t('invites.disclosureWithdrawn')
-                : e.from && e.from !== e.to
-                  ? t('invites.fromTo', { from: t(`invites.states.${e.from}`), to: t(`invites.states.${e.to}`) })
-                  : t(`invites.states.${e.to}`)}
-              {e.reason && e.reason !== 'disclosure_withdrawn' && <span className="wh-pre"> · {t(`decline.${e.reason}`, { defaultValue: e.reason })}</span>}
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <EventHistory
+      id={`history-${id}`}
+      title={t('invites.history')}
+      level={level}
+      entries={events.map((e) => ({
+        at: e.at,
+        actor: t(`invites.actors.${e.actor}`),
+        what: withdrawn(e)
+          ? t('invites.disclosureWithdrawn')
+          : e.from && e.from !== e.to
+            ? t('invites.fromTo', { from: t(`invites.states.${e.from}`), to: t(`invites.states.${e.to}`) })
+            : t(`invites.states.${e.to}`),
+        note: e.reason && !withdrawn(e) ? t(`decline.${e.reason}`, { defaultValue: e.reason }) : undefined,
+      }))}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, CheckboxField, Heading, Notice, PageTitle, Paragraph, RadioGroup, TextArea } from '../../components/ui';
+import { Button, CheckboxField, Heading, Notice, PageTitle, Paragraph, ChoiceGroup, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { declineReasons, type Decision, type Offer } from './api';
 import { formatDate } from '../../lib/format';
@@ -237,7 +237,7 @@ function DecisionForm({ offer, decide, deciding, error }: { offer: Offer; decide
             {t('offer.noTitle')}
           </Heading>
           <Paragraph>{t('offer.noIntro')}</Paragraph>
-          <RadioGroup legend={t('offer.reason')} name="reason" value={reason} onChange={setReason} error={fields.reason} message={messages.reason}
+          <ChoiceGroup legend={t('offer.reason')} name="reason" value={reason} onChange={setReason} error={fields.reason} message={messages.reason}
             options={declineReasons.map((r) => ({ value: r, label: t(`decline.${r}`) }))} />
           <TextArea label={t('offer.note')} name="note" value={note} onChange={setNote} maxLength={500} error={fields.note} message={messages.note} />
           <div className="wh-actions wh-actions--stack">

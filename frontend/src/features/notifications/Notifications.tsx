@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Button, CheckboxGroup, DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
+import { Button, ChoiceGroup, DataState, Heading, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { useSession } from '../../lib/session';
 import { useMarkRead, useNotifications, useNotificationSettings, useSaveNotificationSettings, type NotificationSetting } from './api';
 import { kindsFor } from './kinds';
@@ -91,7 +91,7 @@ function SettingsForm({ initial, kinds }: { initial: NotificationSetting[]; kind
       {save.isSuccess && <Notice type="ok">{t('notifications.saved')}</Notice>}
       {save.isError && <Notice type="error">{t('common.error')}</Notice>}
       <div className="wh-checkboxes--column">
-        <CheckboxGroup legend={t('notifications.mailLegend')} description={t('notifications.mailHelp')} name="mail" values={mail} onChange={setMail}
+        <ChoiceGroup multiple legend={t('notifications.mailLegend')} description={t('notifications.mailHelp')} name="mail" values={mail} onChange={setMail}
           options={kinds.map((k) => ({ value: k, label: t(`notifications.kinds.${k}`) }))} />
       </div>
       <Button type="submit" disabled={save.isPending}>

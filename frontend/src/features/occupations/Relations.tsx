@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { Button, DataState, Heading, Notice, PageTitle, Paragraph, RadioGroup } from '../../components/ui';
+import { Button, DataState, Heading, Notice, PageTitle, Paragraph, ChoiceGroup } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useAddRelation, useRelations, useRemoveRelation, type OccupationRelation } from './api';
 import { formatDate } from '../../lib/format';
@@ -71,7 +71,7 @@ export function Relations() {
       <form onSubmit={submit} noValidate className="wh-form">
         <OccupationPicker key={`a${round}`} label={t('relations.occupation')} name="occupationId" value={occupation} onChange={setOccupation}
           {...fe('occupationId')} />
-        <RadioGroup legend={t('relations.action')} name="action" value={action} onChange={(v) => setAction(v as Action)}
+        <ChoiceGroup legend={t('relations.action')} name="action" value={action} onChange={(v) => setAction(v as Action)}
           options={(['add', 'remove'] as const).map((a) => ({ value: a, label: t(`relations.actions.${a}`) }))} {...fe('action')} />
         <OccupationPicker key={`b${round}`} label={t('relations.related')} name="relatedOccupationId" value={related} onChange={setRelated}
           {...fe('relatedOccupationId')} />

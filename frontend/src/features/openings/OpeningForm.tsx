@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { Button, CheckboxGroup, Choice, DataState, Field, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
+import { Button, ChoiceGroup, Choice, DataState, Field, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useSession } from '../../lib/session';
@@ -337,9 +337,9 @@ function OpeningForm({ existing }: { existing?: Opening }) {
           <Field label={t('opening.hoursMin')} name="hoursMin" inputMode="numeric" required value={form.hoursMin} onChange={(v) => set('hoursMin', v)} {...fe('hoursMin')} />
           <Field label={t('opening.hoursMax')} name="hoursMax" inputMode="numeric" required value={form.hoursMax} onChange={(v) => set('hoursMax', v)} {...fe('hoursMax')} />
         </div>
-        <CheckboxGroup legend={t('opening.days')} name="days" values={form.days} onChange={(v) => set('days', v)}
+        <ChoiceGroup multiple legend={t('opening.days')} name="days" values={form.days} onChange={(v) => set('days', v)}
           options={dayOptions.map((d) => ({ value: d, label: t(`opening.day.${d}`) }))} {...fe('days')} />
-        <CheckboxGroup legend={t('opening.dayParts')} name="dayParts" values={form.dayParts} onChange={(v) => set('dayParts', v)}
+        <ChoiceGroup multiple legend={t('opening.dayParts')} name="dayParts" values={form.dayParts} onChange={(v) => set('dayParts', v)}
           options={dayPartOptions.map((d) => ({ value: d, label: t(`opening.dayPart.${d}`) }))} {...fe('dayParts')} />
         <div className="wh-grid2">
           {!noContract && (
@@ -358,9 +358,9 @@ function OpeningForm({ existing }: { existing?: Opening }) {
             <Field label={t('opening.wageMax')} name="wageMax" inputMode="numeric" value={form.wageMax} onChange={(v) => set('wageMax', v)} {...fe('wageMaxCents')} />
           </div>
         )}
-        <CheckboxGroup legend={t('opening.support')} name="support" values={form.support} onChange={(v) => set('support', v)}
+        <ChoiceGroup multiple legend={t('opening.support')} name="support" values={form.support} onChange={(v) => set('support', v)}
           description={t('opening.supportHelp')} options={supportOptions.map((s) => ({ value: s, label: t(`opening.supports.${s}`) }))} {...fe('support')} />
-        <CheckboxGroup legend={t('opening.banenafspraakLegend')} name="banenafspraak" values={form.banenafspraak ? ['ja'] : []}
+        <ChoiceGroup multiple legend={t('opening.banenafspraakLegend')} name="banenafspraak" values={form.banenafspraak ? ['ja'] : []}
           onChange={(v) => set('banenafspraak', v.includes('ja'))} options={[{ value: 'ja', label: t('opening.banenafspraak') }]} />
         <div className="wh-actions">
           <Button type="submit" disabled={mutation.isPending}>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { CheckboxGroup, Choice, DataState, Notice, PageTitle, Paragraph } from '../../components/ui';
+import { ChoiceGroup, Choice, DataState, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { ListDownload, ListPager, ListSearch, ListSort } from '../../components/ListControls';
 import { useAddressState } from '../../lib/useAddressState';
 import { useSession } from '../../lib/session';
@@ -42,7 +42,7 @@ export function Portfolio() {
           options={[{ value: '', label: t('portfolio.allKinds') }, { value: 'werkgever', label: t('admin.kinds.werkgever') }, { value: 'zorgaanbieder', label: t('admin.kinds.zorgaanbieder') }]} />
         <ListSort value={state.sorteer} onChange={(sorteer) => set({ sorteer })}
           options={[{ value: 'name', label: t('portfolio.sortName') }, { value: 'lastContact', label: t('portfolio.sortContact') }, { value: '-open', label: t('portfolio.sortOpen') }]} />
-        <CheckboxGroup legend={t('portfolio.attentionLegend')} name="attention" values={attention ? ['ja'] : []} onChange={(v) => set({ aandacht: v.includes('ja') ? 'ja' : '' })}
+        <ChoiceGroup multiple legend={t('portfolio.attentionLegend')} name="attention" values={attention ? ['ja'] : []} onChange={(v) => set({ aandacht: v.includes('ja') ? 'ja' : '' })}
           options={[{ value: 'ja', label: t('portfolio.attention') }]} />
       </div>
       <ListPager page={page} totalPages={list.data?.totalPages ?? 0} total={list.data?.total} onPage={setPage} />

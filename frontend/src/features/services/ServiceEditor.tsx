@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { Button, CheckboxField, CheckboxGroup, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
+import { Button, CheckboxField, ChoiceGroup, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useOrganisations, useSaveService, useService, useServices, type Eligibility, type PriceUnit, type Service, type ServiceHours } from './api';
 import { eligibilityRules, knownKinds, priceText, priceUnits } from './format';
@@ -246,7 +246,7 @@ function ServiceForm({ s = blank }: { s?: Service }) {
           <CheckboxField label={t('serviceAdmin.requiresApproval')} name="requiresApproval" checked={form.requiresApproval}
             onChange={(requiresApproval) => set({ requiresApproval })} />
           <CheckboxField label={t('serviceAdmin.personBound')} name="personBound" checked={!!form.personBound} onChange={(personBound) => set({ personBound })} />
-          <CheckboxGroup
+          <ChoiceGroup multiple
             legend={t('serviceAdmin.eligibility')}
             name="eligibility"
             values={form.eligibility}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, DataState, Heading, Notice, Paragraph, RadioGroup } from '../../components/ui';
+import { Button, DataState, Heading, Notice, Paragraph, ChoiceGroup } from '../../components/ui';
 import { useSlots } from './api';
 import { groupSlotsByDay } from './format';
 import { addDays, dayKey, formatDay, formatTime } from '../../lib/format';
@@ -50,7 +50,7 @@ export function SlotPicker({ serviceId, value, onChange, error }: Props) {
         ) : (
           <div className="wh-slots__days">
             {grouped.map((d) => (
-            <RadioGroup
+            <ChoiceGroup
               key={d.day}
               legend={formatDay(d.day, i18n.language)}
               name="startsAt"

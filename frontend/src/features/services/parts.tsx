@@ -1,10 +1,10 @@
 // Pieces the services desk's pages share: a service's terms, a booking's
 // state and its history.
 import { useTranslation } from 'react-i18next';
-import { Heading, Paragraph, StatusBadge } from '../../components/ui';
+import { StatusBadge } from '../../components/ui';
+import { EventHistory } from '../../components/EventHistory';
 import type { BookingEvent, BookingState, Service } from './api';
 import { cancelPolicy, eligibilityText, priceText } from './format';
-import { formatDateTime } from '../../lib/format';
 
 /** kindLabel is a kind in words; a region's own kind reads as its slug. */
 export function useKindLabel() {
@@ -61,23 +61,13 @@ export function BookingHistory({ id, events }: { id: string; events: BookingEven
     if (!e.from || e.from === e.to) return state(e.to);
     return t('bookings.fromTo', { from: state(e.from), to: state(e.to) });
   };
+  const note = (e: BookingEvent) => (e.code?.startsWith('consent') ? t(`bookings.via.${e.reason}`, { defaultValue: e.reason }) : e.reason);
   return (
-    <section aria-labelledby={`history-${id}`} className="wh-section">
-      <Heading level={2} id={`history-${id}`}>
-        {t('bookings.history')}
-      </Heading>
-      {events.length === 0 ? (
-        <Paragraph>—</Paragraph>
-      ) : (
-        <ol className="wh-log">
-          {events.map((e, i) => (
-            <li key={i}>
-              {formatDateTime(e.at, i18n.language)} · {t(`bookings.actors.${e.actor}`)}: {step(e)}
-              {e.reason && <span className="wh-pre"> · {e.code?.startsWith('consent') ? t(`bookings.via.${e.reason}`, { defaultValue: e.reason }) : e.reason}</span>}
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <EventHistory
+      id={`history-${id}`}
+      title={t('bookings.history')}
+      className="wh-section"
+      entries={events.map((e) => ({ at: e.at, actor: t(`bookings.actors.${e.actor}`), what: step(e), note: e.reason ? note(e) : undefined }))}
+    />
   );
 }

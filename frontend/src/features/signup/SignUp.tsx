@@ -3,7 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api/error';
 import { tokenFromHash, useSession } from '../../lib/session';
-import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, RadioGroup } from '../../components/ui';
+import { Button, Choice, DataState, Field, Heading, Notice, PageTitle, Paragraph, ChoiceGroup } from '../../components/ui';
 import { useConfirmRegistration, useRegionContacts, useRegister, type Registration } from './api';
 
 const sizes = ['1-9', '10-49', '50-249', '250+'] as const;
@@ -87,7 +87,7 @@ export function SignUp() {
             </>
           )}
           <Heading level={2}>{t('signup.organisation')}</Heading>
-          <RadioGroup
+          <ChoiceGroup
             legend={t('signup.kind')}
             name="kind"
             value={form.kind}

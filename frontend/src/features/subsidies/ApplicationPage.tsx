@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, RadioGroup, TextArea } from '../../components/ui';
+import { Button, DataState, Field, Heading, Notice, PageTitle, Paragraph, ChoiceGroup, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { undecided, useAssessLks, useDecideLks, useLksApplication, useWithdrawLks, type LksApplication } from './applications';
@@ -173,7 +173,7 @@ function DecisionPanel({ a }: { a: LksApplication }) {
         </Heading>
         <ErrorSummary error={decideErr} labels={{ decision: t('lks.decision'), motivation: t('lks.motivation'), reassessOn: t('lks.reassessOn') }}
           fallback={t('common.error')} />
-        <RadioGroup legend={t('lks.decision')} name="decision" value={decision} onChange={setDecision} error={df.decision} message={dm.decision}
+        <ChoiceGroup legend={t('lks.decision')} name="decision" value={decision} onChange={setDecision} error={df.decision} message={dm.decision}
           options={[
             { value: 'granted', label: t('lks.grant') },
             { value: 'refused', label: t('lks.refuse') },

@@ -5,8 +5,9 @@ import { Link } from 'react-router';
 import { Heading, Paragraph, StatusBadge } from '../../components/ui';
 import type { ApiError } from '../../lib/api/error';
 import { ErrorSummary as SharedErrorSummary } from '../../components/ErrorSummary';
+import { EventHistory } from '../../components/EventHistory';
 import { useLksApplications, type LksEvent, type LksState } from './applications';
-import { formatDate, formatDateTime, formatEuro } from '../../lib/format';
+import { formatDate, formatEuro } from '../../lib/format';
 
 /** LksBadge is an application's state as a badge. */
 export function LksBadge({ state }: { state: LksState }) {
@@ -34,19 +35,12 @@ export function LksHistory({ id, events }: { id: string; events: LksEvent[] }) {
   };
   const withNote = (e: LksEvent) => !!e.note && !['reindexed', 'reassessmentDue', 'bookingLinked'].includes(e.code);
   return (
-    <section aria-labelledby={`lks-history-${id}`} className="wh-section">
-      <Heading level={2} id={`lks-history-${id}`}>
-        {t('lks.history')}
-      </Heading>
-      <ol className="wh-log">
-        {events.map((e, i) => (
-          <li key={i}>
-            {formatDateTime(e.at, lang)} · {t(`lks.actors.${e.actor}`)}: {line(e)}
-            {withNote(e) && <span className="wh-pre"> · {e.note}</span>}
-          </li>
-        ))}
-      </ol>
-    </section>
+    <EventHistory
+      id={`lks-history-${id}`}
+      title={t('lks.history')}
+      className="wh-section"
+      entries={events.map((e) => ({ at: e.at, actor: t(`lks.actors.${e.actor}`), what: line(e), note: withNote(e) ? e.note : undefined }))}
+    />
   );
 }
 

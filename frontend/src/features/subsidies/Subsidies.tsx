@@ -1,7 +1,7 @@
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CheckboxField, Choice, DataState, FieldFrame, Field, Heading, Notice, PageTitle, Paragraph, RadioGroup } from '../../components/ui';
+import { CheckboxField, Choice, DataState, FieldFrame, Field, Heading, Notice, PageTitle, Paragraph, ChoiceGroup } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { useDebounced } from '../../lib/useDebounced';
 import { useSession, type Role } from '../../lib/session';
@@ -147,7 +147,7 @@ export function Calculator() {
       </Heading>
       <Paragraph>{t('subsidies.calc.intro')}</Paragraph>
       <form className="wh-form wh-form--wide" onSubmit={(e) => e.preventDefault()} noValidate>
-        <RadioGroup legend={t('subsidies.calc.scheme')} name="scheme" value={form.scheme} onChange={(scheme) => set({ scheme: scheme as Scheme })}
+        <ChoiceGroup legend={t('subsidies.calc.scheme')} name="scheme" value={form.scheme} onChange={(scheme) => set({ scheme: scheme as Scheme })}
           options={[{ value: 'lks', label: t('subsidies.lks.title') }, { value: 'lkv', label: t('subsidies.lkv.title') }]} error={fields.scheme} message={messages.scheme} />
         <Field label={t('subsidies.calc.date')} name="date" type="date" value={form.date} onChange={(date) => set({ date })} description={t('subsidies.calc.dateHelp')}
           error={fields.date} message={messages.date} />
