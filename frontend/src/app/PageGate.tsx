@@ -43,7 +43,11 @@ export function PageGate({ children }: { children: ReactNode }) {
         </Paragraph>
       )}
       <div className={ready ? undefined : 'wh-gate__page--pending'} aria-busy={!ready}>
-        <Suspense fallback={<CodeLoading onChange={setCodeLoading} />}>{children}</Suspense>
+        {/* A boundary per address: the router navigates in a transition, in which React would keep
+            the previous page on screen (and usable) while the next one's code loads. */}
+        <Suspense key={pathname} fallback={<CodeLoading onChange={setCodeLoading} />}>
+          {children}
+        </Suspense>
       </div>
     </div>
   );

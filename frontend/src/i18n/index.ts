@@ -15,6 +15,8 @@ void i18n.use(initReactI18next).init({
   lng: stored === 'en' ? 'en' : 'nl',
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },
+  // No advertisement in the users' browser console.
+  showSupportNotice: false,
 });
 
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
