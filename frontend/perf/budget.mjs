@@ -1,7 +1,12 @@
 // Bundle budget (make test): what the sign-in page loads before it shows, from the built
 // index.html (the entry script, the chunks it preloads and the stylesheets), gzipped as served.
 // Fails when a budget is exceeded; the budgets and why they are what they are: docs/benchmarks.md.
-import { readFileSync } from 'node:fs';
+//
+// And CSS coverage: main.tsx imports the CSS of each Utrecht component in use, one package each. A
+// class the built code can set (`utrecht-checkbox--custom`) that an installed Utrecht CSS package
+// styles must be in the built CSS, or a component renders unstyled (it happened: the custom
+// checkbox's package was missing).
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -21,4 +26,28 @@ for (const [kind, list] of Object.entries(files)) {
   failed ||= over;
   console.log(`${over ? 'OVER' : 'ok'}  sign-in ${kind}: ${total.toFixed(1)} KB gzipped (budget ${budgetKB[kind]} KB) — ${sizes.map(([f, kb]) => `${f.replace('/assets/', '')} ${kb.toFixed(1)}`).join(', ')}`);
 }
+// The library's combobox and listbox code comes along with its form fields but is never rendered:
+// Werkhaven's Combobox is its own (components/ui/Combobox.tsx).
+const neverRendered = /^utrecht-(combobox|listbox|search-bar)/;
+const built = readdirSync(`${dist}/assets`);
+const code = built.filter((f) => f.endsWith('.js')).map((f) => readFileSync(`${dist}/assets/${f}`, 'utf8')).join('\n');
+const css = built.filter((f) => f.endsWith('.css')).map((f) => readFileSync(`${dist}/assets/${f}`, 'utf8')).join('\n');
+const utrecht = resolve(import.meta.dirname, '../node_modules/@utrecht');
+const libraryCSS = readdirSync(utrecht)
+  .filter((p) => p.endsWith('-css'))
+  .map((p) => {
+    try {
+      return readFileSync(`${utrecht}/${p}/dist/index.css`, 'utf8');
+    } catch {
+      return '';
+    }
+  })
+  .join('\n');
+// A class counts as styled when a rule for it sets something other than custom properties.
+const styled = (sheet, cls) =>
+  [...sheet.matchAll(new RegExp(`\\.${cls}(?![\\w-])[^{]*\\{([^}]*)\\}`, 'g'))].some((m) => /(^|;)\s*(?!--)[a-z-]+\s*:/.test(m[1]));
+const classes = new Set([...code.matchAll(/utrecht-[a-z0-9_-]*[a-z0-9]/g)].map((m) => m[0]));
+const unstyled = [...classes].filter((c) => !neverRendered.test(c) && styled(libraryCSS, c) && !css.includes(`.${c}`));
+console.log(`${unstyled.length ? 'MISSING' : 'ok'}  Utrecht CSS: ${classes.size} classes in the code${unstyled.length ? `; styled by a Utrecht package but not in the built CSS (import its package in main.tsx): ${unstyled.join(', ')}` : ', each styled one in the built CSS'}`);
+failed ||= unstyled.length > 0;
 if (failed) process.exit(1);

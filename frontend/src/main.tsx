@@ -10,6 +10,7 @@ import '@utrecht/button-css/dist/index.css';
 import '@utrecht/button-group-css/dist/index.css';
 import '@utrecht/button-link-css/dist/index.css';
 import '@utrecht/checkbox-css/dist/index.css';
+import '@utrecht/custom-checkbox-css/dist/index.css';
 import '@utrecht/document-css/dist/index.css';
 import '@utrecht/form-field-css/dist/index.css';
 import '@utrecht/form-field-description-css/dist/index.css';
