@@ -6,8 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
-CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
-[ -x "$CHROMIUM" ] || die "Chromium is missing at $CHROMIUM: apt-get install -y chromium"
+need_chromium
 
 # E2E_NAME names the run's database and index prefix, so two runs on one
 # machine (two checkouts) do not meet.

@@ -59,6 +59,12 @@ meili_stop() {
   rm -f "$DATA/meili.pid"
 }
 
+# need_chromium: sets CHROMIUM to Debian's Chromium (or CHROMIUM_PATH), or stops.
+need_chromium() {
+  CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
+  [ -x "$CHROMIUM" ] || die "Chromium is missing at $CHROMIUM: apt-get install -y chromium"
+}
+
 # serve_demo NAME: a real `werkhaven serve` of the built binary and front end
 # on its own database and Meilisearch index prefix NAME, freshly migrated and
 # seeded with the demo region, with the development mail catcher on a free

@@ -8,8 +8,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
-CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
-[ -x "$CHROMIUM" ] || die "Chromium is missing at $CHROMIUM: apt-get install -y chromium"
+need_chromium
 serve_demo "${LH_NAME:-werkhaven_lighthouse}"
 cd frontend
 WERKHAVEN_URL="$DEMO_URL" CHROMIUM_PATH="$CHROMIUM" node perf/lighthouse.mjs

@@ -64,19 +64,17 @@ try {
   const context = browser.contexts()[0];
   let signedInAs;
   for (const p of pages) {
+    // One tab to sign in (when the role changes) and find the page's address from the API.
+    const tab = await context.newPage();
     if (p.role !== signedInAs) {
       await context.clearCookies();
-      const tab = await context.newPage();
       if (p.role) await signIn(tab, BASE, p.role);
-      p.url = BASE + (await p.path(tab));
-      await tab.close();
       signedInAs = p.role;
     } else {
-      const tab = await context.newPage();
       await tab.goto(`${BASE}/`);
-      p.url = BASE + (await p.path(tab));
-      await tab.close();
     }
+    p.url = BASE + (await p.path(tab));
+    await tab.close();
     for (const formFactor of ['mobile', 'desktop']) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
