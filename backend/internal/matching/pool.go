@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/meilisearch/meilisearch-go"
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
@@ -46,6 +47,8 @@ type Service struct {
 	// ReadCap, when set, lowers how many candidates a pool orders in Go
 	// (default readCap): tests use it to read a small pool tier by tier.
 	ReadCap int
+	// trace, when set, sees every multi-search sent (benchmarks only).
+	trace func([]*meilisearch.SearchRequest)
 }
 
 func (s *Service) now() time.Time {

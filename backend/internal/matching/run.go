@@ -173,6 +173,9 @@ func (s *Service) readTiers(ctx context.Context, uid, where string, tiers []Tier
 }
 
 func (s *Service) search(ctx context.Context, queries []*meilisearch.SearchRequest) (*meilisearch.MultiSearchResponse, error) {
+	if s.trace != nil {
+		s.trace(queries)
+	}
 	res, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: queries})
 	if err != nil {
 		return nil, apperr.Unavailable(apperr.Search, fmt.Errorf("pool query: %w", err))

@@ -106,10 +106,14 @@ func SeedCandidates(tb testing.TB, db *database.DB, n int) Population {
 		id := uuid()
 		p := places[rnd.IntN(len(places))]
 		hmin := 8 + rnd.IntN(25)
+		var available any // a third can start later, within four months
+		if rnd.IntN(3) == 0 {
+			available = now.AddDate(0, 0, 1+rnd.IntN(120))
+		}
 		rows[i] = []any{id, pop.RegionID, publicCode(i), pop.KlantmanagerID, pick(occIDs, 1, 3), pick(skillIDs, 3, 8), candidate.Education[rnd.IntN(len(candidate.Education))],
 			`[{"code":"nl","level":"` + candidate.CEFR[rnd.IntN(len(candidate.CEFR))] + `"}]`, rnd.IntN(2) == 0, p.PC4, p.Lat, p.Lon,
 			5 + rnd.IntN(30), hmin, hmin + rnd.IntN(12), 1 + rnd.IntN(6), pick(opening.Support, 0, 2), pick(opening.Days, 2, 5),
-			rnd.IntN(10) > 0, now, now.AddDate(0, 0, -rnd.IntN(200)), "available", now, now}
+			rnd.IntN(10) > 0, now, now.AddDate(0, 0, -rnd.IntN(200)).Add(-time.Duration(rnd.IntN(86400)) * time.Second), "available", available, now, now}
 		idents[i] = []any{id, fmt.Sprintf("Kandidaat %d", i), fmt.Sprintf("k%d@bench.test", i), "06 12345678"}
 		outbox[i] = []any{"candidates", id}
 	}
@@ -117,7 +121,7 @@ func SeedCandidates(tb testing.TB, db *database.DB, n int) Population {
 	err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"candidates"}, []string{"id", "region_id", "public_code", "klantmanager_id", "occupations", "skills",
 			"education", "languages", "driving_licence", "pc4", "lat", "lon", "max_travel_km", "hours_min", "hours_max", "rung", "support_needs", "days",
-			"consent", "consent_at", "confirmed_at", "status", "created_at", "updated_at"}, pgx.CopyFromRows(rows)); err != nil {
+			"consent", "consent_at", "confirmed_at", "status", "available_from", "created_at", "updated_at"}, pgx.CopyFromRows(rows)); err != nil {
 			return fmt.Errorf("copy candidates: %w", err)
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"candidate_identities"}, []string{"candidate_id", "name", "email", "phone"}, pgx.CopyFromRows(idents)); err != nil {
