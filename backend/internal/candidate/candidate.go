@@ -61,6 +61,11 @@ const (
 	Expired Freshness = "expired"
 )
 
+// Day is t's day number, whole UTC days since 1970: the search index
+// filters on confirmation days (Document.ConfirmedDay), a few hundred
+// values where seconds would be as many as there are candidates.
+func Day(t time.Time) int64 { return t.Unix() / 86400 }
+
 // Freshness windows.
 const (
 	StaleAfter   = 90 * 24 * time.Hour

@@ -3,9 +3,9 @@ package candidate
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
-	"github.com/lib/pq"
 	"github.com/meilisearch/meilisearch-go"
 	"gorm.io/gorm"
 
@@ -20,104 +20,69 @@ const IndexName = "candidates"
 // ProjectionVersion changes when the document shape or the index settings
 // do; `werkhaven migrate` then queues a rebuild (app.Migrate). 2: the
 // driving licence is derived into skills and id is sortable (Matching v2).
-const ProjectionVersion = "candidates-projection:2"
+// 3: a lean document read by filters alone (no searchable text).
+const ProjectionVersion = "candidates-projection:3"
 
 // Document is the anonymous search projection of a candidate who gave
-// consent: public code and the fields a pool matches on, plus ids for
-// filtering. Nothing typed by a person (no experience text), no identity.
+// consent: public code and the fields a pool filters, ranks and explains
+// on, plus ids for filtering. Nothing typed by a person (no experience
+// text), no identity. The pool never searches it by words, so it carries
+// no text that is only there to be searched (docs/benchmarks.md: a lean
+// document indexes several times faster).
 type Document struct {
-	ID                  string         `json:"id"`
-	Code                string         `json:"code"`
-	RegionID            string         `json:"regionId"`
-	Status              string         `json:"status"`
-	Occupations         []string       `json:"occupations"`
-	OccupationLabels    []string       `json:"occupationLabels"`
-	OccupationAltLabels []string       `json:"occupationAltLabels"`
-	ISCOGroups          []string       `json:"iscoGroups"`
-	Skills              []string       `json:"skills"`
-	SkillLabels         []string       `json:"skillLabels"`
-	Education           string         `json:"education"`
-	EducationRank       int            `json:"educationRank"`
-	Languages           []string       `json:"languages"` // "nl:B1"
-	LanguageCodes       []string       `json:"languageCodes"`
-	DrivingLicence      bool           `json:"drivingLicence"`
-	OwnTransport        bool           `json:"ownTransport"`
-	PC4                 string         `json:"pc4,omitempty"`
-	Geo                 map[string]any `json:"_geo,omitempty"`
-	MaxTravelKm         int            `json:"maxTravelKm"`
-	HoursMin            int            `json:"hoursMin"`
-	HoursMax            int            `json:"hoursMax"`
-	Days                []string       `json:"days"`
-	DayParts            []string       `json:"dayParts"`
-	AvailableFrom       int64          `json:"availableFrom"` // Unix seconds; 0: now
-	Rung                int            `json:"rung"`
-	SupportNeeds        []string       `json:"supportNeeds"`
-	Doelgroepregister   bool           `json:"doelgroepregister"`
-	Praktijkroute       bool           `json:"praktijkroute"`
-	LKSIndicatie        bool           `json:"lksIndicatie"`
-	Consent             bool           `json:"consent"`
-	ConfirmedAt         int64          `json:"confirmedAt"` // Unix seconds
-	// HoursFit holds a word per step of weekly hours the candidate can
-	// work (HoursFitWords): the pool's query names the opening's minimum,
-	// so Meilisearch's word ranking favours candidates who can work it.
-	HoursFit []string `json:"hoursFit"`
-}
-
-// hoursSteps are the weekly hours HoursFit words stand for: every two hours
-// up to a full-time week, then every four.
-var hoursSteps = []int{4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 44, 48, 52, 56, 60}
-
-func hoursWord(h int) string { return fmt.Sprintf("urenvanaf%02d", h) }
-
-// HoursFitWords are the words of a candidate who can work at most hoursMax
-// hours a week: one per step up to it. Letters and two digits, so the pool
-// query's last (prefix-matched) word cannot match a longer one, and typo
-// tolerance is off for the attribute.
-func HoursFitWords(hoursMax int) []string {
-	out := []string{}
-	for _, h := range hoursSteps {
-		if h <= hoursMax {
-			out = append(out, hoursWord(h))
-		}
-	}
-	return out
-}
-
-// HoursFitQuery is the word an opening asking at least hoursMin hours adds
-// to its pool query: the largest step at or below hoursMin ("" for none).
-func HoursFitQuery(hoursMin int) string {
-	w := ""
-	for _, h := range hoursSteps {
-		if h <= hoursMin {
-			w = hoursWord(h)
-		}
-	}
-	return w
+	ID               string         `json:"id"`
+	Code             string         `json:"code"`
+	RegionID         string         `json:"regionId"`
+	Status           string         `json:"status"`
+	Occupations      []string       `json:"occupations"`
+	OccupationLabels []string       `json:"occupationLabels"` // shown on the card
+	Skills           []string       `json:"skills"`
+	EducationRank    int            `json:"educationRank"`
+	LanguageCodes    []string       `json:"languageCodes"`
+	DrivingLicence   bool           `json:"drivingLicence"`
+	OwnTransport     bool           `json:"ownTransport"`
+	PC4              string         `json:"pc4,omitempty"`
+	PC4Number        int            `json:"pc4Number,omitempty"` // the pool filters areas as runs of numbers
+	Geo              map[string]any `json:"_geo,omitempty"` // the PC4 centroid: the card's distance
+	MaxTravelKm      int            `json:"maxTravelKm"`
+	HoursMin         int            `json:"hoursMin"`
+	HoursMax         int            `json:"hoursMax"`
+	AvailableFrom    int64          `json:"availableFrom"` // Unix seconds; 0: now
+	Rung             int            `json:"rung"`
+	SupportNeeds     []string       `json:"supportNeeds"`
+	Doelgroepregister bool          `json:"doelgroepregister"`
+	Praktijkroute    bool           `json:"praktijkroute"`
+	LKSIndicatie     bool           `json:"lksIndicatie"`
+	Consent          bool           `json:"consent"`
+	ConfirmedAt      int64          `json:"confirmedAt"`  // Unix seconds: sorts and shows
+	ConfirmedDay     int64          `json:"confirmedDay"` // Day(confirmedAt): filters (freshness, expiry)
 }
 
 // Index is the candidates index; its settings go in before any document.
+// It is read by filters alone: nothing is searchable by words, and each
+// filterable attribute says whether it is compared by range (numbers) or
+// only by equality (ids, codes, flags), so Meilisearch builds no more than
+// the pool asks of it.
 var Index = search.Index{
 	Name:       IndexName,
 	PrimaryKey: "id",
 	Settings: &meilisearch.Settings{
-		SearchableAttributes: []string{"iscoGroups", "occupationLabels", "occupationAltLabels", "skillLabels", "hoursFit"},
-		TypoTolerance: &meilisearch.TypoTolerance{Enabled: true, MinWordSizeForTypos: meilisearch.MinWordSizeForTypos{OneTypo: 5, TwoTypos: 9},
-			DisableOnAttributes: []string{"hoursFit"}},
-		FilterableAttributes: []string{"id", "regionId", "status", "consent", "occupations", "iscoGroups", "skills", "hoursMin", "hoursMax",
-			"availableFrom", "rung", "educationRank", "languages", "languageCodes", "drivingLicence", "ownTransport", "doelgroepregister",
-			"praktijkroute", "lksIndicatie", "supportNeeds", "confirmedAt", "pc4", "maxTravelKm", "days", "dayParts", "_geo"},
-		SortableAttributes:  []string{"_geo", "availableFrom", "confirmedAt", "id"},
+		SortableAttributes:  []string{"availableFrom", "confirmedAt", "id"},
 		DisplayedAttributes: []string{"*"},
-		RankingRules:        []string{"words", "typo", "proximity", "attribute", "sort", "exactness"},
-		LocalizedAttributes: []*meilisearch.LocalizedAttributes{{Locales: []string{"nld"}, AttributePatterns: []string{"*"}}},
+		RankingRules:        []string{"sort"},
+		TypoTolerance:       &meilisearch.TypoTolerance{Enabled: false},
+	},
+	FiltersOnly: true,
+	Filterable: []search.Filterable{
+		{Attributes: []string{"id", "regionId", "status", "consent", "occupations", "skills", "languageCodes", "drivingLicence", "ownTransport",
+			"doelgroepregister", "praktijkroute", "lksIndicatie", "supportNeeds"}},
+		{Attributes: []string{"hoursMin", "hoursMax", "availableFrom", "rung", "educationRank", "confirmedDay", "maxTravelKm", "pc4Number"}, Ranges: true},
 	},
 }
 
 type occupationInfo struct {
-	ID        string
-	Label     string
-	AltLabels pq.StringArray `gorm:"type:text[]"`
-	ISCOGroup string         `gorm:"column:isco_group"`
+	ID    string
+	Label string
 }
 
 // Source feeds the candidates index from Postgres.
@@ -140,7 +105,7 @@ func (s Source) documents(ctx context.Context, db *gorm.DB, rows []Row) ([]any, 
 	occ := map[string]occupationInfo{}
 	if len(occIDs) > 0 {
 		var infos []occupationInfo
-		if err := db.WithContext(ctx).Table("occupation_labels").Select("id, label, alt_labels, isco_group").Where("id IN ?", occIDs).Find(&infos).Error; err != nil {
+		if err := db.WithContext(ctx).Table("occupation_labels").Select("id, label").Where("id IN ?", occIDs).Find(&infos).Error; err != nil {
 			return nil, err
 		}
 		for _, o := range infos {
@@ -156,30 +121,20 @@ func (s Source) documents(ctx context.Context, db *gorm.DB, rows []Row) ([]any, 
 
 func (s Source) document(r Row, occ map[string]occupationInfo) Document {
 	d := Document{ID: r.ID, Code: r.PublicCode, RegionID: r.RegionID, Status: r.Status, Occupations: strs(r.Occupations),
-		Skills: withLicence(r.Skills, r.DrivingLicence), Education: r.Education, EducationRank: EducationRank(r.Education), DrivingLicence: r.DrivingLicence,
-		OwnTransport: r.OwnTransport, Days: strs(r.Days), DayParts: strs(r.DayParts), SupportNeeds: strs(r.SupportNeeds),
-		Doelgroepregister: r.Doelgroepregister, Praktijkroute: r.Praktijkroute, LKSIndicatie: r.LKSIndicatie, Consent: r.Consent,
-		ConfirmedAt: r.ConfirmedAt.Unix(), OccupationLabels: []string{}, OccupationAltLabels: []string{}, ISCOGroups: []string{},
-		SkillLabels: []string{}, Languages: []string{}, LanguageCodes: []string{}}
+		Skills: withLicence(r.Skills, r.DrivingLicence), EducationRank: EducationRank(r.Education), DrivingLicence: r.DrivingLicence,
+		OwnTransport: r.OwnTransport, SupportNeeds: strs(r.SupportNeeds), Doelgroepregister: r.Doelgroepregister, Praktijkroute: r.Praktijkroute,
+		LKSIndicatie: r.LKSIndicatie, Consent: r.Consent, ConfirmedAt: r.ConfirmedAt.Unix(), ConfirmedDay: Day(r.ConfirmedAt), OccupationLabels: []string{}, LanguageCodes: []string{}}
 	for _, id := range r.Occupations {
 		if o, ok := occ[id]; ok {
 			d.OccupationLabels = append(d.OccupationLabels, o.Label)
-			d.OccupationAltLabels = append(d.OccupationAltLabels, o.AltLabels...)
-			d.ISCOGroups = append(d.ISCOGroups, o.ISCOGroup)
-		}
-	}
-	for _, id := range d.Skills {
-		if sk, ok := s.Skills.Get(id); ok {
-			d.SkillLabels = append(d.SkillLabels, sk.LabelNL)
-			d.SkillLabels = append(d.SkillLabels, sk.Synonyms...)
 		}
 	}
 	for _, l := range r.Languages {
-		d.Languages = append(d.Languages, l.Code+":"+l.Level)
 		d.LanguageCodes = append(d.LanguageCodes, l.Code)
 	}
 	if r.PC4 != nil && r.Lat != nil && r.Lon != nil {
 		d.PC4, d.Geo = *r.PC4, map[string]any{"lat": *r.Lat, "lng": *r.Lon}
+		d.PC4Number, _ = strconv.Atoi(*r.PC4)
 	}
 	if r.MaxTravelKm != nil {
 		d.MaxTravelKm = *r.MaxTravelKm
@@ -190,7 +145,6 @@ func (s Source) document(r Row, occ map[string]occupationInfo) Document {
 	if r.HoursMax != nil {
 		d.HoursMax = *r.HoursMax
 	}
-	d.HoursFit = HoursFitWords(d.HoursMax)
 	if r.AvailableFrom != nil {
 		d.AvailableFrom = r.AvailableFrom.Unix()
 	}

@@ -45,9 +45,13 @@ func measureCost(b *testing.B, sc *search.Client, typical, broad [][]*meilisearc
 	}
 	zero, twenty := int64(0), int64(20)
 	first := typical[0][0]
+	b.Logf("typical first request's filter (%d bytes): %.300s…", len(fmt.Sprint(first.Filter)), first.Filter)
 	run("typical: first request as sent", first)
 	run("  without facets", with(first, func(q *meilisearch.SearchRequest) { q.Facets = nil }))
 	run("  20 hits instead of 300", with(first, func(q *meilisearch.SearchRequest) { q.HitsPerPage = &twenty }))
+	for _, n := range []int64{600, 1000} {
+		run(fmt.Sprintf("  %d hits instead of 300", n), with(first, func(q *meilisearch.SearchRequest) { q.HitsPerPage = &n }))
+	}
 	run("  300 hits, every attribute", with(first, func(q *meilisearch.SearchRequest) { q.AttributesToRetrieve = nil }))
 	run("  facets only (no hits)", with(first, func(q *meilisearch.SearchRequest) { q.HitsPerPage = &zero }))
 	count := with(first, func(q *meilisearch.SearchRequest) { q.HitsPerPage, q.Facets = &zero, nil })

@@ -54,7 +54,7 @@ type Card struct {
 func (s *Service) card(o opening.Opening, d candidate.Document, rule rankRule) Card {
 	c := Card{ID: d.ID, Code: d.Code, Occupations: d.OccupationLabels, HoursMin: d.HoursMin, HoursMax: d.HoursMax, Rung: d.Rung,
 		SupportNeeds: d.SupportNeeds, Doelgroepregister: d.Doelgroepregister, Praktijkroute: d.Praktijkroute, LKSIndicatie: d.LKSIndicatie,
-		DrivingLicence: d.DrivingLicence, Freshness: candidate.FreshnessOf(time.Unix(d.ConfirmedAt, 0), s.now()),
+		DrivingLicence: d.DrivingLicence, Freshness: rule.freshness(d.ConfirmedAt),
 		MatchedSkills: []string{}, MissingSkills: []string{}}
 	if d.AvailableFrom > 0 {
 		t := time.Unix(d.AvailableFrom, 0).UTC()

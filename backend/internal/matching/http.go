@@ -28,6 +28,7 @@ type poolInput struct {
 	FreshOnly       bool     `query:"freshOnly" doc:"Leave out profiles not confirmed in 90 days"`
 	AnyOccupation   bool     `query:"anyOccupation" doc:"Every occupation: the whole pool on the rungs and distance, freshest profiles and earliest availability first"`
 	Page            int      `query:"page" minimum:"1" maximum:"50" default:"1" doc:"20 per page, at most 1,000 candidates"`
+	Facets          bool     `query:"facets" default:"true" doc:"Count the candidates per filter value (the filter panel's numbers). A next page of the same filters can say false: the counts do not change with the page, and leaving them out saves most of a large pool's cost."`
 }
 
 type reasonBody struct {
@@ -97,7 +98,7 @@ type poolBody struct {
 	Total      int                       `json:"total"`
 	Page       int                       `json:"page"`
 	TotalPages int                       `json:"totalPages"`
-	Facets     map[string]map[string]int `json:"facets" doc:"Counts per filter value over the whole pool, e.g. drivingLicence.true"`
+	Facets     map[string]map[string]int `json:"facets,omitempty" doc:"Counts per filter value over the whole pool, e.g. drivingLicence.true; absent when asked with facets=false"`
 }
 
 // handlers are the pool operations: the pool of an opening, the openings
@@ -133,7 +134,7 @@ func Register(api huma.API, s *Service) {
 func (h handlers) pool(ctx context.Context, p authz.Principal, in *poolInput) (*struct{ Body poolBody }, error) {
 	f := Filters{RadiusKm: in.RadiusKm, HoursMin: in.HoursMin, HoursMax: in.HoursMax, MinEducation: in.MinEducation, Languages: in.Languages,
 		DrivingLicence: in.DrivingLicence, RungMin: in.RungMin, RungMax: in.RungMax, Flags: in.Flags, OfferedSupport: in.OfferedSupport,
-		FreshOnly: in.FreshOnly, AnyOccupation: in.AnyOccupation, Page: in.Page}
+		FreshOnly: in.FreshOnly, AnyOccupation: in.AnyOccupation, Page: in.Page, SkipFacets: !in.Facets}
 	if in.AvailableBefore != "" {
 		d, err := httpapi.ParseDate("availableBefore", in.AvailableBefore)
 		if err != nil {
@@ -147,7 +148,7 @@ func (h handlers) pool(ctx context.Context, p authz.Principal, in *poolInput) (*
 	}
 	out := &struct{ Body poolBody }{Body: poolBody{Items: httpapi.Items(pool.Cards, toCardBody), Total: pool.Total, Page: pool.Page,
 		TotalPages: pool.TotalPages, Facets: pool.Facets}}
-	if out.Body.Facets == nil {
+	if out.Body.Facets == nil && !f.SkipFacets {
 		out.Body.Facets = map[string]map[string]int{}
 	}
 	return out, nil

@@ -76,6 +76,9 @@ type Filters struct {
 	// on the rungs, ordered by fresh profiles and earliest availability.
 	AnyOccupation bool
 	Page          int // 1-based
+	// SkipFacets leaves out the counts per filter value: a next page of
+	// the same filters needs none (the client keeps page 1's).
+	SkipFacets bool
 }
 
 // PageSize and MaxPage bound what a pool reaches: 20 per page, 1,000 in all.

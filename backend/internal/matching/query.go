@@ -84,7 +84,7 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 	}
 	filter := append(slices.Clone(base), fmt.Sprintf("rung %d TO %d", lo, hi), travel)
 	if f.FreshOnly {
-		filter = append(filter, fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.StaleAfter).Unix()))
+		filter = append(filter, fmt.Sprintf("confirmedDay > %d", candidate.Day(now.Add(-candidate.StaleAfter))))
 	}
 	if f.HoursMin != 0 {
 		filter = append(filter, fmt.Sprintf("hoursMax >= %d", f.HoursMin))
@@ -126,16 +126,20 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 	if err != nil {
 		return Query{}, err
 	}
-	rule := rankRule{acceptable: acceptable, hoursMin: o.HoursMin, staleCut: now.Add(-candidate.StaleAfter).Unix(),
+	rule := rankRule{acceptable: acceptable, hoursMin: o.HoursMin, freshDay: candidate.Day(now.Add(-candidate.StaleAfter)),
 		wishes: wishes(o), anyOccupation: f.AnyOccupation}
 	where := strings.Join(filter, " AND ")
 	if !f.AnyOccupation {
 		where += " AND " + rule.occupationIn(occupation.Related)
 	}
 	none := int64(0)
+	asked := facets
+	if f.SkipFacets {
+		asked = nil
+	}
 	return Query{Base: strings.Join(base, " AND "), Where: where, rule: rule, Request: &meilisearch.SearchRequest{
 		Filter:      where,
-		Facets:      facets,
+		Facets:      asked,
 		HitsPerPage: &none,
 		Page:        1,
 	}}, nil
@@ -161,13 +165,14 @@ func (s *Service) acceptable(ctx context.Context, o opening.Opening) (map[string
 }
 
 // findable is the part of every pool filter that always holds: the region's
-// consenting candidates, available or in process, not expired.
+// consenting candidates, available or in process, not expired (in whole
+// days, candidate.Day).
 func findable(regionID string, now time.Time) []string {
 	return []string{
 		fmt.Sprintf("regionId = %q", regionID),
 		"consent = true",
 		`status IN ["available", "in_process"]`,
-		fmt.Sprintf("confirmedAt > %d", now.Add(-candidate.ExpiredAfter).Unix()),
+		fmt.Sprintf("confirmedDay > %d", candidate.Day(now.Add(-candidate.ExpiredAfter))),
 	}
 }
 
@@ -225,20 +230,22 @@ func quote(ss []string) string {
 }
 
 // travelFilter expresses "within the opening's radius and within the
-// candidate's own travel distance" as OR-ed buckets of PC4 lists: 6–18×
-// cheaper in Meilisearch than _geoRadius (docs/benchmarks.md). The lists keep
-// only the region's own PC4 areas (region_pc4s), and a bucket whose list
-// would hold all of them needs no list at all.
+// candidate's own travel distance" as OR-ed buckets of PC4 areas: 6–18×
+// cheaper in Meilisearch than _geoRadius (docs/benchmarks.md). The areas
+// are only the region's own (region_pc4s), written as runs of PC4 numbers
+// (pc4Number a TO b): about ten times fewer terms than a list of codes, and
+// Meilisearch's cost grows with the terms (docs/benchmarks.md, the cost
+// table). A bucket that would hold every area of the region needs none.
 func (s *Service) travelFilter(ctx context.Context, regionID string, count int, lat, lon float64, radius int) (string, error) {
-	areas, version, err := s.regionAreas(ctx, regionID, count)
+	areas, err := s.regionAreas(ctx, regionID, count)
 	if err != nil {
 		return "", err
 	}
-	key := fmt.Sprintf("%s,%d,%.5f,%.5f,%d", regionID, version, lat, lon, radius)
+	key := fmt.Sprintf("%s,%d,%.5f,%.5f,%d", regionID, areas.version, lat, lon, radius)
 	if f, ok := travelFilters.Load(key); ok {
 		return f.(string), nil
 	}
-	f := buildTravelFilter(lat, lon, radius, areas)
+	f := buildTravelFilter(lat, lon, radius, &areas)
 	travelFilters.Store(key, f)
 	return f, nil
 }
@@ -250,59 +257,116 @@ var travelFilters sync.Map
 
 // regionAreas is the region's PC4 areas given their count n (the
 // version: region_pc4s only grows), cached until the count changes.
-func (s *Service) regionAreas(ctx context.Context, regionID string, n int) (map[string]bool, int, error) {
+func (s *Service) regionAreas(ctx context.Context, regionID string, n int) (areaSet, error) {
 	if c, ok := regionAreaCache.Load(regionID); ok && c.(areaSet).version == n {
-		return c.(areaSet).areas, n, nil
+		return c.(areaSet), nil
 	}
 	var list []string
 	if err := s.DB.WithContext(ctx).Raw(`SELECT pc4 FROM region_pc4s WHERE region_id = ?`, regionID).Scan(&list).Error; err != nil {
-		return nil, 0, err
+		return areaSet{}, err
 	}
-	areas := make(map[string]bool, len(list))
-	for _, a := range list {
-		areas[a] = true
-	}
-	regionAreaCache.Store(regionID, areaSet{version: len(list), areas: areas})
-	return areas, len(list), nil
+	set := newAreaSet(list)
+	regionAreaCache.Store(regionID, set)
+	return set, nil
 }
 
+// areaSet is a region's PC4 areas: as a set, and as numbers in order.
 type areaSet struct {
 	version int
 	areas   map[string]bool
+	numbers []int
+}
+
+func newAreaSet(list []string) areaSet {
+	set := areaSet{version: len(list), areas: make(map[string]bool, len(list))}
+	for _, a := range list {
+		set.areas[a] = true
+		if n, err := strconv.Atoi(a); err == nil {
+			set.numbers = append(set.numbers, n)
+		}
+	}
+	slices.Sort(set.numbers)
+	return set
 }
 
 var regionAreaCache sync.Map
 
-// buildTravelFilter writes the buckets; areas nil lists every PC4 area
-// (for the openings index). A bucket whose PC4 list (within
-// the region's areas) holds every area of the region becomes "has a PC4",
-// and so does every larger bucket: they are merged into one clause.
-func buildTravelFilter(lat, lon float64, radius int, areas map[string]bool) string {
+// runs writes the areas of in as runs over the region's areas in number
+// order: "pc4Number 3500 TO 3585" or "pc4Number = 3511", OR-ed. A run may
+// span numbers that are no area of the region: no candidate of the region
+// lives there (region_pc4s holds the PC4 of every candidate of the region,
+// kept by a trigger in the same transaction), and the pool's filter names
+// the region.
+func (a *areaSet) runs(in map[string]bool) string {
 	var parts []string
-	within := func(km int) ([]string, bool) {
-		if areas == nil {
-			return geo.Within(lat, lon, float64(km)), false // no restriction (the openings index)
+	start, last := -1, -1
+	flush := func() {
+		switch {
+		case start < 0:
+		case start == last:
+			parts = append(parts, fmt.Sprintf("pc4Number = %d", start))
+		default:
+			parts = append(parts, fmt.Sprintf("pc4Number %d TO %d", start, last))
 		}
-		var out []string
-		for _, a := range geo.Within(lat, lon, float64(km)) {
-			if areas[a] {
-				out = append(out, a)
+		start = -1
+	}
+	for _, n := range a.numbers {
+		if in[fmt.Sprintf("%04d", n)] {
+			if start < 0 {
+				start = n
+			}
+			last = n
+			continue
+		}
+		flush()
+	}
+	flush()
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return "(" + strings.Join(parts, " OR ") + ")"
+}
+
+// buildTravelFilter writes the buckets. With areas nil (the openings
+// index) it lists every PC4 area within reach by code (pc4 IN); with a
+// region's areas it writes them as runs (areaSet.runs). A bucket whose
+// areas (within the region's) are all of the region's becomes "has a PC4",
+// and so does every larger bucket: they are merged into one clause.
+func buildTravelFilter(lat, lon float64, radius int, areas *areaSet) string {
+	var parts []string
+	clause := func(travel string, km int) string {
+		within := geo.Within(lat, lon, float64(km))
+		if areas == nil {
+			return fmt.Sprintf("(%s AND pc4 IN %s)", travel, quote(within)) // no restriction (the openings index)
+		}
+		in := map[string]bool{}
+		for _, a := range within {
+			if areas.areas[a] {
+				in[a] = true
 			}
 		}
-		return out, len(out) == len(areas)
-	}
-	clause := func(travel string, km int) string {
-		list, all := within(km)
 		switch {
-		case all:
-			return "(" + travel + " AND pc4 EXISTS)"
-		case len(list) == 0:
+		case len(in) == 0:
 			return ""
+		case len(in) == len(areas.areas):
+			return "(" + travel + " AND pc4Number EXISTS)"
 		}
-		return fmt.Sprintf("(%s AND pc4 IN %s)", travel, quote(list))
+		return fmt.Sprintf("(%s AND %s)", travel, areas.runs(in))
+	}
+	holdsAll := func(km int) bool {
+		if areas == nil {
+			return false
+		}
+		n := 0
+		for _, a := range geo.Within(lat, lon, float64(km)) {
+			if areas.areas[a] {
+				n++
+			}
+		}
+		return n == len(areas.areas)
 	}
 	for i, b := range travelBuckets {
-		if _, all := within(min(b, radius)); all {
+		if holdsAll(min(b, radius)) {
 			parts = append(parts, clause(fmt.Sprintf("maxTravelKm >= %d", b), min(b, radius)))
 			break
 		}

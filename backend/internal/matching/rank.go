@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 )
@@ -42,7 +43,7 @@ const (
 type rankRule struct {
 	acceptable    map[string]occupation.Strength
 	hoursMin      int
-	staleCut      int64 // confirmedAt above it is fresh
+	freshDay      int64 // a profile confirmed after this day (candidate.Day) is fresh
 	wishes        []string
 	anyOccupation bool
 }
@@ -83,7 +84,7 @@ var tierSort = []string{"availableFrom:asc", "confirmedAt:desc", "id:asc"}
 // the number of wishes from all to none, fresh before stale (band 1 is
 // fresh by definition).
 func (r rankRule) tiers() []Tier {
-	fresh := fmt.Sprintf("confirmedAt > %d", r.staleCut)
+	fresh := fmt.Sprintf("confirmedDay > %d", r.freshDay)
 	var out []Tier
 	for i, filter := range r.bandFilters() {
 		band := Band(i + 1)
@@ -167,7 +168,7 @@ func (r rankRule) bandFilters() []string {
 	own := r.occupationIn(occupation.Exact)
 	related := r.occupationIn(occupation.Related)
 	fit := fmt.Sprintf("hoursMax >= %d", r.hoursMin)
-	fresh := fmt.Sprintf("confirmedAt > %d", r.staleCut)
+	fresh := fmt.Sprintf("confirmedDay > %d", r.freshDay)
 	out := []string{
 		fmt.Sprintf("%s AND %s AND %s", own, fit, fresh),
 		fmt.Sprintf("%s AND %s AND NOT (%s AND %s)", related, fit, own, fresh),
@@ -179,13 +180,27 @@ func (r rankRule) bandFilters() []string {
 	return out
 }
 
+// fresh says whether a profile confirmed at confirmedAt (Unix seconds) is
+// fresh under the rule: confirmed after freshDay, in whole days as the
+// index filters (candidate.Day).
+func (r rankRule) fresh(confirmedAt int64) bool { return confirmedAt/86400 > r.freshDay }
+
+// freshness is a pool card's freshness: the rule's (expired profiles are
+// never in a pool).
+func (r rankRule) freshness(confirmedAt int64) candidate.Freshness {
+	if r.fresh(confirmedAt) {
+		return candidate.Fresh
+	}
+	return candidate.Stale
+}
+
 // bandOf is the band a candidate falls in for an opening.
 func (r rankRule) bandOf(occupations []string, hoursMax int, confirmedAt int64) Band {
 	best := occupation.Other
 	for _, id := range occupations {
 		best = max(best, r.acceptable[id])
 	}
-	fit, fresh := hoursMax >= r.hoursMin, confirmedAt > r.staleCut
+	fit, fresh := hoursMax >= r.hoursMin, r.fresh(confirmedAt)
 	switch {
 	case best == occupation.Other:
 		return BandOther
@@ -221,7 +236,7 @@ type key struct {
 }
 
 func (r rankRule) keyOf(c ranked) key {
-	k := key{band: r.bandOf(c.Occupations, c.HoursMax, c.ConfirmedAt), fresh: c.ConfirmedAt > r.staleCut,
+	k := key{band: r.bandOf(c.Occupations, c.HoursMax, c.ConfirmedAt), fresh: r.fresh(c.ConfirmedAt),
 		availableFrom: c.AvailableFrom, confirmedAt: c.ConfirmedAt, id: c.ID}
 	for _, w := range r.wishes {
 		if slices.Contains(c.Skills, w) {

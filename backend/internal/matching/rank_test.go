@@ -12,16 +12,16 @@ import (
 // earliest available, then most recently confirmed.
 func TestSortByRule(t *testing.T) {
 	r := rankRule{acceptable: map[string]occupation.Strength{"own": occupation.Exact, "fam": occupation.Close, "isco": occupation.Related},
-		hoursMin: 24, staleCut: 1000, wishes: []string{"haccp", "klantgericht"}}
+		hoursMin: 24, freshDay: 1000, wishes: []string{"haccp", "klantgericht"}}
 	cs := []ranked{
-		{ID: "other", Occupations: []string{"x"}, HoursMax: 40, ConfirmedAt: 5000, Skills: []string{"haccp", "klantgericht"}},
-		{ID: "short-exact", Occupations: []string{"own"}, HoursMax: 12, ConfirmedAt: 5000},
-		{ID: "related-one-wish", Occupations: []string{"isco"}, HoursMax: 32, ConfirmedAt: 2000, Skills: []string{"klantgericht"}},
-		{ID: "family-no-wish", Occupations: []string{"fam"}, HoursMax: 32, ConfirmedAt: 4000},
-		{ID: "exact-stale-two-wishes", Occupations: []string{"own"}, HoursMax: 32, ConfirmedAt: 900, Skills: []string{"haccp", "klantgericht"}},
-		{ID: "exact-fresh-later", Occupations: []string{"own"}, HoursMax: 32, ConfirmedAt: 3000, AvailableFrom: 50},
-		{ID: "exact-fresh-now", Occupations: []string{"own"}, HoursMax: 32, ConfirmedAt: 2000},
-		{ID: "related-one-wish-stale", Occupations: []string{"fam"}, HoursMax: 32, ConfirmedAt: 500, Skills: []string{"haccp"}},
+		{ID: "other", Occupations: []string{"x"}, HoursMax: 40, ConfirmedAt: 5000 * day, Skills: []string{"haccp", "klantgericht"}},
+		{ID: "short-exact", Occupations: []string{"own"}, HoursMax: 12, ConfirmedAt: 5000 * day},
+		{ID: "related-one-wish", Occupations: []string{"isco"}, HoursMax: 32, ConfirmedAt: 2000 * day, Skills: []string{"klantgericht"}},
+		{ID: "family-no-wish", Occupations: []string{"fam"}, HoursMax: 32, ConfirmedAt: 4000 * day},
+		{ID: "exact-stale-two-wishes", Occupations: []string{"own"}, HoursMax: 32, ConfirmedAt: 900 * day, Skills: []string{"haccp", "klantgericht"}},
+		{ID: "exact-fresh-later", Occupations: []string{"own"}, HoursMax: 32, ConfirmedAt: 3000 * day, AvailableFrom: 50},
+		{ID: "exact-fresh-now", Occupations: []string{"own"}, HoursMax: 32, ConfirmedAt: 2000 * day},
+		{ID: "related-one-wish-stale", Occupations: []string{"fam"}, HoursMax: 32, ConfirmedAt: 500 * day, Skills: []string{"haccp"}},
 	}
 	r.sortByRule(cs)
 	var got []string
@@ -43,18 +43,18 @@ func TestSortByRule(t *testing.T) {
 
 // bandOf: the four bands.
 func TestBandOf(t *testing.T) {
-	r := rankRule{acceptable: map[string]occupation.Strength{"own": occupation.Exact, "fam": occupation.Close}, hoursMin: 24, staleCut: 1000}
+	r := rankRule{acceptable: map[string]occupation.Strength{"own": occupation.Exact, "fam": occupation.Close}, hoursMin: 24, freshDay: 1000}
 	for _, c := range []struct {
 		occ       []string
 		hours     int
 		confirmed int64
 		want      Band
 	}{
-		{[]string{"own"}, 32, 2000, BandExact},
-		{[]string{"own"}, 32, 500, BandRelated},
-		{[]string{"fam"}, 32, 2000, BandRelated},
-		{[]string{"fam", "own"}, 12, 2000, BandShort},
-		{[]string{"other"}, 40, 2000, BandOther},
+		{[]string{"own"}, 32, 2000 * day, BandExact},
+		{[]string{"own"}, 32, 500 * day, BandRelated},
+		{[]string{"fam"}, 32, 2000 * day, BandRelated},
+		{[]string{"fam", "own"}, 12, 2000 * day, BandShort},
+		{[]string{"other"}, 40, 2000 * day, BandOther},
 	} {
 		if got := r.bandOf(c.occ, c.hours, c.confirmed); got != c.want {
 			t.Errorf("%v %d h %d: band %d, want %d", c.occ, c.hours, c.confirmed, got, c.want)
@@ -67,7 +67,7 @@ func TestBandOf(t *testing.T) {
 // band 4 exists only with anyOccupation.
 func TestTiersFollowTheRule(t *testing.T) {
 	r := rankRule{acceptable: map[string]occupation.Strength{"own": occupation.Exact, "fam": occupation.Close, "isco": occupation.Related},
-		hoursMin: 24, staleCut: 1000, wishes: []string{"haccp", "klantgericht"}}
+		hoursMin: 24, freshDay: 1000, wishes: []string{"haccp", "klantgericht"}}
 	tiers := r.tiers()
 	if len(tiers) != 3+6+6 {
 		t.Fatalf("%d tiers, want 15", len(tiers))
@@ -100,3 +100,6 @@ func TestTiersFollowTheRule(t *testing.T) {
 		t.Errorf("wishes %v: the first six required skills that are not verplicht", w)
 	}
 }
+
+// day is a day in Unix seconds: the rule counts freshness in whole days.
+const day = 86400

@@ -99,7 +99,7 @@ func (s *Service) ForCandidate(ctx context.Context, p authz.Principal, candidate
 	if err != nil {
 		return nil, apperr.Unavailable(apperr.Search, fmt.Errorf("openings for candidate: %w", err))
 	}
-	staleCut := s.now().Add(-candidate.StaleAfter).Unix()
+	freshDay := candidate.Day(s.now().Add(-candidate.StaleAfter))
 	var fits []Fit
 	orgIDs := map[string]bool{}
 	for _, r := range res.Results {
@@ -122,7 +122,7 @@ func (s *Service) ForCandidate(ctx context.Context, p authz.Principal, candidate
 					acc[c] = rel[o.OccupationID].Strength
 				}
 			}
-			rule := rankRule{acceptable: acc, hoursMin: o.HoursMin, staleCut: staleCut, wishes: wishes(o)}
+			rule := rankRule{acceptable: acc, hoursMin: o.HoursMin, freshDay: freshDay, wishes: wishes(o)}
 			card := forKlantmanager(s.card(o, d, rule))
 			fits = append(fits, Fit{OpeningID: od.ID, Title: od.Title, Place: od.Place, Kind: opening.Kind(od.Kind),
 				Exact: card.OccupationMatch == occupation.Exact.String(), OrganisationName: od.OrganisationID, Card: card})

@@ -75,14 +75,17 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 		if page == 1 {
 			perPage = int64(len(pins))
 		}
-		queries = append(queries, &meilisearch.SearchRequest{IndexUID: uid, Filter: q.Base + " AND id IN " + quote(pins), Facets: facets,
+		queries = append(queries, &meilisearch.SearchRequest{IndexUID: uid, Filter: q.Base + " AND id IN " + quote(pins), Facets: q.Request.Facets,
 			HitsPerPage: &perPage, Page: 1})
 	}
 	first, err := s.search(ctx, queries)
 	if err != nil {
 		return runResult{}, err
 	}
-	out := runResult{facets: map[string]map[string]int{}, total: int(first.Results[whole].TotalHits)}
+	out := runResult{total: int(first.Results[whole].TotalHits)}
+	if len(q.Request.Facets) > 0 {
+		out.facets = map[string]map[string]int{}
+	}
 	out.addFacets(first.Results[whole].FacetDistribution)
 	if len(pins) > 0 {
 		pr := first.Results[len(first.Results)-1]
@@ -185,7 +188,7 @@ func (s *Service) search(ctx context.Context, queries []*meilisearch.SearchReque
 
 func (r *runResult) addFacets(raw json.RawMessage) {
 	var f map[string]map[string]int
-	if len(raw) == 0 || json.Unmarshal(raw, &f) != nil {
+	if r.facets == nil || len(raw) == 0 || json.Unmarshal(raw, &f) != nil {
 		return
 	}
 	for facet, counts := range f {

@@ -14,6 +14,50 @@ type Index struct {
 	Name       string
 	PrimaryKey string
 	Settings   *meilisearch.Settings
+	// Filterable, when set, are the filterable attributes in Meilisearch's
+	// granular form (instead of Settings.FilterableAttributes): each
+	// compared by range or only by equality, none searchable by facet.
+	Filterable []Filterable
+	// FiltersOnly makes nothing searchable by words and turns prefix and
+	// facet search off: an index read by filters and sorts alone indexes
+	// no word it will never be asked for.
+	FiltersOnly bool
+}
+
+// Filterable are attributes filtered alike.
+type Filterable struct {
+	Attributes []string
+	// Ranges allows <, <=, >, >= and TO besides equality (numbers).
+	Ranges bool
+}
+
+// tune puts the settings meilisearch.Settings cannot say (an empty list
+// and false are left out of its JSON) and the granular filterable
+// attributes, one task each, waiting for each.
+func (c *Client) tune(ctx context.Context, uid string, ix Index) error {
+	idx := c.app.Index(uid)
+	var steps []func() (*meilisearch.TaskInfo, error)
+	if ix.Filterable != nil {
+		rules := make([]interface{}, len(ix.Filterable))
+		for i, f := range ix.Filterable {
+			rules[i] = map[string]any{"attributePatterns": f.Attributes,
+				"features": map[string]any{"facetSearch": false, "filter": map[string]bool{"equality": true, "comparison": f.Ranges}}}
+		}
+		steps = append(steps, func() (*meilisearch.TaskInfo, error) { return idx.UpdateFilterableAttributesWithContext(ctx, &rules) })
+	}
+	if ix.FiltersOnly {
+		steps = append(steps,
+			func() (*meilisearch.TaskInfo, error) { return idx.UpdateSearchableAttributesWithContext(ctx, &[]string{}) },
+			func() (*meilisearch.TaskInfo, error) { return idx.UpdatePrefixSearchWithContext(ctx, "disabled") },
+			func() (*meilisearch.TaskInfo, error) { return idx.UpdateFacetSearchWithContext(ctx, false) })
+	}
+	for _, step := range steps {
+		info, err := step()
+		if err := c.wait(ctx, info, err); err != nil {
+			return fmt.Errorf("settings of index %s: %w", uid, err)
+		}
+	}
+	return nil
 }
 
 // Source produces every document of an index from Postgres, for Reindex.
@@ -59,14 +103,13 @@ func (c *Client) ensureIndex(ctx context.Context, uid string, ix Index) error {
 			return fmt.Errorf("create index %s: %w", uid, err)
 		}
 	}
-	if ix.Settings == nil {
-		return nil
+	if ix.Settings != nil {
+		info, err := c.app.Index(uid).UpdateSettingsWithContext(ctx, ix.Settings)
+		if err := c.wait(ctx, info, err); err != nil {
+			return fmt.Errorf("settings of index %s: %w", uid, err)
+		}
 	}
-	info, err := c.app.Index(uid).UpdateSettingsWithContext(ctx, ix.Settings)
-	if err := c.wait(ctx, info, err); err != nil {
-		return fmt.Errorf("settings of index %s: %w", uid, err)
-	}
-	return nil
+	return c.tune(ctx, uid, ix)
 }
 
 // Reindex rebuilds the source's index from Postgres into a fresh index and

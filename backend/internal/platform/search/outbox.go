@@ -95,18 +95,18 @@ type SyncWorker struct {
 func (w *SyncWorker) Timeout(*river.Job[SyncArgs]) time.Duration { return 10 * time.Minute }
 
 // Work drains the outbox of the job's index. When another drain of the
-// index holds the lock, the job snoozes for a second and tries again, so a
-// change that arrived after that drain's last read is still synced.
+// index holds the lock, the job is done: that drain looks at the outbox
+// again after it lets go of the lock (Drain), so it syncs this job's
+// change too, without the job waiting.
 func (w *SyncWorker) Work(ctx context.Context, job *river.Job[SyncArgs]) error {
 	src, ok := w.Sources[job.Args.Index]
 	if !ok {
 		return river.JobCancel(fmt.Errorf("unknown index %q", job.Args.Index))
 	}
-	_, err := w.Drain(ctx, src)
-	if errors.Is(err, ErrBusy) {
-		return river.JobSnooze(time.Second)
+	if _, err := w.Drain(ctx, src); err != nil && !errors.Is(err, ErrBusy) {
+		return err
 	}
-	return err
+	return nil
 }
 
 // ErrBusy: another drain of the index holds the lock.
@@ -115,22 +115,40 @@ var ErrBusy = errors.New("another drain of this index is running")
 // Drain syncs every pending document of src's index and returns how many.
 // One drain per index runs at a time (a transaction-scoped advisory lock,
 // taken without waiting: ErrBusy), so an older read never overwrites a
-// newer one in Meilisearch.
+// newer one in Meilisearch. After letting go of the lock it looks at the
+// outbox once more and drains again if a row is there: a change whose
+// job found the lock taken (and ended, see Work) committed before that
+// look, so it is never left waiting for the sweep. Another drain holding
+// the lock by then does the same when it lets go.
 func (w *SyncWorker) Drain(ctx context.Context, src Syncer) (int, error) {
 	total := 0
-	err := w.DB.WithContext(ctx).Transaction(func(lock *gorm.DB) error {
-		var got bool
-		if err := lock.Raw(`SELECT pg_try_advisory_xact_lock(hashtextextended('search_sync:' || ?, 0))`, src.Index().Name).Scan(&got).Error; err != nil {
+	for {
+		err := w.DB.WithContext(ctx).Transaction(func(lock *gorm.DB) error {
+			var got bool
+			if err := lock.Raw(`SELECT pg_try_advisory_xact_lock(hashtextextended('search_sync:' || ?, 0))`, src.Index().Name).Scan(&got).Error; err != nil {
+				return err
+			}
+			if !got {
+				return ErrBusy
+			}
+			n, err := w.drain(ctx, src)
+			total += n
 			return err
+		})
+		if err != nil {
+			if errors.Is(err, ErrBusy) && total > 0 {
+				return total, nil // the holder looks again when it lets go
+			}
+			return total, err
 		}
-		if !got {
-			return ErrBusy
+		var pending bool
+		if err := w.DB.WithContext(ctx).Raw(`SELECT EXISTS (SELECT 1 FROM search_outbox WHERE index_name = ?)`, src.Index().Name).Scan(&pending).Error; err != nil {
+			return total, err
 		}
-		var err error
-		total, err = w.drain(ctx, src)
-		return err
-	})
-	return total, err
+		if !pending {
+			return total, nil
+		}
+	}
 }
 
 func (w *SyncWorker) drain(ctx context.Context, src Syncer) (int, error) {
@@ -179,11 +197,14 @@ func (w *SyncWorker) drain(ctx context.Context, src Syncer) (int, error) {
 			ON CONFLICT DO NOTHING`, ix.Name, pq.Array(ids), ix.Name).Error; err != nil {
 			return total, err
 		}
-		for _, r := range rows {
-			if err := w.DB.WithContext(ctx).Where("index_name = ? AND doc_id = ? AND version = ?", r.IndexName, r.DocID, r.Version).
-				Delete(&outboxRow{}).Error; err != nil {
-				return total, err
-			}
+		versions := make([]int64, len(rows))
+		for i, r := range rows {
+			versions[i] = r.Version
+		}
+		// A row whose version moved on changed during this sync: it stays.
+		if err := w.DB.WithContext(ctx).Exec(`DELETE FROM search_outbox o USING unnest(?::text[], ?::bigint[]) AS d(doc_id, version)
+			WHERE o.index_name = ? AND o.doc_id = d.doc_id AND o.version = d.version`, pq.Array(ids), pq.Array(versions), ix.Name).Error; err != nil {
+			return total, err
 		}
 		total += len(rows)
 	}
