@@ -30,32 +30,32 @@ const ProjectionVersion = "candidates-projection:3"
 // no text that is only there to be searched (docs/benchmarks.md: a lean
 // document indexes several times faster).
 type Document struct {
-	ID               string         `json:"id"`
-	Code             string         `json:"code"`
-	RegionID         string         `json:"regionId"`
-	Status           string         `json:"status"`
-	Occupations      []string       `json:"occupations"`
-	OccupationLabels []string       `json:"occupationLabels"` // shown on the card
-	Skills           []string       `json:"skills"`
-	EducationRank    int            `json:"educationRank"`
-	LanguageCodes    []string       `json:"languageCodes"`
-	DrivingLicence   bool           `json:"drivingLicence"`
-	OwnTransport     bool           `json:"ownTransport"`
-	PC4              string         `json:"pc4,omitempty"`
-	PC4Number        int            `json:"pc4Number,omitempty"` // the pool filters areas as runs of numbers
-	Geo              map[string]any `json:"_geo,omitempty"` // the PC4 centroid: the card's distance
-	MaxTravelKm      int            `json:"maxTravelKm"`
-	HoursMin         int            `json:"hoursMin"`
-	HoursMax         int            `json:"hoursMax"`
-	AvailableFrom    int64          `json:"availableFrom"` // Unix seconds; 0: now
-	Rung             int            `json:"rung"`
-	SupportNeeds     []string       `json:"supportNeeds"`
-	Doelgroepregister bool          `json:"doelgroepregister"`
-	Praktijkroute    bool           `json:"praktijkroute"`
-	LKSIndicatie     bool           `json:"lksIndicatie"`
-	Consent          bool           `json:"consent"`
-	ConfirmedAt      int64          `json:"confirmedAt"`  // Unix seconds: sorts and shows
-	ConfirmedDay     int64          `json:"confirmedDay"` // Day(confirmedAt): filters (freshness, expiry)
+	ID                string         `json:"id"`
+	Code              string         `json:"code"`
+	RegionID          string         `json:"regionId"`
+	Status            string         `json:"status"`
+	Occupations       []string       `json:"occupations"`
+	OccupationLabels  []string       `json:"occupationLabels"` // shown on the card
+	Skills            []string       `json:"skills"`
+	EducationRank     int            `json:"educationRank"`
+	LanguageCodes     []string       `json:"languageCodes"`
+	DrivingLicence    bool           `json:"drivingLicence"`
+	OwnTransport      bool           `json:"ownTransport"`
+	PC4               string         `json:"pc4,omitempty"`
+	PC4Number         int            `json:"pc4Number,omitempty"` // the pool filters areas as runs of numbers
+	Geo               map[string]any `json:"_geo,omitempty"`      // the PC4 centroid: the card's distance
+	MaxTravelKm       int            `json:"maxTravelKm"`
+	HoursMin          int            `json:"hoursMin"`
+	HoursMax          int            `json:"hoursMax"`
+	AvailableFrom     int64          `json:"availableFrom"` // Unix seconds; 0: now
+	Rung              int            `json:"rung"`
+	SupportNeeds      []string       `json:"supportNeeds"`
+	Doelgroepregister bool           `json:"doelgroepregister"`
+	Praktijkroute     bool           `json:"praktijkroute"`
+	LKSIndicatie      bool           `json:"lksIndicatie"`
+	Consent           bool           `json:"consent"`
+	ConfirmedAt       int64          `json:"confirmedAt"`  // Unix seconds: sorts and shows
+	ConfirmedDay      int64          `json:"confirmedDay"` // Day(confirmedAt): filters (freshness, expiry)
 }
 
 // Index is the candidates index; its settings go in before any document.

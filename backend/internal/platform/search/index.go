@@ -47,7 +47,9 @@ func (c *Client) tune(ctx context.Context, uid string, ix Index) error {
 	}
 	if ix.FiltersOnly {
 		steps = append(steps,
-			func() (*meilisearch.TaskInfo, error) { return idx.UpdateSearchableAttributesWithContext(ctx, &[]string{}) },
+			func() (*meilisearch.TaskInfo, error) {
+				return idx.UpdateSearchableAttributesWithContext(ctx, &[]string{})
+			},
 			func() (*meilisearch.TaskInfo, error) { return idx.UpdatePrefixSearchWithContext(ctx, "disabled") },
 			func() (*meilisearch.TaskInfo, error) { return idx.UpdateFacetSearchWithContext(ctx, false) })
 	}
