@@ -12,7 +12,7 @@ GO_TEST_FLAGS ?= -race -count=1 -timeout 20m
 # under frontend/node_modules.
 GO_PKGS := ./backend/... ./infra/...
 
-.PHONY: help run test stack stack-down stack-status build web migrate seed lint lint-api vet staticcheck fmt-check test-go test-web test-e2e lighthouse bench generate clean
+.PHONY: help run test stack stack-down stack-status build web migrate seed lint lint-api vet staticcheck fmt-check test-go test-web test-e2e lighthouse bench bench-million generate clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -79,8 +79,12 @@ test-e2e: stack build ## Playwright journeys in Debian's Chromium with axe-core 
 lighthouse: stack build ## Lighthouse (mobile, desktop) of the sign-in, vacature, pool, caseload and kandidaat pages
 	@scripts/lighthouse.sh
 
-bench: stack ## benchmarks (figures in docs/benchmarks.md)
+bench: stack ## benchmarks at 100,000 candidates, with their targets (figures in docs/benchmarks.md)
 	@$(WITH_STACK) go test -run '^$$' -bench . -benchtime 200x -timeout 60m ./backend/...
+
+bench-million: stack ## the pool, rebuild and sync lag at 1,000,000 candidates, with their targets (~30 min; docs/benchmarks.md)
+	@$(WITH_STACK) env N=1000000 RATE=5 HIGH=40 DURATION=60s COST=100 go test -run '^$$' -bench 'Pool$$' -benchtime 1x -timeout 90m -v ./backend/internal/matching/
+	@$(WITH_STACK) env N=1000000 DURATION=20s go test -run '^$$' -bench 'Candidates$$' -benchtime 1x -timeout 60m -v ./backend/internal/candidate/
 
 generate: frontend/node_modules/.package-lock.json ## refresh generated files (OpenAPI document, TypeScript client types)
 	BASE_URL=http://localhost:8080 go run ./backend/cmd/werkhaven openapi > docs/api/openapi.json

@@ -257,6 +257,12 @@ func measurePool(b *testing.B) {
 			b.Fatalf("%s: %d", path, resp.StatusCode)
 		}
 	}
+	if hold, err := time.ParseDuration(os.Getenv("HOLD")); err == nil && hold > 0 {
+		// Keep the index for looking into by hand (master key) a while.
+		b.Logf("holding index %s for %s", sc.UID(candidate.IndexName), hold)
+		fmt.Fprintf(os.Stderr, "holding index %s for %s; typical filter:\n%s\n", sc.UID(candidate.IndexName), hold, typicalRequests[0][0].Filter)
+		time.Sleep(hold)
+	}
 	poolBench.results = []attackResult{attack("pool", "/pool", st.rate), attack("raw", "/raw", st.rate),
 		attack("broad", "/broad", st.rate), attack("broad-raw", "/broad-raw", st.rate)}
 	if st.high > 0 {

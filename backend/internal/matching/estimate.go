@@ -68,11 +68,13 @@ func (s *Service) Estimate(ctx context.Context, p authz.Principal, q EstimateQue
 		return nil, err
 	}
 	lo, hi := region.rungs(q.Kind)
-	base := strings.Join(append(findable(p.RegionID, s.now()), fmt.Sprintf("rung %d TO %d", lo, hi), travel), " AND ")
+	// In buildQuery's order: the occupation first, the ranges and travel last.
+	found := findable(p.RegionID, s.now())
+	base := strings.Join(append(found[:len(found)-1], fmt.Sprintf("rung %d TO %d", lo, hi), travel, found[len(found)-1]), " AND ")
 	uid, zero := s.Search.UID(candidate.IndexName), int64(0)
 	queries := make([]*meilisearch.SearchRequest, len(ids))
 	for i, id := range ids {
-		queries[i] = &meilisearch.SearchRequest{IndexUID: uid, Filter: fmt.Sprintf("%s AND occupations = %q", base, id), HitsPerPage: &zero, Page: 1}
+		queries[i] = &meilisearch.SearchRequest{IndexUID: uid, Filter: fmt.Sprintf("occupations = %q AND %s", id, base), HitsPerPage: &zero, Page: 1}
 	}
 	res, err := s.Search.Service().MultiSearchWithContext(ctx, &meilisearch.MultiSearchRequest{Queries: queries})
 	if err != nil {

@@ -21,8 +21,9 @@ type runResult struct {
 }
 
 // readCap is how many candidates a pool reads at once to order them in Go
-// (their ranking fields only). A larger pool is read tier by tier.
-const readCap = 300
+// (their ranking fields only): as many as a pool shows (MaxPage pages). A
+// larger pool is read band by band, a larger band tier by tier.
+const readCap = 1000
 
 // tierBatch is how many tiers the first request of a large pool reads;
 // each next request reads twice as many, up to maxTierBatch: the first
@@ -36,14 +37,19 @@ const (
 //
 //  1. one multi-search: the candidates of bands 1–3 (the accepted
 //     occupations), up to readCap of them with the few fields the rule needs
-//     (rank.go), and the facets; with anyOccupation the whole pool's facets
-//     and size beside it; the pinned candidates beside that;
+//     (rank.go), and the facets (unless the caller skips them); with
+//     anyOccupation the whole pool's facets and size beside it; the pinned
+//     candidates beside that;
 //  2. bands 1–3 of at most readCap are ordered by the rule in Go; more are
-//     read tier by tier (each tier a filter whose hits Meilisearch sorts by
-//     availability), in growing batches, as far as the page needs; band 4
-//     (anyOccupation: every other occupation) is always read tier by tier,
-//     and only when the page reaches it;
+//     read band by band as far as the page needs: a band of at most readCap
+//     at once (ordered in Go), a larger one tier by tier (each tier a filter
+//     whose hits Meilisearch sorts by availability) in growing batches;
+//     band 4 (anyOccupation: every other occupation) is always read tier by
+//     tier, and only when the page reaches it;
 //  3. the page's documents are read by id.
+//
+// Every request re-evaluates the pool's filter, so the number of requests
+// and of tiers is what a large pool costs (docs/benchmarks.md).
 //
 // Pinned candidates are left out of the ranking; they come first on page 1
 // and are counted on every page.
@@ -59,7 +65,7 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	}
 	accepted := where
 	if q.rule.anyOccupation {
-		accepted += " AND " + q.rule.occupationIn(occupation.Related)
+		accepted = q.rule.occupationIn(occupation.Related) + " AND " + where // selective first (buildQuery)
 	}
 	queries := []*meilisearch.SearchRequest{{IndexUID: uid, Filter: accepted, AttributesToRetrieve: rankedFields, HitsPerPage: &window, Page: 1}}
 	whole := 0 // the query that counts the whole pool and its facets
@@ -75,7 +81,7 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 		if page == 1 {
 			perPage = int64(len(pins))
 		}
-		queries = append(queries, &meilisearch.SearchRequest{IndexUID: uid, Filter: q.Base + " AND id IN " + quote(pins), Facets: q.Request.Facets,
+		queries = append(queries, &meilisearch.SearchRequest{IndexUID: uid, Filter: "id IN " + quote(pins) + " AND " + q.Base, Facets: q.Request.Facets,
 			HitsPerPage: &perPage, Page: 1})
 	}
 	first, err := s.search(ctx, queries)
@@ -97,25 +103,41 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	}
 	need := page * PageSize
 	var ordered []string
-	// The tiers of bands 1–3 or of band 4, built only when a pool is read
-	// tier by tier (their filters name every combination of wishes).
-	tiers := func(other bool) []Tier {
-		return slices.DeleteFunc(q.rule.tiers(), func(t Tier) bool { return (t.Band == BandOther) != other })
+	// The tiers of one band, built only when a band is read tier by tier
+	// (their filters name every combination of wishes).
+	tiers := func(band Band) []Tier {
+		return slices.DeleteFunc(q.rule.tiers(), func(t Tier) bool { return t.Band != band })
 	}
 	if int(first.Results[0].TotalHits) <= int(window) {
-		var pool []ranked
-		if err := first.Results[0].Hits.DecodeInto(&pool); err != nil {
+		if ordered, err = orderInGo(first.Results[0], q.rule, need); err != nil {
 			return runResult{}, err
 		}
-		q.rule.sortByRule(pool)
-		for _, c := range pool[:min(need, len(pool))] {
-			ordered = append(ordered, c.ID)
+	} else {
+		// Band by band: a band small enough is read at once and ordered
+		// in Go, a larger one tier by tier; only as far as the page needs.
+		for i, band := range q.rule.bandFilters()[:3] {
+			if len(ordered) >= need {
+				break
+			}
+			res, err := s.search(ctx, []*meilisearch.SearchRequest{{IndexUID: uid, Filter: "(" + band + ") AND " + where,
+				AttributesToRetrieve: rankedFields, HitsPerPage: &window, Page: 1}})
+			if err != nil {
+				return runResult{}, err
+			}
+			var more []string
+			if int(res.Results[0].TotalHits) <= int(window) {
+				more, err = orderInGo(res.Results[0], q.rule, need-len(ordered))
+			} else {
+				more, err = s.readTiers(ctx, uid, where, tiers(Band(i+1)), need-len(ordered))
+			}
+			if err != nil {
+				return runResult{}, err
+			}
+			ordered = append(ordered, more...)
 		}
-	} else if ordered, err = s.readTiers(ctx, uid, where, tiers(false), need); err != nil {
-		return runResult{}, err
 	}
 	if len(ordered) < need && q.rule.anyOccupation {
-		more, err := s.readTiers(ctx, uid, where, tiers(true), need-len(ordered))
+		more, err := s.readTiers(ctx, uid, where, tiers(BandOther), need-len(ordered))
 		if err != nil {
 			return runResult{}, err
 		}
@@ -143,6 +165,21 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	return out, nil
 }
 
+// orderInGo orders one read of ranked fields by the rule and keeps the
+// first need ids.
+func orderInGo(r meilisearch.SearchResponse, rule rankRule, need int) ([]string, error) {
+	var pool []ranked
+	if err := r.Hits.DecodeInto(&pool); err != nil {
+		return nil, err
+	}
+	rule.sortByRule(pool)
+	ids := make([]string, 0, min(need, len(pool)))
+	for _, c := range pool[:min(need, len(pool))] {
+		ids = append(ids, c.ID)
+	}
+	return ids, nil
+}
+
 // readTiers reads the first need ids of the tiers in order, as many of
 // each as still needed, in growing batches.
 func (s *Service) readTiers(ctx context.Context, uid, where string, tiers []Tier, need int) ([]string, error) {
@@ -151,7 +188,7 @@ func (s *Service) readTiers(ctx context.Context, uid, where string, tiers []Tier
 		limit := int64(need - len(ordered))
 		var batch []*meilisearch.SearchRequest
 		for _, t := range tiers[i:min(i+n, len(tiers))] {
-			batch = append(batch, &meilisearch.SearchRequest{IndexUID: uid, Filter: where + " AND " + t.Filter, Sort: tierSort,
+			batch = append(batch, &meilisearch.SearchRequest{IndexUID: uid, Filter: t.Filter + " AND " + where, Sort: tierSort,
 				AttributesToRetrieve: []string{"id"}, Limit: limit})
 		}
 		res, err := s.search(ctx, batch)

@@ -106,6 +106,9 @@ func SeedCandidates(tb testing.TB, db *database.DB, n int) Population {
 		id := uuid()
 		p := places[rnd.IntN(len(places))]
 		hmin := 8 + rnd.IntN(25)
+		// Last changed when last confirmed (up to 200 days ago, any time of
+		// day): a rebuild's catch-up (changed since it began) finds none.
+		confirmed := now.AddDate(0, 0, -rnd.IntN(200)).Add(-time.Duration(rnd.IntN(86400)) * time.Second)
 		var available any // a third can start later, within four months
 		if rnd.IntN(3) == 0 {
 			available = now.AddDate(0, 0, 1+rnd.IntN(120))
@@ -113,7 +116,7 @@ func SeedCandidates(tb testing.TB, db *database.DB, n int) Population {
 		rows[i] = []any{id, pop.RegionID, publicCode(i), pop.KlantmanagerID, pick(occIDs, 1, 3), pick(skillIDs, 3, 8), candidate.Education[rnd.IntN(len(candidate.Education))],
 			`[{"code":"nl","level":"` + candidate.CEFR[rnd.IntN(len(candidate.CEFR))] + `"}]`, rnd.IntN(2) == 0, p.PC4, p.Lat, p.Lon,
 			5 + rnd.IntN(30), hmin, hmin + rnd.IntN(12), 1 + rnd.IntN(6), pick(opening.Support, 0, 2), pick(opening.Days, 2, 5),
-			rnd.IntN(10) > 0, now, now.AddDate(0, 0, -rnd.IntN(200)).Add(-time.Duration(rnd.IntN(86400)) * time.Second), "available", available, now, now}
+			rnd.IntN(10) > 0, now, confirmed, "available", available, confirmed, confirmed}
 		idents[i] = []any{id, fmt.Sprintf("Kandidaat %d", i), fmt.Sprintf("k%d@bench.test", i), "06 12345678"}
 		outbox[i] = []any{"candidates", id}
 	}

@@ -202,8 +202,10 @@ func (w *SyncWorker) drain(ctx context.Context, src Syncer) (int, error) {
 			versions[i] = r.Version
 		}
 		// A row whose version moved on changed during this sync: it stays.
-		if err := w.DB.WithContext(ctx).Exec(`DELETE FROM search_outbox o USING unnest(?::text[], ?::bigint[]) AS d(doc_id, version)
-			WHERE o.index_name = ? AND o.doc_id = d.doc_id AND o.version = d.version`, pq.Array(ids), pq.Array(versions), ix.Name).Error; err != nil {
+		// (doc_id = ANY finds the rows by primary key whatever the planner
+		// knows of the table; the pairs then check the versions.)
+		if err := w.DB.WithContext(ctx).Exec(`DELETE FROM search_outbox WHERE index_name = ? AND doc_id = ANY(?::text[])
+			AND (doc_id, version) IN (SELECT * FROM unnest(?::text[], ?::bigint[]))`, ix.Name, pq.Array(ids), pq.Array(ids), pq.Array(versions)).Error; err != nil {
 			return total, err
 		}
 		total += len(rows)
