@@ -154,27 +154,59 @@ func (s Source) document(r Row, occ map[string]occupationInfo) Document {
 	return d
 }
 
+// indexColumns are the columns a document is built from (not the free
+// text of a profile, which the index never holds).
+var indexColumns = []string{"id", "region_id", "public_code", "status", "occupations", "skills", "education", "languages", "driving_licence",
+	"own_transport", "pc4", "lat", "lon", "max_travel_km", "hours_min", "hours_max", "available_from", "rung", "support_needs",
+	"doelgroepregister", "praktijkroute", "lks_indicatie", "consent", "confirmed_at"}
+
 // Documents satisfies search.Source: consenting, not erased candidates, in
-// keyset-paginated batches.
+// keyset-paginated batches. The next batch is read from Postgres while the
+// current one is built and handed on, so a rebuild keeps Meilisearch busy.
 func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error) error {
-	after := "00000000-0000-0000-0000-000000000000"
-	for {
-		var rows []Row
-		if err := s.DB.WithContext(ctx).Where(indexable+" AND id > ?", after).Order("id").Limit(batch).Find(&rows).Error; err != nil {
-			return fmt.Errorf("read candidates: %w", err)
+	type page struct {
+		rows []Row
+		err  error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	pages := make(chan page, 1)
+	go func() {
+		defer close(pages)
+		after := "00000000-0000-0000-0000-000000000000"
+		for {
+			var rows []Row
+			err := s.DB.WithContext(ctx).Select(indexColumns).Where(indexable+" AND id > ?", after).Order("id").Limit(batch).Find(&rows).Error
+			if err != nil {
+				err = fmt.Errorf("read candidates: %w", err)
+			}
+			select {
+			case pages <- page{rows, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil || len(rows) == 0 {
+				return
+			}
+			after = rows[len(rows)-1].ID
 		}
-		if len(rows) == 0 {
+	}()
+	for p := range pages {
+		if p.err != nil {
+			return p.err
+		}
+		if len(p.rows) == 0 {
 			return nil
 		}
-		docs, err := s.documents(ctx, s.DB, rows)
+		docs, err := s.documents(ctx, s.DB, p.rows)
 		if err != nil {
 			return err
 		}
 		if err := emit(docs); err != nil {
 			return err
 		}
-		after = rows[len(rows)-1].ID
 	}
+	return ctx.Err()
 }
 
 // Count satisfies the reindex progress (documents expected).

@@ -114,6 +114,26 @@ func TestPool(t *testing.T) {
 	if pool.Facets["drivingLicence"]["true"] != int(licensed) || pool.Facets["rung"]["5"] != 1 || pool.Facets["rung"]["6"] != 1 {
 		t.Errorf("facets %v; want drivingLicence.true=%d", pool.Facets, licensed)
 	}
+	// Every facet counts each pool member once per value, the booleans'
+	// false too (as Meilisearch's facet distribution does).
+	for _, facet := range []string{"drivingLicence", "ownTransport", "educationRank", "rung", "doelgroepregister", "praktijkroute", "lksIndicatie"} {
+		sum := 0
+		for _, n := range pool.Facets[facet] {
+			sum += n
+		}
+		if sum != 3 {
+			t.Errorf("facet %s counts %d candidates, want 3: %v", facet, sum, pool.Facets[facet])
+		}
+	}
+	if pool.Facets["supportNeeds"]["jobcoach"] != 3 || pool.Facets["drivingLicence"]["false"] != 3-int(licensed) {
+		t.Errorf("facets %v", pool.Facets)
+	}
+	// A next page may leave the counts out.
+	var bare apptest.Pool
+	wg.Call("GET", "/api/v1/openings/"+o.ID+"/pool?facets=false", "", http.StatusOK, &bare)
+	if bare.Facets != nil || bare.Total != 3 || len(bare.Items) != 3 {
+		t.Errorf("facets=false: facets %v, total %d", bare.Facets, bare.Total)
+	}
 	// No value from candidate_identities in any role's pool response.
 	var idents []struct{ Name, Email, Phone, Street, Postcode string }
 	apptest.Must(t, g.Raw(`SELECT name, email, phone, street, postcode FROM candidate_identities`).Scan(&idents).Error)

@@ -225,6 +225,24 @@ type ranked struct {
 // rankedFields are the attributes run.go asks Meilisearch for.
 var rankedFields = []string{"id", "occupations", "skills", "hoursMax", "confirmedAt", "availableFrom"}
 
+// rankedWithFacets is a candidate's ranking fields and the facet values
+// of a pool read whole (run.go counts the facets from them).
+type rankedWithFacets struct {
+	ranked
+	DrivingLicence    bool     `json:"drivingLicence"`
+	OwnTransport      bool     `json:"ownTransport"`
+	LanguageCodes     []string `json:"languageCodes"`
+	EducationRank     int      `json:"educationRank"`
+	Rung              int      `json:"rung"`
+	SupportNeeds      []string `json:"supportNeeds"`
+	Doelgroepregister bool     `json:"doelgroepregister"`
+	Praktijkroute     bool     `json:"praktijkroute"`
+	LKSIndicatie      bool     `json:"lksIndicatie"`
+}
+
+// rankedWithFacetFields are rankedFields and the facets (query.go).
+var rankedWithFacetFields = append(slices.Clone(rankedFields), facets...)
+
 // key is a candidate's place under the rule: compare keys, not candidates.
 type key struct {
 	band          Band
