@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -126,7 +127,11 @@ func BenchmarkPool(b *testing.B) {
 		check("pool p99 / raw p99", ratio, "≤", 1.2, "×")
 		check(fmt.Sprintf("broad pool p99 at %d req/s", st.rate), ms(broad.p99), "≤", 60, "ms")
 		if hi, ok := by["pool-high"]; ok {
-			check(fmt.Sprintf("pool answered at %d req/s offered", st.high), hi.throughput, "≥", 40, "/s")
+			// Vegeta's throughput counts the last responses' wait: 2,400 of
+			// 2,400 answered in 60 s reads 39.99/s. Judge the rate offered,
+			// answered without error.
+			answered := float64(st.high) * float64(hi.requests-hi.errors) / float64(max(hi.requests, 1))
+			check(fmt.Sprintf("pool requests/s answered (%d offered, %d errors)", st.high, hi.errors), answered, "≥", 40, "/s")
 			check(fmt.Sprintf("pool p99 at %d req/s", st.high), ms(hi.p99), "≤", 100, "ms")
 		}
 	case st.n >= 100_000:
@@ -237,6 +242,13 @@ func measurePool(b *testing.B) {
 		targeter := vegeta.NewStaticTargeter(vegeta.Target{Method: http.MethodGet, URL: srv.URL + path})
 		attacker := vegeta.NewAttacker(vegeta.Timeout(5 * time.Second))
 		var m vegeta.Metrics
+		if path := os.Getenv("CPUPROFILE"); path != "" && name == "pool" {
+			// Where the pool's own CPU goes (go tool pprof).
+			f, err := os.Create(path)
+			must(err)
+			must(pprof.StartCPUProfile(f))
+			defer func() { pprof.StopCPUProfile(); f.Close() }()
+		}
 		before := cpuTime()
 		for res := range attacker.Attack(targeter, rate, st.duration, name) {
 			m.Add(res)

@@ -78,37 +78,34 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	if goFacets {
 		read.AttributesToRetrieve = rankedWithFacetFields
 	}
-	queries := []*meilisearch.SearchRequest{read}
-	whole := 0 // the answer that counts the whole pool (and its facets)
+	var bands, wholePool answer[rankedWithFacets]
+	var pinned answer[candidate.Document]
+	asks := []ask{{read, &bands}}
+	whole := &bands // the answer that counts the whole pool (and its facets)
 	zero := int64(0)
 	if q.rule.anyOccupation {
-		queries = append(queries, &meilisearch.SearchRequest{Filter: where, Facets: q.Request.Facets, HitsPerPage: &zero, Page: 1})
-		whole = 1
+		asks = append(asks, ask{&meilisearch.SearchRequest{Filter: where, Facets: q.Request.Facets, HitsPerPage: &zero, Page: 1}, &wholePool})
+		whole = &wholePool
 	}
 	if len(pins) > 0 {
 		perPage := int64(0)
 		if page == 1 {
 			perPage = int64(len(pins))
 		}
-		queries = append(queries, &meilisearch.SearchRequest{Filter: "id IN " + quote(pins) + " AND " + q.Base, Facets: q.Request.Facets,
-			HitsPerPage: &perPage, Page: 1})
+		asks = append(asks, ask{&meilisearch.SearchRequest{Filter: "id IN " + quote(pins) + " AND " + q.Base, Facets: q.Request.Facets,
+			HitsPerPage: &perPage, Page: 1}, &pinned})
 	}
-	first, err := s.search(ctx, queries)
-	if err != nil {
+	if err := s.search(ctx, asks...); err != nil {
 		return runResult{}, err
 	}
-	out := runResult{total: first[whole].TotalHits}
+	out := runResult{total: whole.total()}
 	if wantFacets {
 		out.facets = map[string]map[string]int{}
 	}
-	out.addFacets(first[whole].FacetDistribution)
+	out.addFacets(whole.FacetDistribution)
 	if len(pins) > 0 {
-		pr := first[len(first)-1]
-		if err := json.Unmarshal(pr.Hits, &out.pinned); err != nil {
-			return runResult{}, err
-		}
-		out.pinnedTotal = pr.TotalHits
-		out.addFacets(pr.FacetDistribution)
+		out.pinned, out.pinnedTotal = pinned.Hits, pinned.total()
+		out.addFacets(pinned.FacetDistribution)
 	}
 	need := page * PageSize
 	var ordered []string
@@ -117,18 +114,14 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	tiers := func(band Band) []Tier {
 		return slices.DeleteFunc(q.rule.tiers(), func(t Tier) bool { return t.Band != band })
 	}
-	if first[0].TotalHits <= int(window) {
-		var hits []rankedWithFacets
-		if err := json.Unmarshal(first[0].Hits, &hits); err != nil {
-			return runResult{}, err
-		}
-		pool := make([]ranked, len(hits))
-		for i, h := range hits {
+	if bands.total() <= int(window) {
+		pool := make([]ranked, len(bands.Hits))
+		for i, h := range bands.Hits {
 			pool[i] = h.ranked
 		}
 		ordered = orderInGo(pool, q.rule, need)
 		if goFacets {
-			out.countFacets(hits)
+			out.countFacets(bands.Hits)
 		}
 	} else {
 		// The pool's facets beside the first band's read.
@@ -136,9 +129,10 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 		if goFacets {
 			facetsDone = make(chan error, 1)
 			go func() {
-				res, err := s.search(ctx, []*meilisearch.SearchRequest{{Filter: where, Facets: q.Request.Facets, HitsPerPage: &zero, Page: 1}})
+				var res answer[struct{}]
+				err := s.search(ctx, ask{&meilisearch.SearchRequest{Filter: where, Facets: q.Request.Facets, HitsPerPage: &zero, Page: 1}, &res})
 				if err == nil {
-					out.addFacets(res[0].FacetDistribution)
+					out.addFacets(res.FacetDistribution)
 				}
 				facetsDone <- err
 			}()
@@ -149,18 +143,15 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 			if len(ordered) >= need {
 				break
 			}
-			res, err := s.search(ctx, []*meilisearch.SearchRequest{{Filter: "(" + band + ") AND " + where,
-				AttributesToRetrieve: rankedFields, HitsPerPage: &window, Page: 1}})
-			if err != nil {
+			var res answer[ranked]
+			if err := s.search(ctx, ask{&meilisearch.SearchRequest{Filter: "(" + band + ") AND " + where,
+				AttributesToRetrieve: rankedFields, HitsPerPage: &window, Page: 1}, &res}); err != nil {
 				return runResult{}, err
 			}
 			var more []string
-			if res[0].TotalHits <= int(window) {
-				var pool []ranked
-				if err := json.Unmarshal(res[0].Hits, &pool); err != nil {
-					return runResult{}, err
-				}
-				more = orderInGo(pool, q.rule, need-len(ordered))
+			var err error
+			if res.total() <= int(window) {
+				more = orderInGo(res.Hits, q.rule, need-len(ordered))
 			} else if more, err = s.readTiers(ctx, where, tiers(Band(i+1)), need-len(ordered)); err != nil {
 				return runResult{}, err
 			}
@@ -183,14 +174,11 @@ func (s *Service) run(ctx context.Context, q Query, pins []string, page int) (ru
 	if len(ids) == 0 {
 		return out, nil
 	}
-	res, err := s.search(ctx, []*meilisearch.SearchRequest{{Filter: "id IN " + quote(ids), Limit: int64(len(ids))}})
-	if err != nil {
+	var res answer[candidate.Document]
+	if err := s.search(ctx, ask{&meilisearch.SearchRequest{Filter: "id IN " + quote(ids), Limit: int64(len(ids))}, &res}); err != nil {
 		return runResult{}, err
 	}
-	var docs []candidate.Document
-	if err := json.Unmarshal(res[0].Hits, &docs); err != nil {
-		return runResult{}, err
-	}
+	docs := res.Hits
 	// In the rule's order; a candidate gone from the index meanwhile is
 	// left out of this page.
 	for _, id := range ids {
@@ -217,23 +205,20 @@ func (s *Service) readTiers(ctx context.Context, where string, tiers []Tier, nee
 	var ordered []string
 	for i, n := 0, tierBatch; i < len(tiers) && len(ordered) < need; i, n = i+n, min(2*n, maxTierBatch) {
 		limit := int64(need - len(ordered))
-		var batch []*meilisearch.SearchRequest
-		for _, t := range tiers[i:min(i+n, len(tiers))] {
-			batch = append(batch, &meilisearch.SearchRequest{Filter: t.Filter + " AND " + where, Sort: tierSort,
-				AttributesToRetrieve: []string{"id"}, Limit: limit})
+		batch := tiers[i:min(i+n, len(tiers))]
+		res := make([]answer[struct {
+			ID string `json:"id"`
+		}], len(batch))
+		asks := make([]ask, len(batch))
+		for j, t := range batch {
+			asks[j] = ask{&meilisearch.SearchRequest{Filter: t.Filter + " AND " + where, Sort: tierSort,
+				AttributesToRetrieve: []string{"id"}, Limit: limit}, &res[j]}
 		}
-		res, err := s.search(ctx, batch)
-		if err != nil {
+		if err := s.search(ctx, asks...); err != nil {
 			return nil, err
 		}
 		for _, r := range res {
-			var hits []struct {
-				ID string `json:"id"`
-			}
-			if err := json.Unmarshal(r.Hits, &hits); err != nil {
-				return nil, err
-			}
-			for _, h := range hits {
+			for _, h := range r.Hits {
 				if len(ordered) < need {
 					ordered = append(ordered, h.ID)
 				}
@@ -243,52 +228,52 @@ func (s *Service) readTiers(ctx context.Context, where string, tiers []Tier, nee
 	return ordered, nil
 }
 
-// searchResult is one answer of the candidates index, its hits left raw
-// for decoding into the fields asked for.
-type searchResult struct {
-	Hits              json.RawMessage `json:"hits"`
-	TotalHits         int             `json:"totalHits"`
-	EstimatedHits     int             `json:"estimatedTotalHits"`
-	FacetDistribution json.RawMessage `json:"facetDistribution"`
+// answer is one answer of the candidates index, its hits decoded as T
+// (the fields asked for).
+type answer[T any] struct {
+	Hits               []T             `json:"hits"`
+	TotalHits          int             `json:"totalHits"`          // page/hitsPerPage
+	EstimatedTotalHits int             `json:"estimatedTotalHits"` // limit/offset
+	FacetDistribution  json.RawMessage `json:"facetDistribution"`
+}
+
+func (a *answer[T]) total() int { return max(a.TotalHits, a.EstimatedTotalHits) }
+
+// ask is one query and the answer (an *answer[T]) to decode it into.
+type ask struct {
+	req  *meilisearch.SearchRequest
+	into any
 }
 
 // search sends queries to the candidates index side by side, each its own
 // request: Meilisearch answers a multi-search's queries one after another,
-// separate requests on its threads at once (docs/benchmarks.md). The
-// answers come back in order, each decoded once, straight into the fields
-// asked for.
-func (s *Service) search(ctx context.Context, queries []*meilisearch.SearchRequest) ([]searchResult, error) {
+// separate requests on its threads at once (docs/benchmarks.md). Each
+// answer is decoded once, straight into the fields asked for
+// (search.Client.SearchInto).
+func (s *Service) search(ctx context.Context, asks ...ask) error {
 	if s.trace != nil {
+		queries := make([]*meilisearch.SearchRequest, len(asks))
+		for i, a := range asks {
+			queries[i] = a.req
+		}
 		s.trace(queries)
 	}
-	idx := s.Search.SearchIndex(candidate.IndexName)
-	out := make([]searchResult, len(queries))
-	errs := make([]error, len(queries))
-	one := func(i int) {
-		raw, err := idx.SearchRawWithContext(ctx, "", queries[i])
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		errs[i] = json.Unmarshal(*raw, &out[i])
-		if out[i].TotalHits == 0 && out[i].EstimatedHits > 0 {
-			out[i].TotalHits = out[i].EstimatedHits // limit/offset answers estimate
-		}
-	}
-	if len(queries) == 1 {
+	errs := make([]error, len(asks))
+	one := func(i int) { errs[i] = s.Search.SearchInto(ctx, candidate.IndexName, asks[i].req, asks[i].into) }
+	if len(asks) == 1 {
 		one(0)
 	} else {
 		var wg sync.WaitGroup
-		for i := range queries {
+		for i := range asks {
 			wg.Add(1)
 			go func() { defer wg.Done(); one(i) }()
 		}
 		wg.Wait()
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, apperr.Unavailable(apperr.Search, fmt.Errorf("pool query: %w", err))
+		return apperr.Unavailable(apperr.Search, fmt.Errorf("pool query: %w", err))
 	}
-	return out, nil
+	return nil
 }
 
 func (r *runResult) addFacets(raw json.RawMessage) {

@@ -17,6 +17,10 @@
 package opening
 
 import (
+	"slices"
+	"sync"
+	"sync/atomic"
+
 	"regexp"
 	"sort"
 	"strings"
@@ -358,6 +362,31 @@ const lookBack = 80
 // every hit, in the order they appear (title first). Where two rules match
 // overlapping words, the first (and longest) match is reported.
 func CheckFairness(title, description string) []FairnessHit {
+	key := title + "\x00" + description
+	if hits, ok := fairnessMemo.Load(key); ok {
+		return slices.Clone(hits.([]FairnessHit))
+	}
+	hits := checkFairness(title, description)
+	if fairnessMemoSize.Add(1) > fairnessMemoMax {
+		fairnessMemo.Clear() // rare: many texts; start over
+		fairnessMemoSize.Store(0)
+	}
+	fairnessMemo.Store(key, hits)
+	return slices.Clone(hits)
+}
+
+// fairnessMemo remembers the hits of texts already screened: every read
+// of an opening carries them (a pool reads its opening on each page), and
+// the rules are some hundred regular expressions. Bounded by
+// fairnessMemoMax texts.
+var (
+	fairnessMemo     sync.Map
+	fairnessMemoSize atomic.Int64
+)
+
+const fairnessMemoMax = 10_000
+
+func checkFairness(title, description string) []FairnessHit {
 	var hits []FairnessHit
 	for _, field := range []struct{ name, text string }{{"title", title}, {"description", description}} {
 		hits = append(hits, checkText(field.name, field.text)...)

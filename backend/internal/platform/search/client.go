@@ -14,11 +14,16 @@
 package search
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/meilisearch/meilisearch-go"
@@ -51,6 +56,7 @@ type Client struct {
 	app    meilisearch.ServiceManager
 	reader meilisearch.ServiceManager // app with QueryTimeout
 	appUID string
+	key    string // the app key
 }
 
 // NewHTTPClient returns the HTTP client Werkhaven uses for Meilisearch.
@@ -92,6 +98,7 @@ func New(opts Options) *Client {
 		opts:   opts,
 		hc:     hc,
 		appUID: uid,
+		key:    key,
 		app:    meilisearch.New(opts.URL, meilisearch.WithCustomClient(hc), meilisearch.WithAPIKey(key)),
 	}
 	c.reader = c.app
@@ -162,4 +169,37 @@ func (c *Client) wait(ctx context.Context, info *meilisearch.TaskInfo, err error
 		return fmt.Errorf("meilisearch task %d (%s) %s: %s", task.UID, task.Type, task.Status, task.Error.Message)
 	}
 	return nil
+}
+
+// SearchInto searches the index called name and decodes Meilisearch's
+// answer straight into out (a struct with the fields wanted: hits of a
+// type of the caller's, totalHits, facetDistribution…): one pass over the
+// body, where the client's own search decodes every hit into a map of
+// raw values first. Bounded by Options.QueryTimeout like Service.
+func (c *Client) SearchInto(ctx context.Context, name string, req *meilisearch.SearchRequest, out any) error {
+	body, err := json.Marshal(req)
+	if err != nil {
+		return err
+	}
+	if c.opts.QueryTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.opts.QueryTimeout)
+		defer cancel()
+	}
+	r, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(c.opts.URL, "/")+"/indexes/"+url.PathEscape(c.UID(name))+"/search", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	r.Header.Set("Content-Type", "application/json")
+	r.Header.Set("Authorization", "Bearer "+c.key)
+	resp, err := c.hc.Do(r)
+	if err != nil {
+		return fmt.Errorf("search %s: %w", c.UID(name), err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+		return fmt.Errorf("search %s: %s: %s", c.UID(name), resp.Status, msg)
+	}
+	return json.NewDecoder(resp.Body).Decode(out)
 }
