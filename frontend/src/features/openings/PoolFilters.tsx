@@ -8,7 +8,7 @@ import type { components, paths } from '../../lib/api/schema';
 import { formatDate } from '../../lib/format';
 
 export type PoolQuery = NonNullable<paths['/openings/{id}/pool']['get']['parameters']['query']>;
-type Facets = components['schemas']['PoolBody']['facets'];
+type Facets = NonNullable<components['schemas']['PoolBody']['facets']>;
 type Language = NonNullable<PoolQuery['languages']>[number];
 type Flag = NonNullable<PoolQuery['flags']>[number];
 

@@ -4656,8 +4656,8 @@ export interface components {
             place?: string;
         };
         PoolBody: {
-            /** @description Counts per filter value over the whole pool, e.g. drivingLicence.true */
-            facets: {
+            /** @description Counts per filter value over the whole pool, e.g. drivingLicence.true; absent when asked with facets=false */
+            facets?: {
                 [key: string]: {
                     [key: string]: number;
                 };
@@ -11919,6 +11919,8 @@ export interface operations {
                 anyOccupation?: boolean;
                 /** @description 20 per page, at most 1,000 candidates */
                 page?: number;
+                /** @description Count the candidates per filter value (the filter panel's numbers). A next page of the same filters can say false: the counts do not change with the page, and leaving them out saves most of a large pool's cost. */
+                facets?: boolean;
             };
             header?: never;
             path: {
