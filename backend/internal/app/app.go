@@ -199,7 +199,7 @@ func (a *App) Sources() map[string]search.Source {
 	return map[string]search.Source{
 		occupation.IndexName: occupation.Source{DB: g},
 		opening.IndexName:    opening.Source{DB: g, Skills: a.Skills},
-		candidate.IndexName:  candidate.Source{DB: g, Skills: a.Skills},
+		candidate.IndexName:  candidate.Source{DB: g},
 	}
 }
 

@@ -14,11 +14,11 @@ import (
 	"github.com/riverqueue/river"
 	"gorm.io/gorm"
 
+	"github.com/werkhaven/werkhaven/backend/internal/app/apptest"
 	"github.com/werkhaven/werkhaven/backend/internal/candidate"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/database"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/jobs"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
-	"github.com/werkhaven/werkhaven/backend/internal/skill"
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
@@ -86,10 +86,6 @@ func measureCandidates(b *testing.B) {
 	sc := testkit.Search(b)
 	ctx := testkit.Context(b)
 	g := db.Gorm
-	skills, err := skill.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
 	must := func(err error) {
 		b.Helper()
 		if err != nil {
@@ -104,7 +100,7 @@ func measureCandidates(b *testing.B) {
 	// Rebuild the index from Postgres (the outbox is for live changes: empty it first).
 	b.StopTimer()
 	must(g.Exec(`DELETE FROM search_outbox`).Error)
-	src := candidate.Source{DB: g, Skills: skills}
+	src := candidate.Source{DB: g}
 	indexed, err := src.Count(ctx)
 	must(err)
 	must(sc.Bootstrap(ctx, candidate.Index))
@@ -156,12 +152,6 @@ func measureCandidates(b *testing.B) {
 func measureSyncLag(b *testing.B, db *database.DB, sc *search.Client, src candidate.Source) {
 	ctx := testkit.Context(b)
 	g := db.Gorm
-	must := func(err error) {
-		b.Helper()
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
 	perSecond, span := 50, 20*time.Second
 	if v, err := strconv.Atoi(os.Getenv("UPDATES")); err == nil && v > 0 {
 		perSecond = v
@@ -171,7 +161,7 @@ func measureSyncLag(b *testing.B, db *database.DB, sc *search.Client, src candid
 	}
 	total := perSecond * int(span.Seconds())
 	var ids []string
-	must(g.Raw(`SELECT id::text FROM candidates WHERE consent AND confirmed_at < now() - interval '1 day' ORDER BY random() LIMIT ?`, total).Scan(&ids).Error)
+	apptest.Must(b, g.Raw(`SELECT id::text FROM candidates WHERE consent AND confirmed_at < now() - interval '1 day' ORDER BY random() LIMIT ?`, total).Scan(&ids).Error)
 	if len(ids) < total {
 		b.Fatalf("only %d candidates to update, want %d", len(ids), total)
 	}
@@ -179,8 +169,8 @@ func measureSyncLag(b *testing.B, db *database.DB, sc *search.Client, src candid
 	syncer := &search.SyncWorker{DB: g, Client: sc, Sources: map[string]search.Syncer{candidate.IndexName: src}}
 	river.AddWorker(workers, syncer)
 	q, err := jobs.New(db, jobs.Options{Workers: workers, Work: true, Logger: testkit.Logger()})
-	must(err)
-	must(q.Start(ctx))
+	apptest.Must(b, err)
+	apptest.Must(b, q.Start(ctx))
 	defer func() { _ = q.Stop(context.WithoutCancel(ctx)) }()
 
 	type pending struct {
@@ -242,7 +232,7 @@ func measureSyncLag(b *testing.B, db *database.DB, sc *search.Client, src candid
 	for _, id := range ids {
 		<-tick.C
 		written := time.Now().Unix()
-		must(g.Transaction(func(tx *gorm.DB) error {
+		apptest.Must(b, g.Transaction(func(tx *gorm.DB) error {
 			if err := tx.Exec(`UPDATE candidates SET confirmed_at = to_timestamp(?), updated_at = now() WHERE id = ?`, written, id).Error; err != nil {
 				return err
 			}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/search"
-	"github.com/werkhaven/werkhaven/backend/internal/skill"
 )
 
 // IndexName is the candidates index (without the prefix).
@@ -87,8 +86,7 @@ type occupationInfo struct {
 
 // Source feeds the candidates index from Postgres.
 type Source struct {
-	DB     *gorm.DB
-	Skills *skill.Vocabulary
+	DB *gorm.DB
 }
 
 // Index satisfies search.Source.

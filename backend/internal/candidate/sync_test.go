@@ -34,7 +34,7 @@ func TestIndexFollowsPostgres(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := candidate.Source{DB: g, Skills: skills}
+	src := candidate.Source{DB: g}
 	live := &search.SyncWorker{DB: g, Client: sc, Sources: map[string]search.Syncer{candidate.IndexName: src}}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, live)

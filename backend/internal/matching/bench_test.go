@@ -160,7 +160,7 @@ func measurePool(b *testing.B) {
 	must(g.Exec(`DELETE FROM search_outbox`).Error)
 	must(sc.Bootstrap(ctx, candidate.Index, opening.Index))
 	start := time.Now()
-	_, err = sc.Reindex(ctx, candidate.Source{DB: g, Skills: skills})
+	_, err = sc.Reindex(ctx, candidate.Source{DB: g})
 	must(err)
 	poolBench.rebuild = time.Since(start)
 

@@ -62,7 +62,7 @@ func TestPool(t *testing.T) {
 	if d := geo.DistanceKm(52.0907, 5.1214, 52.156, 5.387); d < 15 || d > 25 {
 		t.Fatalf("test data: 3811 should lie about 20 km from Utrecht, is %.0f", d)
 	}
-	_, err := f.Search.Reindex(ctx, candidate.Source{DB: g, Skills: f.Skills})
+	_, err := f.Search.Reindex(ctx, candidate.Source{DB: g})
 	apptest.Must(t, err)
 
 	wg := f.Browser().SignIn(apptest.WerkgeverA)
@@ -290,7 +290,7 @@ func TestPoolRanksHoursFit(t *testing.T) {
 		}
 		apptest.Must(t, g.Exec(`UPDATE candidates SET consent = true, confirmed_at = ? WHERE id = ?`, f.Clock().AddDate(0, 0, -age), c.ID).Error)
 	}
-	_, err := f.Search.Reindex(ctx, candidate.Source{DB: g, Skills: f.Skills})
+	_, err := f.Search.Reindex(ctx, candidate.Source{DB: g})
 	apptest.Must(t, err)
 	wg := f.Browser().SignIn(apptest.WerkgeverA)
 	body := strings.NewReplacer(`"occupationId":"`+f.OccupationID("bakker")+`"`, `"occupationId":"`+orderpicker+`"`,

@@ -343,36 +343,41 @@ func (a *areaSet) runs(in map[string]bool) string {
 // and so does every larger bucket: they are merged into one clause.
 func buildTravelFilter(lat, lon float64, radius int, areas *areaSet) string {
 	var parts []string
-	clause := func(travel string, km int) string {
-		within := geo.Within(lat, lon, float64(km))
-		if areas == nil {
-			return fmt.Sprintf("(%s AND pc4 IN %s)", travel, quote(within)) // no restriction (the openings index)
-		}
-		in := map[string]bool{}
-		for _, a := range within {
-			if areas.areas[a] {
-				in[a] = true
+	// reach is the region's areas within km, and whether that is all of
+	// them; each distance is looked up once.
+	reached := map[int]map[string]bool{}
+	reach := func(km int) (map[string]bool, bool) {
+		in, ok := reached[km]
+		if !ok {
+			in = map[string]bool{}
+			for _, a := range geo.Within(lat, lon, float64(km)) {
+				if areas.areas[a] {
+					in[a] = true
+				}
 			}
+			reached[km] = in
 		}
-		switch {
-		case len(in) == 0:
-			return ""
-		case len(in) == len(areas.areas):
-			return "(" + travel + " AND pc4Number EXISTS)"
-		}
-		return fmt.Sprintf("(%s AND %s)", travel, areas.runs(in))
+		return in, len(in) == len(areas.areas)
 	}
 	holdsAll := func(km int) bool {
 		if areas == nil {
 			return false
 		}
-		n := 0
-		for _, a := range geo.Within(lat, lon, float64(km)) {
-			if areas.areas[a] {
-				n++
-			}
+		_, all := reach(km)
+		return all
+	}
+	clause := func(travel string, km int) string {
+		if areas == nil {
+			return fmt.Sprintf("(%s AND pc4 IN %s)", travel, quote(geo.Within(lat, lon, float64(km)))) // no restriction (the openings index)
 		}
-		return n == len(areas.areas)
+		in, all := reach(km)
+		switch {
+		case len(in) == 0:
+			return ""
+		case all:
+			return "(" + travel + " AND pc4Number EXISTS)"
+		}
+		return fmt.Sprintf("(%s AND %s)", travel, areas.runs(in))
 	}
 	for i, b := range travelBuckets {
 		if holdsAll(min(b, radius)) {

@@ -47,7 +47,7 @@ func newPopulation(t *testing.T, people ...person) population {
 		ids[p.name] = c.ID
 		apptest.Must(t, g.Exec(`UPDATE candidates SET consent = true, confirmed_at = ? WHERE id = ?`, f.Clock().AddDate(0, 0, -10), c.ID).Error)
 	}
-	_, err := f.Search.Reindex(ctx, candidate.Source{DB: g, Skills: f.Skills})
+	_, err := f.Search.Reindex(ctx, candidate.Source{DB: g})
 	apptest.Must(t, err)
 	return population{f: f, ids: ids}
 }
@@ -364,7 +364,7 @@ func TestDemoBakeryVacature(t *testing.T) {
 	apptest.Must(t, g.Exec(`DELETE FROM candidates`).Error)
 	_, err := seed.DemoCandidates(ctx, g, f.Candidates, f.RegionA)
 	apptest.Must(t, err)
-	_, err = f.Search.Reindex(ctx, candidate.Source{DB: g, Skills: f.Skills})
+	_, err = f.Search.Reindex(ctx, candidate.Source{DB: g})
 	apptest.Must(t, err)
 	wg := f.Browser().SignIn(apptest.WerkgeverA)
 	body := fmt.Sprintf(`{"kind":"vacature","title":"Medewerker bakkerij","occupationId":%q,"requiredSkills":["haccp"],"postcode":"3511 AB",

@@ -51,7 +51,7 @@ func TestPoolRelevance(t *testing.T) {
 	g := f.DB.Gorm
 	set, err := seed.RelevanceSet(ctx, g, f.Candidates, f.Openings, f.RegionA)
 	apptest.Must(t, err)
-	_, err = f.Search.Reindex(ctx, candidate.Source{DB: g, Skills: f.Skills})
+	_, err = f.Search.Reindex(ctx, candidate.Source{DB: g})
 	apptest.Must(t, err)
 	var names []struct{ CandidateID, Name string }
 	apptest.Must(t, g.Raw(`SELECT candidate_id, name FROM candidate_identities`).Scan(&names).Error)

@@ -41,7 +41,7 @@ func (s *Service) ForCandidate(ctx context.Context, p authz.Principal, candidate
 	if err != nil {
 		return nil, err
 	}
-	d, err := candidate.Source{DB: s.DB, Skills: s.Skills}.Project(ctx, s.DB, p.RegionID, c.ID)
+	d, err := candidate.Source{DB: s.DB}.Project(ctx, s.DB, p.RegionID, c.ID)
 	if err != nil {
 		return nil, err
 	}

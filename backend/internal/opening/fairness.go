@@ -17,13 +17,12 @@
 package opening
 
 import (
-	"slices"
-	"sync"
-	"sync/atomic"
-
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // FairnessCategory is the ground a requirement discriminates on.
