@@ -65,6 +65,15 @@ need_chromium() {
   [ -x "$CHROMIUM" ] || die "Chromium is missing at $CHROMIUM: apt-get install -y chromium"
 }
 
+# perf_on_demo NAME SCRIPT: runs frontend/perf/SCRIPT in Node against a
+# serve_demo NAME, with Debian's Chromium (WERKHAVEN_URL, CHROMIUM_PATH).
+perf_on_demo() {
+  need_chromium
+  cd "$ROOT"
+  serve_demo "$1"
+  (cd "$ROOT/frontend" && WERKHAVEN_URL="$DEMO_URL" CHROMIUM_PATH="$CHROMIUM" node "perf/$2")
+}
+
 # serve_demo NAME: a real `werkhaven serve` of the built binary and front end
 # on its own database and Meilisearch index prefix NAME, freshly migrated and
 # seeded with the demo region, with the development mail catcher on a free

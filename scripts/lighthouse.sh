@@ -4,11 +4,8 @@
 # the demo region, in Debian's Chromium (frontend/perf/lighthouse.mjs).
 # Expects the stack up and bin/werkhaven + frontend/dist built (make
 # lighthouse does both). LH_RUNS (default 3) runs per page and form factor,
-# LH_PAGES=sign-in,pool a subset.
+# LH_PAGES=sign-in,pool a subset, LH_KEEP=1 keeps every full report in
+# .data/lighthouse/ (page-formfactor-run.json) to look into.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-cd "$ROOT"
-need_chromium
-serve_demo "${LH_NAME:-werkhaven_lighthouse}"
-cd frontend
-WERKHAVEN_URL="$DEMO_URL" CHROMIUM_PATH="$CHROMIUM" node perf/lighthouse.mjs
+perf_on_demo "${LH_NAME:-werkhaven_lighthouse}" lighthouse.mjs

@@ -90,6 +90,10 @@ try {
         if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(p.url).pathname) {
           throw new Error(`${p.name} ${formFactor}: ended at ${lhr.finalDisplayedUrl}, not ${p.url} (signed out?)`);
         }
+        if (process.env.LH_KEEP) {
+          mkdirSync(OUT, { recursive: true });
+          writeFileSync(`${OUT}/${p.name}-${formFactor}-${i + 1}.json`, JSON.stringify(lhr));
+        }
         runs.push({
           ...summarise(lhr),
           accessibility: Math.round(lhr.categories.accessibility.score * 100),

@@ -37,6 +37,7 @@ import './theme/werkhaven-theme.css';
 import './main.css';
 import './i18n';
 import { App } from './app/App';
+import { prefetchRoute } from './app/prefetch';
 import { ApiError } from './lib/api/error';
 
 const queryClient = new QueryClient({
@@ -47,6 +48,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// The session and the opening page's first data are asked now, beside the page's code (lib/prefetch.ts).
+prefetchRoute(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { PageContent, PageFooter, PageHeader } from '@utrecht/component-library-react';
@@ -9,6 +9,7 @@ import { useSession, type Role } from '../lib/session';
 import { setLanguage } from '../i18n';
 import { navFor } from './nav';
 import { PageGate } from './PageGate';
+import { prefetchRoute } from './prefetch';
 import { useIsProvider } from '../features/services/api';
 import { noteActivity, useNotifications } from '../features/notifications/api';
 
@@ -27,6 +28,10 @@ export function Layout() {
       }),
     [navigate, qc],
   );
+  // A page opened from a link gets its first data asked beside its code, as the first page did
+  // (main.tsx); what the page asks itself a moment later is then on its way or in.
+  const { pathname, search } = useLocation();
+  useEffect(() => prefetchRoute(qc, { pathname, search }), [qc, pathname, search]);
 
   const user = session.data?.user;
   const provider = useIsProvider(user?.role === 'werkgever' || user?.role === 'zorgaanbieder' ? user.organisationId : undefined);

@@ -7,6 +7,27 @@ import type { TFunction } from 'i18next';
 /** zone is where every instant is shown: the users are in the Netherlands. */
 export const zone = 'Europe/Amsterdam';
 
+// Making an Intl formatter costs far more than using one (on a slow phone, a pool page's dates took
+// ~60 ms of main thread): each is made once per locale and options and kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** dateFormat is the kept Intl.DateTimeFormat of a locale and options. */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
+/** numberFormat is the kept Intl.NumberFormat of a locale and options. */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(options);
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
 /** localeOf is the Intl locale of an interface language: en-GB for English, nl-NL otherwise. */
 export const localeOf = (lang: string) => (lang.startsWith('en') ? 'en-GB' : 'nl-NL');
 
@@ -16,7 +37,7 @@ const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 export function formatDate(iso: string | undefined, lang: string): string {
   if (!iso) return '';
   const d = isDay(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: isDay(iso) ? 'UTC' : zone }).format(d);
+  return dateFormat(localeOf(lang), { dateStyle: 'long', timeZone: isDay(iso) ? 'UTC' : zone }).format(d);
 }
 
 /**
@@ -30,22 +51,22 @@ export function formatDateTime(
   timeStyle: 'short' | 'medium' = 'short',
 ): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle, timeStyle, timeZone: zone }).format(new Date(iso));
+  return dateFormat(localeOf(lang), { dateStyle, timeStyle, timeZone: zone }).format(new Date(iso));
 }
 
 /** formatDay is a calendar day (YYYY-MM-DD) as a heading: "maandag 8 december". */
 export function formatDay(day: string, lang: string): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  return dateFormat(localeOf(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 }
 
 /** formatTime is the clock time of an instant: "09:30". */
 export function formatTime(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
+  return dateFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
 }
 
 /** dayKey is the calendar day (YYYY-MM-DD) of an instant in the Netherlands. */
 export function dayKey(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return dateFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
 /** today is the current day in the Netherlands, YYYY-MM-DD. */
@@ -67,7 +88,7 @@ export function addDays(day: string, n: number): string {
  */
 export function formatEuro(cents: number, lang: string, { whole = false, currency = 'EUR' }: { whole?: boolean; currency?: string } = {}): string {
   const digits = whole ? { maximumFractionDigits: 0 } : {};
-  return new Intl.NumberFormat(localeOf(lang), { style: 'currency', currency: currency.toUpperCase(), ...digits }).format(cents / 100);
+  return numberFormat(localeOf(lang), { style: 'currency', currency: currency.toUpperCase(), ...digits }).format(cents / 100);
 }
 
 /** centsToInput writes cents for an amount field, without the euro sign: 8500 → "85,00" (nl) or "85.00" (en). */
@@ -89,12 +110,12 @@ export function parseEuros(text: string): number | undefined {
 
 /** formatNumber writes a number the local way, with at most two decimals: 7,5 (nl) or 7.5 (en). */
 export function formatNumber(n: number, lang: string, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits }).format(n);
+  return numberFormat(localeOf(lang), { maximumFractionDigits }).format(n);
 }
 
 /** formatPercent writes a share (0–1) as a percentage with one decimal: 0.8 → "80,0%". */
 export function formatPercent(share: number, lang: string): string {
-  return new Intl.NumberFormat(localeOf(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
+  return numberFormat(localeOf(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share);
 }
 
 /** formatHours writes a duration in hours as hours below two days, else as days, with one decimal: "5,3 uur", "3 dagen"; "—" for none. */

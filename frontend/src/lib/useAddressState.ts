@@ -37,6 +37,11 @@ export function toAddress<T extends AddressState>(defaults: T, state: T, names?:
   return out;
 }
 
+const toPage = (v: string | null) => Math.max(1, Math.floor(Number(v ?? '1')) || 1);
+
+/** pageOf is the list page an address asks for (`pagina`; 1 when missing or not a number). */
+export const pageOf = (params: URLSearchParams) => toPage(params.get('pagina'));
+
 /**
  * useAddressState keeps a page's search, sort, filters and page in the address, so a reload or a shared link
  * shows the same page (the lists, the pool's filters). The router writes the address in a transition, so a control
@@ -70,7 +75,7 @@ export function useAddressState<T extends AddressState>(defaults: T, names?: Add
     setParams(to, { replace, preventScrollReset: true });
   };
   const state = current.state;
-  const page = Math.max(1, Math.floor(Number(state.pagina)) || 1);
+  const page = toPage(state.pagina);
   return {
     state: state as T,
     page,

@@ -4,33 +4,19 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { ChoiceGroup, Choice, DataState, Notice, PageTitle, Paragraph } from '../../components/ui';
 import { ListDownload, ListPager, ListSearch, ListSort } from '../../components/ListControls';
 import { useAddressState } from '../../lib/useAddressState';
-import { downloadCaseload, statuses, useCaseload, type CandidateStatus, type CaseloadQuery } from './api';
+import { downloadCaseload, statuses, useCaseload, type CaseloadQuery } from './api';
+import { caseloadDefaults, toCaseloadQuery } from './queries';
 import { formatDate } from '../../lib/format';
-
-type Freshness = NonNullable<CaseloadQuery['freshness']>;
-type Sort = NonNullable<CaseloadQuery['sort']>;
-
-// The caseload's state in the address (Dutch keys, like the pool's).
-const defaults = { zoek: '', status: '', actueel: '', onvolledig: '', sorteer: '-updatedAt' };
-const pageSize = 25;
 
 /** Caseload is the klantmanager's list of candidates with completeness and freshness: searched, sorted and paged on the server. */
 export function Caseload() {
   const { t, i18n } = useTranslation();
-  const { state, page, set, setPage } = useAddressState(defaults);
+  const { state, page, set, setPage } = useAddressState(caseloadDefaults);
   const filtered = !!(state.zoek || state.status || state.actueel || state.onvolledig);
-  const query: CaseloadQuery = {
-    sort: state.sorteer as Sort,
-    page,
-    pageSize,
-    ...(state.zoek ? { q: state.zoek } : {}),
-    ...(state.onvolledig ? { incomplete: true } : {}),
-    ...(state.status ? { status: state.status as CandidateStatus } : {}),
-    ...(state.actueel ? { freshness: state.actueel as Freshness } : {}),
-  };
+  const query = toCaseloadQuery(state, page);
   const list = useCaseload(query);
   const items = list.data?.items ?? [];
-  const sorts: { value: Sort; label: string }[] = [
+  const sorts: { value: NonNullable<CaseloadQuery['sort']>; label: string }[] = [
     { value: '-updatedAt', label: t('candidate.sortUpdated') },
     { value: 'confirmedAt', label: t('candidate.sortConfirmed') },
     { value: 'name', label: t('candidate.sortName') },

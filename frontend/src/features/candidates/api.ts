@@ -1,14 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
 import { saveDownload } from '../../lib/download';
-import type { components, paths } from '../../lib/api/schema';
+import type { components } from '../../lib/api/schema';
+import { caseloadQuery, type CaseloadQuery } from './queries';
+
+export type { CaseloadPage, CaseloadQuery } from './queries';
 
 export type Candidate = components['schemas']['CandidateBody'];
 export type CaseloadEntry = components['schemas']['CaseloadEntry'];
 export type Profile = components['schemas']['ProfileBody'];
 export type Identity = components['schemas']['IdentityBody'];
 export type Consent = components['schemas']['ConsentBody'];
-export type CaseloadQuery = NonNullable<paths['/candidates']['get']['parameters']['query']>;
 export type CandidateStatus = Candidate['status'];
 
 export const educationLevels = ['geen', 'vmbo', 'mbo1', 'mbo2', 'mbo3', 'mbo4', 'havo', 'vwo', 'hbo', 'wo'] as const;
@@ -16,16 +18,10 @@ export const languageCodes = ['nl', 'en', 'ar', 'tr', 'pl', 'ro', 'bg', 'es', 'f
 export const cefrLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export const statuses: CandidateStatus[] = ['available', 'in_process', 'placed', 'paused'];
 
-export type CaseloadPage = components['schemas']['PagedCaseloadEntry'];
 
 /** useCaseload reads one page of the caseload; the previous page stays on screen while the next loads. */
 export function useCaseload(query: CaseloadQuery) {
-  return useQuery({
-    queryKey: ['caseload', query],
-    // The JSON variant: the response also declares text/csv, which only downloadCaseload asks for.
-    queryFn: async () => (await api.GET('/candidates', { params: { query } })).data as CaseloadPage,
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...caseloadQuery(query), placeholderData: keepPreviousData });
 }
 
 /** downloadCaseload saves every candidate the query finds (not one page) as CSV; the server audits it. */

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
+import { myInvitesQuery, openingInvitesQuery, poolAppearancesQuery } from './queries';
 
 /** Offer is an invite as the kandidaat reads it. */
 export type Offer = components['schemas']['OfferBody'];
@@ -11,7 +12,7 @@ export type AppearanceWeek = components['schemas']['AppearanceWeekBody'];
 export const declineReasons: Exclude<DeclineReason, ''>[] = ['geen_interesse', 'reistijd', 'uren', 'ander_werk', 'gezondheid', 'anders'];
 
 export function useMyInvites() {
-  return useQuery({ queryKey: ['me', 'invites'], queryFn: async () => (await api.GET('/me/invites')).data!.items });
+  return useQuery(myInvitesQuery);
 }
 
 /** useMyInvite reads one invite; the server marks it viewed the first time. */
@@ -69,7 +70,7 @@ export function useDecideByLink(token: string) {
 }
 
 export function usePoolAppearances() {
-  return useQuery({ queryKey: ['me', 'pool-appearances'], queryFn: async () => (await api.GET('/me/pool-appearances')).data!.weeks });
+  return useQuery(poolAppearancesQuery);
 }
 
 // The organisation's side (issue 8): the pool's invite dialog, the Uitnodigingen
@@ -83,11 +84,7 @@ export type Intake = { at: string; mode: 'op_locatie' | 'online' | 'telefonisch'
 export type PlacementInput = components['schemas']['CreatePlacementRequest'];
 
 export function useOpeningInvites(openingId: string, enabled = true) {
-  return useQuery({
-    queryKey: ['invites', 'opening', openingId],
-    enabled,
-    queryFn: async () => (await api.GET('/openings/{id}/invites', { params: { path: { id: openingId } } })).data!.items,
-  });
+  return useQuery({ ...openingInvitesQuery(openingId), enabled });
 }
 
 export function useCreateInvites(openingId: string) {

@@ -10,23 +10,14 @@ import { useAddressState } from '../../lib/useAddressState';
 import { useOpening } from './api';
 import { RankingOrder } from '../../components/RankingOrder';
 import { InviteDialog } from '../invites';
-import { activeFilters, filterNames, noFilters, PoolFilterPanel, toQuery, type PoolQuery } from './PoolFilters';
+import { activeFilters, PoolFilterPanel } from './PoolFilters';
+import { filterNames, noFilters, poolPageQuery, toQuery, type PoolQuery } from './queries';
 import { PoolResults } from './PoolResults';
 import { usePoolSelection } from './usePoolSelection';
 
 function usePool(id: string, query: PoolQuery) {
   const qc = useQueryClient();
-  // The counts per filter value are the same on every page of the same filters:
-  // a next page leaves them out when page 1 was read here (the filter panel keeps those).
-  const first = qc.getQueryData<{ facets?: unknown }>(['pool', id, { ...query, page: 1 }]);
-  const asked: PoolQuery = (query.page ?? 1) > 1 && first?.facets ? { ...query, facets: false } : query;
-  return useQuery({
-    queryKey: ['pool', id, asked],
-    placeholderData: keepPreviousData,
-    // The API takes lists comma-separated (languages=nl,ar), not repeated.
-    queryFn: async () =>
-      (await api.GET('/openings/{id}/pool', { params: { path: { id }, query: asked }, querySerializer: { array: { style: 'form', explode: false } } })).data!,
-  });
+  return useQuery({ ...poolPageQuery(qc, id, query), placeholderData: keepPreviousData });
 }
 
 function usePin(id: string) {

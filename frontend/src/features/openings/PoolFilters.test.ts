@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
-import { activeFilters, noFilters, toQuery } from './PoolFilters';
+import { activeFilters } from './PoolFilters';
+import { noFilters, toQuery } from './queries';
 
 describe('pool filters', () => {
   it('ask the API only for what is set, lists in a fixed order', () => {

@@ -3,80 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Button, ChoiceGroup, Choice, Field } from '../../components/ui';
 import type { ApiError } from '../../lib/api/error';
-import type { AddressNames } from '../../lib/useAddressState';
-import type { components, paths } from '../../lib/api/schema';
+import type { components } from '../../lib/api/schema';
+import { flagNames, type PoolFilters } from './queries';
 import { formatDate } from '../../lib/format';
 
-export type PoolQuery = NonNullable<paths['/openings/{id}/pool']['get']['parameters']['query']>;
 type Facets = NonNullable<components['schemas']['PoolBody']['facets']>;
-type Language = NonNullable<PoolQuery['languages']>[number];
-type Flag = NonNullable<PoolQuery['flags']>[number];
-
-/** PoolFilters is the filter panel's state: strings for selects, lists for checkbox groups. */
-export type PoolFilters = {
-  radius: string;
-  minEducation: string;
-  hoursMin: string;
-  availableBefore: string;
-  rungMin: string;
-  rungMax: string;
-  /** options: drivingLicence, freshOnly, offeredSupport. */
-  options: string[];
-  languages: string[];
-  flags: string[];
-  /** occupations: ['any'] shows every occupation. */
-  occupations: string[];
-};
-
-export const noFilters: PoolFilters = {
-  radius: '',
-  minEducation: '',
-  hoursMin: '',
-  availableBefore: '',
-  rungMin: '',
-  rungMax: '',
-  options: [],
-  languages: [],
-  flags: [],
-  occupations: [],
-};
-
-/** filterNames are the filters' names in the address (Dutch, like the pages'), so a reload or a shared link keeps them. */
-export const filterNames: AddressNames<PoolFilters> = {
-  radius: 'straal',
-  minEducation: 'opleiding',
-  hoursMin: 'uren',
-  availableBefore: 'beschikbaar-voor',
-  rungMin: 'trede-vanaf',
-  rungMax: 'trede-tot',
-  options: 'alleen',
-  languages: 'talen',
-  flags: 'regelingen',
-  occupations: 'beroepen',
-};
 
 const educationLevels = ['vmbo', 'mbo1', 'mbo2', 'mbo3', 'mbo4', 'havo', 'hbo'];
-const flagNames: Flag[] = ['doelgroepregister', 'praktijkroute', 'lksIndicatie'];
 const rungs = [1, 2, 3, 4, 5, 6];
-
-/** toQuery is the pool's API query for the filters and a page. */
-export function toQuery(f: PoolFilters, page: number): PoolQuery {
-  return {
-    page,
-    ...(f.radius ? { radiusKm: Number(f.radius) } : {}),
-    ...(f.minEducation ? { minEducation: f.minEducation as PoolQuery['minEducation'] } : {}),
-    ...(f.hoursMin ? { hoursMin: Number(f.hoursMin) } : {}),
-    ...(f.availableBefore ? { availableBefore: f.availableBefore } : {}),
-    ...(f.rungMin ? { rungMin: Number(f.rungMin) } : {}),
-    ...(f.rungMax ? { rungMax: Number(f.rungMax) } : {}),
-    ...(f.languages.length ? { languages: [...f.languages].sort() as Language[] } : {}),
-    ...(f.flags.length ? { flags: flagNames.filter((n) => f.flags.includes(n)) } : {}),
-    ...(f.options.includes('drivingLicence') ? { drivingLicence: true } : {}),
-    ...(f.options.includes('freshOnly') ? { freshOnly: true } : {}),
-    ...(f.options.includes('offeredSupport') ? { offeredSupport: true } : {}),
-    ...(f.occupations.includes('any') ? { anyOccupation: true } : {}),
-  };
-}
 
 const languageName = (t: TFunction, code: string) => t(`candidate.languageNames.${code}`, { defaultValue: code });
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
 import type { components, paths } from '../../lib/api/schema';
+import { openingQuery } from './queries';
 
 export type Opening = components['schemas']['OpeningBody'];
 export type OpeningFields = components['schemas']['FieldsBody'];
@@ -29,11 +30,7 @@ export function useOpenings(query: { organisationId?: string; state?: OpeningSta
 }
 
 export function useOpening(id: string) {
-  return useQuery({
-    queryKey: ['opening', id],
-    queryFn: async () => (await api.GET('/openings/{id}', { params: { path: { id } } })).data!,
-    enabled: !!id,
-  });
+  return useQuery({ ...openingQuery(id), enabled: !!id });
 }
 
 function useOpeningMutation<V>(fn: (v: V) => Promise<Opening>) {

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api/client';
 import type { components } from '../../lib/api/schema';
+import { skillsQuery } from './queries';
 
 export type Occupation = components['schemas']['OccupationBody'];
 export type Skill = components['schemas']['SkillBody'];
@@ -21,11 +22,7 @@ export function useOccupationSearch(q: string) {
 
 /** useSkills loads the whole vocabulary once (under 200 entries). */
 export function useSkills() {
-  return useQuery({
-    queryKey: ['skills'],
-    staleTime: Infinity,
-    queryFn: async () => (await api.GET('/skills', { params: { query: { limit: 200 } } })).data!.items,
-  });
+  return useQuery(skillsQuery);
 }
 
 const postcodePattern = /^[1-9][0-9]{3} ?[A-Za-z]{2}$/;
