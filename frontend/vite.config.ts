@@ -74,6 +74,62 @@ function i18nCore(): Plugin {
   };
 }
 
+// A page's texts: each lazy page (App.tsx: `page(() => import('X'), 'Name')`) gets, per language, a
+// chunk with only the top-level text groups its code names (`'pool.title'`, `` `candidate.${k}` ``:
+// any string that starts with a group's name and a dot), found in the page's module and every module
+// it imports, instead of the whole language (100 KB). App.tsx's calls are rewritten at build time to
+// pass them (`page(load, name, { nl, en })`); without them (development, tests) a page loads the
+// whole language. A key no scan found still shows: i18n/index.ts loads the whole language on a
+// missing key (and says so in the console).
+function pageTexts(): Plugin {
+  const marker = '?texts=';
+  const languages = ['nl', 'en'];
+  const dir = resolve(import.meta.dirname, 'src/i18n');
+  const all = Object.fromEntries(languages.map((l) => [l, JSON.parse(readFileSync(`${dir}/${l}.json`, 'utf8'))]));
+  const groups = Object.keys(all.nl);
+  const named = new RegExp(`[\`'"](${groups.join('|')})\\.[\\w$]`, 'g');
+  const used = new Map<string, Promise<Set<string>>>();
+  return {
+    name: 'werkhaven-page-texts',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('/src/app/App.tsx')) return null;
+      const out = code.replace(/page\(\(\) => import\('([^']+)'\), '(\w+)'\)/g, (_, path: string, name: string) =>
+        `page(() => import('${path}'), '${name}', { ${languages.map((l) => `${l}: () => import('${path}${marker}${l}')`).join(', ')} })`,
+      );
+      if (out === code) this.error('page texts: no page(() => import(...), name) call found in App.tsx');
+      return { code: out, map: null };
+    },
+    async resolveId(source, importer) {
+      const at = source.indexOf(marker);
+      if (at < 0) return null;
+      const resolved = await this.resolve(source.slice(0, at), importer);
+      return resolved && `\0${resolved.id}${source.slice(at)}`;
+    },
+    async load(id) {
+      const at = id.indexOf(marker);
+      if (!id.startsWith('\0') || at < 0) return null;
+      const page = id.slice(1, at);
+      const lang = id.slice(at + marker.length);
+      const seen = new Set<string>();
+      const names = new Set<string>();
+      // The page's own modules and those they import (not libraries', not lazily imported ones).
+      const visit = async (module: string): Promise<void> => {
+        if (seen.has(module) || module.includes('/node_modules/') || module.startsWith('\0')) return;
+        seen.add(module);
+        const info = await this.load({ id: module });
+        for (const m of (info.code ?? '').matchAll(named)) names.add(m[1]);
+        await Promise.all(info.importedIds.map(visit));
+      };
+      let found = used.get(page);
+      if (!found) used.set(page, (found = visit(page).then(() => names)));
+      const picked = Object.fromEntries([...(await found)].sort().map((g) => [g, all[lang][g]]));
+      return `export default ${JSON.stringify(picked)};`;
+    },
+  };
+}
+
 // The design tokens' theme declares a custom property for every component of the design system;
 // Werkhaven uses a few dozen components. The production CSS keeps a declaration only when a
 // `var()` in the CSS or the JavaScript reaches it (directly or through other tokens).
@@ -117,7 +173,7 @@ function pruneUnusedTokens(): Plugin {
 const backend = 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react(), swaggerUI(), utrechtTreeShaking(), i18nCore(), pruneUnusedTokens()],
+  plugins: [react(), swaggerUI(), utrechtTreeShaking(), i18nCore(), pageTexts(), pruneUnusedTokens()],
   server: {
     proxy: { '/api': backend, '/healthz': backend, '/readyz': backend },
   },

@@ -25,16 +25,25 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  assert.deepEqual(missingTexts, [], 'a page used texts the build did not give it (vite.config.ts, pageTexts)');
 });
+
+// A key that a page's texts lacked (the build picks each page's texts from its code: vite.config.ts,
+// pageTexts): the app then loads the whole language and says so in the console. check fails on it.
+const missingTexts = [];
 
 async function newPage(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+  context.on('console', (m) => {
+    if (m.text().startsWith('texts: ')) missingTexts.push(`${m.page()?.url()}: ${m.text()}`);
+  });
   return context.newPage();
 }
 
 /** check scans the page with axe-core and saves a screenshot. */
 async function check(page, name) {
   await page.waitForLoadState('networkidle');
+  assert.deepEqual(missingTexts.splice(0), [], 'a page used texts the build did not give it (vite.config.ts, pageTexts)');
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   // WCAG 2.2 AA's target-size (24 px, or room around a small target) is off in axe by default: switched on here.
   const results = await new AxeBuilder({ page })

@@ -5,20 +5,22 @@ import { NotFound } from './NotFound';
 import { useSession, type Role } from '../lib/session';
 import { DataState } from '../components/ui';
 import { SignIn } from '../features/auth/SignIn';
-import { loadLanguage } from '../i18n';
+import { addTexts, loadLanguage, type PageTexts } from '../i18n';
 
 type Page<C extends ComponentType<any>> = LazyExoticComponent<C> & { preload: () => Promise<unknown> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- a page's props differ per page
 
 /**
  * page loads a page component on first use: every page module is its own chunk (with what only it
- * uses), so the sign-in page does not load the code of every other page; with it come all texts of
- * the language (the first script has only the shell's). Layout shows a status line meanwhile.
+ * uses), so the sign-in page does not load the code of every other page. With it come its texts: in
+ * the build only the text groups the page's code names (texts, added to each call by vite.config.ts),
+ * else all texts of the language (the first script has only the shell's). Layout shows a status line
+ * meanwhile.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a page's props differ per page
-function page<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K): Page<M[K]> {
+function page<M extends Record<K, ComponentType<any>>, K extends keyof M & string>(load: () => Promise<M>, name: K, texts?: PageTexts): Page<M[K]> {
   let loading: Promise<{ default: M[K] }> | undefined;
   const preload = () =>
-    (loading ??= Promise.all([load(), loadLanguage()]).then(
+    (loading ??= Promise.all([load(), texts ? addTexts(texts) : loadLanguage()]).then(
       ([module]) => ({ default: module[name] }),
       (err) => {
         loading = undefined; // a failed download is tried again on the next visit
