@@ -49,6 +49,43 @@ for (const [id, us] of self) {
   byFn.set(key, (byFn.get(key) ?? 0) + us);
   byUrl.set(file, (byUrl.get(file) ?? 0) + us);
 }
+// The long stretches of work (tasks of 50 ms and more, as slowed) and, for each, the functions that
+// took most of it including what they called: which part of the page's code a long task is.
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const label = (id) => {
+  const cf = byId.get(id).callFrame;
+  return `${cf.functionName || '(anonymous)'} ${cf.url.replace(/^.*\//, '')}:${cf.lineNumber}:${cf.columnNumber}`;
+};
+let t = profile.startTime;
+const timed = profile.samples.map((id, i) => ({ id, at: (t += dt[i] ?? 0) }));
+const idle = (id) => ['(idle)', '(program)', '(garbage collector)'].includes(byId.get(id).callFrame.functionName);
+const stretches = [];
+let cur = null;
+for (const s of timed) {
+  if (idle(s.id)) {
+    if (cur && s.at - cur.end > 1000) cur = null;
+    continue;
+  }
+  if (!cur) stretches.push((cur = { start: s.at, end: s.at, samples: [] }));
+  cur.end = s.at;
+  cur.samples.push(s);
+}
+console.log('long stretches of script (ms from the first sample; inclusive time of the top functions):');
+for (const st of stretches.filter((x) => x.end - x.start >= 50000)) {
+  const incl = new Map();
+  for (const s of st.samples) {
+    const seen = new Set();
+    for (let id = s.id; id !== undefined; id = parent.get(id)) {
+      const l = label(id);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      incl.set(l, (incl.get(l) ?? 0) + 1);
+    }
+  }
+  console.log(`  ${((st.start - profile.startTime) / 1000).toFixed(0)}–${((st.end - profile.startTime) / 1000).toFixed(0)} ms (${st.samples.length} samples)`);
+  for (const [l, n] of [...incl].sort((a, b) => b[1] - a[1]).filter(([l]) => !l.startsWith('(root)')).slice(0, 14)) console.log(`      ${String(n).padStart(5)}  ${l}`);
+}
 const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
 console.log(`${PAGE}: shown after ${shown} ms (4× slower CPU, real network)`);
 console.log('self time by script (ms):');

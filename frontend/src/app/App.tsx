@@ -1,5 +1,5 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { isValidElement, lazy, useEffect, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { isValidElement, lazy, useDeferredValue, useEffect, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { useSession, type Role } from '../lib/session';
@@ -96,13 +96,17 @@ const openingRoles: Role[] = ['werkgever', 'zorgaanbieder', 'accountmanager', 'a
 /** RequireRole shows children to signed-in users with one of roles. */
 function RequireRole({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const session = useSession();
+  // The page behind the session renders in a transition, which React cuts into short tasks: on a slow
+  // phone a page's first render (a pool's twenty cards) would otherwise block the main thread for
+  // a few hundred milliseconds in one go.
+  const known = useDeferredValue(session.data);
   const location = useLocation();
   useEffect(() => preload(children), [children]);
   return (
-    <DataState isLoading={session.isLoading} error={session.error}>
-      {!session.data?.user ? (
+    <DataState isLoading={session.isLoading || known === undefined} error={session.error}>
+      {!known?.user ? (
         <Navigate to={`/inloggen?terug=${encodeURIComponent(location.pathname)}`} replace />
-      ) : roles && !roles.includes(session.data.user.role as Role) ? (
+      ) : roles && !roles.includes(known.user.role as Role) ? (
         <Navigate to="/" replace />
       ) : (
         children
