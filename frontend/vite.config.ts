@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
@@ -19,6 +20,25 @@ function swaggerUI(): Plugin {
       mkdirSync(dest, { recursive: true });
       for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) {
         cpSync(resolve(src, file), resolve(dest, file));
+      }
+    },
+  };
+}
+
+// Every asset also as .br (Brotli, best) and .gz (gzip, best) beside it: the server sends the one the
+// browser takes (backend/internal/platform/httpapi/static.go) without compressing on each request.
+// Brotli makes the first script about a sixth smaller than gzip.
+function precompress(): Plugin {
+  return {
+    name: 'werkhaven-precompress',
+    apply: 'build',
+    closeBundle() {
+      const dir = resolve(import.meta.dirname, 'dist/assets');
+      for (const f of readdirSync(dir)) {
+        if (!/\.(js|css|svg|json)$/.test(f)) continue;
+        const data = readFileSync(`${dir}/${f}`);
+        writeFileSync(`${dir}/${f}.br`, brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+        writeFileSync(`${dir}/${f}.gz`, gzipSync(data, { level: zlib.constants.Z_BEST_COMPRESSION }));
       }
     },
   };
@@ -173,7 +193,7 @@ function pruneUnusedTokens(): Plugin {
 const backend = 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react(), swaggerUI(), utrechtTreeShaking(), i18nCore(), pageTexts(), pruneUnusedTokens()],
+  plugins: [react(), swaggerUI(), utrechtTreeShaking(), i18nCore(), pageTexts(), pruneUnusedTokens(), precompress()],
   server: {
     proxy: { '/api': backend, '/healthz': backend, '/readyz': backend },
   },

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/andybalholm/brotli"
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/gofiber/fiber/v2"
@@ -387,6 +389,59 @@ func TestServesFrontEndWithSPAFallback(t *testing.T) {
 	for _, p := range []string{"/dev/mail", "/dev/betalen", "/dev"} {
 		resp, body = s.do(t, http.MethodGet, p, "")
 		problemOf(t, resp, body, http.StatusNotFound)
+	}
+}
+
+// Hashed assets go out in the best encoding the browser takes (Brotli,
+// else gzip, else as they are), from the files the build compressed ahead
+// when they are there, and stay cacheable per encoding.
+func TestServesAssetsCompressed(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(dir, "assets"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><title>Werkhaven</title>"), 0o644))
+	script := bytes.Repeat([]byte("console.log('werkhaven');\n"), 200)
+	must(t, os.WriteFile(filepath.Join(dir, "assets", "app-3f9a.js"), script, 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "assets", "built-77aa.js"), script, 0o644))
+	// What the build wrote ahead for built-77aa.js: served as it is.
+	var ahead bytes.Buffer
+	bw := brotli.NewWriterLevel(&ahead, brotli.BestCompression)
+	_, _ = bw.Write([]byte("console.log('compressed by the build');"))
+	must(t, bw.Close())
+	must(t, os.WriteFile(filepath.Join(dir, "assets", "built-77aa.js.br"), ahead.Bytes(), 0o644))
+	s := newServer(t, nil, dir)
+
+	decode := map[string]func(io.Reader) (io.Reader, error){
+		"br":   func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil },
+		"gzip": func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) },
+		"":     func(r io.Reader) (io.Reader, error) { return r, nil },
+	}
+	for _, c := range []struct{ path, accept, want, body string }{
+		{"/assets/app-3f9a.js", "gzip, deflate, br, zstd", "br", string(script)},
+		{"/assets/app-3f9a.js", "gzip", "gzip", string(script)},
+		{"/assets/app-3f9a.js", "identity", "", string(script)},
+		{"/assets/built-77aa.js", "br", "br", "console.log('compressed by the build');"},
+	} {
+		resp, body := s.do(t, http.MethodGet, c.path, "", "Accept-Encoding", c.accept)
+		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Encoding") != c.want {
+			t.Fatalf("%s with %q: %d, Content-Encoding %q, want %q", c.path, c.accept, resp.StatusCode, resp.Header.Get("Content-Encoding"), c.want)
+		}
+		r, err := decode[c.want](bytes.NewReader(body))
+		must(t, err)
+		plain, err := io.ReadAll(r)
+		must(t, err)
+		if string(plain) != c.body {
+			t.Errorf("%s with %q: body %.60q, want %.60q", c.path, c.accept, plain, c.body)
+		}
+		if !strings.Contains(resp.Header.Get("Vary"), "Accept-Encoding") || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") {
+			t.Errorf("%s: Vary %q, Cache-Control %q", c.path, resp.Header.Get("Vary"), resp.Header.Get("Cache-Control"))
+		}
+		if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/javascript") {
+			t.Errorf("%s: Content-Type %q", c.path, resp.Header.Get("Content-Type"))
+		}
+	}
+	resp, _ := s.do(t, http.MethodGet, "/assets/", "", "Accept-Encoding", "br")
+	if resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("the assets folder itself: %d, want 404", resp.StatusCode)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 )
 
 // webFiles serves the built front end (frontend/dist) with an SPA fallback:
@@ -29,13 +30,30 @@ func (w *webFiles) mount(app *fiber.App) {
 	if w.dir == "" {
 		return
 	}
-	app.Static("/assets", filepath.Join(w.dir, "assets"), fiber.Static{
-		Compress: true,
-		MaxAge:   365 * 24 * 3600,
-		ModifyResponse: func(c *fiber.Ctx) error {
-			c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
-			return nil
+	// Hashed assets in the best encoding the browser takes: Brotli, else
+	// gzip. The build writes both next to each file at the highest level
+	// (frontend/vite.config.ts, precompress); a file without them is
+	// compressed once and kept (fasthttp's compressed-file cache).
+	assets := (&fasthttp.FS{
+		Root:           filepath.Join(w.dir, "assets"),
+		PathRewrite:    fasthttp.NewPathPrefixStripper(len("/assets")),
+		Compress:       true,
+		CompressBrotli: true,
+		// fasthttp takes the suffixes only with all three named (zstd is not served).
+		CompressedFileSuffixes: map[string]string{"br": ".br", "gzip": ".gz", "zstd": ".zst"},
+		PathNotFound: func(ctx *fasthttp.RequestCtx) {
+			ctx.Response.Reset()
+			ctx.SetStatusCode(fasthttp.StatusNotFound)
 		},
+	}).NewRequestHandler()
+	app.Get("/assets/*", func(c *fiber.Ctx) error {
+		assets(c.Context())
+		if c.Response().StatusCode() != fiber.StatusOK {
+			return fiber.ErrNotFound
+		}
+		c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
+		c.Vary(fiber.HeaderAcceptEncoding)
+		return nil
 	})
 	app.Static("/", w.dir, fiber.Static{
 		Compress: true,
