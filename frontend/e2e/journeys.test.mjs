@@ -113,6 +113,11 @@ test('sign-in page works on a 360 px phone and passes axe', async () => {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await check(page, 'sign-in-english');
+  // The choice is remembered: after a reload the page is English from its first render (the English
+  // core texts load before it; Dutch ones come with the first script).
+  await page.reload();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await page.getByRole('button', { name: 'Nederlands' }).click();
   await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
 });

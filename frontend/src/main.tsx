@@ -35,7 +35,7 @@ import '@nl-design-system-candidate/skip-link-css/skip-link.css';
 import '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
 import './theme/werkhaven-theme.css';
 import './main.css';
-import './i18n';
+import { ready } from './i18n';
 import { App } from './app/App';
 import { prefetchRoute } from './app/prefetch';
 import { ApiError } from './lib/api/error';
@@ -52,12 +52,15 @@ const queryClient = new QueryClient({
 // The session and the opening page's first data are asked now, beside the page's code (lib/prefetch.ts).
 prefetchRoute(queryClient, window.location);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
-    </QueryClientProvider>
-  </StrictMode>,
+// The interface language's core texts are in before the first render (at once for Dutch).
+void ready.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

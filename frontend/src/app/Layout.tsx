@@ -10,7 +10,7 @@ import { setLanguage } from '../i18n';
 import { navFor } from './nav';
 import { PageGate } from './PageGate';
 import { prefetchRoute } from './prefetch';
-import { useIsProvider } from '../features/services/api';
+import { useIsProvider } from '../features/services/provider';
 import { noteActivity, useNotifications } from '../features/notifications/api';
 
 /** Layout is the shell: skip link, header with menu and language, main, footer. */

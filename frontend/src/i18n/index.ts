@@ -5,7 +5,6 @@ import { initReactI18next } from 'react-i18next';
 // names (addTexts; the build makes them per page) or, in development and tests, the whole language
 // (loadLanguage).
 import nlCore from './nl.json?core';
-import enCore from './en.json?core';
 import coreKeys from './core-keys.json';
 
 export type Language = 'nl' | 'en';
@@ -13,7 +12,8 @@ export type Language = 'nl' | 'en';
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('werkhaven.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nlCore }, en: { translation: enCore } },
+  // Dutch, the default, comes with the first script; English users wait for their core texts (ready).
+  resources: { nl: { translation: nlCore } },
   lng: stored === 'en' ? 'en' : 'nl',
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },
@@ -33,6 +33,15 @@ void i18n.use(initReactI18next).init({
 });
 
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
+/** ready is settled once the interface language's core texts are in: the app renders after it (main.tsx). */
+export const ready: Promise<void> =
+  stored === 'en'
+    ? import('./en.json?core').then(
+        (m) => void i18n.addResourceBundle('en', 'translation', m.default, true, false),
+        () => undefined, // the texts fall back to Dutch; the page still shows
+      )
+    : Promise.resolve();
 
 /** PageTexts loads a page's texts in each language (made by the build: vite.config.ts, pageTexts). */
 export type PageTexts = Record<Language, () => Promise<{ default: Record<string, unknown> }>>;

@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../lib/api/client';
 import { saveDownload } from '../../lib/download';
 import type { components, paths } from '../../lib/api/schema';
+import { servicesQuery, type ServicesQuery } from './provider';
 
 export type Service = components['schemas']['ServiceBody'];
 export type ServiceHours = components['schemas']['HoursBody'];
@@ -21,12 +22,8 @@ export type BookingQuery = NonNullable<paths['/bookings']['get']['parameters']['
 const commaLists = { array: { style: 'form', explode: false } } as const;
 
 /** useServices is the region's catalogue (admins may include inactive entries). */
-export function useServices(query: { providerId?: string; inactive?: boolean } = {}, enabled = true) {
-  return useQuery({
-    queryKey: ['services', query],
-    enabled,
-    queryFn: async () => (await api.GET('/services', { params: { query } })).data!.items,
-  });
+export function useServices(query: ServicesQuery = {}, enabled = true) {
+  return useQuery({ ...servicesQuery(query), enabled });
 }
 
 export function useService(id: string, enabled = true) {
@@ -194,12 +191,6 @@ export function useCheckout(id: string) {
   return useMutation({
     mutationFn: async () => (await api.POST('/bookings/{id}/checkouts', { params: { path: { id } } })).data!,
   });
-}
-
-/** useIsProvider is whether the signed-in organisation provides services in the catalogue (the services desk's provider). */
-export function useIsProvider(organisationId: string | undefined) {
-  const provided = useServices({ providerId: organisationId }, !!organisationId);
-  return (provided.data?.length ?? 0) > 0;
 }
 
 export type Invoice = components['schemas']['InvoiceBody'];
