@@ -9,24 +9,19 @@ export const zone = 'Europe/Amsterdam';
 
 // Making an Intl formatter costs far more than using one (on a slow phone, a pool page's dates took
 // ~60 ms of main thread): each is made once per locale and options and kept.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** dateFormat is the kept Intl.DateTimeFormat of a locale and options. */
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = locale + JSON.stringify(options);
-  let f = dateFormats.get(key);
-  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
+/** kept makes a formatter of a kind once per locale and options and hands out that one after. */
+function kept<O, F>(make: (locale: string, options: O) => F) {
+  const made = new Map<string, F>();
+  return (locale: string, options: O): F => {
+    const key = locale + JSON.stringify(options);
+    let f = made.get(key);
+    if (!f) made.set(key, (f = make(locale, options)));
+    return f;
+  };
 }
 
-/** numberFormat is the kept Intl.NumberFormat of a locale and options. */
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = locale + JSON.stringify(options);
-  let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, options)));
-  return f;
-}
+const dateFormat = kept((locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options));
+const numberFormat = kept((locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
 
 /** localeOf is the Intl locale of an interface language: en-GB for English, nl-NL otherwise. */
 export const localeOf = (lang: string) => (lang.startsWith('en') ? 'en-GB' : 'nl-NL');

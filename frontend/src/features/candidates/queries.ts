@@ -16,14 +16,14 @@ type Status = NonNullable<CaseloadQuery['status']>;
 /** The caseload's state in the address (Dutch keys, like the pool's), and its defaults. */
 export const caseloadDefaults = { zoek: '', status: '', actueel: '', onvolledig: '', sorteer: '-updatedAt' };
 export type CaseloadAddress = typeof caseloadDefaults;
-export const caseloadPageSize = 25;
+const pageSize = 25;
 
 /** toCaseloadQuery is the API query for the caseload's address state and a page. */
 export function toCaseloadQuery(state: CaseloadAddress, page: number): CaseloadQuery {
   return {
     sort: state.sorteer as Sort,
     page,
-    pageSize: caseloadPageSize,
+    pageSize,
     ...(state.zoek ? { q: state.zoek } : {}),
     ...(state.onvolledig ? { incomplete: true } : {}),
     ...(state.status ? { status: state.status as Status } : {}),
