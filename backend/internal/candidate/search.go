@@ -3,9 +3,14 @@ package candidate
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/lib/pq"
 	"github.com/meilisearch/meilisearch-go"
 	"gorm.io/gorm"
 
@@ -100,14 +105,13 @@ func (s Source) documents(ctx context.Context, db *gorm.DB, rows []Row) ([]any, 
 	for _, r := range rows {
 		occIDs = append(occIDs, r.Occupations...)
 	}
-	occ := map[string]occupationInfo{}
+	slices.Sort(occIDs)
+	occIDs = slices.Compact(occIDs)
+	occ := map[string]string{}
 	if len(occIDs) > 0 {
-		var infos []occupationInfo
-		if err := db.WithContext(ctx).Table("occupation_labels").Select("id, label").Where("id IN ?", occIDs).Find(&infos).Error; err != nil {
+		var err error
+		if occ, err = s.occupationLabels(ctx, db, occIDs); err != nil {
 			return nil, err
-		}
-		for _, o := range infos {
-			occ[o.ID] = o
 		}
 	}
 	docs := make([]any, len(rows))
@@ -117,14 +121,32 @@ func (s Source) documents(ctx context.Context, db *gorm.DB, rows []Row) ([]any, 
 	return docs, nil
 }
 
-func (s Source) document(r Row, occ map[string]occupationInfo) Document {
+// occupationLabels are the labels of the occupations ids (nil: of every
+// occupation, for a rebuild), by id.
+func (s Source) occupationLabels(ctx context.Context, db *gorm.DB, ids []string) (map[string]string, error) {
+	var infos []occupationInfo
+	q := db.WithContext(ctx).Table("occupation_labels").Select("id, label")
+	if ids != nil {
+		q = q.Where("id = ANY(?)", pq.Array(ids))
+	}
+	if err := q.Find(&infos).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(infos))
+	for _, o := range infos {
+		out[o.ID] = o.Label
+	}
+	return out, nil
+}
+
+func (s Source) document(r Row, occ map[string]string) Document {
 	d := Document{ID: r.ID, Code: r.PublicCode, RegionID: r.RegionID, Status: r.Status, Occupations: strs(r.Occupations),
 		Skills: withLicence(r.Skills, r.DrivingLicence), EducationRank: EducationRank(r.Education), DrivingLicence: r.DrivingLicence,
 		OwnTransport: r.OwnTransport, SupportNeeds: strs(r.SupportNeeds), Doelgroepregister: r.Doelgroepregister, Praktijkroute: r.Praktijkroute,
 		LKSIndicatie: r.LKSIndicatie, Consent: r.Consent, ConfirmedAt: r.ConfirmedAt.Unix(), ConfirmedDay: Day(r.ConfirmedAt), OccupationLabels: []string{}, LanguageCodes: []string{}}
 	for _, id := range r.Occupations {
-		if o, ok := occ[id]; ok {
-			d.OccupationLabels = append(d.OccupationLabels, o.Label)
+		if label, ok := occ[id]; ok {
+			d.OccupationLabels = append(d.OccupationLabels, label)
 		}
 	}
 	for _, l := range r.Languages {
@@ -152,41 +174,120 @@ func (s Source) document(r Row, occ map[string]occupationInfo) Document {
 	return d
 }
 
-// indexColumns are the columns a document is built from (not the free
-// text of a profile, which the index never holds).
-var indexColumns = []string{"id", "region_id", "public_code", "status", "occupations", "skills", "education", "languages", "driving_licence",
-	"own_transport", "pc4", "lat", "lon", "max_travel_km", "hours_min", "hours_max", "available_from", "rung", "support_needs",
-	"doelgroepregister", "praktijkroute", "lks_indicatie", "consent", "confirmed_at"}
+// indexFields are the columns a document is built from (not the free text
+// of a profile, which the index never holds), each with the Row field it
+// is read into: one list for the rebuild's read (Documents) and the live
+// sync's (Load), so both build the same document.
+var indexFields = []struct {
+	column string
+	into   func(*Row) any
+}{
+	{"id", func(r *Row) any { return &r.ID }},
+	{"region_id", func(r *Row) any { return &r.RegionID }},
+	{"public_code", func(r *Row) any { return &r.PublicCode }},
+	{"status", func(r *Row) any { return &r.Status }},
+	{"occupations", func(r *Row) any { return (*[]string)(&r.Occupations) }},
+	{"skills", func(r *Row) any { return (*[]string)(&r.Skills) }},
+	{"education", func(r *Row) any { return &r.Education }},
+	{"languages", func(r *Row) any { return &r.Languages }},
+	{"driving_licence", func(r *Row) any { return &r.DrivingLicence }},
+	{"own_transport", func(r *Row) any { return &r.OwnTransport }},
+	{"pc4", func(r *Row) any { return &r.PC4 }},
+	{"lat", func(r *Row) any { return &r.Lat }},
+	{"lon", func(r *Row) any { return &r.Lon }},
+	{"max_travel_km", func(r *Row) any { return &r.MaxTravelKm }},
+	{"hours_min", func(r *Row) any { return &r.HoursMin }},
+	{"hours_max", func(r *Row) any { return &r.HoursMax }},
+	{"available_from", func(r *Row) any { return &r.AvailableFrom }},
+	{"rung", func(r *Row) any { return &r.Rung }},
+	{"support_needs", func(r *Row) any { return (*[]string)(&r.SupportNeeds) }},
+	{"doelgroepregister", func(r *Row) any { return &r.Doelgroepregister }},
+	{"praktijkroute", func(r *Row) any { return &r.Praktijkroute }},
+	{"lks_indicatie", func(r *Row) any { return &r.LKSIndicatie }},
+	{"consent", func(r *Row) any { return &r.Consent }},
+	{"confirmed_at", func(r *Row) any { return &r.ConfirmedAt }},
+}
+
+func indexColumns() []string {
+	out := make([]string, len(indexFields))
+	for i, f := range indexFields {
+		out[i] = f.column
+	}
+	return out
+}
 
 // Documents satisfies search.Source: consenting, not erased candidates, in
 // keyset-paginated batches. The next batch is read from Postgres while the
 // current one is built and handed on, so a rebuild keeps Meilisearch busy.
+//
+// The batches are read on one of the pool's connections as a pgx
+// connection, scanned straight into typed fields: a rebuild competes with
+// Meilisearch's indexing for the same CPU, and GORM's reflection, lib/pq's
+// text arrays and its SQL logger took ~75% of 11.7 s of CPU to read a
+// million candidates (docs/benchmarks.md).
 func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error) error {
 	type page struct {
 		rows []Row
 		err  error
 	}
+	sqlDB, err := s.DB.DB()
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	labels, err := s.occupationLabels(ctx, s.DB, nil)
+	if err != nil {
+		return err
+	}
+	query := "SELECT " + strings.Join(indexColumns(), ", ") + " FROM candidates WHERE " + indexable + " AND id > $1 ORDER BY id LIMIT $2"
 	pages := make(chan page, 1)
+	send := func(p page) error {
+		select {
+		case pages <- p:
+			return nil
+		case <-ctx.Done(): // the reader stopped
+			return ctx.Err()
+		}
+	}
 	go func() {
 		defer close(pages)
-		after := "00000000-0000-0000-0000-000000000000"
-		for {
-			var rows []Row
-			err := s.DB.WithContext(ctx).Select(indexColumns).Where(indexable+" AND id > ?", after).Order("id").Limit(batch).Find(&rows).Error
-			if err != nil {
-				err = fmt.Errorf("read candidates: %w", err)
+		conn, err := sqlDB.Conn(ctx)
+		if err != nil {
+			_ = send(page{err: fmt.Errorf("read candidates: %w", err)})
+			return
+		}
+		defer conn.Close()
+		err = conn.Raw(func(dc any) error {
+			pc := dc.(*stdlib.Conn).Conn()
+			after := "00000000-0000-0000-0000-000000000000"
+			for {
+				rows, err := pc.Query(ctx, query, after, batch)
+				got := make([]Row, 0, batch)
+				if err == nil {
+					got, err = pgx.AppendRows(got, rows, func(row pgx.CollectableRow) (Row, error) {
+						var r Row
+						targets := make([]any, len(indexFields))
+						for i, f := range indexFields {
+							targets[i] = f.into(&r)
+						}
+						return r, row.Scan(targets...)
+					})
+				}
+				if err != nil {
+					return err
+				}
+				if err := send(page{rows: got}); err != nil {
+					return err
+				}
+				if len(got) == 0 {
+					return nil
+				}
+				after = got[len(got)-1].ID
 			}
-			select {
-			case pages <- page{rows, err}:
-			case <-ctx.Done():
-				return
-			}
-			if err != nil || len(rows) == 0 {
-				return
-			}
-			after = rows[len(rows)-1].ID
+		})
+		if err != nil && ctx.Err() == nil {
+			_ = send(page{err: fmt.Errorf("read candidates: %w", err)})
 		}
 	}()
 	for p := range pages {
@@ -196,9 +297,9 @@ func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error
 		if len(p.rows) == 0 {
 			return nil
 		}
-		docs, err := s.documents(ctx, s.DB, p.rows)
-		if err != nil {
-			return err
+		docs := make([]any, len(p.rows))
+		for i, r := range p.rows {
+			docs[i] = s.document(r, labels)
 		}
 		if err := emit(docs); err != nil {
 			return err
@@ -217,7 +318,7 @@ func (s Source) Count(ctx context.Context) (int, error) {
 // Load satisfies search.Syncer: consenting, not erased candidates only.
 func (s Source) Load(ctx context.Context, db *gorm.DB, ids []string) (map[string]any, error) {
 	var rows []Row
-	if err := db.WithContext(ctx).Where(indexable+" AND id IN ?", ids).Find(&rows).Error; err != nil {
+	if err := db.WithContext(ctx).Select(indexColumns()).Where(indexable+" AND id IN ?", ids).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	docs, err := s.documents(ctx, db, rows)

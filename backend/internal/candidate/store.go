@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	gojson "github.com/goccy/go-json"
 	"github.com/lib/pq"
 )
 
@@ -22,13 +23,15 @@ func (l languages) Value() (driver.Value, error) {
 	return string(b), err
 }
 
-// Scan satisfies sql.Scanner.
+// Scan satisfies sql.Scanner. It decodes with goccy/go-json (as
+// search.Client does Meilisearch's answers): a rebuild scans a million of
+// these, and encoding/json took 0.8 s of CPU doing so.
 func (l *languages) Scan(v any) error {
 	switch b := v.(type) {
 	case []byte:
-		return json.Unmarshal(b, l)
+		return gojson.Unmarshal(b, l)
 	case string:
-		return json.Unmarshal([]byte(b), l)
+		return gojson.Unmarshal([]byte(b), l)
 	case nil:
 		*l = nil
 		return nil
