@@ -19,6 +19,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/werkhaven/werkhaven/backend/internal/authz"
+	"github.com/werkhaven/werkhaven/backend/internal/occupation"
 	"github.com/werkhaven/werkhaven/backend/internal/opening"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/apperr"
 	"github.com/werkhaven/werkhaven/backend/internal/platform/msg"
@@ -104,18 +105,25 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 	if !p.Has(authz.Admin, authz.Accountmanager, authz.Werkgever, authz.Zorgaanbieder) {
 		return Pool{}, fmt.Errorf("pool: %w", apperr.ErrForbidden)
 	}
-	// The opening (with its tenancy check), its pins and the region are
-	// read side by side: three round trips in the time of one. Pins are
-	// only used once the opening is known to be the caller's.
+	// The opening (with its tenancy check) and then the occupations it
+	// accepts, its pins and the region are read side by side: the
+	// longest of them is two round trips. Pins are only used, and the
+	// relatedness only read, once the opening is known to be the caller's.
 	var (
 		o                opening.Opening
+		acceptable       map[string]occupation.Strength
 		pins             map[string]string
 		region           poolRegion
 		errO, errP, errR error
 		wait             sync.WaitGroup
 	)
 	wait.Add(3)
-	go func() { defer wait.Done(); o, errO = s.Openings.Get(ctx, p, id) }()
+	go func() {
+		defer wait.Done()
+		if o, errO = s.Openings.Get(ctx, p, id); errO == nil && o.State != opening.Closed && o.State != opening.Filled {
+			acceptable, errO = s.acceptable(ctx, o)
+		}
+	}()
 	go func() { defer wait.Done(); pins, errP = s.pins(ctx, id) }()
 	go func() { defer wait.Done(); region, errR = s.region(ctx, p.RegionID) }()
 	wait.Wait()
@@ -131,7 +139,7 @@ func (s *Service) Get(ctx context.Context, p authz.Principal, id string, f Filte
 	if f.Page == 0 {
 		f.Page = 1
 	}
-	q, err := s.buildQuery(ctx, o, f, region)
+	q, err := s.buildQuery(ctx, o, f, region, acceptable)
 	if err != nil {
 		return Pool{}, err
 	}

@@ -2,6 +2,7 @@ package matching
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -42,10 +43,16 @@ func (s *Service) BuildQuery(ctx context.Context, o opening.Opening, f Filters) 
 	if err != nil {
 		return Query{}, err
 	}
-	return s.buildQuery(ctx, o, f, r)
+	acceptable, err := s.acceptable(ctx, o)
+	if err != nil {
+		return Query{}, err
+	}
+	return s.buildQuery(ctx, o, f, r, acceptable)
 }
 
-func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, region poolRegion) (Query, error) {
+// buildQuery is BuildQuery given the region and the occupations the
+// opening accepts (read side by side by Get).
+func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, region poolRegion, acceptable map[string]occupation.Strength) (Query, error) {
 	var bad apperr.Fields
 	add := bad.Add
 	radius := o.MaxTravelKm
@@ -79,10 +86,6 @@ func (s *Service) buildQuery(ctx context.Context, o opening.Opening, f Filters, 
 	now := s.now()
 	base := findable(o.RegionID, now)
 	travel, err := s.travelFilter(ctx, o.RegionID, region.areas, o.Lat, o.Lon, radius)
-	if err != nil {
-		return Query{}, err
-	}
-	acceptable, err := s.acceptable(ctx, o)
 	if err != nil {
 		return Query{}, err
 	}
@@ -200,14 +203,26 @@ type poolRegion struct {
 	areas     int
 }
 
+// region reads the settings and the count side by side (a pool waits for
+// them).
 func (s *Service) region(ctx context.Context, regionID string) (poolRegion, error) {
-	rs, err := s.Regions.RegionSettings(ctx, s.DB, regionID)
-	if err != nil {
+	var (
+		r          poolRegion
+		errS, errC error
+		wait       sync.WaitGroup
+	)
+	wait.Add(1)
+	go func() {
+		defer wait.Done()
+		errC = s.DB.WithContext(ctx).Raw(`SELECT count(*) FROM region_pc4s WHERE region_id = ?`, regionID).Row().Scan(&r.areas)
+	}()
+	rs, errS := s.Regions.RegionSettings(ctx, s.DB, regionID)
+	wait.Wait()
+	if err := errors.Join(errS, errC); err != nil {
 		return poolRegion{}, err
 	}
-	r := poolRegion{poolRungs: rs.PoolRungs}
-	err = s.DB.WithContext(ctx).Raw(`SELECT count(*) FROM region_pc4s WHERE region_id = ?`, regionID).Row().Scan(&r.areas)
-	return r, err
+	r.poolRungs = rs.PoolRungs
+	return r, nil
 }
 
 func (r poolRegion) rungs(kind opening.Kind) (int, int) {
