@@ -1,6 +1,7 @@
 package candidate_test
 
 import (
+	"errors"
 	"reflect"
 	"slices"
 	"testing"
@@ -78,5 +79,25 @@ func TestRebuildAndSyncBuildTheSameDocuments(t *testing.T) {
 	}
 	if empty != 20 || several != 20 {
 		t.Errorf("compared %d documents without place, rung or occupations and %d with two languages and every flag, want 20 and 20", empty, several)
+	}
+
+	// A rebuild that stops half-way (Meilisearch refused a batch) returns
+	// that error, and the connection it read on goes back to a usable pool.
+	stop := errors.New("refused")
+	n := 0
+	err = src.Documents(ctx, 7, func([]any) error {
+		if n++; n == 2 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 2 {
+		t.Fatalf("stopped rebuild: %v after %d batches, want %v after 2", err, n, stop)
+	}
+	for range 5 {
+		var count int
+		if err := g.Raw(`SELECT count(*) FROM candidates`).Row().Scan(&count); err != nil || count != 300 {
+			t.Fatalf("after a stopped rebuild: %d candidates, %v", count, err)
+		}
 	}
 }
