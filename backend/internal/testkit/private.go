@@ -249,13 +249,44 @@ func StartMeili(t testing.TB) *MeiliServer {
 }
 
 // Freeze stops the process (SIGSTOP): connections are accepted by the
-// kernel, nothing answers — a hung server, not a dead one.
+// kernel, nothing answers — a hung server, not a dead one. It returns once
+// every thread of the process is stopped: the signal only asks, and on a
+// busy machine a thread that is running may still answer a request sent
+// right after it (a flaky "a frozen Meilisearch answered" in CI).
 func (m *MeiliServer) Freeze() {
 	m.t.Helper()
 	if err := m.cmd.Process.Signal(syscall.SIGSTOP); err != nil {
 		m.t.Fatal(err)
 	}
 	m.frozen = true
+	deadline := time.Now().Add(5 * time.Second)
+	for !allStopped(m.cmd.Process.Pid) {
+		if time.Now().After(deadline) {
+			m.t.Fatalf("Meilisearch (pid %d) did not stop within 5 s of SIGSTOP", m.cmd.Process.Pid)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// allStopped says whether every thread of process pid is stopped (state
+// T or t in /proc/pid/task/*/stat).
+func allStopped(pid int) bool {
+	stats, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/stat", pid))
+	if err != nil || len(stats) == 0 {
+		return false
+	}
+	for _, f := range stats {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return false
+		}
+		// The state follows the command name, which is in brackets and may hold spaces.
+		i := strings.LastIndexByte(string(b), ')')
+		if i < 0 || i+2 >= len(b) || (b[i+2] != 'T' && b[i+2] != 't') {
+			return false
+		}
+	}
+	return true
 }
 
 // Thaw lets a frozen process run on (SIGCONT).
