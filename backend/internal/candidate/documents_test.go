@@ -10,10 +10,10 @@ import (
 	"github.com/werkhaven/werkhaven/backend/internal/testkit"
 )
 
-// The rebuild (Documents: batches read on a pgx connection) and the live
-// sync (Load: GORM) build the same document for every candidate, empty and
-// missing fields included; the rebuild reads each indexable candidate once,
-// in id order across batches, and no one else.
+// The rebuild (Documents: one scan on a pgx connection, handed on in
+// batches) and the live sync (Load: GORM) build the same document for
+// every candidate, empty and missing fields included; the rebuild reads
+// each indexable candidate once, and no one else.
 func TestRebuildAndSyncBuildTheSameDocuments(t *testing.T) {
 	db := testkit.DB(t)
 	ctx := testkit.Context(t)
@@ -55,8 +55,9 @@ func TestRebuildAndSyncBuildTheSameDocuments(t *testing.T) {
 	for i, d := range got {
 		ids[i] = d.ID
 	}
-	if !slices.Equal(ids, want) {
-		t.Fatalf("the rebuild read %d candidates, want the %d indexable ones in id order", len(ids), len(want))
+	sorted := slices.Sorted(slices.Values(ids))
+	if !slices.Equal(sorted, want) {
+		t.Fatalf("the rebuild read %d candidates (%d different), want the %d indexable ones once each", len(ids), len(slices.Compact(sorted)), len(want))
 	}
 	if wantBatches := (len(want) + 6) / 7; batches != wantBatches {
 		t.Errorf("%d batches of at most 7, want %d", batches, wantBatches)

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/lib/pq"
 	"github.com/meilisearch/meilisearch-go"
@@ -216,15 +215,19 @@ func indexColumns() []string {
 	return out
 }
 
-// Documents satisfies search.Source: consenting, not erased candidates, in
-// keyset-paginated batches. The next batch is read from Postgres while the
-// current one is built and handed on, so a rebuild keeps Meilisearch busy.
-//
-// The batches are read on one of the pool's connections as a pgx
-// connection, scanned straight into typed fields: a rebuild competes with
-// Meilisearch's indexing for the same CPU, and GORM's reflection, lib/pq's
-// text arrays and its SQL logger took ~75% of 11.7 s of CPU to read a
-// million candidates (docs/benchmarks.md).
+// Documents satisfies search.Source: consenting, not erased candidates,
+// handed on in batches. They are read in one query, a sequential scan
+// under one snapshot, on one of the pool's connections as a pgx
+// connection, scanned straight into typed fields; the next batch is read
+// while the current one is built and handed on, so a rebuild keeps
+// Meilisearch busy. A rebuild competes with Meilisearch's indexing for the
+// same CPU: GORM's reflection, lib/pq's text arrays and its SQL logger
+// took ~75% of 11.7 s of CPU to read a million candidates, and reading
+// them in keyset pages by id (an index scan per page, every row on another
+// heap page) cost Postgres ~20–50 ms a page where one scan of the table
+// takes ~0.6 s (docs/benchmarks.md). The order is the table's: Meilisearch
+// does not need one, and changes made while the scan runs are the
+// rebuild's catch-up (search.SyncWorker.Rebuild).
 func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error) error {
 	type page struct {
 		rows []Row
@@ -240,7 +243,7 @@ func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error
 	if err != nil {
 		return err
 	}
-	query := "SELECT " + strings.Join(indexColumns(), ", ") + " FROM candidates WHERE " + indexable + " AND id > $1 ORDER BY id LIMIT $2"
+	query := "SELECT " + strings.Join(indexColumns(), ", ") + " FROM candidates WHERE " + indexable
 	pages := make(chan page, 1)
 	send := func(p page) error {
 		select {
@@ -259,32 +262,35 @@ func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error
 		}
 		defer conn.Close()
 		err = conn.Raw(func(dc any) error {
-			pc := dc.(*stdlib.Conn).Conn()
-			after := "00000000-0000-0000-0000-000000000000"
-			for {
-				rows, err := pc.Query(ctx, query, after, batch)
-				got := make([]Row, 0, batch)
-				if err == nil {
-					got, err = pgx.AppendRows(got, rows, func(row pgx.CollectableRow) (Row, error) {
-						var r Row
-						targets := make([]any, len(indexFields))
-						for i, f := range indexFields {
-							targets[i] = f.into(&r)
-						}
-						return r, row.Scan(targets...)
-					})
-				}
-				if err != nil {
-					return err
-				}
-				if err := send(page{rows: got}); err != nil {
-					return err
-				}
-				if len(got) == 0 {
-					return nil
-				}
-				after = got[len(got)-1].ID
+			rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, query)
+			if err != nil {
+				return err
 			}
+			defer rows.Close()
+			got := make([]Row, 0, batch)
+			targets := make([]any, len(indexFields))
+			for rows.Next() {
+				got = append(got, Row{}) // within the capacity: the targets stay put
+				for i, f := range indexFields {
+					targets[i] = f.into(&got[len(got)-1])
+				}
+				if err := rows.Scan(targets...); err != nil {
+					return err
+				}
+				if len(got) == batch {
+					if err := send(page{rows: got}); err != nil {
+						return err
+					}
+					got = make([]Row, 0, batch)
+				}
+			}
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			if len(got) > 0 {
+				return send(page{rows: got})
+			}
+			return nil
 		})
 		if err != nil && ctx.Err() == nil {
 			_ = send(page{err: fmt.Errorf("read candidates: %w", err)})
