@@ -262,7 +262,11 @@ func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error
 		}
 		defer conn.Close()
 		err = conn.Raw(func(dc any) error {
-			rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, query)
+			pc, ok := dc.(*stdlib.Conn)
+			if !ok {
+				return fmt.Errorf("the database driver is %T, not pgx", dc)
+			}
+			rows, err := pc.Conn().Query(ctx, query)
 			if err != nil {
 				return err
 			}
