@@ -101,4 +101,19 @@ serve_demo() {
   trap 'kill $DEMO_PID 2>/dev/null || true; wait $DEMO_PID 2>/dev/null || true' EXIT
   wait_for 30 curl -fsS "http://127.0.0.1:$port/healthz" || die "werkhaven did not start; see .data/$name-serve.log"
   DEMO_URL="http://127.0.0.1:$port"
+  # The seed's search work (index settings, the outbox's jobs, Meilisearch's tasks) runs after
+  # serve starts; a journey or a measurement that begins sooner finds the typeahead empty.
+  wait_for 120 search_settled "$name" || die "the demo's search indexes did not settle in 120 s; see .data/$name-serve.log"
+}
+
+# search_settled NAME: true once serve logged its indexes ready, no search outbox row or job of the
+# run's database waits, and Meilisearch has no task of the run's indexes (prefix NAME_) to do.
+search_settled() {
+  grep -q '"search indexes ready"' "$DATA/$1-serve.log" || return 1
+  [ "$(psql "$DATABASE_URL" -tAc "SELECT (SELECT count(*) FROM search_outbox) +
+    (SELECT count(*) FROM river_job WHERE state IN ('available', 'running', 'retryable'))")" = 0 ] || return 1
+  curl -fsS -H "Authorization: Bearer $MEILI_MASTER_KEY" "$MEILI_URL/tasks?statuses=enqueued,processing&limit=1000" |
+    node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{
+      const busy=JSON.parse(s).results.filter((t)=>(t.indexUid??"").startsWith(process.argv[1]));
+      process.exit(busy.length ? 1 : 0)})' "$1_"
 }

@@ -1,7 +1,7 @@
 // Browser journeys against a real werkhaven serve (scripts/e2e.sh), in
 // Debian's Chromium via playwright-core, with an axe-core scan of every page
 // visited: any serious or critical violation fails the test.
-import { after, before, test } from 'node:test';
+import { after, before, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,12 +32,51 @@ after(async () => {
 // pageTexts): the app then loads the whole language and says so in the console. check fails on it.
 const missingTexts = [];
 
+// The pages of the running journey and what they saw, for the report when it fails.
+let journeyPages = [];
+
 async function newPage(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+  const seen = [];
+  const note = (line) => seen.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
   context.on('console', (m) => {
     if (m.text().startsWith('texts: ')) missingTexts.push(`${m.page()?.url()}: ${m.text()}`);
+    if (m.type() === 'error' || m.type() === 'warning') note(`console ${m.type()}: ${m.text()}`);
   });
-  return context.newPage();
+  context.on('response', (r) => {
+    if (r.status() >= 400) note(`${r.request().method()} ${r.url()} → ${r.status()}`);
+  });
+  context.on('requestfailed', (r) => note(`${r.method()} ${r.url()} failed: ${r.failure()?.errorText}`));
+  const page = await context.newPage();
+  page.on('framenavigated', (f) => f === page.mainFrame() && note(`at ${f.url()}`));
+  journeyPages.push({ page, seen });
+  return page;
+}
+
+/**
+ * test runs a journey; when it fails, each of its pages is saved as FAILED-<n>-<i>.png and its
+ * address, visible text and the errors and failed requests it saw are printed, so a failure in CI
+ * says what the browser showed.
+ */
+let journeys = 0;
+function test(name, fn) {
+  const n = ++journeys;
+  nodeTest(name, async (t) => {
+    journeyPages = [];
+    try {
+      await fn(t);
+    } catch (err) {
+      for (const [i, { page, seen }] of journeyPages.entries()) {
+        const shot = `${SHOTS}/FAILED-${n}-${i}.png`;
+        const text = await page.locator('body').innerText({ timeout: 2000 }).catch((e) => `(no text: ${e.message})`);
+        await page.screenshot({ path: shot, fullPage: true, timeout: 5000 }).catch(() => {});
+        t.diagnostic(`page ${i} at ${page.url()} (${shot}):\n${text.slice(0, 3000)}\n-- seen --\n${seen.slice(-40).join('\n')}`);
+      }
+      throw err;
+    } finally {
+      await Promise.all(journeyPages.map(({ page }) => page.context().close().catch(() => {})));
+    }
+  });
 }
 
 /** check scans the page with axe-core and saves a screenshot. */

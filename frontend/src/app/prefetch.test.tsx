@@ -59,9 +59,9 @@ describe('prefetchRoute', () => {
     expect(paths().filter((p) => !p.includes('/pool')).sort()).toEqual(['/api/v1/openings/o1', '/api/v1/openings/o1/invites']);
   });
 
-  it('asks nothing but the session for a page it does not know', async () => {
+  it.each(['/beheer/audit', '/vacatures/nieuw'])('asks nothing but the session for %s', async (pathname) => {
     const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    prefetchRoute(qc, { pathname: '/beheer/audit', search: '' });
+    prefetchRoute(qc, { pathname, search: '' });
     await waitFor(() => expect(qc.isFetching()).toBe(0));
     expect(paths()).toEqual([]);
     expect(qc.getQueryData(['session'])).toMatchObject({ signedIn: true });

@@ -1,4 +1,4 @@
-import { matchPath, type Params } from 'react-router';
+import { matchRoutes, type Params } from 'react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { prefetch, type FirstData } from '../lib/prefetch';
 import { sessionQuery } from '../lib/session';
@@ -14,6 +14,8 @@ import { skillsQuery } from '../features/reference/queries';
  * user's role may not make is refused and changes nothing; the page that opens asks again.
  */
 const firstData: [pattern: string, data: (params: Params, address: URLSearchParams, qc: QueryClient) => FirstData[]][] = [
+  // Listed so that it is not taken for a vacature with the id "nieuw" (routes match as in App.tsx).
+  ['/vacatures/nieuw', () => []],
   ['/vacatures/:id', ({ id = '' }) => [openingQuery(id), skillsQuery]],
   ['/vacatures/:id/kandidaten', ({ id = '' }, address, qc) => [openingQuery(id), poolFirstQuery(qc, id, address), openingInvitesQuery(id)]],
   ['/vacatures/:id/uitnodigingen', ({ id = '' }) => [openingInvitesQuery(id)]],
@@ -24,8 +26,9 @@ const firstData: [pattern: string, data: (params: Params, address: URLSearchPara
 /** prefetchRoute asks for the session and the first data of the page at an address. */
 export function prefetchRoute(qc: QueryClient, { pathname, search }: { pathname: string; search: string }) {
   prefetch(qc, [sessionQuery]);
-  for (const [pattern, data] of firstData) {
-    const match = matchPath(pattern, pathname);
-    if (match) prefetch(qc, data(match.params, new URLSearchParams(search), qc));
-  }
+  // matchRoutes ranks routes as the router does: a fixed segment before a parameter.
+  const [match] = matchRoutes(routes, pathname) ?? [];
+  if (match) prefetch(qc, match.route.data(match.params, new URLSearchParams(search), qc));
 }
+
+const routes = firstData.map(([path, data]) => ({ path, data }));
