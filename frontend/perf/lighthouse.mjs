@@ -17,6 +17,7 @@ import { signIn } from './session.mjs';
 const BASE = process.env.WERKHAVEN_URL;
 const RUNS = Number(process.env.LH_RUNS || 3);
 const ONLY = process.env.LH_PAGES ? process.env.LH_PAGES.split(',') : null;
+const FORMS = process.env.LH_FORMS ? process.env.LH_FORMS.split(',') : ['mobile', 'desktop'];
 const OUT = resolve(import.meta.dirname, '../../.data/lighthouse');
 if (!BASE) throw new Error('WERKHAVEN_URL is not set: run scripts/lighthouse.sh (make lighthouse)');
 
@@ -75,7 +76,7 @@ try {
     }
     p.url = BASE + (await p.path(tab));
     await tab.close();
-    for (const formFactor of ['mobile', 'desktop']) {
+    for (const formFactor of FORMS) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] };

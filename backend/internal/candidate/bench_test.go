@@ -2,6 +2,7 @@ package candidate_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"strconv"
@@ -266,4 +267,63 @@ func measureSyncLag(b *testing.B, db *database.DB, sc *search.Client, src candid
 		b.Fatalf("%d updates not searchable 30 s after the last one", len(waiting))
 	}
 	benchResult.lag = lags
+	logBatches(b, sc, start)
+}
+
+// logBatches prints how Meilisearch worked the updates since start: its
+// batches of the index (how many, how long, how many tasks each) and the
+// steps of the slowest, so a lag that waited in Meilisearch's queue shows
+// where (the queue is one for all indexes: another index's work shows too).
+func logBatches(b *testing.B, sc *search.Client, start time.Time) {
+	ctx := testkit.Context(b)
+	var all []*meilisearch.Batch
+	for from := int64(-1); ; {
+		q := &meilisearch.BatchesQuery{Limit: 1000, AfterStartedAt: start}
+		if from >= 0 {
+			q.From = from
+		}
+		res, err := sc.Service().GetBatchesWithContext(ctx, q)
+		if err != nil {
+			b.Logf("Meilisearch's batches: %v", err)
+			return
+		}
+		all = append(all, res.Results...)
+		if res.Next == 0 || len(res.Results) == 0 {
+			break
+		}
+		from = res.Next
+	}
+	if len(all) == 0 {
+		return
+	}
+	took := func(x *meilisearch.Batch) time.Duration { return x.FinishedAt.Sub(x.StartedAt) }
+	slices.SortFunc(all, func(x, y *meilisearch.Batch) int { return int(took(y) - took(x)) })
+	tasks, durations := 0, make([]time.Duration, len(all))
+	for i, x := range all {
+		durations[i] = took(x)
+		if x.Stats != nil {
+			tasks += x.Stats.TotalNbTasks
+		}
+	}
+	slices.Sort(durations)
+	b.Logf("Meilisearch during the updates: %d batches of %d tasks, batch time p50 %.0f ms, p99 %.0f ms, max %.0f ms",
+		len(all), tasks, msOf(durations[len(durations)/2]), msOf(durations[len(durations)*99/100]), msOf(durations[len(durations)-1]))
+	for _, x := range all[:min(3, len(all))] {
+		var indexes, types []string
+		var steps []string
+		if x.Stats != nil {
+			for k := range x.Stats.IndexedUIDs {
+				indexes = append(indexes, k)
+			}
+			for k, n := range x.Stats.Types {
+				types = append(types, fmt.Sprintf("%s×%d", k, n))
+			}
+			for step, d := range x.Stats.ProgressTrace {
+				steps = append(steps, step+" "+d)
+			}
+		}
+		slices.Sort(steps)
+		b.Logf("  batch %d at +%s: %.0f ms, %s on %v (%s); steps: %s", x.UID, x.StartedAt.Sub(start).Round(time.Millisecond),
+			msOf(took(x)), strings.Join(types, ", "), indexes, x.BatchStrategy, strings.Join(steps, "; "))
+	}
 }

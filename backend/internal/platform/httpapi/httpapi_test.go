@@ -392,6 +392,53 @@ func TestServesFrontEndWithSPAFallback(t *testing.T) {
 	}
 }
 
+// Each page's address gets index.html with the links to what that page
+// needs (the build's preload.json), as the app's router would pick the
+// route; without a usable preload file the page is served as built.
+func TestServesEachPageWithItsPreloads(t *testing.T) {
+	index := "<!doctype html><head><title>Werkhaven</title></head><body></body>"
+	for _, c := range []struct {
+		name, preload string
+		want          map[string][]string // path → links in its page
+	}{
+		{"preloads", `{"/vacatures/:id": ["/assets/OpeningPage-1.js", "/assets/OpeningPage-nl-2.js"], "/vacatures/nieuw": ["/assets/OpeningForm-3.js", "/assets/page-4.css"]}`,
+			map[string][]string{
+				"/vacatures/abc":   {`<link rel="modulepreload" crossorigin href="/assets/OpeningPage-1.js">`, `<link rel="modulepreload" crossorigin href="/assets/OpeningPage-nl-2.js">`},
+				"/vacatures/nieuw": {`<link rel="modulepreload" crossorigin href="/assets/OpeningForm-3.js">`, `<link rel="preload" as="style" href="/assets/page-4.css">`},
+				"/caseload":        nil,
+				"/onzin":           nil,
+			}},
+		{"no preload file", "", map[string][]string{"/vacatures/abc": nil}},
+		{"not an asset", `{"/vacatures/:id": ["/assets/a.js", "https://elders.example/x.js"]}`, map[string][]string{"/vacatures/abc": nil}},
+		{"not JSON", `{"/vacatures/:id": `, map[string][]string{"/vacatures/abc": nil}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			must(t, os.MkdirAll(filepath.Join(dir, "assets"), 0o755))
+			must(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte(index), 0o644))
+			if c.preload != "" {
+				must(t, os.WriteFile(filepath.Join(dir, "preload.json"), []byte(c.preload), 0o644))
+			}
+			s := newServer(t, nil, dir)
+			for path, links := range c.want {
+				_, body := s.do(t, http.MethodGet, path, "")
+				page := string(body)
+				if !strings.HasSuffix(page, "</head><body></body>") || !strings.HasPrefix(page, "<!doctype html><head><title>Werkhaven</title>") {
+					t.Errorf("%s: not the app shell: %s", path, page)
+				}
+				if got := strings.Count(page, "<link "); got != len(links) {
+					t.Errorf("%s: %d links, want %d: %s", path, got, len(links), page)
+				}
+				for _, l := range links {
+					if !strings.Contains(page, l) {
+						t.Errorf("%s: lacks %s: %s", path, l, page)
+					}
+				}
+			}
+		})
+	}
+}
+
 // Hashed assets go out in the best encoding the browser takes (Brotli,
 // else gzip, else as they are), from the files the build compressed ahead
 // when they are there, and stay cacheable per encoding.

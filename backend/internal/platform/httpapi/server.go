@@ -83,7 +83,7 @@ func New(d Deps) *Server {
 
 	api := humafiber.NewWithGroup(app, app.Group("/api/v1"), apiConfig(d.Config))
 	api.UseMiddleware(separateCookies, checkBody(api))
-	return &Server{App: app, API: api, web: newWebFiles(d.Config.WebDir)}
+	return &Server{App: app, API: api, web: newWebFiles(d.Config.WebDir, log)}
 }
 
 // Finish mounts the front end and the catch-all 404; call it after every

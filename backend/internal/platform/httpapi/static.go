@@ -1,9 +1,16 @@
 package httpapi
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -14,16 +21,32 @@ import (
 // a GET of one of the app's routes (webRoutes) gets index.html, so deep
 // links work; another path outside /api and /dev gets it with 404. Hashed
 // assets are cached for a year; index.html never is.
-type webFiles struct{ dir string }
+//
+// index.html names, per route, what that route's page needs beyond the first
+// script (the build's preload.json: the page's chunks and its Dutch texts, see
+// routePreloads in frontend/vite.config.ts), so the browser fetches them beside
+// the first script instead of after it. The files are read once, at start: a
+// new build needs a restart.
+// A preload.json it cannot use is logged and index.html served without
+// preloads: they only make pages faster.
+type webFiles struct {
+	dir   string
+	shell map[string][]byte // index.html per route ("" without preloads)
+}
 
-func newWebFiles(dir string) *webFiles {
+func newWebFiles(dir string, log *slog.Logger) *webFiles {
 	if dir == "" {
 		return &webFiles{}
 	}
-	if st, err := os.Stat(filepath.Join(dir, "index.html")); err != nil || st.IsDir() {
+	index, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
 		return &webFiles{}
 	}
-	return &webFiles{dir: dir}
+	shell, err := shells(index, filepath.Join(dir, "preload.json"))
+	if err != nil {
+		log.Error("front end: serving index.html without preloads", "error", err)
+	}
+	return &webFiles{dir: dir, shell: shell}
 }
 
 func (w *webFiles) mount(app *fiber.App) {
@@ -63,7 +86,6 @@ func (w *webFiles) mount(app *fiber.App) {
 			return nil
 		},
 	})
-	index := filepath.Join(w.dir, "index.html")
 	app.Get("/*", func(c *fiber.Ctx) error {
 		p := c.Path()
 		// API paths, development pages that are not served (production) and
@@ -72,15 +94,53 @@ func (w *webFiles) mount(app *fiber.App) {
 			return fiber.ErrNotFound
 		}
 		c.Set(fiber.HeaderCacheControl, "no-cache")
-		if err := c.SendFile(index); err != nil {
-			return err
-		}
-		if !isWebRoute(p) {
+		c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+		route, ok := webRoute(p)
+		if !ok {
 			// The app shows its own "Deze pagina bestaat niet".
 			c.Status(fiber.StatusNotFound)
 		}
-		return nil
+		if page, found := w.shell[route]; found {
+			return c.Send(page)
+		}
+		return c.Send(w.shell[""])
 	})
+}
+
+// shells is index.html under "" and, per route of the preload file (when
+// there is one), index.html with the route's links before </head>.
+func shells(index []byte, preloadFile string) (map[string][]byte, error) {
+	out := map[string][]byte{"": index}
+	raw, err := os.ReadFile(preloadFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return out, nil // a build without preloads
+	} else if err != nil {
+		return out, err
+	}
+	var preloads map[string][]string
+	if err := json.Unmarshal(raw, &preloads); err != nil {
+		return out, fmt.Errorf("%s: %w", preloadFile, err)
+	}
+	head := bytes.Index(index, []byte("</head>"))
+	if head < 0 {
+		return out, errors.New("index.html has no </head>")
+	}
+	pages := map[string][]byte{"": index}
+	for route, files := range preloads {
+		var links strings.Builder
+		for _, f := range files {
+			if !strings.HasPrefix(f, "/assets/") || strings.ContainsAny(f, "\"<>&") {
+				return out, fmt.Errorf("preload.json: %s: %q is not an asset", route, f)
+			}
+			if strings.HasSuffix(f, ".css") {
+				fmt.Fprintf(&links, "    <link rel=\"preload\" as=\"style\" href=\"%s\">\n", f)
+			} else {
+				fmt.Fprintf(&links, "    <link rel=\"modulepreload\" crossorigin href=\"%s\">\n", f)
+			}
+		}
+		pages[route] = slices.Concat(index[:head], []byte(links.String()), index[head:])
+	}
+	return pages, nil
 }
 
 // apiDocs is the human-readable API documentation: Swagger UI, self-hosted

@@ -68,26 +68,36 @@ var webRoutes = []string{
 	"/beheer/subsidies",
 }
 
-// isWebRoute says whether path is one of webRoutes; ":name" matches one
-// non-empty segment. A trailing slash is another path (as in the API).
+// isWebRoute says whether path is one of webRoutes.
 func isWebRoute(path string) bool {
+	_, ok := webRoute(path)
+	return ok
+}
+
+// webRoute is the route of webRoutes that path opens, as the app's router
+// picks it: ":name" matches one non-empty segment, and of two that match the
+// one with fewer parameters wins (/vacatures/nieuw before /vacatures/:id).
+// A trailing slash is another path (as in the API).
+func webRoute(path string) (string, bool) {
 	segs := strings.Split(path, "/")
+	best, bestParams := "", -1
 	for _, r := range webRoutes {
 		want := strings.Split(r, "/")
 		if len(want) != len(segs) {
 			continue
 		}
-		ok := true
+		ok, params := true, 0
 		for i, w := range want {
 			if strings.HasPrefix(w, ":") {
 				ok = ok && segs[i] != ""
+				params++
 			} else {
 				ok = ok && w == segs[i]
 			}
 		}
-		if ok {
-			return true
+		if ok && (bestParams < 0 || params < bestParams) {
+			best, bestParams = r, params
 		}
 	}
-	return false
+	return best, bestParams >= 0
 }

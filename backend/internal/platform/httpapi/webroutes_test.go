@@ -34,4 +34,11 @@ func TestWebRoutesAreTheAppsRoutes(t *testing.T) {
 			t.Errorf("isWebRoute(%q) = %v", c.path, got)
 		}
 	}
+	// As the router picks: a fixed segment before a parameter.
+	for path, want := range map[string]string{"/vacatures/nieuw": "/vacatures/nieuw", "/vacatures/x": "/vacatures/:id",
+		"/beheer/diensten/nieuw": "/beheer/diensten/nieuw", "/kandidaten/nieuw": "/kandidaten/nieuw", "/kandidaten/k1": "/kandidaten/:id"} {
+		if got, _ := webRoute(path); got != want {
+			t.Errorf("webRoute(%q) = %q, want %q", path, got, want)
+		}
+	}
 }

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import '../../i18n';
-import { FairnessFeedback } from './OpeningForm';
+import { FairnessFeedback } from './FairnessFeedback';
 import type { FairnessHit } from './api';
 
 afterEach(cleanup);

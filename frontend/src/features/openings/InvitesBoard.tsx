@@ -5,7 +5,7 @@ import { Button, DataState, Heading, Notice, PageTitle, Paragraph, TextArea } fr
 import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useOpening } from './api';
-import { OpeningTabs } from './Pool';
+import { OpeningTabs } from './OpeningTabs';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { actionsFor, groupByState, InviteBadge, journey, useChangeInviteState, useOpeningInvites, type Invite } from '../invites';
 

@@ -1,12 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { FairnessFeedback } from './FairnessFeedback';
 import { Button, ChoiceGroup, Choice, DataState, Field, Notice, PageTitle, Paragraph, TextArea } from '../../components/ui';
 import { ApiError } from '../../lib/api/error';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useSession } from '../../lib/session';
 import { useDebounced } from '../../lib/useDebounced';
-import { contractOptions, useCreateOpening, useFairnessCheck, useOpening, useUpdateOpening, type FairnessHit, type Opening, type OpeningFields } from './api';
+import { contractOptions, useCreateOpening, useFairnessCheck, useOpening, useUpdateOpening, type Opening, type OpeningFields } from './api';
 import { AlsoFitting, acceptableError } from './AlsoFitting';
 import { dayOptions, dayPartOptions, fewReach, isPostcode, OccupationPicker, reachText, SkillPicker, supportOptions, usePoolEstimates, usePostcode, useRelatedOccupations, type OccupationValue } from '../reference';
 import { useOrganisation, usePortfolio } from '../portfolio';
@@ -71,29 +72,6 @@ function fromOpening(o: Opening): Form {
     support: o.support,
     banenafspraak: o.banenafspraak,
   };
-}
-
-/**
- * FairnessFeedback lists what the fairness check found, with the reason per phrase; staff (who
- * may publish with a reason) are addressed as such, not told to ask their accountmanager.
- */
-export function FairnessFeedback({ hits, staff = false }: { hits: FairnessHit[]; staff?: boolean }) {
-  const { t, i18n } = useTranslation();
-  if (hits.length === 0) return null;
-  return (
-    <div className="wh-fairness" role="status">
-      <Paragraph>
-        <strong>{t(staff ? 'opening.fairnessTitleStaff' : 'opening.fairnessTitle')}</strong>
-      </Paragraph>
-      <ul>
-        {hits.map((h, i) => (
-          <li key={`${h.field}-${h.start}-${i}`}>
-            <mark>“{h.match}”</mark> {t(`opening.in.${h.field}`)}: {i18n.language.startsWith('en') ? h.reasonEn : h.reasonNl}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 /** OpeningFormPage creates (/vacatures/nieuw) or edits (/vacatures/:id/bewerken) an opening. */

@@ -7,8 +7,8 @@ import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { formatDate, formatEuro } from '../../lib/format';
 import { useChangeState, useFairnessHits, useOpening, useRequestReview, type Opening } from './api';
-import { FairnessFeedback } from './OpeningForm';
-import { OpeningTabs } from './Pool';
+import { FairnessFeedback } from './FairnessFeedback';
+import { OpeningTabs } from './OpeningTabs';
 import { useSkills } from '../reference';
 
 /** OpeningPage shows one opening with its state actions and fairness feedback. */

@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/api/error';
 import { useSession } from '../../lib/session';
 import { useAddressState } from '../../lib/useAddressState';
 import { useOpening } from './api';
+import { OpeningTabs } from './OpeningTabs';
 import { RankingOrder } from '../../components/RankingOrder';
 import { InviteDialog } from '../invites';
 import { activeFilters, PoolFilterPanel } from './PoolFilters';
@@ -29,24 +30,6 @@ function usePin(id: string) {
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['pool', id] }),
   });
-}
-
-/** OpeningTabs links an opening's details, its pool and its invites, marking the current one. */
-export function OpeningTabs({ id, current }: { id: string; current: 'details' | 'pool' | 'invites' }) {
-  const { t } = useTranslation();
-  return (
-    <nav aria-label={t('pool.tabs')} className="wh-tabs">
-      <Link to={`/vacatures/${id}`} aria-current={current === 'details' ? 'page' : undefined}>
-        {t('pool.detailsTab')}
-      </Link>
-      <Link to={`/vacatures/${id}/kandidaten`} aria-current={current === 'pool' ? 'page' : undefined}>
-        {t('pool.tab')}
-      </Link>
-      <Link to={`/vacatures/${id}/uitnodigingen`} aria-current={current === 'invites' ? 'page' : undefined}>
-        {t('invites.tab')}
-      </Link>
-    </nav>
-  );
 }
 
 /** OpeningPool is the opening's Kandidaten tab: the filter panel, the anonymous cards it finds, and picking for an invite. */
