@@ -276,22 +276,27 @@ func measureSyncLag(b *testing.B, db *database.DB, sc *search.Client, src candid
 // where (the queue is one for all indexes: another index's work shows too).
 func logBatches(b *testing.B, sc *search.Client, start time.Time) {
 	ctx := testkit.Context(b)
+	// Newest first; the client writes afterStartedAt in a form Meilisearch refuses, so the batches
+	// since start are picked here.
 	var all []*meilisearch.Batch
-	for from := int64(-1); ; {
-		q := &meilisearch.BatchesQuery{Limit: 1000, AfterStartedAt: start}
-		if from >= 0 {
-			q.From = from
-		}
+	for q := (&meilisearch.BatchesQuery{Limit: 1000}); ; {
 		res, err := sc.Service().GetBatchesWithContext(ctx, q)
 		if err != nil {
 			b.Logf("Meilisearch's batches: %v", err)
 			return
 		}
-		all = append(all, res.Results...)
-		if res.Next == 0 || len(res.Results) == 0 {
+		older := false
+		for _, x := range res.Results {
+			if x.StartedAt.Before(start) {
+				older = true
+				break
+			}
+			all = append(all, x)
+		}
+		if older || res.Next == 0 || len(res.Results) == 0 {
 			break
 		}
-		from = res.Next
+		q.From = res.Next
 	}
 	if len(all) == 0 {
 		return
@@ -318,11 +323,22 @@ func logBatches(b *testing.B, sc *search.Client, start time.Time) {
 			for k, n := range x.Stats.Types {
 				types = append(types, fmt.Sprintf("%s×%d", k, n))
 			}
-			for step, d := range x.Stats.ProgressTrace {
-				steps = append(steps, step+" "+d)
+			// The steps of 5 ms or more, longest first ("processing tasks > indexing > …").
+			type step struct {
+				name string
+				took time.Duration
+			}
+			var long []step
+			for name, d := range x.Stats.ProgressTrace {
+				if t, err := time.ParseDuration(d); err == nil && t >= 5*time.Millisecond {
+					long = append(long, step{strings.TrimPrefix(name, "processing tasks > "), t})
+				}
+			}
+			slices.SortFunc(long, func(a, b step) int { return int(b.took - a.took) })
+			for _, l := range long {
+				steps = append(steps, fmt.Sprintf("%s %.0f ms", l.name, msOf(l.took)))
 			}
 		}
-		slices.Sort(steps)
 		b.Logf("  batch %d at +%s: %.0f ms, %s on %v (%s); steps: %s", x.UID, x.StartedAt.Sub(start).Round(time.Millisecond),
 			msOf(took(x)), strings.Join(types, ", "), indexes, x.BatchStrategy, strings.Join(steps, "; "))
 	}
