@@ -193,13 +193,15 @@ function pruneUnusedTokens(): Plugin {
 
 // What a page needs before it can show, named in index.html when the server sends it for the page's
 // address, so the browser fetches it beside the first script rather than after it: a round trip and a
-// download less before a data page paints on a slow line. Writes dist/preload.json, route pattern →
-// files: the page's chunk (App.tsx: `const Name = page(() => import('X'), ...)` and `<Route
-// path="P" element={... <Name /> ...} />`), the chunks it imports that the first script does not, its
-// CSS and its Dutch texts (pageTexts; Dutch first: an English reader fetches a few KB in vain). The
-// server adds them as <link rel="modulepreload"> and <link rel="preload" as="style">
+// download less before a data page paints on a slow line. Writes dist/preload.json, per language and
+// route pattern the files: the page's chunk (App.tsx: `const Name = page(() => import('X'), ...)` and
+// `<Route path="P" element={... <Name /> ...} />`), the chunks it imports that the first script does
+// not, and its texts in that language (pageTexts); for English also the core texts the first script
+// lacks (i18n/index.ts, ready), under "" for every other address. The server picks the language by the
+// werkhaven_lang cookie (i18n/index.ts sets it) and adds the files as <link rel="modulepreload">
 // (backend/internal/platform/httpapi/static.go). A route whose page it cannot find fails the build.
 function routePreloads(): Plugin {
+  const languages = ['nl', 'en'] as const;
   return {
     name: 'werkhaven-route-preloads',
     apply: 'build',
@@ -222,21 +224,23 @@ function routePreloads(): Plugin {
         byFile.get(file)?.imports.forEach((f) => closure(f, into));
       };
       chunks.filter((c) => c.isEntry).forEach((c) => closure(c.fileName, first));
-      const out: Record<string, string[]> = {};
+      const chunkOf = (module: string) => byModule.get(module) ?? this.error(`route preloads: no chunk holds ${module}`);
+      const core: Record<string, Set<string>> = { nl: new Set(), en: new Set() };
+      closure(chunkOf(resolve(import.meta.dirname, 'src/i18n/en.json?core')).fileName, core.en);
+      const out: Record<string, Record<string, string[]>> = { nl: {}, en: { '': [...core.en].map((f) => `/${f}`) } };
       for (const m of app.matchAll(/<Route path="([^"]+)" element=\{(.*)\} \/>/g)) {
         const names = [...m[2].matchAll(/<(\w+)[\s/>]/g)].map((n) => n[1]).filter((n) => pages.has(n));
         if (names.length === 0) continue; // the sign-in page and the not-found page are in the first script
-        const files = new Set<string>();
-        for (const name of names) {
-          const module = pages.get(name)!;
-          const chunk = byModule.get(module);
-          const texts = byModule.get(`\0${module}?texts=nl`);
-          if (!chunk || !texts) this.error(`route preloads: no chunk for ${name} (${module}) or its texts`);
-          closure(chunk.fileName, files);
-          closure(texts.fileName, files);
+        for (const lang of languages) {
+          const files = new Set(core[lang]);
+          for (const name of names) {
+            const module = pages.get(name)!;
+            closure(chunkOf(module).fileName, files);
+            closure(chunkOf(`\0${module}?texts=${lang}`).fileName, files);
+          }
+          const css = [...files].flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]);
+          out[lang][m[1]] = [...files, ...css].map((f) => `/${f}`);
         }
-        const css = [...files].flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]);
-        out[m[1]] = [...files, ...css].map((f) => `/${f}`);
       }
       this.emitFile({ type: 'asset', fileName: 'preload.json', source: JSON.stringify(out, null, 1) });
     },

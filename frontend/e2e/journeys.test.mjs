@@ -154,6 +154,12 @@ test('sign-in page works on a 360 px phone and passes axe', async () => {
   await check(page, 'sign-in-english');
   // The choice is remembered: after a reload the page is English from its first render (the English
   // core texts load before it; Dutch ones come with the first script).
+  // The app tells the server (a cookie), which then names the English core texts in the page it
+  // sends, to be fetched beside the first script.
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'werkhaven_lang');
+  assert.equal(cookie?.value, 'en');
+  const named = async (headers) => ((await (await fetch(`${BASE}/inloggen`, { headers })).text()).match(/rel="modulepreload"/g) ?? []).length;
+  assert.equal(await named({ cookie: 'werkhaven_lang=en' }), (await named({})) + 1, 'the English core texts named in the English page');
   await page.reload();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');

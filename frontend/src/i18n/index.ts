@@ -32,7 +32,20 @@ void i18n.use(initReactI18next).init({
   showSupportNotice: false,
 });
 
-if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+/**
+ * rememberForServer tells the server the interface language (the werkhaven_lang cookie, a preference
+ * and no personal data), so index.html names that language's texts to fetch beside the first script
+ * (backend/internal/platform/httpapi/static.go).
+ */
+function rememberForServer(lang: Language) {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `werkhaven_lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
+}
+
+if (typeof document !== 'undefined') {
+  document.documentElement.lang = i18n.language;
+  if (stored === 'en' || stored === 'nl') rememberForServer(stored);
+}
 
 /** ready is settled once the interface language's core texts are in: the app renders after it (main.tsx). */
 export const ready: Promise<void> =
@@ -83,6 +96,7 @@ export function loadLanguage(lang: Language = current()): Promise<void> {
 /** setLanguage switches the interface language (once its texts are in) and remembers the choice. */
 export async function setLanguage(lang: Language) {
   localStorage.setItem('werkhaven.lang', lang);
+  rememberForServer(lang);
   await loadLanguage(lang);
   document.documentElement.lang = lang;
   await i18n.changeLanguage(lang);

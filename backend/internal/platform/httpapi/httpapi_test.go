@@ -393,24 +393,36 @@ func TestServesFrontEndWithSPAFallback(t *testing.T) {
 }
 
 // Each page's address gets index.html with the links to what that page
-// needs (the build's preload.json), as the app's router would pick the
-// route; without a usable preload file the page is served as built.
+// needs in the user's language (the build's preload.json; the werkhaven_lang
+// cookie, Dutch without it), as the app's router would pick the route;
+// without a usable preload file the page is served as built.
 func TestServesEachPageWithItsPreloads(t *testing.T) {
 	index := "<!doctype html><head><title>Werkhaven</title></head><body></body>"
+	link := func(f string) string { return `<link rel="modulepreload" crossorigin href="` + f + `">` }
+	preloads := `{
+	 "nl": {"/vacatures/:id": ["/assets/OpeningPage-1.js", "/assets/OpeningPage-nl-2.js"], "/vacatures/nieuw": ["/assets/OpeningForm-3.js", "/assets/page-4.css"]},
+	 "en": {"/vacatures/:id": ["/assets/en-core-5.js", "/assets/OpeningPage-1.js", "/assets/OpeningPage-en-6.js"], "": ["/assets/en-core-5.js"]}}`
+	type want struct {
+		path, lang string
+		links      []string
+	}
 	for _, c := range []struct {
 		name, preload string
-		want          map[string][]string // path → links in its page
+		want          []want
 	}{
-		{"preloads", `{"/vacatures/:id": ["/assets/OpeningPage-1.js", "/assets/OpeningPage-nl-2.js"], "/vacatures/nieuw": ["/assets/OpeningForm-3.js", "/assets/page-4.css"]}`,
-			map[string][]string{
-				"/vacatures/abc":   {`<link rel="modulepreload" crossorigin href="/assets/OpeningPage-1.js">`, `<link rel="modulepreload" crossorigin href="/assets/OpeningPage-nl-2.js">`},
-				"/vacatures/nieuw": {`<link rel="modulepreload" crossorigin href="/assets/OpeningForm-3.js">`, `<link rel="preload" as="style" href="/assets/page-4.css">`},
-				"/caseload":        nil,
-				"/onzin":           nil,
-			}},
-		{"no preload file", "", map[string][]string{"/vacatures/abc": nil}},
-		{"not an asset", `{"/vacatures/:id": ["/assets/a.js", "https://elders.example/x.js"]}`, map[string][]string{"/vacatures/abc": nil}},
-		{"not JSON", `{"/vacatures/:id": `, map[string][]string{"/vacatures/abc": nil}},
+		{"preloads", preloads, []want{
+			{"/vacatures/abc", "", []string{link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-nl-2.js")}},
+			{"/vacatures/abc", "nl", []string{link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-nl-2.js")}},
+			{"/vacatures/nieuw", "", []string{link("/assets/OpeningForm-3.js"), `<link rel="preload" as="style" href="/assets/page-4.css">`}},
+			{"/caseload", "", nil},
+			{"/onzin", "", nil},
+			{"/vacatures/abc", "en", []string{link("/assets/en-core-5.js"), link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-en-6.js")}},
+			{"/inloggen", "en", []string{link("/assets/en-core-5.js")}},
+			{"/vacatures/abc", "fr", []string{link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-nl-2.js")}},
+		}},
+		{"no preload file", "", []want{{"/vacatures/abc", "", nil}, {"/vacatures/abc", "en", nil}}},
+		{"not an asset", `{"nl": {"/vacatures/:id": ["/assets/a.js", "https://elders.example/x.js"]}}`, []want{{"/vacatures/abc", "", nil}}},
+		{"not JSON", `{"nl": {"/vacatures/:id": `, []want{{"/vacatures/abc", "", nil}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -420,18 +432,22 @@ func TestServesEachPageWithItsPreloads(t *testing.T) {
 				must(t, os.WriteFile(filepath.Join(dir, "preload.json"), []byte(c.preload), 0o644))
 			}
 			s := newServer(t, nil, dir)
-			for path, links := range c.want {
-				_, body := s.do(t, http.MethodGet, path, "")
+			for _, w := range c.want {
+				var headers []string
+				if w.lang != "" {
+					headers = []string{"Cookie", "werkhaven_lang=" + w.lang}
+				}
+				_, body := s.do(t, http.MethodGet, w.path, "", headers...)
 				page := string(body)
 				if !strings.HasSuffix(page, "</head><body></body>") || !strings.HasPrefix(page, "<!doctype html><head><title>Werkhaven</title>") {
-					t.Errorf("%s: not the app shell: %s", path, page)
+					t.Errorf("%s (%s): not the app shell: %s", w.path, w.lang, page)
 				}
-				if got := strings.Count(page, "<link "); got != len(links) {
-					t.Errorf("%s: %d links, want %d: %s", path, got, len(links), page)
+				if got := strings.Count(page, "<link "); got != len(w.links) {
+					t.Errorf("%s (%s): %d links, want %d: %s", w.path, w.lang, got, len(w.links), page)
 				}
-				for _, l := range links {
+				for _, l := range w.links {
 					if !strings.Contains(page, l) {
-						t.Errorf("%s: lacks %s: %s", path, l, page)
+						t.Errorf("%s (%s): lacks %s: %s", w.path, w.lang, l, page)
 					}
 				}
 			}

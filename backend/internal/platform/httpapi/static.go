@@ -22,16 +22,18 @@ import (
 // links work; another path outside /api and /dev gets it with 404. Hashed
 // assets are cached for a year; index.html never is.
 //
-// index.html names, per route, what that route's page needs beyond the first
-// script (the build's preload.json: the page's chunks and its Dutch texts, see
-// routePreloads in frontend/vite.config.ts), so the browser fetches them beside
-// the first script instead of after it. The files are read once, at start: a
-// new build needs a restart.
-// A preload.json it cannot use is logged and index.html served without
-// preloads: they only make pages faster.
+// index.html names, per interface language and route, what that route's page
+// needs beyond the first script (the build's preload.json: the page's chunks
+// and its texts, see routePreloads in frontend/vite.config.ts), so the browser
+// fetches them beside the first script instead of after it. The language is
+// the werkhaven_lang cookie the app sets (en; anything else is Dutch). The
+// files are read once, at start: a new build needs a restart. A preload.json
+// it cannot use is logged and index.html served without preloads: they only
+// make pages faster.
 type webFiles struct {
 	dir   string
-	shell map[string][]byte // index.html per route ("" without preloads)
+	index []byte
+	shell map[string]map[string][]byte // language → route ("" any other) → index.html with its links
 }
 
 func newWebFiles(dir string, log *slog.Logger) *webFiles {
@@ -46,8 +48,27 @@ func newWebFiles(dir string, log *slog.Logger) *webFiles {
 	if err != nil {
 		log.Error("front end: serving index.html without preloads", "error", err)
 	}
-	return &webFiles{dir: dir, shell: shell}
+	return &webFiles{dir: dir, index: index, shell: shell}
 }
+
+// page is index.html for a route in the language of the request.
+func (w *webFiles) page(c *fiber.Ctx, route string) []byte {
+	lang := "nl"
+	if c.Cookies(languageCookie) == "en" {
+		lang = "en"
+	}
+	if page, ok := w.shell[lang][route]; ok {
+		return page
+	}
+	if page, ok := w.shell[lang][""]; ok {
+		return page
+	}
+	return w.index
+}
+
+// languageCookie holds the interface language the user chose (frontend
+// i18n/index.ts): a preference, no personal data.
+const languageCookie = "werkhaven_lang"
 
 func (w *webFiles) mount(app *fiber.App) {
 	if w.dir == "" {
@@ -100,47 +121,46 @@ func (w *webFiles) mount(app *fiber.App) {
 			// The app shows its own "Deze pagina bestaat niet".
 			c.Status(fiber.StatusNotFound)
 		}
-		if page, found := w.shell[route]; found {
-			return c.Send(page)
-		}
-		return c.Send(w.shell[""])
+		return c.Send(w.page(c, route))
 	})
 }
 
-// shells is index.html under "" and, per route of the preload file (when
-// there is one), index.html with the route's links before </head>.
-func shells(index []byte, preloadFile string) (map[string][]byte, error) {
-	out := map[string][]byte{"": index}
+// shells reads the preload file (when there is one): per language and route,
+// index.html with the route's links before </head>.
+func shells(index []byte, preloadFile string) (map[string]map[string][]byte, error) {
 	raw, err := os.ReadFile(preloadFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		return out, nil // a build without preloads
+		return nil, nil // a build without preloads
 	} else if err != nil {
-		return out, err
+		return nil, err
 	}
-	var preloads map[string][]string
+	var preloads map[string]map[string][]string
 	if err := json.Unmarshal(raw, &preloads); err != nil {
-		return out, fmt.Errorf("%s: %w", preloadFile, err)
+		return nil, fmt.Errorf("%s: %w", preloadFile, err)
 	}
 	head := bytes.Index(index, []byte("</head>"))
 	if head < 0 {
-		return out, errors.New("index.html has no </head>")
+		return nil, errors.New("index.html has no </head>")
 	}
-	pages := map[string][]byte{"": index}
-	for route, files := range preloads {
-		var links strings.Builder
-		for _, f := range files {
-			if !strings.HasPrefix(f, "/assets/") || strings.ContainsAny(f, "\"<>&") {
-				return out, fmt.Errorf("preload.json: %s: %q is not an asset", route, f)
+	out := map[string]map[string][]byte{}
+	for lang, routes := range preloads {
+		out[lang] = map[string][]byte{}
+		for route, files := range routes {
+			var links strings.Builder
+			for _, f := range files {
+				if !strings.HasPrefix(f, "/assets/") || strings.ContainsAny(f, "\"<>&") {
+					return nil, fmt.Errorf("preload.json: %s %s: %q is not an asset", lang, route, f)
+				}
+				if strings.HasSuffix(f, ".css") {
+					fmt.Fprintf(&links, "    <link rel=\"preload\" as=\"style\" href=\"%s\">\n", f)
+				} else {
+					fmt.Fprintf(&links, "    <link rel=\"modulepreload\" crossorigin href=\"%s\">\n", f)
+				}
 			}
-			if strings.HasSuffix(f, ".css") {
-				fmt.Fprintf(&links, "    <link rel=\"preload\" as=\"style\" href=\"%s\">\n", f)
-			} else {
-				fmt.Fprintf(&links, "    <link rel=\"modulepreload\" crossorigin href=\"%s\">\n", f)
-			}
+			out[lang][route] = slices.Concat(index[:head], []byte(links.String()), index[head:])
 		}
-		pages[route] = slices.Concat(index[:head], []byte(links.String()), index[head:])
 	}
-	return pages, nil
+	return out, nil
 }
 
 // apiDocs is the human-readable API documentation: Swagger UI, self-hosted
