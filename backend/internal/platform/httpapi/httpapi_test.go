@@ -437,8 +437,11 @@ func TestServesEachPageWithItsPreloads(t *testing.T) {
 				if w.lang != "" {
 					headers = []string{"Cookie", "werkhaven_lang=" + w.lang}
 				}
-				_, body := s.do(t, http.MethodGet, w.path, "", headers...)
+				resp, body := s.do(t, http.MethodGet, w.path, "", headers...)
 				page := string(body)
+				if !strings.Contains(resp.Header.Get("Vary"), "Cookie") {
+					t.Errorf("%s: Vary %q: the page differs by the language cookie", w.path, resp.Header.Get("Vary"))
+				}
 				if !strings.HasSuffix(page, "</head><body></body>") || !strings.HasPrefix(page, "<!doctype html><head><title>Werkhaven</title>") {
 					t.Errorf("%s (%s): not the app shell: %s", w.path, w.lang, page)
 				}

@@ -116,6 +116,7 @@ func (w *webFiles) mount(app *fiber.App) {
 		}
 		c.Set(fiber.HeaderCacheControl, "no-cache")
 		c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+		c.Vary(fiber.HeaderCookie) // the language cookie picks the preloads
 		route, ok := webRoute(p)
 		if !ok {
 			// The app shows its own "Deze pagina bestaat niet".
