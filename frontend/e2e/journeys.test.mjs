@@ -70,7 +70,9 @@ function test(name, fn) {
         const shot = `${SHOTS}/FAILED-${n}-${i}.png`;
         const text = await page.locator('body').innerText({ timeout: 2000 }).catch((e) => `(no text: ${e.message})`);
         await page.screenshot({ path: shot, fullPage: true, timeout: 5000 }).catch(() => {});
-        t.diagnostic(`page ${i} at ${page.url()} (${shot}):\n${text.slice(0, 3000)}\n-- seen --\n${seen.slice(-40).join('\n')}`);
+        // One diagnostic per line: the test report would write a newline inside one as "\\n".
+        const lines = [`page ${i} at ${page.url()} (${shot}):`, ...text.slice(0, 3000).split('\n'), '-- seen --', ...seen.slice(-40)];
+        for (const line of lines) if (line.trim()) t.diagnostic(line);
       }
       throw err;
     } finally {

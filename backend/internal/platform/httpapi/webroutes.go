@@ -68,36 +68,42 @@ var webRoutes = []string{
 	"/beheer/subsidies",
 }
 
-// isWebRoute says whether path is one of webRoutes.
-func isWebRoute(path string) bool {
-	_, ok := webRoute(path)
-	return ok
-}
+// routeSegments is webRoutes split at "/", once.
+var routeSegments = func() [][]string {
+	out := make([][]string, len(webRoutes))
+	for i, r := range webRoutes {
+		out[i] = strings.Split(r, "/")
+	}
+	return out
+}()
 
 // webRoute is the route of webRoutes that path opens, as the app's router
 // picks it: ":name" matches one non-empty segment, and of two that match the
 // one with fewer parameters wins (/vacatures/nieuw before /vacatures/:id).
-// A trailing slash is another path (as in the API).
-func webRoute(path string) (string, bool) {
+// A trailing slash is another path (as in the API). ok is false for a path
+// the app does not have.
+func webRoute(path string) (route string, ok bool) {
 	segs := strings.Split(path, "/")
-	best, bestParams := "", -1
-	for _, r := range webRoutes {
-		want := strings.Split(r, "/")
+	best, bestParams := -1, 0
+	for i, want := range routeSegments {
 		if len(want) != len(segs) {
 			continue
 		}
-		ok, params := true, 0
-		for i, w := range want {
+		match, params := true, 0
+		for j, w := range want {
 			if strings.HasPrefix(w, ":") {
-				ok = ok && segs[i] != ""
+				match = match && segs[j] != ""
 				params++
 			} else {
-				ok = ok && w == segs[i]
+				match = match && w == segs[j]
 			}
 		}
-		if ok && (bestParams < 0 || params < bestParams) {
-			best, bestParams = r, params
+		if match && (best < 0 || params < bestParams) {
+			best, bestParams = i, params
 		}
 	}
-	return best, bestParams >= 0
+	if best < 0 {
+		return "", false
+	}
+	return webRoutes[best], true
 }
