@@ -216,33 +216,53 @@ function routePreloads(): Plugin {
       // chunk with what other pages import from it.
       const byModule = new Map(chunks.flatMap((c) => c.moduleIds.map((id) => [id.replace(/\.tsx?(\?|$)/, '$1'), c] as const)));
       const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-      // What the first script loads with it (index.html names those already).
-      const first = new Set<string>();
-      const closure = (file: string, into: Set<string>) => {
-        if (into.has(file) || first.has(file)) return;
+      // The files in a set and those they import, beside what the page's HTML loads already.
+      const closure = (file: string, into: Set<string>, loaded: Set<string>) => {
+        if (into.has(file) || loaded.has(file)) return;
         into.add(file);
-        byFile.get(file)?.imports.forEach((f) => closure(f, into));
+        byFile.get(file)?.imports.forEach((f) => closure(f, into, loaded));
       };
-      chunks.filter((c) => c.isEntry).forEach((c) => closure(c.fileName, first));
+      const entries = chunks.filter((c) => c.isEntry);
+      const loadedBy = (entry: (typeof chunks)[number]) => {
+        const files = new Set<string>();
+        closure(entry.fileName, files, new Set());
+        return files;
+      };
+      // What the app's first script loads with it (index.html names those already).
+      const appEntry = entries.find((c) => c.name === 'index') ?? this.error('route preloads: no entry named index');
+      const first = loadedBy(appEntry);
       const chunkOf = (module: string) => byModule.get(module) ?? this.error(`route preloads: no chunk holds ${module}`);
+      const enCore = chunkOf(resolve(import.meta.dirname, 'src/i18n/en.json?core')).fileName;
       const core: Record<string, Set<string>> = { nl: new Set(), en: new Set() };
-      closure(chunkOf(resolve(import.meta.dirname, 'src/i18n/en.json?core')).fileName, core.en);
+      closure(enCore, core.en, first);
       const out: Record<string, Record<string, string[]>> = { nl: {}, en: { '': [...core.en].map((f) => `/${f}`) } };
       for (const m of app.matchAll(/<Route path="([^"]+)" element=\{(.*)\} \/>/g)) {
         const names = [...m[2].matchAll(/<(\w+)[\s/>]/g)].map((n) => n[1]).filter((n) => pages.has(n));
-        if (names.length === 0) continue; // the sign-in page and the not-found page are in the first script
+        if (names.length === 0) continue; // the not-found page is in the first script; the sign-in page has its own
         for (const lang of languages) {
           const files = new Set(core[lang]);
           for (const name of names) {
             const module = pages.get(name)!;
-            closure(chunkOf(module).fileName, files);
-            closure(chunkOf(`\0${module}?texts=${lang}`).fileName, files);
+            closure(chunkOf(module).fileName, files, first);
+            closure(chunkOf(`\0${module}?texts=${lang}`).fileName, files, first);
           }
           const css = [...files].flatMap((f) => [...(byFile.get(f)?.viteMetadata?.importedCss ?? [])]);
           out[lang][m[1]] = [...files, ...css].map((f) => `/${f}`);
         }
       }
+      // A page with an HTML and a script of its own (the build's other inputs: inloggen.html is the
+      // route /inloggen) needs only, in English, the core texts its script does not carry.
+      for (const entry of entries.filter((c) => c !== appEntry)) {
+        const loaded = loadedBy(entry);
+        const en = new Set<string>();
+        closure(enCore, en, loaded);
+        out.nl[`/${entry.name}`] = [];
+        out.en[`/${entry.name}`] = [...en].map((f) => `/${f}`);
+      }
       this.emitFile({ type: 'asset', fileName: 'preload.json', source: JSON.stringify(out, null, 1) });
+      // And the API requests the app asks first per route (app/first-requests.json, held by a test to
+      // what app/prefetch.ts asks), which the server names as fetch preloads in an app page.
+      this.emitFile({ type: 'asset', fileName: 'first-requests.json', source: readFileSync(resolve(import.meta.dirname, 'src/app/first-requests.json'), 'utf8') });
     },
   };
 }
@@ -254,7 +274,12 @@ export default defineConfig({
   server: {
     proxy: { '/api': backend, '/healthz': backend, '/readyz': backend },
   },
-  build: { sourcemap: true },
+  build: {
+    sourcemap: true,
+    // Two pages: the app, and the sign-in page with a script of its own (src/signin.tsx). The server
+    // sends dist/<name>.html for the route /<name> (backend/internal/platform/httpapi/static.go).
+    rollupOptions: { input: { index: resolve(import.meta.dirname, 'index.html'), inloggen: resolve(import.meta.dirname, 'inloggen.html') } },
+  },
   // Tests render pages without the app's lazy loading: all texts of both languages first.
   test: { setupFiles: ['src/test/i18n.ts'] },
 });

@@ -458,6 +458,20 @@ test('a werkgever reads the pool of its vacature and narrows it; the accountmana
   await wg.getByText(/Zoekt (verwant )?werk/).first().waitFor();
   await check(wg, 'pool');
 
+  // Opened from its address, the page's first requests are named in the page the server sends (fetch
+  // preloads, static.go): the browser asks each beside the first script, once, and the app takes
+  // that answer instead of asking again.
+  await wg.reload();
+  await wg.getByRole('heading', { level: 3 }).first().waitFor();
+  await wg.waitForLoadState('networkidle');
+  const id = new URL(wg.url()).pathname.split('/')[2];
+  const initiators = await wg.evaluate(() =>
+    window.performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/')).map((e) => `${e.initiatorType} ${new URL(e.name).pathname}${new URL(e.name).search}`),
+  );
+  for (const u of ['/api/v1/sessions/current', `/api/v1/openings/${id}`, `/api/v1/openings/${id}/pool?page=1`, `/api/v1/openings/${id}/invites`]) {
+    assert.deepEqual(initiators.filter((i) => i.endsWith(` ${u}`)), [`link ${u}`], `${u} asked once, by the preload: ${initiators.join(', ')}`);
+  }
+
   // The count on the rijbewijs checkbox is over the pool as it is filtered now.
   const licenceLabel = wg.locator('label').filter({ hasText: /^met rijbewijs \(\d+\)$/ });
   const licensed = async () => Number((await licenceLabel.innerText()).match(/\((\d+)\)/)[1]);

@@ -20,7 +20,7 @@ import (
 
 // Cookie and header names.
 const (
-	SessionCookie = "wh_session"
+	SessionCookie = httpapi.SessionCookie
 	// AnonCookie binds the CSRF token of a browser that is not signed in
 	// (sign-in and reset forms are state-changing too).
 	AnonCookie = "wh_anon"

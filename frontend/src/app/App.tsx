@@ -4,7 +4,7 @@ import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 import { useSession, type Role } from '../lib/session';
 import { DataState } from '../components/ui';
-import { SignIn } from '../features/auth/SignIn';
+import { toSignIn } from './Shell';
 import { addTexts, loadLanguage, type PageTexts } from '../i18n';
 
 type Page<C extends ComponentType<any>> = LazyExoticComponent<C> & { preload: () => Promise<unknown> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- a page's props differ per page
@@ -105,7 +105,7 @@ function RequireRole({ roles, children }: { roles?: Role[]; children: ReactNode 
   return (
     <DataState isLoading={session.isLoading || known === undefined} error={session.error}>
       {!known?.user ? (
-        <Navigate to={`/inloggen?terug=${encodeURIComponent(location.pathname)}`} replace />
+        <ToSignIn query={`?terug=${encodeURIComponent(location.pathname)}`} />
       ) : roles && !roles.includes(known.user.role as Role) ? (
         <Navigate to="/" replace />
       ) : (
@@ -115,11 +115,22 @@ function RequireRole({ roles, children }: { roles?: Role[]; children: ReactNode 
   );
 }
 
+/**
+ * ToSignIn leaves the app for the sign-in page, a page of its own (inloggen.html, signin.tsx: it loads
+ * no router, query cache or other page), with query or else the current address's query.
+ */
+function ToSignIn({ query }: { query?: string }) {
+  const { search } = useLocation();
+  const to = query ?? search;
+  useEffect(() => toSignIn(to, true), [to]);
+  return null;
+}
+
 export function App() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route path="/inloggen" element={<SignIn />} />
+        <Route path="/inloggen" element={<ToSignIn />} />
         <Route path="/inloggen/link" element={<MagicLinkLanding />} />
         <Route path="/inloglink" element={<MagicLinkRequest />} />
         <Route path="/wachtwoord-vergeten" element={<ForgotPassword />} />

@@ -1,33 +1,24 @@
 import { useEffect } from 'react';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { PageContent, PageFooter, PageHeader } from '@utrecht/component-library-react';
-import { Paragraph, SkipLink } from '../components/ui';
-import { api, onSessionExpired, setCsrfToken } from '../lib/api/client';
+import { api, onSessionExpired } from '../lib/api/client';
 import { useSession, type Role } from '../lib/session';
-import { setLanguage } from '../i18n';
+import { LanguageSwitch, Shell, toSignIn } from './Shell';
 import { navFor } from './nav';
 import { PageGate } from './PageGate';
 import { prefetchRoute } from './prefetch';
 import { useIsProvider } from '../features/services/provider';
 import { noteActivity, useNotifications } from '../features/notifications/api';
 
-/** Layout is the shell: skip link, header with menu and language, main, footer. */
+/** Layout is the app's frame (Shell) with the signed-in user's tools and menu around the page. */
 export function Layout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
   const qc = useQueryClient();
 
-  useEffect(
-    () =>
-      onSessionExpired(() => {
-        qc.removeQueries();
-        navigate('/inloggen?verlopen=1');
-      }),
-    [navigate, qc],
-  );
+  // The sign-in page is a page of its own: leaving for it also clears what this session left in memory.
+  useEffect(() => onSessionExpired(() => toSignIn('?verlopen=1')), []);
   // A page opened from a link gets its first data asked beside its code, as the first page did
   // (main.tsx); what the page asks itself a moment later is then on its way or in.
   const { pathname, search } = useLocation();
@@ -50,44 +41,33 @@ export function Layout() {
   const known = !session.isLoading;
   const signOut = async () => {
     await api.DELETE('/sessions/current', {});
-    setCsrfToken(undefined);
-    qc.removeQueries();
-    navigate('/inloggen');
+    toSignIn();
   };
 
   return (
-    <div className="wh-shell">
-      <SkipLink href="#inhoud">{t('app.skip')}</SkipLink>
-      <PageHeader className="wh-header">
-        <div className="wh-header__bar">
-          <a className="wh-logo" href="/">
-            {t('app.name')}
-          </a>
-          {known && (
-            <div className="wh-header__tools">
-              <button
-                type="button"
-                className="wh-linkbutton"
-                lang={i18n.language === 'nl' ? 'en' : 'nl'}
-                onClick={() => void setLanguage(i18n.language === 'nl' ? 'en' : 'nl')}
-              >
-                {t('app.switchTo')}
+    <Shell
+      pending={!known}
+      rankingLink={<Link to="/zo-werkt-het-zoeken">{t('ranking.title')}</Link>}
+      tools={
+        known && (
+          <>
+            <LanguageSwitch />
+            {user && (
+              <Link to="/meldingen" className="wh-linkbutton">
+                {t('notifications.link')} ({unread}
+                <span className="wh-visually-hidden"> {t('notifications.unreadShort')}</span>)
+              </Link>
+            )}
+            {user && (
+              <button type="button" className="wh-linkbutton" onClick={signOut}>
+                {t('app.signOut')}
               </button>
-              {user && (
-                <Link to="/meldingen" className="wh-linkbutton">
-                  {t('notifications.link')} ({unread}
-                  <span className="wh-visually-hidden"> {t('notifications.unreadShort')}</span>)
-                </Link>
-              )}
-              {user && (
-                <button type="button" className="wh-linkbutton" onClick={signOut}>
-                  {t('app.signOut')}
-                </button>
-              )}
-            </div>
-          )}
-        </div>
-        {user && (
+            )}
+          </>
+        )
+      }
+      nav={
+        user && (
           <nav aria-label={t('app.mainNav')} className="wh-nav">
             <ul>
               <li>
@@ -102,21 +82,12 @@ export function Layout() {
               ))}
             </ul>
           </nav>
-        )}
-      </PageHeader>
-      {/* Unseen until the session is known: the menu would push it down. */}
-      <PageContent className={known ? undefined : 'wh-gate__page--pending'}>
-        <main id="inhoud" className="wh-main" tabIndex={-1}>
-          <PageGate>
-            <Outlet />
-          </PageGate>
-        </main>
-      </PageContent>
-      <PageFooter className="wh-footer">
-        <Paragraph>
-          {t('app.footer')} <Link to="/zo-werkt-het-zoeken">{t('ranking.title')}</Link>
-        </Paragraph>
-      </PageFooter>
-    </div>
+        )
+      }
+    >
+      <PageGate>
+        <Outlet />
+      </PageGate>
+    </Shell>
   );
 }

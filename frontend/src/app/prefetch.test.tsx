@@ -10,11 +10,13 @@ const server = await vi.hoisted(async () =>
   (await import('../test/fakeApi')).installFakeApi((url) => {
     if (url.includes('/candidates?')) return { status: 200, body: { items: [], total: 0, page: 2, pageSize: 25 } };
     if (url.includes('/pool?')) return { status: 200, body: { items: [], total: 0, facets: {} } };
+    if (url.includes('/pool-appearances')) return { status: 200, body: { weeks: [] } };
     return { status: 200, body: { items: [] } };
   }),
 );
 
-import { prefetchRoute } from './prefetch';
+import { firstDataRoutes, prefetchRoute } from './prefetch';
+import firstRequests from './first-requests.json';
 import { Caseload } from '../features/candidates/Caseload';
 
 afterEach(() => {
@@ -65,5 +67,31 @@ describe('prefetchRoute', () => {
     await waitFor(() => expect(qc.isFetching()).toBe(0));
     expect(paths()).toEqual([]);
     expect(qc.getQueryData(['session'])).toMatchObject({ signedIn: true });
+  });
+});
+
+// The server names these requests in the page it sends for an address without a query (preload as
+// fetch, backend/internal/platform/httpapi/static.go), so the browser asks them beside the first
+// script; the app's own request then takes that answer. Only an identical address is taken: the
+// list must be exactly what prefetchRoute asks.
+describe('first-requests.json', () => {
+  it.each(firstDataRoutes)('lists exactly what %s asks first', async (route) => {
+    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    prefetchRoute(qc, { pathname: route.replace(':id', 'o1'), search: '' });
+    await waitFor(() => expect(qc.isFetching()).toBe(0));
+    const asked = server.sent.map((s) => new URL(s.url).pathname + new URL(s.url).search);
+    const listed = ((firstRequests as Record<string, string[]>)[route] ?? []).map((u) => u.replace(':id', 'o1'));
+    expect(asked.sort()).toEqual(listed.sort());
+  });
+
+  it('lists the session for every page, and only routes with first data', async () => {
+    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    prefetchRoute(qc, { pathname: '/', search: '' });
+    await waitFor(() => expect(qc.isFetching()).toBe(0));
+    const all = vi.mocked(fetch).mock.calls.map(([input]) => new URL((input as Request).url).pathname);
+    expect(all).toContain(firstRequests[''][0]);
+    expect(firstRequests['']).toEqual(['/api/v1/sessions/current']);
+    expect(Object.keys(firstRequests).filter((r) => r !== '').sort()).toEqual(firstDataRoutes.filter((r) => (firstRequests as Record<string, string[]>)[r]).sort());
+    for (const r of Object.keys(firstRequests)) if (r !== '') expect(firstDataRoutes).toContain(r);
   });
 });

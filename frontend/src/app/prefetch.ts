@@ -32,3 +32,6 @@ export function prefetchRoute(qc: QueryClient, { pathname, search }: { pathname:
 }
 
 const routes = firstData.map(([path, data]) => ({ path, data }));
+
+/** firstDataRoutes are the routes whose pages have first data here (first-requests.json lists their requests). */
+export const firstDataRoutes = firstData.map(([path]) => path);

@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"encoding/json"
@@ -392,42 +393,51 @@ func TestServesFrontEndWithSPAFallback(t *testing.T) {
 	}
 }
 
-// Each page's address gets index.html with the links to what that page
-// needs in the user's language (the build's preload.json; the werkhaven_lang
-// cookie, Dutch without it), as the app's router would pick the route;
-// without a usable preload file the page is served as built.
+// Each page's address gets index.html, or the route's own page (the build's
+// inloggen.html for /inloggen), with the links to what that page needs in the
+// user's language (the build's preload.json; the werkhaven_lang cookie, Dutch
+// without it), as the app's router would pick the route; without a usable
+// preload file the page is served as built.
 func TestServesEachPageWithItsPreloads(t *testing.T) {
 	index := "<!doctype html><head><title>Werkhaven</title></head><body></body>"
+	signIn := "<!doctype html><head><title>Inloggen</title></head><body></body>"
 	link := func(f string) string { return `<link rel="modulepreload" crossorigin href="` + f + `">` }
 	preloads := `{
-	 "nl": {"/vacatures/:id": ["/assets/OpeningPage-1.js", "/assets/OpeningPage-nl-2.js"], "/vacatures/nieuw": ["/assets/OpeningForm-3.js", "/assets/page-4.css"]},
-	 "en": {"/vacatures/:id": ["/assets/en-core-5.js", "/assets/OpeningPage-1.js", "/assets/OpeningPage-en-6.js"], "": ["/assets/en-core-5.js"]}}`
+	 "nl": {"/vacatures/:id": ["/assets/OpeningPage-1.js", "/assets/OpeningPage-nl-2.js"], "/vacatures/nieuw": ["/assets/OpeningForm-3.js", "/assets/page-4.css"], "/inloggen": []},
+	 "en": {"/vacatures/:id": ["/assets/en-core-5.js", "/assets/OpeningPage-1.js", "/assets/OpeningPage-en-6.js"], "": ["/assets/en-core-5.js"], "/inloggen": ["/assets/en-core-5.js"]}}`
 	type want struct {
 		path, lang string
 		links      []string
+		title      string // of the page sent: Werkhaven (index.html) unless set
 	}
 	for _, c := range []struct {
 		name, preload string
 		want          []want
 	}{
 		{"preloads", preloads, []want{
-			{"/vacatures/abc", "", []string{link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-nl-2.js")}},
-			{"/vacatures/abc", "nl", []string{link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-nl-2.js")}},
-			{"/vacatures/nieuw", "", []string{link("/assets/OpeningForm-3.js"), `<link rel="preload" as="style" href="/assets/page-4.css">`}},
-			{"/caseload", "", nil},
-			{"/onzin", "", nil},
-			{"/vacatures/abc", "en", []string{link("/assets/en-core-5.js"), link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-en-6.js")}},
-			{"/inloggen", "en", []string{link("/assets/en-core-5.js")}},
-			{"/vacatures/abc", "fr", []string{link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-nl-2.js")}},
+			{"/vacatures/abc", "", []string{link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-nl-2.js")}, ""},
+			{"/vacatures/abc", "nl", []string{link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-nl-2.js")}, ""},
+			{"/vacatures/nieuw", "", []string{link("/assets/OpeningForm-3.js"), `<link rel="preload" as="style" href="/assets/page-4.css">`}, ""},
+			{"/caseload", "", nil, ""},
+			{"/onzin", "", nil, ""},
+			{"/vacatures/abc", "en", []string{link("/assets/en-core-5.js"), link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-en-6.js")}, ""},
+			{"/inloggen", "en", []string{link("/assets/en-core-5.js")}, "Inloggen"},
+			{"/inloggen", "", nil, "Inloggen"},
+			{"/inloggen/link", "en", []string{link("/assets/en-core-5.js")}, ""},
+			{"/aanmelden", "en", []string{link("/assets/en-core-5.js")}, ""},
+			{"/vacatures/abc", "fr", []string{link("/assets/OpeningPage-1.js"), link("/assets/OpeningPage-nl-2.js")}, ""},
 		}},
-		{"no preload file", "", []want{{"/vacatures/abc", "", nil}, {"/vacatures/abc", "en", nil}}},
-		{"not an asset", `{"nl": {"/vacatures/:id": ["/assets/a.js", "https://elders.example/x.js"]}}`, []want{{"/vacatures/abc", "", nil}}},
-		{"not JSON", `{"nl": {"/vacatures/:id": `, []want{{"/vacatures/abc", "", nil}}},
+		{"no preload file", "", []want{{"/vacatures/abc", "", nil, ""}, {"/vacatures/abc", "en", nil, ""}, {"/inloggen", "en", nil, "Inloggen"}, {"/onzin", "", nil, ""}}},
+		{"not an asset", `{"nl": {"/vacatures/:id": ["/assets/a.js", "https://elders.example/x.js"]}}`, []want{{"/vacatures/abc", "", nil, ""}, {"/inloggen", "", nil, "Inloggen"}}},
+		{"not JSON", `{"nl": {"/vacatures/:id": `, []want{{"/vacatures/abc", "", nil, ""}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			must(t, os.MkdirAll(filepath.Join(dir, "assets"), 0o755))
 			must(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte(index), 0o644))
+			must(t, os.WriteFile(filepath.Join(dir, "inloggen.html"), []byte(signIn), 0o644))
+			// A page for no route of the app is not sent for any address.
+			must(t, os.WriteFile(filepath.Join(dir, "onzin.html"), []byte(signIn), 0o644))
 			if c.preload != "" {
 				must(t, os.WriteFile(filepath.Join(dir, "preload.json"), []byte(c.preload), 0o644))
 			}
@@ -442,8 +452,9 @@ func TestServesEachPageWithItsPreloads(t *testing.T) {
 				if !strings.Contains(resp.Header.Get("Vary"), "Cookie") {
 					t.Errorf("%s: Vary %q: the page differs by the language cookie", w.path, resp.Header.Get("Vary"))
 				}
-				if !strings.HasSuffix(page, "</head><body></body>") || !strings.HasPrefix(page, "<!doctype html><head><title>Werkhaven</title>") {
-					t.Errorf("%s (%s): not the app shell: %s", w.path, w.lang, page)
+				title := cmp.Or(w.title, "Werkhaven")
+				if !strings.HasSuffix(page, "</head><body></body>") || !strings.HasPrefix(page, "<!doctype html><head><title>"+title+"</title>") {
+					t.Errorf("%s (%s): not the page titled %s: %s", w.path, w.lang, title, page)
 				}
 				if got := strings.Count(page, "<link "); got != len(w.links) {
 					t.Errorf("%s (%s): %d links, want %d: %s", w.path, w.lang, got, len(w.links), page)
@@ -622,5 +633,56 @@ func TestClientIPBehindAProxy(t *testing.T) {
 	// Without PROXY_HEADER the header is ignored.
 	if got := ask(serve(), "198.51.100.7"); got != peer {
 		t.Errorf("without PROXY_HEADER: %q, want the peer %q", got, peer)
+	}
+}
+
+// An app page names the API requests the app asks first there (the build's
+// first-requests.json) as fetch preloads: the session always; the page's
+// first data for someone with a session cookie at an address without a
+// query, with the route's id filled in when it is a plain id. The sign-in
+// page, a page of its own that asks none of them, names none.
+func TestNamesThePagesFirstRequests(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(dir, "assets"), 0o755))
+	must(t, os.WriteFile(filepath.Join(dir, "index.html"), []byte("<!doctype html><head><title>Werkhaven</title></head><body></body>"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "inloggen.html"), []byte("<!doctype html><head><title>Inloggen</title></head><body></body>"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "first-requests.json"), []byte(`{
+	 "": ["/api/v1/sessions/current"],
+	 "/vacatures/:id/kandidaten": ["/api/v1/openings/:id", "/api/v1/openings/:id/pool?page=1"],
+	 "/caseload": ["/api/v1/candidates?sort=-updatedAt&page=1&pageSize=25"]}`), 0o644))
+	s := newServer(t, nil, dir)
+	fetch := func(u string) string { return `<link rel="preload" as="fetch" crossorigin href="` + u + `">` }
+	session := fetch("/api/v1/sessions/current")
+	signedIn := []string{"Cookie", "wh_session=s1; werkhaven_lang=en"}
+	for _, c := range []struct {
+		path    string
+		headers []string
+		want    []string
+	}{
+		{"/vacatures/o1/kandidaten", signedIn, []string{session, fetch("/api/v1/openings/o1"), fetch("/api/v1/openings/o1/pool?page=1")}},
+		{"/caseload", signedIn, []string{session, fetch("/api/v1/candidates?sort=-updatedAt&amp;page=1&amp;pageSize=25")}},
+		// Not signed in: the app asks the session, then goes to sign-in.
+		{"/vacatures/o1/kandidaten", nil, []string{session}},
+		// A query changes what the page asks: the app asks it itself.
+		{"/vacatures/o1/kandidaten?straal=10", signedIn, []string{session}},
+		// Only a plain id goes into a request.
+		{"/vacatures/o1%22%3E%3Cscript%3E/kandidaten", signedIn, []string{session}},
+		{"/vacatures/o1/uitnodigingen", signedIn, []string{session}},
+		{"/inloggen", signedIn, nil},
+		{"/onzin", signedIn, nil},
+	} {
+		resp, body := s.do(t, http.MethodGet, c.path, "", c.headers...)
+		page := string(body)
+		if got := strings.Count(page, `as="fetch"`); got != len(c.want) {
+			t.Errorf("%s (status %d): %d fetch preloads, want %d: %s", c.path, resp.StatusCode, got, len(c.want), page)
+		}
+		for _, l := range c.want {
+			if !strings.Contains(page, l) {
+				t.Errorf("%s: lacks %s: %s", c.path, l, page)
+			}
+		}
+		if strings.Contains(page, "<script>") {
+			t.Errorf("%s: the address got into the page: %s", c.path, page)
+		}
 	}
 }

@@ -103,7 +103,7 @@ func apiConfig(cfg config.Config) huma.Config {
 	hc.OnAddOperation = append(hc.OnAddOperation, documentOperation)
 	hc.Components.Headers = map[string]*huma.Header{headerAPIVersion: apiVersionHeader()}
 	hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
-		"sessionCookie": {Type: "apiKey", In: "cookie", Name: "wh_session", Description: "Session cookie set by sign-in; state-changing calls also need the X-CSRF-Token header from GET /session."},
+		"sessionCookie": {Type: "apiKey", In: "cookie", Name: SessionCookie, Description: "Session cookie set by sign-in; state-changing calls also need the X-CSRF-Token header from GET /session."},
 	}
 	hc.Servers = []*huma.Server{{URL: strings.TrimRight(cfg.BaseURL, "/") + "/api/v1", Description: "Werkhaven"}}
 	hc.Info.Description = "Werkhaven: anonieme kandidatenpools per vacature, uitnodigingen en een dienstenloket voor de werkgeversdienstverlening van gemeenten. " +

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"log/slog"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -22,18 +24,32 @@ import (
 // links work; another path outside /api and /dev gets it with 404. Hashed
 // assets are cached for a year; index.html never is.
 //
-// index.html names, per interface language and route, what that route's page
-// needs beyond the first script (the build's preload.json: the page's chunks
-// and its texts, see routePreloads in frontend/vite.config.ts), so the browser
+// A route can have a page of its own: dist/<name>.html is sent for /<name>
+// (the sign-in page, inloggen.html, has a small script of its own so the
+// first page most people open loads no more than it shows: frontend
+// src/signin.tsx). Every other route gets index.html, the app.
+//
+// A page names, per interface language and route, what that route needs
+// beyond its first script (the build's preload.json: the page's chunks and
+// its texts, see routePreloads in frontend/vite.config.ts), so the browser
 // fetches them beside the first script instead of after it. The language is
 // the werkhaven_lang cookie the app sets (en; anything else is Dutch). The
 // files are read once, at start: a new build needs a restart. A preload.json
-// it cannot use is logged and index.html served without preloads: they only
+// it cannot use is logged and the pages served without preloads: they only
 // make pages faster.
+//
+// The app's pages also name the API requests the app makes first there
+// (the build's first-requests.json, from frontend src/app/first-requests.json,
+// which a front-end test holds to what app/prefetch.ts asks): the session on
+// every page and, for a signed-in user at an address without a query, the
+// page's first data, as <link rel="preload" as="fetch">. The browser then asks
+// them beside the first script, and the app's identical request takes that
+// answer instead of asking once the script has run.
 type webFiles struct {
 	dir   string
-	index []byte
-	shell map[string]map[string][]byte // language → route ("" any other) → index.html with its links
+	html  map[string][]byte            // route → its page as built: "" index.html, "/inloggen" inloggen.html
+	shell map[string]map[string][]byte // language → route ("" any other) → the route's page with its links
+	first map[string][]string          // route ("" every app page) → API requests, with the route's :params
 }
 
 func newWebFiles(dir string, log *slog.Logger) *webFiles {
@@ -44,14 +60,119 @@ func newWebFiles(dir string, log *slog.Logger) *webFiles {
 	if err != nil {
 		return &webFiles{}
 	}
-	shell, err := shells(index, filepath.Join(dir, "preload.json"))
-	if err != nil {
-		log.Error("front end: serving index.html without preloads", "error", err)
+	html := map[string][]byte{"": index}
+	own, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	for _, f := range own {
+		name := strings.TrimSuffix(filepath.Base(f), ".html")
+		if name == "index" {
+			continue
+		}
+		if route, ok := webRoute("/" + name); !ok || route != "/"+name {
+			log.Error("front end: a page for no route of the app, not served as one", "file", f)
+			continue
+		}
+		page, err := os.ReadFile(f)
+		if err != nil {
+			log.Error("front end: page unreadable", "file", f, "error", err)
+			continue
+		}
+		html["/"+name] = page
 	}
-	return &webFiles{dir: dir, index: index, shell: shell}
+	shell, err := shells(html, filepath.Join(dir, "preload.json"))
+	if err != nil {
+		log.Error("front end: serving the pages without preloads", "error", err)
+	}
+	first, err := firstRequests(filepath.Join(dir, "first-requests.json"))
+	if err != nil {
+		log.Error("front end: serving the pages without their first requests", "error", err)
+	}
+	return &webFiles{dir: dir, html: html, shell: shell, first: first}
 }
 
-// page is index.html for a route in the language of the request.
+// firstRequests reads the build's list of the app's first API requests per
+// route (none without the file).
+func firstRequests(file string) (map[string][]string, error) {
+	raw, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	var first map[string][]string
+	if err := json.Unmarshal(raw, &first); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	for route, urls := range first {
+		for _, u := range urls {
+			if !strings.HasPrefix(u, "/api/") {
+				return nil, fmt.Errorf("%s: %s: %q is not an API request", file, route, u)
+			}
+		}
+	}
+	return first, nil
+}
+
+// withFirstRequests adds to an app page the preloads of the API requests
+// the app makes first at path (route): the session always; the route's
+// first data only for a signed-in user (else they are refused, and the app
+// goes to sign-in) and an address without a query (which changes them: the
+// app asks those itself), with the route's parameters when each is a plain
+// identifier.
+func (w *webFiles) withFirstRequests(page []byte, route, path string, query, signedIn bool) []byte {
+	urls := slices.Clone(w.first[""])
+	if params, ok := routeParams(route, path); ok && signedIn && !query {
+		for _, u := range w.first[route] {
+			urls = append(urls, fillParams(u, params))
+		}
+	}
+	head := bytes.Index(page, []byte("</head>"))
+	if len(urls) == 0 || head < 0 {
+		return page
+	}
+	var links strings.Builder
+	for _, u := range urls {
+		fmt.Fprintf(&links, "    <link rel=\"preload\" as=\"fetch\" crossorigin href=\"%s\">\n", html.EscapeString(u))
+	}
+	return slices.Concat(page[:head], []byte(links.String()), page[head:])
+}
+
+// plainParam is a route parameter put into a preloaded request: an id.
+var plainParam = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// routeParams are path's values of route's :params (ok false when one is not plainParam).
+func routeParams(route, path string) (map[string]string, bool) {
+	want, got := strings.Split(route, "/"), strings.Split(path, "/")
+	if len(want) != len(got) {
+		return nil, false
+	}
+	params := map[string]string{}
+	for i, seg := range want {
+		if strings.HasPrefix(seg, ":") {
+			if !plainParam.MatchString(got[i]) {
+				return nil, false
+			}
+			params[seg] = got[i]
+		}
+	}
+	return params, true
+}
+
+// fillParams puts params into a request's path segments named :param.
+func fillParams(u string, params map[string]string) string {
+	p, q, hasQuery := strings.Cut(u, "?")
+	segs := strings.Split(p, "/")
+	for i, seg := range segs {
+		if v, ok := params[seg]; ok {
+			segs[i] = v
+		}
+	}
+	if hasQuery {
+		return strings.Join(segs, "/") + "?" + q
+	}
+	return strings.Join(segs, "/")
+}
+
+// page is the page for a route in the language of the request.
 func (w *webFiles) page(c *fiber.Ctx, route string) []byte {
 	lang := "nl"
 	if c.Cookies(languageCookie) == "en" {
@@ -60,11 +181,19 @@ func (w *webFiles) page(c *fiber.Ctx, route string) []byte {
 	if page, ok := w.shell[lang][route]; ok {
 		return page
 	}
+	if page, ok := w.html[route]; ok && route != "" {
+		return page
+	}
 	if page, ok := w.shell[lang][""]; ok {
 		return page
 	}
-	return w.index
+	return w.html[""]
 }
+
+// SessionCookie is the name of the session cookie (the API documents it; the
+// authz package sets and reads it): a page tells by it only whether someone
+// may be signed in.
+const SessionCookie = "wh_session"
 
 // languageCookie holds the interface language the user chose (frontend
 // i18n/index.ts): a preference, no personal data.
@@ -121,14 +250,20 @@ func (w *webFiles) mount(app *fiber.App) {
 		if !ok {
 			// The app shows its own "Deze pagina bestaat niet".
 			c.Status(fiber.StatusNotFound)
+			return c.Send(w.page(c, route))
 		}
-		return c.Send(w.page(c, route))
+		page := w.page(c, route)
+		if _, own := w.html[route]; !own {
+			page = w.withFirstRequests(page, route, p, len(c.Request().URI().QueryString()) > 0, c.Cookies(SessionCookie) != "")
+		}
+		return c.Send(page)
 	})
 }
 
 // shells reads the preload file (when there is one): per language and route,
-// index.html with the route's links before </head>.
-func shells(index []byte, preloadFile string) (map[string]map[string][]byte, error) {
+// the route's page (html, else index.html) with the route's links before
+// </head>.
+func shells(html map[string][]byte, preloadFile string) (map[string]map[string][]byte, error) {
 	raw, err := os.ReadFile(preloadFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // a build without preloads
@@ -139,14 +274,18 @@ func shells(index []byte, preloadFile string) (map[string]map[string][]byte, err
 	if err := json.Unmarshal(raw, &preloads); err != nil {
 		return nil, fmt.Errorf("%s: %w", preloadFile, err)
 	}
-	head := bytes.Index(index, []byte("</head>"))
-	if head < 0 {
-		return nil, errors.New("index.html has no </head>")
-	}
 	out := map[string]map[string][]byte{}
 	for lang, routes := range preloads {
 		out[lang] = map[string][]byte{}
 		for route, files := range routes {
+			page, ok := html[route]
+			if !ok {
+				page = html[""]
+			}
+			head := bytes.Index(page, []byte("</head>"))
+			if head < 0 {
+				return nil, fmt.Errorf("the page of %q has no </head>", route)
+			}
 			var links strings.Builder
 			for _, f := range files {
 				if !strings.HasPrefix(f, "/assets/") || strings.ContainsAny(f, "\"<>&") {
@@ -158,7 +297,7 @@ func shells(index []byte, preloadFile string) (map[string]map[string][]byte, err
 					fmt.Fprintf(&links, "    <link rel=\"modulepreload\" crossorigin href=\"%s\">\n", f)
 				}
 			}
-			out[lang][route] = slices.Concat(index[:head], []byte(links.String()), index[head:])
+			out[lang][route] = slices.Concat(page[:head], []byte(links.String()), page[head:])
 		}
 	}
 	return out, nil

@@ -75,7 +75,7 @@ function SetPassword({ title, intro, done, path }: { title: string; intro?: stri
         <>
           <Notice type="ok">{done}</Notice>
           <Paragraph>
-            <Link to="/inloggen">{t('auth.toSignIn')}</Link>
+            <Link to="/inloggen" reloadDocument>{t('auth.toSignIn')}</Link>
           </Paragraph>
         </>
       ) : (

@@ -149,7 +149,7 @@ export function SignUp() {
         </form>
       )}
       <Paragraph>
-        <Link to="/inloggen">{t('signup.haveAccount')}</Link>
+        <Link to="/inloggen" reloadDocument>{t('signup.haveAccount')}</Link>
       </Paragraph>
     </>
   );
