@@ -117,13 +117,19 @@ function RequireRole({ roles, children }: { roles?: Role[]; children: ReactNode 
 
 /**
  * ToSignIn leaves the app for the sign-in page, a page of its own (inloggen.html, signin.tsx: it loads
- * no router, query cache or other page), with query or else the current address's query.
+ * no router, query cache or other page), with query or else the current address's query. When the app
+ * itself was sent for /inloggen (a build without inloggen.html), loading it again would loop: the app
+ * then says the page is not there.
  */
 function ToSignIn({ query }: { query?: string }) {
-  const { search } = useLocation();
+  const { pathname, search } = useLocation();
   const to = query ?? search;
-  useEffect(() => toSignIn(to, true), [to]);
-  return null;
+  const loadedAt = performance.getEntriesByType?.('navigation')[0]?.name;
+  const sentHere = pathname === '/inloggen' && !!loadedAt && new URL(loadedAt).pathname === '/inloggen';
+  useEffect(() => {
+    if (!sentHere) toSignIn(to, true);
+  }, [to, sentHere]);
+  return sentHere ? <NotFound /> : null;
 }
 
 export function App() {

@@ -60,7 +60,7 @@ func newWebFiles(dir string, log *slog.Logger) *webFiles {
 	if err != nil {
 		return &webFiles{}
 	}
-	html := map[string][]byte{"": index}
+	pages := map[string][]byte{"": index}
 	own, _ := filepath.Glob(filepath.Join(dir, "*.html"))
 	for _, f := range own {
 		name := strings.TrimSuffix(filepath.Base(f), ".html")
@@ -76,9 +76,9 @@ func newWebFiles(dir string, log *slog.Logger) *webFiles {
 			log.Error("front end: page unreadable", "file", f, "error", err)
 			continue
 		}
-		html["/"+name] = page
+		pages["/"+name] = page
 	}
-	shell, err := shells(html, filepath.Join(dir, "preload.json"))
+	shell, err := shells(pages, filepath.Join(dir, "preload.json"))
 	if err != nil {
 		log.Error("front end: serving the pages without preloads", "error", err)
 	}
@@ -86,7 +86,7 @@ func newWebFiles(dir string, log *slog.Logger) *webFiles {
 	if err != nil {
 		log.Error("front end: serving the pages without their first requests", "error", err)
 	}
-	return &webFiles{dir: dir, html: html, shell: shell, first: first}
+	return &webFiles{dir: dir, html: pages, shell: shell, first: first}
 }
 
 // firstRequests reads the build's list of the app's first API requests per
@@ -261,9 +261,9 @@ func (w *webFiles) mount(app *fiber.App) {
 }
 
 // shells reads the preload file (when there is one): per language and route,
-// the route's page (html, else index.html) with the route's links before
+// the route's page (pages, else index.html) with the route's links before
 // </head>.
-func shells(html map[string][]byte, preloadFile string) (map[string]map[string][]byte, error) {
+func shells(pages map[string][]byte, preloadFile string) (map[string]map[string][]byte, error) {
 	raw, err := os.ReadFile(preloadFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // a build without preloads
@@ -278,9 +278,9 @@ func shells(html map[string][]byte, preloadFile string) (map[string]map[string][
 	for lang, routes := range preloads {
 		out[lang] = map[string][]byte{}
 		for route, files := range routes {
-			page, ok := html[route]
+			page, ok := pages[route]
 			if !ok {
-				page = html[""]
+				page = pages[""]
 			}
 			head := bytes.Index(page, []byte("</head>"))
 			if head < 0 {
