@@ -67,7 +67,7 @@ func newWebFiles(dir string, log *slog.Logger) *webFiles {
 		if name == "index" {
 			continue
 		}
-		if route, ok := webRoute("/" + name); !ok || route != "/"+name {
+		if route, _, ok := webRoute("/" + name); !ok || route != "/"+name {
 			log.Error("front end: a page for no route of the app, not served as one", "file", f)
 			continue
 		}
@@ -113,14 +113,18 @@ func firstRequests(file string) (map[string][]string, error) {
 }
 
 // withFirstRequests adds to an app page the preloads of the API requests
-// the app makes first at path (route): the session always; the route's
-// first data only for a signed-in user (else they are refused, and the app
-// goes to sign-in) and an address without a query (which changes them: the
-// app asks those itself), with the route's parameters when each is a plain
-// identifier.
-func (w *webFiles) withFirstRequests(page []byte, route, path string, query, signedIn bool) []byte {
+// the app makes first at a route (params: the path's values of its
+// :params, as webRoute found them): the session always; the route's first
+// data only for a signed-in user (else they are refused, and the app goes
+// to sign-in) and an address without a query (which changes them: the app
+// asks those itself), when each parameter is a plain identifier.
+func (w *webFiles) withFirstRequests(page []byte, route string, params map[string]string, query, signedIn bool) []byte {
 	urls := slices.Clone(w.first[""])
-	if params, ok := routeParams(route, path); ok && signedIn && !query {
+	plain := true
+	for _, v := range params {
+		plain = plain && plainParam.MatchString(v)
+	}
+	if plain && signedIn && !query {
 		for _, u := range w.first[route] {
 			urls = append(urls, fillParams(u, params))
 		}
@@ -138,24 +142,6 @@ func (w *webFiles) withFirstRequests(page []byte, route, path string, query, sig
 
 // plainParam is a route parameter put into a preloaded request: an id.
 var plainParam = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
-
-// routeParams are path's values of route's :params (ok false when one is not plainParam).
-func routeParams(route, path string) (map[string]string, bool) {
-	want, got := strings.Split(route, "/"), strings.Split(path, "/")
-	if len(want) != len(got) {
-		return nil, false
-	}
-	params := map[string]string{}
-	for i, seg := range want {
-		if strings.HasPrefix(seg, ":") {
-			if !plainParam.MatchString(got[i]) {
-				return nil, false
-			}
-			params[seg] = got[i]
-		}
-	}
-	return params, true
-}
 
 // fillParams puts params into a request's path segments named :param.
 func fillParams(u string, params map[string]string) string {
@@ -246,7 +232,7 @@ func (w *webFiles) mount(app *fiber.App) {
 		c.Set(fiber.HeaderCacheControl, "no-cache")
 		c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
 		c.Vary(fiber.HeaderCookie) // the language cookie picks the preloads
-		route, ok := webRoute(p)
+		route, params, ok := webRoute(p)
 		if !ok {
 			// The app shows its own "Deze pagina bestaat niet".
 			c.Status(fiber.StatusNotFound)
@@ -254,7 +240,7 @@ func (w *webFiles) mount(app *fiber.App) {
 		}
 		page := w.page(c, route)
 		if _, own := w.html[route]; !own {
-			page = w.withFirstRequests(page, route, p, len(c.Request().URI().QueryString()) > 0, c.Cookies(SessionCookie) != "")
+			page = w.withFirstRequests(page, route, params, len(c.Request().URI().QueryString()) > 0, c.Cookies(SessionCookie) != "")
 		}
 		return c.Send(page)
 	})

@@ -82,7 +82,8 @@ var routeSegments = func() [][]string {
 // one with fewer parameters wins (/vacatures/nieuw before /vacatures/:id).
 // A trailing slash is another path (as in the API). ok is false for a path
 // the app does not have.
-func webRoute(path string) (route string, ok bool) {
+// params are path's values of the route's ":name" segments, by ":name".
+func webRoute(path string) (route string, params map[string]string, ok bool) {
 	segs := strings.Split(path, "/")
 	best, bestParams := -1, 0
 	for i, want := range routeSegments {
@@ -103,7 +104,15 @@ func webRoute(path string) (route string, ok bool) {
 		}
 	}
 	if best < 0 {
-		return "", false
+		return "", nil, false
 	}
-	return webRoutes[best], true
+	if bestParams > 0 {
+		params = make(map[string]string, bestParams)
+		for j, w := range routeSegments[best] {
+			if strings.HasPrefix(w, ":") {
+				params[w] = segs[j]
+			}
+		}
+	}
+	return webRoutes[best], params, true
 }
