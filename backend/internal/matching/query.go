@@ -1,6 +1,7 @@
 package matching
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -254,12 +255,10 @@ func quote(ss []string) string {
 }
 
 // travelFilter expresses "within the opening's radius and within the
-// candidate's own travel distance" as OR-ed buckets of PC4 areas: 6–18×
-// cheaper in Meilisearch than _geoRadius (docs/benchmarks.md). The areas
-// are only the region's own (region_pc4s), written as runs of PC4 numbers
-// (pc4Number a TO b): about ten times fewer terms than a list of codes, and
-// Meilisearch's cost grows with the terms (docs/benchmarks.md, the cost
-// table). A bucket that would hold every area of the region needs none.
+// candidate's own travel distance" in PC4 areas: 6–18× cheaper in
+// Meilisearch than _geoRadius (docs/benchmarks.md). The areas are only the
+// region's own (region_pc4s), as rings (travelRings): each area named once,
+// by number, beside the least travel distance that reaches it.
 func (s *Service) travelFilter(ctx context.Context, regionID string, count int, lat, lon float64, radius int) (string, error) {
 	areas, err := s.regionAreas(ctx, regionID, count)
 	if err != nil {
@@ -294,125 +293,167 @@ func (s *Service) regionAreas(ctx context.Context, regionID string, n int) (area
 	return set, nil
 }
 
-// areaSet is a region's PC4 areas: as a set, and as numbers in order.
+// areaSet is a region's PC4 areas.
 type areaSet struct {
 	version int
 	areas   map[string]bool
-	numbers []int
 }
 
 func newAreaSet(list []string) areaSet {
 	set := areaSet{version: len(list), areas: make(map[string]bool, len(list))}
 	for _, a := range list {
 		set.areas[a] = true
-		if n, err := strconv.Atoi(a); err == nil {
-			set.numbers = append(set.numbers, n)
-		}
 	}
-	slices.Sort(set.numbers)
 	return set
 }
 
 var regionAreaCache sync.Map
 
-// runs writes the areas of in as runs over the region's areas in number
-// order: "pc4Number 3500 TO 3585" or "pc4Number = 3511", OR-ed. A run may
-// span numbers that are no area of the region: no candidate of the region
-// lives there (region_pc4s holds the PC4 of every candidate of the region,
-// kept by a trigger in the same transaction), and the pool's filter names
-// the region.
-func (a *areaSet) runs(in map[string]bool) string {
+// buildTravelFilter writes the travel filter: with a region's areas as
+// rings (travelRings); with areas nil (the openings index, no region) per
+// bucket, every PC4 area within reach by code (pc4 IN).
+func buildTravelFilter(lat, lon float64, radius int, areas *areaSet) string {
+	if areas != nil {
+		return renderRings(travelRings(lat, lon, radius, areas))
+	}
 	var parts []string
-	start, last := -1, -1
-	flush := func() {
-		switch {
-		case start < 0:
-		case start == last:
-			parts = append(parts, fmt.Sprintf("pc4Number = %d", start))
-		default:
-			parts = append(parts, fmt.Sprintf("pc4Number %d TO %d", start, last))
-		}
-		start = -1
-	}
-	for _, n := range a.numbers {
-		if in[fmt.Sprintf("%04d", n)] {
-			if start < 0 {
-				start = n
+	for i, b := range travelBuckets {
+		travel, km := fmt.Sprintf("maxTravelKm >= %d", b), radius
+		if b < radius {
+			next := 1 << 30
+			if i+1 < len(travelBuckets) {
+				next = travelBuckets[i+1]
 			}
-			last = n
-			continue
+			travel, km = fmt.Sprintf("maxTravelKm >= %d AND maxTravelKm < %d", b, next), b
 		}
-		flush()
+		parts = append(parts, fmt.Sprintf("(%s AND pc4 IN %s)", travel, quote(geo.Within(lat, lon, float64(km)))))
+		if b >= radius {
+			break
+		}
 	}
-	flush()
-	if len(parts) == 1 {
-		return parts[0]
+	if unknownTravelKm <= radius {
+		parts = append(parts, fmt.Sprintf("(maxTravelKm = 0 AND pc4 IN %s)", quote(geo.Within(lat, lon, unknownTravelKm))))
 	}
 	return "(" + strings.Join(parts, " OR ") + ")"
 }
 
-// buildTravelFilter writes the buckets. With areas nil (the openings
-// index) it lists every PC4 area within reach by code (pc4 IN); with a
-// region's areas it writes them as runs (areaSet.runs). A bucket whose
-// areas (within the region's) are all of the region's becomes "has a PC4",
-// and so does every larger bucket: they are merged into one clause.
-func buildTravelFilter(lat, lon float64, radius int, areas *areaSet) string {
-	var parts []string
-	// reach is the region's areas within km, and whether that is all of
-	// them; each distance is looked up once.
-	reached := map[int]map[string]bool{}
-	reach := func(km int) (map[string]bool, bool) {
-		in, ok := reached[km]
-		if !ok {
-			in = map[string]bool{}
-			for _, a := range geo.Within(lat, lon, float64(km)) {
-				if areas.areas[a] {
-					in[a] = true
-				}
+// travelRing is one clause of a pool's travel filter: the candidates who
+// travel at least MinKm (or, with Unknown, who gave no distance) and live in
+// one of Areas (PC4 numbers), or anywhere in the region with All.
+type travelRing struct {
+	MinKm   int  // 0: only candidates without a travel distance (Unknown)
+	Unknown bool // candidates without a travel distance count too
+	All     bool // every area of the region (no list)
+	Areas   []int
+}
+
+// travelRings is "within the opening's radius and within the candidate's
+// own travel distance" over a region's areas. A candidate travelling k km
+// counts as the largest bucket b ≤ k and reaches the areas within
+// min(b, radius) km; one without a distance reaches unknownTravelKm (when
+// that is within the radius). So each area has a least bucket that reaches
+// it: the areas are grouped by that bucket (rings around the place, each
+// area named once) rather than listed again for every bucket, and named by
+// number (pc4Number IN) rather than as runs of numbers (a TO b): in
+// Meilisearch a range term costs many times an equality, and the condition
+// on maxTravelKm before each list keeps the lists cheap. At a million
+// candidates this took ~40% off the filter's time (docs/benchmarks.md, "The
+// travel filter as rings").
+// From the bucket whose reach holds every area of the region on, one ring
+// "maxTravelKm ≥ b, any area" serves.
+func travelRings(lat, lon float64, radius int, areas *areaSet) []travelRing {
+	within := func(km int) map[string]bool { // the region's areas within km
+		in := map[string]bool{}
+		for _, a := range geo.Within(lat, lon, float64(km)) {
+			if areas.areas[a] {
+				in[a] = true
 			}
-			reached[km] = in
 		}
-		return in, len(in) == len(areas.areas)
+		return in
 	}
-	holdsAll := func(km int) bool {
-		if areas == nil {
-			return false
-		}
-		_, all := reach(km)
-		return all
-	}
-	clause := func(travel string, km int) string {
-		if areas == nil {
-			return fmt.Sprintf("(%s AND pc4 IN %s)", travel, quote(geo.Within(lat, lon, float64(km)))) // no restriction (the openings index)
-		}
-		in, all := reach(km)
-		switch {
-		case len(in) == 0:
-			return ""
-		case all:
-			return "(" + travel + " AND pc4Number EXISTS)"
-		}
-		return fmt.Sprintf("(%s AND %s)", travel, areas.runs(in))
-	}
-	for i, b := range travelBuckets {
-		if holdsAll(min(b, radius)) {
-			parts = append(parts, clause(fmt.Sprintf("maxTravelKm >= %d", b), min(b, radius)))
+	least := map[string]int{} // area → the least bucket that reaches it
+	allFrom := 0              // the least bucket that reaches every area
+	for _, b := range travelBuckets {
+		in := within(min(b, radius))
+		if len(in) == len(areas.areas) {
+			allFrom = b
 			break
+		}
+		for a := range in {
+			if _, ok := least[a]; !ok {
+				least[a] = b
+			}
 		}
 		if b >= radius {
-			parts = append(parts, clause(fmt.Sprintf("maxTravelKm >= %d", b), radius))
 			break
 		}
-		next := 1 << 30
-		if i+1 < len(travelBuckets) {
-			next = travelBuckets[i+1]
-		}
-		parts = append(parts, clause(fmt.Sprintf("maxTravelKm >= %d AND maxTravelKm < %d", b, next), b))
 	}
+	unknown := map[string]bool{}
 	if unknownTravelKm <= radius {
-		parts = append(parts, clause("maxTravelKm = 0", unknownTravelKm))
+		unknown = within(unknownTravelKm)
 	}
-	parts = slices.DeleteFunc(parts, func(p string) bool { return p == "" })
+	unknownAll := len(unknown) == len(areas.areas)
+	type key struct {
+		minKm   int
+		unknown bool
+	}
+	groups := map[key][]int{}
+	add := func(k key, a string) {
+		if n, err := strconv.Atoi(a); err == nil {
+			groups[k] = append(groups[k], n)
+		}
+	}
+	for a, b := range least {
+		add(key{b, unknown[a] && !unknownAll}, a)
+	}
+	if !unknownAll {
+		for a := range unknown {
+			if _, ok := least[a]; !ok {
+				add(key{0, true}, a)
+			}
+		}
+	}
+	var rings []travelRing
+	for k, ns := range groups {
+		slices.Sort(ns)
+		rings = append(rings, travelRing{MinKm: k.minKm, Unknown: k.unknown, Areas: ns})
+	}
+	if allFrom > 0 {
+		rings = append(rings, travelRing{MinKm: allFrom, All: true})
+	}
+	if unknownAll {
+		rings = append(rings, travelRing{Unknown: true, All: true})
+	}
+	slices.SortFunc(rings, func(x, y travelRing) int {
+		return cmp.Or(cmp.Compare(x.MinKm, y.MinKm), cmp.Compare(len(x.Areas), len(y.Areas)), compareBool(x.Unknown, y.Unknown))
+	})
+	return rings
+}
+
+// renderRings writes the rings as a Meilisearch filter, the condition on
+// the travel distance before each list of areas (docs/benchmarks.md).
+func renderRings(rings []travelRing) string {
+	var parts []string
+	for _, r := range rings {
+		var travel string
+		switch {
+		case r.MinKm > 0 && r.Unknown:
+			travel = fmt.Sprintf("(maxTravelKm >= %d OR maxTravelKm = 0)", r.MinKm)
+		case r.MinKm > 0:
+			travel = fmt.Sprintf("maxTravelKm >= %d", r.MinKm)
+		default:
+			travel = "maxTravelKm = 0"
+		}
+		if r.All {
+			parts = append(parts, "("+travel+" AND pc4Number EXISTS)")
+			continue
+		}
+		ns := make([]string, len(r.Areas))
+		for i, n := range r.Areas {
+			ns[i] = strconv.Itoa(n)
+		}
+		parts = append(parts, fmt.Sprintf("(%s AND pc4Number IN [%s])", travel, strings.Join(ns, ", ")))
+	}
 	if len(parts) == 0 {
 		return "(maxTravelKm = -1)" // nobody of the region lives within reach
 	}
