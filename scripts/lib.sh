@@ -37,17 +37,28 @@ apt_install() {
 
 meili_healthy() { curl -fsS "http://127.0.0.1:$1/health" | grep -q available; }
 
+# MEILI_MAX_INDEXING_MEMORY bounds the memory Meilisearch allocates per indexing batch. Left to
+# Meilisearch it is sized from the machine's memory, and a batch of one document then spent up to
+# 1.5 s zeroing that allocation (docs/operations.md, "Meilisearch's indexing memory"). The same value
+# is in docker-compose.yml and testkit.StartMeili.
+MEILI_MAX_INDEXING_MEMORY=${MEILI_MAX_INDEXING_MEMORY:-1GiB}
+
+# meili_flags: the settings the stack's Meilisearch runs with (meili_up restarts it when they change).
+meili_flags() { echo "--max-indexing-memory $MEILI_MAX_INDEXING_MEMORY"; }
+
 # meili_start PORT: start the stack's Meilisearch on PORT (key and data under .data/).
 meili_start() {
   local port=$1 bin key
   bin=$("$ROOT/scripts/install-meilisearch.sh")
   key=$(cat "$DATA/meili.key")
   mkdir -p "$DATA/meili"
+  # shellcheck disable=SC2046 # meili_flags is words
   nohup "$bin" --http-addr "127.0.0.1:$port" --master-key "$key" --env development --no-analytics \
     --db-path "$DATA/meili/data.ms" --dump-dir "$DATA/meili/dumps" --snapshot-dir "$DATA/meili/snapshots" \
-    >>"$DATA/meili.log" 2>&1 &
+    $(meili_flags) >>"$DATA/meili.log" 2>&1 &
   echo $! >"$DATA/meili.pid"
   echo "$port" >"$DATA/meili.port"
+  meili_flags >"$DATA/meili.flags"
   wait_for 30 meili_healthy "$port" || die "Meilisearch did not become healthy on port $port; see .data/meili.log"
 }
 

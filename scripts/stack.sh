@@ -88,7 +88,8 @@ meili_up() {
   chmod 600 "$DATA/meili.key"
   local port
   port=$(cat "$DATA/meili.port" 2>/dev/null || true)
-  if [ -n "$port" ] && alive "$DATA/meili.pid" && meili_healthy "$port"; then
+  if [ -n "$port" ] && alive "$DATA/meili.pid" && meili_healthy "$port" \
+    && [ "$(cat "$DATA/meili.flags" 2>/dev/null)" = "$(meili_flags)" ]; then
     MEILI_PORT=$port; return
   fi
   meili_stop

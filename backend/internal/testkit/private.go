@@ -211,7 +211,8 @@ func StartMeili(t testing.TB) *MeiliServer {
 	}
 	m.cmd = exec.Command(bin, "--http-addr", fmt.Sprintf("127.0.0.1:%d", port), "--master-key", m.MasterKey, "--env", "development",
 		"--no-analytics", "--db-path", filepath.Join(dir, "data.ms"), "--dump-dir", filepath.Join(dir, "dumps"),
-		"--snapshot-dir", filepath.Join(dir, "snapshots"), "--max-indexing-threads", "1")
+		"--snapshot-dir", filepath.Join(dir, "snapshots"), "--max-indexing-threads", "1",
+		"--max-indexing-memory", "1GiB") // as the stack's (scripts/lib.sh, docs/operations.md)
 	m.cmd.Stdout, m.cmd.Stderr = log, log
 	if err := m.cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", bin, err)
