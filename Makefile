@@ -72,7 +72,7 @@ fmt-check:
 	@out=$$(gofmt -l backend infra 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 test-go: stack ## Go unit and integration tests against the real services
-	@$(WITH_STACK) go test $(GO_TEST_FLAGS) $$(go list $(GO_PKGS) | grep -vx 'github.com/werkhaven/werkhaven/backend/internal/app/faults')
+	@$(WITH_STACK) go test $(GO_TEST_FLAGS) $$(go list $(GO_PKGS) | grep -vxF "$$(go list $(FAULT_PKG))")
 	@$(WITH_STACK) go test $(GO_TEST_FLAGS) $(FAULT_PKG)
 
 test-web: frontend/node_modules/.package-lock.json ## front-end generated-client check, type check, ESLint (folder rules, no cycles), unit tests, build, bundle budget

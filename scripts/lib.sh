@@ -39,7 +39,7 @@ meili_healthy() { curl -fsS "http://127.0.0.1:$1/health" | grep -q available; }
 
 # MEILI_MAX_INDEXING_MEMORY bounds the memory Meilisearch allocates per indexing batch. Left to
 # Meilisearch it is sized from the machine's memory, and a batch of one document then spent up to
-# 1.5 s zeroing that allocation (docs/operations.md, "Meilisearch's indexing memory"). The same value
+# 1.7 s zeroing that allocation (docs/operations.md, "Meilisearch's indexing memory"). The same value
 # is in docker-compose.yml and testkit.StartMeili.
 MEILI_MAX_INDEXING_MEMORY=${MEILI_MAX_INDEXING_MEMORY:-1GiB}
 
