@@ -114,15 +114,9 @@ func (f Family) clone() Family {
 // parseFamilies reads families.csv: '#' lines are comments, then a header
 // and one row per occupation in a family. It enforces the invariants above.
 func parseFamilies(data []byte) ([]Family, error) {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comment = '#'
-	r.FieldsPerRecord = 5
-	header, err := r.Read()
+	r, err := curatedReader("families", data, familiesHeader)
 	if err != nil {
-		return nil, fmt.Errorf("families: %w", err)
-	}
-	if got := strings.Join(header, ","); got != familiesHeader {
-		return nil, fmt.Errorf("families: unexpected csv header %q", got)
+		return nil, err
 	}
 	var list []Family
 	index := map[string]int{}
@@ -189,18 +183,16 @@ var loadNeighbours = sync.OnceValues(func() (map[string][]string, error) {
 	for _, f := range fams {
 		known[f.ID] = true
 	}
-	r := csv.NewReader(bytes.NewReader(neighboursCSV))
-	r.Comment = '#'
-	r.FieldsPerRecord = 3
+	r, err := curatedReader("family neighbours", neighboursCSV, "family_a,family_b,why")
+	if err != nil {
+		return nil, err
+	}
 	recs, err := r.ReadAll()
 	if err != nil {
 		return nil, fmt.Errorf("family neighbours: %w", err)
 	}
-	if len(recs) == 0 || strings.Join(recs[0], ",") != "family_a,family_b,why" {
-		return nil, fmt.Errorf("family neighbours: unexpected header")
-	}
 	out := map[string][]string{}
-	for _, rec := range recs[1:] {
+	for _, rec := range recs {
 		a, b := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
 		if !known[a] || !known[b] || a == b {
 			return nil, fmt.Errorf("family neighbours: %s,%s: both must be different families of families.csv", a, b)
@@ -230,4 +222,21 @@ func NeighbourFamilies(id string) []Family {
 		}
 	}
 	return out
+}
+
+// curatedReader reads one of the reviewed data files (families, their
+// neighbours, everyday titles): '#' lines are comments, then the header
+// wanted, then rows of as many fields.
+func curatedReader(name string, data []byte, header string) (*csv.Reader, error) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comment = '#'
+	r.FieldsPerRecord = strings.Count(header, ",") + 1
+	got, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if g := strings.Join(got, ","); g != header {
+		return nil, fmt.Errorf("%s: unexpected csv header %q", name, g)
+	}
+	return r, nil
 }

@@ -1,8 +1,6 @@
 package occupation
 
 import (
-	"bytes"
-	"encoding/csv"
 	"slices"
 	"strings"
 	"testing"
@@ -71,16 +69,21 @@ func TestFamiliesRowsMatchESCO(t *testing.T) {
 // familyRows are the data rows of families.csv, read without parseFamilies.
 func familyRows(t *testing.T) [][]string {
 	t.Helper()
-	r := csv.NewReader(bytes.NewReader(familiesCSV))
-	r.Comment = '#'
+	return curatedRows(t, "families", familiesCSV, familiesHeader)
+}
+
+// curatedRows are the rows of a reviewed data file, after its header.
+func curatedRows(t *testing.T, name string, data []byte, header string) [][]string {
+	t.Helper()
+	r, err := curatedReader(name, data, header)
+	if err != nil {
+		t.Fatal(err)
+	}
 	recs, err := r.ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) < 2 || strings.Join(recs[0], ",") != familiesHeader {
-		t.Fatalf("families.csv: header %v", recs[0])
-	}
-	return recs[1:]
+	return recs
 }
 
 func TestFamiliesShape(t *testing.T) {

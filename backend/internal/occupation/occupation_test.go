@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -92,6 +94,31 @@ func TestLoadIndexAndFind(t *testing.T) {
 	}
 	if len(items[0].ISCOGroup) != 4 || items[0].ISCOLabel == "" {
 		t.Fatalf("occupations carry their ISCO unit group: %+v", items[0])
+	}
+	// Everyday titles (data/titles.csv) find the occupation ESCO files
+	// them under, first: words ESCO lacks, and words ESCO gives to an
+	// unrelated occupation as well or that other labels merely contain.
+	for q, want := range map[string]string{
+		"afwasser":             "medewerker keuken",
+		"pakketbezorger":       "auto- en bestelwagenkoerier",
+		"barmedewerker":        "barman/barvrouw",
+		"agrarisch medewerker": "tuinbouwmedewerker",
+		"tuinman":              "hovenier",
+		"programmeur":          "software ontwikkelaar",
+	} {
+		items := find(t, app, "/api/v1/occupations?q="+url.QueryEscape(q)+"&limit=5", http.StatusOK)
+		if len(items) == 0 || items[0].Label != want {
+			t.Errorf("%s: want %s first, got %+v", q, want, items)
+		}
+	}
+	// A title that names several occupations shows them before the
+	// specialised labels that contain the word.
+	items = find(t, app, "/api/v1/occupations?q=chauffeur&limit=4", http.StatusOK)
+	for _, it := range items {
+		if !slices.Contains([]string{"vrachtwagenchauffeur", "buschauffeur", "taxichauffeur", "auto- en bestelwagenkoerier"}, it.Label) {
+			t.Errorf("chauffeur: the common driving jobs first, got %+v", items)
+			break
+		}
 	}
 	if items := find(t, app, "/api/v1/occupations?q=kok", http.StatusOK); len(items) == 0 || len(items) > 10 {
 		t.Fatalf("kok: default limit 10, got %d", len(items))

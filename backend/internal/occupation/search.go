@@ -20,6 +20,9 @@ type document struct {
 	ISCOGroup string   `json:"iscoGroup"`
 	ISCOLabel string   `json:"iscoLabel"`
 	ESCOCode  string   `json:"escoCode"`
+	// Titles are Werkhaven's everyday job titles for the occupation
+	// (titles.go), searched before the labels.
+	Titles []string `json:"titles,omitempty"`
 	// LabelWords ranks generic occupations ("magazijnmedewerker") before
 	// specialised ones ("magazijnmedewerker schoenfabriek").
 	LabelWords int `json:"labelWords"`
@@ -30,14 +33,18 @@ type document struct {
 
 // projectionVersion changes when the document shape or index settings do;
 // it is part of the loaded data's checksum, so migrate queues a rebuild.
-const projectionVersion = "occupations-projection:4"
+const projectionVersion = "occupations-projection:5"
 
 // Index is the definition of the occupations index.
 var Index = search.Index{
 	Name:       IndexName,
 	PrimaryKey: "id",
 	Settings: &meilisearch.Settings{
-		SearchableAttributes: []string{"label", "altLabels"},
+		// The everyday titles first: the attribute rule then puts the
+		// occupations a title names before those whose label merely
+		// contains the word ("programmeur": software ontwikkelaar before
+		// CNC-programmeur).
+		SearchableAttributes: []string{"titles", "label", "altLabels"},
 		FilterableAttributes: []string{"iscoGroup"},
 		SortableAttributes:   []string{"labelWords", "altLabelCount"},
 		DisplayedAttributes:  []string{"id", "label", "altLabels", "iscoGroup", "iscoLabel", "escoCode"},
@@ -78,7 +85,7 @@ func (s Source) Documents(ctx context.Context, batch int, emit func([]any) error
 		docs := make([]any, len(rows))
 		for i, r := range rows {
 			docs[i] = document{ID: r.ID, Label: r.Label, AltLabels: r.AltLabels, ISCOGroup: r.ISCOGroup, ISCOLabel: r.ISCOLabel, ESCOCode: r.ESCOCode,
-				LabelWords: len(strings.Fields(r.Label)), AltLabelCount: len(r.AltLabels)}
+				Titles: TitlesOf(r.ID), LabelWords: len(strings.Fields(r.Label)), AltLabelCount: len(r.AltLabels)}
 		}
 		if err := emit(docs); err != nil {
 			return err

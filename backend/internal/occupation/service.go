@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/meilisearch/meilisearch-go"
@@ -25,13 +26,19 @@ type Service struct {
 
 // Find returns up to limit occupations matching q, best first. After the
 // best match come the best-known occupations of its ISCO-08 unit group, marked
-// Near: someone typing "orderpikker" also sees "magazijnmedewerker".
+// Near: someone typing "orderpikker" also sees "magazijnmedewerker". A word
+// that names several occupations gets no near matches.
 func (s *Service) Find(ctx context.Context, q string, limit int) ([]Occupation, error) {
 	direct, err := s.search(ctx, q, &meilisearch.SearchRequest{Limit: int64(limit)})
 	if err != nil || len(direct) == 0 || !names(direct[0], q) {
 		// While someone is still typing ("magazijn"), the best hit is a
 		// guess: its unit group would only add noise.
 		return direct, err
+	}
+	if len(direct) > 1 && names(direct[1], q) {
+		// The word names several occupations ("chauffeur": bus, taxi,
+		// vrachtwagen): they come first, not the first one's unit group.
+		return direct, nil
 	}
 	group, err := s.search(ctx, "", &meilisearch.SearchRequest{
 		Filter: fmt.Sprintf("iscoGroup = %q", direct[0].ISCOGroup), Sort: []string{"altLabelCount:desc", "labelWords:asc"}, Limit: 3,
@@ -71,13 +78,13 @@ func (s *Service) search(ctx context.Context, q string, req *meilisearch.SearchR
 }
 
 // names reports whether q is (nearly: two typos at most) the occupation's
-// label or one of its alternative labels.
+// label, one of its alternative labels or one of its everyday titles.
 func names(o Occupation, q string) bool {
 	q = strings.ToLower(strings.TrimSpace(q))
 	if q == "" {
 		return false
 	}
-	for _, l := range append([]string{o.Label}, o.AltLabels...) {
+	for _, l := range slices.Concat([]string{o.Label}, o.AltLabels, TitlesOf(o.ID)) {
 		if editDistance(q, strings.ToLower(l)) <= 2 {
 			return true
 		}

@@ -56,7 +56,7 @@ func Load(ctx context.Context, db *gorm.DB, q *jobs.Client) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	loaded, err := database.LoadReference(ctx, db, dataSetName, [][]byte{occupationsCSV, iscoGroupsCSV, []byte(projectionVersion)}, len(occs), func(tx *gorm.DB) error {
+	loaded, err := database.LoadReference(ctx, db, dataSetName, [][]byte{occupationsCSV, iscoGroupsCSV, titlesCSV, []byte(projectionVersion)}, len(occs), func(tx *gorm.DB) error {
 		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).CreateInBatches(groups, 500).Error; err != nil {
 			return fmt.Errorf("isco groups: %w", err)
 		}
