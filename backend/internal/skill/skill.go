@@ -91,10 +91,12 @@ func (v *Vocabulary) Unknown(ids []string) []string {
 // Find returns up to limit skills matching q (all when q is empty), best
 // first: a label that starts with q, then a word of the label or a synonym
 // that does, then q anywhere, then each of q's words somewhere in the label
-// or synonyms ("deeg" finds Bakken through its synonyms). category narrows
-// the list when set.
+// or synonyms ("deeg" finds Bakken through its synonyms), leaving out the
+// words a requirement is wrapped in ("Engels spreken": fillers). category
+// narrows the list when set.
 func (v *Vocabulary) Find(q, category string, limit int) []Skill {
 	q = normalise(q)
+	words := significant(strings.Fields(q))
 	type scored struct {
 		s     Skill
 		score int
@@ -119,7 +121,7 @@ func (v *Vocabulary) Find(q, category string, limit int) []Skill {
 				score = max(score, 2)
 			}
 		}
-		if score == 0 && q != "" && allWordsIn(strings.Fields(q), v.keys[i]) {
+		if score == 0 && q != "" && allWordsIn(words, v.keys[i]) {
 			score = 1 // "elektrische truck": each word stands somewhere
 		}
 		if score > 0 {
@@ -135,6 +137,26 @@ func (v *Vocabulary) Find(q, category string, limit int) []Skill {
 	out := make([]Skill, 0, min(limit, len(hits)))
 	for _, h := range hits[:min(limit, len(hits))] {
 		out = append(out, h.s)
+	}
+	return out
+}
+
+// fillers are the words a vacature wraps a requirement in ("ervaring met
+// een heftruck", "Engels spreken", "in het bezit van rijbewijs B").
+var fillers = map[string]bool{"ervaring": true, "met": true, "kennis": true, "van": true, "in": true, "bezit": true,
+	"het": true, "de": true, "een": true, "goed": true, "kunnen": true, "spreken": true, "beheersing": true}
+
+// significant drops the fillers from a search's words, unless nothing
+// else is left.
+func significant(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if !fillers[w] {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return words
 	}
 	return out
 }

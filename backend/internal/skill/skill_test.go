@@ -75,7 +75,12 @@ func TestFind(t *testing.T) {
 	// Issue 22: a werkgever of a bakery types "deeg"; words inside labels
 	// and synonyms count, and so does each word of a longer search.
 	for q, want := range map[string]string{"deeg": "bakken", "Deeg kneden": "bakken", "brood": "bakken", "elektrische truck": "elektrische-pallettruck",
-		"keuken": "koken", "magazijn": "orderpicken"} {
+		"keuken": "koken", "magazijn": "orderpicken",
+		// The words a vacature wraps a requirement in do not count, and
+		// everyday names find the vocabulary's entry.
+		"Engels spreken": "engels-b1", "ervaring met een heftruck": "heftruckcertificaat", "kennis van Excel": "excel",
+		"in het bezit van een VOG": "vog", "tillift": "zorg-persoonlijke-verzorging", "nt2": "nederlands-b1",
+		"SVPB": "wsb-beveiliging", "dementie": "ouderen", "telefoneren": "telefoon", "MS Office": "word"} {
 		if got := ids(v.Find(q, "", 5)); !slices.Contains(got, want) {
 			t.Errorf("%q: %v, want %s among them", q, got, want)
 		}
