@@ -230,6 +230,7 @@ var fairnessRules = []fairnessRule{
 		except(helping, ``),
 	rule("age-you-young", Age, `\b`+alt(`je\s+bent`, `jij\s+bent`, `u\s+bent`, `ben\s+je`, `ben\s+jij`, `bent\s+u`)+`\s+(?:nog\s+)?(?:jong|jeugdig)\b`).
 		except(``, `\s+(?:van\s+(?:geest|hart)|genoeg)`),
+	rule("age-young-dog", Age, alt(`\b(?:je|jij|u)\s+(?:bent|is)\s+(?:nog\s+)?(?:een\s+)?(?:[\p{L}-]+e\s+)?jonge\s+hond\b`, `\bben\s+(?:jij|je)\s+(?:een|de|onze)\s+(?:[\p{L}-]+e\s+)?jonge\s+hond\b`)),
 	rule("age-team-of-young", Age, `\bteam\s+(?:van|vol|met)\s+(?:\p{L}+\s+)?(?:jonge|jeugdige|young)\s+`+alt(person, `mensen`, `talent(?:en)?`)+`\b`),
 	rule("age-max-experience", Age, `\b`+alt(`max(?:imaal|imum)?\.?`, `hooguit`, `niet\s+meer\s+dan`, `ten\s+hoogste`, `hoogstens`)+
 		`\s+\d{1,2}`+years+`\s+(?:relevante\s+|werk)?(?:werk)?ervaring\b`),
@@ -251,9 +252,9 @@ var fairnessRules = []fairnessRule{
 	rule("gender-seek", Gender, `\bzoek\p{L}*\s+(?:wij\s+|we\s+|ik\s+|jullie\s+)?(?:een\s+|enkele\s+|twee\s+|drie\s+|\d+\s+)?(?:[\p{L}-]+e\s+){0,2}`+
 		alt(`man`, `vrouw`, `moeder`, `vader`, `dame`, `heer`, `jongen`, `meisje`, `meid`, `mannen`, `vrouwen`, `dames`, `heren`, `jongens`, `meiden`, `kerels?`, `vent`)+`\b`).
 		except(``, orNeutral+`|\s*\(m/v`),
-	rule("gender-you-are", Gender, `\b(?:je|jij|u)\s+(?:bent|is)\s+(?:een\s+)?(?:[\p{L}-]+e\s+)?`+alt(`man`, `vrouw`, `dame`, `heer`, `jongen`, `meid`, `vent`, `kerel`)+`\b`).
+	rule("gender-you-are", Gender, `\b(?:je|jij|u)\s+(?:bent|is)\s+(?:een\s+)?(?:[\p{L}-]+e\s+)?`+alt(`man`, `vrouw`, `dame`, `heer`, `jongen`, `meid`, `vent`, `kerel`, `jongedame`, `jongeman`)+`\b`).
 		except(``, orNeutral+`|\s+van\s+(?:je|uw)\s+woord`),
-	rule("gender-are-you", Gender, `\bben\s+(?:jij|je)\s+(?:een|de|onze)\s+(?:[\p{L}-]+e\s+)?`+alt(`man`, `vrouw`, `dame`, `heer`, `jongen`, `meid`, `vent`, `kerel`)+`\b`).
+	rule("gender-are-you", Gender, `\bben\s+(?:jij|je)\s+(?:een|de|onze)\s+(?:[\p{L}-]+e\s+)?`+alt(`man`, `vrouw`, `dame`, `heer`, `jongen`, `meid`, `vent`, `kerel`, `jongedame`, `jongeman`)+`\b`).
 		except(``, orNeutral),
 	rule("gender-marker", Gender, `\((?:m|v|man|vrouw|male|female|f)\)`),
 	rule("gender-work", Gender, `\b(?:mannenwerk|vrouwenwerk|mannenbaan|vrouwenbaan|mannenberoep|vrouwenberoep|mannenjob|vrouwenjob)\b`).
@@ -292,7 +293,7 @@ var fairnessRules = []fairnessRule{
 		except(`\bniet\s+|\bnot\s+`, `\s*(?:feestdagen|feest|scholen|school|organisaties?|instellingen?|identiteit|grondslag|achtergrond\s+vereist)\b`),
 	rule("religion-refused", Religion, religionGroups+`(?:\s+`+person+`)?`+refused),
 	rule("religion-nonbeliever", Religion, `\b(?:niet[\s-]gelovige|ongelovige|gelovige|christelijke|islamitische|katholieke|joodse)\s+`+person+`\s+(?:gezocht|gevraagd)\b`),
-	rule("religion-you-are", Religion, `\b(?:je|jij|u)\s+(?:bent|is)\s+(?:een\s+)?(?:\p{L}+\s+)?`+alt(`christen`, `moslim`, `moslima`, `katholiek`, `protestants`,
+	rule("religion-you-are", Religion, `\b(?:je|jij|u)\s+(?:bent|is)\s+(?:een\s+)?(?:\p{L}+\s+)?`+alt(`christen`, `christelijk`, `moslim`, `moslima`, `katholiek`, `protestants`,
 		`joods`, `gelovig`, `niet-gelovig`, `atheïst`, `atheist`, `hindoe`, `islamitisch`, `gereformeerd`, `religieus`, `kerkelijk`)+`\b`),
 	rule("religion-member", Religion, `\blid\s+van\s+(?:een|de|onze)\s+(?:\p{L}+\s+)?(?:kerk|moskee|synagoge|kerkgenootschap|geloofsgemeenschap|gemeente)\b`).
 		except(`\bongeacht\s+(?:\p{L}+\s+){0,3}`, ``),

@@ -11,6 +11,8 @@ var fairnessFlagged = []struct {
 }{
 	// leeftijd
 	{"Wij zoeken een jonge, dynamische collega", Age},
+	{"Je bent een jonge hond met veel energie", Age},
+	{"Ben jij onze nieuwe jonge hond?", Age},
 	{"Niet ouder dan 30", Age},
 	{"Je bent niet ouder dan 35 jaar", Age},
 	{"Leeftijd max 30 jaar", Age},
@@ -54,6 +56,7 @@ var fairnessFlagged = []struct {
 	{"Gezocht: young professional voor marketing", Age},
 
 	// geslacht
+	{"Je bent een vlotte jongedame", Gender},
 	{"Alleen mannen vanwege het zware werk", Gender},
 	{"Wij zoeken een vrouwelijke medewerker", Gender},
 	{"Dame gezocht voor de receptie", Gender},
@@ -99,6 +102,7 @@ var fairnessFlagged = []struct {
 	{"Vermeld je nationaliteit en geboorteland", Origin},
 
 	// religie
+	{"Je bent christelijk", Religion},
 	{"Geen hoofddoek tijdens het werk", Religion},
 	{"Hoofddoeken zijn niet toegestaan", Religion},
 	{"Je bent christen", Religion},
@@ -167,6 +171,8 @@ var fairnessFlagged = []struct {
 // as the people the work is for, welcoming statements, the legal minimum
 // ages, language levels, work permits, physical demands of the work.
 var fairnessAcceptable = []string{
+	"Je verzorgt een jonge hond en twee katten in het asiel",
+	"Je werkt op een christelijke school en respecteert haar identiteit",
 	"Je begeleidt jongeren op de camping",
 	"Wij zijn een startend bedrijf",
 	"Je leest werkinstructies in het Nederlands",
