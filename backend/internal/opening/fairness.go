@@ -231,6 +231,12 @@ var fairnessRules = []fairnessRule{
 	rule("age-you-young", Age, `\b`+alt(`je\s+bent`, `jij\s+bent`, `u\s+bent`, `ben\s+je`, `ben\s+jij`, `bent\s+u`)+`\s+(?:nog\s+)?(?:jong|jeugdig)\b`).
 		except(``, `\s+(?:van\s+(?:geest|hart)|genoeg)`),
 	rule("age-young-dog", Age, alt(`\b(?:je|jij|u)\s+(?:bent|is)\s+(?:nog\s+)?(?:een\s+)?(?:[\p{L}-]+e\s+)?jonge\s+hond\b`, `\bben\s+(?:jij|je)\s+(?:een|de|onze)\s+(?:[\p{L}-]+e\s+)?jonge\s+hond\b`)),
+	// An age limit on pupils or students sought as applicants ("bijbaan voor scholieren tot 18 jaar");
+	// the same group as the people the work is for ("je begeleidt jongeren tot 23 jaar") is not.
+	rule("age-seek-pupils", Age, `\b(?:zoek\p{L}*|gezocht:?|geschikt\s+voor|bijbaan\s+voor|vakantiewerk\s+voor|vakantiebaan\s+voor|werk\s+voor)\s+`+
+		`(?:(?:wij|we|jullie|enkele|\d+|[\p{L}-]+e)\s+){0,2}`+alt(`scholieren`, `studenten`, `jongeren`, `leerlingen`)+
+		`(?:\s+(?:en|of)\s+`+alt(`scholieren`, `studenten`, `jongeren`, `leerlingen`)+`)?\s+(?:van\s+|tussen\s+|in\s+de\s+leeftijd\s+van\s+)?`+
+		alt(`tot(?:\s+en\s+met)?\s+`+ageNum, `t/m\s+`+ageNum, `onder\s+de\s+`+ageNum, ageNum+`\s*(?:-|–|tot|t/m|en)\s*`+ageNum)+years),
 	rule("age-team-of-young", Age, `\bteam\s+(?:van|vol|met)\s+(?:\p{L}+\s+)?(?:jonge|jeugdige|young)\s+`+alt(person, `mensen`, `talent(?:en)?`)+`\b`),
 	rule("age-max-experience", Age, `\b`+alt(`max(?:imaal|imum)?\.?`, `hooguit`, `niet\s+meer\s+dan`, `ten\s+hoogste`, `hoogstens`)+
 		`\s+\d{1,2}`+years+`\s+(?:relevante\s+|werk)?(?:werk)?ervaring\b`),

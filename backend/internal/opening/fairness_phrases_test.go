@@ -11,6 +11,9 @@ var fairnessFlagged = []struct {
 }{
 	// leeftijd
 	{"Wij zoeken een jonge, dynamische collega", Age},
+	{"Geschikt voor scholieren en studenten tot 23 jaar", Age},
+	{"Bijbaan voor scholieren van 15 tot 18 jaar", Age},
+	{"Wij zoeken enthousiaste jongeren tot 27 jaar", Age},
 	{"Je bent een jonge hond met veel energie", Age},
 	{"Ben jij onze nieuwe jonge hond?", Age},
 	{"Niet ouder dan 30", Age},
@@ -171,6 +174,8 @@ var fairnessFlagged = []struct {
 // as the people the work is for, welcoming statements, the legal minimum
 // ages, language levels, work permits, physical demands of the work.
 var fairnessAcceptable = []string{
+	"Wij zoeken een begeleider voor jongeren tot 23 jaar",
+	"Voor onze studenten tot 23 jaar zoeken wij een mentor",
 	"Je verzorgt een jonge hond en twee katten in het asiel",
 	"Je werkt op een christelijke school en respecteert haar identiteit",
 	"Je begeleidt jongeren op de camping",
