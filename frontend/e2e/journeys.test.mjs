@@ -286,9 +286,11 @@ test('a werkgever creates a vacature, rephrases what the fairness check flags, p
   await signIn(page, 'hr@korenschoof.demo.werkhaven.nl');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn vacatures' }).click();
   await page.getByRole('link', { name: 'Nieuwe vacature' }).click();
+  // The form's own heading first: until then the list's 'Zoek op titel' is the only field whose label has 'titel'.
+  await page.getByRole('heading', { level: 1, name: 'Nieuwe vacature of plek' }).waitFor();
 
   // The fairness check answers while typing.
-  await page.getByLabel('Titel').fill('Jonge collega bakkerij');
+  await page.getByLabel('Titel', { exact: true }).fill('Jonge collega bakkerij');
   await page.getByText('Deze tekst bevat een eis die niet mag').waitFor();
   await page.getByText('“Jonge collega”').waitFor();
 
@@ -315,7 +317,7 @@ test('a werkgever creates a vacature, rephrases what the fairness check flags, p
   await check(page, 'opening-publish-blocked');
 
   await page.getByRole('link', { name: 'Wijzigen' }).click();
-  await page.getByLabel('Titel').fill('Collega bakkerij');
+  await page.getByLabel('Titel', { exact: true }).fill('Collega bakkerij');
   await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
   await page.getByRole('heading', { level: 1, name: 'Collega bakkerij' }).waitFor();
   await page.getByRole('button', { name: 'Publiceren' }).click();
@@ -528,7 +530,8 @@ test('a werkgever picks bakkerijmedewerker, sees the picker\'s counts, adds bakk
   await signIn(page, 'hr@korenschoof.demo.werkhaven.nl');
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn vacatures' }).click();
   await page.getByRole('link', { name: 'Nieuwe vacature' }).click();
-  await page.getByLabel('Titel').fill('Bakkerijmedewerker vroege dienst');
+  await page.getByRole('heading', { level: 1, name: 'Nieuwe vacature of plek' }).waitFor();
+  await page.getByLabel('Titel', { exact: true }).fill('Bakkerijmedewerker vroege dienst');
   // The postcode first: the picker counts candidates within the distance from it.
   await page.getByLabel('Postcode van de werkplek').fill('3511AB');
   await page.getByText('Plaats: Utrecht').waitFor();
@@ -1448,11 +1451,11 @@ test('skill picker: "deeg" finds Bakken, Enter picks without sending the form; t
   assert.match(page.url(), /\/vacatures\/nieuw$/);
   // Text that was not picked does not run into the next search.
   await skills.fill('xyzzy');
-  await page.getByLabel('Titel').focus();
+  await page.getByLabel('Titel', { exact: true }).focus();
   assert.equal(await skills.inputValue(), '');
 
   // The server's errors: a summary whose links lead to the fields, every word Dutch.
-  await page.getByLabel('Titel').fill('Hulp in de bakkerij');
+  await page.getByLabel('Titel', { exact: true }).fill('Hulp in de bakkerij');
   await page.getByLabel('Aantal plekken').fill('0');
   await page.getByRole('button', { name: 'Opslaan als concept' }).click();
   const link = page.getByRole('link', { name: /^Aantal plekken: / });
