@@ -1,9 +1,7 @@
 package occupation
 
 import (
-	"bytes"
 	_ "embed"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
@@ -114,9 +112,9 @@ func (f Family) clone() Family {
 // parseFamilies reads families.csv: '#' lines are comments, then a header
 // and one row per occupation in a family. It enforces the invariants above.
 func parseFamilies(data []byte) ([]Family, error) {
-	r, err := curatedReader("families", data, familiesHeader)
+	r, err := csvReader(data, familiesHeader)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("families: %w", err)
 	}
 	var list []Family
 	index := map[string]int{}
@@ -183,11 +181,7 @@ var loadNeighbours = sync.OnceValues(func() (map[string][]string, error) {
 	for _, f := range fams {
 		known[f.ID] = true
 	}
-	r, err := curatedReader("family neighbours", neighboursCSV, "family_a,family_b,why")
-	if err != nil {
-		return nil, err
-	}
-	recs, err := r.ReadAll()
+	recs, err := readCSV(neighboursCSV, "family_a,family_b,why")
 	if err != nil {
 		return nil, fmt.Errorf("family neighbours: %w", err)
 	}
@@ -222,21 +216,4 @@ func NeighbourFamilies(id string) []Family {
 		}
 	}
 	return out
-}
-
-// curatedReader reads one of the reviewed data files (families, their
-// neighbours, everyday titles): '#' lines are comments, then the header
-// wanted, then rows of as many fields.
-func curatedReader(name string, data []byte, header string) (*csv.Reader, error) {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comment = '#'
-	r.FieldsPerRecord = strings.Count(header, ",") + 1
-	got, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if g := strings.Join(got, ","); g != header {
-		return nil, fmt.Errorf("%s: unexpected csv header %q", name, g)
-	}
-	return r, nil
 }

@@ -69,17 +69,7 @@ func TestFamiliesRowsMatchESCO(t *testing.T) {
 // familyRows are the data rows of families.csv, read without parseFamilies.
 func familyRows(t *testing.T) [][]string {
 	t.Helper()
-	return curatedRows(t, "families", familiesCSV, familiesHeader)
-}
-
-// curatedRows are the rows of a reviewed data file, after its header.
-func curatedRows(t *testing.T, name string, data []byte, header string) [][]string {
-	t.Helper()
-	r, err := curatedReader(name, data, header)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := r.ReadAll()
+	recs, err := readCSV(familiesCSV, familiesHeader)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/lib/pq"
@@ -71,26 +70,31 @@ func Load(ctx context.Context, db *gorm.DB, q *jobs.Client) (int, error) {
 	return len(occs), nil
 }
 
-func readCSV(data []byte, wantHeader string) ([][]string, error) {
+// csvReader reads one of the package's CSV files: the header wanted first,
+// then rows of as many fields. Lines starting with '#' are comments (the
+// reviewed files, families.csv and titles.csv, explain themselves in them;
+// no ESCO row starts with '#').
+func csvReader(data []byte, header string) (*csv.Reader, error) {
 	r := csv.NewReader(bytes.NewReader(data))
-	header, err := r.Read()
+	r.Comment = '#'
+	r.FieldsPerRecord = strings.Count(header, ",") + 1
+	got, err := r.Read()
 	if err != nil {
 		return nil, err
 	}
-	if strings.Join(header, ",") != wantHeader {
-		return nil, fmt.Errorf("unexpected csv header %q", strings.Join(header, ","))
+	if g := strings.Join(got, ","); g != header {
+		return nil, fmt.Errorf("unexpected csv header %q", g)
 	}
-	var out [][]string
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, rec)
+	return r, nil
+}
+
+// readCSV is every row of a CSV file after its header (csvReader).
+func readCSV(data []byte, header string) ([][]string, error) {
+	r, err := csvReader(data, header)
+	if err != nil {
+		return nil, err
 	}
+	return r.ReadAll()
 }
 
 func parseGroups(data []byte) ([]iscoGroupRow, error) {

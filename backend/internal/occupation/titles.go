@@ -45,9 +45,9 @@ func TitlesOf(occupationID string) []string {
 // parseTitles reads titles.csv: '#' lines are comments, then a header and
 // one row per title and occupation. It enforces the invariants above.
 func parseTitles(data []byte) (map[string][]string, error) {
-	r, err := curatedReader("titles", data, titlesHeader)
+	r, err := csvReader(data, titlesHeader)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("titles: %w", err)
 	}
 	of := map[string][]string{}
 	per := map[string]int{}
