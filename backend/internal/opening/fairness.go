@@ -135,8 +135,10 @@ var (
 	clients = `(?:kinderen|jongeren|leerlingen|cliënten|clienten|pupillen|jeugdigen|bewoners|patiënten|patienten|deelnemers|` +
 		`baby's|peuters|tieners|doelgroep|studenten|scholieren|klanten|ouderen|senioren|sporters|` +
 		`gezinnen|cursisten|gasten|bezoekers)\b(?:[\s,]+[\p{L}'’-]+){0,4}[\s,]+`
-	helping   = `(?:\b(?:help\p{L}*|begeleid\p{L}*|ondersteun\p{L}*|coach\p{L}*|train\p{L}*|leer\p{L}*|bereik\p{L}*|geef\p{L}*|zorg\p{L}*|met|voor|van|aan|bij|in|onder|tussen)\s+(?:[\p{L}'’-]+\s+){0,2})`
-	units     = `\s*(?:uur|uren|euro|€|kg|kilo|km|graden|procent|%|minuten|dagen|weken|maanden|cm|meter|medewerkers|mensen|personen|man\b|stuks|vestigingen|klanten|m2)`
+	helping = `(?:\b(?:help\p{L}*|begeleid\p{L}*|ondersteun\p{L}*|coach\p{L}*|train\p{L}*|leer\p{L}*|bereik\p{L}*|geef\p{L}*|zorg\p{L}*|met|voor|van|aan|bij|in|onder|tussen)\s+(?:[\p{L}'’-]+\s+){0,2})`
+	units   = `\s*(?:uur|uren|euro|€|kg|kilo|km|graden|procent|%|minuten|dagen|weken|maanden|cm|meter|medewerkers|mensen|personen|man\b|stuks|vestigingen|klanten|m2)`
+	// pupils and students, sought as applicants with an age limit (age-seek-pupils)
+	pupils    = alt(`scholieren`, `studenten`, `jongeren`, `leerlingen`)
 	orNeutral = `\s*(?:of|en|/|&|\+)\s*(?:een\s+)?(?:[\p{L}-]+e\s+)?(?:man|vrouw|dame|heer|vrouwen|mannen|dames|heren|jongen|meisje|meid|x|v|m|anders)\b`
 )
 
@@ -228,14 +230,14 @@ var fairnessRules = []fairnessRule{
 		except(``, `\s*(?:met|van|en|of)\s+(?:\p{L}+\s+){0,2}(?:ervaring)|\s+(?:\p{L}+\s+)?(?:kinderen|jongeren|cliënten|clienten|dieren|planten)`),
 	rule("age-young-people", Age, `\b(?:jonge|jong|jeugdige|frisse\s+jonge)\s+`+alt(`mensen`, `talent(?:en)?`, `sporters`, `ambitieuze\s+mensen`)+`\b`).
 		except(helping, ``),
-	rule("age-you-young", Age, `\b`+alt(`je\s+bent`, `jij\s+bent`, `u\s+bent`, `ben\s+je`, `ben\s+jij`, `bent\s+u`)+`\s+(?:nog\s+)?(?:jong|jeugdig)\b`).
+	// "je bent jong", "je bent een jonge hond" (but "je verzorgt een jonge hond" is work with animals).
+	rule("age-you-young", Age, `\b`+alt(`je\s+bent`, `jij\s+bent`, `u\s+bent`, `ben\s+je`, `ben\s+jij`, `bent\s+u`)+`\s+(?:nog\s+)?`+
+		alt(`(?:jong|jeugdig)\b`, `(?:(?:een|de|onze)\s+)?(?:[\p{L}-]+e\s+)?jonge\s+hond\b`)).
 		except(``, `\s+(?:van\s+(?:geest|hart)|genoeg)`),
-	rule("age-young-dog", Age, alt(`\b(?:je|jij|u)\s+(?:bent|is)\s+(?:nog\s+)?(?:een\s+)?(?:[\p{L}-]+e\s+)?jonge\s+hond\b`, `\bben\s+(?:jij|je)\s+(?:een|de|onze)\s+(?:[\p{L}-]+e\s+)?jonge\s+hond\b`)),
 	// An age limit on pupils or students sought as applicants ("bijbaan voor scholieren tot 18 jaar");
 	// the same group as the people the work is for ("je begeleidt jongeren tot 23 jaar") is not.
 	rule("age-seek-pupils", Age, `\b(?:zoek\p{L}*|gezocht:?|geschikt\s+voor|bijbaan\s+voor|vakantiewerk\s+voor|vakantiebaan\s+voor|werk\s+voor)\s+`+
-		`(?:(?:wij|we|jullie|enkele|\d+|[\p{L}-]+e)\s+){0,2}`+alt(`scholieren`, `studenten`, `jongeren`, `leerlingen`)+
-		`(?:\s+(?:en|of)\s+`+alt(`scholieren`, `studenten`, `jongeren`, `leerlingen`)+`)?\s+(?:van\s+|tussen\s+|in\s+de\s+leeftijd\s+van\s+)?`+
+		`(?:(?:wij|we|jullie|enkele|\d+|[\p{L}-]+e)\s+){0,2}`+pupils+`(?:\s+(?:en|of)\s+`+pupils+`)?\s+(?:van\s+|tussen\s+|in\s+de\s+leeftijd\s+van\s+)?`+
 		alt(`tot(?:\s+en\s+met)?\s+`+ageNum, `t/m\s+`+ageNum, `onder\s+de\s+`+ageNum, ageNum+`\s*(?:-|–|tot|t/m|en)\s*`+ageNum)+years),
 	rule("age-team-of-young", Age, `\bteam\s+(?:van|vol|met)\s+(?:\p{L}+\s+)?(?:jonge|jeugdige|young)\s+`+alt(person, `mensen`, `talent(?:en)?`)+`\b`),
 	rule("age-max-experience", Age, `\b`+alt(`max(?:imaal|imum)?\.?`, `hooguit`, `niet\s+meer\s+dan`, `ten\s+hoogste`, `hoogstens`)+
